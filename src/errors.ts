@@ -1,0 +1,44 @@
+// Owns the error vocabulary shared by server and add-in: codes are the contract, texts are for people.
+
+/** Every problem the product can report, with the HTTP status it maps to. */
+export const PROBLEM_STATUS = {
+  malformed_json: 400,
+  unknown_field: 400,
+  invalid_request: 400,
+  unknown_task: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  generation_not_found: 404,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  notes_empty: 422,
+  validation_required: 422,
+  text_empty: 422,
+  rate_limited: 429,
+  internal: 500,
+  provider_failed: 502,
+  provider_unavailable: 503,
+} as const;
+
+export type ProblemCode = keyof typeof PROBLEM_STATUS;
+
+/** An expected failure: the code decides the status and the title; `detail` says what to do, in French. */
+export class AppError extends Error {
+  readonly code: ProblemCode;
+  readonly status: number;
+  readonly detail: string | undefined;
+
+  constructor(code: ProblemCode, options: { detail?: string; cause?: unknown } = {}) {
+    super(options.detail ?? code, { cause: options.cause });
+    this.name = "AppError";
+    this.code = code;
+    this.status = PROBLEM_STATUS[code];
+    this.detail = options.detail;
+  }
+}
+
+/** Type guard for codes received over the wire. */
+export function isProblemCode(value: unknown): value is ProblemCode {
+  return typeof value === "string" && Object.hasOwn(PROBLEM_STATUS, value);
+}

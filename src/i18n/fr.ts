@@ -1,0 +1,52 @@
+// Owns the French strings (the reference locale): every user-facing text of server and add-in.
+
+export const fr = {
+  "problem.malformed_json.title": "JSON illisible",
+  "problem.malformed_json.detail": "Le corps de la requête n'est pas un JSON valide : {reason}",
+  "problem.unknown_field.title": "Champ non autorisé",
+  "problem.unknown_field.detail": "Champ non autorisé : {fields}. Seuls les champs du contrat sont acceptés.",
+  "problem.invalid_request.title": "Requête invalide",
+  "problem.invalid_request.detail": "La requête est invalide : {issues}",
+  "problem.unknown_task.title": "Tâche inconnue",
+  "problem.unknown_task.detail": "La tâche « {task} » n'existe pas. Tâches possibles : {tasks}.",
+  "problem.unauthorized.title": "Authentification requise",
+  "problem.unauthorized.detail": "Vous devez être connecté pour utiliser Greffier.",
+  "problem.forbidden.title": "Accès refusé",
+  "problem.forbidden.detail": "Vous n'avez pas les droits nécessaires pour cette ressource.",
+  "problem.not_found.title": "Introuvable",
+  "problem.not_found.detail": "La ressource demandée n'existe pas ou ne vous appartient pas.",
+  "problem.generation_not_found.title": "Génération introuvable",
+  "problem.generation_not_found.detail": "La génération indiquée n'existe pas ou ne vous appartient pas.",
+  "problem.payload_too_large.title": "Contenu trop volumineux",
+  "problem.payload_too_large.detail": "La requête dépasse la taille maximale autorisée ({limit}). Raccourcissez les notes ou la source.",
+  "problem.unsupported_media_type.title": "Format non pris en charge",
+  "problem.unsupported_media_type.detail": "Envoyez le corps de la requête en JSON (Content-Type: application/json).",
+  "problem.notes_empty.title": "Notes vides",
+  "problem.notes_empty.detail": "Les notes sont vides : saisissez au moins une ligne avant de générer.",
+  "problem.validation_required.title": "Validation requise",
+  "problem.validation_required.detail": "Le texte doit être relu et validé par un collaborateur avant d'être enregistré (validated: true). Rien n'a été enregistré.",
+  "problem.text_empty.title": "Texte vide",
+  "problem.text_empty.detail": "Le texte à enregistrer est vide.",
+  "problem.rate_limited.title": "Trop de demandes",
+  "problem.rate_limited.detail": "Trop de demandes en peu de temps. Réessayez dans {seconds} s.",
+  "problem.internal.title": "Erreur interne",
+  "problem.internal.detail": "Une erreur inattendue est survenue. Vos notes sont conservées ; réessayez dans un instant.",
+  "problem.provider_failed.title": "Le service d'IA a échoué",
+  "problem.provider_failed.detail": "Le service d'IA n'a pas pu produire le brouillon. Vos notes sont conservées.",
+  "problem.provider_unavailable.title": "Service d'IA indisponible",
+  "problem.provider_unavailable.detail": "Aucun service d'IA n'est disponible pour le moment. Vos notes sont conservées.",
+
+  "task.interview-minutes": "Compte-rendu d'entretien",
+  "task.member-email": "Réponse à un sociétaire",
+  "task.claim-summary": "Synthèse de dossier sinistre",
+  "task.document-extraction": "Extraction de document",
+
+  "offline.notice": "Brouillon préparé sans IA générative (moteur hors ligne) : vos notes ont été classées par rubrique. Relisez et reformulez avant de valider.",
+  "offline.empty_section": "(rien dans les notes)",
+
+  "transparency.ai-only": "Texte produit par une intelligence artificielle générative sans relecture humaine.",
+  "transparency.ai-validated": "Réponse produite par une intelligence artificielle générative et validée par un collaborateur du groupe {org}.",
+  "transparency.ai-validated.minutes": "Compte-rendu produit par une intelligence artificielle générative et validé par un collaborateur du groupe {org}.",
+} as const;
+
+export type MessageKey = keyof typeof fr;

@@ -1,0 +1,64 @@
+// Owns the contract of POST /api/generations: the request, the JSON answer and the SSE events.
+import { z } from "zod";
+import { TASK_IDS } from "../tasks/catalogue";
+import { MAX_NOTES_CHARS, MAX_SOURCE_CHARS } from "./limits";
+import { ProblemSchema } from "./problem";
+
+const contextText = (max: number) => z.string().max(max);
+
+/** Context the host prefills and the adviser may edit; every field is optional. */
+export const GenerationContextSchema = z.strictObject({
+  memberName: contextText(200).optional(),
+  memberId: contextText(100).optional(),
+  subject: contextText(500).optional(),
+  date: contextText(100).optional(),
+  channel: contextText(100).optional(),
+  tone: contextText(100).optional(),
+  language: contextText(20).optional(),
+});
+export type GenerationContext = z.infer<typeof GenerationContextSchema>;
+
+export const GenerationRequestSchema = z.strictObject({
+  task: z.enum(TASK_IDS),
+  notes: z.string().max(MAX_NOTES_CHARS),
+  source: z.string().max(MAX_SOURCE_CHARS).optional(),
+  context: GenerationContextSchema.optional(),
+});
+export type GenerationRequest = z.infer<typeof GenerationRequestSchema>;
+
+export const UngroundedKindSchema = z.enum(["amount", "percentage", "date", "time", "phone", "plate", "reference", "number"]);
+
+export const UngroundedFigureSchema = z.object({
+  text: z.string(),
+  kind: UngroundedKindSchema,
+  /** Offsets in the draft, so the add-in can highlight the figure. */
+  start: z.number().int().nonnegative().optional(),
+  end: z.number().int().nonnegative().optional(),
+});
+export type UngroundedFigure = z.infer<typeof UngroundedFigureSchema>;
+
+export const GenerationResponseSchema = z.object({
+  id: z.string().uuid(),
+  task: z.enum(TASK_IDS),
+  draft: z.string(),
+  prePrompt: z.object({ id: z.string(), version: z.number().int().positive(), sha256: z.string().optional() }),
+  provider: z.object({ name: z.string(), model: z.string(), region: z.string() }),
+  degraded: z.boolean(),
+  usage: z.object({ inputTokens: z.number().int().nonnegative(), outputTokens: z.number().int().nonnegative() }),
+  footprint: z.object({ energyWh: z.number().nonnegative(), gco2eq: z.number().nonnegative() }),
+  ungrounded: z.array(UngroundedFigureSchema),
+  pseudonymised: z.number().int().nonnegative(),
+  latencyMs: z.number().nonnegative().optional(),
+  createdAt: z.string().optional(),
+});
+export type GenerationResponse = z.infer<typeof GenerationResponseSchema>;
+
+/** SSE events of a streamed generation, by event name. */
+export const GenerationEventSchemas = {
+  delta: z.object({ text: z.string() }),
+  /** The text so far must be replaced (a fallback provider restarted the draft). */
+  replace: z.object({ text: z.string(), reason: z.string() }),
+  done: GenerationResponseSchema,
+  error: ProblemSchema,
+} as const;
+export type GenerationEventName = keyof typeof GenerationEventSchemas;

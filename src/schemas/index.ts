@@ -1,0 +1,6 @@
+// Owns the public surface of the API schemas.
+export * from "./generation";
+export * from "./limits";
+export * from "./minutes";
+export * from "./problem";
+export * from "./parse";
