@@ -5,7 +5,6 @@ export default defineConfig({
   esbuild: { jsx: "automatic" },
   test: {
     globals: true,
-    include: ["tests/**/*.test.ts", "tests/**/*.test.tsx"],
     environment: "node",
     // Integration files start real servers and databases: keep parallelism modest on 2 cores.
     maxWorkers: 2,

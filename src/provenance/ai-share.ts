@@ -3,7 +3,7 @@ import { diffWords } from "diff";
 
 /**
  * Share (0..1) of the final text's words that were kept from the AI draft.
- * Whitespace is ignored; an empty final text has no AI share.
+ * Whitespace and punctuation are ignored; an empty final text has no AI share.
  */
 export function aiShare(draft: string, finalText: string): number {
   const parts = diffWords(draft, finalText);
@@ -18,7 +18,8 @@ export function aiShare(draft: string, finalText: string): number {
   return total === 0 ? 0 : kept / total;
 }
 
+/** Words are runs of letters or digits: punctuation kept from the draft is no sign of authorship. */
 function countWords(text: string): number {
-  const matches = text.match(/\S+/g);
+  const matches = text.match(/[\p{L}\p{N}]+/gu);
   return matches ? matches.length : 0;
 }

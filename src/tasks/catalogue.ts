@@ -47,9 +47,9 @@ export const TASKS: Readonly<Record<TaskId, TaskDefinition>> = {
     labelKey: "task.interview-minutes",
     audience: "file",
     sections: [
-      section("contexte", "Contexte", ["context", "party"]),
+      section("contexte", "Contexte", ["context"]),
       section("demande", "Demande du sociétaire", ["request"]),
-      section("echanges", "Éléments échangés", ["exchange", "amount", "date", "damage"]),
+      section("echanges", "Éléments échangés", ["exchange", "party", "damage", "amount", "date"]),
       section("engagements", "Engagements pris", ["commitment"]),
       section("prochaines-etapes", "Prochaines étapes", ["next-step"]),
     ],
@@ -61,8 +61,8 @@ export const TASKS: Readonly<Record<TaskId, TaskDefinition>> = {
     audience: "member",
     sections: [
       section("objet", "Objet", ["context"]),
-      section("rappel-demande", "Rappel de la demande", ["request", "party"]),
-      section("reponse", "Réponse", ["exchange", "amount", "date", "damage"]),
+      section("rappel-demande", "Rappel de la demande", ["request"]),
+      section("reponse", "Réponse", ["exchange", "party", "damage", "amount", "date"]),
       section("engagements", "Ce que nous faisons pour vous", ["commitment"]),
       section("prochaines-etapes", "Prochaines étapes", ["next-step"]),
     ],

@@ -1,0 +1,15 @@
+// Owns the identity every request carries once authenticated.
+
+export interface User {
+  /** Stable key: `tid:oid` in entra mode, `dev:local` for the dev user. Never shown to the committee in clear. */
+  readonly id: string;
+  readonly name: string;
+  readonly roles: readonly string[];
+}
+
+export const COMMITTEE_ROLE = "Committee";
+
+/** Whether the user may open the ethics committee's data. */
+export function isCommittee(user: User): boolean {
+  return user.roles.includes(COMMITTEE_ROLE);
+}

@@ -1,0 +1,128 @@
+// Owns the configuration: the only reader of process.env, parsed once into a frozen Config.
+import { z } from "zod";
+import { DEFAULT_AI_SHARE_THRESHOLD } from "../src/policy/transparency";
+
+const optionalText = z
+  .string()
+  .trim()
+  .transform((v) => (v === "" ? undefined : v))
+  .optional();
+
+const ConfigSchema = z
+  .object({
+    PORT: z.coerce.number().int().min(0).max(65_535).default(3000).describe("TCP port the server listens on"),
+    HOST: z.string().default("127.0.0.1").describe("Interface the server listens on"),
+    DATABASE_URL: optionalText.describe("PostgreSQL connection string; embedded PGlite in DATA_DIR when absent"),
+    DATA_DIR: z.string().default("./.data").describe("Directory of the embedded PGlite database"),
+    LLM_BASE_URL: optionalText.describe("OpenAI-compatible endpoint (Mistral, Scaleway, OVHcloud, Azure OpenAI EU, vLLM, Ollama); offline engine when absent"),
+    LLM_API_KEY: optionalText.describe("API key of the provider; some local endpoints need none"),
+    LLM_MODEL: optionalText.describe("Model name at the provider"),
+    LLM_PROVIDER_NAME: optionalText.describe("Name shown to advisers and the committee (default: the endpoint's host)"),
+    LLM_REGION: z.string().default("FRA").describe("Region of the provider's data centre, ISO 3166-1 alpha-3 (electricity mix)"),
+    LLM_MODEL_ACTIVE_PARAMS_B: z.coerce.number().positive().optional().describe("Active parameters of the model, in billions (footprint)"),
+    LLM_MODEL_TOTAL_PARAMS_B: z.coerce.number().positive().optional().describe("Total parameters of the model, in billions (footprint)"),
+    LLM_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000).describe("Time allowed to the provider for its first token"),
+    AUTH_MODE: z.enum(["dev", "entra"]).default("dev").describe("entra: Entra ID JWT; dev: one local user, loopback only"),
+    AUTH_ISSUER: optionalText.describe("Expected token issuer (entra mode)"),
+    AUTH_AUDIENCE: optionalText.describe("Expected token audience: the API's client id or api:// URI (entra mode)"),
+    AUTH_TENANT_ID: optionalText.describe("Tenant whose tokens are accepted (entra mode)"),
+    AUTH_JWKS_URL: optionalText.describe("JWKS URL; defaults to Entra's for AUTH_TENANT_ID"),
+    ORG_NAME: z.string().default("MAIF").describe("Organisation named in transparency notices"),
+    TRANSPARENCY_AI_SHARE_THRESHOLD: z.coerce.number().min(0).max(1).default(DEFAULT_AI_SHARE_THRESHOLD).describe("Share of AI words from which a saved text carries the AI notice"),
+    STATIC_DIR: z.string().default("./dist").describe("Built front end served at /"),
+    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info").describe("Log level"),
+    NODE_ENV: optionalText.describe("Only used to refuse AUTH_MODE=dev in production"),
+  })
+  .superRefine((env, ctx) => {
+    if (env.LLM_BASE_URL && !env.LLM_MODEL) ctx.addIssue({ code: "custom", path: ["LLM_MODEL"], message: "LLM_MODEL is required when LLM_BASE_URL is set" });
+    if (env.AUTH_MODE === "dev" && env.NODE_ENV === "production") {
+      ctx.addIssue({ code: "custom", path: ["AUTH_MODE"], message: "AUTH_MODE=dev is refused when NODE_ENV=production" });
+    }
+    if (env.AUTH_MODE === "entra") {
+      for (const key of ["AUTH_AUDIENCE", "AUTH_TENANT_ID"] as const) {
+        if (!env[key]) ctx.addIssue({ code: "custom", path: [key], message: `${key} is required when AUTH_MODE=entra` });
+      }
+    }
+  }, { when: () => true }); // also when a field failed, so the operator sees every problem at once
+
+export interface LlmConfig {
+  readonly baseUrl: string;
+  readonly apiKey: string | undefined;
+  readonly model: string;
+  readonly name: string;
+  readonly region: string;
+  readonly activeParamsB: number | undefined;
+  readonly totalParamsB: number | undefined;
+  readonly timeoutMs: number;
+}
+
+export interface Config {
+  readonly port: number;
+  readonly host: string;
+  readonly databaseUrl: string | undefined;
+  readonly dataDir: string;
+  /** The configured provider, or undefined for the offline engine. */
+  readonly llm: LlmConfig | undefined;
+  readonly auth:
+    | { readonly mode: "dev" }
+    | { readonly mode: "entra"; readonly issuer: string; readonly audience: string; readonly tenantId: string; readonly jwksUrl: string };
+  readonly orgName: string;
+  readonly aiShareThreshold: number;
+  readonly staticDir: string;
+  readonly logLevel: string;
+}
+
+/** Raised with every problem of the environment at once, so an operator fixes them in one go. */
+export class ConfigError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    this.name = "ConfigError";
+  }
+}
+
+/**
+ * Parses the environment into a frozen Config.
+ * @throws ConfigError listing every invalid or missing variable.
+ */
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  const parsed = ConfigSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join(".") || "env"}: ${i.message}`));
+  }
+  const e = parsed.data;
+  const llm: LlmConfig | undefined = e.LLM_BASE_URL
+    ? {
+        baseUrl: e.LLM_BASE_URL,
+        apiKey: e.LLM_API_KEY,
+        model: e.LLM_MODEL ?? "",
+        name: e.LLM_PROVIDER_NAME ?? new URL(e.LLM_BASE_URL).hostname,
+        region: e.LLM_REGION,
+        activeParamsB: e.LLM_MODEL_ACTIVE_PARAMS_B,
+        totalParamsB: e.LLM_MODEL_TOTAL_PARAMS_B,
+        timeoutMs: e.LLM_TIMEOUT_MS,
+      }
+    : undefined;
+  const tenantId = e.AUTH_TENANT_ID ?? "";
+  const auth: Config["auth"] =
+    e.AUTH_MODE === "entra"
+      ? {
+          mode: "entra",
+          issuer: e.AUTH_ISSUER ?? `https://login.microsoftonline.com/${tenantId}/v2.0`,
+          audience: e.AUTH_AUDIENCE ?? "",
+          tenantId,
+          jwksUrl: e.AUTH_JWKS_URL ?? `https://login.microsoftonline.com/${tenantId}/discovery/v2.0/keys`,
+        }
+      : { mode: "dev" };
+  return Object.freeze({
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL,
+    dataDir: e.DATA_DIR,
+    llm,
+    auth,
+    orgName: e.ORG_NAME,
+    aiShareThreshold: e.TRANSPARENCY_AI_SHARE_THRESHOLD,
+    staticDir: e.STATIC_DIR,
+    logLevel: e.LOG_LEVEL,
+  });
+}

@@ -1,0 +1,40 @@
+// Owns the provider interface every LLM backend (OpenAI-compatible endpoint or offline engine) implements.
+import type { TaskId } from "../../src/tasks/catalogue";
+import type { ChatMessage, PromptInput } from "../pipeline/messages";
+
+export interface ProviderInfo {
+  readonly name: string;
+  readonly model: string;
+  readonly region: string;
+  /** True for the offline engine: no generative AI, the answer is `degraded`. */
+  readonly isOffline: boolean;
+  readonly activeParamsB?: number | undefined;
+  readonly totalParamsB?: number | undefined;
+}
+
+export interface LlmCall {
+  readonly task: TaskId;
+  /** The pre-prompt first, then the data blocks (already pseudonymised). */
+  readonly messages: readonly ChatMessage[];
+  /** The same data, unformatted, for engines that do not read messages. */
+  readonly input: PromptInput;
+}
+
+export interface LlmOutput {
+  readonly text: string;
+  readonly usage: { readonly inputTokens: number; readonly outputTokens: number };
+  /** CPU time the engine spent on this server, when it runs here (offline engine). */
+  readonly cpuMs?: number;
+}
+
+export interface GenerateOptions {
+  readonly signal?: AbortSignal | undefined;
+  /** Called with each piece of text as it arrives; when absent the provider may answer in one piece. */
+  readonly onDelta?: ((text: string) => void) | undefined;
+}
+
+/** A backend that turns messages into a draft. Implementations reject with AppError on failure. */
+export interface LlmProvider {
+  readonly info: ProviderInfo;
+  generate(call: LlmCall, options?: GenerateOptions): Promise<LlmOutput>;
+}

@@ -1,0 +1,133 @@
+// Owns one generation, end to end: pseudonymise → pre-prompt → provider chain → re-identify → checks → store.
+import { randomUUID } from "node:crypto";
+import { performance } from "node:perf_hooks";
+import { estimateFootprint, offlineFootprint } from "../../src/checks/footprint";
+import { findUngrounded } from "../../src/checks/groundedness";
+import { AppError } from "../../src/errors";
+import { t } from "../../src/i18n";
+import { pseudonymise, restore, StreamRestorer } from "../../src/privacy";
+import type { GenerationRequest, GenerationResponse } from "../../src/schemas/generation";
+import type { User } from "../auth/user";
+import type { LlmOutput, LlmProvider } from "../llm/provider";
+import type { PrePromptRegistry } from "../prompts/registry";
+import type { Db } from "../store/db";
+import { insertGeneration } from "../store/generations";
+import { buildMessages } from "./messages";
+
+export interface GenerationDeps {
+  readonly db: Db;
+  readonly prePrompts: PrePromptRegistry;
+  /** Tried in order; the offline engine is last, so a draft always comes back. */
+  readonly providers: readonly LlmProvider[];
+}
+
+export interface StreamHandlers {
+  readonly signal?: AbortSignal | undefined;
+  /** Text to append to the draft, already re-identified. */
+  readonly onDelta?: ((text: string) => void) | undefined;
+  /** The draft so far must be replaced by `text` (a fallback provider starts over). */
+  readonly onReplace?: ((text: string, reason: string) => void) | undefined;
+}
+
+/**
+ * Refuses what cannot be generated, before any stream starts.
+ * @throws AppError notes_empty.
+ */
+export function assertGeneratable(request: GenerationRequest): void {
+  if (request.notes.trim() === "") throw new AppError("notes_empty", { detail: t("problem.notes_empty.detail") });
+}
+
+/**
+ * Runs one generation for `user` and stores it.
+ * @throws AppError notes_empty, provider_unavailable (every provider failed), or the abort reason.
+ */
+export async function runGeneration(deps: GenerationDeps, request: GenerationRequest, user: User, handlers: StreamHandlers = {}): Promise<GenerationResponse> {
+  assertGeneratable(request);
+  const started = performance.now();
+  const prePrompt = deps.prePrompts.get(request.task);
+  if (!prePrompt) throw new AppError("internal", { detail: t("problem.internal.detail") }); // unreachable: checked at start-up
+
+  const masked = pseudonymise({ notes: request.notes, source: request.source, context: request.context });
+  const input = { task: request.task, notes: masked.notes, source: masked.source, context: masked.context };
+  const call = { task: request.task, messages: buildMessages(prePrompt, input), input };
+
+  const { output, provider } = await generateWithFallback(deps.providers, call, masked.mapping, handlers);
+  const draft = restore(output.text, masked.mapping);
+  const latencyMs = performance.now() - started;
+
+  const contextValues = Object.values(request.context ?? {}).filter((v): v is string => typeof v === "string");
+  const ungrounded = findUngrounded(draft, [request.notes, request.source ?? "", ...contextValues]);
+  const footprint = provider.info.isOffline
+    ? offlineFootprint(output.cpuMs ?? 0)
+    : estimateFootprint({
+        inputTokens: output.usage.inputTokens,
+        outputTokens: output.usage.outputTokens,
+        model: { activeParamsB: provider.info.activeParamsB, totalParamsB: provider.info.totalParamsB },
+        region: provider.info.region,
+        latencyMs,
+      });
+
+  const response: GenerationResponse = {
+    id: randomUUID(),
+    task: request.task,
+    draft,
+    prePrompt: { id: prePrompt.id, version: prePrompt.version, sha256: prePrompt.sha256 },
+    provider: { name: provider.info.name, model: provider.info.model, region: provider.info.region },
+    degraded: provider.info.isOffline,
+    usage: output.usage,
+    footprint: { energyWh: footprint.energyWh, gco2eq: footprint.gco2eq },
+    ungrounded,
+    pseudonymised: masked.count,
+    latencyMs: Math.round(latencyMs),
+  };
+  await insertGeneration(deps.db, {
+    ...response,
+    userId: user.id,
+    prePromptSha256: prePrompt.sha256,
+    latencyMs,
+    hasHealthData: masked.hasHealthData,
+    notes: request.notes,
+    source: request.source,
+    context: request.context,
+    pseudonymMap: masked.mapping,
+  });
+  return response;
+}
+
+async function generateWithFallback(
+  providers: readonly LlmProvider[],
+  call: Parameters<LlmProvider["generate"]>[0],
+  mapping: Parameters<typeof restore>[1],
+  handlers: StreamHandlers,
+): Promise<{ output: LlmOutput; provider: LlmProvider }> {
+  let hasEmitted = false;
+  let lastError: unknown;
+  for (const provider of providers) {
+    if (handlers.signal?.aborted) throw handlers.signal.reason;
+    if (hasEmitted) {
+      // The adviser saw part of a draft that will not be finished: say so before the next one streams.
+      handlers.onReplace?.("", `${provider.info.name} reprend la rédaction`);
+      hasEmitted = false;
+    }
+    const restorer = new StreamRestorer(mapping);
+    const onDelta = handlers.onDelta
+      ? (piece: string) => {
+          const text = restorer.push(piece);
+          if (text) {
+            hasEmitted = true;
+            handlers.onDelta?.(text);
+          }
+        }
+      : undefined;
+    try {
+      const output = await provider.generate(call, { signal: handlers.signal, onDelta });
+      const tail = restorer.flush();
+      if (tail) handlers.onDelta?.(tail);
+      return { output, provider };
+    } catch (error) {
+      if (handlers.signal?.aborted) throw handlers.signal.reason ?? error;
+      lastError = error;
+    }
+  }
+  throw new AppError("provider_unavailable", { detail: t("problem.provider_unavailable.detail"), cause: lastError });
+}

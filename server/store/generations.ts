@@ -1,0 +1,78 @@
+// Owns the generations table: one row per draft produced, with what produced it and for whom.
+import type { GenerationResponse } from "../../src/schemas/generation";
+import type { TaskId } from "../../src/tasks/catalogue";
+import type { Db } from "./db";
+
+export interface GenerationRecord extends GenerationResponse {
+  readonly userId: string;
+  readonly prePromptSha256: string;
+  readonly latencyMs: number;
+  readonly hasHealthData: boolean;
+  readonly notes: string;
+  readonly source: string | undefined;
+  readonly context: Record<string, string | undefined> | undefined;
+  readonly pseudonymMap: unknown;
+}
+
+interface GenerationRow {
+  id: string;
+  user_id: string;
+  task: TaskId;
+  pre_prompt_id: string;
+  pre_prompt_version: number;
+  pre_prompt_sha256: string;
+  provider_name: string;
+  provider_model: string;
+  provider_region: string;
+  degraded: boolean;
+  input_tokens: number;
+  output_tokens: number;
+  latency_ms: number;
+  energy_wh: number;
+  gco2eq: number;
+  pseudonymised: number;
+  ungrounded: GenerationResponse["ungrounded"];
+  draft: string | null;
+  created_at: Date;
+}
+
+/** A generation as read back: the draft is null once the retention policy purged it. */
+export type StoredGeneration = Omit<GenerationResponse, "draft"> & { draft: string | null };
+
+/** Records a finished generation. */
+export async function insertGeneration(db: Db, g: GenerationRecord): Promise<void> {
+  await db.query(
+    `INSERT INTO generations (id, user_id, task, pre_prompt_id, pre_prompt_version, pre_prompt_sha256, provider_name,
+       provider_model, provider_region, degraded, input_tokens, output_tokens, latency_ms, energy_wh, gco2eq,
+       pseudonymised, has_health_data, ungrounded, notes, source, context, pseudonym_map, draft)
+     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22,$23)`,
+    [
+      g.id, g.userId, g.task, g.prePrompt.id, g.prePrompt.version, g.prePromptSha256, g.provider.name,
+      g.provider.model, g.provider.region, g.degraded, g.usage.inputTokens, g.usage.outputTokens, Math.round(g.latencyMs),
+      g.footprint.energyWh, g.footprint.gco2eq, g.pseudonymised, g.hasHealthData, JSON.stringify(g.ungrounded),
+      g.notes, g.source ?? null, g.context ? JSON.stringify(g.context) : null,
+      g.pseudonymMap === undefined ? null : JSON.stringify(g.pseudonymMap), g.draft,
+    ],
+  );
+}
+
+/** The generation `id` if `userId` asked for it; null otherwise (someone else's is as good as absent). */
+export async function findGenerationForUser(db: Db, id: string, userId: string): Promise<StoredGeneration | null> {
+  const rows = await db.query<GenerationRow>("SELECT * FROM generations WHERE id = $1 AND user_id = $2", [id, userId]);
+  const row = rows[0];
+  if (!row) return null;
+  return {
+    id: row.id,
+    task: row.task,
+    draft: row.draft,
+    prePrompt: { id: row.pre_prompt_id, version: row.pre_prompt_version, sha256: row.pre_prompt_sha256 },
+    provider: { name: row.provider_name, model: row.provider_model, region: row.provider_region },
+    degraded: row.degraded,
+    usage: { inputTokens: row.input_tokens, outputTokens: row.output_tokens },
+    footprint: { energyWh: row.energy_wh, gco2eq: row.gco2eq },
+    ungrounded: row.ungrounded,
+    pseudonymised: row.pseudonymised,
+    latencyMs: row.latency_ms,
+    createdAt: new Date(row.created_at).toISOString(),
+  };
+}

@@ -1,0 +1,156 @@
+// Owns the fake OpenAI-compatible provider of the test suite: JSON and SSE, recorded requests, scripted faults.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+
+export interface ChatMessage {
+  role: string;
+  content: string;
+}
+
+export interface RecordedRequest {
+  path: string;
+  headers: IncomingMessage["headers"];
+  body: { model?: string; messages: ChatMessage[]; stream?: boolean; [key: string]: unknown };
+}
+
+/** One scripted answer; unscripted requests get `{ kind: "ok" }` with the default text. */
+export type FakeBehaviour =
+  | { kind: "ok"; text?: string; chunkSize?: number; chunkDelayMs?: number; usage?: { prompt_tokens: number; completion_tokens: number } }
+  | { kind: "status"; status: number; retryAfterSeconds?: number; body?: string }
+  | { kind: "hang" }
+  | { kind: "cut"; afterChunks: number; text?: string; chunkSize?: number }
+  | { kind: "malformed-chunk"; afterChunks: number; text?: string }
+  | { kind: "wrong-content-type" };
+
+export interface FakeOpenAi {
+  readonly url: string;
+  /** Base URL to give the SDK (`…/v1`). */
+  readonly baseUrl: string;
+  readonly requests: RecordedRequest[];
+  /** Queue behaviours for the next requests, in order. */
+  enqueue(...behaviours: FakeBehaviour[]): void;
+  /** Text answered when a behaviour gives none; defaults to a minute built from the notes block. */
+  setDefaultText(text: string | ((request: RecordedRequest) => string)): void;
+  close(): Promise<void>;
+}
+
+/** A plausible draft: echoes the lines of the `<notes>` block under a heading, so figures stay grounded. */
+export function defaultDraft(request: RecordedRequest): string {
+  const user = request.body.messages.find((m) => m.role === "user")?.content ?? "";
+  const notes = /<notes>\n?([\s\S]*?)\n?<\/notes>/.exec(user)?.[1] ?? "";
+  const lines = notes.split("\n").map((l) => l.trim()).filter(Boolean);
+  return ["## Contexte", "Entretien avec le sociétaire.", "", "## Éléments échangés", ...lines.map((l) => `- ${l.replace(/^[-•*]\s*/, "")}`)].join("\n");
+}
+
+function split(text: string, size: number): string[] {
+  const chunks: string[] = [];
+  for (let i = 0; i < text.length; i += size) chunks.push(text.slice(i, i + size));
+  return chunks.length > 0 ? chunks : [""];
+}
+
+function chunkEvent(model: string, content: string | null, finish: string | null = null): string {
+  const delta = content === null ? {} : { content };
+  return `data: ${JSON.stringify({ id: "chatcmpl-fake", object: "chat.completion.chunk", created: 0, model, choices: [{ index: 0, delta, finish_reason: finish }] })}\n\n`;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Starts the fake provider on a free loopback port. */
+export async function startFakeOpenAi(): Promise<FakeOpenAi> {
+  const requests: RecordedRequest[] = [];
+  const queue: FakeBehaviour[] = [];
+  let defaultText: string | ((r: RecordedRequest) => string) = defaultDraft;
+  const open = new Set<ServerResponse>();
+
+  const server: Server = createServer((req, res) => {
+    const parts: Buffer[] = [];
+    req.on("data", (c: Buffer) => parts.push(c));
+    req.on("end", () => {
+      void handle(req, res, Buffer.concat(parts).toString("utf8"));
+    });
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse, raw: string): Promise<void> {
+    if (req.method !== "POST" || !req.url?.endsWith("/chat/completions")) {
+      res.writeHead(404, { "content-type": "application/json" }).end(JSON.stringify({ error: { message: "not found" } }));
+      return;
+    }
+    const body = JSON.parse(raw) as RecordedRequest["body"];
+    const recorded: RecordedRequest = { path: req.url, headers: req.headers, body };
+    requests.push(recorded);
+    const behaviour = queue.shift() ?? { kind: "ok" };
+    const model = body.model ?? "fake-model";
+    const textOf = (t?: string) => t ?? (typeof defaultText === "function" ? defaultText(recorded) : defaultText);
+
+    switch (behaviour.kind) {
+      case "status": {
+        const headers: Record<string, string> = { "content-type": "application/json" };
+        if (behaviour.retryAfterSeconds !== undefined) headers["retry-after"] = String(behaviour.retryAfterSeconds);
+        res.writeHead(behaviour.status, headers).end(behaviour.body ?? JSON.stringify({ error: { message: `fake ${behaviour.status}`, type: "fake" } }));
+        return;
+      }
+      case "hang":
+        open.add(res);
+        res.on("close", () => open.delete(res));
+        return; // never answers
+      case "wrong-content-type":
+        res.writeHead(200, { "content-type": "text/html" }).end("<html><body>Bad gateway page</body></html>");
+        return;
+      default:
+        break;
+    }
+
+    const text = textOf("text" in behaviour ? behaviour.text : undefined);
+    const usage = behaviour.kind === "ok" && behaviour.usage ? behaviour.usage : { prompt_tokens: Math.ceil(raw.length / 4), completion_tokens: Math.ceil(text.length / 4) };
+    if (!body.stream) {
+      res.writeHead(200, { "content-type": "application/json" }).end(
+        JSON.stringify({ id: "chatcmpl-fake", object: "chat.completion", created: 0, model, choices: [{ index: 0, message: { role: "assistant", content: text }, finish_reason: "stop" }], usage: { ...usage, total_tokens: usage.prompt_tokens + usage.completion_tokens } }),
+      );
+      return;
+    }
+    const chunkSize = "chunkSize" in behaviour && behaviour.chunkSize ? behaviour.chunkSize : 12;
+    const chunks = split(text, chunkSize);
+    res.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-cache" });
+    open.add(res);
+    res.on("close", () => open.delete(res));
+    res.write(`data: ${JSON.stringify({ id: "chatcmpl-fake", object: "chat.completion.chunk", created: 0, model, choices: [{ index: 0, delta: { role: "assistant", content: "" }, finish_reason: null }] })}\n\n`);
+    for (const [index, chunk] of chunks.entries()) {
+      if (behaviour.kind === "cut" && index === behaviour.afterChunks) {
+        res.destroy();
+        return;
+      }
+      if (behaviour.kind === "malformed-chunk" && index === behaviour.afterChunks) {
+        res.write("data: {not json\n\n");
+        res.end();
+        return;
+      }
+      res.write(chunkEvent(model, chunk));
+      if (behaviour.kind === "ok" && behaviour.chunkDelayMs) await sleep(behaviour.chunkDelayMs);
+    }
+    res.write(chunkEvent(model, null, "stop"));
+    if (body.stream_options && (body.stream_options as { include_usage?: boolean }).include_usage) {
+      res.write(`data: ${JSON.stringify({ id: "chatcmpl-fake", object: "chat.completion.chunk", created: 0, model, choices: [], usage: { ...usage, total_tokens: usage.prompt_tokens + usage.completion_tokens } })}\n\n`);
+    }
+    res.write("data: [DONE]\n\n");
+    res.end();
+    open.delete(res);
+  }
+
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  const url = `http://127.0.0.1:${port}`;
+  return {
+    url,
+    baseUrl: `${url}/v1`,
+    requests,
+    enqueue: (...b) => queue.push(...b),
+    setDefaultText: (t) => {
+      defaultText = t;
+    },
+    close: async () => {
+      for (const res of open) res.destroy();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}

@@ -1,0 +1,40 @@
+// Owns a local identity provider for `entra` mode tests: an RSA key, its JWKS served on loopback, and a token signer.
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { exportJWK, generateKeyPair, SignJWT, type JWTPayload } from "jose";
+
+export const TEST_TENANT = "11111111-2222-3333-4444-555555555555";
+export const TEST_AUDIENCE = "api://greffier.test/0f8f7c1e-1111-4a2b-9c3d-abcdefabcdef";
+export const TEST_ISSUER = `https://login.microsoftonline.com/${TEST_TENANT}/v2.0`;
+
+export interface LocalIdentityProvider {
+  readonly jwksUrl: string;
+  /** Signs an access token with sensible valid claims, overridden by `claims`. */
+  sign(claims?: JWTPayload & { oid?: string; tid?: string; scp?: string; roles?: string[]; name?: string }, options?: { expiresIn?: string | number; notBefore?: string | number }): Promise<string>;
+  close(): Promise<void>;
+}
+
+/** Starts the JWKS endpoint on a free loopback port. */
+export async function startLocalIdentityProvider(): Promise<LocalIdentityProvider> {
+  const { publicKey, privateKey } = await generateKeyPair("RS256", { extractable: true });
+  const jwk = { ...(await exportJWK(publicKey)), kid: "test-key-1", alg: "RS256", use: "sig" };
+  const server = createServer((_req, res) => {
+    res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ keys: [jwk] }));
+  });
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  const { port } = server.address() as AddressInfo;
+  return {
+    jwksUrl: `http://127.0.0.1:${port}/keys`,
+    async sign(claims = {}, options = {}) {
+      const jwt = new SignJWT({ oid: "user-a", tid: TEST_TENANT, scp: "access_as_user", name: "Adviser A", ...claims })
+        .setProtectedHeader({ alg: "RS256", kid: "test-key-1", typ: "JWT" })
+        .setIssuer(TEST_ISSUER)
+        .setAudience(TEST_AUDIENCE)
+        .setIssuedAt()
+        .setExpirationTime(options.expiresIn ?? "1h");
+      if (options.notBefore !== undefined) jwt.setNotBefore(options.notBefore);
+      return jwt.sign(privateKey);
+    },
+    close: () => new Promise<void>((r) => server.close(() => r())),
+  };
+}

@@ -1,0 +1,41 @@
+// Owns the construction of the real application for tests: real config parsing, a real store, real or fake provider.
+import type { FastifyInstance } from "fastify";
+import { buildApp } from "../../server/app";
+import { loadConfig, type Config } from "../../server/config";
+import { loadPrePrompts } from "../../server/prompts/registry";
+import { buildProviders } from "../../server/providers";
+import type { Db } from "../../server/store/db";
+
+export interface TestAppOptions {
+  readonly db: Db;
+  /** Environment variables as an operator would set them (LLM_BASE_URL of the fake provider, AUTH_MODE…). */
+  readonly env?: Record<string, string | undefined>;
+}
+
+/** Builds the app exactly as main.ts does, from environment variables. */
+export async function buildTestApp(options: TestAppOptions): Promise<{ app: FastifyInstance; config: Config }> {
+  const config = loadConfig({ STATIC_DIR: "./dist", ...options.env });
+  const app = await buildApp({ config, db: options.db, prePrompts: await loadPrePrompts(), providers: buildProviders(config) });
+  return { app, config };
+}
+
+/** Environment pointing the provider at a fake server. */
+export function fakeProviderEnv(baseUrl: string): Record<string, string> {
+  return { LLM_BASE_URL: baseUrl, LLM_API_KEY: "test-key", LLM_MODEL: "mistral-small-test", LLM_PROVIDER_NAME: "fake-eu", LLM_REGION: "FRA", LLM_MODEL_ACTIVE_PARAMS_B: "24", LLM_MODEL_TOTAL_PARAMS_B: "24" };
+}
+
+/** Parses an SSE body into its events. */
+export function parseSse(body: string): { event: string; data: unknown }[] {
+  return body
+    .split("\n\n")
+    .filter((block) => block.trim() !== "")
+    .map((block) => {
+      const event = /^event: (.*)$/m.exec(block)?.[1] ?? "message";
+      const data = block
+        .split("\n")
+        .filter((l) => l.startsWith("data: "))
+        .map((l) => l.slice(6))
+        .join("\n");
+      return { event, data: JSON.parse(data) as unknown };
+    });
+}

@@ -1,0 +1,73 @@
+// The offline engine must give advisers a usable starting point: every line of their notes, sorted into the task's sections.
+import { describe, expect, it } from "vitest";
+import { TASK_IDS, TASKS } from "../../../src/tasks/catalogue";
+import { buildOfflineDraft, createOfflineEngine } from "../../../server/llm/offline";
+import { cleanLine } from "../../../server/llm/offline/sort-notes";
+import { fixture, sampleNotes } from "../../support/fixtures";
+
+const callFor = (task: (typeof TASK_IDS)[number], notes: string) => ({ task, messages: [], input: { task, notes } });
+
+/** Section title → the bullet lines under it, read back from the Markdown draft. */
+function sectionsOf(draft: string): Map<string, string[]> {
+  const sections = new Map<string, string[]>();
+  let current = "";
+  for (const line of draft.split("\n")) {
+    if (line.startsWith("## ")) {
+      current = line.slice(3);
+      sections.set(current, []);
+    } else if (line.startsWith("- ") && current) sections.get(current)?.push(line.slice(2));
+  }
+  return sections;
+}
+
+describe("offline engine", () => {
+  for (const { name, text } of sampleNotes()) {
+    for (const task of TASK_IDS) {
+      it(`keeps every line of ${name} exactly once for ${task}`, () => {
+        const draft = buildOfflineDraft(callFor(task, text));
+        const sections = sectionsOf(draft);
+        const filed = TASKS[task].sections.flatMap((s) => sections.get(s.title) ?? []);
+        const expected = text.split("\n").map(cleanLine).filter((l) => l !== "" && !/^-{3,}$/.test(l));
+        expect(filed.sort()).toEqual([...expected].sort());
+      });
+    }
+  }
+
+  it("says in the draft that it was built without AI, and lists the sections in the task's order", () => {
+    const draft = buildOfflineDraft(callFor("interview-minutes", fixture("01-sinistre-auto-telephone.txt")));
+    expect(draft.split("\n")[0]).toMatch(/sans IA générative/);
+    const titles = [...draft.matchAll(/^## (.*)$/gm)].map((m) => m[1]);
+    expect(titles.slice(0, 5)).toEqual(["Contexte", "Demande du sociétaire", "Éléments échangés", "Engagements pris", "Prochaines étapes"]);
+  });
+
+  it("files requests, commitments and next steps of real notes where an adviser would look for them", () => {
+    const minutes = (file: string) => sectionsOf(buildOfflineDraft(callFor("interview-minutes", fixture(file))));
+    const auto = minutes("01-sinistre-auto-telephone.txt");
+    expect(auto.get("Contexte")?.[0]).toMatch(/^Entretien téléphonique 14\/10/);
+    expect(auto.get("Demande du sociétaire")).toContainEqual(expect.stringMatching(/^demande véhicule de remplacement/));
+    expect(auto.get("Prochaines étapes")).toContainEqual(expect.stringMatching(/^A faire : ouvrir dossier/));
+    const water = minutes("02-degat-des-eaux-visite.txt");
+    expect(water.get("Demande du sociétaire")).toContainEqual(expect.stringMatching(/^elle demande si on prend la facture/));
+    expect(water.get("Prochaines étapes")).toContainEqual(expect.stringMatching(/^prochaine étape : artisan/));
+    const complaint = minutes("04-reclamation-remboursement.txt");
+    expect(complaint.get("Engagements pris")).toContainEqual(expect.stringMatching(/^engagement pris : virement aujourd'hui/));
+    expect(minutes("03-ajout-jeune-conducteur.txt").get("Prochaines étapes")).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^envoyer le devis/), expect.stringMatching(/^rappel prévu le 12\/11/)]),
+    );
+  });
+
+  it("recalls the dates and amounts it recognised", () => {
+    const draft = buildOfflineDraft(callFor("claim-summary", fixture("04-reclamation-remboursement.txt")));
+    expect(draft).toMatch(/- Dates : 07\/11 ; 02\/09 ; 15\/09 ; 30\/09 ; 14\/10 ; 28\/10/);
+    expect(draft).toMatch(/- Montants : 389,90 €/);
+  });
+
+  it("streams the same text it returns, and is marked offline", async () => {
+    const engine = createOfflineEngine();
+    const pieces: string[] = [];
+    const output = await engine.generate(callFor("member-email", fixture("05-mail-societaire.txt")), { onDelta: (p) => pieces.push(p) });
+    expect(pieces.length).toBeGreaterThan(1);
+    expect(pieces.join("")).toBe(output.text);
+    expect(engine.info.isOffline).toBe(true);
+  });
+});
