@@ -1,20 +1,33 @@
 // Owns the HTTP application: plugins, authentication, routes and the problem+json error handler. It never listens.
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
+import fastifyRateLimit from "@fastify/rate-limit";
 import fastifyStatic from "@fastify/static";
+import type { Redis } from "ioredis";
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify";
+import { AppError } from "../src/errors";
+import { t } from "../src/i18n";
 import { MAX_BODY_BYTES } from "../src/schemas/limits";
+import { createAuditRecorder } from "./audit/recorder";
 import { authenticateDev } from "./auth/dev";
 import { createEntraAuthenticator } from "./auth/entra";
 import type { User } from "./auth/user";
 import type { Config } from "./config";
+import { createProviderChain } from "./llm/chain";
 import type { LlmProvider } from "./llm/provider";
+import { createMetrics } from "./metrics";
+import { createMemoryConcurrencyLimiter, createRedisConcurrencyLimiter } from "./limits/concurrency";
+import { buildOpenApi } from "./openapi";
 import { problemOf, toAppError } from "./problem";
 import type { PrePromptRegistry } from "./prompts/registry";
+import { committeeRoutes } from "./routes/committee";
+import { feedbackRoutes } from "./routes/feedback";
 import { generationRoutes } from "./routes/generations";
 import { healthRoutes } from "./routes/health";
 import { minutesRoutes } from "./routes/minutes";
 import type { Db } from "./store/db";
+import { syncPrePrompts } from "./store/pre-prompts";
+import { loadOrCreateSecret } from "./store/secrets";
 
 declare module "fastify" {
   interface FastifyRequest {
@@ -26,14 +39,29 @@ export interface AppDeps {
   readonly config: Config;
   readonly db: Db;
   readonly prePrompts: PrePromptRegistry;
-  /** Tried in order; the offline engine last. */
+  /** Providers in order, the offline engine last (see providers.ts). */
   readonly providers: readonly LlmProvider[];
   readonly logger?: FastifyServerOptions["logger"];
+  /** Shared by replicas for rate limits and concurrency caps; in memory when absent. */
+  readonly redis?: Redis | undefined;
 }
 
-/** Paths that answer without a user: health and the static front end. */
+/** Paths that answer without a user: health, metrics, the API description and the static front end. */
 function isPublic(url: string): boolean {
-  return !url.startsWith("/api/") || url === "/api/health";
+  return !url.startsWith("/api/") || url === "/api/health" || url === "/api/openapi.json";
+}
+
+/** What of the configuration the committee audits: what the AI is told, who answers, and the transparency rule. */
+function auditedConfig(deps: AppDeps): Record<string, unknown> {
+  const provider = (c: Config["llm"]) => (c ? { name: c.name, model: c.model, region: c.region, baseUrl: c.baseUrl } : null);
+  return {
+    prePrompts: [...deps.prePrompts.values()].map((p) => ({ id: p.id, sha256: p.sha256 })),
+    provider: provider(deps.config.llm),
+    fallbackProvider: provider(deps.config.llmFallback),
+    aiShareThreshold: deps.config.aiShareThreshold,
+    orgName: deps.config.orgName,
+    authMode: deps.config.auth.mode,
+  };
 }
 
 /** Builds the application with its dependencies; tests call `inject` on it, main.ts calls `listen`. */
@@ -49,6 +77,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     },
   });
 
+  // JSON only: a text/plain body is a 415, not a string that fails validation.
+  app.removeContentTypeParser("text/plain");
+
   const authenticate =
     deps.config.auth.mode === "entra"
       ? createEntraAuthenticator(deps.config.auth)
@@ -63,7 +94,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.setErrorHandler((error, request, reply) => {
     const appError = toAppError(error);
     if (appError.status >= 500) request.log.error({ err: error, code: appError.code }, "request failed");
-    if (appError.code === "rate_limited" || appError.status === 503) reply.header("retry-after", "5");
+    if ((appError.code === "rate_limited" || appError.status === 503) && !reply.hasHeader("retry-after")) reply.header("retry-after", "5");
     void reply
       .code(appError.status)
       .type("application/problem+json; charset=utf-8")
@@ -73,9 +104,35 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     void reply.code(404).type("application/problem+json; charset=utf-8").send(problemOf("not_found", 404, `Aucune ressource à l'adresse ${request.url.split("?")[0]}.`));
   });
 
+  await syncPrePrompts(deps.db, deps.prePrompts);
+  const audit = createAuditRecorder(await loadOrCreateSecret(deps.db, "audit-actor-key"));
+  await audit.configIfChanged(deps.db, auditedConfig(deps));
+
+  // Per adviser, after authentication; the counters live in Redis when replicas share them.
+  await app.register(fastifyRateLimit, {
+    global: false,
+    hook: "preHandler",
+    keyGenerator: (request) => request.user?.id ?? request.ip,
+    ...(deps.redis ? { redis: deps.redis, nameSpace: `${deps.config.redisKeyPrefix}rate:` } : {}),
+    errorResponseBuilder: (_request, context) =>
+      new AppError("rate_limited", { detail: t("problem.rate_limited.detail", { seconds: Math.max(1, Math.ceil(context.ttl / 1000)) }) }),
+  });
+  const metrics = createMetrics();
+  const chain = createProviderChain(deps.providers, deps.config.resilience, metrics.chainObserver);
+  const concurrency = deps.redis
+    ? createRedisConcurrencyLimiter(deps.redis, deps.config.limits.concurrentGenerations, deps.config.redisKeyPrefix)
+    : createMemoryConcurrencyLimiter(deps.config.limits.concurrentGenerations);
+
   await app.register(healthRoutes);
-  await app.register(generationRoutes({ db: deps.db, prePrompts: deps.prePrompts, providers: deps.providers }));
-  await app.register(minutesRoutes({ db: deps.db, orgName: deps.config.orgName, aiShareThreshold: deps.config.aiShareThreshold }));
+  const openApi = buildOpenApi();
+  app.get("/api/openapi.json", async () => openApi);
+  app.get("/metrics", async (_request, reply) => reply.type(metrics.registry.contentType).send(await metrics.registry.metrics()));
+  await app.register(
+    generationRoutes({ db: deps.db, prePrompts: deps.prePrompts, chain, audit, concurrency, metrics, perMinute: deps.config.limits.generationsPerMinute }),
+  );
+  await app.register(minutesRoutes({ db: deps.db, audit, orgName: deps.config.orgName, aiShareThreshold: deps.config.aiShareThreshold }));
+  await app.register(feedbackRoutes({ db: deps.db, audit }));
+  await app.register(committeeRoutes({ db: deps.db }));
 
   const staticRoot = resolve(deps.config.staticDir);
   if (existsSync(staticRoot)) {

@@ -22,11 +22,29 @@ const ConfigSchema = z
     LLM_MODEL_ACTIVE_PARAMS_B: z.coerce.number().positive().optional().describe("Active parameters of the model, in billions (footprint)"),
     LLM_MODEL_TOTAL_PARAMS_B: z.coerce.number().positive().optional().describe("Total parameters of the model, in billions (footprint)"),
     LLM_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000).describe("Time allowed to the provider for its first token"),
+    LLM_IDLE_TIMEOUT_MS: z.coerce.number().int().positive().default(15_000).describe("Longest silence allowed between two streamed chunks"),
+    LLM_REQUEST_TIMEOUT_MS: z.coerce.number().int().positive().default(120_000).describe("Time allowed to a whole non-streamed answer"),
+    LLM_BUDGET_MS: z.coerce.number().int().positive().default(90_000).describe("Total time one generation may spend on retries and fallbacks before the offline engine answers"),
+    LLM_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(10).default(3).describe("Attempts per provider for retryable failures (408, 409, 429, 5xx, network)"),
+    LLM_RETRY_BASE_MS: z.coerce.number().int().min(0).default(500).describe("First retry delay; doubled each attempt, with jitter"),
+    LLM_BREAKER_THRESHOLD: z.coerce.number().int().min(1).default(5).describe("Consecutive failures that bench a provider"),
+    LLM_BREAKER_COOLDOWN_MS: z.coerce.number().int().min(0).default(30_000).describe("How long a benched provider stays out of the chain"),
+    LLM_FALLBACK_BASE_URL: optionalText.describe("Second OpenAI-compatible provider, tried when the first fails"),
+    LLM_FALLBACK_API_KEY: optionalText.describe("API key of the second provider"),
+    LLM_FALLBACK_MODEL: optionalText.describe("Model of the second provider"),
+    LLM_FALLBACK_PROVIDER_NAME: optionalText.describe("Name of the second provider"),
+    LLM_FALLBACK_REGION: z.string().default("FRA").describe("Region of the second provider"),
+    LLM_FALLBACK_MODEL_ACTIVE_PARAMS_B: z.coerce.number().positive().optional().describe("Active parameters of the second model, in billions"),
+    LLM_FALLBACK_MODEL_TOTAL_PARAMS_B: z.coerce.number().positive().optional().describe("Total parameters of the second model, in billions"),
     AUTH_MODE: z.enum(["dev", "entra"]).default("dev").describe("entra: Entra ID JWT; dev: one local user, loopback only"),
     AUTH_ISSUER: optionalText.describe("Expected token issuer (entra mode)"),
     AUTH_AUDIENCE: optionalText.describe("Expected token audience: the API's client id or api:// URI (entra mode)"),
     AUTH_TENANT_ID: optionalText.describe("Tenant whose tokens are accepted (entra mode)"),
     AUTH_JWKS_URL: optionalText.describe("JWKS URL; defaults to Entra's for AUTH_TENANT_ID"),
+    REDIS_URL: optionalText.describe("Redis shared by replicas for rate limits; in memory when absent"),
+    REDIS_KEY_PREFIX: z.string().default("greffier:").describe("Prefix of every Redis key, so several deployments can share one Redis"),
+    RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(30).describe("Generations one adviser may start per minute"),
+    MAX_CONCURRENT_GENERATIONS: z.coerce.number().int().min(1).default(3).describe("Generations one adviser may run at the same time"),
     ORG_NAME: z.string().default("MAIF").describe("Organisation named in transparency notices"),
     TRANSPARENCY_AI_SHARE_THRESHOLD: z.coerce.number().min(0).max(1).default(DEFAULT_AI_SHARE_THRESHOLD).describe("Share of AI words from which a saved text carries the AI notice"),
     STATIC_DIR: z.string().default("./dist").describe("Built front end served at /"),
@@ -35,6 +53,8 @@ const ConfigSchema = z
   })
   .superRefine((env, ctx) => {
     if (env.LLM_BASE_URL && !env.LLM_MODEL) ctx.addIssue({ code: "custom", path: ["LLM_MODEL"], message: "LLM_MODEL is required when LLM_BASE_URL is set" });
+    if (env.LLM_FALLBACK_BASE_URL && !env.LLM_FALLBACK_MODEL) ctx.addIssue({ code: "custom", path: ["LLM_FALLBACK_MODEL"], message: "LLM_FALLBACK_MODEL is required when LLM_FALLBACK_BASE_URL is set" });
+    if (env.LLM_FALLBACK_BASE_URL && !env.LLM_BASE_URL) ctx.addIssue({ code: "custom", path: ["LLM_BASE_URL"], message: "LLM_BASE_URL is required when LLM_FALLBACK_BASE_URL is set" });
     if (env.AUTH_MODE === "dev" && env.NODE_ENV === "production") {
       ctx.addIssue({ code: "custom", path: ["AUTH_MODE"], message: "AUTH_MODE=dev is refused when NODE_ENV=production" });
     }
@@ -53,7 +73,20 @@ export interface LlmConfig {
   readonly region: string;
   readonly activeParamsB: number | undefined;
   readonly totalParamsB: number | undefined;
+  /** Time to the first token of a stream. */
   readonly timeoutMs: number;
+  /** Longest gap between two chunks of a stream. */
+  readonly idleTimeoutMs: number;
+  /** Time allowed to a whole non-streamed answer. */
+  readonly requestTimeoutMs: number;
+}
+
+export interface ResilienceConfig {
+  readonly budgetMs: number;
+  readonly maxAttempts: number;
+  readonly retryBaseMs: number;
+  readonly breakerThreshold: number;
+  readonly breakerCooldownMs: number;
 }
 
 export interface Config {
@@ -63,9 +96,15 @@ export interface Config {
   readonly dataDir: string;
   /** The configured provider, or undefined for the offline engine. */
   readonly llm: LlmConfig | undefined;
+  /** A second provider tried before the offline engine. */
+  readonly llmFallback: LlmConfig | undefined;
+  readonly resilience: ResilienceConfig;
   readonly auth:
     | { readonly mode: "dev" }
     | { readonly mode: "entra"; readonly issuer: string; readonly audience: string; readonly tenantId: string; readonly jwksUrl: string };
+  readonly redisUrl: string | undefined;
+  readonly redisKeyPrefix: string;
+  readonly limits: { readonly generationsPerMinute: number; readonly concurrentGenerations: number };
   readonly orgName: string;
   readonly aiShareThreshold: number;
   readonly staticDir: string;
@@ -90,6 +129,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join(".") || "env"}: ${i.message}`));
   }
   const e = parsed.data;
+  const timeouts = { timeoutMs: e.LLM_TIMEOUT_MS, idleTimeoutMs: e.LLM_IDLE_TIMEOUT_MS, requestTimeoutMs: e.LLM_REQUEST_TIMEOUT_MS };
   const llm: LlmConfig | undefined = e.LLM_BASE_URL
     ? {
         baseUrl: e.LLM_BASE_URL,
@@ -99,7 +139,19 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
         region: e.LLM_REGION,
         activeParamsB: e.LLM_MODEL_ACTIVE_PARAMS_B,
         totalParamsB: e.LLM_MODEL_TOTAL_PARAMS_B,
-        timeoutMs: e.LLM_TIMEOUT_MS,
+        ...timeouts,
+      }
+    : undefined;
+  const llmFallback: LlmConfig | undefined = e.LLM_FALLBACK_BASE_URL
+    ? {
+        baseUrl: e.LLM_FALLBACK_BASE_URL,
+        apiKey: e.LLM_FALLBACK_API_KEY,
+        model: e.LLM_FALLBACK_MODEL ?? "",
+        name: e.LLM_FALLBACK_PROVIDER_NAME ?? new URL(e.LLM_FALLBACK_BASE_URL).hostname,
+        region: e.LLM_FALLBACK_REGION,
+        activeParamsB: e.LLM_FALLBACK_MODEL_ACTIVE_PARAMS_B,
+        totalParamsB: e.LLM_FALLBACK_MODEL_TOTAL_PARAMS_B,
+        ...timeouts,
       }
     : undefined;
   const tenantId = e.AUTH_TENANT_ID ?? "";
@@ -119,7 +171,18 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     databaseUrl: e.DATABASE_URL,
     dataDir: e.DATA_DIR,
     llm,
+    llmFallback,
+    resilience: {
+      budgetMs: e.LLM_BUDGET_MS,
+      maxAttempts: e.LLM_MAX_ATTEMPTS,
+      retryBaseMs: e.LLM_RETRY_BASE_MS,
+      breakerThreshold: e.LLM_BREAKER_THRESHOLD,
+      breakerCooldownMs: e.LLM_BREAKER_COOLDOWN_MS,
+    },
     auth,
+    redisUrl: e.REDIS_URL,
+    redisKeyPrefix: e.REDIS_KEY_PREFIX,
+    limits: { generationsPerMinute: e.RATE_LIMIT_PER_MINUTE, concurrentGenerations: e.MAX_CONCURRENT_GENERATIONS },
     orgName: e.ORG_NAME,
     aiShareThreshold: e.TRANSPARENCY_AI_SHARE_THRESHOLD,
     staticDir: e.STATIC_DIR,

@@ -1,7 +1,9 @@
 // Owns the process: read the configuration once, open the store, listen, and close with grace on SIGTERM/SIGINT.
+import { Redis } from "ioredis";
 import { buildApp } from "./app";
 import { ConfigError, loadConfig } from "./config";
 import { loadPrePrompts } from "./prompts/registry";
+import { closeGracefully } from "./lifecycle";
 import { buildProviders } from "./providers";
 import { openStore } from "./store/open";
 
@@ -12,7 +14,10 @@ async function main(): Promise<void> {
   const config = loadConfig(process.env);
   const prePrompts = await loadPrePrompts();
   const db = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const redis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 2, enableOfflineQueue: false, lazyConnect: true }) : undefined;
+  await redis?.connect();
   const app = await buildApp({
+    redis,
     config,
     db,
     prePrompts,
@@ -29,7 +34,7 @@ async function main(): Promise<void> {
   const host = config.host === "0.0.0.0" || config.host === "::" ? "localhost" : config.host;
   const base = `http://${host}:${port}`;
   const engine = config.llm ? `${config.llm.name} (${config.llm.model})` : "moteur hors ligne (aucun LLM configuré)";
-  const store = config.databaseUrl ? "PostgreSQL" : `PGlite embarqué (${config.dataDir})`;
+  const store = (config.databaseUrl ? "PostgreSQL" : `PGlite embarqué (${config.dataDir})`) + (redis ? " + Redis" : "");
   process.stdout.write(`\nGreffier est prêt.\n  Volet Office : ${base}/taskpane.html\n  Santé        : ${base}/api/health\n  Modèle       : ${engine}\n  Données      : ${store}\n  Auth         : ${config.auth.mode}\n\n`);
 
   let isClosing = false;
@@ -42,8 +47,7 @@ async function main(): Promise<void> {
       process.exit(1);
     }, SHUTDOWN_GRACE_MS + 5_000);
     timer.unref();
-    await app.close();
-    await db.close();
+    await closeGracefully(app, { db, redis }, SHUTDOWN_GRACE_MS);
     process.exit(0);
   };
   process.on("SIGTERM", () => void close("SIGTERM"));

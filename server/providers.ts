@@ -1,4 +1,4 @@
-// Owns the provider chain built from configuration: the configured endpoint first, the offline engine always last.
+// Owns the providers built from configuration: the configured endpoints first, the offline engine always last.
 import type { Config } from "./config";
 import { createOfflineEngine } from "./llm/offline";
 import { createOpenAiCompatible } from "./llm/openai-compatible";
@@ -6,6 +6,6 @@ import type { LlmProvider } from "./llm/provider";
 
 /** The ordered providers a generation tries. */
 export function buildProviders(config: Config): LlmProvider[] {
-  const offline = createOfflineEngine();
-  return config.llm ? [createOpenAiCompatible(config.llm), offline] : [offline];
+  const remote = [config.llm, config.llmFallback].filter((c) => c !== undefined).map(createOpenAiCompatible);
+  return [...remote, createOfflineEngine()];
 }

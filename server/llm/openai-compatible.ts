@@ -1,12 +1,27 @@
 // Owns calls to any OpenAI-compatible endpoint (Mistral, Scaleway, OVHcloud, Azure OpenAI EU, vLLM, Ollama) through the openai SDK.
 import OpenAI from "openai";
-import { AppError } from "../../src/errors";
 import type { LlmConfig } from "../config";
 import type { GenerateOptions, LlmCall, LlmOutput, LlmProvider } from "./provider";
+import { ProviderError, toProviderError } from "./provider-error";
 
 /** Rough token count when the endpoint reports no usage (about 4 characters a token in French). */
 export function estimateTokens(text: string): number {
   return Math.ceil(text.length / 4);
+}
+
+/** A deadline that can be pushed back (the gap between chunks) and says why it fired. */
+function watchdog(ms: number, kind: "timeout" | "stalled", controller: AbortController) {
+  let timer: NodeJS.Timeout | undefined;
+  let reason: ProviderError | undefined;
+  const arm = (delayMs: number, why: "timeout" | "stalled") => {
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      reason = new ProviderError(why, true, { message: why === "timeout" ? `no first token within ${delayMs} ms` : `no chunk for ${delayMs} ms` });
+      controller.abort(reason);
+    }, delayMs);
+  };
+  arm(ms, kind);
+  return { rearm: arm, clear: () => clearTimeout(timer), get reason() { return reason; } };
 }
 
 /** Creates a provider; every SDK option is explicit so nothing is read from OPENAI_* variables. */
@@ -16,8 +31,8 @@ export function createOpenAiCompatible(config: LlmConfig): LlmProvider {
     apiKey: config.apiKey ?? "not-needed",
     organization: null,
     project: null,
-    timeout: config.timeoutMs,
-    // The gateway owns retries and fallback; SDK retries under ours would multiply the wait.
+    timeout: config.requestTimeoutMs,
+    // The gateway owns retries and fallback (server/llm/chain.ts); SDK retries under ours would multiply the wait.
     maxRetries: 0,
   });
   const info = {
@@ -29,41 +44,74 @@ export function createOpenAiCompatible(config: LlmConfig): LlmProvider {
     totalParamsB: config.totalParamsB,
   };
 
-  async function generate(call: LlmCall, options: GenerateOptions = {}): Promise<LlmOutput> {
+  async function complete(call: LlmCall, signal: AbortSignal | undefined): Promise<LlmOutput> {
     const messages = call.messages.map((m) => ({ role: m.role, content: m.content }));
-    const inputEstimate = estimateTokens(messages.map((m) => m.content).join("\n"));
+    const completion = await client.chat.completions.create({ model: config.model, messages, stream: false }, { signal });
+    // A proxy's HTML error page arrives as a string, not a completion.
+    if (typeof completion !== "object" || !Array.isArray(completion.choices)) throw new ProviderError("malformed", true, { message: "the answer is not a chat completion" });
+    const text = completion.choices[0]?.message?.content ?? "";
+    if (text.trim() === "") throw new ProviderError("empty", true, { message: "the provider answered an empty draft" });
+    return {
+      text,
+      usage: {
+        inputTokens: completion.usage?.prompt_tokens ?? estimateTokens(messages.map((m) => m.content).join("\n")),
+        outputTokens: completion.usage?.completion_tokens ?? estimateTokens(text),
+      },
+    };
+  }
+
+  async function stream(call: LlmCall, onDelta: (text: string) => void, outer: AbortSignal | undefined): Promise<LlmOutput> {
+    const messages = call.messages.map((m) => ({ role: m.role, content: m.content }));
+    const controller = new AbortController();
+    const forward = () => controller.abort(outer?.reason);
+    outer?.addEventListener("abort", forward, { once: true });
+    const dog = watchdog(config.timeoutMs, "timeout", controller);
     try {
-      if (!options.onDelta) {
-        const completion = await client.chat.completions.create({ model: config.model, messages, stream: false }, { signal: options.signal });
-        const text = completion.choices[0]?.message?.content ?? "";
-        return {
-          text,
-          usage: {
-            inputTokens: completion.usage?.prompt_tokens ?? inputEstimate,
-            outputTokens: completion.usage?.completion_tokens ?? estimateTokens(text),
-          },
-        };
+      const response = await client.chat.completions
+        .create({ model: config.model, messages, stream: true, stream_options: { include_usage: true } }, { signal: controller.signal })
+        .withResponse();
+      const contentType = response.response.headers.get("content-type") ?? "";
+      if (!contentType.includes("text/event-stream")) {
+        throw new ProviderError("malformed", true, { message: `expected an event stream, got ${contentType || "no content type"}` });
       }
-      const stream = await client.chat.completions.create(
-        { model: config.model, messages, stream: true, stream_options: { include_usage: true } },
-        { signal: options.signal },
-      );
       let text = "";
       let usage: OpenAI.CompletionUsage | undefined;
-      for await (const chunk of stream) {
-        const piece = chunk.choices[0]?.delta?.content;
+      let finishReason: string | null | undefined;
+      for await (const chunk of response.data) {
+        finishReason = chunk.choices?.[0]?.finish_reason ?? finishReason;
+        const piece = chunk.choices?.[0]?.delta?.content;
         if (piece) {
           text += piece;
-          options.onDelta(piece);
+          dog.rearm(config.idleTimeoutMs, "stalled");
+          onDelta(piece);
         }
         if (chunk.usage) usage = chunk.usage;
       }
-      return { text, usage: { inputTokens: usage?.prompt_tokens ?? inputEstimate, outputTokens: usage?.completion_tokens ?? estimateTokens(text) } };
+      // A connection cut mid-stream ends the iteration quietly: only a finish reason proves the draft is whole.
+      if (!finishReason) throw new ProviderError("cut", true, { message: "the stream ended without a finish reason" });
+      if (finishReason === "length") throw new ProviderError("cut", false, { message: "the draft was cut at the provider's token limit" });
+      if (text.trim() === "") throw new ProviderError("empty", true, { message: "the provider streamed an empty draft" });
+      return {
+        text,
+        usage: { inputTokens: usage?.prompt_tokens ?? estimateTokens(messages.map((m) => m.content).join("\n")), outputTokens: usage?.completion_tokens ?? estimateTokens(text) },
+      };
     } catch (error) {
-      if (options.signal?.aborted) throw error;
-      throw new AppError("provider_failed", { cause: error });
+      throw dog.reason ?? error;
+    } finally {
+      dog.clear();
+      outer?.removeEventListener("abort", forward);
     }
   }
 
-  return { info, generate };
+  return {
+    info,
+    async generate(call: LlmCall, options: GenerateOptions = {}): Promise<LlmOutput> {
+      try {
+        return options.onDelta ? await stream(call, options.onDelta, options.signal) : await complete(call, options.signal);
+      } catch (error) {
+        if (options.signal?.aborted) throw options.signal.reason ?? error;
+        throw toProviderError(error);
+      }
+    },
+  };
 }

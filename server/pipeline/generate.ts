@@ -8,17 +8,20 @@ import { t } from "../../src/i18n";
 import { pseudonymise, restore, StreamRestorer } from "../../src/privacy";
 import type { GenerationRequest, GenerationResponse } from "../../src/schemas/generation";
 import type { User } from "../auth/user";
-import type { LlmOutput, LlmProvider } from "../llm/provider";
+import type { ProviderChain } from "../llm/chain";
 import type { PrePromptRegistry } from "../prompts/registry";
+import type { AuditRecorder } from "../audit/recorder";
 import type { Db } from "../store/db";
 import { insertGeneration } from "../store/generations";
+import { markPrePromptUsed } from "../store/pre-prompts";
 import { buildMessages } from "./messages";
 
 export interface GenerationDeps {
   readonly db: Db;
   readonly prePrompts: PrePromptRegistry;
-  /** Tried in order; the offline engine is last, so a draft always comes back. */
-  readonly providers: readonly LlmProvider[];
+  /** Providers in order, the offline engine last, so a draft always comes back. */
+  readonly chain: ProviderChain;
+  readonly audit: AuditRecorder;
 }
 
 export interface StreamHandlers {
@@ -51,7 +54,23 @@ export async function runGeneration(deps: GenerationDeps, request: GenerationReq
   const input = { task: request.task, notes: masked.notes, source: masked.source, context: masked.context };
   const call = { task: request.task, messages: buildMessages(prePrompt, input), input };
 
-  const { output, provider } = await generateWithFallback(deps.providers, call, masked.mapping, handlers);
+  // Placeholders may be split across chunks: the restorer holds back a partial one until it is complete.
+  let restorer = new StreamRestorer(masked.mapping);
+  const { output, provider } = await deps.chain.generate(call, {
+    signal: handlers.signal,
+    onDelta: handlers.onDelta
+      ? (piece) => {
+          const text = restorer.push(piece);
+          if (text) handlers.onDelta?.(text);
+        }
+      : undefined,
+    onRestart: (reason) => {
+      restorer = new StreamRestorer(masked.mapping);
+      handlers.onReplace?.("", reason);
+    },
+  });
+  const tail = restorer.flush();
+  if (tail) handlers.onDelta?.(tail);
   const draft = restore(output.text, masked.mapping);
   const latencyMs = performance.now() - started;
 
@@ -80,54 +99,21 @@ export async function runGeneration(deps: GenerationDeps, request: GenerationReq
     pseudonymised: masked.count,
     latencyMs: Math.round(latencyMs),
   };
-  await insertGeneration(deps.db, {
-    ...response,
-    userId: user.id,
-    prePromptSha256: prePrompt.sha256,
-    latencyMs,
-    hasHealthData: masked.hasHealthData,
-    notes: request.notes,
-    source: request.source,
-    context: request.context,
-    pseudonymMap: masked.mapping,
+  // The generation and its audit event are one fact: both are written or neither is.
+  await deps.db.transaction(async (tx) => {
+    await insertGeneration(tx, {
+      ...response,
+      userId: user.id,
+      prePromptSha256: prePrompt.sha256,
+      latencyMs,
+      hasHealthData: masked.hasHealthData,
+      notes: request.notes,
+      source: request.source,
+      context: request.context,
+      pseudonymMap: masked.mapping,
+    });
+    await markPrePromptUsed(tx, prePrompt);
+    await deps.audit.generation(tx, user.id, response, { hasHealthData: masked.hasHealthData, latencyMs });
   });
   return response;
-}
-
-async function generateWithFallback(
-  providers: readonly LlmProvider[],
-  call: Parameters<LlmProvider["generate"]>[0],
-  mapping: Parameters<typeof restore>[1],
-  handlers: StreamHandlers,
-): Promise<{ output: LlmOutput; provider: LlmProvider }> {
-  let hasEmitted = false;
-  let lastError: unknown;
-  for (const provider of providers) {
-    if (handlers.signal?.aborted) throw handlers.signal.reason;
-    if (hasEmitted) {
-      // The adviser saw part of a draft that will not be finished: say so before the next one streams.
-      handlers.onReplace?.("", `${provider.info.name} reprend la rédaction`);
-      hasEmitted = false;
-    }
-    const restorer = new StreamRestorer(mapping);
-    const onDelta = handlers.onDelta
-      ? (piece: string) => {
-          const text = restorer.push(piece);
-          if (text) {
-            hasEmitted = true;
-            handlers.onDelta?.(text);
-          }
-        }
-      : undefined;
-    try {
-      const output = await provider.generate(call, { signal: handlers.signal, onDelta });
-      const tail = restorer.flush();
-      if (tail) handlers.onDelta?.(tail);
-      return { output, provider };
-    } catch (error) {
-      if (handlers.signal?.aborted) throw handlers.signal.reason ?? error;
-      lastError = error;
-    }
-  }
-  throw new AppError("provider_unavailable", { detail: t("problem.provider_unavailable.detail"), cause: lastError });
 }

@@ -1,19 +1,45 @@
 // Owns POST /api/generations (JSON or SSE) and GET /api/generations/:id.
-import type { FastifyInstance } from "fastify";
+import { performance } from "node:perf_hooks";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { AppError } from "../../src/errors";
-import { GenerationRequestSchema } from "../../src/schemas/generation";
+import { GenerationRequestSchema, type GenerationRequest, type GenerationResponse } from "../../src/schemas/generation";
 import { parseOrThrow } from "../../src/schemas/parse";
+import type { ConcurrencyLimiter } from "../limits/concurrency";
+import type { Metrics } from "../metrics";
 import { assertGeneratable, runGeneration, type GenerationDeps } from "../pipeline/generate";
 import { problemOf, toAppError } from "../problem";
 import { openEventStream, wantsEventStream } from "../sse";
 import { findGenerationForUser } from "../store/generations";
 
+export interface GenerationRouteDeps extends GenerationDeps {
+  readonly concurrency: ConcurrencyLimiter;
+  readonly metrics: Metrics;
+  /** Generations one adviser may start per minute. */
+  readonly perMinute: number;
+}
+
 /** Registers the generation routes. */
-export function generationRoutes(deps: GenerationDeps) {
+export function generationRoutes(deps: GenerationRouteDeps) {
   return async (app: FastifyInstance): Promise<void> => {
-    app.post("/api/generations", async (request, reply) => {
+    app.post("/api/generations", { config: { rateLimit: { max: deps.perMinute, timeWindow: 60_000 } } }, async (request, reply) => {
       const body = parseOrThrow(GenerationRequestSchema, request.body);
       assertGeneratable(body);
+      const release = await deps.concurrency.tryAcquire(request.user.id);
+      if (!release) {
+        reply.header("retry-after", "5");
+        throw new AppError("rate_limited", { detail: "Vous avez déjà des brouillons en cours de rédaction : attendez qu'ils se terminent, puis relancez. Vos notes sont conservées." });
+      }
+      try {
+        return await generate(request, reply, body);
+      } finally {
+        await release();
+      }
+    });
+
+    async function generate(request: FastifyRequest, reply: FastifyReply, body: GenerationRequest) {
+      const started = performance.now();
+      const record = (result: GenerationResponse, streamed: boolean) =>
+        deps.metrics.recordGeneration({ task: result.task, provider: result.provider.name, degraded: result.degraded, streamed }, (performance.now() - started) / 1000);
       if (!wantsEventStream(request.headers.accept)) {
         const controller = new AbortController();
         // The response's close (not the request's, which fires once the body is read) tells a client gone.
@@ -21,6 +47,7 @@ export function generationRoutes(deps: GenerationDeps) {
           if (!reply.raw.writableEnded) controller.abort(new Error("client closed the connection"));
         });
         const result = await runGeneration(deps, body, request.user, { signal: controller.signal });
+        record(result, false);
         return reply.code(201).send(result);
       }
 
@@ -31,13 +58,21 @@ export function generationRoutes(deps: GenerationDeps) {
       reply.raw.on("close", () => {
         if (!stream.isClosed || !reply.raw.writableEnded) controller.abort(new Error("client closed the stream"));
       });
+      let isFirst = true;
       try {
         const result = await runGeneration(deps, body, request.user, {
           signal: controller.signal,
-          onDelta: (text) => stream.send("delta", { text }),
+          onDelta: (text) => {
+            if (isFirst) {
+              isFirst = false;
+              deps.metrics.recordTimeToFirstToken((performance.now() - started) / 1000);
+            }
+            stream.send("delta", { text });
+          },
           onReplace: (text, reason) => stream.send("replace", { text, reason }),
         });
         stream.send("done", result);
+        record(result, true);
       } catch (error) {
         if (!controller.signal.aborted) {
           const appError = toAppError(error);
@@ -47,7 +82,8 @@ export function generationRoutes(deps: GenerationDeps) {
       } finally {
         stream.end();
       }
-    });
+      return reply;
+    }
 
     app.get<{ Params: { id: string } }>("/api/generations/:id", async (request) => {
       const generation = isUuid(request.params.id) ? await findGenerationForUser(deps.db, request.params.id, request.user.id) : null;

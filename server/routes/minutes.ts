@@ -7,15 +7,30 @@ import { decideTransparency } from "../../src/policy/transparency";
 import { aiShare } from "../../src/provenance/ai-share";
 import { SaveMinutesRequestSchema, type SaveMinutesResponse } from "../../src/schemas/minutes";
 import { parseOrThrow } from "../../src/schemas/parse";
+import type { AuditRecorder } from "../audit/recorder";
 import type { Db } from "../store/db";
 import { findGenerationForUser } from "../store/generations";
+import { onceForKey, type StoredAnswer } from "../store/idempotency";
 import { findMinutesForUser, insertMinutes } from "../store/minutes";
 import { isUuid } from "./generations";
 
 export interface MinutesDeps {
   readonly db: Db;
+  readonly audit: AuditRecorder;
   readonly orgName: string;
   readonly aiShareThreshold: number;
+}
+
+/**
+ * The Idempotency-Key header, if any.
+ * @throws AppError invalid_request when it is not 1–200 visible ASCII characters.
+ */
+function readIdempotencyKey(header: string | string[] | undefined): string | undefined {
+  if (header === undefined) return undefined;
+  if (typeof header !== "string" || !/^[\x21-\x7e]{1,200}$/.test(header)) {
+    throw new AppError("invalid_request", { detail: "L'en-tête Idempotency-Key doit contenir de 1 à 200 caractères visibles." });
+  }
+  return header;
 }
 
 /** Registers the minutes routes. */
@@ -31,20 +46,28 @@ export function minutesRoutes(deps: MinutesDeps) {
 
       const share = aiShare(generation.draft ?? "", body.text);
       const transparency = decideTransparency({ task: generation.task, aiShare: share, isValidated: true, orgName: deps.orgName, threshold: deps.aiShareThreshold });
-      const id = randomUUID();
-      await insertMinutes(deps.db, {
-        id,
-        generationId: generation.id,
-        userId: request.user.id,
-        task: generation.task,
-        text: body.text,
-        aiShare: share,
-        transparency,
-        validatedBy: request.user.id,
-        validatedAt: new Date(),
-      });
-      const response: SaveMinutesResponse = { id, transparency };
-      return reply.code(201).header("location", `/api/minutes/${id}`).send(response);
+      const idempotencyKey = readIdempotencyKey(request.headers["idempotency-key"]);
+      const save = async (tx: Db): Promise<StoredAnswer> => {
+        const id = randomUUID();
+        await insertMinutes(tx, {
+          id,
+          generationId: generation.id,
+          userId: request.user.id,
+          task: generation.task,
+          text: body.text,
+          aiShare: share,
+          transparency,
+          validatedBy: request.user.id,
+          validatedAt: new Date(),
+        });
+        await deps.audit.save(tx, request.user.id, { minutesId: id, generationId: generation.id, task: generation.task, transparency, aiShare: share });
+        const response: SaveMinutesResponse = { id, transparency };
+        return { status: 201, body: response };
+      };
+      // A retried save (same Idempotency-Key) answers the first response and never stores a second record.
+      const answer: StoredAnswer = await deps.db.transaction((tx) => (idempotencyKey ? onceForKey(tx, request.user.id, idempotencyKey, () => save(tx)) : save(tx)));
+      const saved = answer.body as SaveMinutesResponse;
+      return reply.code(answer.status).header("location", `/api/minutes/${saved.id}`).send(saved);
     });
 
     app.get<{ Params: { id: string } }>("/api/minutes/:id", async (request) => {

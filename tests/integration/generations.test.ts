@@ -126,8 +126,8 @@ describeEachStore("generations", (kind) => {
     expect(row).toEqual({ notes: NOTES, user_id: "dev:local" });
   });
 
-  it("falls back to the offline engine when the provider fails, saying so", async () => {
-    fake.enqueue({ kind: "status", status: 500 });
+  it("falls back to the offline engine when the provider keeps failing, saying so", async () => {
+    fake.enqueue({ kind: "status", status: 500 }, { kind: "status", status: 502 }, { kind: "status", status: 503 });
     const response = await post({ task: "interview-minutes", notes: NOTES });
     expect(response.statusCode).toBe(201);
     const body = GenerationResponseSchema.parse(response.json());
@@ -137,7 +137,7 @@ describeEachStore("generations", (kind) => {
   });
 
   it("tells a streaming adviser to replace a draft cut mid-way, then completes it", async () => {
-    fake.enqueue({ kind: "cut", afterChunks: 3, chunkSize: 10 });
+    fake.enqueue({ kind: "cut", afterChunks: 3, chunkSize: 10, chunkDelayMs: 30 });
     const response = await post({ task: "interview-minutes", notes: NOTES }, { accept: "text/event-stream" });
     const events = parseSse(response.body);
     const names = events.map((e) => e.event);

@@ -71,10 +71,12 @@ describeEachStore("minutes", (kind) => {
 
   it("carries no notice when the adviser wrote the text with AI suggestions", async () => {
     const generation = await generate();
-    const ownText = "M. et Mme Lambert ont appelé pour ajouter leur fils comme conducteur secondaire. Je leur ai expliqué la majoration réduite après conduite accompagnée ; ils réfléchissent et je les rappelle le 12/11.";
+    const ownText = "Les époux Lambert souhaitent déclarer leur fils, jeune permis, sur la Clio. Tarif communiqué, décision attendue ; rappel convenu mi-novembre.";
     const response = await save({ generationId: generation.id, text: ownText, validated: true });
     expect(response.statusCode).toBe(201);
     expect(response.json().transparency).toEqual({ case: "human-with-ai", label: null });
+    const read = await app.inject({ method: "GET", url: `/api/minutes/${response.json().id}` });
+    expect(read.json().aiShare).toBeLessThan(0.5);
   });
 
   it("refuses to save from a generation that does not exist, and an empty text", async () => {

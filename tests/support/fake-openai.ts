@@ -18,7 +18,7 @@ export type FakeBehaviour =
   | { kind: "ok"; text?: string; chunkSize?: number; chunkDelayMs?: number; usage?: { prompt_tokens: number; completion_tokens: number } }
   | { kind: "status"; status: number; retryAfterSeconds?: number; body?: string }
   | { kind: "hang" }
-  | { kind: "cut"; afterChunks: number; text?: string; chunkSize?: number }
+  | { kind: "cut"; afterChunks: number; text?: string; chunkSize?: number; chunkDelayMs?: number }
   | { kind: "malformed-chunk"; afterChunks: number; text?: string }
   | { kind: "wrong-content-type" };
 
@@ -31,6 +31,10 @@ export interface FakeOpenAi {
   enqueue(...behaviours: FakeBehaviour[]): void;
   /** Text answered when a behaviour gives none; defaults to a minute built from the notes block. */
   setDefaultText(text: string | ((request: RecordedRequest) => string)): void;
+  /** Behaviour of unscripted requests (default `{ kind: "ok" }`). */
+  setDefaultBehaviour(behaviour: FakeBehaviour): void;
+  /** Whether requests are kept in `requests` (off for long benchmarks). */
+  setRecording(isOn: boolean): void;
   close(): Promise<void>;
 }
 
@@ -60,6 +64,8 @@ export async function startFakeOpenAi(): Promise<FakeOpenAi> {
   const requests: RecordedRequest[] = [];
   const queue: FakeBehaviour[] = [];
   let defaultText: string | ((r: RecordedRequest) => string) = defaultDraft;
+  let defaultBehaviour: FakeBehaviour = { kind: "ok" };
+  let isRecording = true;
   const open = new Set<ServerResponse>();
 
   const server: Server = createServer((req, res) => {
@@ -77,8 +83,8 @@ export async function startFakeOpenAi(): Promise<FakeOpenAi> {
     }
     const body = JSON.parse(raw) as RecordedRequest["body"];
     const recorded: RecordedRequest = { path: req.url, headers: req.headers, body };
-    requests.push(recorded);
-    const behaviour = queue.shift() ?? { kind: "ok" };
+    if (isRecording) requests.push(recorded);
+    const behaviour = queue.shift() ?? defaultBehaviour;
     const model = body.model ?? "fake-model";
     const textOf = (t?: string) => t ?? (typeof defaultText === "function" ? defaultText(recorded) : defaultText);
 
@@ -125,7 +131,7 @@ export async function startFakeOpenAi(): Promise<FakeOpenAi> {
         return;
       }
       res.write(chunkEvent(model, chunk));
-      if (behaviour.kind === "ok" && behaviour.chunkDelayMs) await sleep(behaviour.chunkDelayMs);
+      if ((behaviour.kind === "ok" || behaviour.kind === "cut") && behaviour.chunkDelayMs) await sleep(behaviour.chunkDelayMs);
     }
     res.write(chunkEvent(model, null, "stop"));
     if (body.stream_options && (body.stream_options as { include_usage?: boolean }).include_usage) {
@@ -146,6 +152,12 @@ export async function startFakeOpenAi(): Promise<FakeOpenAi> {
     enqueue: (...b) => queue.push(...b),
     setDefaultText: (t) => {
       defaultText = t;
+    },
+    setDefaultBehaviour: (b) => {
+      defaultBehaviour = b;
+    },
+    setRecording: (isOn) => {
+      isRecording = isOn;
     },
     close: async () => {
       for (const res of open) res.destroy();

@@ -25,7 +25,7 @@ async function isPostgresReachable(): Promise<boolean> {
   }
 }
 
-const hasPostgres = await isPostgresReachable();
+export const hasPostgres = await isPostgresReachable();
 if (!hasPostgres && process.env.CI) {
   throw new Error(`PostgreSQL is unreachable at ${POSTGRES_ADMIN_URL}; under CI the integration suite must run on it.`);
 }

@@ -1,0 +1,117 @@
+// Owns the provider chain: our one retry loop (backoff, jitter, Retry-After), a time budget, circuit breakers, and fallback.
+import { setTimeout as sleep } from "node:timers/promises";
+import { AppError } from "../../src/errors";
+import { t } from "../../src/i18n";
+import { CircuitBreaker } from "./circuit-breaker";
+import type { LlmCall, LlmOutput, LlmProvider } from "./provider";
+import { toProviderError, type ProviderError } from "./provider-error";
+
+export interface ChainOptions {
+  /** Total time for retries and fallbacks; past it only the offline engine is tried. */
+  readonly budgetMs: number;
+  readonly maxAttempts: number;
+  /** First backoff delay; doubled per attempt, capped by `maxDelayMs`, with full jitter. */
+  readonly retryBaseMs: number;
+  readonly maxDelayMs?: number;
+  readonly breakerThreshold: number;
+  readonly breakerCooldownMs: number;
+  readonly random?: () => number;
+  readonly now?: () => number;
+}
+
+/** What the chain reports as it goes, for metrics and logs (never any text). */
+export interface ChainObserver {
+  onProviderError?(provider: string, error: ProviderError): void;
+  onFallback?(from: string, to: string): void;
+}
+
+export interface ChainHandlers {
+  readonly signal?: AbortSignal | undefined;
+  readonly onDelta?: ((text: string) => void) | undefined;
+  /** Text already streamed is void: the next attempt starts the draft over. */
+  readonly onRestart?: ((reason: string) => void) | undefined;
+}
+
+export interface ChainResult {
+  readonly output: LlmOutput;
+  readonly provider: LlmProvider;
+  readonly attempts: number;
+  readonly fallbacks: number;
+}
+
+export interface ProviderChain {
+  generate(call: LlmCall, handlers?: ChainHandlers): Promise<ChainResult>;
+  /** Breaker state per provider name, for /metrics and tests. */
+  breakerStates(): Record<string, string>;
+}
+
+/** Builds the chain over `providers`, in order; put the offline engine last, it is never benched. */
+export function createProviderChain(providers: readonly LlmProvider[], options: ChainOptions, observer: ChainObserver = {}): ProviderChain {
+  const now = options.now ?? Date.now;
+  const random = options.random ?? Math.random;
+  const maxDelayMs = options.maxDelayMs ?? 8_000;
+  const breakers = new Map(providers.map((p) => [p, new CircuitBreaker({ failureThreshold: options.breakerThreshold, cooldownMs: options.breakerCooldownMs })]));
+
+  async function generate(call: LlmCall, handlers: ChainHandlers = {}): Promise<ChainResult> {
+    const deadline = now() + options.budgetMs;
+    let hasEmitted = false;
+    let attempts = 0;
+    let fallbacks = -1;
+    let lastError: unknown;
+    let previous: string | undefined;
+
+    for (const provider of providers) {
+      const isLastResort = provider.info.isOffline;
+      const breaker = breakers.get(provider);
+      if (!isLastResort && (now() >= deadline || !breaker?.canCall(now()))) continue;
+      fallbacks += 1;
+      if (previous !== undefined) observer.onFallback?.(previous, provider.info.name);
+      previous = provider.info.name;
+
+      for (let attempt = 1; attempt <= options.maxAttempts; attempt += 1) {
+        if (handlers.signal?.aborted) throw handlers.signal.reason;
+        if (hasEmitted) {
+          handlers.onRestart?.(`${provider.info.name} reprend la rédaction depuis le début`);
+          hasEmitted = false;
+        }
+        attempts += 1;
+        const remaining = deadline - now();
+        // The offline engine needs no budget; a remote provider never gets more than what is left.
+        const signal = isLastResort ? handlers.signal : anySignal(handlers.signal, AbortSignal.timeout(Math.max(1, remaining)));
+        const onDelta = handlers.onDelta
+          ? (piece: string) => {
+              hasEmitted = true;
+              handlers.onDelta?.(piece);
+            }
+          : undefined;
+        try {
+          const output = await provider.generate(call, { signal, onDelta });
+          breaker?.recordSuccess();
+          return { output, provider, attempts, fallbacks };
+        } catch (error) {
+          if (handlers.signal?.aborted) throw handlers.signal.reason ?? error;
+          const failure = toProviderError(error);
+          lastError = failure;
+          breaker?.recordFailure(now());
+          observer.onProviderError?.(provider.info.name, failure);
+          // A partial draft is not resumed on the same provider: the next one starts over.
+          if (isLastResort || !failure.isRetryable || hasEmitted || attempt === options.maxAttempts) break;
+          const backoff = Math.min(maxDelayMs, options.retryBaseMs * 2 ** (attempt - 1)) * (0.5 + random() / 2);
+          const delay = failure.retryAfterMs ?? backoff;
+          if (now() + delay >= deadline || breaker?.state !== "closed") break;
+          await sleep(delay, undefined, { signal: handlers.signal });
+        }
+      }
+    }
+    throw new AppError("provider_unavailable", { detail: t("problem.provider_unavailable.detail"), cause: lastError });
+  }
+
+  return {
+    generate,
+    breakerStates: () => Object.fromEntries(providers.map((p) => [p.info.name, breakers.get(p)?.state ?? "closed"])),
+  };
+}
+
+function anySignal(...signals: (AbortSignal | undefined)[]): AbortSignal {
+  return AbortSignal.any(signals.filter((s): s is AbortSignal => s !== undefined));
+}

@@ -1,0 +1,79 @@
+// Owns the OpenAPI 3.1 description of the HTTP API, generated from the same zod schemas that validate it.
+import { z } from "zod";
+import { CommitteeStatsSchema } from "../src/schemas/committee";
+import { FeedbackResponseSchema, RatingFeedbackSchema, UseCaseFeedbackSchema } from "../src/schemas/feedback";
+import { GenerationEventSchemas, GenerationRequestSchema, GenerationResponseSchema } from "../src/schemas/generation";
+import { MinutesSchema, SaveMinutesRequestSchema, SaveMinutesResponseSchema } from "../src/schemas/minutes";
+import { ProblemSchema } from "../src/schemas/problem";
+
+const json = (schema: z.ZodType) => z.toJSONSchema(schema, { target: "openapi-3.0", io: "input", unrepresentable: "any" });
+const problem = (description: string) => ({ description, content: { "application/problem+json": { schema: { $ref: "#/components/schemas/Problem" } } } });
+const ok = (description: string, ref: string) => ({ description, content: { "application/json": { schema: { $ref: `#/components/schemas/${ref}` } } } });
+const bearer = [{ entra: [] }];
+
+/** The OpenAPI document served at /api/openapi.json. */
+export function buildOpenApi(): Record<string, unknown> {
+  return {
+    openapi: "3.1.0",
+    info: { title: "Greffier API", version: "1", description: "Drafts under a mandatory pre-prompt; nothing saved before an adviser validates it." },
+    components: {
+      securitySchemes: { entra: { type: "http", scheme: "bearer", bearerFormat: "JWT", description: "Entra ID access token with scope access_as_user" } },
+      schemas: {
+        Problem: json(ProblemSchema),
+        GenerationRequest: json(GenerationRequestSchema),
+        GenerationResponse: json(GenerationResponseSchema),
+        DeltaEvent: json(GenerationEventSchemas.delta),
+        ReplaceEvent: json(GenerationEventSchemas.replace),
+        SaveMinutesRequest: json(SaveMinutesRequestSchema),
+        SaveMinutesResponse: json(SaveMinutesResponseSchema),
+        Minutes: json(MinutesSchema),
+        RatingFeedback: json(RatingFeedbackSchema),
+        UseCaseFeedback: json(UseCaseFeedbackSchema),
+        FeedbackResponse: json(FeedbackResponseSchema),
+        CommitteeStats: json(CommitteeStatsSchema),
+      },
+    },
+    paths: {
+      "/api/health": { get: { summary: "Liveness", responses: { 200: { description: "Up", content: { "application/json": { schema: { type: "object", properties: { status: { const: "ok" } } } } } } } } },
+      "/api/generations": {
+        post: {
+          summary: "Generate a draft (JSON, or SSE with Accept: text/event-stream: delta*, replace?, then done or error)",
+          security: bearer,
+          requestBody: { required: true, content: { "application/json": { schema: { $ref: "#/components/schemas/GenerationRequest" } } } },
+          responses: {
+            200: { description: "SSE stream (events delta, replace, done, error)", content: { "text/event-stream": { schema: { type: "string" } } } },
+            201: ok("The draft", "GenerationResponse"),
+            400: problem("Malformed JSON, unknown field or task"),
+            401: problem("Not authenticated"),
+            413: problem("Body, notes or source too large"),
+            422: problem("Empty notes"),
+            429: problem("Too many generations (Retry-After)"),
+          },
+        },
+      },
+      "/api/generations/{id}": { get: { summary: "A generation of the caller", security: bearer, parameters: [{ name: "id", in: "path", required: true, schema: { type: "string", format: "uuid" } }], responses: { 200: ok("The generation", "GenerationResponse"), 404: problem("Absent or not the caller's") } } },
+      "/api/minutes": {
+        post: {
+          summary: "Save a validated text (Idempotency-Key honoured)",
+          security: bearer,
+          parameters: [{ name: "Idempotency-Key", in: "header", required: false, schema: { type: "string", maxLength: 200 } }],
+          requestBody: { required: true, content: { "application/json": { schema: { $ref: "#/components/schemas/SaveMinutesRequest" } } } },
+          responses: { 201: ok("Saved, with the transparency decision", "SaveMinutesResponse"), 404: problem("Generation absent or not the caller's"), 422: problem("Not validated, or empty text: nothing saved") },
+        },
+      },
+      "/api/minutes/{id}": { get: { summary: "Saved minutes, for their author", security: bearer, parameters: [{ name: "id", in: "path", required: true, schema: { type: "string", format: "uuid" } }], responses: { 200: ok("The minutes", "Minutes"), 404: problem("Absent or not the caller's") } } },
+      "/api/feedback": {
+        post: {
+          summary: "Rate a generation or propose a use case",
+          security: bearer,
+          requestBody: { required: true, content: { "application/json": { schema: { oneOf: [{ $ref: "#/components/schemas/RatingFeedback" }, { $ref: "#/components/schemas/UseCaseFeedback" }] } } } },
+          responses: { 201: ok("Stored", "FeedbackResponse"), 400: problem("Invalid feedback"), 404: problem("Generation absent or not the caller's") },
+        },
+      },
+      "/api/committee/stats": { get: { summary: "Aggregates per task and month (Committee role)", security: bearer, responses: { 200: ok("Statistics", "CommitteeStats"), 403: problem("Committee role required") } } },
+      "/api/committee/audit/verify": { get: { summary: "Re-walk the audit hash chain (Committee role)", security: bearer, responses: { 200: { description: "{ok, entries, firstBrokenAt?}" }, 403: problem("Committee role required") } } },
+      "/api/committee/audit/export": { get: { summary: "Audit log as JSON or CSV (Committee role)", security: bearer, parameters: [{ name: "format", in: "query", schema: { enum: ["json", "csv"] } }], responses: { 200: { description: "The log, pseudonymous" }, 403: problem("Committee role required") } } },
+      "/api/committee/preprompts": { get: { summary: "Every pre-prompt version with its text and first use (Committee role)", security: bearer, responses: { 200: { description: "Versions" }, 403: problem("Committee role required") } } },
+    },
+  };
+}

@@ -1,0 +1,79 @@
+// Owns the audit_events table: one serialised writer appends hash-chained events; readers re-walk or export them.
+import { randomUUID } from "node:crypto";
+import { eventHash, GENESIS_HASH, verifyChain, type ChainedEvent, type VerifyResult } from "../audit/hash-chain";
+import type { Db } from "./db";
+
+export type AuditKind = "generation" | "save" | "feedback" | "config";
+
+export interface AuditEvent extends ChainedEvent {
+  readonly kind: AuditKind;
+  readonly prevHash: string;
+  readonly hash: string;
+}
+
+interface AuditRow {
+  seq: number;
+  id: string;
+  occurred_at: Date | string;
+  actor: string;
+  kind: AuditKind;
+  payload: unknown;
+  prev_hash: string;
+  hash: string;
+}
+
+// Every replica takes the same lock, so appends are serialised across processes.
+const AUDIT_LOCK_KEY = 724_031_912;
+
+function fromRow(row: AuditRow): AuditEvent {
+  return {
+    seq: row.seq,
+    id: row.id,
+    occurredAt: new Date(row.occurred_at).toISOString(),
+    actor: row.actor,
+    kind: row.kind,
+    payload: row.payload,
+    prevHash: row.prev_hash,
+    hash: row.hash,
+  };
+}
+
+/** Appends one event at the end of the chain; call it inside the transaction that does what it records. */
+export async function appendAudit(db: Db, event: { actor: string; kind: AuditKind; payload: Record<string, unknown>; occurredAt?: Date }): Promise<AuditEvent> {
+  return db.transaction(async (tx) => {
+    await tx.query("SELECT pg_advisory_xact_lock($1)", [AUDIT_LOCK_KEY]);
+    const [last] = await tx.query<{ seq: number; hash: string }>("SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1");
+    // The timestamp is truncated to milliseconds so what is hashed is exactly what PostgreSQL stores.
+    const occurredAt = new Date(Math.floor((event.occurredAt ?? new Date()).getTime())).toISOString();
+    const chained: ChainedEvent = { seq: (last?.seq ?? 0) + 1, id: randomUUID(), occurredAt, actor: event.actor, kind: event.kind, payload: JSON.parse(JSON.stringify(event.payload)) };
+    const prevHash = last?.hash ?? GENESIS_HASH;
+    const hash = eventHash(prevHash, chained);
+    await tx.query(
+      "INSERT INTO audit_events (seq, id, occurred_at, actor, kind, payload, prev_hash, hash) VALUES ($1,$2,$3,$4,$5,$6,$7,$8)",
+      [chained.seq, chained.id, occurredAt, chained.actor, chained.kind, JSON.stringify(chained.payload), prevHash, hash],
+    );
+    return { ...chained, kind: event.kind, prevHash, hash };
+  });
+}
+
+/** Reads events in chain order, a page at a time, so a long log never sits in memory whole. */
+export async function* readAudit(db: Db, pageSize = 1_000): AsyncGenerator<AuditEvent> {
+  let after = 0;
+  for (;;) {
+    const rows = await db.query<AuditRow>("SELECT * FROM audit_events WHERE seq > $1 ORDER BY seq LIMIT $2", [after, pageSize]);
+    for (const row of rows) yield fromRow(row);
+    if (rows.length < pageSize) return;
+    after = rows[rows.length - 1]?.seq ?? after;
+  }
+}
+
+/** Re-walks the whole chain, page by page. */
+export function verifyAudit(db: Db): Promise<VerifyResult> {
+  return verifyChain(readAudit(db));
+}
+
+/** The payload of the last event of `kind`, if any (used to record configuration changes only when they change). */
+export async function lastAuditPayload(db: Db, kind: AuditKind): Promise<unknown> {
+  const [row] = await db.query<{ payload: unknown }>("SELECT payload FROM audit_events WHERE kind = $1 ORDER BY seq DESC LIMIT 1", [kind]);
+  return row?.payload;
+}

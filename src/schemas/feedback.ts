@@ -1,0 +1,21 @@
+// Owns the contract of POST /api/feedback: a rating on a generation, or a proposed new use case.
+import { z } from "zod";
+
+export const MAX_COMMENT_CHARS = 2_000;
+
+export const RatingFeedbackSchema = z.strictObject({
+  generationId: z.string().uuid(),
+  rating: z.enum(["up", "down"]),
+  comment: z.string().max(MAX_COMMENT_CHARS).optional(),
+});
+
+export const UseCaseFeedbackSchema = z.strictObject({
+  kind: z.literal("use-case"),
+  comment: z.string().trim().min(1).max(MAX_COMMENT_CHARS),
+});
+
+export type RatingFeedback = z.infer<typeof RatingFeedbackSchema>;
+export type UseCaseFeedback = z.infer<typeof UseCaseFeedbackSchema>;
+export type FeedbackRequest = RatingFeedback | UseCaseFeedback;
+
+export const FeedbackResponseSchema = z.object({ id: z.string().uuid() });
