@@ -45,6 +45,8 @@ const ConfigSchema = z
     REDIS_KEY_PREFIX: z.string().default("greffier:").describe("Prefix of every Redis key, so several deployments can share one Redis"),
     RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(30).describe("Generations one adviser may start per minute"),
     MAX_CONCURRENT_GENERATIONS: z.coerce.number().int().min(1).default(3).describe("Generations one adviser may run at the same time"),
+    RETENTION_DAYS: z.coerce.number().int().min(1).default(30).describe("Days before notes, sources, pseudonymisation maps and unvalidated drafts are purged"),
+    MINUTES_RETENTION_DAYS: z.coerce.number().int().min(1).default(3650).describe("Days validated minutes are kept"),
     ORG_NAME: z.string().default("MAIF").describe("Organisation named in transparency notices"),
     TRANSPARENCY_AI_SHARE_THRESHOLD: z.coerce.number().min(0).max(1).default(DEFAULT_AI_SHARE_THRESHOLD).describe("Share of AI words from which a saved text carries the AI notice"),
     STATIC_DIR: z.string().default("./dist").describe("Built front end served at /"),
@@ -105,6 +107,7 @@ export interface Config {
   readonly redisUrl: string | undefined;
   readonly redisKeyPrefix: string;
   readonly limits: { readonly generationsPerMinute: number; readonly concurrentGenerations: number };
+  readonly retention: { readonly workingDataDays: number; readonly minutesDays: number };
   readonly orgName: string;
   readonly aiShareThreshold: number;
   readonly staticDir: string;
@@ -183,6 +186,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     redisUrl: e.REDIS_URL,
     redisKeyPrefix: e.REDIS_KEY_PREFIX,
     limits: { generationsPerMinute: e.RATE_LIMIT_PER_MINUTE, concurrentGenerations: e.MAX_CONCURRENT_GENERATIONS },
+    retention: { workingDataDays: e.RETENTION_DAYS, minutesDays: e.MINUTES_RETENTION_DAYS },
     orgName: e.ORG_NAME,
     aiShareThreshold: e.TRANSPARENCY_AI_SHARE_THRESHOLD,
     staticDir: e.STATIC_DIR,

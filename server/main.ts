@@ -4,6 +4,7 @@ import { buildApp } from "./app";
 import { ConfigError, loadConfig } from "./config";
 import { loadPrePrompts } from "./prompts/registry";
 import { closeGracefully } from "./lifecycle";
+import { startRetentionJob } from "./retention-job";
 import { buildProviders } from "./providers";
 import { openStore } from "./store/open";
 
@@ -29,6 +30,7 @@ async function main(): Promise<void> {
     },
   });
   await app.listen({ port: config.port, host: config.host });
+  const stopRetention = startRetentionJob(db, config.retention, app.log);
   const address = app.server.address();
   const port = typeof address === "object" && address ? address.port : config.port;
   const host = config.host === "0.0.0.0" || config.host === "::" ? "localhost" : config.host;
@@ -47,6 +49,7 @@ async function main(): Promise<void> {
       process.exit(1);
     }, SHUTDOWN_GRACE_MS + 5_000);
     timer.unref();
+    stopRetention();
     await closeGracefully(app, { db, redis }, SHUTDOWN_GRACE_MS);
     process.exit(0);
   };

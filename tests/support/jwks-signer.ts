@@ -26,10 +26,11 @@ export async function startLocalIdentityProvider(): Promise<LocalIdentityProvide
   return {
     jwksUrl: `http://127.0.0.1:${port}/keys`,
     async sign(claims = {}, options = {}) {
-      const jwt = new SignJWT({ oid: "user-a", tid: TEST_TENANT, scp: "access_as_user", name: "Adviser A", ...claims })
+      const { iss, aud, ...rest } = claims;
+      const jwt = new SignJWT({ oid: "user-a", tid: TEST_TENANT, scp: "access_as_user", name: "Adviser A", ...rest })
         .setProtectedHeader({ alg: "RS256", kid: "test-key-1", typ: "JWT" })
-        .setIssuer(TEST_ISSUER)
-        .setAudience(TEST_AUDIENCE)
+        .setIssuer(typeof iss === "string" ? iss : TEST_ISSUER)
+        .setAudience(typeof aud === "string" ? aud : TEST_AUDIENCE)
         .setIssuedAt()
         .setExpirationTime(options.expiresIn ?? "1h");
       if (options.notBefore !== undefined) jwt.setNotBefore(options.notBefore);

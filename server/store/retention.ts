@@ -1,0 +1,47 @@
+// Owns the retention policy in SQL: what advisers sent and unvalidated drafts go after a delay; validated minutes later.
+import type { Db } from "./db";
+
+export interface RetentionPolicy {
+  /** Notes, sources, context, pseudonymisation maps and unvalidated drafts. */
+  readonly workingDataDays: number;
+  /** Validated minutes (and the draft they came from). */
+  readonly minutesDays: number;
+}
+
+export interface PurgeReport {
+  readonly inputsPurged: number;
+  readonly draftsPurged: number;
+  readonly minutesDeleted: number;
+}
+
+/** Applies the policy now; safe to run on several replicas at once. */
+export async function purgeExpired(db: Db, policy: RetentionPolicy): Promise<PurgeReport> {
+  return db.transaction(async (tx) => {
+    const inputs = await tx.query(
+      `UPDATE generations SET notes = NULL, source = NULL, context = NULL, pseudonym_map = NULL
+        WHERE created_at < now() - make_interval(days => $1)
+          AND (notes IS NOT NULL OR source IS NOT NULL OR context IS NOT NULL OR pseudonym_map IS NOT NULL)
+        RETURNING id`,
+      [policy.workingDataDays],
+    );
+    const drafts = await tx.query(
+      `UPDATE generations g SET draft = NULL
+        WHERE g.created_at < now() - make_interval(days => $1) AND g.draft IS NOT NULL
+          AND NOT EXISTS (SELECT 1 FROM minutes m WHERE m.generation_id = g.id)
+        RETURNING id`,
+      [policy.workingDataDays],
+    );
+    const minutes = await tx.query(`DELETE FROM minutes WHERE created_at < now() - make_interval(days => $1) RETURNING generation_id`, [policy.minutesDays]);
+    if (minutes.length > 0) {
+      await tx.query(
+        `UPDATE generations g SET draft = NULL
+          WHERE g.draft IS NOT NULL AND g.created_at < now() - make_interval(days => $1)
+            AND NOT EXISTS (SELECT 1 FROM minutes m WHERE m.generation_id = g.id)`,
+        [policy.workingDataDays],
+      );
+    }
+    // Idempotency keys only guard against retries of the same day.
+    await tx.query("DELETE FROM idempotency_keys WHERE created_at < now() - interval '1 day'");
+    return { inputsPurged: inputs.length, draftsPurged: drafts.length, minutesDeleted: minutes.length };
+  });
+}
