@@ -77,7 +77,7 @@ export async function runGeneration(deps: GenerationDeps, request: GenerationReq
   const contextValues = Object.values(request.context ?? {}).filter((v): v is string => typeof v === "string");
   const ungrounded = findUngrounded(draft, [request.notes, request.source ?? "", ...contextValues]);
   const footprint = provider.info.isOffline
-    ? offlineFootprint(output.cpuMs ?? 0)
+    ? offlineFootprint(output.cpuMs ?? 0, { region: provider.info.region })
     : estimateFootprint({
         inputTokens: output.usage.inputTokens,
         outputTokens: output.usage.outputTokens,
