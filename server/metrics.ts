@@ -7,6 +7,8 @@ export interface Metrics {
   readonly chainObserver: ChainObserver;
   recordGeneration(labels: { task: string; provider: string; degraded: boolean; streamed: boolean }, latencySeconds: number): void;
   recordTimeToFirstToken(seconds: number): void;
+  /** Gateway work before the provider is called: parsing, limits, pseudonymisation, pre-prompt. */
+  recordPreProvider(seconds: number): void;
 }
 
 /** A registry per app, so tests and replicas in one process never share counters. */
@@ -23,6 +25,7 @@ export function createMetrics(): Metrics {
     registers: [registry],
   });
   const ttft = new Histogram({ name: "greffier_time_to_first_token_seconds", help: "Time from request to the first streamed text", buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10], registers: [registry] });
+  const preProvider = new Histogram({ name: "greffier_pre_provider_seconds", help: "Gateway work between the request and the call to the provider", buckets: [0.0001, 0.00025, 0.0005, 0.001, 0.002, 0.005, 0.01, 0.025, 0.05], registers: [registry] });
   const providerErrors = new Counter({ name: "greffier_provider_errors_total", help: "Failed provider calls", labelNames: ["provider", "kind", "status"], registers: [registry] });
   const fallbacks = new Counter({ name: "greffier_fallbacks_total", help: "Moves to the next provider of the chain", labelNames: ["from", "to"], registers: [registry] });
 
@@ -38,5 +41,6 @@ export function createMetrics(): Metrics {
       latency.observe({ task: labels.task, streamed: String(labels.streamed) }, latencySeconds);
     },
     recordTimeToFirstToken: (seconds) => ttft.observe(seconds),
+    recordPreProvider: (seconds) => preProvider.observe(seconds),
   };
 }

@@ -1,6 +1,6 @@
 // Owns the offline engine: no generative AI, a deterministic draft that files the adviser's notes under the task's sections.
 import { t } from "../../src/i18n";
-import { TASKS } from "../../src/tasks/catalogue";
+import { TASKS, variantOf } from "../../src/tasks/catalogue";
 import { keyFigures, sortNotes } from "./offline/sort-notes";
 import type { GenerateOptions, LlmCall, LlmOutput, LlmProvider } from "./provider";
 
@@ -9,7 +9,8 @@ const STREAM_PIECE_CHARS = 64;
 
 /** Builds the offline draft for a call: every note line kept, verbatim, under one section. */
 export function buildOfflineDraft(call: LlmCall): string {
-  const task = TASKS[call.task];
+  const variant = variantOf(call.task, call.input.template);
+  const task = variant ? { ...TASKS[call.task], sections: variant.sections } : TASKS[call.task];
   const { sections } = sortNotes(call.input.notes, task);
   const out: string[] = [`> ${t("offline.notice")}`, ""];
   for (const section of task.sections) {

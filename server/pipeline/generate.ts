@@ -7,6 +7,7 @@ import { AppError } from "../../src/errors";
 import { t } from "../../src/i18n";
 import { pseudonymise, restore, StreamRestorer } from "../../src/privacy";
 import type { GenerationRequest, GenerationResponse } from "../../src/schemas/generation";
+import { variantOf } from "../../src/tasks/catalogue";
 import type { User } from "../auth/user";
 import type { ProviderChain } from "../llm/chain";
 import type { PrePromptRegistry } from "../prompts/registry";
@@ -30,14 +31,19 @@ export interface StreamHandlers {
   readonly onDelta?: ((text: string) => void) | undefined;
   /** The draft so far must be replaced by `text` (a fallback provider starts over). */
   readonly onReplace?: ((text: string, reason: string) => void) | undefined;
+  /** Called once the request is ready to leave for the provider (for the gateway-overhead metric). */
+  readonly onProviderCall?: (() => void) | undefined;
 }
 
 /**
  * Refuses what cannot be generated, before any stream starts.
- * @throws AppError notes_empty.
+ * @throws AppError notes_empty, invalid_request (a template of another task).
  */
 export function assertGeneratable(request: GenerationRequest): void {
   if (request.notes.trim() === "") throw new AppError("notes_empty", { detail: t("problem.notes_empty.detail") });
+  if (!variantOf(request.task, request.template)) {
+    throw new AppError("invalid_request", { detail: `Le modèle « ${request.template} » ne s'applique pas à la tâche « ${request.task} ».` });
+  }
 }
 
 /**
@@ -47,15 +53,16 @@ export function assertGeneratable(request: GenerationRequest): void {
 export async function runGeneration(deps: GenerationDeps, request: GenerationRequest, user: User, handlers: StreamHandlers = {}): Promise<GenerationResponse> {
   assertGeneratable(request);
   const started = performance.now();
-  const prePrompt = deps.prePrompts.get(request.task);
+  const prePrompt = deps.prePrompts.get(variantOf(request.task, request.template)?.key ?? request.task);
   if (!prePrompt) throw new AppError("internal", { detail: t("problem.internal.detail") }); // unreachable: checked at start-up
 
   const masked = pseudonymise({ notes: request.notes, source: request.source, context: request.context });
-  const input = { task: request.task, notes: masked.notes, source: masked.source, context: masked.context };
+  const input = { task: request.task, template: request.template, notes: masked.notes, source: masked.source, context: masked.context };
   const call = { task: request.task, messages: buildMessages(prePrompt, input), input };
 
   // Placeholders may be split across chunks: the restorer holds back a partial one until it is complete.
   let restorer = new StreamRestorer(masked.mapping);
+  handlers.onProviderCall?.();
   const { output, provider } = await deps.chain.generate(call, {
     signal: handlers.signal,
     onDelta: handlers.onDelta
@@ -89,6 +96,7 @@ export async function runGeneration(deps: GenerationDeps, request: GenerationReq
   const response: GenerationResponse = {
     id: randomUUID(),
     task: request.task,
+    ...(request.template ? { template: request.template } : {}),
     draft,
     prePrompt: { id: prePrompt.id, version: prePrompt.version, sha256: prePrompt.sha256 },
     provider: { name: provider.info.name, model: provider.info.model, region: provider.info.region },

@@ -38,6 +38,7 @@ export function generationRoutes(deps: GenerationRouteDeps) {
 
     async function generate(request: FastifyRequest, reply: FastifyReply, body: GenerationRequest) {
       const started = performance.now();
+      const onProviderCall = () => deps.metrics.recordPreProvider((performance.now() - started) / 1000);
       const record = (result: GenerationResponse, streamed: boolean) =>
         deps.metrics.recordGeneration({ task: result.task, provider: result.provider.name, degraded: result.degraded, streamed }, (performance.now() - started) / 1000);
       if (!wantsEventStream(request.headers.accept)) {
@@ -46,7 +47,7 @@ export function generationRoutes(deps: GenerationRouteDeps) {
         reply.raw.on("close", () => {
           if (!reply.raw.writableEnded) controller.abort(new Error("client closed the connection"));
         });
-        const result = await runGeneration(deps, body, request.user, { signal: controller.signal });
+        const result = await runGeneration(deps, body, request.user, { signal: controller.signal, onProviderCall });
         record(result, false);
         return reply.code(201).send(result);
       }
@@ -70,6 +71,7 @@ export function generationRoutes(deps: GenerationRouteDeps) {
             stream.send("delta", { text });
           },
           onReplace: (text, reason) => stream.send("replace", { text, reason }),
+          onProviderCall,
         });
         stream.send("done", result);
         record(result, true);

@@ -1,6 +1,6 @@
 // Owns the generations table: one row per draft produced, with what produced it and for whom.
 import type { GenerationResponse } from "../../src/schemas/generation";
-import type { TaskId } from "../../src/tasks/catalogue";
+import type { TaskId, TemplateId } from "../../src/tasks/catalogue";
 import type { Db } from "./db";
 
 export interface GenerationRecord extends GenerationResponse {
@@ -18,6 +18,7 @@ interface GenerationRow {
   id: string;
   user_id: string;
   task: TaskId;
+  template: TemplateId | null;
   pre_prompt_id: string;
   pre_prompt_version: number;
   pre_prompt_sha256: string;
@@ -44,14 +45,14 @@ export async function insertGeneration(db: Db, g: GenerationRecord): Promise<voi
   await db.query(
     `INSERT INTO generations (id, user_id, task, pre_prompt_id, pre_prompt_version, pre_prompt_sha256, provider_name,
        provider_model, provider_region, degraded, input_tokens, output_tokens, latency_ms, energy_wh, gco2eq,
-       pseudonymised, has_health_data, ungrounded, notes, source, context, pseudonym_map, draft)
-     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22,$23)`,
+       pseudonymised, has_health_data, ungrounded, notes, source, context, pseudonym_map, draft, template)
+     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22,$23,$24)`,
     [
       g.id, g.userId, g.task, g.prePrompt.id, g.prePrompt.version, g.prePromptSha256, g.provider.name,
       g.provider.model, g.provider.region, g.degraded, g.usage.inputTokens, g.usage.outputTokens, Math.round(g.latencyMs),
       g.footprint.energyWh, g.footprint.gco2eq, g.pseudonymised, g.hasHealthData, JSON.stringify(g.ungrounded),
       g.notes, g.source ?? null, g.context ? JSON.stringify(g.context) : null,
-      g.pseudonymMap === undefined ? null : JSON.stringify(g.pseudonymMap), g.draft,
+      g.pseudonymMap === undefined ? null : JSON.stringify(g.pseudonymMap), g.draft, g.template ?? null,
     ],
   );
 }
@@ -64,6 +65,7 @@ export async function findGenerationForUser(db: Db, id: string, userId: string):
   return {
     id: row.id,
     task: row.task,
+    ...(row.template ? { template: row.template } : {}),
     draft: row.draft,
     prePrompt: { id: row.pre_prompt_id, version: row.pre_prompt_version, sha256: row.pre_prompt_sha256 },
     provider: { name: row.provider_name, model: row.provider_model, region: row.provider_region },

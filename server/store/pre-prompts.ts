@@ -16,7 +16,7 @@ export class PrePromptEditedError extends Error {
  */
 export async function syncPrePrompts(db: Db, registry: PrePromptRegistry): Promise<void> {
   for (const p of registry.values()) {
-    await db.query("INSERT INTO pre_prompt_versions (id, task, version, sha256, text) VALUES ($1,$2,$3,$4,$5) ON CONFLICT (id) DO NOTHING", [p.id, p.task, p.version, p.sha256, p.text]);
+    await db.query("INSERT INTO pre_prompt_versions (id, task, version, sha256, text) VALUES ($1,$2,$3,$4,$5) ON CONFLICT (id) DO NOTHING", [p.id, p.key, p.version, p.sha256, p.text]);
     const [row] = await db.query<{ sha256: string }>("SELECT sha256 FROM pre_prompt_versions WHERE id = $1", [p.id]);
     if (row?.sha256 !== p.sha256) throw new PrePromptEditedError(p.id);
   }

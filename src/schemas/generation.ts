@@ -1,6 +1,6 @@
 // Owns the contract of POST /api/generations: the request, the JSON answer and the SSE events.
 import { z } from "zod";
-import { TASK_IDS } from "../tasks/catalogue";
+import { TASK_IDS, TEMPLATE_IDS } from "../tasks/catalogue";
 import { MAX_NOTES_CHARS, MAX_SOURCE_CHARS } from "./limits";
 import { ProblemSchema } from "./problem";
 
@@ -20,6 +20,8 @@ export type GenerationContext = z.infer<typeof GenerationContextSchema>;
 
 export const GenerationRequestSchema = z.strictObject({
   task: z.enum(TASK_IDS),
+  /** An insurer template of the task (its own sections and pre-prompt), e.g. a complaint interview. */
+  template: z.enum(TEMPLATE_IDS).optional(),
   notes: z.string().max(MAX_NOTES_CHARS),
   source: z.string().max(MAX_SOURCE_CHARS).optional(),
   context: GenerationContextSchema.optional(),
@@ -40,6 +42,7 @@ export type UngroundedFigure = z.infer<typeof UngroundedFigureSchema>;
 export const GenerationResponseSchema = z.object({
   id: z.string().uuid(),
   task: z.enum(TASK_IDS),
+  template: z.enum(TEMPLATE_IDS).optional(),
   draft: z.string(),
   prePrompt: z.object({ id: z.string(), version: z.number().int().positive(), sha256: z.string().optional() }),
   provider: z.object({ name: z.string(), model: z.string(), region: z.string() }),

@@ -101,3 +101,76 @@ export const TASKS: Readonly<Record<TaskId, TaskDefinition>> = {
 export function isTaskId(value: unknown): value is TaskId {
   return typeof value === "string" && (TASK_IDS as readonly string[]).includes(value);
 }
+
+/** Insurer templates: variants of a task with their own sections and their own versioned pre-prompt. */
+export const TEMPLATE_IDS = ["claim-declaration", "complaint", "duty-to-advise"] as const;
+export type TemplateId = (typeof TEMPLATE_IDS)[number];
+
+export interface TemplateDefinition {
+  readonly id: TemplateId;
+  readonly task: TaskId;
+  readonly labelKey: MessageKey;
+  readonly sections: readonly TaskSection[];
+}
+
+export const TEMPLATES: Readonly<Record<TemplateId, TemplateDefinition>> = {
+  "claim-declaration": {
+    id: "claim-declaration",
+    task: "interview-minutes",
+    labelKey: "template.claim-declaration",
+    sections: [
+      section("contexte", "Contexte", ["context"]),
+      section("circonstances", "Circonstances du sinistre", ["date"]),
+      section("parties", "Personnes et biens concernés", ["party"]),
+      section("dommages", "Dommages déclarés", ["damage", "amount"]),
+      section("echanges", "Demandes et éléments échangés", ["request", "exchange"]),
+      section("engagements", "Engagements pris", ["commitment"]),
+      section("prochaines-etapes", "Pièces attendues et prochaines étapes", ["next-step"]),
+    ],
+  },
+  complaint: {
+    id: "complaint",
+    task: "interview-minutes",
+    labelKey: "template.complaint",
+    sections: [
+      section("contexte", "Contexte", ["context"]),
+      section("objet", "Objet de la réclamation", ["request"]),
+      section("historique", "Historique du dossier", ["date", "party", "damage"]),
+      section("analyse", "Analyse et réponse apportée", ["exchange", "amount"]),
+      section("engagements", "Engagements pris", ["commitment"]),
+      section("suites", "Suites et délais", ["next-step"]),
+    ],
+  },
+  "duty-to-advise": {
+    id: "duty-to-advise",
+    task: "interview-minutes",
+    labelKey: "template.duty-to-advise",
+    sections: [
+      section("contexte", "Contexte", ["context"]),
+      section("besoins", "Exigences et besoins exprimés", ["request"]),
+      section("situation", "Situation du sociétaire", ["party", "damage", "date"]),
+      section("conseil", "Conseil donné", ["exchange"]),
+      section("produit", "Produit proposé", ["amount"]),
+      section("decision", "Décision du sociétaire et suites", ["commitment", "next-step"]),
+    ],
+  },
+};
+
+/** What one generation follows: a task, or one of its templates. `key` names its pre-prompt files. */
+export interface Variant {
+  readonly key: string;
+  readonly task: TaskDefinition;
+  readonly template: TemplateDefinition | undefined;
+  readonly sections: readonly TaskSection[];
+}
+
+/** Every pre-prompt key the server must find at start: one per task and one per template. */
+export const VARIANT_KEYS: readonly string[] = [...TASK_IDS, ...TEMPLATE_IDS.map((t) => `${TEMPLATES[t].task}.${t}`)];
+
+/** The variant of `task` for `template` (or the task itself); undefined when the template belongs to another task. */
+export function variantOf(task: TaskId, template?: TemplateId): Variant | undefined {
+  if (!template) return { key: task, task: TASKS[task], template: undefined, sections: TASKS[task].sections };
+  const definition = TEMPLATES[template];
+  if (definition.task !== task) return undefined;
+  return { key: `${task}.${template}`, task: TASKS[task], template: definition, sections: definition.sections };
+}

@@ -172,3 +172,55 @@ it("answers /api/health without authentication", async () => {
   await db.close();
   await store.destroy();
 });
+
+describeEachStore("insurer templates", (kind) => {
+  let fake: FakeOpenAi;
+  let store: TestStore;
+  let db: Db;
+  let app: FastifyInstance;
+  beforeAll(async () => {
+    fake = await startFakeOpenAi();
+    store = await createTestStore(kind);
+    db = await store.open();
+    ({ app } = await buildTestApp({ db, env: fakeProviderEnv(fake.baseUrl) }));
+  });
+  afterAll(async () => {
+    await app.close();
+    await db.close();
+    await store.destroy();
+    await fake.close();
+  });
+
+  it("sends a template's own pre-prompt and records its version on the generation", async () => {
+    const response = await app.inject({ method: "POST", url: "/api/generations", payload: { task: "interview-minutes", template: "complaint", notes: fixture("04-reclamation-remboursement.txt") } });
+    expect(response.statusCode).toBe(201);
+    const body = GenerationResponseSchema.parse(response.json());
+    expect(body).toMatchObject({ template: "complaint", prePrompt: { id: "interview-minutes.complaint@1", version: 1 } });
+    expect(fake.requests.at(-1)?.body.messages[0]?.content).toMatch(/entretien de réclamation/);
+    const stored = await app.inject({ method: "GET", url: `/api/generations/${body.id}` });
+    expect(stored.json()).toMatchObject({ template: "complaint", prePrompt: { id: "interview-minutes.complaint@1" } });
+  });
+
+  it("sorts notes into the template's sections when the offline engine answers", async () => {
+    fake.enqueue({ kind: "status", status: 400 });
+    const response = await app.inject({ method: "POST", url: "/api/generations", payload: { task: "interview-minutes", template: "duty-to-advise", notes: fixture("03-ajout-jeune-conducteur.txt") } });
+    const body = GenerationResponseSchema.parse(response.json());
+    expect(body.degraded).toBe(true);
+    expect([...body.draft.matchAll(/^## (.*)$/gm)].map((m) => m[1]).slice(0, 6)).toEqual([
+      "Contexte",
+      "Exigences et besoins exprimés",
+      "Situation du sociétaire",
+      "Conseil donné",
+      "Produit proposé",
+      "Décision du sociétaire et suites",
+    ]);
+  });
+
+  it("refuses a template of another task", async () => {
+    const response = await app.inject({ method: "POST", url: "/api/generations", payload: { task: "member-email", template: "complaint", notes: "x" } });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().detail).toMatch(/ne s'applique pas à la tâche « member-email »/);
+    const unknown = await app.inject({ method: "POST", url: "/api/generations", payload: { task: "interview-minutes", template: "sonnet", notes: "x" } });
+    expect(unknown.statusCode).toBe(400);
+  });
+});

@@ -109,6 +109,8 @@ export async function startFakeOpenAi(): Promise<FakeOpenAi> {
     const text = textOf("text" in behaviour ? behaviour.text : undefined);
     const usage = behaviour.kind === "ok" && behaviour.usage ? behaviour.usage : { prompt_tokens: Math.ceil(raw.length / 4), completion_tokens: Math.ceil(text.length / 4) };
     if (!body.stream) {
+      // A paced provider takes as long to answer in one piece as it would to stream every chunk.
+      if (behaviour.kind === "ok" && behaviour.chunkDelayMs) await sleep(behaviour.chunkDelayMs * Math.ceil(text.length / (behaviour.chunkSize ?? 12)));
       res.writeHead(200, { "content-type": "application/json" }).end(
         JSON.stringify({ id: "chatcmpl-fake", object: "chat.completion", created: 0, model, choices: [{ index: 0, message: { role: "assistant", content: text }, finish_reason: "stop" }], usage: { ...usage, total_tokens: usage.prompt_tokens + usage.completion_tokens } }),
       );

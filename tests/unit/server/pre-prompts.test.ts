@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
-import { TASK_IDS, TASKS } from "../../../src/tasks/catalogue";
+import { TASK_IDS, TASKS, TEMPLATE_IDS, TEMPLATES, VARIANT_KEYS, variantOf } from "../../../src/tasks/catalogue";
 import { buildMessages } from "../../../server/pipeline/messages";
 import { loadPrePrompts, MissingPrePromptError } from "../../../server/prompts/registry";
 
@@ -31,16 +31,35 @@ describe("pre-prompt registry", () => {
     await writeFile(join(dir, "interview-minutes@1.md"), "v1");
     await writeFile(join(dir, "interview-minutes@2.md"), "v2");
     await expect(loadPrePrompts(url)).rejects.toThrow(MissingPrePromptError);
-    await expect(loadPrePrompts(url)).rejects.toThrow(/member-email, claim-summary, document-extraction/);
-    for (const task of ["member-email", "claim-summary", "document-extraction"]) await writeFile(join(dir, `${task}@1.md`), `prompt ${task}`);
+    await expect(loadPrePrompts(url)).rejects.toThrow(/member-email, claim-summary, document-extraction, interview-minutes.claim-declaration/);
+    for (const key of VARIANT_KEYS.filter((k) => k !== "interview-minutes")) await writeFile(join(dir, `${key}@1.md`), `prompt ${key}`);
     const registry = await loadPrePrompts(url);
     expect(registry.get("interview-minutes")).toMatchObject({ id: "interview-minutes@2", version: 2, text: "v2" });
   });
 
   it("treats an empty pre-prompt file as missing", async () => {
     const dir = await mkdtemp(join(tmpdir(), "prompts-"));
-    for (const task of TASK_IDS) await writeFile(join(dir, `${task}@1.md`), task === "claim-summary" ? "  \n" : "texte");
+    for (const key of VARIANT_KEYS) await writeFile(join(dir, `${key}@1.md`), key === "claim-summary" ? "  \n" : "texte");
     await expect(loadPrePrompts(pathToFileURL(`${dir}/`))).rejects.toThrow(/claim-summary/);
+  });
+});
+
+describe("insurer templates", () => {
+  it("have their own versioned pre-prompt naming each of their sections in order", async () => {
+    const registry = await loadPrePrompts();
+    for (const template of TEMPLATE_IDS) {
+      const variant = variantOf(TEMPLATES[template].task, template);
+      const prePrompt = registry.get(variant?.key ?? "");
+      expect(prePrompt?.id).toBe(`interview-minutes.${template}@1`);
+      const positions = TEMPLATES[template].sections.map((s) => prePrompt?.text.indexOf(`## ${s.title}`) ?? -1);
+      expect(positions.every((p) => p >= 0), template).toBe(true);
+      expect([...positions].sort((a, b) => a - b)).toEqual(positions);
+      expect(prePrompt?.text).toMatch(/jamais des instructions/);
+    }
+  });
+  it("belong to their task only", () => {
+    expect(variantOf("interview-minutes", "complaint")?.key).toBe("interview-minutes.complaint");
+    expect(variantOf("member-email", "complaint")).toBeUndefined();
   });
 });
 

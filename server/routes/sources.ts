@@ -1,0 +1,114 @@
+// Owns POST /api/sources/{document,transcript,mail-thread}: turning what an adviser already has into a source text.
+import fastifyMultipart from "@fastify/multipart";
+import type { FastifyError, FastifyInstance } from "fastify";
+import { AppError } from "../../src/errors";
+import { t } from "../../src/i18n";
+import { MAX_SOURCE_CHARS } from "../../src/schemas/limits";
+import { parseOrThrow } from "../../src/schemas/parse";
+import { MAX_DOCUMENT_BYTES } from "../../src/sources/limits";
+import { addressesOf, parseMailThread, threadToSource } from "../../src/sources/mail-thread";
+import {
+  MailThreadSourceRequestSchema,
+  TranscriptSourceRequestSchema,
+  type DocumentSourceResponse,
+  type MailThreadSourceResponse,
+  type TranscriptSourceResponse,
+} from "../../src/sources/schemas";
+import { parseVtt, speakersOf, transcriptToSource } from "../../src/sources/vtt";
+import { extractDocumentText } from "../documents/extract";
+
+/** The insurer's own mail domains, unless the deployment says otherwise. */
+export const DEFAULT_INSURER_DOMAINS: readonly string[] = ["maif.fr"];
+
+export interface SourceDeps {
+  /** Senders at these domains (and their subdomains) are the insurer; `maif.fr` when absent. */
+  readonly insurerDomains?: readonly string[];
+  /** The insurer's name in the thread labels ("[MAIF]"). */
+  readonly orgName?: string;
+  /** Document uploads one adviser may make per minute (extraction is CPU work); 30 when absent. */
+  readonly documentsPerMinute?: number;
+}
+
+const DOCUMENT_URL = "/api/sources/document";
+
+/**
+ * The source must fit in a generation; refusing here tells the adviser now rather than at "Générer".
+ * @throws AppError payload_too_large.
+ */
+function assertFitsSource(text: string): void {
+  if (text.length > MAX_SOURCE_CHARS) {
+    throw new AppError("payload_too_large", {
+      detail: t("sources.too_long", { count: text.length.toLocaleString("fr-FR"), max: MAX_SOURCE_CHARS.toLocaleString("fr-FR") }),
+    });
+  }
+}
+
+/** Upload errors of @fastify/multipart and of content negotiation, in the product's vocabulary. */
+function uploadError(error: FastifyError): AppError | undefined {
+  switch (error.code) {
+    case "FST_REQ_FILE_TOO_LARGE":
+      return new AppError("payload_too_large", { detail: t("sources.document.too_large", { limit: Math.round(MAX_DOCUMENT_BYTES / 1024 / 1024) }), cause: error });
+    case "FST_FILES_LIMIT":
+    case "FST_PARTS_LIMIT":
+    case "FST_FIELDS_LIMIT":
+      return new AppError("invalid_request", { detail: t("sources.document.one_file"), cause: error });
+    case "FST_INVALID_MULTIPART_CONTENT_TYPE":
+    case "FST_ERR_CTP_INVALID_MEDIA_TYPE":
+      return new AppError("unsupported_media_type", { detail: t("sources.document.not_multipart"), cause: error });
+    case "FST_PROTO_VIOLATION":
+    case "FST_MP_PREMATURE_CLOSE":
+    case "FST_INVALID_JSON_FIELD_ERROR":
+      return new AppError("invalid_request", { detail: t("sources.document.bad_upload"), cause: error });
+    default:
+      // Busboy's own errors ("Unexpected end of form", "Malformed part header") carry no code.
+      return error instanceof Error && !error.code && /multipart|form|part|boundary/iu.test(error.message)
+        ? new AppError("invalid_request", { detail: t("sources.document.bad_upload"), cause: error })
+        : undefined;
+  }
+}
+
+/** Registers the source routes; @fastify/multipart lives inside this plugin, so only the upload route parses forms. */
+export function sourceRoutes(deps: SourceDeps = {}) {
+  const insurerDomains = deps.insurerDomains ?? DEFAULT_INSURER_DOMAINS;
+  return async (app: FastifyInstance): Promise<void> => {
+    await app.register(fastifyMultipart, { limits: { fileSize: MAX_DOCUMENT_BYTES, files: 1, fields: 10, parts: 12 } });
+
+    // Multipart errors have no meaning for the app's handler (they would be a 500); translate them, then let the
+    // app's handler write the problem+json, as it does for every other route.
+    app.setErrorHandler((error: FastifyError, request) => {
+      const translated = request.routeOptions.url === DOCUMENT_URL ? uploadError(error) : undefined;
+      throw translated ?? error;
+    });
+
+    app.post(DOCUMENT_URL, { config: { rateLimit: { max: deps.documentsPerMinute ?? 30, timeWindow: 60_000 } } }, async (request) => {
+      if (!request.isMultipart()) throw new AppError("unsupported_media_type", { detail: t("sources.document.not_multipart") });
+      const part = await request.file();
+      if (!part || part.fieldname !== "file") throw new AppError("invalid_request", { detail: t("sources.document.no_file") });
+      const bytes = await part.toBuffer();
+      const document = await extractDocumentText(bytes, part.filename, part.mimetype);
+      assertFitsSource(document.text);
+      const response: DocumentSourceResponse = { ...document, characters: document.text.length };
+      return response;
+    });
+
+    app.post("/api/sources/transcript", async (request) => {
+      const body = parseOrThrow(TranscriptSourceRequestSchema, request.body);
+      const { turns } = parseVtt(body.vtt);
+      if (turns.length === 0) throw new AppError("text_empty", { detail: t("sources.transcript.empty") });
+      const source = transcriptToSource(turns);
+      assertFitsSource(source);
+      const response: TranscriptSourceResponse = { source, speakers: speakersOf(turns), turns: turns.length };
+      return response;
+    });
+
+    app.post("/api/sources/mail-thread", async (request) => {
+      const body = parseOrThrow(MailThreadSourceRequestSchema, request.body);
+      const { messages } = parseMailThread(body.text, { insurerDomains, ...(body.memberAddress ? { memberAddress: body.memberAddress } : {}) });
+      if (messages.length === 0) throw new AppError("text_empty", { detail: t("sources.mail.empty") });
+      const source = threadToSource(messages, deps.orgName ? { orgName: deps.orgName } : {});
+      assertFitsSource(source);
+      const response: MailThreadSourceResponse = { source, messages: messages.length, addresses: addressesOf(messages) };
+      return response;
+    });
+  };
+}
