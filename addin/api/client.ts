@@ -1,0 +1,162 @@
+// Owns the add-in's HTTP client: typed calls over the src/schemas contract, problem+json parsing, SSE generations.
+import { t, type Locale } from "../../src/i18n";
+import type { GenerationRequest, GenerationResponse } from "../../src/schemas/generation";
+import type { SaveMinutesRequest, SaveMinutesResponse } from "../../src/schemas/minutes";
+import type { Problem } from "../../src/schemas/problem";
+import { readSse } from "./sse";
+
+// Types only from src/schemas: zod's runtime would triple the pane's first download, so the answers are
+// checked by the small guards below, on the fields the pane relies on.
+
+/** Codes the client adds to the server's: the request never got an answer, or the stream stopped short. */
+export type ClientProblemCode = "network" | "stream_incomplete" | "bad_response";
+
+/** A failed call, carrying the problem+json to show (its `detail` is written for people, in French). */
+export class ApiError extends Error {
+  readonly problem: Problem;
+
+  constructor(problem: Problem, options: { cause?: unknown } = {}) {
+    super(problem.detail, { cause: options.cause });
+    this.name = "ApiError";
+    this.problem = problem;
+  }
+
+  /** The stable code (server's ProblemCode or a ClientProblemCode). */
+  get code(): string {
+    return this.problem.code ?? "internal";
+  }
+}
+
+/** Callbacks of a streamed generation. */
+export interface StreamHandlers {
+  /** A piece of draft to append. */
+  onDelta(text: string): void;
+  /** The whole draft so far is replaced (a fallback provider restarted it). */
+  onReplace(text: string, reason: string): void;
+}
+
+export interface ApiClient {
+  /**
+   * Streams a generation; resolves with the final answer (the `done` event).
+   * @throws ApiError for problem+json answers, `error` events, network failures and cut streams.
+   * @throws DOMException AbortError when `signal` aborts.
+   */
+  streamGeneration(request: GenerationRequest, handlers: StreamHandlers, signal?: AbortSignal): Promise<GenerationResponse>;
+  /**
+   * Saves validated text; resolves with the transparency the server decided.
+   * @throws ApiError as above.
+   */
+  saveMinutes(request: SaveMinutesRequest, signal?: AbortSignal): Promise<SaveMinutesResponse>;
+}
+
+export interface ApiClientOptions {
+  /** Origin and prefix of the API; same origin as the page when absent. */
+  readonly baseUrl?: string;
+  /** Bearer token source (addin/auth plugs in here); no header when it returns null. */
+  readonly getAccessToken?: () => Promise<string | null>;
+  readonly fetch?: typeof fetch;
+  readonly locale?: Locale;
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+
+function isProblem(v: unknown): v is Problem {
+  return isRecord(v) && typeof v.title === "string" && typeof v.detail === "string" && typeof v.status === "number";
+}
+
+/** Checks the fields of a generation answer the pane reads; extra fields are allowed. */
+export function isGenerationResponse(v: unknown): v is GenerationResponse {
+  return (
+    isRecord(v) &&
+    typeof v.id === "string" &&
+    typeof v.draft === "string" &&
+    typeof v.degraded === "boolean" &&
+    typeof v.pseudonymised === "number" &&
+    Array.isArray(v.ungrounded) &&
+    v.ungrounded.every((f) => isRecord(f) && typeof f.text === "string" && typeof f.kind === "string") &&
+    isRecord(v.provider) &&
+    typeof v.provider.name === "string" &&
+    isRecord(v.footprint) &&
+    typeof v.footprint.energyWh === "number" &&
+    typeof v.footprint.gco2eq === "number"
+  );
+}
+
+function isSaveMinutesResponse(v: unknown): v is SaveMinutesResponse {
+  return isRecord(v) && typeof v.id === "string" && isRecord(v.transparency) && typeof v.transparency.case === "string";
+}
+
+function clientProblem(code: ClientProblemCode, detail: string, status = 0): Problem {
+  return { type: "about:blank", title: detail, status, detail, code };
+}
+
+/** Creates the client. One per pane; the token source is asked before every call. */
+export function createApiClient(options: ApiClientOptions = {}): ApiClient {
+  const base = (options.baseUrl ?? "").replace(/\/$/, "");
+  const locale = options.locale ?? "fr";
+  const doFetch = options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
+
+  async function post(path: string, body: unknown, accept: string, signal: AbortSignal | undefined): Promise<Response> {
+    const headers: Record<string, string> = { "content-type": "application/json", accept, "accept-language": locale };
+    const token = await options.getAccessToken?.();
+    if (token) headers.authorization = `Bearer ${token}`;
+    let response: Response;
+    try {
+      response = await doFetch(`${base}${path}`, { method: "POST", headers, body: JSON.stringify(body), signal: signal ?? null });
+    } catch (cause) {
+      if (signal?.aborted) throw cause;
+      throw new ApiError(clientProblem("network", t("ui.error.network", {}, locale)), { cause });
+    }
+    if (!response.ok) throw await problemOf(response);
+    return response;
+  }
+
+  async function problemOf(response: Response): Promise<ApiError> {
+    const raw: unknown = await response.json().catch(() => null);
+    if (isProblem(raw)) return new ApiError(raw);
+    return new ApiError(clientProblem("bad_response", t("problem.internal.detail", {}, locale), response.status));
+  }
+
+  async function json<T>(response: Response, guard: (v: unknown) => v is T): Promise<T> {
+    const raw: unknown = await response.json().catch(() => null);
+    if (!guard(raw)) throw new ApiError(clientProblem("bad_response", t("ui.error.bad_response", {}, locale), response.status));
+    return raw;
+  }
+
+  return {
+    async streamGeneration(request, handlers, signal) {
+      const response = await post("/api/generations", request, "text/event-stream", signal);
+      const type = response.headers.get("content-type") ?? "";
+      // A server that answers JSON anyway (a proxy stripping SSE) still gives a usable draft.
+      if (!type.includes("text/event-stream")) {
+        const answer = await json(response, isGenerationResponse);
+        handlers.onReplace(answer.draft, "json");
+        return answer;
+      }
+      if (!response.body) throw new ApiError(clientProblem("bad_response", t("ui.error.bad_response", {}, locale)));
+      try {
+        for await (const { event, data } of readSse(response.body)) {
+          const payload: unknown = JSON.parse(data);
+          if (event === "delta" && isRecord(payload) && typeof payload.text === "string") handlers.onDelta(payload.text);
+          else if (event === "replace" && isRecord(payload) && typeof payload.text === "string") {
+            handlers.onReplace(payload.text, typeof payload.reason === "string" ? payload.reason : "");
+          } else if (event === "done") {
+            if (!isGenerationResponse(payload)) throw new ApiError(clientProblem("bad_response", t("ui.error.bad_response", {}, locale)));
+            return payload;
+          } else if (event === "error") {
+            throw new ApiError(isProblem(payload) ? payload : clientProblem("bad_response", t("problem.provider_failed.detail", {}, locale)));
+          }
+        }
+      } catch (cause) {
+        if (cause instanceof ApiError || signal?.aborted) throw cause;
+        throw new ApiError(clientProblem("stream_incomplete", t("ui.error.stream_cut", {}, locale)), { cause });
+      }
+      throw new ApiError(clientProblem("stream_incomplete", t("ui.error.stream_cut", {}, locale)));
+    },
+
+    async saveMinutes(request, signal) {
+      const response = await post("/api/minutes", request, "application/json", signal);
+      return json(response, isSaveMinutesResponse);
+    },
+  };
+}

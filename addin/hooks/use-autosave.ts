@@ -1,0 +1,69 @@
+// Owns the saving of the adviser's work as they type: at most every few hundred ms, at once when the pane hides or unmounts.
+import { useEffect, useRef, useState } from "react";
+import { clearWork, saveWork, type SavedWork } from "../lib/work-store";
+
+/**
+ * Longest a change waits before it is written. A throttle, not a debounce: a stream of changes (typing, a
+ * draft arriving) still saves every interval instead of waiting for a pause that may never come.
+ */
+export const AUTOSAVE_DELAY_MS = 300;
+
+export interface AutosaveStatus {
+  /** When the last local save succeeded (ms since epoch), or null before the first. */
+  readonly savedAt: number | null;
+  /** True when the browser refused to store (quota, disabled storage). */
+  readonly hasFailed: boolean;
+}
+
+function isBlank(work: Omit<SavedWork, "updatedAt">): boolean {
+  return work.notes.trim() === "" && work.phase.kind === "idle";
+}
+
+/** Saves `work` under `key` shortly after each change, and at once when the page is hidden or the item changes. */
+export function useAutosave(key: string, work: Omit<SavedWork, "updatedAt">, storage?: Storage): AutosaveStatus {
+  const [status, setStatus] = useState<AutosaveStatus>({ savedAt: null, hasFailed: false });
+  const latest = useRef(work);
+  const isDirty = useRef(false);
+  const isFirst = useRef(true);
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const flush = useRef<() => void>(() => undefined);
+  latest.current = work;
+
+  useEffect(() => {
+    flush.current = (): void => {
+      if (timer.current !== null) clearTimeout(timer.current);
+      timer.current = null;
+      if (!isDirty.current) return;
+      isDirty.current = false;
+      if (isBlank(latest.current)) {
+        clearWork(key, storage);
+        return;
+      }
+      const isSaved = saveWork(key, latest.current, storage);
+      setStatus({ savedAt: isSaved ? Date.now() : null, hasFailed: !isSaved });
+    };
+    const onPageHide = (): void => flush.current();
+    const onVisibility = (): void => {
+      if (document.visibilityState === "hidden") flush.current();
+    };
+    window.addEventListener("pagehide", onPageHide);
+    document.addEventListener("visibilitychange", onVisibility);
+    return () => {
+      window.removeEventListener("pagehide", onPageHide);
+      document.removeEventListener("visibilitychange", onVisibility);
+      flush.current();
+    };
+  }, [key, storage]);
+
+  useEffect(() => {
+    // The first render shows what was restored: nothing new to save yet.
+    if (isFirst.current) {
+      isFirst.current = false;
+      return;
+    }
+    isDirty.current = true;
+    timer.current ??= setTimeout(() => flush.current(), AUTOSAVE_DELAY_MS);
+  }, [work.notes, work.task, work.context, work.includeSource, work.phase]);
+
+  return status;
+}

@@ -1,0 +1,86 @@
+// Owns the network side of a draft: start the stream, cancel it, save the validated text; state lives in draft-session.
+import { useCallback, useEffect, useReducer, useRef } from "react";
+import type { GenerationRequest } from "../../src/schemas/generation";
+import type { Problem } from "../../src/schemas/problem";
+import { ApiError } from "../api/client";
+import { canSave, draftReducer, type DraftAction, type DraftPhase } from "../lib/draft-session";
+import { useApi } from "./use-host";
+import { useI18n } from "./use-i18n";
+
+export interface DraftSession {
+  readonly phase: DraftPhase;
+  readonly dispatch: (action: DraftAction) => void;
+  /** Starts a generation; any running one is aborted first. */
+  generate(request: GenerationRequest): Promise<void>;
+  /** Stops the stream; the text so far is kept. */
+  cancel(): void;
+  /** Saves the reviewed text (only when canSave). */
+  save(): Promise<void>;
+}
+
+/** Drives one draft; aborts the stream when the component unmounts (item switched, pane closed). */
+export function useDraftSession(initial: DraftPhase): DraftSession {
+  const api = useApi();
+  const { t } = useI18n();
+  const [phase, dispatch] = useReducer(draftReducer, initial);
+  const controller = useRef<AbortController | null>(null);
+  const latest = useRef(phase);
+  latest.current = phase;
+
+  useEffect(() => () => controller.current?.abort(), []);
+
+  const toProblem = useCallback(
+    (error: unknown): Problem => {
+      if (error instanceof ApiError) return error.problem;
+      console.error("Unexpected failure", error);
+      return { type: "about:blank", title: t("problem.internal.title"), status: 500, detail: t("problem.internal.detail"), code: "internal" };
+    },
+    [t],
+  );
+
+  const generate = useCallback(
+    async (request: GenerationRequest) => {
+      controller.current?.abort();
+      const current = new AbortController();
+      controller.current = current;
+      dispatch({ type: "start" });
+      try {
+        const generation = await api.streamGeneration(
+          request,
+          {
+            onDelta: (text) => dispatch({ type: "delta", text }),
+            onReplace: (text, reason) => dispatch({ type: "replace", text, reason }),
+          },
+          current.signal,
+        );
+        if (!current.signal.aborted) dispatch({ type: "done", generation });
+      } catch (error) {
+        // A cancel already moved the phase on; the abort error it causes is expected.
+        if (!current.signal.aborted) dispatch({ type: "fail", problem: toProblem(error) });
+      } finally {
+        if (controller.current === current) controller.current = null;
+      }
+    },
+    [api, toProblem],
+  );
+
+  const cancel = useCallback(() => {
+    controller.current?.abort();
+    controller.current = null;
+    dispatch({ type: "cancel" });
+  }, []);
+
+  const save = useCallback(async () => {
+    const review = latest.current;
+    if (review.kind !== "review" || !canSave(review)) return;
+    dispatch({ type: "save-start" });
+    try {
+      const saved = await api.saveMinutes({ generationId: review.generation.id, text: review.text, validated: true });
+      dispatch({ type: "save-done", saved });
+    } catch (error) {
+      dispatch({ type: "save-fail", problem: toProblem(error) });
+    }
+  }, [api, toProblem]);
+
+  return { phase, dispatch, generate, cancel, save };
+}

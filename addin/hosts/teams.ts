@@ -1,0 +1,70 @@
+// Owns every teams-js call: initialise once, read the context (theme, locale, meeting), follow theme changes.
+import { app } from "@microsoft/teams-js";
+import { t, toLocale } from "../../src/i18n";
+import { HostError, type HostAdapter, type HostTheme, type ItemContext } from "./host-adapter";
+
+/** Maps the Teams theme name to a colour scheme ("glass" and unknown names read as light). */
+export function themeFromTeams(theme: string | undefined): HostTheme {
+  if (theme === "dark") return "dark";
+  if (theme === "contrast") return "contrast";
+  return "light";
+}
+
+/** Where the tab is shown: the meeting side panel is 320 px wide, the content tab a full page. */
+export type TeamsFrame = "sidePanel" | "content" | "meetingStage" | "other";
+
+function frameOf(context: app.Context): TeamsFrame {
+  const frame = context.page.frameContext as string | undefined;
+  return frame === "sidePanel" || frame === "content" || frame === "meetingStage" ? frame : "other";
+}
+
+/** The Teams host built from an initialised SDK's context. Exported for tests; use `connectTeamsHost`. */
+export function createTeamsHost(context: app.Context): HostAdapter & { readonly frame: TeamsFrame } {
+  const locale = toLocale(context.app.locale);
+  let theme = themeFromTeams(context.app.theme);
+  const themeListeners = new Set<(next: HostTheme) => void>();
+  // Teams allows one theme handler per app: register it once and fan out.
+  app.registerOnThemeChangeHandler((next: string) => {
+    theme = themeFromTeams(next);
+    for (const l of themeListeners) l(theme);
+  });
+  const meetingId = context.meeting?.id;
+  const key = `teams:${meetingId ?? context.chat?.id ?? context.channel?.id ?? context.page.id}`;
+  const today = new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "fr-FR", { dateStyle: "long" }).format(new Date());
+
+  return {
+    kind: "teams",
+    locale,
+    frame: frameOf(context),
+    theme: () => theme,
+    readContext(): Promise<ItemContext> {
+      return Promise.resolve({
+        key,
+        kind: meetingId ? "meeting" : "session",
+        context: { date: today, channel: t("ui.channel.teams", {}, locale) },
+        suggestedTask: "interview-minutes",
+        targets: [],
+      });
+    },
+    write(): Promise<void> {
+      return Promise.reject(new HostError("host_unsupported"));
+    },
+    onItemChanged(): () => void {
+      return () => undefined;
+    },
+    onThemeChanged(listener: (next: HostTheme) => void): () => void {
+      themeListeners.add(listener);
+      return () => themeListeners.delete(listener);
+    },
+  };
+}
+
+/**
+ * Initialises teams-js (once per page, as Teams requires) and returns the Teams host.
+ * @throws Error from teams-js when the page is not inside Teams.
+ */
+export async function connectTeamsHost(): Promise<HostAdapter> {
+  if (!app.isInitialized()) await app.initialize();
+  const context = await app.getContext();
+  return createTeamsHost(context);
+}

@@ -1,0 +1,143 @@
+// Owns the state machine of one draft: streaming, failure or cancel (partial text kept), review, validation, save.
+import type { GenerationResponse } from "../../src/schemas/generation";
+import type { SaveMinutesResponse } from "../../src/schemas/minutes";
+import type { Problem } from "../../src/schemas/problem";
+import { applyCorrection, initialFlags, pendingCount, type FlagState } from "./flags";
+
+/** Where the draft stands. Every phase after `idle` keeps the text produced so far. */
+export type DraftPhase =
+  | { readonly kind: "idle" }
+  | { readonly kind: "streaming"; readonly text: string; readonly replacedReason?: string }
+  | { readonly kind: "failed"; readonly text: string; readonly problem: Problem }
+  | { readonly kind: "cancelled"; readonly text: string }
+  | {
+      readonly kind: "review";
+      readonly generation: GenerationResponse;
+      readonly text: string;
+      readonly flags: readonly FlagState[];
+      readonly isValidated: boolean;
+      /** Set when an edit cleared the validation, so the pane can say why the box is unticked. */
+      readonly wasValidationReset: boolean;
+      readonly isSaving: boolean;
+      readonly saveProblem?: Problem;
+    }
+  | {
+      readonly kind: "saved";
+      readonly generation: GenerationResponse;
+      readonly text: string;
+      readonly flags: readonly FlagState[];
+      readonly saved: SaveMinutesResponse;
+    };
+
+export type DraftAction =
+  | { readonly type: "start" }
+  | { readonly type: "delta"; readonly text: string }
+  | { readonly type: "replace"; readonly text: string; readonly reason: string }
+  | { readonly type: "done"; readonly generation: GenerationResponse }
+  | { readonly type: "fail"; readonly problem: Problem }
+  | { readonly type: "cancel" }
+  | { readonly type: "edit"; readonly text: string }
+  | { readonly type: "confirm-flag"; readonly id: number }
+  | { readonly type: "correct-flag"; readonly id: number; readonly value: string }
+  | { readonly type: "reopen-flag"; readonly id: number }
+  | { readonly type: "validate"; readonly isValidated: boolean }
+  | { readonly type: "save-start" }
+  | { readonly type: "save-done"; readonly saved: SaveMinutesResponse }
+  | { readonly type: "save-fail"; readonly problem: Problem }
+  | { readonly type: "reset" };
+
+export const idlePhase: DraftPhase = { kind: "idle" };
+
+type Review = Extract<DraftPhase, { kind: "review" }>;
+
+/** Any change to the words clears the validation: the adviser validates the text that will be saved, not an older one. */
+function withText(phase: Review, text: string, flags: readonly FlagState[] = phase.flags): Review {
+  const changed = text !== phase.text;
+  return {
+    ...phase,
+    text,
+    flags,
+    isValidated: changed ? false : phase.isValidated,
+    wasValidationReset: changed ? phase.isValidated || phase.wasValidationReset : phase.wasValidationReset,
+    saveProblem: undefined,
+  };
+}
+
+/** The reducer of a draft's life. Actions that make no sense in the current phase leave it unchanged. */
+export function draftReducer(phase: DraftPhase, action: DraftAction): DraftPhase {
+  switch (action.type) {
+    case "start":
+      return { kind: "streaming", text: "" };
+    case "delta":
+      return phase.kind === "streaming" ? { ...phase, text: phase.text + action.text } : phase;
+    case "replace":
+      return phase.kind === "streaming" ? { kind: "streaming", text: action.text, replacedReason: action.reason } : phase;
+    case "done":
+      if (phase.kind !== "streaming") return phase;
+      return {
+        kind: "review",
+        generation: action.generation,
+        text: action.generation.draft,
+        flags: initialFlags(action.generation.ungrounded),
+        isValidated: false,
+        wasValidationReset: false,
+        isSaving: false,
+      };
+    case "fail":
+      return phase.kind === "streaming" ? { kind: "failed", text: phase.text, problem: action.problem } : phase;
+    case "cancel":
+      return phase.kind === "streaming" ? { kind: "cancelled", text: phase.text } : phase;
+    case "reset":
+      return idlePhase;
+  }
+  if (phase.kind !== "review") return phase;
+  switch (action.type) {
+    case "edit":
+      return phase.isSaving ? phase : withText(phase, action.text);
+    case "confirm-flag":
+      return { ...phase, flags: phase.flags.map((f) => (f.id === action.id ? { ...f, status: "confirmed" } : f)) };
+    case "reopen-flag":
+      return { ...phase, flags: phase.flags.map((f) => (f.id === action.id && f.status === "confirmed" ? { ...f, status: "pending" } : f)) };
+    case "correct-flag": {
+      const flag = phase.flags.find((f) => f.id === action.id);
+      const value = action.value.trim();
+      if (!flag || value === "") return phase;
+      const text = applyCorrection(phase.text, flag.figure, value);
+      const flags = phase.flags.map((f) => (f.id === action.id ? { ...f, status: "corrected" as const, correction: value } : f));
+      return withText(phase, text, flags);
+    }
+    case "validate":
+      return { ...phase, isValidated: action.isValidated, wasValidationReset: action.isValidated ? false : phase.wasValidationReset };
+    case "save-start":
+      return canSave(phase) ? { ...phase, isSaving: true, saveProblem: undefined } : phase;
+    case "save-done":
+      return { kind: "saved", generation: phase.generation, text: phase.text, flags: phase.flags, saved: action.saved };
+    case "save-fail":
+      return { ...phase, isSaving: false, saveProblem: action.problem };
+    default:
+      return phase;
+  }
+}
+
+/** Why saving is not possible yet, or null when it is. */
+export type SaveBlocker = "not-review" | "empty" | "flags" | "validation" | "saving";
+
+/** The first reason the Enregistrer button is disabled, in the order the adviser should act on them. */
+export function saveBlocker(phase: DraftPhase): SaveBlocker | null {
+  if (phase.kind !== "review") return "not-review";
+  if (phase.isSaving) return "saving";
+  if (phase.text.trim() === "") return "empty";
+  if (pendingCount(phase.flags, phase.text) > 0) return "flags";
+  if (!phase.isValidated) return "validation";
+  return null;
+}
+
+/** Whether the draft can be saved now: reviewed, every flag handled, validated, not already saving. */
+export function canSave(phase: DraftPhase): boolean {
+  return saveBlocker(phase) === null;
+}
+
+/** The text shown in the editor for any phase. */
+export function draftText(phase: DraftPhase): string {
+  return phase.kind === "idle" ? "" : phase.text;
+}

@@ -1,0 +1,111 @@
+// Owns the local copy of the adviser's work (notes, context, draft) per item, so a closed pane or a crash loses nothing.
+import type { GenerationContext } from "../../src/schemas/generation";
+import { isTaskId, type TaskId } from "../../src/tasks/catalogue";
+import type { DraftPhase } from "./draft-session";
+
+/** What is kept for one item. */
+export interface SavedWork {
+  readonly task: TaskId;
+  readonly notes: string;
+  readonly context: GenerationContext;
+  readonly includeSource: boolean;
+  /** The draft as the adviser left it; streaming is stored as cancelled (the stream does not survive a reload). */
+  readonly phase: DraftPhase;
+  readonly updatedAt: number;
+}
+
+const PREFIX = "greffier:work:v1:";
+
+/**
+ * Days a copy stays on the device. Notes hold personal data about members: keep them long enough to survive
+ * a weekend away from a half-written minute, not longer.
+ */
+export const RETENTION_DAYS = 7;
+
+/** Browser storage, or undefined where it is disabled (policy, private mode). */
+export function defaultStorage(): Storage | undefined {
+  try {
+    return window.localStorage;
+  } catch {
+    return undefined;
+  }
+}
+
+function storable(phase: DraftPhase): DraftPhase {
+  if (phase.kind === "streaming") return { kind: "cancelled", text: phase.text };
+  if (phase.kind === "review" && phase.isSaving) return { ...phase, isSaving: false };
+  return phase;
+}
+
+/** Reads the work saved for `key`, or null (nothing saved, unreadable, or older than the retention). */
+export function loadWork(key: string, storage: Storage | undefined = defaultStorage(), now: number = Date.now()): SavedWork | null {
+  const raw = readItem(storage, PREFIX + key);
+  if (!raw) return null;
+  try {
+    const parsed = JSON.parse(raw) as Partial<SavedWork>;
+    if (typeof parsed.notes !== "string" || !isTaskId(parsed.task) || typeof parsed.updatedAt !== "number") return null;
+    if (now - parsed.updatedAt > RETENTION_DAYS * 86_400_000) return null;
+    return {
+      task: parsed.task,
+      notes: parsed.notes,
+      context: parsed.context ?? {},
+      includeSource: parsed.includeSource ?? true,
+      phase: parsed.phase && typeof parsed.phase === "object" && "kind" in parsed.phase ? parsed.phase : { kind: "idle" },
+      updatedAt: parsed.updatedAt,
+    };
+  } catch (error) {
+    // A corrupt copy must not block the pane; say so for support and start from the host's context.
+    console.warn("Unreadable saved work ignored", error);
+    return null;
+  }
+}
+
+/**
+ * Writes the work for `key`. Returns false when the browser refused (quota, disabled storage) so the pane can warn.
+ */
+export function saveWork(key: string, work: Omit<SavedWork, "updatedAt">, storage: Storage | undefined = defaultStorage(), now: number = Date.now()): boolean {
+  if (!storage) return false;
+  try {
+    storage.setItem(PREFIX + key, JSON.stringify({ ...work, phase: storable(work.phase), updatedAt: now }));
+    return true;
+  } catch (error) {
+    console.warn("Work could not be saved locally", error);
+    return false;
+  }
+}
+
+/** Forgets the work for `key` (the adviser started afresh). */
+export function clearWork(key: string, storage: Storage | undefined = defaultStorage()): void {
+  try {
+    storage?.removeItem(PREFIX + key);
+  } catch (error) {
+    console.warn("Saved work could not be removed", error);
+  }
+}
+
+/** Removes copies older than the retention; run once at start-up. */
+export function pruneWork(storage: Storage | undefined = defaultStorage(), now: number = Date.now()): number {
+  if (!storage) return 0;
+  const stale: string[] = [];
+  for (let i = 0; i < storage.length; i++) {
+    const name = storage.key(i);
+    if (!name?.startsWith(PREFIX)) continue;
+    try {
+      const updatedAt = (JSON.parse(storage.getItem(name) ?? "{}") as { updatedAt?: unknown }).updatedAt;
+      if (typeof updatedAt !== "number" || now - updatedAt > RETENTION_DAYS * 86_400_000) stale.push(name);
+    } catch {
+      stale.push(name);
+    }
+  }
+  for (const name of stale) storage.removeItem(name);
+  return stale.length;
+}
+
+function readItem(storage: Storage | undefined, name: string): string | null {
+  try {
+    return storage?.getItem(name) ?? null;
+  } catch (error) {
+    console.warn("Saved work could not be read", error);
+    return null;
+  }
+}

@@ -1,0 +1,126 @@
+// Owns the assembly of all detectors into non-overlapping matches, and the propagation of every found value to its other mentions.
+import { detectNameEntries, detectNames, NAME_PRIORITY, parseKnownNames, type NameEntry } from "./name-detectors";
+import type { PiiMatch, PiiType } from "./pii-types";
+import { detectStructured } from "./structured-detectors";
+import { findLiterals, isBounded, type Candidate } from "./text-scan";
+
+/** A value already known to be personal data (the member id from the context, a value found in another field). */
+export interface KnownValue {
+  readonly type: PiiType;
+  readonly value: string;
+  /** For names: the person's surname (or lone given name), so the placeholders of one person share a number. */
+  readonly person?: string;
+}
+
+/** Options of {@link detectPii}. */
+export interface DetectOptions {
+  /** Names the text may contain: the member's (from the context), relatives', transcript speakers'. */
+  readonly knownNames?: readonly string[];
+  /** Values to mask wherever they appear, whatever introduces them. */
+  readonly knownValues?: readonly KnownValue[];
+}
+
+// Later mentions found by propagation lose to any first-hand detection of the same characters.
+const PROPAGATED_NAME_PRIORITY = 35;
+const PROPAGATED_VALUE_PRIORITY = 60;
+const MIN_PROPAGATED_LENGTH = 2;
+
+/** Keeps the best candidate wherever candidates overlap: priority, then length, then position. */
+function settle(text: string, candidates: readonly Candidate[]): Candidate[] {
+  const ordered = [...candidates]
+    .filter((c) => c.end > c.start && isBounded(text, c.start, c.end))
+    .sort((a, b) => b.priority - a.priority || b.end - b.start - (a.end - a.start) || a.start - b.start);
+  const taken = new Uint8Array(text.length);
+  const kept: Candidate[] = [];
+  for (const c of ordered) {
+    let free = true;
+    for (let i = c.start; i < c.end; i += 1) {
+      if (taken[i]) {
+        free = false;
+        break;
+      }
+    }
+    if (!free) continue;
+    taken.fill(1, c.start, c.end);
+    kept.push(c);
+  }
+  return kept.sort((a, b) => a.start - b.start);
+}
+
+/** Finds every other whole-word occurrence of values already identified (exact spelling). */
+function propagateValues(text: string, values: ReadonlyMap<string, KnownValue>): Candidate[] {
+  const table = new Map([...values].filter(([v]) => v.length >= MIN_PROPAGATED_LENGTH && /[\p{L}\p{N}]/u.test(v)));
+  return findLiterals(text, table, false).map(({ start, end, entry }) => {
+    const isName = entry.type === "NOM" || entry.type === "PRENOM";
+    return {
+      type: entry.type,
+      start,
+      end,
+      value: text.slice(start, end),
+      priority: isName ? PROPAGATED_NAME_PRIORITY : PROPAGATED_VALUE_PRIORITY,
+      ...(entry.person === undefined ? {} : { person: entry.person }),
+    };
+  });
+}
+
+function toMatch(c: Candidate): PiiMatch {
+  return c.person === undefined
+    ? { type: c.type, start: c.start, end: c.end, value: c.value }
+    : { type: c.type, start: c.start, end: c.end, value: c.value, person: c.person };
+}
+
+/**
+ * Detects personal data in several texts that belong together (notes, source, context): a name introduced in one
+ * is masked in all, and every value found once is masked at each of its other mentions.
+ * @returns one sorted, non-overlapping list of matches per text, in the order of `texts`.
+ */
+export function detectPiiInTexts(texts: readonly string[], options: DetectOptions = {}): PiiMatch[][] {
+  const knownEntries = parseKnownNames(options.knownNames ?? []);
+  const firstPass = texts.map((text) => [
+    ...detectStructured(text),
+    ...detectNames(text),
+    ...detectNameEntries(text, knownEntries, NAME_PRIORITY.known),
+  ]);
+
+  // Everything found with certainty in any text becomes a value to find again everywhere.
+  const values = new Map<string, KnownValue>();
+  const remember = (known: KnownValue): void => {
+    if (!values.has(known.value)) values.set(known.value, known);
+  };
+  for (const known of options.knownValues ?? []) remember(known);
+  const nameEntries: NameEntry[] = [...knownEntries];
+  firstPass.forEach((candidates, index) => {
+    for (const c of settle(texts[index] ?? "", candidates)) {
+      if (c.type === "NOM" || c.type === "PRENOM") {
+        // Names introduced by a civility, the context or a speaker label are certain enough to be matched in any
+        // case later ("M. Garnier" … "rappeler mme garnier"); guessed ones only as written.
+        const sure = c.priority >= NAME_PRIORITY.speaker;
+        nameEntries.push({ type: c.type, value: c.value, person: c.person ?? c.value, anyCase: sure });
+        const withoutParticle = c.value.replace(/^(?:(?:de|du|des|van|von|di|da|d['’])\s*)+/u, "");
+        if (c.type === "NOM" && withoutParticle !== c.value && withoutParticle.length > 1) {
+          nameEntries.push({ type: "NOM", value: withoutParticle, person: c.person ?? c.value, anyCase: sure });
+        }
+      } else {
+        remember({ type: c.type, value: c.value });
+      }
+    }
+  });
+
+  return texts.map((text, index) => {
+    const candidates = [
+      ...(firstPass[index] ?? []),
+      ...detectNameEntries(text, nameEntries, PROPAGATED_NAME_PRIORITY),
+      ...propagateValues(text, values),
+    ];
+    return settle(text, candidates).map(toMatch);
+  });
+}
+
+/**
+ * Detects French personal data in one text: names (context, civility, kinship, speakers, later mentions), e-mail,
+ * phone, IBAN, NIR, postal address, plate, date of birth, member/contract/claim number, SIRET/SIREN.
+ * @returns matches sorted by position, never overlapping, each with `text.slice(start, end) === value`.
+ */
+export function detectPii(text: string, options: DetectOptions = {}): PiiMatch[] {
+  return detectPiiInTexts([text], options)[0] ?? [];
+}

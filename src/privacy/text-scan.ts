@@ -1,0 +1,112 @@
+// Owns the low-level scanning helpers shared by the detectors: word boundaries, match loops, literal search, candidate shape.
+import type { PiiType } from "./pii-types";
+
+/** Regex source: nothing alphanumeric (or "_") just before. Every detector starts with it so a match never begins mid-word. */
+export const LEFT_EDGE = "(?<![\\p{L}\\p{N}\\p{M}_])";
+/** Regex source: nothing alphanumeric just after. */
+export const RIGHT_EDGE = "(?![\\p{L}\\p{N}\\p{M}_])";
+/** Regex source: one horizontal space, including the no-break spaces French typography puts in numbers. */
+export const SPACE = "[ \\u00a0\\u202f]";
+
+// "_" counts as part of a word: it glues identifiers ("karim_benali") and the parts of a placeholder ("[NOM_1]").
+const WORD_CHAR = /[\p{L}\p{N}\p{M}_]/u;
+
+/**
+ * Whether the code unit range is not glued to a letter or digit on either side. A range that starts (or ends) with a
+ * separator ("+33 6…") is its own boundary on that side: so a value reads the same before and after its neighbours are
+ * replaced, which keeps "no detected value survives" true.
+ */
+export function isBounded(text: string, start: number, end: number): boolean {
+  const before = start > 0 && WORD_CHAR.test(text.charAt(start)) ? text.charAt(start - 1) : "";
+  const after = end < text.length && WORD_CHAR.test(text.charAt(end - 1)) ? text.charAt(end) : "";
+  return !(before && WORD_CHAR.test(before)) && !(after && WORD_CHAR.test(after));
+}
+
+/**
+ * A detection before overlaps are settled. `priority` decides who wins an overlap (structured identifiers beat
+ * names, names introduced by a civility beat names guessed from a first-name list).
+ */
+export interface Candidate {
+  readonly type: PiiType;
+  readonly start: number;
+  readonly end: number;
+  readonly value: string;
+  readonly priority: number;
+  readonly person?: string;
+}
+
+/**
+ * Runs a global regex over a text; when `visit` rejects a match the scan resumes one character later, so a
+ * rejected look-alike never hides a real identifier that overlaps it.
+ */
+export function forEachMatch(regex: RegExp, text: string, visit: (match: RegExpExecArray) => boolean): void {
+  regex.lastIndex = 0;
+  let match = regex.exec(text);
+  while (match) {
+    const accepted = visit(match);
+    // Step a whole code point: in unicode mode a lastIndex inside a surrogate pair restarts at the pair, so a
+    // one-unit step after an astral character would find the same match forever.
+    if (!accepted || match[0].length === 0) regex.lastIndex = match.index + ((text.codePointAt(match.index) ?? 0) > 0xffff ? 2 : 1);
+    match = regex.exec(text);
+  }
+}
+
+/** Builds a candidate from a slice of the text. */
+export function candidate(
+  text: string,
+  type: PiiType,
+  start: number,
+  end: number,
+  priority: number,
+  person?: string,
+): Candidate {
+  const value = text.slice(start, end);
+  return person === undefined ? { type, start, end, value, priority } : { type, start, end, value, priority, person };
+}
+
+/** One whole-word occurrence of a literal from a lookup table. */
+export interface LiteralHit<T> {
+  readonly start: number;
+  readonly end: number;
+  readonly entry: T;
+}
+
+const HORIZONTAL_SPACE_RE = /[\u00a0\u202f]/g;
+
+/**
+ * Finds whole-word occurrences of many literals in one pass over the text (longest literal first at each word
+ * start). Linear in the text for a fixed table, unlike a regex alternation of hundreds of values, which is what
+ * propagation of every found value would otherwise need on each generation. No-break spaces match plain spaces.
+ */
+export function findLiterals<T>(text: string, table: ReadonlyMap<string, T>, foldCase: boolean): LiteralHit<T>[] {
+  if (table.size === 0) return [];
+  let haystack = text.replace(HORIZONTAL_SPACE_RE, " ");
+  if (foldCase) haystack = haystack.toLowerCase();
+  // Lower-casing can change the length of a few letters ("İ"); offsets would then drift, so such texts are
+  // matched as written instead.
+  if (haystack.length !== text.length) haystack = text;
+  const byFirst = new Map<string, { key: string; entry: T }[]>();
+  for (const [literal, entry] of table) {
+    const key = (foldCase ? literal.toLowerCase() : literal).replace(HORIZONTAL_SPACE_RE, " ");
+    if (!key) continue;
+    const bucket = byFirst.get(key.charAt(0)) ?? [];
+    bucket.push({ key, entry });
+    byFirst.set(key.charAt(0), bucket);
+  }
+  for (const bucket of byFirst.values()) bucket.sort((a, b) => b.key.length - a.key.length);
+  const hits: LiteralHit<T>[] = [];
+  for (let i = 0; i < haystack.length; i += 1) {
+    const first = haystack.charAt(i);
+    const bucket = byFirst.get(first);
+    if (!bucket || (i > 0 && WORD_CHAR.test(first) && WORD_CHAR.test(haystack.charAt(i - 1)))) continue;
+    for (const { key, entry } of bucket) {
+      const end = i + key.length;
+      if (haystack.startsWith(key, i) && isBounded(haystack, i, end)) {
+        hits.push({ start: i, end, entry });
+        i = end - 1;
+        break;
+      }
+    }
+  }
+  return hits;
+}

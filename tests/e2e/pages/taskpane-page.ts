@@ -1,0 +1,109 @@
+// Owns the page object of the taskpane (ai-chatbot's tests/pages style): every selector the e2e suite uses, by data-testid.
+import { join } from "node:path";
+import type { BrowserContext, Locator, Page } from "playwright-core";
+import { DIST, ROOT } from "../support/build";
+
+const OFFICE_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/";
+export const SCREENSHOTS = join(ROOT, "docs", "screenshots");
+
+/**
+ * Serves office.js from the build's own copy when the page asks Microsoft's CDN (the machine is offline);
+ * with `block`, the CDN fails as it would on a network that blocks it (a fake Office is then injected).
+ */
+export async function routeOfficeCdn(context: BrowserContext, mode: "local" | "block" = "local"): Promise<void> {
+  await context.route(`${OFFICE_CDN}**`, (route) => {
+    if (mode === "block") return route.abort();
+    const file = new URL(route.request().url()).pathname.split("/").pop() ?? "office.js";
+    return route.fulfill({ path: join(DIST, "office", file), contentType: "application/javascript" });
+  });
+  // teams-js and Office telemetry try the network at load; nothing here should leave the machine.
+  await context.route("https://res.cdn.office.net/**", (route) => route.abort());
+}
+
+/** The taskpane, driven as an adviser would. */
+export class TaskpanePage {
+  constructor(readonly page: Page) {}
+
+  get notes(): Locator {
+    return this.page.getByRole("textbox", { name: /Notes/ });
+  }
+  get generateButton(): Locator {
+    return this.page.getByTestId("generate");
+  }
+  get cancelButton(): Locator {
+    return this.page.getByTestId("cancel");
+  }
+  get draft(): Locator {
+    return this.page.getByTestId("draft");
+  }
+  get validateBox(): Locator {
+    return this.page.getByRole("checkbox", { name: /valide/ });
+  }
+  get saveButton(): Locator {
+    return this.page.getByRole("button", { name: "Enregistrer" });
+  }
+  get confirmation(): Locator {
+    return this.page.getByTestId("confirmation");
+  }
+  get flagItems(): Locator {
+    return this.page.locator('[data-testid="flags"] li');
+  }
+
+  /** The draft editor's place in the document (not the viewport, which scrolls to follow the stream). */
+  async draftBox(): Promise<{ top: number; height: number }> {
+    return this.draft.evaluate((el) => {
+      const rect = el.getBoundingClientRect();
+      return { top: rect.top + window.scrollY, height: rect.height };
+    });
+  }
+
+  async open(baseUrl: string): Promise<void> {
+    await this.page.goto(`${baseUrl}/taskpane.html`);
+    await this.notes.waitFor();
+  }
+
+  async typeNotes(text: string): Promise<void> {
+    await this.notes.fill(text);
+  }
+
+  async generate(): Promise<void> {
+    await this.generateButton.click();
+  }
+
+  /** Waits for the end of the stream (the review controls appear). */
+  async waitForReview(): Promise<void> {
+    await this.validateBox.waitFor();
+  }
+
+  /** Confirms the first flag and corrects every other one with `correction(figure)`; returns the figures seen. */
+  async handleFlags(correction: (figure: string) => string): Promise<string[]> {
+    const seen: string[] = [];
+    for (;;) {
+      const pending = this.page.locator('[data-testid="flags"] li[data-status="pending"]').first();
+      if ((await pending.count()) === 0) return seen;
+      const id = ((await pending.getAttribute("data-testid")) ?? "").replace("flag-", "");
+      const figure = (await this.page.getByTestId(`flag-${id}`).locator("span").first().textContent()) ?? "";
+      seen.push(figure);
+      if (seen.length === 1) {
+        await this.page.getByTestId(`flag-${id}-confirm`).click();
+      } else {
+        await this.page.getByTestId(`flag-${id}-correct`).click();
+        await this.page.getByTestId(`flag-${id}-value`).fill(correction(figure));
+        await this.page.getByTestId(`flag-${id}-apply`).click();
+      }
+    }
+  }
+
+  async validate(): Promise<void> {
+    await this.validateBox.check();
+  }
+
+  async save(): Promise<void> {
+    await this.saveButton.click();
+    await this.confirmation.waitFor();
+  }
+
+  async screenshot(name: string): Promise<void> {
+    await this.page.screenshot({ path: join(SCREENSHOTS, name), fullPage: true, animations: "disabled", caret: "hide" });
+  }
+}

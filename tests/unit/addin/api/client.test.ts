@@ -1,0 +1,116 @@
+// Covers the SSE reader and the API client: events across chunk borders, done/error/replace, problems, aborts, tokens.
+import { describe, expect, it } from "vitest";
+import { ApiError, createApiClient } from "../../../../addin/api/client";
+import { readSse } from "../../../../addin/api/sse";
+import { generation, jsonResponse, scriptedFetch, sseResponse } from "../support/fake-fetch";
+
+function streamOf(...chunks: string[]): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder();
+  return new ReadableStream({
+    start(controller) {
+      for (const c of chunks) controller.enqueue(encoder.encode(c));
+      controller.close();
+    },
+  });
+}
+
+async function collect(stream: ReadableStream<Uint8Array>) {
+  const out = [];
+  for await (const e of readSse(stream)) out.push(e);
+  return out;
+}
+
+describe("readSse", () => {
+  it("parses events split anywhere, CRLF and CR line ends, comments and multi-line data", async () => {
+    const events = await collect(streamOf(": keep-alive\r", "\nevent: del", "ta\r\ndata: {\"text\":", "\"a\"}\r", "\n\r\n", "data: one\ndata: two\n\n", "event: done\rdata: {}\r\r"));
+    expect(events).toEqual([
+      { event: "delta", data: '{"text":"a"}' },
+      { event: "message", data: "one\ntwo" },
+      { event: "done", data: "{}" },
+    ]);
+  });
+
+  it("decodes UTF-8 characters split across chunks", async () => {
+    const bytes = new TextEncoder().encode('data: {"text":"é€"}\n\n');
+    const stream = new ReadableStream<Uint8Array>({
+      start(c) {
+        c.enqueue(bytes.slice(0, 17));
+        c.enqueue(bytes.slice(17));
+        c.close();
+      },
+    });
+    expect(await collect(stream)).toEqual([{ event: "message", data: '{"text":"é€"}' }]);
+  });
+});
+
+describe("api client", () => {
+  it("streams deltas and replaces, and resolves with the done answer", async () => {
+    const answer = generation();
+    const fetch = scriptedFetch(({ init }) =>
+      sseResponse(
+        [
+          { event: "delta", data: { text: "Bon" } },
+          { event: "replace", data: { text: "Nouveau", reason: "fallback" } },
+          { event: "delta", data: { text: "jour" } },
+          { event: "done", data: answer },
+        ],
+        init.signal,
+      ),
+    );
+    const seen: string[] = [];
+    const result = await createApiClient({ fetch, getAccessToken: () => Promise.resolve("tok") }).streamGeneration(
+      { task: "interview-minutes", notes: "n" },
+      { onDelta: (t) => seen.push(`+${t}`), onReplace: (t, r) => seen.push(`=${t}/${r}`) },
+    );
+    expect(result).toEqual(answer);
+    expect(seen).toEqual(["+Bon", "=Nouveau/fallback", "+jour"]);
+    const headers = fetch.calls[0]?.init.headers as Record<string, string>;
+    expect(headers.authorization).toBe("Bearer tok");
+    expect(headers.accept).toBe("text/event-stream");
+  });
+
+  it("throws the problem of an error event", async () => {
+    const problem = { type: "about:blank", title: "x", status: 503, detail: "Aucun service d'IA n'est disponible.", code: "provider_unavailable" };
+    const fetch = scriptedFetch(({ init }) => sseResponse([{ event: "error", data: problem }], init.signal));
+    const error = await createApiClient({ fetch }).streamGeneration({ task: "interview-minutes", notes: "n" }, { onDelta: () => undefined, onReplace: () => undefined }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ApiError);
+    expect((error as ApiError).problem).toEqual(problem);
+    expect((error as ApiError).code).toBe("provider_unavailable");
+  });
+
+  it("reports a stream that ends without done as stream_incomplete", async () => {
+    const fetch = scriptedFetch(({ init }) => sseResponse([{ event: "delta", data: { text: "a" } }], init.signal));
+    await expect(createApiClient({ fetch }).streamGeneration({ task: "member-email", notes: "n" }, { onDelta: () => undefined, onReplace: () => undefined })).rejects.toMatchObject({
+      code: "stream_incomplete",
+    });
+  });
+
+  it("reads problem+json errors and falls back to a generic detail for other bodies", async () => {
+    const detail = "Champ non autorisé : « foo ».";
+    const fetch = scriptedFetch(
+      () => jsonResponse(400, { type: "about:blank", title: "t", status: 400, detail, code: "unknown_field" }, "application/problem+json"),
+      () => new Response("<html>Bad gateway</html>", { status: 502 }),
+    );
+    const client = createApiClient({ fetch });
+    await expect(client.saveMinutes({ generationId: "g", text: "t", validated: true })).rejects.toMatchObject({ problem: { detail } });
+    await expect(client.saveMinutes({ generationId: "g", text: "t", validated: true })).rejects.toMatchObject({ code: "bad_response", problem: { status: 502 } });
+  });
+
+  it("accepts a JSON answer when a proxy strips the event stream", async () => {
+    const answer = generation({ draft: "Texte complet" });
+    const fetch = scriptedFetch(() => jsonResponse(201, answer));
+    const replaced: string[] = [];
+    const result = await createApiClient({ fetch }).streamGeneration({ task: "claim-summary", notes: "n" }, { onDelta: () => undefined, onReplace: (t) => replaced.push(t) });
+    expect(result.draft).toBe("Texte complet");
+    expect(replaced).toEqual(["Texte complet"]);
+  });
+
+  it("lets an abort through as an abort, not as a problem", async () => {
+    const controller = new AbortController();
+    const fetch = scriptedFetch(({ init }) => sseResponse([{ event: "delta", data: { text: "a" } }, { hang: true }], init.signal));
+    const pending = createApiClient({ fetch }).streamGeneration({ task: "interview-minutes", notes: "n" }, { onDelta: () => controller.abort(), onReplace: () => undefined }, controller.signal);
+    const error = await pending.catch((e: unknown) => e);
+    expect(error).not.toBeInstanceOf(ApiError);
+    expect((error as Error).name).toBe("AbortError");
+  });
+});

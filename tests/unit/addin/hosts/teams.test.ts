@@ -1,0 +1,70 @@
+// Covers the Teams host with a mocked teams-js: initialise once, context to locale/theme/key, theme changes.
+import { beforeEach, describe, expect, it, vi } from "vitest";
+
+const sdk = vi.hoisted(() => {
+  const state = { initialized: false, themeHandler: undefined as ((t: string) => void) | undefined, context: {} as Record<string, unknown> };
+  return {
+    state,
+    app: {
+      isInitialized: vi.fn(() => state.initialized),
+      initialize: vi.fn(() => {
+        state.initialized = true;
+        return Promise.resolve();
+      }),
+      getContext: vi.fn(() => Promise.resolve(state.context)),
+      registerOnThemeChangeHandler: vi.fn((handler: (t: string) => void) => {
+        state.themeHandler = handler;
+      }),
+    },
+  };
+});
+vi.mock("@microsoft/teams-js", () => ({ app: sdk.app }));
+
+const { connectTeamsHost, themeFromTeams } = await import("../../../../addin/hosts/teams");
+
+beforeEach(() => {
+  sdk.state.initialized = false;
+  sdk.state.context = {
+    app: { locale: "en-us", theme: "dark", host: { name: "Teams", clientType: "web" } },
+    page: { id: "tab-1", frameContext: "sidePanel" },
+    meeting: { id: "MCMxOTptZWV0aW5n" },
+    chat: { id: "19:meeting_abc@thread.v2" },
+  };
+  vi.clearAllMocks();
+});
+
+describe("teams host", () => {
+  it("initialises the SDK once and reads locale, theme, frame and the meeting as the autosave key", async () => {
+    const host = await connectTeamsHost();
+    expect(sdk.app.initialize).toHaveBeenCalledTimes(1);
+    expect(host.kind).toBe("teams");
+    expect(host.locale).toBe("en");
+    expect(host.theme()).toBe("dark");
+    expect((host as unknown as { frame: string }).frame).toBe("sidePanel");
+    const item = await host.readContext();
+    expect(item).toMatchObject({ key: "teams:MCMxOTptZWV0aW5n", kind: "meeting", suggestedTask: "interview-minutes", targets: [] });
+    expect(item.context.channel).toBe("Teams meeting");
+
+    await connectTeamsHost();
+    expect(sdk.app.initialize).toHaveBeenCalledTimes(1);
+  });
+
+  it("falls back to the chat or page for the key outside a meeting, in French", async () => {
+    sdk.state.context = { app: { locale: "fr-fr", theme: "default" }, page: { id: "tab-9", frameContext: "content" } };
+    const host = await connectTeamsHost();
+    expect(host.locale).toBe("fr");
+    expect(host.theme()).toBe("light");
+    expect(await host.readContext()).toMatchObject({ key: "teams:tab-9", kind: "session" });
+    await expect(host.write("insert", "x")).rejects.toMatchObject({ code: "host_unsupported" });
+  });
+
+  it("follows the Teams theme, including high contrast", async () => {
+    const host = await connectTeamsHost();
+    const seen: string[] = [];
+    host.onThemeChanged((t) => seen.push(t));
+    sdk.state.themeHandler?.("contrast");
+    sdk.state.themeHandler?.("default");
+    expect(seen).toEqual(["contrast", "light"]);
+    expect(themeFromTeams("glass")).toBe("light");
+  });
+});
