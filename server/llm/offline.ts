@@ -9,6 +9,8 @@ const STREAM_PIECE_CHARS = 64;
 
 /** Builds the offline draft for a call: every note line kept, verbatim, under one section. */
 export function buildOfflineDraft(call: LlmCall): string {
+  // Rewriting needs a model: the adviser keeps their draft as it is, and is told why.
+  if (call.input.revision) return `> ${t("offline.revision_unavailable")}\n\n${call.input.revision.draft}`;
   const variant = variantOf(call.task, call.input.template);
   const task = variant ? { ...TASKS[call.task], sections: variant.sections } : TASKS[call.task];
   const { sections } = sortNotes(call.input.notes, task);

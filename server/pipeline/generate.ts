@@ -6,6 +6,7 @@ import { findUngrounded } from "../../src/checks/groundedness";
 import { AppError } from "../../src/errors";
 import { t } from "../../src/i18n";
 import { pseudonymise, restore, StreamRestorer } from "../../src/privacy";
+import { citeSentences } from "../../src/provenance/citations";
 import type { GenerationRequest, GenerationResponse } from "../../src/schemas/generation";
 import { variantOf } from "../../src/tasks/catalogue";
 import type { User } from "../auth/user";
@@ -13,7 +14,7 @@ import type { ProviderChain } from "../llm/chain";
 import type { PrePromptRegistry } from "../prompts/registry";
 import type { AuditRecorder } from "../audit/recorder";
 import type { Db } from "../store/db";
-import { insertGeneration } from "../store/generations";
+import { findGenerationForUser, insertGeneration } from "../store/generations";
 import { markPrePromptUsed } from "../store/pre-prompts";
 import { buildMessages } from "./messages";
 
@@ -46,18 +47,52 @@ export function assertGeneratable(request: GenerationRequest): void {
   }
 }
 
+/** The generation an AI edit revises, looked up before any stream starts. */
+export interface Lineage {
+  readonly parentId: string;
+  readonly rootId: string;
+}
+
 /**
- * Runs one generation for `user` and stores it.
+ * Finds the generation an AI edit revises; it must be the adviser's own and of the same task.
+ * @throws AppError generation_not_found, invalid_request.
+ */
+export async function resolveLineage(db: Db, request: GenerationRequest, user: User): Promise<Lineage | undefined> {
+  if (!request.revise) return undefined;
+  const parent = await findGenerationForUser(db, request.revise.generationId, user.id);
+  if (!parent) throw new AppError("generation_not_found");
+  if (parent.task !== request.task) throw new AppError("invalid_request", { detail: "Une révision doit porter sur la même tâche que le brouillon d'origine." });
+  return { parentId: parent.id, rootId: parent.rootId };
+}
+
+/** Splits the draft under revision from the source after pseudonymising both in one pass (one mapping). */
+const DRAFT_SEPARATOR = "\n⁂ greffier-brouillon ⁂\n";
+
+/**
+ * Runs one generation (or AI edit, with `lineage`) for `user` and stores it.
  * @throws AppError notes_empty, provider_unavailable (every provider failed), or the abort reason.
  */
-export async function runGeneration(deps: GenerationDeps, request: GenerationRequest, user: User, handlers: StreamHandlers = {}): Promise<GenerationResponse> {
+export async function runGeneration(deps: GenerationDeps, request: GenerationRequest, user: User, handlers: StreamHandlers = {}, lineage?: Lineage): Promise<GenerationResponse> {
   assertGeneratable(request);
   const started = performance.now();
   const prePrompt = deps.prePrompts.get(variantOf(request.task, request.template)?.key ?? request.task);
   if (!prePrompt) throw new AppError("internal", { detail: t("problem.internal.detail") }); // unreachable: checked at start-up
 
-  const masked = pseudonymise({ notes: request.notes, source: request.source, context: request.context });
-  const input = { task: request.task, template: request.template, notes: masked.notes, source: masked.source, context: masked.context };
+  const revise = request.revise;
+  const masked = pseudonymise({
+    notes: request.notes,
+    source: revise ? `${request.source ?? ""}${DRAFT_SEPARATOR}${revise.draft}` : request.source,
+    context: request.context,
+  });
+  const [maskedSource, maskedDraft] = revise ? (masked.source ?? "").split(DRAFT_SEPARATOR) : [masked.source, undefined];
+  const input = {
+    task: request.task,
+    template: request.template,
+    notes: masked.notes,
+    source: revise && request.source === undefined ? undefined : maskedSource,
+    context: masked.context,
+    revision: revise ? { draft: maskedDraft ?? "", instruction: revise.instruction } : undefined,
+  };
   const call = { task: request.task, messages: buildMessages(prePrompt, input), input };
 
   // Placeholders may be split across chunks: the restorer holds back a partial one until it is complete.
@@ -83,6 +118,7 @@ export async function runGeneration(deps: GenerationDeps, request: GenerationReq
 
   const contextValues = Object.values(request.context ?? {}).filter((v): v is string => typeof v === "string");
   const ungrounded = findUngrounded(draft, [request.notes, request.source ?? "", ...contextValues]);
+  const citations = citeSentences(draft, request.notes, request.source ?? "");
   const footprint = provider.info.isOffline
     ? offlineFootprint(output.cpuMs ?? 0, { region: provider.info.region })
     : estimateFootprint({
@@ -105,6 +141,8 @@ export async function runGeneration(deps: GenerationDeps, request: GenerationReq
     footprint: { energyWh: footprint.energyWh, gco2eq: footprint.gco2eq },
     ungrounded,
     pseudonymised: masked.count,
+    citations: citations.map((c) => ({ start: c.start, end: c.end, refs: [...c.refs] })),
+    ...(lineage ? { parentId: lineage.parentId } : {}),
     latencyMs: Math.round(latencyMs),
   };
   // The generation and its audit event are one fact: both are written or neither is.
@@ -119,6 +157,9 @@ export async function runGeneration(deps: GenerationDeps, request: GenerationReq
       source: request.source,
       context: request.context,
       pseudonymMap: masked.mapping,
+      parentId: lineage?.parentId,
+      rootId: lineage?.rootId ?? response.id,
+      reviseInstruction: revise?.instruction,
     });
     await markPrePromptUsed(tx, prePrompt);
     await deps.audit.generation(tx, user.id, response, { hasHealthData: masked.hasHealthData, latencyMs });

@@ -10,13 +10,15 @@ export interface ChatMessage {
 
 export interface PromptInput {
   readonly task: TaskId;
+  /** An AI edit: the current draft and the adviser's instruction. */
+  readonly revision?: { readonly draft: string; readonly instruction: string } | undefined;
   readonly template?: TemplateId | undefined;
   readonly notes: string;
   readonly source?: string | undefined;
   readonly context?: GenerationContext | undefined;
 }
 
-const BLOCK_TAG = /<\s*\/?\s*(notes|source|contexte|system|instructions?)\b[^>]*>/gi;
+const BLOCK_TAG = /<\s*\/?\s*(notes|source|contexte|brouillon|system|instructions?)\b[^>]*>/gi;
 
 /** Defuses anything in the data that looks like one of our block tags, so data cannot close its own block. */
 export function neutraliseTags(text: string): string {
@@ -46,6 +48,13 @@ export function buildMessages(prePrompt: PrePrompt, input: PromptInput): ChatMes
   if (context) blocks.push(`<contexte>\n${context}\n</contexte>`);
   blocks.push(`<notes>\n${neutraliseTags(input.notes)}\n</notes>`);
   if (input.source && input.source.trim() !== "") blocks.push(`<source>\n${neutraliseTags(input.source)}\n</source>`);
+  if (input.revision) {
+    blocks.push(`<brouillon>\n${neutraliseTags(input.revision.draft)}\n</brouillon>`);
+    // The adviser's own request: it shapes the rewrite but stays in the user role, under the pre-prompt's rules.
+    blocks.push(
+      `Consigne du conseiller pour réviser le brouillon ci-dessus, dans le respect de toutes les règles : ${neutraliseTags(input.revision.instruction.replace(/\s+/g, " "))}\nRends le brouillon révisé complet, avec les mêmes rubriques, sans rien ajouter qui ne soit dans les données.`,
+    );
+  }
   return [
     { role: "system", content: prePrompt.text },
     { role: "user", content: blocks.join("\n\n") },

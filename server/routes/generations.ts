@@ -1,15 +1,17 @@
 // Owns POST /api/generations (JSON or SSE) and GET /api/generations/:id.
+import { randomUUID } from "node:crypto";
 import { performance } from "node:perf_hooks";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { AppError } from "../../src/errors";
-import { GenerationRequestSchema, type GenerationRequest, type GenerationResponse } from "../../src/schemas/generation";
+import { GenerationRequestSchema, ManualVersionSchema, type GenerationRequest, type GenerationResponse } from "../../src/schemas/generation";
 import { parseOrThrow } from "../../src/schemas/parse";
 import type { ConcurrencyLimiter } from "../limits/concurrency";
 import type { Metrics } from "../metrics";
-import { assertGeneratable, runGeneration, type GenerationDeps } from "../pipeline/generate";
+import { assertGeneratable, resolveLineage, runGeneration, type GenerationDeps, type Lineage } from "../pipeline/generate";
 import { problemOf, toAppError } from "../problem";
 import { openEventStream, wantsEventStream } from "../sse";
 import { findGenerationForUser } from "../store/generations";
+import { insertManualVersion, listVersions } from "../store/versions";
 
 export interface GenerationRouteDeps extends GenerationDeps {
   readonly concurrency: ConcurrencyLimiter;
@@ -24,19 +26,20 @@ export function generationRoutes(deps: GenerationRouteDeps) {
     app.post("/api/generations", { config: { rateLimit: { max: deps.perMinute, timeWindow: 60_000 } } }, async (request, reply) => {
       const body = parseOrThrow(GenerationRequestSchema, request.body);
       assertGeneratable(body);
+      const lineage = await resolveLineage(deps.db, body, request.user);
       const release = await deps.concurrency.tryAcquire(request.user.id);
       if (!release) {
         reply.header("retry-after", "5");
         throw new AppError("rate_limited", { detail: "Vous avez déjà des brouillons en cours de rédaction : attendez qu'ils se terminent, puis relancez. Vos notes sont conservées." });
       }
       try {
-        return await generate(request, reply, body);
+        return await generate(request, reply, body, lineage);
       } finally {
         await release();
       }
     });
 
-    async function generate(request: FastifyRequest, reply: FastifyReply, body: GenerationRequest) {
+    async function generate(request: FastifyRequest, reply: FastifyReply, body: GenerationRequest, lineage: Lineage | undefined) {
       const started = performance.now();
       const onProviderCall = () => deps.metrics.recordPreProvider((performance.now() - started) / 1000);
       const record = (result: GenerationResponse, streamed: boolean) =>
@@ -47,7 +50,7 @@ export function generationRoutes(deps: GenerationRouteDeps) {
         reply.raw.on("close", () => {
           if (!reply.raw.writableEnded) controller.abort(new Error("client closed the connection"));
         });
-        const result = await runGeneration(deps, body, request.user, { signal: controller.signal, onProviderCall });
+        const result = await runGeneration(deps, body, request.user, { signal: controller.signal, onProviderCall }, lineage);
         record(result, false);
         return reply.code(201).send(result);
       }
@@ -72,7 +75,7 @@ export function generationRoutes(deps: GenerationRouteDeps) {
           },
           onReplace: (text, reason) => stream.send("replace", { text, reason }),
           onProviderCall,
-        });
+        }, lineage);
         stream.send("done", result);
         record(result, true);
       } catch (error) {
@@ -86,6 +89,21 @@ export function generationRoutes(deps: GenerationRouteDeps) {
       }
       return reply;
     }
+
+    app.post<{ Params: { id: string } }>("/api/generations/:id/versions", async (request, reply) => {
+      const body = parseOrThrow(ManualVersionSchema, request.body);
+      const generation = isUuid(request.params.id) ? await findGenerationForUser(deps.db, request.params.id, request.user.id) : null;
+      if (!generation) throw new AppError("generation_not_found");
+      const id = randomUUID();
+      await insertManualVersion(deps.db, { id, rootId: generation.rootId, userId: request.user.id, text: body.text });
+      return reply.code(201).send({ id });
+    });
+
+    app.get<{ Params: { id: string } }>("/api/generations/:id/versions", async (request) => {
+      const generation = isUuid(request.params.id) ? await findGenerationForUser(deps.db, request.params.id, request.user.id) : null;
+      if (!generation) throw new AppError("generation_not_found");
+      return listVersions(deps.db, generation.rootId, request.user.id);
+    });
 
     app.get<{ Params: { id: string } }>("/api/generations/:id", async (request) => {
       const generation = isUuid(request.params.id) ? await findGenerationForUser(deps.db, request.params.id, request.user.id) : null;

@@ -12,6 +12,7 @@ import type { Db } from "../store/db";
 import { findGenerationForUser } from "../store/generations";
 import { onceForKey, type StoredAnswer } from "../store/idempotency";
 import { findMinutesForUser, insertMinutes } from "../store/minutes";
+import { aiTextsOf } from "../store/versions";
 import { isUuid } from "./generations";
 
 export interface MinutesDeps {
@@ -44,7 +45,9 @@ export function minutesRoutes(deps: MinutesDeps) {
       const generation = await findGenerationForUser(deps.db, body.generationId, request.user.id);
       if (!generation) throw new AppError("generation_not_found");
 
-      const share = aiShare(generation.draft ?? "", body.text);
+      // The whole history counts: the final text is measured against every AI version (first draft and AI edits).
+      const aiTexts = await aiTextsOf(deps.db, generation.rootId, request.user.id);
+      const share = Math.max(0, ...aiTexts.map((text) => aiShare(text, body.text)));
       const transparency = decideTransparency({ task: generation.task, aiShare: share, isValidated: true, orgName: deps.orgName, threshold: deps.aiShareThreshold });
       const idempotencyKey = readIdempotencyKey(request.headers["idempotency-key"]);
       const save = async (tx: Db): Promise<StoredAnswer> => {

@@ -12,6 +12,10 @@ export interface GenerationRecord extends GenerationResponse {
   readonly source: string | undefined;
   readonly context: Record<string, string | undefined> | undefined;
   readonly pseudonymMap: unknown;
+  readonly parentId: string | undefined;
+  /** The first generation of this draft's history (itself for a first draft). */
+  readonly rootId: string;
+  readonly reviseInstruction: string | undefined;
 }
 
 interface GenerationRow {
@@ -34,25 +38,28 @@ interface GenerationRow {
   pseudonymised: number;
   ungrounded: GenerationResponse["ungrounded"];
   draft: string | null;
+  parent_id: string | null;
+  root_id: string | null;
   created_at: Date;
 }
 
 /** A generation as read back: the draft is null once the retention policy purged it. */
-export type StoredGeneration = Omit<GenerationResponse, "draft"> & { draft: string | null };
+export type StoredGeneration = Omit<GenerationResponse, "draft"> & { draft: string | null; rootId: string };
 
 /** Records a finished generation. */
 export async function insertGeneration(db: Db, g: GenerationRecord): Promise<void> {
   await db.query(
     `INSERT INTO generations (id, user_id, task, pre_prompt_id, pre_prompt_version, pre_prompt_sha256, provider_name,
        provider_model, provider_region, degraded, input_tokens, output_tokens, latency_ms, energy_wh, gco2eq,
-       pseudonymised, has_health_data, ungrounded, notes, source, context, pseudonym_map, draft, template)
-     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22,$23,$24)`,
+       pseudonymised, has_health_data, ungrounded, notes, source, context, pseudonym_map, draft, template, parent_id, root_id, revise_instruction)
+     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22,$23,$24,$25,$26,$27)`,
     [
       g.id, g.userId, g.task, g.prePrompt.id, g.prePrompt.version, g.prePromptSha256, g.provider.name,
       g.provider.model, g.provider.region, g.degraded, g.usage.inputTokens, g.usage.outputTokens, Math.round(g.latencyMs),
       g.footprint.energyWh, g.footprint.gco2eq, g.pseudonymised, g.hasHealthData, JSON.stringify(g.ungrounded),
       g.notes, g.source ?? null, g.context ? JSON.stringify(g.context) : null,
       g.pseudonymMap === undefined ? null : JSON.stringify(g.pseudonymMap), g.draft, g.template ?? null,
+      g.parentId ?? null, g.rootId, g.reviseInstruction ?? null,
     ],
   );
 }
@@ -74,6 +81,8 @@ export async function findGenerationForUser(db: Db, id: string, userId: string):
     footprint: { energyWh: row.energy_wh, gco2eq: row.gco2eq },
     ungrounded: row.ungrounded,
     pseudonymised: row.pseudonymised,
+    ...(row.parent_id ? { parentId: row.parent_id } : {}),
+    rootId: row.root_id ?? row.id,
     latencyMs: row.latency_ms,
     createdAt: new Date(row.created_at).toISOString(),
   };

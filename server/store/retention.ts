@@ -31,6 +31,10 @@ export async function purgeExpired(db: Db, policy: RetentionPolicy): Promise<Pur
         RETURNING id`,
       [policy.workingDataDays],
     );
+    const manual = await tx.query(
+      "UPDATE manual_versions SET text = NULL WHERE created_at < now() - make_interval(days => $1) AND text IS NOT NULL RETURNING id",
+      [policy.workingDataDays],
+    );
     const minutes = await tx.query(`DELETE FROM minutes WHERE created_at < now() - make_interval(days => $1) RETURNING generation_id`, [policy.minutesDays]);
     if (minutes.length > 0) {
       await tx.query(
@@ -42,6 +46,6 @@ export async function purgeExpired(db: Db, policy: RetentionPolicy): Promise<Pur
     }
     // Idempotency keys only guard against retries of the same day.
     await tx.query("DELETE FROM idempotency_keys WHERE created_at < now() - interval '1 day'");
-    return { inputsPurged: inputs.length, draftsPurged: drafts.length, minutesDeleted: minutes.length };
+    return { inputsPurged: inputs.length, draftsPurged: drafts.length + manual.length, minutesDeleted: minutes.length };
   });
 }

@@ -1,7 +1,7 @@
 // Owns the contract of POST /api/generations: the request, the JSON answer and the SSE events.
 import { z } from "zod";
 import { TASK_IDS, TEMPLATE_IDS } from "../tasks/catalogue";
-import { MAX_NOTES_CHARS, MAX_SOURCE_CHARS } from "./limits";
+import { MAX_NOTES_CHARS, MAX_SOURCE_CHARS, MAX_TEXT_CHARS } from "./limits";
 import { ProblemSchema } from "./problem";
 
 const contextText = (max: number) => z.string().max(max);
@@ -18,6 +18,18 @@ export const GenerationContextSchema = z.strictObject({
 });
 export type GenerationContext = z.infer<typeof GenerationContextSchema>;
 
+/** An AI edit of a draft by instruction ("plus concis"…), under the same mandatory pre-prompt. */
+export const ReviseSchema = z.strictObject({
+  generationId: z.string().uuid(),
+  instruction: z.string().trim().min(1).max(300),
+  /** The draft as the adviser has it now, manual edits included. */
+  draft: z.string().max(MAX_TEXT_CHARS),
+});
+export type Revise = z.infer<typeof ReviseSchema>;
+
+/** A manual edit of a draft, recorded in its version history. */
+export const ManualVersionSchema = z.strictObject({ text: z.string().max(MAX_TEXT_CHARS) });
+
 export const GenerationRequestSchema = z.strictObject({
   task: z.enum(TASK_IDS),
   /** An insurer template of the task (its own sections and pre-prompt), e.g. a complaint interview. */
@@ -25,6 +37,7 @@ export const GenerationRequestSchema = z.strictObject({
   notes: z.string().max(MAX_NOTES_CHARS),
   source: z.string().max(MAX_SOURCE_CHARS).optional(),
   context: GenerationContextSchema.optional(),
+  revise: ReviseSchema.optional(),
 });
 export type GenerationRequest = z.infer<typeof GenerationRequestSchema>;
 
@@ -51,6 +64,10 @@ export const GenerationResponseSchema = z.object({
   footprint: z.object({ energyWh: z.number().nonnegative(), gco2eq: z.number().nonnegative() }),
   ungrounded: z.array(UngroundedFigureSchema),
   pseudonymised: z.number().int().nonnegative(),
+  /** Each sentence of the draft linked to the note or source lines it draws on. */
+  citations: z.array(z.object({ start: z.number().int(), end: z.number().int(), refs: z.array(z.object({ in: z.enum(["notes", "source"]), line: z.number().int().positive() })) })).optional(),
+  /** Set on an AI edit: the generation it revises. */
+  parentId: z.string().uuid().optional(),
   latencyMs: z.number().nonnegative().optional(),
   createdAt: z.string().optional(),
 });

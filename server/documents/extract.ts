@@ -1,0 +1,124 @@
+// Owns document text extraction for sources: format detection by content, size and page limits, and the scanned-PDF refusal.
+import { AppError } from "../../src/errors";
+import { t } from "../../src/i18n";
+import { MAX_DOCUMENT_BYTES, MAX_DOCUMENT_PAGES, MIN_TEXT_CHARS_PER_PAGE } from "../../src/sources/limits";
+import { extractDocx } from "./docx";
+import { extractPdf } from "./pdf";
+import { isZip } from "./zip";
+
+/** The formats a source document may have. */
+export type DocumentFormat = "pdf" | "docx";
+
+/** The text of a document and what the adviser should know about it. */
+export interface ExtractedDocument {
+  /** Pages separated by a blank line; runs of spaces and blank lines collapsed. */
+  readonly text: string;
+  /** PDF: the real count. DOCX: the count Word recorded, else an estimate at 3 000 characters a page. */
+  readonly pages: number;
+  readonly format: DocumentFormat;
+  /** Pages (from 1) with (almost) no text: scanned pages inside a typed document, to check by eye. PDF only. */
+  readonly pagesWithoutText: number[];
+}
+
+/** Limits, overridable in tests; the defaults are the product's. */
+export interface ExtractionLimits {
+  readonly maxBytes?: number;
+  readonly maxPages?: number;
+}
+
+const CHARS_PER_ESTIMATED_PAGE = 3_000;
+const OLE_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+
+function startsWith(bytes: Uint8Array, signature: readonly number[]): boolean {
+  return signature.every((b, i) => bytes[i] === b);
+}
+
+/** PDF readers accept the "%PDF-" marker anywhere in the first kilobyte (after a mail gateway's junk, say). */
+function isPdf(bytes: Uint8Array): boolean {
+  const head = new TextDecoder("latin1").decode(bytes.subarray(0, 1024));
+  return head.includes("%PDF-");
+}
+
+function isImage(bytes: Uint8Array): boolean {
+  return (
+    startsWith(bytes, [0x89, 0x50, 0x4e, 0x47]) || // PNG
+    startsWith(bytes, [0xff, 0xd8, 0xff]) || // JPEG
+    startsWith(bytes, [0x49, 0x49, 0x2a, 0x00]) || // TIFF, little-endian
+    startsWith(bytes, [0x4d, 0x4d, 0x00, 0x2a]) || // TIFF, big-endian
+    startsWith(bytes, [0x47, 0x49, 0x46, 0x38]) || // GIF
+    (startsWith(bytes, [0x52, 0x49, 0x46, 0x46]) && new TextDecoder("latin1").decode(bytes.subarray(8, 12)) === "WEBP") ||
+    new TextDecoder("latin1").decode(bytes.subarray(4, 12)).startsWith("ftyphei") // HEIC photos from phones
+  );
+}
+
+/** What the name or the declared type claims, to word the refusal of a file whose content says otherwise. */
+function claimedFormat(filename: string, mimeType: string | undefined): DocumentFormat | undefined {
+  const name = filename.toLowerCase();
+  if (name.endsWith(".pdf") || mimeType === "application/pdf") return "pdf";
+  if (name.endsWith(".docx") || mimeType === "application/vnd.openxmlformats-officedocument.wordprocessingml.document") return "docx";
+  return undefined;
+}
+
+/**
+ * Decides the format from the bytes, never from the name alone.
+ * @throws AppError unsupported_media_type (with what to do instead) or invalid_request (a "PDF" that is not one).
+ */
+function detectFormat(bytes: Uint8Array, filename: string, mimeType: string | undefined): DocumentFormat {
+  if (isPdf(bytes)) return "pdf";
+  if (isZip(bytes)) return "docx";
+  if (startsWith(bytes, OLE_SIGNATURE)) throw new AppError("unsupported_media_type", { detail: t("sources.document.legacy_doc") });
+  if (isImage(bytes)) throw new AppError("unsupported_media_type", { detail: t("sources.document.image") });
+  const claimed = claimedFormat(filename, mimeType);
+  if (claimed) throw new AppError("invalid_request", { detail: t("sources.document.corrupt", { format: claimed === "pdf" ? "PDF" : "Word" }) });
+  throw new AppError("unsupported_media_type", { detail: t("sources.document.unsupported") });
+}
+
+/** Spaces collapsed, line ends trimmed, at most one blank line in a row, control characters removed. */
+function tidy(text: string): string {
+  return text
+    .replace(/\r\n?/gu, "\n")
+    // Control characters and soft hyphens from broken font encodings are noise to the reader and the model.
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u00ad]/gu, "")
+    .replace(/[ \t\u00a0]+/gu, " ")
+    .replace(/ *\n */gu, "\n")
+    .replace(/\n{3,}/gu, "\n\n")
+    .trim();
+}
+
+function meaningfulChars(text: string): number {
+  return text.match(/[\p{L}\p{N}]/gu)?.length ?? 0;
+}
+
+/**
+ * Extracts the text of a PDF or DOCX source document.
+ * @param filename  the uploaded name, only to word errors ("x.pdf" that is not a PDF).
+ * @param mimeType  the declared type, same use.
+ * @throws AppError payload_too_large (over 10 MB or 50 pages), unsupported_media_type (other formats: old .doc,
+ *   images, spreadsheets, OpenDocument…), invalid_request (empty, encrypted or damaged file), text_empty (422:
+ *   a scanned PDF without text, or a Word document with only images).
+ */
+export async function extractDocumentText(bytes: Uint8Array, filename: string, mimeType?: string, limits: ExtractionLimits = {}): Promise<ExtractedDocument> {
+  const maxBytes = limits.maxBytes ?? MAX_DOCUMENT_BYTES;
+  const maxPages = limits.maxPages ?? MAX_DOCUMENT_PAGES;
+  if (bytes.length === 0) throw new AppError("invalid_request", { detail: t("sources.document.empty_file") });
+  if (bytes.length > maxBytes) throw new AppError("payload_too_large", { detail: t("sources.document.too_large", { limit: Math.round(maxBytes / 1024 / 1024) }) });
+
+  const format = detectFormat(bytes, filename, mimeType);
+  if (format === "pdf") {
+    const { pages } = await extractPdf(bytes, maxPages);
+    const texts = pages.map(tidy);
+    const pagesWithoutText = texts.flatMap((text, i) => (meaningfulChars(text) < MIN_TEXT_CHARS_PER_PAGE ? [i + 1] : []));
+    const text = texts.filter((p) => p !== "").join("\n\n");
+    if (pages.length === 0 || meaningfulChars(text) < MIN_TEXT_CHARS_PER_PAGE * pages.length) {
+      throw new AppError("text_empty", { detail: t("sources.document.scanned", { pages: pages.length }) });
+    }
+    return { text, pages: pages.length, format, pagesWithoutText };
+  }
+
+  const docx = await extractDocx(bytes);
+  const text = tidy(docx.text);
+  const pages = docx.recordedPages ?? Math.max(1, Math.ceil(text.length / CHARS_PER_ESTIMATED_PAGE));
+  if (pages > maxPages) throw new AppError("payload_too_large", { detail: t("sources.document.too_many_pages", { pages, max: maxPages }) });
+  if (meaningfulChars(text) === 0) throw new AppError("text_empty", { detail: t("sources.document.docx_empty") });
+  return { text, pages, format, pagesWithoutText: [] };
+}
