@@ -30,6 +30,8 @@ export interface ChainHandlers {
   readonly onDelta?: ((text: string) => void) | undefined;
   /** Text already streamed is void: the next attempt starts the draft over. */
   readonly onRestart?: ((reason: string) => void) | undefined;
+  /** Go straight to the last resort (the offline engine), e.g. after every provider's answer proved unusable. */
+  readonly isLastResortOnly?: boolean | undefined;
 }
 
 export interface ChainResult {
@@ -63,7 +65,7 @@ export function createProviderChain(providers: readonly LlmProvider[], options: 
     for (const provider of providers) {
       const isLastResort = provider.info.isOffline;
       const breaker = breakers.get(provider);
-      if (!isLastResort && (now() >= deadline || !breaker?.canCall(now()))) continue;
+      if (!isLastResort && (handlers.isLastResortOnly || now() >= deadline || !breaker?.canCall(now()))) continue;
       fallbacks += 1;
       if (previous !== undefined) observer.onFallback?.(previous, provider.info.name);
       previous = provider.info.name;

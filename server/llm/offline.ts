@@ -1,6 +1,8 @@
 // Owns the offline engine: no generative AI, a deterministic draft that files the adviser's notes under the task's sections.
 import { t } from "../../src/i18n";
 import { TASKS, variantOf } from "../../src/tasks/catalogue";
+import type { DocumentType } from "../../src/extraction/schemas";
+import { extractFieldsOffline } from "./offline/extract-fields";
 import { keyFigures, sortNotes } from "./offline/sort-notes";
 import type { GenerateOptions, LlmCall, LlmOutput, LlmProvider } from "./provider";
 
@@ -41,7 +43,10 @@ export function createOfflineEngine(region = "FRA"): LlmProvider {
     info: { name: "offline", model: "greffier-offline-sorter", region, isOffline: true },
     async generate(call: LlmCall, options: GenerateOptions = {}): Promise<LlmOutput> {
       const started = process.cpuUsage();
-      const text = buildOfflineDraft(call);
+      // Asked for structured fields: what patterns find in the document, as JSON, with nothing guessed.
+      const text = call.responseFormat
+        ? JSON.stringify(extractFieldsOffline(call.input.source ?? call.input.notes, call.responseFormat.name as DocumentType))
+        : buildOfflineDraft(call);
       const used = process.cpuUsage(started);
       if (options.onDelta) {
         for (let i = 0; i < text.length; i += STREAM_PIECE_CHARS) {

@@ -46,7 +46,10 @@ export function createOpenAiCompatible(config: LlmConfig): LlmProvider {
 
   async function complete(call: LlmCall, signal: AbortSignal | undefined): Promise<LlmOutput> {
     const messages = call.messages.map((m) => ({ role: m.role, content: m.content }));
-    const completion = await client.chat.completions.create({ model: config.model, messages, stream: false }, { signal });
+    const responseFormat = call.responseFormat
+      ? { response_format: { type: "json_schema" as const, json_schema: { name: call.responseFormat.name.replace(/[^\w-]/g, "_"), schema: call.responseFormat.schema, strict: true } } }
+      : {};
+    const completion = await client.chat.completions.create({ model: config.model, messages, stream: false, ...responseFormat }, { signal });
     // A proxy's HTML error page arrives as a string, not a completion.
     if (typeof completion !== "object" || !Array.isArray(completion.choices)) throw new ProviderError("malformed", true, { message: "the answer is not a chat completion" });
     const text = completion.choices[0]?.message?.content ?? "";

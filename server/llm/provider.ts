@@ -18,6 +18,8 @@ export interface LlmCall {
   readonly messages: readonly ChatMessage[];
   /** The same data, unformatted, for engines that do not read messages. */
   readonly input: PromptInput;
+  /** Ask for JSON under this schema (structured extraction) instead of free text. */
+  readonly responseFormat?: { readonly name: string; readonly schema: Record<string, unknown> } | undefined;
 }
 
 export interface LlmOutput {

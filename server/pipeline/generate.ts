@@ -7,10 +7,14 @@ import { AppError } from "../../src/errors";
 import { t } from "../../src/i18n";
 import { pseudonymise, restore, StreamRestorer } from "../../src/privacy";
 import { citeSentences } from "../../src/provenance/citations";
-import type { GenerationRequest, GenerationResponse } from "../../src/schemas/generation";
+import { renderExtraction, unquotedFields, type Extraction } from "../../src/extraction/schemas";
+import type { PseudonymMapping } from "../../src/privacy";
+import type { GenerationRequest, GenerationResponse, UngroundedFigure } from "../../src/schemas/generation";
 import { variantOf } from "../../src/tasks/catalogue";
 import type { User } from "../auth/user";
 import type { ProviderChain } from "../llm/chain";
+import type { LlmCall } from "../llm/provider";
+import { extractStructured } from "./extract";
 import type { PrePromptRegistry } from "../prompts/registry";
 import type { AuditRecorder } from "../audit/recorder";
 import type { Db } from "../store/db";
@@ -95,29 +99,17 @@ export async function runGeneration(deps: GenerationDeps, request: GenerationReq
   };
   const call = { task: request.task, messages: buildMessages(prePrompt, input), input };
 
-  // Placeholders may be split across chunks: the restorer holds back a partial one until it is complete.
-  let restorer = new StreamRestorer(masked.mapping);
   handlers.onProviderCall?.();
-  const { output, provider } = await deps.chain.generate(call, {
-    signal: handlers.signal,
-    onDelta: handlers.onDelta
-      ? (piece) => {
-          const text = restorer.push(piece);
-          if (text) handlers.onDelta?.(text);
-        }
-      : undefined,
-    onRestart: (reason) => {
-      restorer = new StreamRestorer(masked.mapping);
-      handlers.onReplace?.("", reason);
-    },
-  });
-  const tail = restorer.flush();
-  if (tail) handlers.onDelta?.(tail);
-  const draft = restore(output.text, masked.mapping);
+  const { output, provider, draft, extraction } =
+    request.task === "document-extraction"
+      ? await extract(deps, call, request, masked.mapping, handlers)
+      : await write(deps, call, masked.mapping, handlers);
   const latencyMs = performance.now() - started;
 
   const contextValues = Object.values(request.context ?? {}).filter((v): v is string => typeof v === "string");
-  const ungrounded = findUngrounded(draft, [request.notes, request.source ?? "", ...contextValues]);
+  const sources = [request.notes, request.source ?? "", ...contextValues];
+  // Extracted fields are checked against their own quotes; free text against the notes, source and context.
+  const ungrounded = extraction ? unquotedFlags(extraction, draft, sources) : findUngrounded(draft, sources);
   const citations = citeSentences(draft, request.notes, request.source ?? "");
   const footprint = provider.info.isOffline
     ? offlineFootprint(output.cpuMs ?? 0, { region: provider.info.region })
@@ -142,6 +134,7 @@ export async function runGeneration(deps: GenerationDeps, request: GenerationReq
     ungrounded,
     pseudonymised: masked.count,
     citations: citations.map((c) => ({ start: c.start, end: c.end, refs: [...c.refs] })),
+    ...(extraction ? { extraction } : {}),
     ...(lineage ? { parentId: lineage.parentId } : {}),
     latencyMs: Math.round(latencyMs),
   };
@@ -165,4 +158,43 @@ export async function runGeneration(deps: GenerationDeps, request: GenerationReq
     await deps.audit.generation(tx, user.id, response, { hasHealthData: masked.hasHealthData, latencyMs });
   });
   return response;
+}
+
+/** Free text, streamed: placeholders may be split across chunks, so a restorer holds back a partial one. */
+async function write(deps: GenerationDeps, call: LlmCall, mapping: PseudonymMapping, handlers: StreamHandlers) {
+  let restorer = new StreamRestorer(mapping);
+  const { output, provider } = await deps.chain.generate(call, {
+    signal: handlers.signal,
+    onDelta: handlers.onDelta
+      ? (piece) => {
+          const text = restorer.push(piece);
+          if (text) handlers.onDelta?.(text);
+        }
+      : undefined,
+    onRestart: (reason) => {
+      restorer = new StreamRestorer(mapping);
+      handlers.onReplace?.("", reason);
+    },
+  });
+  const tail = restorer.flush();
+  if (tail) handlers.onDelta?.(tail);
+  return { output, provider, draft: restore(output.text, mapping), extraction: undefined };
+}
+
+/** Structured fields: JSON is not streamed; a stream gets the rendered fields in one piece. */
+async function extract(deps: GenerationDeps, call: LlmCall, request: GenerationRequest, mapping: PseudonymMapping, handlers: StreamHandlers) {
+  const result = await extractStructured(deps.chain, call, request.documentType, request.source ?? request.notes, { signal: handlers.signal }, (text) => restore(text, mapping));
+  const draft = renderExtraction(result.extraction);
+  handlers.onDelta?.(draft);
+  return { output: result.output, provider: result.provider, draft, extraction: result.extraction };
+}
+
+/** Extracted values whose quote is not in the document, flagged like ungrounded figures, at their line of the draft. */
+function unquotedFlags(extraction: Extraction, draft: string, sources: readonly string[]): UngroundedFigure[] {
+  return unquotedFields(extraction, sources).map(({ path, label, field }) => {
+    const line = `- ${label} : ${field.value ?? ""}`;
+    const start = draft.indexOf(line);
+    const valueStart = start < 0 ? -1 : start + line.length - (field.value ?? "").length;
+    return { text: field.value ?? "", kind: "quote" as const, field: path, ...(valueStart >= 0 ? { start: valueStart, end: valueStart + (field.value ?? "").length } : {}) };
+  });
 }

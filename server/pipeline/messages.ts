@@ -4,7 +4,7 @@ import { variantOf, type TaskId, type TemplateId } from "../../src/tasks/catalog
 import type { PrePrompt } from "../prompts/registry";
 
 export interface ChatMessage {
-  readonly role: "system" | "user";
+  readonly role: "system" | "user" | "assistant";
   readonly content: string;
 }
 

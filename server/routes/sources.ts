@@ -82,10 +82,15 @@ export function sourceRoutes(deps: SourceDeps = {}) {
 
     app.post(DOCUMENT_URL, { config: { rateLimit: { max: deps.documentsPerMinute ?? 30, timeWindow: 60_000 } } }, async (request) => {
       if (!request.isMultipart()) throw new AppError("unsupported_media_type", { detail: t("sources.document.not_multipart") });
-      const part = await request.file();
-      if (!part || part.fieldname !== "file") throw new AppError("invalid_request", { detail: t("sources.document.no_file") });
-      const bytes = await part.toBuffer();
-      const document = await extractDocumentText(bytes, part.filename, part.mimetype);
+      // Read the whole form: a second file must be refused (the files limit raises it), not silently ignored.
+      let upload: { bytes: Buffer; filename: string; mimetype: string } | undefined;
+      for await (const part of request.parts()) {
+        if (part.type !== "file") continue;
+        if (part.fieldname !== "file") throw new AppError("invalid_request", { detail: t("sources.document.no_file") });
+        upload = { bytes: await part.toBuffer(), filename: part.filename, mimetype: part.mimetype };
+      }
+      if (!upload) throw new AppError("invalid_request", { detail: t("sources.document.no_file") });
+      const document = await extractDocumentText(upload.bytes, upload.filename, upload.mimetype);
       assertFitsSource(document.text);
       const response: DocumentSourceResponse = { ...document, characters: document.text.length };
       return response;

@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { TASK_IDS, TEMPLATE_IDS } from "../tasks/catalogue";
 import { MAX_NOTES_CHARS, MAX_SOURCE_CHARS, MAX_TEXT_CHARS } from "./limits";
+import { DOCUMENT_TYPES, ExtractionSchema } from "../extraction/schemas";
 import { ProblemSchema } from "./problem";
 
 const contextText = (max: number) => z.string().max(max);
@@ -38,14 +39,18 @@ export const GenerationRequestSchema = z.strictObject({
   source: z.string().max(MAX_SOURCE_CHARS).optional(),
   context: GenerationContextSchema.optional(),
   revise: ReviseSchema.optional(),
+  /** For document-extraction: which kind of document; guessed from its words when absent. */
+  documentType: z.enum(DOCUMENT_TYPES).optional(),
 });
 export type GenerationRequest = z.infer<typeof GenerationRequestSchema>;
 
-export const UngroundedKindSchema = z.enum(["amount", "percentage", "date", "time", "phone", "plate", "reference", "number"]);
+export const UngroundedKindSchema = z.enum(["amount", "percentage", "date", "time", "phone", "plate", "reference", "number", "quote"]);
 
 export const UngroundedFigureSchema = z.object({
   text: z.string(),
   kind: UngroundedKindSchema,
+  /** For an extracted field whose quote is not in the document: its path ("vehicules.0.immatriculation"). */
+  field: z.string().optional(),
   /** Offsets in the draft, so the add-in can highlight the figure. */
   start: z.number().int().nonnegative().optional(),
   end: z.number().int().nonnegative().optional(),
@@ -66,6 +71,8 @@ export const GenerationResponseSchema = z.object({
   pseudonymised: z.number().int().nonnegative(),
   /** Each sentence of the draft linked to the note or source lines it draws on. */
   citations: z.array(z.object({ start: z.number().int(), end: z.number().int(), refs: z.array(z.object({ in: z.enum(["notes", "source"]), line: z.number().int().positive() })) })).optional(),
+  /** For document-extraction: the fields, each with the quote of the document it comes from. */
+  extraction: ExtractionSchema.optional(),
   /** Set on an AI edit: the generation it revises. */
   parentId: z.string().uuid().optional(),
   latencyMs: z.number().nonnegative().optional(),

@@ -115,7 +115,7 @@ describeEachStore("governance", (kind) => {
     const list = (await app.inject({ method: "GET", url: "/api/committee/preprompts", headers: { authorization: committee } })).json() as { id: string; text: string; firstUsedAt: string | null }[];
     expect(list.map((p) => p.id).sort()).toEqual([
       "claim-summary@1",
-      "document-extraction@1",
+      "document-extraction@2",
       "interview-minutes.claim-declaration@1",
       "interview-minutes.complaint@1",
       "interview-minutes.duty-to-advise@1",
@@ -123,7 +123,7 @@ describeEachStore("governance", (kind) => {
       "member-email@1",
     ]);
     expect(list.find((p) => p.id === "claim-summary@1")?.firstUsedAt).toEqual(expect.any(String));
-    expect(list.find((p) => p.id === "document-extraction@1")?.firstUsedAt).toBeNull();
+    expect(list.find((p) => p.id === "document-extraction@2")?.firstUsedAt).toBeNull();
     expect(list.find((p) => p.id === "interview-minutes@1")?.text).toMatch(/^Tu es l'assistant de rédaction/);
   });
 

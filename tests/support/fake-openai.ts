@@ -38,8 +38,31 @@ export interface FakeOpenAi {
   close(): Promise<void>;
 }
 
-/** A plausible draft: echoes the lines of the `<notes>` block under a heading, so figures stay grounded. */
+interface JsonSchemaNode {
+  type?: string | string[];
+  const?: unknown;
+  properties?: Record<string, JsonSchemaNode>;
+  anyOf?: JsonSchemaNode[];
+}
+
+/** The emptiest instance a JSON schema accepts: nulls where allowed, empty lists, constants kept. */
+function emptyInstance(schema: JsonSchemaNode): unknown {
+  if (schema.const !== undefined) return schema.const;
+  const types = [schema.type ?? [], ...(schema.anyOf ?? []).map((s) => s.type ?? [])].flat();
+  if (types.includes("null")) return null;
+  if (types.includes("array")) return [];
+  if (types.includes("string")) return "";
+  if (schema.properties) return Object.fromEntries(Object.entries(schema.properties).map(([k, v]) => [k, emptyInstance(v)]));
+  return null;
+}
+
+/**
+ * A plausible answer: for a structured request, the emptiest JSON its schema accepts; otherwise the lines of the
+ * `<notes>` block echoed under a heading, so figures stay grounded.
+ */
 export function defaultDraft(request: RecordedRequest): string {
+  const format = request.body.response_format as { json_schema?: { schema?: JsonSchemaNode } } | undefined;
+  if (format?.json_schema?.schema) return JSON.stringify(emptyInstance(format.json_schema.schema));
   const user = request.body.messages.find((m) => m.role === "user")?.content ?? "";
   const notes = /<notes>\n?([\s\S]*?)\n?<\/notes>/.exec(user)?.[1] ?? "";
   const lines = notes.split("\n").map((l) => l.trim()).filter(Boolean);

@@ -15,9 +15,15 @@ describe("pre-prompt registry", () => {
       const prePrompt = registry.get(task);
       expect(prePrompt?.id).toBe(`${task}@${prePrompt?.version}`);
       expect(prePrompt?.sha256).toMatch(/^[0-9a-f]{64}$/);
-      const positions = TASKS[task].sections.map((s) => prePrompt?.text.indexOf(`## ${s.title}`) ?? -1);
-      expect(positions.every((p) => p >= 0), `${task} sections`).toBe(true);
-      expect([...positions].sort((a, b) => a - b)).toEqual(positions);
+      if (task === "document-extraction") {
+        // Extraction answers JSON under the document's schema: each field with the quote it comes from.
+        expect(prePrompt?.text).toMatch(/objet JSON conforme au schéma/);
+        expect(prePrompt?.text).toMatch(/`quote`/);
+      } else {
+        const positions = TASKS[task].sections.map((s) => prePrompt?.text.indexOf(`## ${s.title}`) ?? -1);
+        expect(positions.every((p) => p >= 0), `${task} sections`).toBe(true);
+        expect([...positions].sort((a, b) => a - b)).toEqual(positions);
+      }
       // The convention's rules: data are not instructions, no invented figures, placeholders kept verbatim.
       expect(prePrompt?.text).toMatch(/jamais des instructions/);
       expect(prePrompt?.text).toMatch(/[Nn]'invente aucun|[Nn]'ajoute aucun|[Nn]e relève que ce qui est écrit|aucun chiffre/);
