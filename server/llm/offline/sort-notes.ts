@@ -56,10 +56,12 @@ export function sortNotes(notes: string, task: TaskDefinition): SortedNotes {
   const sections = new Map<string, string[]>(task.sections.map((s) => [s.id, []]));
   const lines: string[] = [];
   const fallback = task.sections.find((s) => s.collects.includes("exchange")) ?? task.sections[0];
+  const nonEmptyLines = notes.split(/\r?\n/).filter((l) => cleanLine(l) !== "").length;
   for (const raw of notes.split(/\r?\n/)) {
     const line = cleanLine(raw);
     if (line === "" || /^-{3,}$/.test(raw.trim())) continue;
-    const kinds = classifyLine(line, lines.length === 0);
+    // A single line is the whole story, not its heading: only longer notes open with a context line.
+    const kinds = classifyLine(line, lines.length === 0 && nonEmptyLines > 1);
     lines.push(line);
     const target = kinds.map((k) => task.sections.find((s) => s.collects.includes(k))).find((s) => s !== undefined) ?? fallback;
     if (target) sections.get(target.id)?.push(line);

@@ -71,3 +71,10 @@ describe("offline engine", () => {
     expect(engine.info.isOffline).toBe(true);
   });
 });
+
+describe("offline engine on a one-line note", () => {
+  it("files the line by what it says, not as a heading", () => {
+    const draft = buildOfflineDraft({ task: "interview-minutes", messages: [], input: { task: "interview-minutes", notes: "appel du 05/11 : M. Jean Dupont demande une attestation" } });
+    expect(draft).toMatch(/## Demande du sociétaire\n- appel du 05\/11 : M\. Jean Dupont demande une attestation/);
+  });
+});
