@@ -25,6 +25,7 @@ import { feedbackRoutes } from "./routes/feedback";
 import { generationRoutes } from "./routes/generations";
 import { healthRoutes } from "./routes/health";
 import { minutesRoutes } from "./routes/minutes";
+import { sourceRoutes } from "./routes/sources";
 import type { Db } from "./store/db";
 import { syncPrePrompts } from "./store/pre-prompts";
 import { loadOrCreateSecret } from "./store/secrets";
@@ -133,6 +134,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(minutesRoutes({ db: deps.db, audit, orgName: deps.config.orgName, aiShareThreshold: deps.config.aiShareThreshold }));
   await app.register(feedbackRoutes({ db: deps.db, audit }));
   await app.register(committeeRoutes({ db: deps.db }));
+  await app.register(sourceRoutes({ orgName: deps.config.orgName, insurerDomains: deps.config.insurerDomains }));
 
   const staticRoot = resolve(deps.config.staticDir);
   if (existsSync(staticRoot)) {

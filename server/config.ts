@@ -47,6 +47,7 @@ const ConfigSchema = z
     MAX_CONCURRENT_GENERATIONS: z.coerce.number().int().min(1).default(3).describe("Generations one adviser may run at the same time"),
     RETENTION_DAYS: z.coerce.number().int().min(1).default(30).describe("Days before notes, sources, pseudonymisation maps and unvalidated drafts are purged"),
     MINUTES_RETENTION_DAYS: z.coerce.number().int().min(1).default(3650).describe("Days validated minutes are kept"),
+    INSURER_DOMAINS: z.string().default("maif.fr").describe("Comma-separated mail domains of the insurer, to attribute messages of a thread"),
     ORG_NAME: z.string().default("MAIF").describe("Organisation named in transparency notices"),
     TRANSPARENCY_AI_SHARE_THRESHOLD: z.coerce.number().min(0).max(1).default(DEFAULT_AI_SHARE_THRESHOLD).describe("Share of AI words from which a saved text carries the AI notice"),
     STATIC_DIR: z.string().default("./dist").describe("Built front end served at /"),
@@ -109,6 +110,7 @@ export interface Config {
   readonly limits: { readonly generationsPerMinute: number; readonly concurrentGenerations: number };
   readonly retention: { readonly workingDataDays: number; readonly minutesDays: number };
   readonly orgName: string;
+  readonly insurerDomains: readonly string[];
   readonly aiShareThreshold: number;
   readonly staticDir: string;
   readonly logLevel: string;
@@ -188,6 +190,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     limits: { generationsPerMinute: e.RATE_LIMIT_PER_MINUTE, concurrentGenerations: e.MAX_CONCURRENT_GENERATIONS },
     retention: { workingDataDays: e.RETENTION_DAYS, minutesDays: e.MINUTES_RETENTION_DAYS },
     orgName: e.ORG_NAME,
+    insurerDomains: e.INSURER_DOMAINS.split(",").map((d) => d.trim().toLowerCase()).filter(Boolean),
     aiShareThreshold: e.TRANSPARENCY_AI_SHARE_THRESHOLD,
     staticDir: e.STATIC_DIR,
     logLevel: e.LOG_LEVEL,

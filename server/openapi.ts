@@ -5,6 +5,7 @@ import { FeedbackResponseSchema, RatingFeedbackSchema, UseCaseFeedbackSchema } f
 import { GenerationEventSchemas, GenerationRequestSchema, GenerationResponseSchema } from "../src/schemas/generation";
 import { MinutesSchema, SaveMinutesRequestSchema, SaveMinutesResponseSchema } from "../src/schemas/minutes";
 import { ProblemSchema } from "../src/schemas/problem";
+import { DocumentSourceResponseSchema, MailThreadSourceRequestSchema, MailThreadSourceResponseSchema, TranscriptSourceRequestSchema, TranscriptSourceResponseSchema } from "../src/sources/schemas";
 
 const json = (schema: z.ZodType) => z.toJSONSchema(schema, { target: "openapi-3.0", io: "input", unrepresentable: "any" });
 const problem = (description: string) => ({ description, content: { "application/problem+json": { schema: { $ref: "#/components/schemas/Problem" } } } });
@@ -31,6 +32,11 @@ export function buildOpenApi(): Record<string, unknown> {
         UseCaseFeedback: json(UseCaseFeedbackSchema),
         FeedbackResponse: json(FeedbackResponseSchema),
         CommitteeStats: json(CommitteeStatsSchema),
+        TranscriptSourceRequest: json(TranscriptSourceRequestSchema),
+        TranscriptSourceResponse: json(TranscriptSourceResponseSchema),
+        MailThreadSourceRequest: json(MailThreadSourceRequestSchema),
+        MailThreadSourceResponse: json(MailThreadSourceResponseSchema),
+        DocumentSourceResponse: json(DocumentSourceResponseSchema),
       },
     },
     paths: {
@@ -68,6 +74,20 @@ export function buildOpenApi(): Record<string, unknown> {
           security: bearer,
           requestBody: { required: true, content: { "application/json": { schema: { oneOf: [{ $ref: "#/components/schemas/RatingFeedback" }, { $ref: "#/components/schemas/UseCaseFeedback" }] } } } },
           responses: { 201: ok("Stored", "FeedbackResponse"), 400: problem("Invalid feedback"), 404: problem("Generation absent or not the caller's") },
+        },
+      },
+      "/api/sources/transcript": {
+        post: { summary: "A Teams transcript (WebVTT) as a source: speaker turns", security: bearer, requestBody: { required: true, content: { "application/json": { schema: { $ref: "#/components/schemas/TranscriptSourceRequest" } } } }, responses: { 200: ok("The source text", "TranscriptSourceResponse"), 400: problem("Not WebVTT") } },
+      },
+      "/api/sources/mail-thread": {
+        post: { summary: "A mail thread as a source: messages attributed to the member or the insurer", security: bearer, requestBody: { required: true, content: { "application/json": { schema: { $ref: "#/components/schemas/MailThreadSourceRequest" } } } }, responses: { 200: ok("The source text", "MailThreadSourceResponse") } },
+      },
+      "/api/sources/document": {
+        post: {
+          summary: "Text of a PDF or DOCX (multipart field `file`)",
+          security: bearer,
+          requestBody: { required: true, content: { "multipart/form-data": { schema: { type: "object", properties: { file: { type: "string", format: "binary" } } } } } },
+          responses: { 200: ok("The text", "DocumentSourceResponse"), 413: problem("Over 10 MB or 50 pages"), 415: problem("Not a PDF or DOCX"), 422: problem("Scanned without text, damaged or protected") },
         },
       },
       "/api/committee/stats": { get: { summary: "Aggregates per task and month (Committee role)", security: bearer, responses: { 200: ok("Statistics", "CommitteeStats"), 403: problem("Committee role required") } } },

@@ -14,6 +14,8 @@ export const PROBLEM_STATUS = {
   unsupported_media_type: 415,
   notes_empty: 422,
   validation_required: 422,
+  document_without_text: 422,
+  document_unreadable: 422,
   text_empty: 422,
   rate_limited: 429,
   internal: 500,

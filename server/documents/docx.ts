@@ -17,10 +17,10 @@ const MAX_APP_XML_BYTES = 1024 * 1024;
 /**
  * Tells which office format a ZIP holds, so an adviser who sends a spreadsheet or an OpenDocument file is told to
  * save it as DOCX or PDF rather than "unreadable".
- * @throws AppError unsupported_media_type for other ZIP-based formats; invalid_request when the archive is broken.
+ * @throws AppError unsupported_media_type for other ZIP-based formats; document_unreadable when the archive is broken.
  */
 function assertDocx(entries: readonly ZipEntry[] | null): asserts entries is ZipEntry[] {
-  if (!entries) throw new AppError("invalid_request", { detail: t("sources.document.corrupt", { format: "Word" }) });
+  if (!entries) throw new AppError("document_unreadable", { detail: t("sources.document.corrupt", { format: "Word" }) });
   const names = new Set(entries.map((e) => e.name));
   if (names.has("word/document.xml")) {
     const inflated = entries.reduce((sum, e) => sum + e.uncompressedSize, 0);
@@ -36,7 +36,7 @@ function assertDocx(entries: readonly ZipEntry[] | null): asserts entries is Zip
 /**
  * Extracts the text of a DOCX: paragraphs separated by a blank line, tables cell by cell, no images.
  * @throws AppError unsupported_media_type (not a Word document), payload_too_large (inflates too much),
- *   invalid_request (unreadable).
+ *   document_unreadable.
  */
 export async function extractDocx(bytes: Uint8Array): Promise<DocxText> {
   const entries = listZipEntries(bytes);
@@ -48,6 +48,6 @@ export async function extractDocx(bytes: Uint8Array): Promise<DocxText> {
     const result = await mammoth.extractRawText({ buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) });
     return { text: result.value, recordedPages: Number.isFinite(pages) && pages > 0 ? pages : undefined };
   } catch (error) {
-    throw new AppError("invalid_request", { detail: t("sources.document.corrupt", { format: "Word" }), cause: error });
+    throw new AppError("document_unreadable", { detail: t("sources.document.corrupt", { format: "Word" }), cause: error });
   }
 }

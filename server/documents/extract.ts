@@ -69,7 +69,7 @@ function detectFormat(bytes: Uint8Array, filename: string, mimeType: string | un
   if (startsWith(bytes, OLE_SIGNATURE)) throw new AppError("unsupported_media_type", { detail: t("sources.document.legacy_doc") });
   if (isImage(bytes)) throw new AppError("unsupported_media_type", { detail: t("sources.document.image") });
   const claimed = claimedFormat(filename, mimeType);
-  if (claimed) throw new AppError("invalid_request", { detail: t("sources.document.corrupt", { format: claimed === "pdf" ? "PDF" : "Word" }) });
+  if (claimed) throw new AppError("document_unreadable", { detail: t("sources.document.corrupt", { format: claimed === "pdf" ? "PDF" : "Word" }) });
   throw new AppError("unsupported_media_type", { detail: t("sources.document.unsupported") });
 }
 
@@ -94,7 +94,7 @@ function meaningfulChars(text: string): number {
  * @param filename  the uploaded name, only to word errors ("x.pdf" that is not a PDF).
  * @param mimeType  the declared type, same use.
  * @throws AppError payload_too_large (over 10 MB or 50 pages), unsupported_media_type (other formats: old .doc,
- *   images, spreadsheets, OpenDocument…), invalid_request (empty, encrypted or damaged file), text_empty (422:
+ *   images, spreadsheets, OpenDocument…), invalid_request (empty file), document_unreadable (encrypted or damaged), document_without_text (422:
  *   a scanned PDF without text, or a Word document with only images).
  */
 export async function extractDocumentText(bytes: Uint8Array, filename: string, mimeType?: string, limits: ExtractionLimits = {}): Promise<ExtractedDocument> {
@@ -110,7 +110,7 @@ export async function extractDocumentText(bytes: Uint8Array, filename: string, m
     const pagesWithoutText = texts.flatMap((text, i) => (meaningfulChars(text) < MIN_TEXT_CHARS_PER_PAGE ? [i + 1] : []));
     const text = texts.filter((p) => p !== "").join("\n\n");
     if (pages.length === 0 || meaningfulChars(text) < MIN_TEXT_CHARS_PER_PAGE * pages.length) {
-      throw new AppError("text_empty", { detail: t("sources.document.scanned", { pages: pages.length }) });
+      throw new AppError("document_without_text", { detail: t("sources.document.scanned", { pages: pages.length }) });
     }
     return { text, pages: pages.length, format, pagesWithoutText };
   }
@@ -119,6 +119,6 @@ export async function extractDocumentText(bytes: Uint8Array, filename: string, m
   const text = tidy(docx.text);
   const pages = docx.recordedPages ?? Math.max(1, Math.ceil(text.length / CHARS_PER_ESTIMATED_PAGE));
   if (pages > maxPages) throw new AppError("payload_too_large", { detail: t("sources.document.too_many_pages", { pages, max: maxPages }) });
-  if (meaningfulChars(text) === 0) throw new AppError("text_empty", { detail: t("sources.document.docx_empty") });
+  if (meaningfulChars(text) === 0) throw new AppError("document_without_text", { detail: t("sources.document.docx_empty") });
   return { text, pages, format, pagesWithoutText: [] };
 }

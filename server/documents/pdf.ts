@@ -28,8 +28,8 @@ function isTextItem(item: unknown): item is TextItemLike {
 /** pdf.js errors are plain objects with a name; say what a person can do about each. */
 function unreadable(error: unknown): AppError {
   const name = typeof error === "object" && error !== null && "name" in error ? String((error as { name: unknown }).name) : "";
-  if (name === "PasswordException") return new AppError("invalid_request", { detail: t("sources.document.encrypted"), cause: error });
-  return new AppError("invalid_request", { detail: t("sources.document.corrupt", { format: "PDF" }), cause: error });
+  if (name === "PasswordException") return new AppError("document_unreadable", { detail: t("sources.document.encrypted"), cause: error });
+  return new AppError("document_unreadable", { detail: t("sources.document.corrupt", { format: "PDF" }), cause: error });
 }
 
 /**
@@ -52,20 +52,20 @@ export async function extractPdf(bytes: Uint8Array, maxPages: number): Promise<P
     cMapPacked: true,
     standardFontDataUrl: STANDARD_FONTS_URL,
   });
-  let document: Awaited<typeof task.promise>;
+  let pdf: Awaited<typeof task.promise>;
   try {
-    document = await task.promise;
+    pdf = await task.promise;
   } catch (error) {
     await task.destroy();
     throw unreadable(error);
   }
   try {
-    if (document.numPages > maxPages) {
-      throw new AppError("payload_too_large", { detail: t("sources.document.too_many_pages", { pages: document.numPages, max: maxPages }) });
+    if (pdf.numPages > maxPages) {
+      throw new AppError("payload_too_large", { detail: t("sources.document.too_many_pages", { pages: pdf.numPages, max: maxPages }) });
     }
     const pages: string[] = [];
-    for (let n = 1; n <= document.numPages; n += 1) {
-      const page = await document.getPage(n);
+    for (let n = 1; n <= pdf.numPages; n += 1) {
+      const page = await pdf.getPage(n);
       const content = await page.getTextContent();
       pages.push(content.items.map((item) => (isTextItem(item) ? item.str + (item.hasEOL ? "\n" : "") : "")).join(""));
       page.cleanup();
@@ -74,6 +74,6 @@ export async function extractPdf(bytes: Uint8Array, maxPages: number): Promise<P
   } catch (error) {
     throw error instanceof AppError ? error : unreadable(error);
   } finally {
-    await document.destroy();
+    await pdf.destroy();
   }
 }

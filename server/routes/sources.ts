@@ -86,13 +86,17 @@ export function sourceRoutes(deps: SourceDeps = {}) {
       let upload: { bytes: Buffer; filename: string; mimetype: string } | undefined;
       for await (const part of request.parts()) {
         if (part.type !== "file") continue;
-        if (part.fieldname !== "file") throw new AppError("invalid_request", { detail: t("sources.document.no_file") });
+        if (part.fieldname !== "file") {
+          // Drain it: an unread part stalls the form, and the connection with it (a graceful stop would wait forever).
+          part.file.resume();
+          continue;
+        }
         upload = { bytes: await part.toBuffer(), filename: part.filename, mimetype: part.mimetype };
       }
       if (!upload) throw new AppError("invalid_request", { detail: t("sources.document.no_file") });
-      const document = await extractDocumentText(upload.bytes, upload.filename, upload.mimetype);
-      assertFitsSource(document.text);
-      const response: DocumentSourceResponse = { ...document, characters: document.text.length };
+      const extracted = await extractDocumentText(upload.bytes, upload.filename, upload.mimetype);
+      assertFitsSource(extracted.text);
+      const response: DocumentSourceResponse = { ...extracted, characters: extracted.text.length };
       return response;
     });
 
