@@ -1,5 +1,6 @@
 // Owns the add-in's HTTP client: typed calls over the src/schemas contract, problem+json parsing, SSE generations.
 import { t, type Locale } from "../../src/i18n";
+import type { FeedbackRequest } from "../../src/schemas/feedback";
 import type { GenerationRequest, GenerationResponse } from "../../src/schemas/generation";
 import type { SaveMinutesRequest, SaveMinutesResponse } from "../../src/schemas/minutes";
 import type { Problem } from "../../src/schemas/problem";
@@ -47,6 +48,11 @@ export interface ApiClient {
    * @throws ApiError as above.
    */
   saveMinutes(request: SaveMinutesRequest, signal?: AbortSignal): Promise<SaveMinutesResponse>;
+  /**
+   * Sends a rating on a generation, or a proposed use case; resolves with the stored feedback's id (201).
+   * @throws ApiError as above (404 generation_not_found for a generation that is not the adviser's).
+   */
+  sendFeedback(request: FeedbackRequest, signal?: AbortSignal): Promise<{ id: string }>;
 }
 
 export interface ApiClientOptions {
@@ -58,9 +64,11 @@ export interface ApiClientOptions {
   readonly locale?: Locale;
 }
 
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+/** Whether `v` is a plain JSON object (not null, not an array). */
+export const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
-function isProblem(v: unknown): v is Problem {
+/** Whether `v` has the fields of a problem+json the pane shows. */
+export function isProblem(v: unknown): v is Problem {
   return isRecord(v) && typeof v.title === "string" && typeof v.detail === "string" && typeof v.status === "number";
 }
 
@@ -86,8 +94,23 @@ function isSaveMinutesResponse(v: unknown): v is SaveMinutesResponse {
   return isRecord(v) && typeof v.id === "string" && isRecord(v.transparency) && typeof v.transparency.case === "string";
 }
 
-function clientProblem(code: ClientProblemCode, detail: string, status = 0): Problem {
+function isCreated(v: unknown): v is { id: string } {
+  return isRecord(v) && typeof v.id === "string";
+}
+
+/** A problem the client makes up itself (no answer, or an answer it cannot read); `detail` is for people. */
+export function clientProblem(code: ClientProblemCode, detail: string, status = 0): Problem {
   return { type: "about:blank", title: detail, status, detail, code };
+}
+
+/**
+ * The ApiError of a failed response: its problem+json, or a generic one when the body is not a problem
+ * (`fallbackDetail`, the pane's "your notes are kept" message by default).
+ */
+export async function problemOf(response: Response, locale: Locale, fallbackDetail = t("problem.internal.detail", {}, locale)): Promise<ApiError> {
+  const raw: unknown = await response.json().catch(() => null);
+  if (isProblem(raw)) return new ApiError(raw);
+  return new ApiError(clientProblem("bad_response", fallbackDetail, response.status));
 }
 
 /** Creates the client. One per pane; the token source is asked before every call. */
@@ -107,14 +130,8 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
       if (signal?.aborted) throw cause;
       throw new ApiError(clientProblem("network", t("ui.error.network", {}, locale)), { cause });
     }
-    if (!response.ok) throw await problemOf(response);
+    if (!response.ok) throw await problemOf(response, locale);
     return response;
-  }
-
-  async function problemOf(response: Response): Promise<ApiError> {
-    const raw: unknown = await response.json().catch(() => null);
-    if (isProblem(raw)) return new ApiError(raw);
-    return new ApiError(clientProblem("bad_response", t("problem.internal.detail", {}, locale), response.status));
   }
 
   async function json<T>(response: Response, guard: (v: unknown) => v is T): Promise<T> {
@@ -157,6 +174,11 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
     async saveMinutes(request, signal) {
       const response = await post("/api/minutes", request, "application/json", signal);
       return json(response, isSaveMinutesResponse);
+    },
+
+    async sendFeedback(request, signal) {
+      const response = await post("/api/feedback", request, "application/json", signal);
+      return json(response, isCreated);
     },
   };
 }

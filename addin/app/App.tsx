@@ -5,6 +5,7 @@ import type { ItemContext } from "../hosts/host-adapter";
 import { useHost } from "../hooks/use-host";
 import { useI18n } from "../hooks/use-i18n";
 import { pruneWork } from "../lib/work-store";
+import { PaneMenu } from "./PaneMenu";
 import { PaneShell } from "./PaneShell";
 import { Workspace } from "./Workspace";
 
@@ -51,7 +52,7 @@ export function App(): ReactNode {
   }, [host]);
 
   return (
-    <PaneShell isBusy={item === null}>
+    <PaneShell isBusy={item === null} actions={<PaneMenu />}>
       {hasReadFailed ? (
         <InlineNotice intent="warning" data-testid="host-read-failed">
           {t("ui.host.read_failed")}

@@ -4,7 +4,7 @@ import { SparkleRegular } from "@fluentui/react-icons";
 import { useId, type ReactNode } from "react";
 import type { GenerationContext } from "../../src/schemas/generation";
 import { MAX_NOTES_CHARS } from "../../src/schemas/limits";
-import { TASK_IDS, TASKS, isTaskId, type TaskId } from "../../src/tasks/catalogue";
+import { TASK_IDS, TASKS, TEMPLATE_IDS, TEMPLATES, isTaskId, type TaskId, type TemplateId } from "../../src/tasks/catalogue";
 import type { AutosaveStatus } from "../hooks/use-autosave";
 import { InlineNotice } from "../components/InlineNotice";
 import { useI18n } from "../hooks/use-i18n";
@@ -13,6 +13,9 @@ import { ContextFields } from "./ContextFields";
 const useStyles = makeStyles({
   form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL },
   notes: { minHeight: "180px" },
+  // A native select is as wide as its longest option ("Recueil des exigences et besoins…"): hold it to the pane.
+  select: { width: "100%", minWidth: 0, maxWidth: "100%" },
+  selectControl: { minWidth: 0, textOverflow: "ellipsis" },
   actions: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
   hint: { margin: 0, fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200, color: tokens.colorNeutralForeground3 },
 });
@@ -20,6 +23,9 @@ const useStyles = makeStyles({
 export interface CaptureFormProps {
   readonly task: TaskId;
   readonly onTaskChange: (task: TaskId) => void;
+  /** Insurer template of the task; undefined for the general one. */
+  readonly template: TemplateId | undefined;
+  readonly onTemplateChange: (template: TemplateId | undefined) => void;
   readonly context: GenerationContext;
   readonly onContextChange: (context: GenerationContext) => void;
   readonly notes: string;
@@ -37,6 +43,11 @@ export interface CaptureFormProps {
   readonly onCancelReplace: () => void;
 }
 
+/** The templates offered for `task` (the interview minutes have three), in catalogue order. */
+export function templatesFor(task: TaskId): TemplateId[] {
+  return TEMPLATE_IDS.filter((id) => TEMPLATES[id].task === task);
+}
+
 /** The top of the pane, usable on its own before any draft exists. */
 export function CaptureForm(props: CaptureFormProps): ReactNode {
   const { t, locale } = useI18n();
@@ -52,6 +63,8 @@ export function CaptureForm(props: CaptureFormProps): ReactNode {
     ? t("ui.notes.saved_at", { time: new Date(props.autosave.savedAt).toLocaleTimeString(locale === "en" ? "en-GB" : "fr-FR", { hour: "2-digit", minute: "2-digit" }) })
     : t("ui.notes.autosave");
   const hint = `${savedAt} · ${t("ui.notes.count", { count: number(props.notes.length), max: number(MAX_NOTES_CHARS) })}`;
+  const templates = templatesFor(props.task);
+  const template = props.template && templates.includes(props.template) ? props.template : "";
 
   let notesMessage: string | undefined;
   let notesState: "error" | "warning" | "none" = "none";
@@ -89,6 +102,26 @@ export function CaptureForm(props: CaptureFormProps): ReactNode {
           ))}
         </Select>
       </Field>
+
+      {templates.length > 0 ? (
+        <Field label={t("ui.template.label")} hint={t("ui.template.hint")}>
+          <Select
+            className={styles.select}
+            select={{ className: styles.selectControl }}
+            value={template}
+            disabled={props.isGenerating}
+            onChange={(_, data) => props.onTemplateChange(templates.find((id) => id === data.value))}
+            data-testid="template"
+          >
+            <option value="">{t("ui.template.general")}</option>
+            {templates.map((id) => (
+              <option key={id} value={id}>
+                {t(TEMPLATES[id].labelKey)}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      ) : null}
 
       <ContextFields task={props.task} value={props.context} onChange={props.onContextChange} isDisabled={props.isGenerating} />
 

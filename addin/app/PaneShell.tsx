@@ -15,8 +15,7 @@ const useStyles = makeStyles({
   },
   header: {
     display: "flex",
-    alignItems: "baseline",
-    flexWrap: "wrap",
+    alignItems: "flex-start",
     columnGap: tokens.spacingHorizontalS,
     paddingTop: tokens.spacingVerticalM,
     paddingBottom: tokens.spacingVerticalS,
@@ -31,6 +30,9 @@ const useStyles = makeStyles({
     fontWeight: tokens.fontWeightSemibold,
     color: tokens.colorBrandForeground1,
   },
+  // Title and tagline share a line when the pane is wide enough, and wrap under each other when it is not.
+  titles: { display: "flex", alignItems: "baseline", flexWrap: "wrap", columnGap: tokens.spacingHorizontalS, flexGrow: 1, minWidth: 0 },
+  actions: { flexShrink: 0, marginTop: `calc(-1 * ${tokens.spacingVerticalXXS})` },
   tagline: {
     margin: 0,
     fontSize: tokens.fontSizeBase200,
@@ -52,15 +54,21 @@ const useStyles = makeStyles({
   },
 });
 
-/** Header plus main region; with `isBusy`, grey blocks shaped like the form hold its place (no jump when it arrives). */
-export function PaneShell({ isBusy = false, children }: { isBusy?: boolean; children?: ReactNode }): ReactNode {
+/**
+ * Header plus main region; with `isBusy`, grey blocks shaped like the form hold its place (no jump when it arrives).
+ * `actions` sit at the header's end (the pane menu, once the API is there to serve it).
+ */
+export function PaneShell({ isBusy = false, actions, children }: { isBusy?: boolean; actions?: ReactNode; children?: ReactNode }): ReactNode {
   const { t } = useI18n();
   const styles = useStyles();
   return (
     <div className={styles.root}>
       <header className={styles.header}>
-        <h1 className={styles.title}>{t("ui.app.title")}</h1>
-        <p className={styles.tagline}>{t("ui.app.tagline")}</p>
+        <div className={styles.titles}>
+          <h1 className={styles.title}>{t("ui.app.title")}</h1>
+          <p className={styles.tagline}>{t("ui.app.tagline")}</p>
+        </div>
+        {actions ? <div className={styles.actions}>{actions}</div> : null}
       </header>
       <main className={styles.main} aria-busy={isBusy} data-testid="pane-main">
         {isBusy ? (

@@ -17,11 +17,14 @@ import type { GenerationContext } from "../../src/schemas/generation";
 import { TASKS, type TaskId } from "../../src/tasks/catalogue";
 import { DeliveryActions } from "../components/DeliveryActions";
 import { DraftEditor } from "../components/DraftEditor";
+import { FeedbackPrompt, type Rating } from "../components/FeedbackPrompt";
 import { FlagList } from "../components/FlagList";
 import { GenerationFacts } from "../components/GenerationFacts";
 import { SaveConfirmation } from "../components/SaveConfirmation";
 import type { WriteTarget } from "../hosts/host-adapter";
+import { ApiError } from "../api/client";
 import type { DraftSession } from "../hooks/use-draft-session";
+import { useApi } from "../hooks/use-host";
 import { useI18n } from "../hooks/use-i18n";
 import { copyText, downloadBlob } from "../lib/clipboard";
 import { toPlainText } from "../lib/draft-blocks";
@@ -93,6 +96,7 @@ export function ReviewPanel({ session, task, context, targets, onRetry, onRestar
   const { t, locale } = useI18n();
   const styles = useStyles();
   const { phase, dispatch } = session;
+  const api = useApi();
   const headingId = useId();
   const flagsSummaryId = useId();
   const saveHintId = useId();
@@ -116,6 +120,20 @@ export function ReviewPanel({ session, task, context, targets, onRetry, onRestar
   if (phase.kind === "streaming") announcement = t("ui.stream.progress");
   else if (phase.kind === "review") announcement = remaining > 0 ? t("ui.stream.ready_flags", { count: remaining }) : t("ui.stream.ready");
   else if (phase.kind === "cancelled") announcement = t("ui.stream.cancelled");
+
+  /** Sends the adviser's rating of this generation; the reason it failed, in words, or null once stored. */
+  const onFeedback = async (rating: Rating, comment: string): Promise<string | null> => {
+    if (!generation) return null;
+    try {
+      await api.sendFeedback({ generationId: generation.id, rating, ...(comment !== "" ? { comment } : {}) });
+      dispatch({ type: "feedback-sent", rating });
+      return null;
+    } catch (error) {
+      if (error instanceof ApiError) return error.problem.detail;
+      console.error("Feedback failed", error);
+      return t("problem.internal.detail");
+    }
+  };
 
   const blockerText =
     blocker === "flags" ? t("ui.save.blocked_flags", { count: remaining }) : blocker && BLOCKERS[blocker] ? t(BLOCKERS[blocker]) : "";
@@ -270,6 +288,7 @@ export function ReviewPanel({ session, task, context, targets, onRetry, onRestar
             onCopy={() => copyText(toPlainText(text, notice))}
             onDownload={onDownload}
           />
+          <FeedbackPrompt sent={phase.feedback} onSubmit={onFeedback} />
           <div>
             <Button appearance="subtle" icon={<ArrowResetRegular />} onClick={onRestart} data-testid="restart">
               {t("ui.restart")}

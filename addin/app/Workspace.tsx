@@ -3,7 +3,7 @@ import { makeStyles, tokens } from "@fluentui/react-components";
 import { lazy, Suspense, useCallback, useMemo, useState, type ReactNode } from "react";
 import type { GenerationContext, GenerationRequest } from "../../src/schemas/generation";
 import { MAX_SOURCE_CHARS } from "../../src/schemas/limits";
-import type { TaskId } from "../../src/tasks/catalogue";
+import { variantOf, type TaskId, type TemplateId } from "../../src/tasks/catalogue";
 import type { ItemContext } from "../hosts/host-adapter";
 import { useAutosave } from "../hooks/use-autosave";
 import { useDraftSession } from "../hooks/use-draft-session";
@@ -39,21 +39,24 @@ export function Workspace({ item }: { item: ItemContext }): ReactNode {
   const styles = useStyles();
   const restored = useMemo(() => loadWork(item.key), [item.key]);
   const [task, setTask] = useState<TaskId>(restored?.task ?? item.suggestedTask ?? "interview-minutes");
+  const [template, setTemplate] = useState<TemplateId | undefined>(restored?.template);
   const [context, setContext] = useState<GenerationContext>(() => ({ ...item.context, ...restored?.context }));
   const [notes, setNotes] = useState(restored?.notes ?? "");
   const [includeSource, setIncludeSource] = useState(restored?.includeSource ?? true);
   const [isConfirmingReplace, setIsConfirmingReplace] = useState(false);
   const session = useDraftSession(restored?.phase ?? idlePhase);
   const { phase } = session;
-  const work = useMemo(() => ({ task, notes, context, includeSource, phase }), [task, notes, context, includeSource, phase]);
+  const work = useMemo(() => ({ task, template, notes, context, includeSource, phase }), [task, template, notes, context, includeSource, phase]);
   const autosave = useAutosave(item.key, work);
 
   const source = item.source ? item.source.slice(0, MAX_SOURCE_CHARS) : null;
 
   const buildRequest = useCallback((): GenerationRequest => {
     const ctx = requestContext(task, context);
-    return { task, notes, ...(source && includeSource ? { source } : {}), ...(ctx ? { context: ctx } : {}) };
-  }, [task, notes, context, source, includeSource]);
+    // The choice is kept when the adviser switches task and back, but only sent with the task it belongs to.
+    const chosen = variantOf(task, template)?.template?.id;
+    return { task, ...(chosen ? { template: chosen } : {}), notes, ...(source && includeSource ? { source } : {}), ...(ctx ? { context: ctx } : {}) };
+  }, [task, template, notes, context, source, includeSource]);
 
   const onGenerate = (): void => {
     if (hasReviewWork(phase) && !isConfirmingReplace) {
@@ -76,6 +79,8 @@ export function Workspace({ item }: { item: ItemContext }): ReactNode {
       <CaptureForm
         task={task}
         onTaskChange={setTask}
+        template={template}
+        onTemplateChange={setTemplate}
         context={context}
         onContextChange={setContext}
         notes={notes}

@@ -63,7 +63,7 @@ export function useAutosave(key: string, work: Omit<SavedWork, "updatedAt">, sto
     }
     isDirty.current = true;
     timer.current ??= setTimeout(() => flush.current(), AUTOSAVE_DELAY_MS);
-  }, [work.notes, work.task, work.context, work.includeSource, work.phase]);
+  }, [work.notes, work.task, work.template, work.context, work.includeSource, work.phase]);
 
   return status;
 }

@@ -1,6 +1,7 @@
 // Owns the contract between the app and whatever hosts it (Outlook, Teams, a plain browser).
 import type { Locale } from "../../src/i18n";
 import type { GenerationContext } from "../../src/schemas/generation";
+import type { Transparency } from "../../src/schemas/minutes";
 import type { TaskId } from "../../src/tasks/catalogue";
 
 /** Which host the pane runs in; chosen once at start-up. */
@@ -30,15 +31,53 @@ export interface ItemContext {
   readonly targets: readonly WriteTarget[];
 }
 
+/** An AI draft the pane obtained for the current item, before the adviser validated it. */
+export interface DraftRecord {
+  /** Id of the generation (`GenerationResponse.id`). */
+  readonly generationId: string;
+  /** Pre-prompt in force, `task@version` (`GenerationResponse.prePrompt.id`, e.g. `member-email@1`). */
+  readonly prePromptId: string;
+}
+
+/** A validated, saved text on its way into the item: the draft it came from and what the server decided. */
+export interface ValidatedRecord extends DraftRecord {
+  /** The transparency case and notice the server returned when the text was saved (`SaveMinutesResponse`). */
+  readonly transparency: Transparency;
+}
+
 /** Error a host raises when it cannot read or write; the code picks the message shown. */
 export class HostError extends Error {
-  readonly code: "host_read_failed" | "host_write_failed" | "host_unsupported";
+  /**
+   * `host_record_failed`: the text went into the item but the validation record (item state, provenance header)
+   * did not, so the send check would still hold the mail.
+   */
+  readonly code: "host_read_failed" | "host_write_failed" | "host_unsupported" | "host_record_failed";
 
   constructor(code: HostError["code"], options: { cause?: unknown } = {}) {
     super(code, { cause: options.cause });
     this.name = "HostError";
     this.code = code;
   }
+}
+
+/**
+ * What a host offers the sign-in (`addin/auth`) besides MSAL's nested app authentication, which MSAL finds by
+ * itself. Every member is optional: a host offers what it has.
+ */
+export interface HostAuth {
+  /** Teams: whether the host recommends its nested app authentication channel (else use `getHostToken`). */
+  isNestedAppAuthRecommended?(): boolean;
+  /**
+   * Teams without NAA: the host's own single sign-on token for the app's resource (`access_as_user`).
+   * @throws Error from the host, whose message names the reason (e.g. consent required, cancelled).
+   */
+  getHostToken?(): Promise<string>;
+  /**
+   * Outlook: opens `url` (on the add-in's origin) in an Office dialog, resolves with the first message the page
+   * sends back, and closes the dialog.
+   * @throws Error carrying `officeCode` (12006 closed by the user, 12007/12009/12011 not opened).
+   */
+  openDialog?(url: string): Promise<string>;
 }
 
 /**
@@ -59,12 +98,37 @@ export interface HostAdapter {
   readContext(): Promise<ItemContext>;
   /**
    * Writes the validated text to `target` (escaped and sanitised by the adapter), followed by the
-   * transparency notice the server decided, when there is one.
+   * transparency notice the server decided, when there is one. With `provenance`, an Outlook message being
+   * written also records the validation (item state read by the OnMessageSend check) and the
+   * `X-Greffier-Provenance` internet header.
    * @throws HostError host_write_failed or host_unsupported.
    */
-  write(target: WriteTarget, text: string, notice?: string | null): Promise<void>;
+  write(target: WriteTarget, text: string, notice?: string | null, provenance?: ValidatedRecord): Promise<void>;
+  /**
+   * Records that an AI draft exists for the current item and is not validated yet. In an Outlook message being
+   * written, the OnMessageSend check then holds the mail until validated text from this generation is written
+   * with `write(…, provenance)`, or the draft is discarded. Hosts with no send step to guard leave it out; call it
+   * as `host.recordDraft?.(…)` once the generation is done.
+   * @throws HostError host_write_failed when the item refuses the record.
+   */
+  recordDraft?(draft: DraftRecord): Promise<void>;
+  /**
+   * Records that validated text left Greffier for the current item by another way than `write` (the adviser copied
+   * it to paste it in): the same record `write(…, provenance)` makes, without writing anything. Outlook message being
+   * written only; other hosts leave it out.
+   * @throws HostError host_read_failed or host_record_failed.
+   */
+  recordValidated?(record: ValidatedRecord): Promise<void>;
+  /**
+   * Forgets the pending draft of the current item (the adviser starts again without using it), so the send check
+   * no longer holds the mail for it. Text already validated and written stays recorded.
+   * @throws HostError host_write_failed when the item refuses the change.
+   */
+  discardDraft?(): Promise<void>;
   /** Calls `listener` when the host switches item (pinned Outlook pane); returns the unsubscribe function. */
   onItemChanged(listener: () => void): () => void;
   /** Calls `listener` when the host theme changes; returns the unsubscribe function. */
   onThemeChanged(listener: (theme: HostTheme) => void): () => void;
+  /** Sign-in help the host offers (Office dialog, Teams SSO); absent in a plain browser. */
+  readonly auth?: HostAuth;
 }

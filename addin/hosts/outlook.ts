@@ -1,25 +1,24 @@
-// Owns every Office.js call of the Outlook taskpane: read the item, write the validated text, follow item and theme changes.
+// Owns every Office.js call of the Outlook taskpane: read the item, write the validated text, record drafts for the send check, follow item and theme changes.
 /// <reference types="office-js" />
 import { t, toLocale, type Locale } from "../../src/i18n";
 import type { GenerationContext } from "../../src/schemas/generation";
 import { draftToSafeHtml } from "../lib/draft-html";
 import { toPlainText } from "../lib/draft-blocks";
-import { HostError, type HostAdapter, type HostTheme, type ItemContext, type ItemKind, type WriteTarget } from "./host-adapter";
+import {
+  HostError,
+  type DraftRecord,
+  type HostAdapter,
+  type HostTheme,
+  type ItemContext,
+  type ItemKind,
+  type ValidatedRecord,
+  type WriteTarget,
+} from "./host-adapter";
+import { officeHostAuth } from "./office-dialog";
+import { call, isMailboxSetSupported as isSetSupported } from "./office-async";
+import { clearPending, markPending, markValidated } from "./outlook-provenance";
 
 type AnyItem = Office.MessageRead | Office.MessageCompose | Office.AppointmentRead | Office.AppointmentCompose;
-
-/**
- * Wraps an Office callback API in a Promise that rejects on failure (never throws inside the callback).
- * Calls are awaited one after the other by the callers: Outlook on the web allows only 3 in flight.
- */
-function call<T>(fn: (callback: (result: Office.AsyncResult<T>) => void) => void, code: HostError["code"]): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    fn((result) => {
-      if (result.status === Office.AsyncResultStatus.Succeeded) resolve(result.value);
-      else reject(new HostError(code, { cause: result.error }));
-    });
-  });
-}
 
 const currentItem = (): AnyItem | null => (Office.context.mailbox.item as AnyItem | null | undefined) ?? null;
 
@@ -27,10 +26,6 @@ const isAppointment = (item: AnyItem): boolean => item.itemType === Office.Mailb
 
 /** Compose forms expose `subject` as an object with getAsync; read forms as a string. */
 const isCompose = (item: AnyItem): item is Office.MessageCompose | Office.AppointmentCompose => typeof item.subject !== "string";
-
-function isSetSupported(version: string): boolean {
-  return Office.context.requirements?.isSetSupported("Mailbox", version) ?? false;
-}
 
 /** Maps the Office body background to a colour scheme (officeTheme has no isDark in Outlook). */
 export function themeFromBackground(background: string | undefined): HostTheme {
@@ -188,13 +183,31 @@ export function createOutlookHost(): HostAdapter {
       if (!item) return { key: "outlook:no-item", kind: "session", context: {}, targets: [] };
       return readItem(item, locale);
     },
-    async write(target: WriteTarget, text: string, notice?: string | null): Promise<void> {
+    async write(target: WriteTarget, text: string, notice?: string | null, provenance?: ValidatedRecord): Promise<void> {
       const item = currentItem();
       if (!item || !targetsByKind[kindOf(item)].includes(target)) throw new HostError("host_unsupported");
-      if (target === "insert") await insertAtCursor(item as Office.MessageCompose, text, notice);
-      else if (target === "reply") await reply(item as Office.MessageRead, text, notice);
+      if (target === "insert") {
+        const message = item as Office.MessageCompose;
+        await insertAtCursor(message, text, notice);
+        // After the text is in, never before: a record without the text would stamp a mail Greffier did not write.
+        if (provenance) await markValidated(message, provenance);
+      } else if (target === "reply") await reply(item as Office.MessageRead, text, notice);
       else await appendToAppointment(item as Office.AppointmentCompose, text, notice);
     },
+    async recordDraft(draft: DraftRecord): Promise<void> {
+      // Only a message being written can be sent; reads and appointments have nothing for the send check to hold.
+      const item = currentItem();
+      if (item && kindOf(item) === "message-compose") await markPending(item as Office.MessageCompose, draft);
+    },
+    async recordValidated(record: ValidatedRecord): Promise<void> {
+      const item = currentItem();
+      if (item && kindOf(item) === "message-compose") await markValidated(item as Office.MessageCompose, record);
+    },
+    async discardDraft(): Promise<void> {
+      const item = currentItem();
+      if (item && kindOf(item) === "message-compose") await clearPending(item as Office.MessageCompose);
+    },
+    auth: officeHostAuth,
     onItemChanged(listener: () => void): () => void {
       itemListeners.add(listener);
       if (!isItemHandlerAdded) {

@@ -1,7 +1,7 @@
-// Owns every teams-js call: initialise once, read the context (theme, locale, meeting), follow theme changes.
-import { app } from "@microsoft/teams-js";
-import { t, toLocale } from "../../src/i18n";
-import { HostError, type HostAdapter, type HostTheme, type ItemContext } from "./host-adapter";
+// Owns every teams-js call: initialise once, read the context (theme, locale, meeting), follow theme changes, sign-in help, and the configurable tab's config page.
+import { app, authentication, nestedAppAuth, pages } from "@microsoft/teams-js";
+import { t, toLocale, type Locale } from "../../src/i18n";
+import { HostError, type HostAdapter, type HostAuth, type HostTheme, type ItemContext } from "./host-adapter";
 
 /** Maps the Teams theme name to a colour scheme ("glass" and unknown names read as light). */
 export function themeFromTeams(theme: string | undefined): HostTheme {
@@ -56,8 +56,18 @@ export function createTeamsHost(context: app.Context): HostAdapter & { readonly 
       themeListeners.add(listener);
       return () => themeListeners.delete(listener);
     },
+    auth: teamsHostAuth,
   };
 }
+
+/**
+ * What Teams offers the sign-in: NAA when the host recommends it (MSAL then talks to Teams), else Teams' own SSO
+ * token for the app's `webApplicationInfo.resource`, whose scope is `access_as_user`.
+ */
+export const teamsHostAuth: HostAuth = {
+  isNestedAppAuthRecommended: () => nestedAppAuth.isNAAChannelRecommended(),
+  getHostToken: () => authentication.getAuthToken(),
+};
 
 /**
  * Initialises teams-js (once per page, as Teams requires) and returns the Teams host.
@@ -67,4 +77,44 @@ export async function connectTeamsHost(): Promise<HostAdapter> {
   if (!app.isInitialized()) await app.initialize();
   const context = await app.getContext();
   return createTeamsHost(context);
+}
+
+/** What the config page shows and saves, from the Teams context. */
+export interface TeamsConfigContext {
+  readonly locale: Locale;
+  readonly theme: HostTheme;
+}
+
+/** The tab a config page saves: Teams shows `contentUrl` in the meeting side panel and the meeting tabs. */
+export interface TabConfig {
+  readonly entityId: string;
+  readonly contentUrl: string;
+  readonly websiteUrl: string;
+  readonly suggestedDisplayName: string;
+}
+
+/**
+ * Initialises teams-js on the configurable tab's config page and reads what the page needs from the context.
+ * @throws Error from teams-js when the page is not inside Teams.
+ */
+export async function connectTeamsConfig(): Promise<TeamsConfigContext> {
+  if (!app.isInitialized()) await app.initialize();
+  const context = await app.getContext();
+  return { locale: toLocale(context.app.locale), theme: themeFromTeams(context.app.theme) };
+}
+
+/**
+ * Offers `tab` to Teams: registers the Save handler, which saves the tab's configuration, and enables Save at once
+ * (there is nothing to choose: the tab is the same pane in every meeting).
+ * @param tab - The tab to save.
+ * @param saveFailedReason - Told to Teams when saving fails (shown to the adviser).
+ */
+export function offerTabConfig(tab: TabConfig, saveFailedReason: string): void {
+  pages.config.registerOnSaveHandler((saveEvent) => {
+    pages.config.setConfig({ ...tab }).then(
+      () => saveEvent.notifySuccess(),
+      () => saveEvent.notifyFailure(saveFailedReason),
+    );
+  });
+  pages.config.setValidityState(true);
 }

@@ -27,6 +27,8 @@ export type DraftPhase =
       readonly text: string;
       readonly flags: readonly FlagState[];
       readonly saved: SaveMinutesResponse;
+      /** The adviser's rating once sent, so a reopened pane does not ask again. */
+      readonly feedback?: "up" | "down";
     };
 
 export type DraftAction =
@@ -44,6 +46,7 @@ export type DraftAction =
   | { readonly type: "save-start" }
   | { readonly type: "save-done"; readonly saved: SaveMinutesResponse }
   | { readonly type: "save-fail"; readonly problem: Problem }
+  | { readonly type: "feedback-sent"; readonly rating: "up" | "down" }
   | { readonly type: "reset" };
 
 export const idlePhase: DraftPhase = { kind: "idle" };
@@ -89,6 +92,8 @@ export function draftReducer(phase: DraftPhase, action: DraftAction): DraftPhase
       return phase.kind === "streaming" ? { kind: "cancelled", text: phase.text } : phase;
     case "reset":
       return idlePhase;
+    case "feedback-sent":
+      return phase.kind === "saved" ? { ...phase, feedback: action.rating } : phase;
   }
   if (phase.kind !== "review") return phase;
   switch (action.type) {

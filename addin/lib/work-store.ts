@@ -1,11 +1,13 @@
 // Owns the local copy of the adviser's work (notes, context, draft) per item, so a closed pane or a crash loses nothing.
 import type { GenerationContext } from "../../src/schemas/generation";
-import { isTaskId, type TaskId } from "../../src/tasks/catalogue";
+import { isTaskId, TEMPLATE_IDS, type TaskId, type TemplateId } from "../../src/tasks/catalogue";
 import type { DraftPhase } from "./draft-session";
 
 /** What is kept for one item. */
 export interface SavedWork {
   readonly task: TaskId;
+  /** Insurer template chosen for the task (interview minutes), absent for the general one. */
+  readonly template?: TemplateId | undefined;
   readonly notes: string;
   readonly context: GenerationContext;
   readonly includeSource: boolean;
@@ -31,6 +33,10 @@ export function defaultStorage(): Storage | undefined {
   }
 }
 
+function isTemplateId(value: unknown): value is TemplateId {
+  return typeof value === "string" && (TEMPLATE_IDS as readonly string[]).includes(value);
+}
+
 function storable(phase: DraftPhase): DraftPhase {
   if (phase.kind === "streaming") return { kind: "cancelled", text: phase.text };
   if (phase.kind === "review" && phase.isSaving) return { ...phase, isSaving: false };
@@ -47,6 +53,8 @@ export function loadWork(key: string, storage: Storage | undefined = defaultStor
     if (now - parsed.updatedAt > RETENTION_DAYS * 86_400_000) return null;
     return {
       task: parsed.task,
+      // A template the catalogue no longer has (renamed in a release) falls back to the general minutes.
+      template: isTemplateId(parsed.template) ? parsed.template : undefined,
       notes: parsed.notes,
       context: parsed.context ?? {},
       includeSource: parsed.includeSource ?? true,

@@ -359,4 +359,6 @@ export const en: Record<MessageKey, string> = {
   "committee.crash.body": "Nothing was changed. Reload the page to try again.",
   "committee.crash.reload": "Reload",
   "committee.skip": "Skip to content",
+  "committee.summary.hidden_one": "Excluding 1 cell not shown (fewer than {min} advisers).",
+  "committee.summary.hidden_many": "Excluding {count} cells not shown (fewer than {min} advisers each).",
 };

@@ -358,6 +358,8 @@ export const fr = {
   "committee.crash.body": "Rien n'a été modifié. Rechargez la page pour réessayer.",
   "committee.crash.reload": "Recharger",
   "committee.skip": "Aller au contenu",
+  "committee.summary.hidden_one": "Sans 1 case non affichée (moins de {min} conseillers).",
+  "committee.summary.hidden_many": "Sans {count} cases non affichées (moins de {min} conseillers chacune).",
 } as const;
 
 export type MessageKey = keyof typeof fr;

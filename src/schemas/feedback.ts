@@ -1,7 +1,9 @@
 // Owns the contract of POST /api/feedback: a rating on a generation, or a proposed new use case.
 import { z } from "zod";
 
-export const MAX_COMMENT_CHARS = 2_000;
+import { MAX_COMMENT_CHARS } from "./limits";
+
+export { MAX_COMMENT_CHARS };
 
 export const RatingFeedbackSchema = z.strictObject({
   generationId: z.string().uuid(),

@@ -8,3 +8,5 @@ export const MAX_SOURCE_CHARS = 200_000;
 export const MAX_TEXT_CHARS = 100_000;
 /** Bytes of one request body; larger bodies get 413 before parsing. */
 export const MAX_BODY_BYTES = 1_048_576;
+/** Characters of a feedback comment or proposed use case. */
+export const MAX_COMMENT_CHARS = 2_000;

@@ -1,6 +1,6 @@
 // Owns the page object of the taskpane (ai-chatbot's tests/pages style): every selector the e2e suite uses, by data-testid.
 import { join } from "node:path";
-import type { BrowserContext, Locator, Page } from "playwright-core";
+import type { BrowserContext, Frame, Locator, Page } from "playwright-core";
 import { DIST, ROOT } from "../support/build";
 
 const OFFICE_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/";
@@ -20,33 +20,48 @@ export async function routeOfficeCdn(context: BrowserContext, mode: "local" | "b
   await context.route("https://res.cdn.office.net/**", (route) => route.abort());
 }
 
-/** The taskpane, driven as an adviser would. */
+/**
+ * The taskpane, driven as an adviser would. `root` is where the pane is: the page itself, or the frame a stubbed
+ * Teams host shows it in (tab.html in the meeting side panel).
+ */
 export class TaskpanePage {
-  constructor(readonly page: Page) {}
+  constructor(
+    readonly page: Page,
+    readonly root: Page | Frame = page,
+  ) {}
 
   get notes(): Locator {
-    return this.page.getByRole("textbox", { name: /Notes/ });
+    return this.root.getByRole("textbox", { name: /Notes/ });
   }
   get generateButton(): Locator {
-    return this.page.getByTestId("generate");
+    return this.root.getByTestId("generate");
   }
   get cancelButton(): Locator {
-    return this.page.getByTestId("cancel");
+    return this.root.getByTestId("cancel");
   }
   get draft(): Locator {
-    return this.page.getByTestId("draft");
+    return this.root.getByTestId("draft");
   }
   get validateBox(): Locator {
-    return this.page.getByRole("checkbox", { name: /valide/ });
+    return this.root.getByRole("checkbox", { name: /valide/ });
   }
   get saveButton(): Locator {
-    return this.page.getByRole("button", { name: "Enregistrer" });
+    return this.root.getByRole("button", { name: "Enregistrer" });
   }
   get confirmation(): Locator {
-    return this.page.getByTestId("confirmation");
+    return this.root.getByTestId("confirmation");
+  }
+  get feedback(): Locator {
+    return this.page.getByTestId("feedback");
+  }
+  get menuButton(): Locator {
+    return this.page.getByRole("button", { name: "Plus d'options" });
+  }
+  get useCaseDialog(): Locator {
+    return this.page.getByRole("dialog", { name: "Proposer un usage de Greffier" });
   }
   get flagItems(): Locator {
-    return this.page.locator('[data-testid="flags"] li');
+    return this.root.locator('[data-testid="flags"] li');
   }
 
   /** The draft editor's place in the document (not the viewport, which scrolls to follow the stream). */
@@ -79,17 +94,17 @@ export class TaskpanePage {
   async handleFlags(correction: (figure: string) => string): Promise<string[]> {
     const seen: string[] = [];
     for (;;) {
-      const pending = this.page.locator('[data-testid="flags"] li[data-status="pending"]').first();
+      const pending = this.root.locator('[data-testid="flags"] li[data-status="pending"]').first();
       if ((await pending.count()) === 0) return seen;
       const id = ((await pending.getAttribute("data-testid")) ?? "").replace("flag-", "");
-      const figure = (await this.page.getByTestId(`flag-${id}`).locator("span").first().textContent()) ?? "";
+      const figure = (await this.root.getByTestId(`flag-${id}`).locator("span").first().textContent()) ?? "";
       seen.push(figure);
       if (seen.length === 1) {
-        await this.page.getByTestId(`flag-${id}-confirm`).click();
+        await this.root.getByTestId(`flag-${id}-confirm`).click();
       } else {
-        await this.page.getByTestId(`flag-${id}-correct`).click();
-        await this.page.getByTestId(`flag-${id}-value`).fill(correction(figure));
-        await this.page.getByTestId(`flag-${id}-apply`).click();
+        await this.root.getByTestId(`flag-${id}-correct`).click();
+        await this.root.getByTestId(`flag-${id}-value`).fill(correction(figure));
+        await this.root.getByTestId(`flag-${id}-apply`).click();
       }
     }
   }

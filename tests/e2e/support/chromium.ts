@@ -1,7 +1,7 @@
 // Owns how the e2e suite gets a browser (Debian's Chromium, never a downloaded one) and runs axe-core in a page.
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import type { Browser, Page } from "playwright-core";
+import type { Browser, Frame, Page } from "playwright-core";
 import { chromium } from "playwright-core";
 import { ROOT } from "./build";
 
@@ -36,8 +36,8 @@ export interface AxeViolation {
   readonly nodes: { target: unknown[] }[];
 }
 
-/** Runs axe-core (WCAG 2 A/AA rules) in the page and returns the serious and critical violations. */
-export async function seriousAxeViolations(page: Page): Promise<AxeViolation[]> {
+/** Runs axe-core (WCAG 2 A/AA rules) in the page (or a frame of it) and returns the serious and critical violations. */
+export async function seriousAxeViolations(page: Page | Frame): Promise<AxeViolation[]> {
   if (!(await page.evaluate(() => "axe" in window))) await page.addScriptTag({ path: join(ROOT, "node_modules", "axe-core", "axe.min.js") });
   const violations = await page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run: (ctx: Document, opts: unknown) => Promise<{ violations: AxeViolation[] }> } }).axe;

@@ -1,0 +1,69 @@
+// Owns the getAccessToken hook of the API client: no token without a configured client id, else one sign-in at a time, tokens reused until near expiry, failures as French problems.
+import { t, type Locale } from "../../src/i18n";
+import { ApiError } from "../api/client";
+import type { HostAdapter } from "../hosts/host-adapter";
+import type { AuthConfig } from "./auth-config";
+import { AuthError, authMessageKey, type AuthErrorCode } from "./auth-error";
+import type { SignIn, TokenResult } from "./sign-in";
+
+/** A token closer than this to its expiry is not reused: the request could outlive it. */
+export const REFRESH_MARGIN_MS = 5 * 60_000;
+
+/** What the token source needs: the build's configuration, the pane's host, the add-in's origin. */
+export interface AccessTokenOptions {
+  /** The build's configuration; null (development) means no sign-in and no header. */
+  readonly config: AuthConfig | null;
+  /** The pane's host, once known (the token ladder depends on it). */
+  readonly host: Promise<HostAdapter>;
+  /** The add-in's origin, where the dialog and redirect pages are served. */
+  readonly origin: string;
+  /** Clock, for tests. */
+  readonly now?: () => number;
+}
+
+/**
+ * The problem an adviser is shown for a failed sign-in: same shape as the server's, with the `auth_*` code.
+ * @param code - The failure.
+ * @param locale - The pane's language.
+ */
+export function authProblemError(code: AuthErrorCode, locale: Locale, cause?: unknown): ApiError {
+  return new ApiError(
+    { type: `urn:greffier:problem:${code}`, title: t("auth.error.title", {}, locale), status: 401, detail: t(authMessageKey(code), {}, locale), code },
+    { cause },
+  );
+}
+
+/**
+ * The `getAccessToken` hook for `createApiClient`. msal-browser is fetched only on the first call of a build that
+ * has a client id; concurrent calls share one sign-in, so an adviser never gets two windows.
+ * @returns A function resolving with the bearer token, or null in a build without sign-in.
+ * @throws ApiError (from the returned function) with an `auth_*` code and a French detail.
+ */
+export function createAccessTokenSource(options: AccessTokenOptions): () => Promise<string | null> {
+  const config = options.config;
+  if (!config) return () => Promise.resolve(null);
+  const now = options.now ?? Date.now;
+  let cached: TokenResult | null = null;
+  let inflight: Promise<TokenResult> | null = null;
+  let signIn: Promise<SignIn> | null = null;
+
+  const acquire = async (): Promise<TokenResult> => {
+    const host = await options.host;
+    try {
+      signIn ??= import(/* webpackChunkName: "auth" */ "./sign-in").then((m) => m.createSignIn(config, options.origin));
+      return await (await signIn).acquire(host);
+    } catch (error) {
+      if (!(error instanceof AuthError)) signIn = null; // a chunk that failed to load may load next time
+      throw authProblemError(error instanceof AuthError ? error.code : "auth_failed", host.locale, error);
+    }
+  };
+
+  return async () => {
+    if (cached?.expiresOnMs != null && cached.expiresOnMs - now() > REFRESH_MARGIN_MS) return cached.accessToken;
+    inflight ??= acquire().finally(() => {
+      inflight = null;
+    });
+    cached = await inflight;
+    return cached.accessToken;
+  };
+}

@@ -1,0 +1,41 @@
+// Owns the start of a pane page (taskpane.html, tab.html): one host detection, the API client with the sign-in hook, the React root.
+import { StrictMode } from "react";
+import { createRoot } from "react-dom/client";
+import { createApiClient } from "./api/client";
+import { Root } from "./app/Root";
+import { createAccessTokenSource } from "./auth/access-token";
+import { buildAuthConfig } from "./auth/auth-config";
+import { browserLocale } from "./hosts/browser";
+import type { HostAdapter } from "./hosts/host-adapter";
+
+/**
+ * Renders the pane into `#root` at once (the shell paints first) and wires the API client's `getAccessToken` to the
+ * sign-in of this build (none when it has no client id). The host is detected once and shared by the app and the
+ * sign-in, which needs it to pick its ladder.
+ * @param detectHost - The page's host detection.
+ * @throws Error when the page has no `#root` element (a broken HTML template).
+ */
+export function bootPane(detectHost: () => Promise<HostAdapter>): void {
+  const container = document.getElementById("root");
+  if (!container) throw new Error("#root missing from the page");
+  const hostReady = detectHost();
+  const loadHost = (): Promise<HostAdapter> => hostReady;
+  const getAccessToken = createAccessTokenSource({ config: buildAuthConfig(), host: hostReady, origin: window.location.origin });
+  const initialLocale = browserLocale();
+  const root = createRoot(container);
+  const render = (locale: HostAdapter["locale"]): void =>
+    root.render(
+      <StrictMode>
+        <Root loadHost={loadHost} initialLocale={initialLocale} api={createApiClient({ locale, getAccessToken })} />
+      </StrictMode>,
+    );
+  render(initialLocale);
+  // The client speaks the host's language (Accept-Language, its own messages): rebuild it once the host says which.
+  // No request is made before the host is known, so nothing goes out in the wrong one.
+  hostReady.then(
+    (host) => {
+      if (host.locale !== initialLocale) render(host.locale);
+    },
+    () => undefined, // Root reports a host that failed to start; the client keeps the page's language.
+  );
+}

@@ -1,0 +1,116 @@
+// Owns the audit log's section: the chain's state in words ("Journal intègre : N événements" or where it breaks), re-verify, export.
+import { Button, makeStyles, mergeClasses, Spinner, tokens } from "@fluentui/react-components";
+import { ArrowClockwiseRegular, ArrowDownloadRegular, ErrorCircleRegular, ShieldCheckmarkRegular } from "@fluentui/react-icons";
+import { useState, type ReactNode } from "react";
+import { ApiError } from "../api/client";
+import type { AuditExportFormat, AuditVerification, CommitteeClient } from "../api/committee";
+import { useI18n } from "../hooks/use-i18n";
+import { downloadBlob } from "../lib/clipboard";
+import { formatNumber } from "./format";
+import type { Loadable } from "./use-committee-data";
+
+const useStyles = makeStyles({
+  state: {
+    display: "flex",
+    alignItems: "flex-start",
+    gap: tokens.spacingHorizontalM,
+    padding: tokens.spacingHorizontalL,
+    borderRadius: tokens.borderRadiusLarge,
+    fontSize: tokens.fontSizeBase400,
+    lineHeight: tokens.lineHeightBase400,
+    fontWeight: tokens.fontWeightSemibold,
+  },
+  ok: { backgroundColor: tokens.colorStatusSuccessBackground1, color: tokens.colorStatusSuccessForeground1, border: `${tokens.strokeWidthThin} solid ${tokens.colorStatusSuccessBorder1}` },
+  broken: { backgroundColor: tokens.colorStatusDangerBackground1, color: tokens.colorStatusDangerForeground1, border: `${tokens.strokeWidthThin} solid ${tokens.colorStatusDangerBorder1}` },
+  icon: { fontSize: "24px", flexShrink: 0 },
+  text: { margin: 0 },
+  intro: { margin: 0, fontSize: tokens.fontSizeBase300, lineHeight: tokens.lineHeightBase300, color: tokens.colorNeutralForeground2, maxWidth: "72ch" },
+  actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
+  note: { margin: 0, fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200, color: tokens.colorNeutralForeground3 },
+  status: { margin: 0, minHeight: tokens.lineHeightBase200, fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200, color: tokens.colorNeutralForeground2 },
+  failed: { color: tokens.colorStatusDangerForeground1 },
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+});
+
+/** The chain's state in one sentence; the same words on the summary tile and in this section. */
+export function auditSentence(audit: AuditVerification, t: ReturnType<typeof useI18n>["t"], locale: "fr" | "en"): string {
+  return audit.ok
+    ? t("committee.audit.ok", { count: formatNumber(audit.entries, locale) })
+    : t("committee.audit.broken", { seq: formatNumber(audit.firstBrokenAt ?? 0, locale), count: formatNumber(audit.entries, locale) });
+}
+
+/** The chain's state as a coloured banner (green when intact, red naming the first broken entry). */
+export function AuditState({ audit }: { audit: AuditVerification }): ReactNode {
+  const { t, locale } = useI18n();
+  const styles = useStyles();
+  return (
+    <div className={mergeClasses(styles.state, audit.ok ? styles.ok : styles.broken)} data-testid="audit-state" data-ok={String(audit.ok)}>
+      {audit.ok ? <ShieldCheckmarkRegular className={styles.icon} aria-hidden /> : <ErrorCircleRegular className={styles.icon} aria-hidden />}
+      <p className={styles.text}>{auditSentence(audit, t, locale)}</p>
+    </div>
+  );
+}
+
+type Outcome = { readonly isOk: boolean; readonly message: string } | null;
+
+/** The chain's state as loaded, the re-verify action, and the client the exports are fetched with. */
+export interface AuditPanelProps {
+  readonly audit: Loadable<AuditVerification>;
+  readonly isVerifying: boolean;
+  readonly onVerify: () => void;
+  readonly client: CommitteeClient;
+}
+
+/** State of the chain, "Vérifier à nouveau", and the CSV and JSON exports (fetched with the reader's token, then saved). */
+export function AuditPanel({ audit, isVerifying, onVerify, client }: AuditPanelProps): ReactNode {
+  const { t } = useI18n();
+  const styles = useStyles();
+  const [busy, setBusy] = useState<AuditExportFormat | null>(null);
+  const [outcome, setOutcome] = useState<Outcome>(null);
+
+  const exportAs = async (format: AuditExportFormat): Promise<void> => {
+    setBusy(format);
+    setOutcome(null);
+    try {
+      const file = await client.exportAudit(format);
+      downloadBlob(file.blob, file.filename);
+      setOutcome({ isOk: true, message: t("committee.audit.exported", { file: file.filename }) });
+    } catch (error) {
+      if (!(error instanceof ApiError)) console.error("Audit export failed", error);
+      const reason = error instanceof ApiError ? error.problem.detail : t("committee.error.bad_response");
+      setOutcome({ isOk: false, message: t("committee.audit.export_failed", { reason }) });
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  return (
+    <div className={styles.root}>
+      <p className={styles.intro}>{t("committee.audit.intro")}</p>
+      <div aria-live="polite">
+        {audit.status === "ok" ? <AuditState audit={audit.data} /> : null}
+        {audit.status === "loading" ? <Spinner size="small" label={t("committee.audit.verifying")} /> : null}
+        {audit.status === "error" ? (
+          <p className={mergeClasses(styles.status, styles.failed)} role="alert">
+            {t("committee.section_failed", { reason: audit.problem.detail })}
+          </p>
+        ) : null}
+      </div>
+      <div className={styles.actions}>
+        <Button icon={isVerifying ? <Spinner size="tiny" /> : <ArrowClockwiseRegular />} disabledFocusable={isVerifying} onClick={onVerify} data-testid="audit-verify">
+          {isVerifying ? t("committee.audit.verifying") : t("committee.audit.verify")}
+        </Button>
+        <Button icon={<ArrowDownloadRegular />} disabledFocusable={busy !== null} onClick={() => void exportAs("csv")} data-testid="audit-export-csv">
+          {t("committee.audit.export_csv")}
+        </Button>
+        <Button icon={<ArrowDownloadRegular />} disabledFocusable={busy !== null} onClick={() => void exportAs("json")} data-testid="audit-export-json">
+          {t("committee.audit.export_json")}
+        </Button>
+      </div>
+      <p className={styles.note}>{t("committee.audit.export_note")}</p>
+      <p role="status" className={mergeClasses(styles.status, outcome?.isOk === false && styles.failed)} data-testid="audit-export-status">
+        {outcome?.message ?? ""}
+      </p>
+    </div>
+  );
+}

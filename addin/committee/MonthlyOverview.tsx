@@ -1,0 +1,117 @@
+// Owns the trend across months: generations per task and month as a stacked chart and as the table it summarises.
+import { makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+import { useId, useMemo, type ReactNode } from "react";
+import type { CommitteeStats } from "../../src/schemas/committee";
+import { TASK_IDS } from "../../src/tasks/catalogue";
+import { useI18n } from "../hooks/use-i18n";
+import { MonthlyBars, type MonthlySeries } from "./charts/MonthlyBars";
+import { formatMonth, formatNumber, taskLabel } from "./format";
+import { taskColor } from "./task-colors";
+
+const useStyles = makeStyles({
+  root: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalL,
+    padding: tokens.spacingHorizontalXL,
+    borderRadius: tokens.borderRadiusXLarge,
+    backgroundColor: tokens.colorNeutralBackground1,
+    boxShadow: tokens.shadow4,
+    minWidth: 0,
+    "@media (max-width: 480px)": { padding: tokens.spacingHorizontalL },
+  },
+  caption: { margin: 0, fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200, color: tokens.colorNeutralForeground3 },
+  scroller: { overflowX: "auto", maxWidth: "100%" },
+  table: {
+    width: "100%",
+    borderCollapse: "collapse",
+    fontSize: tokens.fontSizeBase300,
+    lineHeight: tokens.lineHeightBase300,
+    "& th, & td": { padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`, borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, verticalAlign: "top" },
+    "& thead th": { textAlign: "left", fontWeight: tokens.fontWeightSemibold, color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200, borderBottom: `${tokens.strokeWidthThick} solid ${tokens.colorNeutralStroke1}` },
+    "& tbody th": { textAlign: "left", fontWeight: tokens.fontWeightSemibold, whiteSpace: "nowrap" },
+  },
+  number: { textAlign: "right", fontVariantNumeric: "tabular-nums" },
+  suppressed: { color: tokens.colorNeutralForeground3, fontStyle: "italic", fontSize: tokens.fontSizeBase200, minWidth: "120px" },
+  zero: { color: tokens.colorNeutralForeground3 },
+  taskHead: { display: "inline-flex", alignItems: "baseline", gap: tokens.spacingHorizontalXS, minWidth: "110px" },
+  swatch: { flexShrink: 0, display: "inline-block", width: "10px", height: "10px", borderRadius: "2px", forcedColorAdjust: "none" },
+});
+
+/** Chart and table of generations per month; suppressed cells are written out, never counted, never zero. */
+export function MonthlyOverview({ stats }: { stats: CommitteeStats }): ReactNode {
+  const { t, locale } = useI18n();
+  const styles = useStyles();
+  const captionId = useId();
+
+  const { months, tasks, byKey } = useMemo(() => {
+    const byKey = new Map(stats.cells.map((c) => [`${c.month}|${c.task}`, c]));
+    const months = [...new Set(stats.cells.map((c) => c.month))].sort();
+    const present = new Set(stats.cells.map((c) => c.task));
+    const tasks = [...TASK_IDS.filter((id) => present.has(id)), ...[...present].filter((id) => !(TASK_IDS as readonly string[]).includes(id)).sort()];
+    return { months, tasks, byKey };
+  }, [stats]);
+
+  const countOf = (month: string, task: string): number | null => {
+    const cell = byKey.get(`${month}|${task}`);
+    return cell && !cell.suppressed ? cell.generations : null;
+  };
+  // Only tasks with a shown figure are drawn (and named in the legend): a suppressed task has nothing to draw.
+  const series: MonthlySeries[] = tasks.map((task) => ({ key: task, label: taskLabel(task, t), color: taskColor(task), counts: months.map((m) => countOf(m, task)) })).filter((s) => s.counts.some((n) => n !== null));
+  const totalOf = (month: string): number => tasks.reduce((sum, task) => sum + (countOf(month, task) ?? 0), 0);
+  const chartLabel = t("committee.overview.chart_label", {
+    months: months.map((m) => t("committee.overview.chart_month", { month: formatMonth(m, locale), count: formatNumber(totalOf(m), locale) })).join(", "),
+  });
+
+  return (
+    <div className={styles.root}>
+      <p id={captionId} className={styles.caption}>
+        {t("committee.overview.caption")}
+      </p>
+      <MonthlyBars months={months} series={series} label={chartLabel} />
+      <div className={styles.scroller} role="region" aria-labelledby={captionId} tabIndex={0}>
+        <table className={styles.table} data-testid="overview-table">
+          <thead>
+            <tr>
+              <th scope="col">{t("committee.overview.month")}</th>
+              {tasks.map((task) => (
+                <th key={task} scope="col">
+                  <span className={styles.taskHead}>
+                    {series.some((s) => s.key === task) ? <span className={styles.swatch} style={{ backgroundColor: taskColor(task) }} aria-hidden="true" /> : null}
+                    {taskLabel(task, t)}
+                  </span>
+                </th>
+              ))}
+              <th scope="col" className={styles.number}>
+                {t("committee.overview.total")}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {[...months].reverse().map((month) => (
+              <tr key={month}>
+                <th scope="row">{formatMonth(month, locale)}</th>
+                {tasks.map((task) => {
+                  const cell = byKey.get(`${month}|${task}`);
+                  if (cell?.suppressed) {
+                    return (
+                      <td key={task} className={styles.suppressed} data-testid="overview-suppressed">
+                        {t("committee.suppressed", { min: stats.minGroupSize })}
+                      </td>
+                    );
+                  }
+                  return (
+                    <td key={task} className={mergeClasses(styles.number, !cell && styles.zero)}>
+                      {formatNumber(cell?.generations ?? 0, locale)}
+                    </td>
+                  );
+                })}
+                <td className={styles.number}>{formatNumber(totalOf(month), locale)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,110 @@
+// Owns the page's "En bref" row: total generations, total footprint, and the audit chain's state, each in one tile.
+import { makeStyles, mergeClasses, Spinner, tokens } from "@fluentui/react-components";
+import { DocumentBulletListRegular, ErrorCircleRegular, LeafOneRegular, ShieldCheckmarkRegular } from "@fluentui/react-icons";
+import type { ReactNode } from "react";
+import { formatFootprint } from "../../src/checks/footprint";
+import type { CommitteeStats } from "../../src/schemas/committee";
+import type { AuditVerification } from "../api/committee";
+import { useI18n } from "../hooks/use-i18n";
+import { auditSentence } from "./AuditPanel";
+import { formatNumber } from "./format";
+import type { Loadable } from "./use-committee-data";
+
+const useStyles = makeStyles({
+  row: { display: "grid", gridTemplateColumns: "repeat(auto-fit, minmax(240px, 1fr))", gap: tokens.spacingHorizontalL, margin: 0, padding: 0, listStyleType: "none" },
+  tile: {
+    display: "flex",
+    gap: tokens.spacingHorizontalM,
+    alignItems: "flex-start",
+    padding: tokens.spacingHorizontalXL,
+    borderRadius: tokens.borderRadiusXLarge,
+    backgroundColor: tokens.colorNeutralBackground1,
+    boxShadow: tokens.shadow4,
+    minWidth: 0,
+  },
+  icon: {
+    flexShrink: 0,
+    display: "flex",
+    alignItems: "center",
+    justifyContent: "center",
+    width: "40px",
+    height: "40px",
+    borderRadius: tokens.borderRadiusCircular,
+    fontSize: "22px",
+    backgroundColor: tokens.colorBrandBackground2,
+    color: tokens.colorBrandForeground2,
+  },
+  leaf: { backgroundColor: tokens.colorPaletteGreenBackground1, color: tokens.colorPaletteGreenForeground1 },
+  ok: { backgroundColor: tokens.colorStatusSuccessBackground1, color: tokens.colorStatusSuccessForeground1 },
+  broken: { backgroundColor: tokens.colorStatusDangerBackground1, color: tokens.colorStatusDangerForeground1 },
+  body: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS, minWidth: 0 },
+  label: { fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200, color: tokens.colorNeutralForeground3 },
+  value: { fontSize: tokens.fontSizeBase600, lineHeight: tokens.lineHeightBase600, fontWeight: tokens.fontWeightSemibold, color: tokens.colorNeutralForeground1, overflowWrap: "anywhere" },
+  valueSmall: { fontSize: tokens.fontSizeBase400, lineHeight: tokens.lineHeightBase400 },
+  note: { fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200, color: tokens.colorNeutralForeground3 },
+  brokenText: { color: tokens.colorStatusDangerForeground1 },
+  link: { color: tokens.colorBrandForegroundLink, fontSize: tokens.fontSizeBase200 },
+});
+
+/** The three tiles; totals count only the cells that are shown (the server leaves suppressed ones out). */
+export function SummaryTiles({ stats, audit }: { stats: CommitteeStats; audit: Loadable<AuditVerification> }): ReactNode {
+  const { t, locale } = useI18n();
+  const styles = useStyles();
+  const { totals } = stats;
+  const hidden = stats.cells.filter((c) => c.suppressed).length;
+  const perGeneration = totals.generations > 0 ? { energyWh: totals.energyWh / totals.generations, gco2eq: totals.gco2eq / totals.generations } : null;
+
+  return (
+    <ul className={styles.row} data-testid="summary">
+      <li className={styles.tile}>
+        <span className={styles.icon} aria-hidden="true">
+          <DocumentBulletListRegular />
+        </span>
+        <div className={styles.body}>
+          <span className={styles.label}>{t("committee.summary.generations")}</span>
+          <span className={styles.value} data-testid="summary-generations">
+            {formatNumber(totals.generations, locale)}
+          </span>
+          <span className={styles.note}>{t("committee.summary.shown_only")}</span>
+          {hidden > 0 ? (
+            <span className={styles.note} data-testid="summary-hidden">
+              {hidden === 1
+                ? t("committee.summary.hidden_one", { min: stats.minGroupSize })
+                : t("committee.summary.hidden_many", { count: formatNumber(hidden, locale), min: stats.minGroupSize })}
+            </span>
+          ) : null}
+        </div>
+      </li>
+      <li className={styles.tile}>
+        <span className={mergeClasses(styles.icon, styles.leaf)} aria-hidden="true">
+          <LeafOneRegular />
+        </span>
+        <div className={styles.body}>
+          <span className={styles.label}>{t("committee.summary.footprint")}</span>
+          <span className={mergeClasses(styles.value, styles.valueSmall)} data-testid="summary-footprint">
+            {formatFootprint(totals, locale)}
+          </span>
+          {perGeneration ? <span className={styles.note}>{t("committee.summary.footprint_per", { value: formatFootprint(perGeneration, locale) })}</span> : null}
+        </div>
+      </li>
+      <li className={styles.tile}>
+        <span className={mergeClasses(styles.icon, audit.status === "ok" && (audit.data.ok ? styles.ok : styles.broken))} aria-hidden="true">
+          {audit.status === "ok" && !audit.data.ok ? <ErrorCircleRegular /> : <ShieldCheckmarkRegular />}
+        </span>
+        <div className={styles.body}>
+          <span className={styles.label}>{t("committee.summary.audit")}</span>
+          {audit.status === "loading" ? <Spinner size="tiny" label={t("committee.audit.verifying")} /> : null}
+          {audit.status === "ok" ? (
+            <span className={mergeClasses(styles.value, styles.valueSmall, !audit.data.ok && styles.brokenText)} data-testid="summary-audit">
+              {auditSentence(audit.data, t, locale)}
+            </span>
+          ) : null}
+          {audit.status === "error" ? <span className={styles.note}>{t("committee.section_failed", { reason: audit.problem.detail })}</span> : null}
+          <a className={styles.link} href="#audit">
+            {t("committee.nav.audit")}
+          </a>
+        </div>
+      </li>
+    </ul>
+  );
+}
