@@ -5,6 +5,7 @@ export default defineConfig({
   esbuild: { jsx: "automatic" },
   test: {
     globals: true,
+    globalSetup: ["tests/support/global-setup.ts"],
     environment: "node",
     // Integration files start real servers and databases: keep parallelism modest on 2 cores.
     maxWorkers: 2,
