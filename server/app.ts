@@ -4,7 +4,7 @@ import { resolve } from "node:path";
 import fastifyRateLimit from "@fastify/rate-limit";
 import fastifyStatic from "@fastify/static";
 import type { Redis } from "ioredis";
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify";
+import Fastify, { type FastifyInstance, type FastifyRequest, type FastifyServerOptions } from "fastify";
 import { AppError } from "../src/errors";
 import { t } from "../src/i18n";
 import { MAX_BODY_BYTES } from "../src/schemas/limits";
@@ -18,7 +18,7 @@ import type { LlmProvider } from "./llm/provider";
 import { createMetrics } from "./metrics";
 import { createMemoryConcurrencyLimiter, createRedisConcurrencyLimiter } from "./limits/concurrency";
 import { buildOpenApi } from "./openapi";
-import { problemOf, toAppError } from "./problem";
+import { loggableError, problemOf, toAppError } from "./problem";
 import type { PrePromptRegistry } from "./prompts/registry";
 import { committeeRoutes } from "./routes/committee";
 import { feedbackRoutes } from "./routes/feedback";
@@ -36,6 +36,7 @@ declare module "fastify" {
   }
 }
 
+/** What buildApp needs, built once by main.ts (or by a test) so the app itself reads no environment. */
 export interface AppDeps {
   readonly config: Config;
   readonly db: Db;
@@ -47,9 +48,18 @@ export interface AppDeps {
   readonly redis?: Redis | undefined;
 }
 
-/** Paths that answer without a user: health, metrics, the API description and the static front end. */
-function isPublic(url: string): boolean {
-  return !url.startsWith("/api/") || url === "/api/health" || url === "/api/openapi.json";
+/** The API routes that answer without a user; metrics and the static front end live outside `/api/`. */
+const PUBLIC_API_ROUTES: ReadonlySet<string> = new Set(["/api/health", "/api/openapi.json"]);
+
+/**
+ * Whether a request needs a user. Decided on the route the router matched, not only on the raw URL: the router
+ * decodes the path, so `/%61pi/sources/document` reaches the `/api/sources/document` handler while its raw URL
+ * does not start with `/api/` (the URL-prefix bypass of fastify/demo).
+ */
+function needsUser(request: FastifyRequest): boolean {
+  const route = request.routeOptions.url;
+  if (route !== undefined && PUBLIC_API_ROUTES.has(route)) return false;
+  return route?.startsWith("/api/") === true || request.url.startsWith("/api/");
 }
 
 /** What of the configuration the committee audits: what the AI is told, who answers, and the transparency rule. */
@@ -88,13 +98,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   app.decorateRequest("user", null as unknown as User);
   app.addHook("onRequest", async (request) => {
-    if (isPublic(request.url)) return;
+    if (!needsUser(request)) return;
     request.user = await authenticate(request.headers.authorization, request.ip);
   });
 
   app.setErrorHandler((error, request, reply) => {
     const appError = toAppError(error);
-    if (appError.status >= 500) request.log.error({ err: error, code: appError.code }, "request failed");
+    if (appError.status >= 500) request.log.error({ err: loggableError(error), code: appError.code }, "request failed");
     if ((appError.code === "rate_limited" || appError.status === 503) && !reply.hasHeader("retry-after")) reply.header("retry-after", "5");
     void reply
       .code(appError.status)

@@ -68,6 +68,7 @@ const ConfigSchema = z
     }
   }, { when: () => true }); // also when a field failed, so the operator sees every problem at once
 
+/** One OpenAI-compatible provider: where it is, what it runs (model size for the footprint), and its timeouts. */
 export interface LlmConfig {
   readonly baseUrl: string;
   readonly apiKey: string | undefined;
@@ -84,6 +85,7 @@ export interface LlmConfig {
   readonly requestTimeoutMs: number;
 }
 
+/** The provider chain's retry, budget and circuit-breaker settings (`LLM_BUDGET_MS`, `LLM_MAX_ATTEMPTS`…). */
 export interface ResilienceConfig {
   readonly budgetMs: number;
   readonly maxAttempts: number;
@@ -92,6 +94,7 @@ export interface ResilienceConfig {
   readonly breakerCooldownMs: number;
 }
 
+/** The whole configuration, parsed once by loadConfig and frozen; nothing else reads process.env. */
 export interface Config {
   readonly port: number;
   readonly host: string;
@@ -124,6 +127,17 @@ export class ConfigError extends Error {
   }
 }
 
+type LlmTimeouts = Pick<LlmConfig, "timeoutMs" | "idleTimeoutMs" | "requestTimeoutMs">;
+
+/** One provider's variables (`LLM_*` or `LLM_FALLBACK_*`); it is configured only when it has a base URL. */
+function providerConfig(
+  timeouts: LlmTimeouts,
+  env: Omit<LlmConfig, "baseUrl" | "name" | keyof LlmTimeouts> & { readonly baseUrl: string | undefined; readonly name: string | undefined },
+): LlmConfig | undefined {
+  if (!env.baseUrl) return undefined;
+  return { ...env, baseUrl: env.baseUrl, name: env.name ?? new URL(env.baseUrl).hostname, ...timeouts };
+}
+
 /**
  * Parses the environment into a frozen Config.
  * @throws ConfigError listing every invalid or missing variable.
@@ -135,30 +149,24 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   }
   const e = parsed.data;
   const timeouts = { timeoutMs: e.LLM_TIMEOUT_MS, idleTimeoutMs: e.LLM_IDLE_TIMEOUT_MS, requestTimeoutMs: e.LLM_REQUEST_TIMEOUT_MS };
-  const llm: LlmConfig | undefined = e.LLM_BASE_URL
-    ? {
-        baseUrl: e.LLM_BASE_URL,
-        apiKey: e.LLM_API_KEY,
-        model: e.LLM_MODEL ?? "",
-        name: e.LLM_PROVIDER_NAME ?? new URL(e.LLM_BASE_URL).hostname,
-        region: e.LLM_REGION,
-        activeParamsB: e.LLM_MODEL_ACTIVE_PARAMS_B,
-        totalParamsB: e.LLM_MODEL_TOTAL_PARAMS_B,
-        ...timeouts,
-      }
-    : undefined;
-  const llmFallback: LlmConfig | undefined = e.LLM_FALLBACK_BASE_URL
-    ? {
-        baseUrl: e.LLM_FALLBACK_BASE_URL,
-        apiKey: e.LLM_FALLBACK_API_KEY,
-        model: e.LLM_FALLBACK_MODEL ?? "",
-        name: e.LLM_FALLBACK_PROVIDER_NAME ?? new URL(e.LLM_FALLBACK_BASE_URL).hostname,
-        region: e.LLM_FALLBACK_REGION,
-        activeParamsB: e.LLM_FALLBACK_MODEL_ACTIVE_PARAMS_B,
-        totalParamsB: e.LLM_FALLBACK_MODEL_TOTAL_PARAMS_B,
-        ...timeouts,
-      }
-    : undefined;
+  const llm = providerConfig(timeouts, {
+    baseUrl: e.LLM_BASE_URL,
+    apiKey: e.LLM_API_KEY,
+    model: e.LLM_MODEL ?? "",
+    name: e.LLM_PROVIDER_NAME,
+    region: e.LLM_REGION,
+    activeParamsB: e.LLM_MODEL_ACTIVE_PARAMS_B,
+    totalParamsB: e.LLM_MODEL_TOTAL_PARAMS_B,
+  });
+  const llmFallback = providerConfig(timeouts, {
+    baseUrl: e.LLM_FALLBACK_BASE_URL,
+    apiKey: e.LLM_FALLBACK_API_KEY,
+    model: e.LLM_FALLBACK_MODEL ?? "",
+    name: e.LLM_FALLBACK_PROVIDER_NAME,
+    region: e.LLM_FALLBACK_REGION,
+    activeParamsB: e.LLM_FALLBACK_MODEL_ACTIVE_PARAMS_B,
+    totalParamsB: e.LLM_FALLBACK_MODEL_TOTAL_PARAMS_B,
+  });
   const tenantId = e.AUTH_TENANT_ID ?? "";
   const auth: Config["auth"] =
     e.AUTH_MODE === "entra"

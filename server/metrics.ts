@@ -2,6 +2,7 @@
 import { Counter, Histogram, Registry, collectDefaultMetrics } from "prom-client";
 import type { ChainObserver } from "./llm/chain";
 
+/** The Prometheus registry of one app and the recorders the routes and the chain call. */
 export interface Metrics {
   readonly registry: Registry;
   readonly chainObserver: ChainObserver;

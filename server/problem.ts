@@ -26,6 +26,8 @@ interface FastifyLikeError {
 export function toAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;
   const e = (error ?? {}) as FastifyLikeError;
+  const invalidJson = () =>
+    new AppError("malformed_json", { detail: t("problem.malformed_json.detail", { reason: "vérifiez les guillemets, virgules et accolades." }), cause: error });
   switch (e.code) {
     case "FST_ERR_CTP_BODY_TOO_LARGE":
       return new AppError("payload_too_large", { detail: bodyTooLargeDetail(), cause: error });
@@ -34,13 +36,28 @@ export function toAppError(error: unknown): AppError {
     case "FST_ERR_CTP_EMPTY_JSON_BODY":
       return new AppError("malformed_json", { detail: t("problem.malformed_json.detail", { reason: "le corps est vide." }), cause: error });
     case "FST_ERR_CTP_INVALID_JSON_BODY":
-      return new AppError("malformed_json", { detail: t("problem.malformed_json.detail", { reason: "vérifiez les guillemets, virgules et accolades." }), cause: error });
+      return invalidJson();
     default:
       break;
   }
-  if (error instanceof SyntaxError && e.statusCode === 400) {
-    return new AppError("malformed_json", { detail: t("problem.malformed_json.detail", { reason: "vérifiez les guillemets, virgules et accolades." }), cause: error });
-  }
+  if (error instanceof SyntaxError && e.statusCode === 400) return invalidJson();
   if (e.statusCode === 404) return new AppError("not_found", { cause: error });
+  if (e.statusCode === 403) return new AppError("forbidden", { cause: error });
+  // Any other client error raised by Fastify or a plugin stays a client error, never a logged 500.
+  if (typeof e.statusCode === "number" && e.statusCode >= 400 && e.statusCode < 500) return new AppError("invalid_request", { detail: "La requête n'a pas pu être traitée telle quelle.", cause: error });
   return new AppError("internal", { cause: error });
+}
+
+/**
+ * What of an unexpected error may reach the log: name, code, message and stack, and the same of each cause (pino
+ * appends causes' messages and stacks), but none of the other fields the logger would copy. A PostgreSQL error's
+ * `detail` reads "Failing row contains (…)", i.e. the row with the notes or the minutes text in clear.
+ */
+export function loggableError(error: unknown): Error {
+  if (!(error instanceof Error)) return new Error(`non-Error value thrown (${typeof error})`);
+  const safe = new Error(error.message, error.cause === undefined ? undefined : { cause: loggableError(error.cause) });
+  safe.name = error.name;
+  if (error.stack !== undefined) safe.stack = error.stack;
+  const code = (error as { code?: unknown }).code;
+  return typeof code === "string" ? Object.assign(safe, { code }) : safe;
 }

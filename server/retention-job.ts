@@ -1,5 +1,6 @@
 // Owns the schedule of the retention purge: once at start, then daily, never keeping the process alive.
 import type { FastifyBaseLogger } from "fastify";
+import { loggableError } from "./problem";
 import type { Db } from "./store/db";
 import { purgeExpired, type RetentionPolicy } from "./store/retention";
 
@@ -12,7 +13,7 @@ export function startRetentionJob(db: Db, policy: RetentionPolicy, log: FastifyB
       const report = await purgeExpired(db, policy);
       log.info({ retention: report }, "retention purge done");
     } catch (error) {
-      log.error({ err: error }, "retention purge failed; will retry at the next run");
+      log.error({ err: loggableError(error) }, "retention purge failed; will retry at the next run");
     }
   };
   void run();

@@ -4,8 +4,10 @@ import { canonicalJson } from "./canonical";
 
 /** Domain tag, so an audit hash can never be mistaken for another hash of the same bytes. */
 const DOMAIN = "greffier-audit-v1";
+/** The `prevHash` of the first event of the chain. */
 export const GENESIS_HASH = "0".repeat(64);
 
+/** The fields of an audit event that its hash covers. */
 export interface ChainedEvent {
   readonly seq: number;
   readonly id: string;
@@ -21,6 +23,7 @@ export function eventHash(prevHash: string, event: ChainedEvent): string {
   return createHash("sha256").update(`${DOMAIN}\n${prevHash}\n${body}`).digest("hex");
 }
 
+/** The outcome of re-walking the chain, as GET /api/committee/audit/verify answers it. */
 export interface VerifyResult {
   readonly ok: boolean;
   readonly entries: number;

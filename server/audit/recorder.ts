@@ -7,6 +7,7 @@ import type { Db } from "../store/db";
 import { appendAudit, lastAuditPayload } from "../store/audit";
 import { canonicalJson } from "./canonical";
 
+/** Appends the audit event of each governed action, inside the transaction of the action itself. */
 export interface AuditRecorder {
   /** The pseudonymous id of a user, stable across restarts and replicas, never reversible without the key. */
   actorOf(userId: string): string;

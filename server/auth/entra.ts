@@ -3,6 +3,7 @@ import { createRemoteJWKSet, errors as joseErrors, jwtVerify, type JWTPayload } 
 import { AppError } from "../../src/errors";
 import type { User } from "./user";
 
+/** What a token must match in `entra` mode (from `AUTH_*`). */
 export interface EntraSettings {
   readonly issuer: string;
   readonly audience: string;
@@ -10,6 +11,7 @@ export interface EntraSettings {
   readonly jwksUrl: string;
 }
 
+/** The delegated scope every token must carry (`scp`). */
 export const REQUIRED_SCOPE = "access_as_user";
 
 interface EntraClaims extends JWTPayload {

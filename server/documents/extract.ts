@@ -61,7 +61,7 @@ function claimedFormat(filename: string, mimeType: string | undefined): Document
 
 /**
  * Decides the format from the bytes, never from the name alone.
- * @throws AppError unsupported_media_type (with what to do instead) or invalid_request (a "PDF" that is not one).
+ * @throws AppError unsupported_media_type (with what to do instead) or document_unreadable (a "PDF" that is not one).
  */
 function detectFormat(bytes: Uint8Array, filename: string, mimeType: string | undefined): DocumentFormat {
   if (isPdf(bytes)) return "pdf";

@@ -36,7 +36,7 @@ function unreadable(error: unknown): AppError {
  * Extracts the text of every page of a PDF. pdf.js runs its "fake worker" in this process: no eval, no fonts loaded
  * into anything, no network.
  * @throws AppError payload_too_large when the file has more than `maxPages` pages (checked before reading any page);
- *   invalid_request when it is encrypted or unreadable.
+ *   document_unreadable when it is encrypted or damaged.
  */
 export async function extractPdf(bytes: Uint8Array, maxPages: number): Promise<PdfText> {
   // pdf.js may detach the buffer it is given; the caller's bytes stay intact.

@@ -1,6 +1,7 @@
 // Owns the per-adviser cap on simultaneous generations: in memory for one process, in Redis when replicas share it.
 import type { Redis } from "ioredis";
 
+/** Caps the generations one adviser runs at once (`MAX_CONCURRENT_GENERATIONS`). */
 export interface ConcurrencyLimiter {
   /** Takes a slot for `userId`; resolves to its release function, or null when the cap is reached. */
   tryAcquire(userId: string): Promise<(() => Promise<void>) | null>;

@@ -6,6 +6,7 @@ import { CircuitBreaker } from "./circuit-breaker";
 import type { LlmCall, LlmOutput, LlmProvider } from "./provider";
 import { toProviderError, type ProviderError } from "./provider-error";
 
+/** The chain's retry, budget and breaker settings; `random` and `now` are seams for tests. */
 export interface ChainOptions {
   /** Total time for retries and fallbacks; past it only the offline engine is tried. */
   readonly budgetMs: number;
@@ -25,6 +26,7 @@ export interface ChainObserver {
   onFallback?(from: string, to: string): void;
 }
 
+/** What one generation passes to the chain: its abort signal and stream callbacks. */
 export interface ChainHandlers {
   readonly signal?: AbortSignal | undefined;
   readonly onDelta?: ((text: string) => void) | undefined;
@@ -34,6 +36,7 @@ export interface ChainHandlers {
   readonly isLastResortOnly?: boolean | undefined;
 }
 
+/** The answer and the provider that gave it, with how many attempts and fallbacks it took. */
 export interface ChainResult {
   readonly output: LlmOutput;
   readonly provider: LlmProvider;
@@ -41,6 +44,7 @@ export interface ChainResult {
   readonly fallbacks: number;
 }
 
+/** The providers in order behind one retry loop, with the offline engine last. */
 export interface ProviderChain {
   generate(call: LlmCall, handlers?: ChainHandlers): Promise<ChainResult>;
   /** Breaker state per provider name, for /metrics and tests. */

@@ -1,5 +1,6 @@
 // Owns the circuit breaker: a provider that keeps failing is benched for a cool-down instead of slowing every adviser.
 
+/** When a breaker opens, and for how long (`LLM_BREAKER_*`). */
 export interface CircuitBreakerOptions {
   /** Consecutive failures that open the circuit. */
   readonly failureThreshold: number;

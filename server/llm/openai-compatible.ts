@@ -9,6 +9,14 @@ export function estimateTokens(text: string): number {
   return Math.ceil(text.length / 4);
 }
 
+/** The usage the endpoint reported, or an estimate from the text sent and received when it reported none. */
+function usageOf(reported: OpenAI.CompletionUsage | undefined, messages: readonly { content: string }[], text: string): LlmOutput["usage"] {
+  return {
+    inputTokens: reported?.prompt_tokens ?? estimateTokens(messages.map((m) => m.content).join("\n")),
+    outputTokens: reported?.completion_tokens ?? estimateTokens(text),
+  };
+}
+
 /** A deadline that can be pushed back (the gap between chunks) and says why it fired. */
 function watchdog(ms: number, kind: "timeout" | "stalled", controller: AbortController) {
   let timer: NodeJS.Timeout | undefined;
@@ -54,13 +62,7 @@ export function createOpenAiCompatible(config: LlmConfig): LlmProvider {
     if (typeof completion !== "object" || !Array.isArray(completion.choices)) throw new ProviderError("malformed", true, { message: "the answer is not a chat completion" });
     const text = completion.choices[0]?.message?.content ?? "";
     if (text.trim() === "") throw new ProviderError("empty", true, { message: "the provider answered an empty draft" });
-    return {
-      text,
-      usage: {
-        inputTokens: completion.usage?.prompt_tokens ?? estimateTokens(messages.map((m) => m.content).join("\n")),
-        outputTokens: completion.usage?.completion_tokens ?? estimateTokens(text),
-      },
-    };
+    return { text, usage: usageOf(completion.usage, messages, text) };
   }
 
   async function stream(call: LlmCall, onDelta: (text: string) => void, outer: AbortSignal | undefined): Promise<LlmOutput> {
@@ -94,10 +96,7 @@ export function createOpenAiCompatible(config: LlmConfig): LlmProvider {
       if (!finishReason) throw new ProviderError("cut", true, { message: "the stream ended without a finish reason" });
       if (finishReason === "length") throw new ProviderError("cut", false, { message: "the draft was cut at the provider's token limit" });
       if (text.trim() === "") throw new ProviderError("empty", true, { message: "the provider streamed an empty draft" });
-      return {
-        text,
-        usage: { inputTokens: usage?.prompt_tokens ?? estimateTokens(messages.map((m) => m.content).join("\n")), outputTokens: usage?.completion_tokens ?? estimateTokens(text) },
-      };
+      return { text, usage: usageOf(usage, messages, text) };
     } catch (error) {
       throw dog.reason ?? error;
     } finally {

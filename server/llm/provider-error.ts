@@ -1,6 +1,7 @@
 // Owns the classification of provider failures: what may be retried, after how long, and what to call it.
-import { APIConnectionError, APIError, APIUserAbortError } from "openai";
+import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from "openai";
 
+/** How a provider call failed; a metric label, never any text of the call. */
 export type ProviderFailureKind = "timeout" | "status" | "network" | "malformed" | "empty" | "stalled" | "cut";
 
 /** A failed call to one provider; `isRetryable` says whether the same provider may be asked again. */
@@ -38,10 +39,9 @@ export function retryAfterMs(headers: Headers | undefined, now = Date.now()): nu
 export function toProviderError(error: unknown): ProviderError {
   if (error instanceof ProviderError) return error;
   if (error instanceof APIUserAbortError) return new ProviderError("timeout", true, { cause: error });
-  if (error instanceof APIConnectionError) {
-    const isTimeout = error.constructor.name === "APIConnectionTimeoutError";
-    return new ProviderError(isTimeout ? "timeout" : "network", true, { cause: error });
-  }
+  // The timeout is a subclass of the connection error: test it first.
+  if (error instanceof APIConnectionTimeoutError) return new ProviderError("timeout", true, { cause: error });
+  if (error instanceof APIConnectionError) return new ProviderError("network", true, { cause: error });
   if (error instanceof APIError && typeof error.status === "number") {
     return new ProviderError("status", RETRYABLE_STATUS.has(error.status), { status: error.status, retryAfterMs: retryAfterMs(error.headers), cause: error });
   }

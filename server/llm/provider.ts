@@ -2,6 +2,7 @@
 import type { TaskId } from "../../src/tasks/catalogue";
 import type { ChatMessage, PromptInput } from "../pipeline/messages";
 
+/** Who answers: shown to advisers, stored with each generation, and used for the footprint. */
 export interface ProviderInfo {
   readonly name: string;
   readonly model: string;
@@ -12,6 +13,7 @@ export interface ProviderInfo {
   readonly totalParamsB?: number | undefined;
 }
 
+/** One request to a provider, already pseudonymised. */
 export interface LlmCall {
   readonly task: TaskId;
   /** The pre-prompt first, then the data blocks (already pseudonymised). */
@@ -22,6 +24,7 @@ export interface LlmCall {
   readonly responseFormat?: { readonly name: string; readonly schema: Record<string, unknown> } | undefined;
 }
 
+/** A provider's whole answer, with the token usage (reported or estimated). */
 export interface LlmOutput {
   readonly text: string;
   readonly usage: { readonly inputTokens: number; readonly outputTokens: number };
@@ -29,13 +32,18 @@ export interface LlmOutput {
   readonly cpuMs?: number;
 }
 
+/** Per-call options of LlmProvider.generate. */
 export interface GenerateOptions {
   readonly signal?: AbortSignal | undefined;
   /** Called with each piece of text as it arrives; when absent the provider may answer in one piece. */
   readonly onDelta?: ((text: string) => void) | undefined;
 }
 
-/** A backend that turns messages into a draft. Implementations reject with AppError on failure. */
+/**
+ * A backend that turns messages into a draft.
+ * @throws ProviderError on failure (the chain decides from it whether to retry or fall back), or the signal's
+ *   reason once it is aborted.
+ */
 export interface LlmProvider {
   readonly info: ProviderInfo;
   generate(call: LlmCall, options?: GenerateOptions): Promise<LlmOutput>;

@@ -1,14 +1,20 @@
 // Owns structured extraction: JSON under the document's schema, validated, repaired once, quotes checked against the source.
 import { z } from "zod";
-import { DOCUMENT_TYPE_LABELS, EXTRACTION_SCHEMAS, guessDocumentType, mapStrings, type DocumentType, type Extraction } from "../../src/extraction/schemas";
+import { DOCUMENT_TYPE_LABELS, DOCUMENT_TYPES, EXTRACTION_SCHEMAS, guessDocumentType, mapStrings, type DocumentType, type Extraction } from "../../src/extraction/schemas";
 import type { ChainResult, ChainHandlers, ProviderChain } from "../llm/chain";
 import type { LlmCall } from "../llm/provider";
 import { ProviderError } from "../llm/provider-error";
 
+/** The chain's result with the validated fields and the document type they were read as. */
 export interface ExtractionResult extends ChainResult {
   readonly extraction: Extraction;
   readonly documentType: DocumentType;
 }
+
+/** The JSON schema of each document type, built once: the zod schemas never change, so no request pays for it. */
+const JSON_SCHEMAS = Object.fromEntries(
+  DOCUMENT_TYPES.map((type) => [type, z.toJSONSchema(EXTRACTION_SCHEMAS[type], { target: "draft-7" }) as Record<string, unknown>]),
+) as Readonly<Record<DocumentType, Record<string, unknown>>>;
 
 /** Parses a model's answer as the schema's JSON, tolerating a Markdown code fence around it. */
 export function parseExtraction(text: string, documentType: DocumentType): { ok: true; value: Extraction } | { ok: false; error: string } {
@@ -30,7 +36,7 @@ export function parseExtraction(text: string, documentType: DocumentType): { ok:
  */
 export async function extractStructured(chain: ProviderChain, call: LlmCall, requested: DocumentType | undefined, sourceText: string, handlers: ChainHandlers, restoreText: (text: string) => string): Promise<ExtractionResult> {
   const documentType = requested ?? guessDocumentType(sourceText);
-  const responseFormat = { name: documentType, schema: z.toJSONSchema(EXTRACTION_SCHEMAS[documentType], { target: "draft-7" }) as Record<string, unknown> };
+  const responseFormat = { name: documentType, schema: JSON_SCHEMAS[documentType] };
   // The schema also goes in the message, for endpoints that ignore response_format.
   const structured: LlmCall = {
     ...call,

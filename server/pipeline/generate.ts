@@ -22,6 +22,7 @@ import { findGenerationForUser, insertGeneration } from "../store/generations";
 import { markPrePromptUsed } from "../store/pre-prompts";
 import { buildMessages } from "./messages";
 
+/** What a generation needs from the app. */
 export interface GenerationDeps {
   readonly db: Db;
   readonly prePrompts: PrePromptRegistry;
@@ -30,6 +31,7 @@ export interface GenerationDeps {
   readonly audit: AuditRecorder;
 }
 
+/** The route's callbacks for a streamed generation; all optional, so a JSON answer passes none. */
 export interface StreamHandlers {
   readonly signal?: AbortSignal | undefined;
   /** Text to append to the draft, already re-identified. */

@@ -3,11 +3,13 @@ import type { GenerationContext } from "../../src/schemas/generation";
 import { variantOf, type TaskId, type TemplateId } from "../../src/tasks/catalogue";
 import type { PrePrompt } from "../prompts/registry";
 
+/** One chat message as the provider receives it. */
 export interface ChatMessage {
   readonly role: "system" | "user" | "assistant";
   readonly content: string;
 }
 
+/** The pseudonymised data of a generation, before it is formatted into messages. */
 export interface PromptInput {
   readonly task: TaskId;
   /** An AI edit: the current draft and the adviser's instruction. */

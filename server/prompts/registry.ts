@@ -3,6 +3,7 @@ import { createHash } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
 import { VARIANT_KEYS } from "../../src/tasks/catalogue";
 
+/** One version of a mandatory pre-prompt, the only text ever sent in the system role. */
 export interface PrePrompt {
   /** `key@version`, as stored with every generation. */
   readonly id: string;
@@ -13,6 +14,7 @@ export interface PrePrompt {
   readonly text: string;
 }
 
+/** The pre-prompts in force, by task or `task.template` key. */
 export type PrePromptRegistry = ReadonlyMap<string, PrePrompt>;
 
 const PROMPTS_DIR = new URL("./", import.meta.url);

@@ -1,8 +1,9 @@
 // Owns /api/committee/*: the ethics committee's aggregates, audit verification and export, pre-prompt registry. Role Committee only.
+import { Readable } from "node:stream";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { AppError } from "../../src/errors";
 import { isCommittee } from "../auth/user";
-import { readAudit, verifyAudit } from "../store/audit";
+import { readAudit, verifyAudit, type AuditEvent } from "../store/audit";
 import { committeeStats } from "../store/committee-stats";
 import type { Db } from "../store/db";
 import { listPrePromptVersions } from "../store/pre-prompts";
@@ -17,6 +18,22 @@ function csvCell(value: unknown): string {
   return /[",\n\r;]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
+/** The events as one JSON array, as `JSON.stringify(events)` would write it, an event at a time. */
+async function* auditAsJson(events: AsyncIterable<AuditEvent>): AsyncGenerator<string> {
+  let separator = "[";
+  for await (const event of events) {
+    yield separator + JSON.stringify(event);
+    separator = ",";
+  }
+  yield separator === "[" ? "[]" : "]";
+}
+
+/** The events as CSV with a header line, an event a line. */
+async function* auditAsCsv(events: AsyncIterable<AuditEvent>): AsyncGenerator<string> {
+  yield `${["seq", "id", "occurredAt", "actor", "kind", "payload", "prevHash", "hash"].join(",")}\n`;
+  for await (const e of events) yield `${[e.seq, e.id, e.occurredAt, e.actor, e.kind, e.payload, e.prevHash, e.hash].map(csvCell).join(",")}\n`;
+}
+
 /** Registers the committee routes. */
 export function committeeRoutes(deps: { readonly db: Db }) {
   return async (app: FastifyInstance): Promise<void> => {
@@ -29,14 +46,11 @@ export function committeeRoutes(deps: { readonly db: Db }) {
     app.get<{ Querystring: { format?: string } }>("/api/committee/audit/export", async (request, reply) => {
       const format = request.query.format ?? "json";
       if (format !== "json" && format !== "csv") throw new AppError("invalid_request", { detail: "Format d'export inconnu : choisissez json ou csv." });
-      const events = [];
-      for await (const event of readAudit(deps.db)) events.push(event);
       const stamp = new Date().toISOString().slice(0, 10);
       reply.header("content-disposition", `attachment; filename="greffier-audit-${stamp}.${format}"`);
-      if (format === "json") return reply.type("application/json; charset=utf-8").send(events);
-      const header = ["seq", "id", "occurredAt", "actor", "kind", "payload", "prevHash", "hash"];
-      const lines = events.map((e) => [e.seq, e.id, e.occurredAt, e.actor, e.kind, e.payload, e.prevHash, e.hash].map(csvCell).join(","));
-      return reply.type("text/csv; charset=utf-8").send(`${header.join(",")}\n${lines.join("\n")}\n`);
+      // Streamed page by page: the log grows with every generation, and must never sit in memory whole.
+      const body = format === "json" ? auditAsJson(readAudit(deps.db)) : auditAsCsv(readAudit(deps.db));
+      return reply.type(format === "json" ? "application/json; charset=utf-8" : "text/csv; charset=utf-8").send(Readable.from(body));
     });
 
     app.get("/api/committee/preprompts", async () => listPrePromptVersions(deps.db));

@@ -10,6 +10,7 @@ import type { Db } from "../store/db";
 import { insertFeedback } from "../store/feedback";
 import { findGenerationForUser } from "../store/generations";
 
+/** What the feedback route needs from the app. */
 export interface FeedbackDeps {
   readonly db: Db;
   readonly audit: AuditRecorder;

@@ -8,11 +8,12 @@ import { parseOrThrow } from "../../src/schemas/parse";
 import type { ConcurrencyLimiter } from "../limits/concurrency";
 import type { Metrics } from "../metrics";
 import { assertGeneratable, resolveLineage, runGeneration, type GenerationDeps, type Lineage } from "../pipeline/generate";
-import { problemOf, toAppError } from "../problem";
+import { loggableError, problemOf, toAppError } from "../problem";
 import { openEventStream, wantsEventStream } from "../sse";
-import { findGenerationForUser } from "../store/generations";
+import { findGenerationForUser, type StoredGeneration } from "../store/generations";
 import { insertManualVersion, listVersions } from "../store/versions";
 
+/** What the generation routes need from the app, besides what a generation needs. */
 export interface GenerationRouteDeps extends GenerationDeps {
   readonly concurrency: ConcurrencyLimiter;
   readonly metrics: Metrics;
@@ -81,7 +82,7 @@ export function generationRoutes(deps: GenerationRouteDeps) {
       } catch (error) {
         if (!controller.signal.aborted) {
           const appError = toAppError(error);
-          if (appError.status >= 500) request.log.error({ err: error, code: appError.code }, "generation failed");
+          if (appError.status >= 500) request.log.error({ err: loggableError(error), code: appError.code }, "generation failed");
           stream.send("error", problemOf(appError.code, appError.status, appError.detail));
         }
       } finally {
@@ -90,26 +91,30 @@ export function generationRoutes(deps: GenerationRouteDeps) {
       return reply;
     }
 
-    app.post<{ Params: { id: string } }>("/api/generations/:id/versions", async (request, reply) => {
-      const body = parseOrThrow(ManualVersionSchema, request.body);
+    /**
+     * The generation named in the path, if it is the requesting adviser's.
+     * @throws AppError generation_not_found when it is absent, someone else's, or the id is not a UUID.
+     */
+    async function ownGeneration(request: FastifyRequest<{ Params: { id: string } }>): Promise<StoredGeneration> {
       const generation = isUuid(request.params.id) ? await findGenerationForUser(deps.db, request.params.id, request.user.id) : null;
       if (!generation) throw new AppError("generation_not_found");
+      return generation;
+    }
+
+    app.post<{ Params: { id: string } }>("/api/generations/:id/versions", async (request, reply) => {
+      const body = parseOrThrow(ManualVersionSchema, request.body);
+      const generation = await ownGeneration(request);
       const id = randomUUID();
       await insertManualVersion(deps.db, { id, rootId: generation.rootId, userId: request.user.id, text: body.text });
       return reply.code(201).send({ id });
     });
 
     app.get<{ Params: { id: string } }>("/api/generations/:id/versions", async (request) => {
-      const generation = isUuid(request.params.id) ? await findGenerationForUser(deps.db, request.params.id, request.user.id) : null;
-      if (!generation) throw new AppError("generation_not_found");
+      const generation = await ownGeneration(request);
       return listVersions(deps.db, generation.rootId, request.user.id);
     });
 
-    app.get<{ Params: { id: string } }>("/api/generations/:id", async (request) => {
-      const generation = isUuid(request.params.id) ? await findGenerationForUser(deps.db, request.params.id, request.user.id) : null;
-      if (!generation) throw new AppError("generation_not_found");
-      return generation;
-    });
+    app.get<{ Params: { id: string } }>("/api/generations/:id", async (request) => ownGeneration(request));
   };
 }
 

@@ -15,6 +15,7 @@ import { findMinutesForUser, insertMinutes } from "../store/minutes";
 import { aiTextsOf } from "../store/versions";
 import { isUuid } from "./generations";
 
+/** What the minutes routes need from the app. */
 export interface MinutesDeps {
   readonly db: Db;
   readonly audit: AuditRecorder;
@@ -39,6 +40,7 @@ export function minutesRoutes(deps: MinutesDeps) {
   return async (app: FastifyInstance): Promise<void> => {
     app.post("/api/minutes", async (request, reply) => {
       const body = parseOrThrow(SaveMinutesRequestSchema, request.body);
+      const idempotencyKey = readIdempotencyKey(request.headers["idempotency-key"]);
       // Human control: nothing is stored before an employee has validated it.
       if (body.validated !== true) throw new AppError("validation_required", { detail: t("problem.validation_required.detail") });
       if (body.text.trim() === "") throw new AppError("text_empty", { detail: t("problem.text_empty.detail") });
@@ -49,7 +51,6 @@ export function minutesRoutes(deps: MinutesDeps) {
       const aiTexts = await aiTextsOf(deps.db, generation.rootId, request.user.id);
       const share = Math.max(0, ...aiTexts.map((text) => aiShare(text, body.text)));
       const transparency = decideTransparency({ task: generation.task, aiShare: share, isValidated: true, orgName: deps.orgName, threshold: deps.aiShareThreshold });
-      const idempotencyKey = readIdempotencyKey(request.headers["idempotency-key"]);
       const save = async (tx: Db): Promise<StoredAnswer> => {
         const id = randomUUID();
         await insertMinutes(tx, {

@@ -20,6 +20,7 @@ import { extractDocumentText } from "../documents/extract";
 /** The insurer's own mail domains, unless the deployment says otherwise. */
 export const DEFAULT_INSURER_DOMAINS: readonly string[] = ["maif.fr"];
 
+/** What the source routes need from the app; every field has a default. */
 export interface SourceDeps {
   /** Senders at these domains (and their subdomains) are the insurer; `maif.fr` when absent. */
   readonly insurerDomains?: readonly string[];

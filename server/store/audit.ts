@@ -3,8 +3,10 @@ import { randomUUID } from "node:crypto";
 import { eventHash, GENESIS_HASH, verifyChain, type ChainedEvent, type VerifyResult } from "../audit/hash-chain";
 import type { Db } from "./db";
 
+/** The kinds of audited event (checked by the table's constraint too). */
 export type AuditKind = "generation" | "save" | "feedback" | "config";
 
+/** An audit event as stored, with its link to the previous one and its own hash. */
 export interface AuditEvent extends ChainedEvent {
   readonly kind: AuditKind;
   readonly prevHash: string;

@@ -1,6 +1,7 @@
 // Owns the feedback table: ratings on generations and proposed use cases, stored without who wrote them being shown.
 import type { Db } from "./db";
 
+/** A rating of a generation, or a proposed use case (no generation). */
 export interface NewFeedback {
   readonly id: string;
   readonly userId: string;

@@ -3,6 +3,7 @@ import type { GenerationResponse } from "../../src/schemas/generation";
 import type { TaskId, TemplateId } from "../../src/tasks/catalogue";
 import type { Db } from "./db";
 
+/** A finished generation as stored: the answer plus who asked, the inputs (purged later) and its lineage. */
 export interface GenerationRecord extends GenerationResponse {
   readonly userId: string;
   readonly prePromptSha256: string;
@@ -20,7 +21,6 @@ export interface GenerationRecord extends GenerationResponse {
 
 interface GenerationRow {
   id: string;
-  user_id: string;
   task: TaskId;
   template: TemplateId | null;
   pre_prompt_id: string;
@@ -42,6 +42,11 @@ interface GenerationRow {
   root_id: string | null;
   created_at: Date;
 }
+
+/** The columns a StoredGeneration is built from, one for each field of GenerationRow. */
+const GENERATION_COLUMNS = `id, task, template, pre_prompt_id, pre_prompt_version, pre_prompt_sha256, provider_name, provider_model,
+  provider_region, degraded, input_tokens, output_tokens, latency_ms, energy_wh, gco2eq, pseudonymised, ungrounded, draft,
+  parent_id, root_id, created_at`;
 
 /** A generation as read back: the draft is null once the retention policy purged it. */
 export type StoredGeneration = Omit<GenerationResponse, "draft"> & { draft: string | null; rootId: string };
@@ -66,7 +71,9 @@ export async function insertGeneration(db: Db, g: GenerationRecord): Promise<voi
 
 /** The generation `id` if `userId` asked for it; null otherwise (someone else's is as good as absent). */
 export async function findGenerationForUser(db: Db, id: string, userId: string): Promise<StoredGeneration | null> {
-  const rows = await db.query<GenerationRow>("SELECT * FROM generations WHERE id = $1 AND user_id = $2", [id, userId]);
+  // Named columns, not `*`: the notes, source, context and pseudonymisation map (the member's data in clear) are
+  // never needed here, so they never leave the database on the save, feedback and history paths.
+  const rows = await db.query<GenerationRow>(`SELECT ${GENERATION_COLUMNS} FROM generations WHERE id = $1 AND user_id = $2`, [id, userId]);
   const row = rows[0];
   if (!row) return null;
   return {

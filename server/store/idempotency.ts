@@ -1,6 +1,7 @@
 // Owns idempotency keys: the first request with a key does the work, any retry gets the first answer back.
 import type { Db } from "./db";
 
+/** The response a request with an Idempotency-Key gave, replayed to its retries. */
 export interface StoredAnswer {
   readonly status: number;
   readonly body: unknown;

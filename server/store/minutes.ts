@@ -3,6 +3,7 @@ import type { Minutes, Transparency } from "../../src/schemas/minutes";
 import type { TaskId } from "../../src/tasks/catalogue";
 import type { Db } from "./db";
 
+/** Validated minutes to store, with their transparency decision. */
 export interface NewMinutes {
   readonly id: string;
   readonly generationId: string;

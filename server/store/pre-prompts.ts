@@ -27,6 +27,7 @@ export async function markPrePromptUsed(db: Db, prePrompt: PrePrompt): Promise<v
   await db.query("UPDATE pre_prompt_versions SET first_used_at = now() WHERE id = $1 AND first_used_at IS NULL", [prePrompt.id]);
 }
 
+/** A pre-prompt version as the committee sees it. */
 export interface PrePromptVersionRow {
   id: string;
   task: string;

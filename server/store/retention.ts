@@ -1,6 +1,7 @@
 // Owns the retention policy in SQL: what advisers sent and unvalidated drafts go after a delay; validated minutes later.
 import type { Db } from "./db";
 
+/** How long each kind of data is kept (`RETENTION_DAYS`, `MINUTES_RETENTION_DAYS`). */
 export interface RetentionPolicy {
   /** Notes, sources, context, pseudonymisation maps and unvalidated drafts. */
   readonly workingDataDays: number;
@@ -8,6 +9,7 @@ export interface RetentionPolicy {
   readonly minutesDays: number;
 }
 
+/** What one purge removed, in rows; logged, so it holds counts only. */
 export interface PurgeReport {
   readonly inputsPurged: number;
   readonly draftsPurged: number;
@@ -24,6 +26,8 @@ export async function purgeExpired(db: Db, policy: RetentionPolicy): Promise<Pur
         RETURNING id`,
       [policy.workingDataDays],
     );
+    // Expired minutes go first, so the one draft purge below also frees the drafts they were holding.
+    const minutes = await tx.query("DELETE FROM minutes WHERE created_at < now() - make_interval(days => $1) RETURNING generation_id", [policy.minutesDays]);
     const drafts = await tx.query(
       `UPDATE generations g SET draft = NULL
         WHERE g.created_at < now() - make_interval(days => $1) AND g.draft IS NOT NULL
@@ -35,15 +39,6 @@ export async function purgeExpired(db: Db, policy: RetentionPolicy): Promise<Pur
       "UPDATE manual_versions SET text = NULL WHERE created_at < now() - make_interval(days => $1) AND text IS NOT NULL RETURNING id",
       [policy.workingDataDays],
     );
-    const minutes = await tx.query(`DELETE FROM minutes WHERE created_at < now() - make_interval(days => $1) RETURNING generation_id`, [policy.minutesDays]);
-    if (minutes.length > 0) {
-      await tx.query(
-        `UPDATE generations g SET draft = NULL
-          WHERE g.draft IS NOT NULL AND g.created_at < now() - make_interval(days => $1)
-            AND NOT EXISTS (SELECT 1 FROM minutes m WHERE m.generation_id = g.id)`,
-        [policy.workingDataDays],
-      );
-    }
     // Idempotency keys only guard against retries of the same day.
     await tx.query("DELETE FROM idempotency_keys WHERE created_at < now() - interval '1 day'");
     return { inputsPurged: inputs.length, draftsPurged: drafts.length + manual.length, minutesDeleted: minutes.length };

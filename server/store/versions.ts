@@ -1,6 +1,7 @@
 // Owns the version history of a draft: the first generation, its AI edits (child generations) and manual edits.
 import type { Db } from "./db";
 
+/** One entry of a draft's history. */
 export interface DraftVersion {
   readonly kind: "generation" | "ai-edit" | "manual-edit";
   /** The generation (initial or AI edit); absent for a manual edit. */

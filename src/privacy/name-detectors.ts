@@ -193,25 +193,35 @@ const KINSHIP_RE = new RegExp(`${LEFT_EDGE}(?:${KINSHIP})(?:${SPACE}*,)?${SPACE}
 const AND_NAME_RE = new RegExp(`${SPACE}+et${SPACE}+(?=\\p{Lu})`, "uy");
 const MAIDEN_RE = new RegExp(`${LEFT_EDGE}n[ée]e${SPACE}+`, "giu");
 
+/** A list of names joined by a separator: each name has at most `maxWords` words, a lone word counts as `lone`. */
+interface NameList {
+  readonly maxWords: number;
+  readonly lone: "NOM" | "PRENOM";
+  readonly priority: number;
+  /** Sticky: matched right after a name, it announces the next one. */
+  readonly separator: RegExp;
+}
+
+/** Reads names from `position` for as long as the list's separator joins another one; whether it read any. */
+function readNameList(text: string, position: number, list: NameList, found: Candidate[]): boolean {
+  let accepted = false;
+  for (let at = position; ; at = list.separator.lastIndex) {
+    const units = readNameUnits(text, at, list.maxWords);
+    const person = splitPerson(units, list.lone);
+    const last = units[units.length - 1];
+    if (!person || !last) return accepted;
+    found.push(...personCandidates(text, person, list.priority));
+    accepted = true;
+    list.separator.lastIndex = last.end;
+    if (!list.separator.exec(text)) return accepted;
+  }
+}
+
 function detectKinship(text: string): Candidate[] {
   const found: Candidate[] = [];
-  forEachMatch(KINSHIP_RE, text, (m) => {
-    let position = m.index + m[0].length;
-    let accepted = false;
-    // "ses enfants Léo et Jade": each coordinated name is a person of its own.
-    for (;;) {
-      const units = readNameUnits(text, position, 3);
-      const person = splitPerson(units, "PRENOM");
-      const last = units[units.length - 1];
-      if (!person || !last) break;
-      found.push(...personCandidates(text, person, NAME_PRIORITY.kinship));
-      accepted = true;
-      AND_NAME_RE.lastIndex = last.end;
-      if (!AND_NAME_RE.exec(text)) break;
-      position = AND_NAME_RE.lastIndex;
-    }
-    return accepted;
-  });
+  // "ses enfants Léo et Jade": each coordinated name is a person of its own.
+  const kinship: NameList = { maxWords: 3, lone: "PRENOM", priority: NAME_PRIORITY.kinship, separator: AND_NAME_RE };
+  forEachMatch(KINSHIP_RE, text, (m) => readNameList(text, m.index + m[0].length, kinship, found));
   forEachMatch(MAIDEN_RE, text, (m) => {
     const units = readNameUnits(text, m.index + m[0].length, 3);
     const person = splitPerson(units, "NOM");
@@ -231,22 +241,8 @@ const SPEAKER_END_RE = /[ \t]*(?:\([^)\n]{0,40}\))?[ \t]*:/uy;
 
 function detectHeadersAndSpeakers(text: string): Candidate[] {
   const found: Candidate[] = [];
-  forEachMatch(HEADER_RE, text, (m) => {
-    let position = m.index + m[0].length;
-    let accepted = false;
-    for (;;) {
-      const units = readNameUnits(text, position, 4);
-      const last = units[units.length - 1];
-      const person = splitPerson(units, "NOM");
-      if (!person || !last) break;
-      found.push(...personCandidates(text, person, NAME_PRIORITY.header));
-      accepted = true;
-      RECIPIENT_SEP_RE.lastIndex = last.end;
-      if (!RECIPIENT_SEP_RE.exec(text)) break;
-      position = RECIPIENT_SEP_RE.lastIndex;
-    }
-    return accepted;
-  });
+  const recipients: NameList = { maxWords: 4, lone: "NOM", priority: NAME_PRIORITY.header, separator: RECIPIENT_SEP_RE };
+  forEachMatch(HEADER_RE, text, (m) => readNameList(text, m.index + m[0].length, recipients, found));
   forEachMatch(VTT_VOICE_RE, text, (m) => {
     const person = splitPerson(readNameUnits(text, m.index + m[0].length, 4), "NOM");
     if (!person) return false;

@@ -50,6 +50,15 @@ describeEachStore("per-adviser isolation (entra)", (kind) => {
     expect(read.json()).toMatchObject({ validatedBy: `${TEST_TENANT}:alice` });
   });
 
+  it("cannot be walked around with an encoded path: /%61pi/… still needs a token", async () => {
+    for (const [method, url] of [["GET", "/%61pi/committee/stats"], ["POST", "/%61pi/sources/mail-thread"], ["GET", "/%61pi/minutes/00000000-0000-4000-8000-000000000000"]] as const) {
+      const response = await app.inject({ method, url, payload: method === "POST" ? { text: "Bonjour" } : undefined });
+      expect(response.statusCode, url).toBe(401);
+    }
+    const health = await app.inject({ method: "GET", url: "/api/health?probe=1" });
+    expect(health.statusCode).toBe(200);
+  });
+
   it("answers 401 in problem+json without a token or with a token of another tenant", async () => {
     const none = await app.inject({ method: "POST", url: "/api/generations", payload: { task: "interview-minutes", notes: "x" } });
     expect(none.statusCode).toBe(401);

@@ -44,6 +44,7 @@ export function cleanLine(line: string): string {
   return line.replace(/^\s*(?:[-–—•*·>]+|\d+[.)])\s*/, "").trim();
 }
 
+/** The note lines filed under the task's sections. */
 export interface SortedNotes {
   /** Section id → lines, in the order of the notes. */
   readonly sections: ReadonlyMap<string, string[]>;
@@ -54,15 +55,12 @@ export interface SortedNotes {
 /** Files every non-empty line of `notes` under exactly one section of `task`. */
 export function sortNotes(notes: string, task: TaskDefinition): SortedNotes {
   const sections = new Map<string, string[]>(task.sections.map((s) => [s.id, []]));
-  const lines: string[] = [];
   const fallback = task.sections.find((s) => s.collects.includes("exchange")) ?? task.sections[0];
-  const nonEmptyLines = notes.split(/\r?\n/).filter((l) => cleanLine(l) !== "").length;
-  for (const raw of notes.split(/\r?\n/)) {
-    const line = cleanLine(raw);
-    if (line === "" || /^-{3,}$/.test(raw.trim())) continue;
+  // A rule of dashes ("---") cleans to nothing, like a blank line: neither is a note line.
+  const lines = notes.split(/\r?\n/).map(cleanLine).filter((line) => line !== "");
+  for (const [index, line] of lines.entries()) {
     // A single line is the whole story, not its heading: only longer notes open with a context line.
-    const kinds = classifyLine(line, lines.length === 0 && nonEmptyLines > 1);
-    lines.push(line);
+    const kinds = classifyLine(line, index === 0 && lines.length > 1);
     const target = kinds.map((k) => task.sections.find((s) => s.collects.includes(k))).find((s) => s !== undefined) ?? fallback;
     if (target) sections.get(target.id)?.push(line);
   }
