@@ -112,7 +112,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       .send(problemOf(appError.code, appError.status, appError.detail));
   });
   app.setNotFoundHandler((request, reply) => {
-    void reply.code(404).type("application/problem+json; charset=utf-8").send(problemOf("not_found", 404, `Aucune ressource à l'adresse ${request.url.split("?")[0]}.`));
+    void reply.code(404).type("application/problem+json; charset=utf-8").send(problemOf("not_found", 404, t("server.request.no_route", { path: request.url.split("?")[0] ?? "/" })));
   });
 
   await syncPrePrompts(deps.db, deps.prePrompts);

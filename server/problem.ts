@@ -27,14 +27,14 @@ export function toAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;
   const e = (error ?? {}) as FastifyLikeError;
   const invalidJson = () =>
-    new AppError("malformed_json", { detail: t("problem.malformed_json.detail", { reason: "vérifiez les guillemets, virgules et accolades." }), cause: error });
+    new AppError("malformed_json", { detail: t("problem.malformed_json.detail", { reason: t("server.json.syntax") }), cause: error });
   switch (e.code) {
     case "FST_ERR_CTP_BODY_TOO_LARGE":
       return new AppError("payload_too_large", { detail: bodyTooLargeDetail(), cause: error });
     case "FST_ERR_CTP_INVALID_MEDIA_TYPE":
       return new AppError("unsupported_media_type", { cause: error });
     case "FST_ERR_CTP_EMPTY_JSON_BODY":
-      return new AppError("malformed_json", { detail: t("problem.malformed_json.detail", { reason: "le corps est vide." }), cause: error });
+      return new AppError("malformed_json", { detail: t("problem.malformed_json.detail", { reason: t("server.json.empty") }), cause: error });
     case "FST_ERR_CTP_INVALID_JSON_BODY":
       return invalidJson();
     default:
@@ -44,7 +44,7 @@ export function toAppError(error: unknown): AppError {
   if (e.statusCode === 404) return new AppError("not_found", { cause: error });
   if (e.statusCode === 403) return new AppError("forbidden", { cause: error });
   // Any other client error raised by Fastify or a plugin stays a client error, never a logged 500.
-  if (typeof e.statusCode === "number" && e.statusCode >= 400 && e.statusCode < 500) return new AppError("invalid_request", { detail: "La requête n'a pas pu être traitée telle quelle.", cause: error });
+  if (typeof e.statusCode === "number" && e.statusCode >= 400 && e.statusCode < 500) return new AppError("invalid_request", { detail: t("server.request.unprocessable"), cause: error });
   return new AppError("internal", { cause: error });
 }
 

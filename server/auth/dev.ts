@@ -1,6 +1,7 @@
 // Owns the dev authentication mode: one local user, answered only on the loopback interface.
 import { AppError } from "../../src/errors";
 import type { User } from "./user";
+import { t } from "../../src/i18n";
 
 /** The single local adviser of `AUTH_MODE=dev`; it holds the committee role so the whole product can be tried. */
 export const DEV_USER: User = Object.freeze({ id: "dev:local", name: "Conseiller local", roles: Object.freeze(["Committee"]) });
@@ -16,7 +17,7 @@ export function isLoopback(ip: string): boolean {
  */
 export function authenticateDev(ip: string): User {
   if (!isLoopback(ip)) {
-    throw new AppError("unauthorized", { detail: "Le mode développeur n'accepte que les connexions locales (127.0.0.1)." });
+    throw new AppError("unauthorized", { detail: t("server.auth.dev_loopback_only") });
   }
   return DEV_USER;
 }

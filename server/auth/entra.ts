@@ -2,6 +2,7 @@
 import { createRemoteJWKSet, errors as joseErrors, jwtVerify, type JWTPayload } from "jose";
 import { AppError } from "../../src/errors";
 import type { User } from "./user";
+import { t } from "../../src/i18n";
 
 /** What a token must match in `entra` mode (from `AUTH_*`). */
 export interface EntraSettings {
@@ -30,7 +31,7 @@ export function createEntraAuthenticator(settings: EntraSettings): (authorizatio
 
   return async (authorization) => {
     const token = /^Bearer ([\w-]+\.[\w-]+\.[\w-]*)$/.exec(authorization ?? "")?.[1];
-    if (!token) throw new AppError("unauthorized", { detail: "Jeton d'accès manquant : reconnectez-vous." });
+    if (!token) throw new AppError("unauthorized", { detail: t("server.auth.token_missing") });
     let claims: EntraClaims;
     try {
       const verified = await jwtVerify<EntraClaims>(token, jwks, {
@@ -43,11 +44,11 @@ export function createEntraAuthenticator(settings: EntraSettings): (authorizatio
       claims = verified.payload;
     } catch (error) {
       const expired = error instanceof joseErrors.JWTExpired;
-      throw new AppError("unauthorized", { detail: expired ? "Votre session a expiré : reconnectez-vous." : "Jeton d'accès invalide.", cause: error });
+      throw new AppError("unauthorized", { detail: t(expired ? "server.auth.token_expired" : "server.auth.token_invalid"), cause: error });
     }
-    if (claims.tid !== settings.tenantId) throw new AppError("unauthorized", { detail: "Jeton émis pour une autre organisation." });
+    if (claims.tid !== settings.tenantId) throw new AppError("unauthorized", { detail: t("server.auth.other_tenant") });
     const scopes = (claims.scp ?? "").split(" ");
-    if (!scopes.includes(REQUIRED_SCOPE)) throw new AppError("unauthorized", { detail: "Le jeton ne donne pas accès à Greffier (scope access_as_user manquant)." });
+    if (!scopes.includes(REQUIRED_SCOPE)) throw new AppError("unauthorized", { detail: t("server.auth.scope_missing") });
     return { id: `${claims.tid}:${claims.oid}`, name: claims.name ?? "", roles: Array.isArray(claims.roles) ? claims.roles.filter((r) => typeof r === "string") : [] };
   };
 }

@@ -49,7 +49,7 @@ export interface StreamHandlers {
 export function assertGeneratable(request: GenerationRequest): void {
   if (request.notes.trim() === "") throw new AppError("notes_empty", { detail: t("problem.notes_empty.detail") });
   if (!variantOf(request.task, request.template)) {
-    throw new AppError("invalid_request", { detail: `Le modèle « ${request.template} » ne s'applique pas à la tâche « ${request.task} ».` });
+    throw new AppError("invalid_request", { detail: t("server.generation.template_mismatch", { template: String(request.template), task: request.task }) });
   }
 }
 
@@ -67,7 +67,7 @@ export async function resolveLineage(db: Db, request: GenerationRequest, user: U
   if (!request.revise) return undefined;
   const parent = await findGenerationForUser(db, request.revise.generationId, user.id);
   if (!parent) throw new AppError("generation_not_found");
-  if (parent.task !== request.task) throw new AppError("invalid_request", { detail: "Une révision doit porter sur la même tâche que le brouillon d'origine." });
+  if (parent.task !== request.task) throw new AppError("invalid_request", { detail: t("server.generation.revise_other_task") });
   return { parentId: parent.id, rootId: parent.rootId };
 }
 

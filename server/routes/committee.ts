@@ -7,10 +7,11 @@ import { readAudit, verifyAudit, type AuditEvent } from "../store/audit";
 import { committeeStats } from "../store/committee-stats";
 import type { Db } from "../store/db";
 import { listPrePromptVersions } from "../store/pre-prompts";
+import { t } from "../../src/i18n";
 
 /** @throws AppError forbidden for anyone without the Committee role. */
 function requireCommittee(request: FastifyRequest): void {
-  if (!isCommittee(request.user)) throw new AppError("forbidden", { detail: "Ces données sont réservées au comité d'éthique et de contrôle." });
+  if (!isCommittee(request.user)) throw new AppError("forbidden", { detail: t("server.committee.forbidden") });
 }
 
 function csvCell(value: unknown): string {
@@ -45,7 +46,7 @@ export function committeeRoutes(deps: { readonly db: Db }) {
 
     app.get<{ Querystring: { format?: string } }>("/api/committee/audit/export", async (request, reply) => {
       const format = request.query.format ?? "json";
-      if (format !== "json" && format !== "csv") throw new AppError("invalid_request", { detail: "Format d'export inconnu : choisissez json ou csv." });
+      if (format !== "json" && format !== "csv") throw new AppError("invalid_request", { detail: t("server.committee.export_format") });
       const stamp = new Date().toISOString().slice(0, 10);
       reply.header("content-disposition", `attachment; filename="greffier-audit-${stamp}.${format}"`);
       // Streamed page by page: the log grows with every generation, and must never sit in memory whole.

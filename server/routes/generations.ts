@@ -12,6 +12,7 @@ import { loggableError, problemOf, toAppError } from "../problem";
 import { openEventStream, wantsEventStream } from "../sse";
 import { findGenerationForUser, type StoredGeneration } from "../store/generations";
 import { insertManualVersion, listVersions } from "../store/versions";
+import { t } from "../../src/i18n";
 
 /** What the generation routes need from the app, besides what a generation needs. */
 export interface GenerationRouteDeps extends GenerationDeps {
@@ -31,7 +32,7 @@ export function generationRoutes(deps: GenerationRouteDeps) {
       const release = await deps.concurrency.tryAcquire(request.user.id);
       if (!release) {
         reply.header("retry-after", "5");
-        throw new AppError("rate_limited", { detail: "Vous avez déjà des brouillons en cours de rédaction : attendez qu'ils se terminent, puis relancez. Vos notes sont conservées." });
+        throw new AppError("rate_limited", { detail: t("server.generation.too_many_running") });
       }
       try {
         return await generate(request, reply, body, lineage);

@@ -30,7 +30,7 @@ export interface MinutesDeps {
 function readIdempotencyKey(header: string | string[] | undefined): string | undefined {
   if (header === undefined) return undefined;
   if (typeof header !== "string" || !/^[\x21-\x7e]{1,200}$/.test(header)) {
-    throw new AppError("invalid_request", { detail: "L'en-tête Idempotency-Key doit contenir de 1 à 200 caractères visibles." });
+    throw new AppError("invalid_request", { detail: t("server.minutes.idempotency_key") });
   }
   return header;
 }
