@@ -1,12 +1,10 @@
 // Document extraction: JSON under the document's schema, validated, repaired once, every value checked against its quote.
-import type { FastifyInstance } from "fastify";
 import { readFileSync } from "node:fs";
-import { afterAll, beforeAll, beforeEach, expect, it } from "vitest";
+import { beforeEach, expect, it } from "vitest";
 import { GenerationResponseSchema } from "../../src/schemas/generation";
-import type { Db } from "../../server/store/db";
-import { startFakeOpenAi, type FakeOpenAi } from "../support/fake-openai";
-import { createTestStore, describeEachStore, type TestStore } from "../support/stores";
-import { buildTestApp, fakeProviderEnv, parseSse } from "../support/test-app";
+import { useAppWithFakeProvider } from "../support/app-fixture";
+import { describeEachStore } from "../support/stores";
+import { parseSse } from "../support/test-app";
 
 const DECLARATION = readFileSync(new URL("../fixtures/documents/declaration-sinistre.txt", import.meta.url), "utf8");
 const QUOTE = readFileSync(new URL("../fixtures/documents/devis.txt", import.meta.url), "utf8");
@@ -30,38 +28,23 @@ function goodAnswer(user: string): string {
 }
 
 describeEachStore("document extraction", (kind) => {
-  let fake: FakeOpenAi;
-  let store: TestStore;
-  let db: Db;
-  let app: FastifyInstance;
-  beforeAll(async () => {
-    fake = await startFakeOpenAi();
-    store = await createTestStore(kind);
-    db = await store.open();
-    ({ app } = await buildTestApp({ db, env: fakeProviderEnv(fake.baseUrl) }));
-  });
+  const ctx = useAppWithFakeProvider(kind);
   beforeEach(() => {
-    fake.requests.length = 0;
-    fake.setDefaultText((r) => goodAnswer(r.body.messages.map((m) => m.content).join("\n")));
-  });
-  afterAll(async () => {
-    await app.close();
-    await db.close();
-    await store.destroy();
-    await fake.close();
+    ctx.fake.requests.length = 0;
+    ctx.fake.setDefaultText((r) => goodAnswer(r.body.messages.map((m) => m.content).join("\n")));
   });
 
   const extract = (payload: Record<string, unknown> = {}, headers: Record<string, string> = {}) =>
-    app.inject({ method: "POST", url: "/api/generations", payload: { task: "document-extraction", notes: "Déclaration reçue par courrier", source: DECLARATION, ...payload }, headers });
+    ctx.app.inject({ method: "POST", url: "/api/generations", payload: { task: "document-extraction", notes: "Déclaration reçue par courrier", source: DECLARATION, ...payload }, headers });
 
   it("asks for JSON under the schema and returns the fields with their quotes, personal data restored", async () => {
     const response = await extract();
     expect(response.statusCode).toBe(201);
     const result = GenerationResponseSchema.parse(response.json());
-    const sent = fake.requests[0]?.body as { response_format?: { type: string; json_schema: { name: string; strict: boolean; schema: { properties: Record<string, unknown> } } } };
+    const sent = ctx.fake.requests[0]?.body as { response_format?: { type: string; json_schema: { name: string; strict: boolean; schema: { properties: Record<string, unknown> } } } };
     expect(sent.response_format).toMatchObject({ type: "json_schema", json_schema: { name: "declaration-sinistre-auto", strict: true } });
     expect(Object.keys(sent.response_format?.json_schema.schema.properties ?? {})).toContain("vehicules");
-    expect(JSON.stringify(fake.requests)).not.toContain("FG-482-KL");
+    expect(JSON.stringify(ctx.fake.requests)).not.toContain("FG-482-KL");
     expect(result.extraction).toMatchObject({ documentType: "declaration-sinistre-auto", date: F("12/10/2025"), vehicules: [{ immatriculation: { value: "FG-482-KL", quote: "immatriculation FG-482-KL" } }] });
     expect(result.draft).toContain("- Véhicule 1 — Immatriculation : FG-482-KL — « immatriculation FG-482-KL »");
     expect(result.ungrounded).toEqual([]);
@@ -69,24 +52,24 @@ describeEachStore("document extraction", (kind) => {
   });
 
   it("repairs a malformed answer once", async () => {
-    fake.enqueue({ kind: "ok", text: '{"documentType": "declaration-sinistre-auto", "date": "12/10/2025"}' });
+    ctx.fake.enqueue({ kind: "ok", text: '{"documentType": "declaration-sinistre-auto", "date": "12/10/2025"}' });
     const result = GenerationResponseSchema.parse((await extract()).json());
-    expect(fake.requests).toHaveLength(2);
-    const repair = fake.requests[1]?.body.messages ?? [];
+    expect(ctx.fake.requests).toHaveLength(2);
+    const repair = ctx.fake.requests[1]?.body.messages ?? [];
     expect(repair.at(-2)).toMatchObject({ role: "assistant" });
     expect(repair.at(-1)?.content).toMatch(/ne respecte pas le schéma demandé : date/);
     expect(result).toMatchObject({ degraded: false, extraction: { date: F("12/10/2025") } });
   });
 
   it("falls back to the offline pattern extraction when the repair fails too, and says so", async () => {
-    fake.enqueue({ kind: "ok", text: "Voici les informations : date 12/10" }, { kind: "ok", text: "```json\n{ pas du json }\n```" });
+    ctx.fake.enqueue({ kind: "ok", text: "Voici les informations : date 12/10" }, { kind: "ok", text: "```json\n{ pas du json }\n```" });
     const result = GenerationResponseSchema.parse((await extract()).json());
     expect(result.degraded).toBe(true);
     expect(result.extraction).toMatchObject({ date: F("12/10/2025"), heure: F("18h30"), vehicules: [{ immatriculation: F("FG-482-KL") }], tiers: [{ immatriculation: F("GH-105-TR") }], lieu: NONE });
   });
 
   it("flags a value whose quote is not in the document", async () => {
-    fake.enqueue({ kind: "ok", text: goodAnswer("").replace('"lieu":{"value":"rond-point de l\'avenue de Paris, Niort","quote":"rond-point de l\'avenue de Paris, Niort"}', '"lieu":{"value":"Poitiers","quote":"accident survenu à Poitiers"}') });
+    ctx.fake.enqueue({ kind: "ok", text: goodAnswer("").replace('"lieu":{"value":"rond-point de l\'avenue de Paris, Niort","quote":"rond-point de l\'avenue de Paris, Niort"}', '"lieu":{"value":"Poitiers","quote":"accident survenu à Poitiers"}') });
     const result = GenerationResponseSchema.parse((await extract()).json());
     expect(result.ungrounded).toContainEqual(expect.objectContaining({ kind: "quote", field: "lieu", text: "Poitiers" }));
     const flag = result.ungrounded.find((u) => u.field === "lieu");
@@ -94,7 +77,7 @@ describeEachStore("document extraction", (kind) => {
   });
 
   it("recognises a quote and extracts its amounts offline, streaming the fields in one piece", async () => {
-    fake.enqueue({ kind: "status", status: 400 });
+    ctx.fake.enqueue({ kind: "status", status: 400 });
     const response = await extract({ source: QUOTE }, { accept: "text/event-stream" });
     const events = parseSse(response.body);
     const done = GenerationResponseSchema.parse(events.at(-1)?.data);

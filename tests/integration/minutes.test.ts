@@ -1,40 +1,21 @@
 // POST/GET /api/minutes: nothing unvalidated is stored, the transparency case comes from provenance, minutes survive a restart.
-import type { FastifyInstance } from "fastify";
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import type { GenerationResponse } from "../../src/schemas/generation";
 import { MinutesSchema } from "../../src/schemas/minutes";
-import type { Db } from "../../server/store/db";
-import { startFakeOpenAi, type FakeOpenAi } from "../support/fake-openai";
+import { useAppWithFakeProvider } from "../support/app-fixture";
 import { fixture } from "../support/fixtures";
-import { createTestStore, describeEachStore, type TestStore } from "../support/stores";
-import { buildTestApp, fakeProviderEnv } from "../support/test-app";
+import { describeEachStore } from "../support/stores";
 
 describeEachStore("minutes", (kind) => {
-  let fake: FakeOpenAi;
-  let store: TestStore;
-  let db: Db;
-  let app: FastifyInstance;
-
-  beforeAll(async () => {
-    fake = await startFakeOpenAi();
-    store = await createTestStore(kind);
-    db = await store.open();
-    ({ app } = await buildTestApp({ db, env: fakeProviderEnv(fake.baseUrl) }));
-  });
-  afterAll(async () => {
-    await app.close();
-    await db.close();
-    await store.destroy();
-    await fake.close();
-  });
+  const ctx = useAppWithFakeProvider(kind);
 
   async function generate(): Promise<GenerationResponse> {
-    const response = await app.inject({ method: "POST", url: "/api/generations", payload: { task: "interview-minutes", notes: fixture("03-ajout-jeune-conducteur.txt") } });
+    const response = await ctx.app.inject({ method: "POST", url: "/api/generations", payload: { task: "interview-minutes", notes: fixture("03-ajout-jeune-conducteur.txt") } });
     expect(response.statusCode).toBe(201);
     return response.json();
   }
-  const save = (payload: Record<string, unknown>) => app.inject({ method: "POST", url: "/api/minutes", payload });
-  const countMinutes = async () => (await db.query<{ n: number }>("SELECT count(*)::int AS n FROM minutes"))[0]?.n;
+  const save = (payload: Record<string, unknown>) => ctx.app.inject({ method: "POST", url: "/api/minutes", payload });
+  const countMinutes = async () => (await ctx.db.query<{ n: number }>("SELECT count(*)::int AS n FROM minutes"))[0]?.n;
 
   it("refuses an unvalidated save with 422 and stores nothing", async () => {
     const generation = await generate();
@@ -61,7 +42,7 @@ describeEachStore("minutes", (kind) => {
       case: "ai-validated",
       label: "Compte-rendu produit par une intelligence artificielle générative et validé par un collaborateur du groupe MAIF.",
     });
-    const read = await app.inject({ method: "GET", url: `/api/minutes/${saved.id}` });
+    const read = await ctx.app.inject({ method: "GET", url: `/api/minutes/${saved.id}` });
     expect(read.statusCode).toBe(200);
     const minutes = MinutesSchema.parse(read.json());
     expect(minutes).toMatchObject({ id: saved.id, generationId: generation.id, text: edited, validatedBy: "dev:local", prePrompt: { id: "interview-minutes@1" } });
@@ -75,7 +56,7 @@ describeEachStore("minutes", (kind) => {
     const response = await save({ generationId: generation.id, text: ownText, validated: true });
     expect(response.statusCode).toBe(201);
     expect(response.json().transparency).toEqual({ case: "human-with-ai", label: null });
-    const read = await app.inject({ method: "GET", url: `/api/minutes/${response.json().id}` });
+    const read = await ctx.app.inject({ method: "GET", url: `/api/minutes/${response.json().id}` });
     expect(read.json().aiShare).toBeLessThan(0.5);
   });
 
@@ -90,12 +71,8 @@ describeEachStore("minutes", (kind) => {
   it("keeps minutes across a restart of the server and its database", async () => {
     const generation = await generate();
     const saved = (await save({ generationId: generation.id, text: generation.draft, validated: true })).json() as { id: string };
-    await app.close();
-    await db.close();
-
-    db = await store.open();
-    ({ app } = await buildTestApp({ db, env: fakeProviderEnv(fake.baseUrl) }));
-    const read = await app.inject({ method: "GET", url: `/api/minutes/${saved.id}` });
+    await ctx.restart();
+    const read = await ctx.app.inject({ method: "GET", url: `/api/minutes/${saved.id}` });
     expect(read.statusCode).toBe(200);
     expect(read.json()).toMatchObject({ id: saved.id, text: generation.draft, transparency: { case: "ai-validated" } });
   });
