@@ -3,10 +3,15 @@ import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { createApiClient } from "./api/client";
 import { Root } from "./app/Root";
-import { createAccessTokenSource } from "./auth/access-token";
+import { createTokenSources } from "./auth/access-token";
 import { buildAuthConfig } from "./auth/auth-config";
 import { browserLocale } from "./hosts/browser";
 import type { HostAdapter } from "./hosts/host-adapter";
+
+/** What the page's host detection may use: a delegated token for other resources (Graph), when the build signs in. */
+export interface HostServices {
+  readonly getTokenFor: ((scopes: readonly string[]) => Promise<string>) | null;
+}
 
 /**
  * Renders the pane into `#root` at once (the shell paints first) and wires the API client's `getAccessToken` to the
@@ -15,12 +20,20 @@ import type { HostAdapter } from "./hosts/host-adapter";
  * @param detectHost - The page's host detection.
  * @throws Error when the page has no `#root` element (a broken HTML template).
  */
-export function bootPane(detectHost: () => Promise<HostAdapter>): void {
+export function bootPane(detectHost: (services: HostServices) => Promise<HostAdapter>): void {
   const container = document.getElementById("root");
   if (!container) throw new Error("#root missing from the page");
-  const hostReady = detectHost();
+  // The sign-in waits for the host (its ladder depends on it) and the host may ask the sign-in for tokens later:
+  // the host is given a promise of the sign-in's host, settled by the detection below.
+  let settleHost: (host: Promise<HostAdapter>) => void = () => undefined;
+  const hostForTokens = new Promise<HostAdapter>((resolve) => {
+    settleHost = resolve;
+  });
+  const tokens = createTokenSources({ config: buildAuthConfig(), host: hostForTokens, origin: window.location.origin });
+  const hostReady = detectHost({ getTokenFor: tokens.forScopes });
+  settleHost(hostReady);
   const loadHost = (): Promise<HostAdapter> => hostReady;
-  const getAccessToken = createAccessTokenSource({ config: buildAuthConfig(), host: hostReady, origin: window.location.origin });
+  const getAccessToken = tokens.api;
   const initialLocale = browserLocale();
   const root = createRoot(container);
   const render = (locale: HostAdapter["locale"]): void =>

@@ -2,4 +2,4 @@
 import { bootPane } from "./boot";
 import { detectTeamsHost } from "./hosts/detect";
 
-bootPane(() => detectTeamsHost());
+bootPane((services) => detectTeamsHost(undefined, services.getTokenFor ? { getTokenFor: services.getTokenFor } : {}));

@@ -4,6 +4,7 @@ import type { FeedbackRequest } from "../../src/schemas/feedback";
 import type { GenerationRequest, GenerationResponse } from "../../src/schemas/generation";
 import type { SaveMinutesRequest, SaveMinutesResponse } from "../../src/schemas/minutes";
 import type { Problem } from "../../src/schemas/problem";
+import type { DocumentSourceResponse, MailThreadSourceResponse, TranscriptSourceResponse } from "../../src/sources/schemas";
 import { readSse } from "./sse";
 
 // Types only from src/schemas: zod's runtime would triple the pane's first download, so the answers are
@@ -53,6 +54,42 @@ export interface ApiClient {
    * @throws ApiError as above (404 generation_not_found for a generation that is not the adviser's).
    */
   sendFeedback(request: FeedbackRequest, signal?: AbortSignal): Promise<{ id: string }>;
+  /**
+   * Turns a WebVTT transcript (Teams) into a source: one line per speaker turn.
+   * @throws ApiError as above (400 not WebVTT, 422 no turn, 413 too long).
+   */
+  transcriptSource(vtt: string, signal?: AbortSignal): Promise<TranscriptSourceResponse>;
+  /**
+   * Turns a mail thread into a source, each message attributed to the member or the insurer.
+   * @throws ApiError as above (422 empty thread).
+   */
+  mailThreadSource(request: { text: string; memberAddress?: string }, signal?: AbortSignal): Promise<MailThreadSourceResponse>;
+  /**
+   * Reads the text of a PDF or DOCX file (multipart, field `file`).
+   * @throws ApiError as above (413 too big or too many pages, 415 another format, 422 a scan without text).
+   */
+  documentSource(file: Blob, fileName: string, signal?: AbortSignal): Promise<DocumentSourceResponse>;
+  /**
+   * Records the adviser's manual edit of a draft in its version history.
+   * @throws ApiError as above (404 generation_not_found).
+   */
+  recordManualVersion(generationId: string, text: string, signal?: AbortSignal): Promise<{ id: string }>;
+  /**
+   * The draft's history, oldest first: first generation, manual edits, AI edits.
+   * @throws ApiError as above.
+   */
+  listVersions(generationId: string, signal?: AbortSignal): Promise<DraftVersion[]>;
+}
+
+/** One version of a draft's history (`GET /api/generations/:id/versions`). */
+export interface DraftVersion {
+  readonly kind: "generation" | "manual-edit" | "ai-edit";
+  readonly generationId?: string;
+  readonly instruction?: string;
+  /** Null once retention purged it. */
+  readonly text: string | null;
+  /** ISO 8601. */
+  readonly at: string;
 }
 
 export interface ApiClientOptions {
@@ -94,6 +131,41 @@ function isSaveMinutesResponse(v: unknown): v is SaveMinutesResponse {
   return isRecord(v) && typeof v.id === "string" && isRecord(v.transparency) && typeof v.transparency.case === "string";
 }
 
+const isStrings = (v: unknown): v is string[] => Array.isArray(v) && v.every((s) => typeof s === "string");
+const isCount = (v: unknown): v is number => typeof v === "number" && Number.isInteger(v) && v >= 0;
+
+function isTranscriptSource(v: unknown): v is TranscriptSourceResponse {
+  return isRecord(v) && typeof v.source === "string" && isStrings(v.speakers) && isCount(v.turns);
+}
+
+function isMailThreadSource(v: unknown): v is MailThreadSourceResponse {
+  return isRecord(v) && typeof v.source === "string" && isCount(v.messages) && isStrings(v.addresses);
+}
+
+function isDocumentSource(v: unknown): v is DocumentSourceResponse {
+  return (
+    isRecord(v) &&
+    typeof v.text === "string" &&
+    isCount(v.pages) &&
+    (v.format === "pdf" || v.format === "docx") &&
+    Array.isArray(v.pagesWithoutText) &&
+    v.pagesWithoutText.every(isCount)
+  );
+}
+
+function isVersions(v: unknown): v is DraftVersion[] {
+  return (
+    Array.isArray(v) &&
+    v.every(
+      (x) =>
+        isRecord(x) &&
+        (x.kind === "generation" || x.kind === "manual-edit" || x.kind === "ai-edit") &&
+        (typeof x.text === "string" || x.text === null) &&
+        typeof x.at === "string",
+    )
+  );
+}
+
 function isCreated(v: unknown): v is { id: string } {
   return isRecord(v) && typeof v.id === "string";
 }
@@ -120,12 +192,18 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
   const doFetch = options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
 
   async function post(path: string, body: unknown, accept: string, signal: AbortSignal | undefined): Promise<Response> {
-    const headers: Record<string, string> = { "content-type": "application/json", accept, "accept-language": locale };
+    return send(path, "POST", accept, signal, body instanceof FormData ? body : JSON.stringify(body));
+  }
+
+  /** One call with the token; a FormData body sets its own multipart content type, JSON ones are labelled. */
+  async function send(path: string, method: "GET" | "POST", accept: string, signal: AbortSignal | undefined, body?: string | FormData): Promise<Response> {
+    const headers: Record<string, string> = { accept, "accept-language": locale };
+    if (typeof body === "string") headers["content-type"] = "application/json";
     const token = await options.getAccessToken?.();
     if (token) headers.authorization = `Bearer ${token}`;
     let response: Response;
     try {
-      response = await doFetch(`${base}${path}`, { method: "POST", headers, body: JSON.stringify(body), signal: signal ?? null });
+      response = await doFetch(`${base}${path}`, { method, headers, ...(body !== undefined ? { body } : {}), signal: signal ?? null });
     } catch (cause) {
       if (signal?.aborted) throw cause;
       throw new ApiError(clientProblem("network", t("ui.error.network", {}, locale)), { cause });
@@ -179,6 +257,29 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
     async sendFeedback(request, signal) {
       const response = await post("/api/feedback", request, "application/json", signal);
       return json(response, isCreated);
+    },
+
+    async transcriptSource(vtt, signal) {
+      return json(await post("/api/sources/transcript", { vtt }, "application/json", signal), isTranscriptSource);
+    },
+
+    async mailThreadSource(request, signal) {
+      return json(await post("/api/sources/mail-thread", request, "application/json", signal), isMailThreadSource);
+    },
+
+    async documentSource(file, fileName, signal) {
+      const form = new FormData();
+      form.append("file", file, fileName);
+      return json(await post("/api/sources/document", form, "application/json", signal), isDocumentSource);
+    },
+
+    async recordManualVersion(generationId, text, signal) {
+      const path = `/api/generations/${encodeURIComponent(generationId)}/versions`;
+      return json(await post(path, { text }, "application/json", signal), isCreated);
+    },
+
+    async listVersions(generationId, signal) {
+      return json(await send(`/api/generations/${encodeURIComponent(generationId)}/versions`, "GET", "application/json", signal), isVersions);
     },
   };
 }

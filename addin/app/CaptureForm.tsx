@@ -8,6 +8,8 @@ import { TASK_IDS, TASKS, TEMPLATE_IDS, TEMPLATES, isTaskId, type TaskId, type T
 import type { AutosaveStatus } from "../hooks/use-autosave";
 import { InlineNotice } from "../components/InlineNotice";
 import { useI18n } from "../hooks/use-i18n";
+import type { DocumentType } from "../../src/extraction/schemas";
+import { DOCUMENT_TYPE_IDS } from "../lib/extraction-form";
 import { ContextFields } from "./ContextFields";
 
 const useStyles = makeStyles({
@@ -18,6 +20,9 @@ const useStyles = makeStyles({
   selectControl: { minWidth: 0, textOverflow: "ellipsis" },
   actions: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
   hint: { margin: 0, fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200, color: tokens.colorNeutralForeground3 },
+  // The notes hint changes text at the first autosave ("Enregistrement automatique…" → "Enregistré … à 14:05"): one
+  // line per part, never wrapped, so its height stays the same whatever it says and the draft below never moves.
+  hintLine: { display: "block", whiteSpace: "nowrap", overflow: "hidden", textOverflow: "ellipsis" },
 });
 
 export interface CaptureFormProps {
@@ -26,6 +31,9 @@ export interface CaptureFormProps {
   /** Insurer template of the task; undefined for the general one. */
   readonly template: TemplateId | undefined;
   readonly onTemplateChange: (template: TemplateId | undefined) => void;
+  /** Document extraction: the kind of document, undefined to let the server guess it. */
+  readonly documentType: DocumentType | undefined;
+  readonly onDocumentTypeChange: (documentType: DocumentType | undefined) => void;
   readonly context: GenerationContext;
   readonly onContextChange: (context: GenerationContext) => void;
   readonly notes: string;
@@ -34,6 +42,8 @@ export interface CaptureFormProps {
   readonly sourceLength: number | null;
   readonly includeSource: boolean;
   readonly onIncludeSourceChange: (include: boolean) => void;
+  /** The source panel (transcript, document, mail thread), loaded apart. */
+  readonly sourceSlot?: ReactNode;
   readonly autosave: AutosaveStatus;
   readonly isGenerating: boolean;
   readonly hasDraft: boolean;
@@ -62,7 +72,16 @@ export function CaptureForm(props: CaptureFormProps): ReactNode {
   const savedAt = props.autosave.savedAt
     ? t("ui.notes.saved_at", { time: new Date(props.autosave.savedAt).toLocaleTimeString(locale === "en" ? "en-GB" : "fr-FR", { hour: "2-digit", minute: "2-digit" }) })
     : t("ui.notes.autosave");
-  const hint = `${savedAt} · ${t("ui.notes.count", { count: number(props.notes.length), max: number(MAX_NOTES_CHARS) })}`;
+  const hint = (
+    <>
+      <span className={styles.hintLine} data-testid="notes-saved">
+        {savedAt}
+      </span>
+      <span className={styles.hintLine} data-testid="notes-count">
+        {t("ui.notes.count", { count: number(props.notes.length), max: number(MAX_NOTES_CHARS) })}
+      </span>
+    </>
+  );
   const templates = templatesFor(props.task);
   const template = props.template && templates.includes(props.template) ? props.template : "";
 
@@ -123,6 +142,26 @@ export function CaptureForm(props: CaptureFormProps): ReactNode {
         </Field>
       ) : null}
 
+      {props.task === "document-extraction" ? (
+        <Field label={t("ui.extraction.type.label")}>
+          <Select
+            className={styles.select}
+            select={{ className: styles.selectControl }}
+            value={props.documentType ?? ""}
+            disabled={props.isGenerating}
+            onChange={(_, data) => props.onDocumentTypeChange(DOCUMENT_TYPE_IDS.find((id) => id === data.value))}
+            data-testid="document-type"
+          >
+            <option value="">{t("ui.extraction.type.auto")}</option>
+            {DOCUMENT_TYPE_IDS.map((id) => (
+              <option key={id} value={id}>
+                {t(`ui.extraction.type.${id}`)}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      ) : null}
+
       <ContextFields task={props.task} value={props.context} onChange={props.onContextChange} isDisabled={props.isGenerating} />
 
       <Field label={t("ui.notes.label")} hint={hint} validationMessage={notesMessage} validationState={notesState}>
@@ -136,6 +175,8 @@ export function CaptureForm(props: CaptureFormProps): ReactNode {
           data-testid="notes"
         />
       </Field>
+
+      {props.sourceSlot}
 
       {props.sourceLength !== null ? (
         <Checkbox

@@ -10,18 +10,21 @@ import {
   ProgressBar,
   tokens,
 } from "@fluentui/react-components";
-import { ArrowResetRegular, DismissRegular, SaveRegular } from "@fluentui/react-icons";
-import { useEffect, useId, useMemo, useRef, type ReactNode } from "react";
+import { ArrowResetRegular, DeleteRegular, DismissRegular, HistoryRegular, SaveRegular } from "@fluentui/react-icons";
+import { lazy, Suspense, useEffect, useId, useMemo, useRef, useState, type ReactNode } from "react";
 import type { MessageKey } from "../../src/i18n";
 import type { GenerationContext } from "../../src/schemas/generation";
 import { TASKS, type TaskId } from "../../src/tasks/catalogue";
+import { AiEditBar } from "../components/AiEditBar";
+import { CitationList } from "../components/CitationList";
 import { DeliveryActions } from "../components/DeliveryActions";
 import { DraftEditor } from "../components/DraftEditor";
+import { ExtractionForm } from "../components/ExtractionForm";
 import { FeedbackPrompt, type Rating } from "../components/FeedbackPrompt";
 import { FlagList } from "../components/FlagList";
 import { GenerationFacts } from "../components/GenerationFacts";
 import { SaveConfirmation } from "../components/SaveConfirmation";
-import type { WriteTarget } from "../hosts/host-adapter";
+import type { ValidatedRecord, WriteTarget } from "../hosts/host-adapter";
 import { ApiError } from "../api/client";
 import type { DraftSession } from "../hooks/use-draft-session";
 import { useApi } from "../hooks/use-host";
@@ -29,9 +32,15 @@ import { useI18n } from "../hooks/use-i18n";
 import { copyText, downloadBlob } from "../lib/clipboard";
 import { toPlainText } from "../lib/draft-blocks";
 import { saveBlocker, type SaveBlocker } from "../lib/draft-session";
+import { citationAt, citationsOf, citedLines } from "../lib/citations";
+import { formFields } from "../lib/extraction-form";
 import { highlightRanges, pendingCount } from "../lib/flags";
 
+// The history is opened now and then: its own chunk, fetched when asked for.
+const VersionsPanel = lazy(() => import(/* webpackChunkName: "versions" */ "./VersionsPanel").then((m) => ({ default: m.VersionsPanel })));
+
 const useStyles = makeStyles({
+  revision: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
   root: {
     display: "flex",
     flexDirection: "column",
@@ -89,10 +98,16 @@ export interface ReviewPanelProps {
   readonly targets: readonly WriteTarget[];
   readonly onRetry: () => void;
   readonly onRestart: () => void;
+  /** Drops the draft under review (the notes stay); the host forgets it for the send check. */
+  readonly onDiscard: () => void;
+  /** Rewrites the draft under review by an instruction (AI edit). */
+  readonly onRevise: (instruction: string) => void;
+  /** The notes and source the draft was written from, whose lines its citations number. */
+  readonly cited: { readonly notes: string; readonly source?: string | undefined };
 }
 
 /** Everything after Générer. Loaded as its own chunk. */
-export function ReviewPanel({ session, task, context, targets, onRetry, onRestart }: ReviewPanelProps): ReactNode {
+export function ReviewPanel({ session, task, context, targets, onRetry, onRestart, onDiscard, onRevise, cited }: ReviewPanelProps): ReactNode {
   const { t, locale } = useI18n();
   const styles = useStyles();
   const { phase, dispatch } = session;
@@ -102,6 +117,11 @@ export function ReviewPanel({ session, task, context, targets, onRetry, onRestar
   const saveHintId = useId();
   const headingRef = useRef<HTMLHeadingElement>(null);
   const isStreaming = phase.kind === "streaming";
+  const [isConfirmingDiscard, setIsConfirmingDiscard] = useState(false);
+  const [isVersionsOpen, setIsVersionsOpen] = useState(false);
+  const [restoredNotice, setRestoredNotice] = useState("");
+  const versionsId = useId();
+  const [caret, setCaret] = useState<number | null>(null);
 
   useEffect(() => {
     // Bring the draft into view as it starts streaming, without taking the focus from where the adviser is.
@@ -112,9 +132,18 @@ export function ReviewPanel({ session, task, context, targets, onRetry, onRestar
   const flags = phase.kind === "review" || phase.kind === "saved" ? phase.flags : [];
   const ranges = useMemo(() => highlightRanges(flags, text), [flags, text]);
   const generation = phase.kind === "review" || phase.kind === "saved" ? phase.generation : null;
+  const fieldValues = phase.kind === "review" || phase.kind === "saved" ? phase.fields : undefined;
+  const form = useMemo(() => (fieldValues ? formFields(generation?.extraction) : []), [fieldValues, generation]);
+  const citations = useMemo(() => citationsOf(generation?.citations), [generation]);
+  const citation = generation && caret !== null ? citationAt(citations, generation.draft, text, caret) : null;
+  const citedNow = citation ? citedLines(citation, cited.notes, cited.source) : null;
   const remaining = pendingCount(flags, text);
   const blocker = saveBlocker(phase);
   const notice = phase.kind === "saved" ? phase.saved.transparency.label : null;
+  // What the host records with the text (send check, provenance header): which draft, under which pre-prompt, and the
+  // transparency the server decided.
+  const provenance: ValidatedRecord | null =
+    phase.kind === "saved" ? { generationId: phase.generation.id, prePromptId: phase.generation.prePrompt.id, transparency: phase.saved.transparency } : null;
 
   let announcement = "";
   if (phase.kind === "streaming") announcement = t("ui.stream.progress");
@@ -172,16 +201,32 @@ export function ReviewPanel({ session, task, context, targets, onRetry, onRestar
         </div>
       </div>
 
-      <DraftEditor
-        value={text}
-        onChange={(value) => dispatch({ type: "edit", text: value })}
-        ranges={ranges}
-        isReadOnly={phase.kind !== "review" || phase.isSaving}
-        isStreaming={phase.kind === "streaming"}
-        labelledBy={headingId}
-        describedBy={flags.length > 0 ? flagsSummaryId : undefined}
-        placeholder={t("ui.draft.placeholder")}
-      />
+      {fieldValues && form.length > 0 ? (
+        <ExtractionForm
+          fields={form}
+          values={fieldValues}
+          flags={flags}
+          text={text}
+          isReadOnly={phase.kind !== "review" || phase.isSaving}
+          onChange={(path, value) => dispatch({ type: "edit-field", path, value })}
+          onConfirm={(id) => dispatch({ type: "confirm-flag", id })}
+          summaryId={flagsSummaryId}
+        />
+      ) : (
+        <DraftEditor
+          value={text}
+          onChange={(value) => dispatch({ type: "edit", text: value })}
+          ranges={ranges}
+          isReadOnly={phase.kind !== "review" || phase.isSaving}
+          isStreaming={phase.kind === "streaming"}
+          labelledBy={headingId}
+          describedBy={flags.length > 0 ? flagsSummaryId : undefined}
+          placeholder={t("ui.draft.placeholder")}
+          onCaretChange={setCaret}
+        />
+      )}
+
+      {generation && !fieldValues && citations.length > 0 ? <CitationList lines={citedNow} hasCaret={caret !== null} /> : null}
 
       <div className={styles.visuallyHidden} role="status" aria-live="polite" data-testid="announcer">
         {announcement}
@@ -227,7 +272,7 @@ export function ReviewPanel({ session, task, context, targets, onRetry, onRestar
 
       {generation ? <GenerationFacts generation={generation} /> : null}
 
-      {flags.length > 0 ? (
+      {flags.length > 0 && !fieldValues ? (
         <FlagList
           flags={flags}
           text={text}
@@ -237,6 +282,54 @@ export function ReviewPanel({ session, task, context, targets, onRetry, onRestar
           onCorrect={(id, value) => dispatch({ type: "correct-flag", id, value })}
           onReopen={(id) => dispatch({ type: "reopen-flag", id })}
         />
+      ) : null}
+
+      {phase.kind === "review" && !fieldValues ? (
+        <div className={styles.revision}>
+          <AiEditBar
+            isDisabled={phase.isSaving}
+            onRevise={(instruction) => {
+              setRestoredNotice("");
+              onRevise(instruction);
+            }}
+          />
+          {phase.reviseProblem ? (
+            <MessageBar intent="error" layout="multiline" politeness="assertive" data-testid="revise-error">
+              <MessageBarBody>{t("ui.revise.failed", { reason: phase.reviseProblem.detail })}</MessageBarBody>
+            </MessageBar>
+          ) : null}
+          <div>
+            <Button
+              size="small"
+              appearance="subtle"
+              icon={<HistoryRegular />}
+              aria-expanded={isVersionsOpen}
+              aria-controls={versionsId}
+              onClick={() => setIsVersionsOpen(!isVersionsOpen)}
+              data-testid="versions-toggle"
+            >
+              {t("ui.versions.open")}
+            </Button>
+          </div>
+          <div id={versionsId}>
+            {isVersionsOpen ? (
+              <Suspense fallback={<p className={styles.hint}>{t("ui.versions.loading")}</p>}>
+                <VersionsPanel
+                  generationId={phase.generation.id}
+                  currentText={text}
+                  isReadOnly={phase.isSaving}
+                  onRestore={(restored) => {
+                    dispatch({ type: "edit", text: restored });
+                    setRestoredNotice(t("ui.versions.restored"));
+                  }}
+                />
+              </Suspense>
+            ) : null}
+          </div>
+          <p className={styles.hint} role="status" data-testid="versions-status">
+            {restoredNotice}
+          </p>
+        </div>
       ) : null}
 
       {phase.kind === "review" ? (
@@ -268,6 +361,32 @@ export function ReviewPanel({ session, task, context, targets, onRetry, onRestar
               {blockerText}
             </p>
           ) : null}
+          {isConfirmingDiscard ? (
+            <MessageBar intent="warning" layout="multiline" politeness="assertive" data-testid="confirm-discard">
+              <MessageBarBody>{t("ui.discard.confirm")}</MessageBarBody>
+              <MessageBarActions>
+                <Button size="small" appearance="primary" onClick={onDiscard} data-testid="confirm-discard-yes">
+                  {t("ui.discard.yes")}
+                </Button>
+                <Button size="small" onClick={() => setIsConfirmingDiscard(false)}>
+                  {t("ui.generate.keep")}
+                </Button>
+              </MessageBarActions>
+            </MessageBar>
+          ) : (
+            <div>
+              <Button
+                appearance="subtle"
+                size="small"
+                icon={<DeleteRegular />}
+                disabledFocusable={phase.isSaving}
+                onClick={() => setIsConfirmingDiscard(true)}
+                data-testid="discard"
+              >
+                {t("ui.discard")}
+              </Button>
+            </div>
+          )}
           {phase.saveProblem ? (
             <MessageBar intent="error" layout="multiline" politeness="assertive" data-testid="save-error">
               <MessageBarBody>
@@ -285,6 +404,7 @@ export function ReviewPanel({ session, task, context, targets, onRetry, onRestar
             targets={targets}
             text={text}
             notice={notice}
+            provenance={provenance}
             onCopy={() => copyText(toPlainText(text, notice))}
             onDownload={onDownload}
           />

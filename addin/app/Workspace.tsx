@@ -1,14 +1,20 @@
 // Owns one item's work: its notes, context and draft, restored from and saved to the device, and the request built from them.
 import { makeStyles, tokens } from "@fluentui/react-components";
-import { lazy, Suspense, useCallback, useMemo, useState, type ReactNode } from "react";
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState, type ReactNode } from "react";
 import type { GenerationContext, GenerationRequest } from "../../src/schemas/generation";
+import type { DocumentType } from "../../src/extraction/schemas";
 import { MAX_SOURCE_CHARS } from "../../src/schemas/limits";
 import { variantOf, type TaskId, type TemplateId } from "../../src/tasks/catalogue";
 import type { ItemContext } from "../hosts/host-adapter";
 import { useAutosave } from "../hooks/use-autosave";
+import { ApiError } from "../api/client";
+import { useApi, useHost } from "../hooks/use-host";
+import { useI18n } from "../hooks/use-i18n";
 import { useDraftSession } from "../hooks/use-draft-session";
 import { idlePhase, type DraftPhase } from "../lib/draft-session";
+import { formFields, initialValues, renderForm } from "../lib/extraction-form";
 import { clearWork, loadWork } from "../lib/work-store";
+import { attributionOf, sourceForRequest, type WorkSource } from "../lib/work-source";
 import { fieldsFor } from "./ContextFields";
 import { CaptureForm } from "./CaptureForm";
 
@@ -17,13 +23,23 @@ const ReviewPanel = lazy(() =>
   import(/* webpackChunkName: "review", webpackPrefetch: true */ "./ReviewPanel").then((m) => ({ default: m.ReviewPanel })),
 );
 
+// Adding a source is not needed for the first notes: its panel is a chunk of its own, fetched at idle time.
+const SourcePanel = lazy(() =>
+  import(/* webpackChunkName: "sources", webpackPrefetch: true */ "./SourcePanel").then((m) => ({ default: m.SourcePanel })),
+);
+
 const useStyles = makeStyles({
+  sourcePlaceholder: { minHeight: "88px" },
   placeholder: { minHeight: "420px", borderRadius: tokens.borderRadiusMedium, backgroundColor: tokens.colorNeutralBackground2 },
 });
 
 /** Whether starting again would throw away something the adviser did to the draft. */
 export function hasReviewWork(phase: DraftPhase): boolean {
-  return phase.kind === "review" && (phase.text !== phase.generation.draft || phase.isValidated || phase.flags.some((f) => f.status !== "pending"));
+  if (phase.kind !== "review") return false;
+  // An extraction's text is its form's: compare with the form as the model filled it, not with its Markdown draft.
+  const form = phase.fields ? formFields(phase.generation.extraction) : [];
+  const initial = phase.fields ? renderForm(form, initialValues(form)) : phase.generation.draft;
+  return phase.text !== initial || phase.isValidated || phase.flags.some((f) => f.status !== "pending");
 }
 
 /** Only the fields of the task, trimmed, empty ones left out (the server rejects nothing optional, but sends less). */
@@ -37,26 +53,80 @@ export function requestContext(task: TaskId, context: GenerationContext): Genera
 /** The workspace of the current item; remounted (by key) when the host switches item. */
 export function Workspace({ item }: { item: ItemContext }): ReactNode {
   const styles = useStyles();
+  const host = useHost();
   const restored = useMemo(() => loadWork(item.key), [item.key]);
   const [task, setTask] = useState<TaskId>(restored?.task ?? item.suggestedTask ?? "interview-minutes");
   const [template, setTemplate] = useState<TemplateId | undefined>(restored?.template);
+  const [documentType, setDocumentType] = useState<DocumentType | undefined>(restored?.documentType);
   const [context, setContext] = useState<GenerationContext>(() => ({ ...item.context, ...restored?.context }));
   const [notes, setNotes] = useState(restored?.notes ?? "");
   const [includeSource, setIncludeSource] = useState(restored?.includeSource ?? true);
+  const [addedSource, setAddedSource] = useState<WorkSource | null | undefined>(restored?.source);
+  const [isReadingThread, setIsReadingThread] = useState(false);
+  const [threadProblem, setThreadProblem] = useState<string | null>(null);
+  const api = useApi();
+  const { t } = useI18n();
   const [isConfirmingReplace, setIsConfirmingReplace] = useState(false);
   const session = useDraftSession(restored?.phase ?? idlePhase);
   const { phase } = session;
-  const work = useMemo(() => ({ task, template, notes, context, includeSource, phase }), [task, template, notes, context, includeSource, phase]);
+  const work = useMemo(
+    () => ({ task, template, documentType, notes, context, includeSource, source: addedSource, phase }),
+    [task, template, documentType, notes, context, includeSource, addedSource, phase],
+  );
   const autosave = useAutosave(item.key, work);
 
-  const source = item.source ? item.source.slice(0, MAX_SOURCE_CHARS) : null;
+  const hostSource = item.source ? item.source.slice(0, MAX_SOURCE_CHARS) : null;
+  // In Outlook read mode the mail being read is a thread: the server splits and attributes it, and it becomes the
+  // source card. Should that fail, the message is offered as it is, with the checkbox, as in compose mode.
+  const isThreadItem = item.kind === "message-read" && hostSource !== null;
+  const isHostSourceManaged = isThreadItem && threadProblem === null;
+
+  const readThread = useCallback((): (() => void) => {
+    if (!item.source) return () => undefined;
+    const controller = new AbortController();
+    setIsReadingThread(true);
+    setThreadProblem(null);
+    api
+      .mailThreadSource({ text: item.source, ...(item.memberAddress ? { memberAddress: item.memberAddress } : {}) }, controller.signal)
+      .then(
+        (answer) => {
+          setAddedSource({ kind: "mail-thread", name: "", text: answer.source, facts: { messages: answer.messages, ...attributionOf(answer.source) } });
+        },
+        (error: unknown) => {
+          if (controller.signal.aborted) return;
+          console.warn("Mail thread not analysed", error);
+          setThreadProblem(t("ui.source.thread_failed", { reason: error instanceof ApiError ? error.problem.detail : t("ui.deliver.failed_generic") }));
+        },
+      )
+      .finally(() => {
+        if (!controller.signal.aborted) setIsReadingThread(false);
+      });
+    return () => controller.abort();
+  }, [api, item.source, item.memberAddress, t]);
+
+  useEffect(() => {
+    // Once per item: a restored source (or one the adviser removed) stays as the adviser left it.
+    if (isThreadItem && restored?.source === undefined) return readThread();
+    return undefined;
+    // On mount only: the workspace is remounted for each item.
+  }, []);
 
   const buildRequest = useCallback((): GenerationRequest => {
     const ctx = requestContext(task, context);
     // The choice is kept when the adviser switches task and back, but only sent with the task it belongs to.
     const chosen = variantOf(task, template)?.template?.id;
-    return { task, ...(chosen ? { template: chosen } : {}), notes, ...(source && includeSource ? { source } : {}), ...(ctx ? { context: ctx } : {}) };
-  }, [task, template, notes, context, source, includeSource]);
+    // A source the adviser added or accepted wins; else the host's text when it is offered with the checkbox.
+    const source = addedSource ? sourceForRequest(addedSource) : !isHostSourceManaged && hostSource && includeSource ? hostSource : undefined;
+    const kind = task === "document-extraction" ? documentType : undefined;
+    return {
+      task,
+      ...(chosen ? { template: chosen } : {}),
+      ...(kind ? { documentType: kind } : {}),
+      notes,
+      ...(source ? { source } : {}),
+      ...(ctx ? { context: ctx } : {}),
+    };
+  }, [task, template, documentType, notes, context, addedSource, isHostSourceManaged, hostSource, includeSource]);
 
   const onGenerate = (): void => {
     if (hasReviewWork(phase) && !isConfirmingReplace) {
@@ -67,10 +137,23 @@ export function Workspace({ item }: { item: ItemContext }): ReactNode {
     void session.generate(buildRequest());
   };
 
+  /** Tells the host the pending draft will not be used, so its send check stops holding the mail for it. */
+  const discardInHost = (): void => {
+    host.discardDraft?.().catch((error: unknown) => console.warn("The host kept the discarded draft", error));
+  };
+
   const onRestart = (): void => {
+    discardInHost();
     clearWork(item.key);
     setNotes("");
+    setAddedSource(undefined);
     setContext({ ...item.context });
+    session.dispatch({ type: "reset" });
+  };
+
+  /** Drops the draft under review; the notes and context stay for another try. */
+  const onDiscard = (): void => {
+    discardInHost();
     session.dispatch({ type: "reset" });
   };
 
@@ -81,11 +164,25 @@ export function Workspace({ item }: { item: ItemContext }): ReactNode {
         onTaskChange={setTask}
         template={template}
         onTemplateChange={setTemplate}
+        documentType={documentType}
+        onDocumentTypeChange={setDocumentType}
         context={context}
         onContextChange={setContext}
         notes={notes}
         onNotesChange={setNotes}
-        sourceLength={source ? source.length : null}
+        sourceLength={hostSource && !isHostSourceManaged && !addedSource ? hostSource.length : null}
+        sourceSlot={
+          <Suspense fallback={<div className={styles.sourcePlaceholder} aria-hidden />}>
+            <SourcePanel
+              source={addedSource}
+              onChange={setAddedSource}
+              isReadingThread={isReadingThread}
+              threadProblem={threadProblem}
+              onUseThread={isThreadItem ? () => void readThread() : undefined}
+              isDisabled={phase.kind === "streaming"}
+            />
+          </Suspense>
+        }
         includeSource={includeSource}
         onIncludeSourceChange={setIncludeSource}
         autosave={autosave}
@@ -104,6 +201,9 @@ export function Workspace({ item }: { item: ItemContext }): ReactNode {
             targets={item.targets}
             onRetry={() => void session.generate(buildRequest())}
             onRestart={onRestart}
+            onDiscard={onDiscard}
+            onRevise={(instruction) => void session.revise(buildRequest(), instruction)}
+            cited={{ notes, source: buildRequest().source }}
           />
         </Suspense>
       ) : null}

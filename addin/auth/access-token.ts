@@ -40,24 +40,24 @@ export function authProblemError(code: AuthErrorCode, locale: Locale, cause?: un
  * @throws ApiError (from the returned function) with an `auth_*` code and a French detail.
  */
 export function createAccessTokenSource(options: AccessTokenOptions): () => Promise<string | null> {
-  const config = options.config;
-  if (!config) return () => Promise.resolve(null);
-  const now = options.now ?? Date.now;
+  return createTokenSources(options).api;
+}
+
+/** The token sources of one pane, sharing one sign-in (one MSAL client). */
+export interface TokenSources {
+  /** Bearer token for the Greffier API, or null in a build without sign-in (see `createAccessTokenSource`). */
+  readonly api: () => Promise<string | null>;
+  /**
+   * A delegated token for `scopes` of another resource (Microsoft Graph); null in a build without sign-in.
+   * @throws ApiError with an `auth_*` code (from the returned function).
+   */
+  readonly forScopes: ((scopes: readonly string[]) => Promise<string>) | null;
+}
+
+/** A token cache with one acquisition at a time. */
+function cachedToken(acquire: () => Promise<TokenResult>, now: () => number): () => Promise<string> {
   let cached: TokenResult | null = null;
   let inflight: Promise<TokenResult> | null = null;
-  let signIn: Promise<SignIn> | null = null;
-
-  const acquire = async (): Promise<TokenResult> => {
-    const host = await options.host;
-    try {
-      signIn ??= import(/* webpackChunkName: "auth" */ "./sign-in").then((m) => m.createSignIn(config, options.origin));
-      return await (await signIn).acquire(host);
-    } catch (error) {
-      if (!(error instanceof AuthError)) signIn = null; // a chunk that failed to load may load next time
-      throw authProblemError(error instanceof AuthError ? error.code : "auth_failed", host.locale, error);
-    }
-  };
-
   return async () => {
     if (cached?.expiresOnMs != null && cached.expiresOnMs - now() > REFRESH_MARGIN_MS) return cached.accessToken;
     inflight ??= acquire().finally(() => {
@@ -65,5 +65,41 @@ export function createAccessTokenSource(options: AccessTokenOptions): () => Prom
     });
     cached = await inflight;
     return cached.accessToken;
+  };
+}
+
+/**
+ * The API's token source and a source for other resources' tokens (the Teams host reads meeting transcripts from Graph
+ * with it), over one sign-in loaded on first need.
+ */
+export function createTokenSources(options: AccessTokenOptions): TokenSources {
+  const config = options.config;
+  if (!config) return { api: () => Promise.resolve(null), forScopes: null };
+  const now = options.now ?? Date.now;
+  let signIn: Promise<SignIn> | null = null;
+
+  const withSignIn = async (use: (signIn: SignIn, host: HostAdapter) => Promise<TokenResult>): Promise<TokenResult> => {
+    const host = await options.host;
+    try {
+      signIn ??= import(/* webpackChunkName: "auth" */ "./sign-in").then((m) => m.createSignIn(config, options.origin));
+      return await use(await signIn, host);
+    } catch (error) {
+      if (!(error instanceof AuthError)) signIn = null; // a chunk that failed to load may load next time
+      throw authProblemError(error instanceof AuthError ? error.code : "auth_failed", host.locale, error);
+    }
+  };
+
+  const byScopes = new Map<string, () => Promise<string>>();
+  return {
+    api: cachedToken(() => withSignIn((s, host) => s.acquire(host)), now),
+    forScopes: (scopes) => {
+      const key = [...scopes].sort().join(" ");
+      let source = byScopes.get(key);
+      if (!source) {
+        source = cachedToken(() => withSignIn((s) => s.acquireFor(scopes)), now);
+        byScopes.set(key, source);
+      }
+      return source();
+    },
   };
 }

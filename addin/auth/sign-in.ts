@@ -122,6 +122,12 @@ export async function tokenFromHost(getHostToken: () => Promise<string>): Promis
 export interface SignIn {
   /** @throws AuthError */
   acquire(host: HostAdapter): Promise<TokenResult>;
+  /**
+   * A delegated token for another resource (Microsoft Graph), through MSAL only: nested app authentication, then a
+   * popup. Teams' own SSO and the Office dialog give the API's token, not Graph's, so they are not tried.
+   * @throws AuthError
+   */
+  acquireFor(scopes: readonly string[]): Promise<TokenResult>;
 }
 
 /**
@@ -133,21 +139,26 @@ export interface SignIn {
 export function createSignIn(config: AuthConfig, origin: string): SignIn {
   let client: Promise<IPublicClientApplication> | null = null;
   const scopes = [config.apiScope];
+  const msalClient = async (): Promise<IPublicClientApplication> => {
+    client ??= createNestablePublicClientApplication(msalConfiguration(config, authPageUrl(AUTH_REDIRECT_PAGE, origin)));
+    try {
+      return await client;
+    } catch (error) {
+      client = null;
+      throw new AuthError(authCodeOfMsal(classifyMsalError(error)), { cause: error });
+    }
+  };
   return {
     async acquire(host: HostAdapter): Promise<TokenResult> {
       const auth = host.auth;
       if (auth?.getHostToken && !(auth.isNestedAppAuthRecommended?.() ?? false)) return tokenFromHost(auth.getHostToken);
-      client ??= createNestablePublicClientApplication(msalConfiguration(config, authPageUrl(AUTH_REDIRECT_PAGE, origin)));
-      let ready: IPublicClientApplication;
-      try {
-        ready = await client;
-      } catch (error) {
-        client = null;
-        throw new AuthError(authCodeOfMsal(classifyMsalError(error)), { cause: error });
-      }
+      const ready = await msalClient();
       const openDialog = auth?.openDialog;
       const fallback = openDialog ? () => tokenFromDialog(openDialog, authPageUrl(AUTH_DIALOG_PAGE, origin)) : undefined;
       return acquireWithMsal(ready, scopes, fallback);
+    },
+    async acquireFor(resourceScopes: readonly string[]): Promise<TokenResult> {
+      return acquireWithMsal(await msalClient(), [...resourceScopes]);
     },
   };
 }

@@ -3,7 +3,7 @@ import { Button, makeStyles, tokens } from "@fluentui/react-components";
 import { ArrowDownloadRegular, ArrowReplyRegular, CalendarAddRegular, CopyRegular, MailEditRegular } from "@fluentui/react-icons";
 import { useState, type ReactElement, type ReactNode } from "react";
 import type { MessageKey } from "../../src/i18n";
-import { HostError, type WriteTarget } from "../hosts/host-adapter";
+import { HostError, type ValidatedRecord, type WriteTarget } from "../hosts/host-adapter";
 import { useHost } from "../hooks/use-host";
 import { useI18n } from "../hooks/use-i18n";
 
@@ -26,6 +26,8 @@ export interface DeliveryActionsProps {
   readonly targets: readonly WriteTarget[];
   readonly text: string;
   readonly notice: string | null;
+  /** The saved draft's record, handed to the host with the text so the send check lets the mail go. */
+  readonly provenance: ValidatedRecord | null;
   readonly onCopy: () => Promise<void>;
   readonly onDownload: () => Promise<void>;
 }
@@ -33,7 +35,7 @@ export interface DeliveryActionsProps {
 type Outcome = { readonly isOk: boolean; readonly message: string } | null;
 
 /** The buttons after saving; the host's own targets first, then copy and download, which work everywhere. */
-export function DeliveryActions({ targets, text, notice, onCopy, onDownload }: DeliveryActionsProps): ReactNode {
+export function DeliveryActions({ targets, text, notice, provenance, onCopy, onDownload }: DeliveryActionsProps): ReactNode {
   const host = useHost();
   const { t } = useI18n();
   const styles = useStyles();
@@ -48,11 +50,18 @@ export function DeliveryActions({ targets, text, notice, onCopy, onDownload }: D
       setOutcome({ isOk: true, message: t(done) });
     } catch (error) {
       console.warn(`Delivery "${id}" failed`, error);
-      const reason = error instanceof HostError ? t(`ui.host.${error.code}`) : t("ui.deliver.failed_generic");
+      const reason =
+        error instanceof HostError ? t(id === "copy" && error.code === "host_record_failed" ? "ui.deliver.copy_record_failed" : `ui.host.${error.code}`) : t("ui.deliver.failed_generic");
       setOutcome({ isOk: false, message: t("ui.deliver.failed", { reason }) });
     } finally {
       setBusy(null);
     }
+  };
+
+  /** Copies, then records the validation: pasted into a mail being written, the text must pass the send check. */
+  const copyAndRecord = async (): Promise<void> => {
+    await onCopy();
+    if (provenance) await host.recordValidated?.(provenance);
   };
 
   return (
@@ -65,13 +74,13 @@ export function DeliveryActions({ targets, text, notice, onCopy, onDownload }: D
             appearance="primary"
             icon={TARGETS[target].icon}
             disabledFocusable={busy !== null}
-            onClick={() => void run(target, () => host.write(target, text, notice), TARGETS[target].done)}
+            onClick={() => void run(target, () => host.write(target, text, notice, provenance ?? undefined), TARGETS[target].done)}
             data-testid={`deliver-${target}`}
           >
             {t(TARGETS[target].label)}
           </Button>
         ))}
-        <Button icon={<CopyRegular />} disabledFocusable={busy !== null} onClick={() => void run("copy", onCopy, "ui.deliver.done_copy")} data-testid="deliver-copy">
+        <Button icon={<CopyRegular />} disabledFocusable={busy !== null} onClick={() => void run("copy", () => copyAndRecord(), "ui.deliver.done_copy")} data-testid="deliver-copy">
           {t("ui.deliver.copy")}
         </Button>
         <Button

@@ -74,6 +74,8 @@ export interface DraftEditorProps {
   readonly labelledBy: string;
   readonly describedBy?: string;
   readonly placeholder: string;
+  /** Told where the caret is (offset in the text) as the adviser moves it, e.g. to show the sentence's sources. */
+  readonly onCaretChange?: (offset: number) => void;
 }
 
 function segments(value: string, ranges: readonly HighlightRange[], markClass: string): ReactNode[] {
@@ -129,6 +131,11 @@ export function DraftEditor(props: DraftEditorProps): ReactNode {
         placeholder={props.placeholder}
         spellCheck
         onChange={(event) => props.onChange(event.target.value)}
+        // onSelect alone misses collapsed caret moves in some Chromium versions: keys and clicks report them too.
+        onSelect={(event) => props.onCaretChange?.(event.currentTarget.selectionStart)}
+        onKeyUp={(event) => props.onCaretChange?.(event.currentTarget.selectionStart)}
+        onClick={(event) => props.onCaretChange?.(event.currentTarget.selectionStart)}
+        onFocus={(event) => props.onCaretChange?.(event.currentTarget.selectionStart)}
         onScroll={(event) => {
           const el = event.currentTarget;
           // Reading back up during the stream stops the auto-follow; returning to the end resumes it.

@@ -16,7 +16,7 @@ export interface AutosaveStatus {
 }
 
 function isBlank(work: Omit<SavedWork, "updatedAt">): boolean {
-  return work.notes.trim() === "" && work.phase.kind === "idle";
+  return work.notes.trim() === "" && work.phase.kind === "idle" && !work.source;
 }
 
 /** Saves `work` under `key` shortly after each change, and at once when the page is hidden or the item changes. */
@@ -63,7 +63,7 @@ export function useAutosave(key: string, work: Omit<SavedWork, "updatedAt">, sto
     }
     isDirty.current = true;
     timer.current ??= setTimeout(() => flush.current(), AUTOSAVE_DELAY_MS);
-  }, [work.notes, work.task, work.template, work.context, work.includeSource, work.phase]);
+  }, [work.notes, work.task, work.template, work.context, work.includeSource, work.source, work.documentType, work.phase]);
 
   return status;
 }

@@ -4,7 +4,7 @@ import type { GenerationRequest } from "../../src/schemas/generation";
 import type { Problem } from "../../src/schemas/problem";
 import { ApiError } from "../api/client";
 import { canSave, draftReducer, type DraftAction, type DraftPhase } from "../lib/draft-session";
-import { useApi } from "./use-host";
+import { useApi, useHost } from "./use-host";
 import { useI18n } from "./use-i18n";
 
 export interface DraftSession {
@@ -12,6 +12,11 @@ export interface DraftSession {
   readonly dispatch: (action: DraftAction) => void;
   /** Starts a generation; any running one is aborted first. */
   generate(request: GenerationRequest): Promise<void>;
+  /**
+   * Rewrites the draft under review by `instruction` (an AI edit of the adviser's current text, under the same
+   * pre-prompt). A hand-edited draft is first recorded in the version history. On failure the draft is kept.
+   */
+  revise(request: GenerationRequest, instruction: string): Promise<void>;
   /** Stops the stream; the text so far is kept. */
   cancel(): void;
   /** Saves the reviewed text (only when canSave). */
@@ -21,6 +26,7 @@ export interface DraftSession {
 /** Drives one draft; aborts the stream when the component unmounts (item switched, pane closed). */
 export function useDraftSession(initial: DraftPhase): DraftSession {
   const api = useApi();
+  const host = useHost();
   const { t } = useI18n();
   const [phase, dispatch] = useReducer(draftReducer, initial);
   const controller = useRef<AbortController | null>(null);
@@ -38,12 +44,12 @@ export function useDraftSession(initial: DraftPhase): DraftSession {
     [t],
   );
 
-  const generate = useCallback(
-    async (request: GenerationRequest) => {
+  const run = useCallback(
+    async (request: GenerationRequest, isRevision: boolean) => {
       controller.current?.abort();
       const current = new AbortController();
       controller.current = current;
-      dispatch({ type: "start" });
+      dispatch({ type: "start", isRevision });
       try {
         const generation = await api.streamGeneration(
           request,
@@ -53,7 +59,13 @@ export function useDraftSession(initial: DraftPhase): DraftSession {
           },
           current.signal,
         );
-        if (!current.signal.aborted) dispatch({ type: "done", generation });
+        if (!current.signal.aborted) {
+          dispatch({ type: "done", generation });
+          // The send check (Outlook compose) now holds the mail until this draft is validated and written, or discarded.
+          host.recordDraft?.({ generationId: generation.id, prePromptId: generation.prePrompt.id }).catch((error: unknown) => {
+            console.warn("The draft could not be recorded for the send check", error);
+          });
+        }
       } catch (error) {
         // A cancel already moved the phase on; the abort error it causes is expected.
         if (!current.signal.aborted) dispatch({ type: "fail", problem: toProblem(error) });
@@ -61,7 +73,24 @@ export function useDraftSession(initial: DraftPhase): DraftSession {
         if (controller.current === current) controller.current = null;
       }
     },
-    [api, toProblem],
+    [api, host, toProblem],
+  );
+
+  const generate = useCallback((request: GenerationRequest) => run(request, false), [run]);
+
+  const revise = useCallback(
+    async (request: GenerationRequest, instruction: string) => {
+      const review = latest.current;
+      if (review.kind !== "review" || review.isSaving) return;
+      if (review.text !== review.generation.draft) {
+        // The history must show what the adviser wrote before the AI rewrote it (the transparency decision reads it).
+        await api.recordManualVersion(review.generation.id, review.text).catch((error: unknown) => {
+          console.warn("The manual edit could not be recorded in the history", error);
+        });
+      }
+      await run({ ...request, revise: { generationId: review.generation.id, instruction, draft: review.text } }, true);
+    },
+    [api, run],
   );
 
   const cancel = useCallback(() => {
@@ -82,5 +111,5 @@ export function useDraftSession(initial: DraftPhase): DraftSession {
     }
   }, [api, toProblem]);
 
-  return { phase, dispatch, generate, cancel, save };
+  return { phase, dispatch, generate, revise, cancel, save };
 }

@@ -44,11 +44,21 @@ export async function detectTaskpaneHost(timeoutMs: number = OFFICE_READY_TIMEOU
 /**
  * The Teams tab page's host. teams-js is loaded only here, and only inside a frame: in a top-level window
  * there is no Teams to talk to, and a frame that is not Teams would make app.initialize wait a minute.
+ * @param options - `getTokenFor`: delegated tokens for Graph (meeting transcripts), when the build signs in.
  */
-export async function detectTeamsHost(timeoutMs: number = TEAMS_READY_TIMEOUT_MS): Promise<HostAdapter> {
+export async function detectTeamsHost(
+  timeoutMs: number = TEAMS_READY_TIMEOUT_MS,
+  options: { readonly getTokenFor?: (scopes: readonly string[]) => Promise<string> } = {},
+): Promise<HostAdapter> {
   if (window.parent === window) return createBrowserHost();
-  const { connectTeamsHost } = await import(/* webpackChunkName: "host-teams" */ "./teams");
-  const host = await withTimeout(connectTeamsHost(), timeoutMs).catch((error: unknown) => {
+  const [{ connectTeamsHost }, { GRAPH_TRANSCRIPT_SCOPES }] = await Promise.all([
+    import(/* webpackChunkName: "host-teams" */ "./teams"),
+    import(/* webpackChunkName: "host-teams" */ "./teams-graph"),
+  ]);
+  const getTokenFor = options.getTokenFor;
+  // With a sign-in, the meeting's transcript is read from Graph with the adviser's delegated token.
+  const graph = getTokenFor ? { getToken: () => getTokenFor(GRAPH_TRANSCRIPT_SCOPES) } : undefined;
+  const host = await withTimeout(connectTeamsHost(graph ? { graph } : {}), timeoutMs).catch((error: unknown) => {
     console.warn("Teams did not answer; continuing without a host", error);
     return undefined;
   });

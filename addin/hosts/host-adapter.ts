@@ -25,6 +25,11 @@ export interface ItemContext {
   readonly context: GenerationContext;
   /** Text the generation may read besides the notes (the mail being answered); never the adviser's notes. */
   readonly source?: string;
+  /**
+   * The address of the member who wrote the mail being read, when the host knows it: the mail-thread source uses it
+   * to attribute each message to the member or the insurer.
+   */
+  readonly memberAddress?: string;
   /** Task that fits the item best (a mail to answer suggests `member-email`). */
   readonly suggestedTask?: TaskId;
   /** Write targets available for this item. */
@@ -51,7 +56,15 @@ export class HostError extends Error {
    * `host_record_failed`: the text went into the item but the validation record (item state, provenance header)
    * did not, so the send check would still hold the mail.
    */
-  readonly code: "host_read_failed" | "host_write_failed" | "host_unsupported" | "host_record_failed";
+  readonly code:
+    | "host_read_failed"
+    | "host_write_failed"
+    | "host_unsupported"
+    | "host_record_failed"
+    /** The tenant or the meeting refuses the transcript to this user (Graph 403). */
+    | "host_transcript_forbidden"
+    /** No transcript: transcription was not started, the meeting is not found, or it expired (Graph 404 or none listed). */
+    | "host_transcript_not_found";
 
   constructor(code: HostError["code"], options: { cause?: unknown } = {}) {
     super(code, { cause: options.cause });
@@ -125,6 +138,12 @@ export interface HostAdapter {
    * @throws HostError host_write_failed when the item refuses the change.
    */
   discardDraft?(): Promise<void>;
+  /**
+   * The current meeting's latest transcript as WebVTT, read with the adviser's own (delegated) rights. Teams meetings
+   * only, where the tenant allows it; other hosts leave it out.
+   * @throws HostError host_transcript_forbidden, host_transcript_not_found or host_read_failed.
+   */
+  readMeetingTranscript?(): Promise<string>;
   /** Calls `listener` when the host switches item (pinned Outlook pane); returns the unsubscribe function. */
   onItemChanged(listener: () => void): () => void;
   /** Calls `listener` when the host theme changes; returns the unsubscribe function. */

@@ -46,6 +46,21 @@ function otherPerson(people: readonly Office.EmailAddressDetails[] | undefined):
   return other ? other.displayName || other.emailAddress : undefined;
 }
 
+/**
+ * The member's address in a mail being read: the first of sender, then recipients, outside the adviser's own mail
+ * domain (the insurer's). A colleague's mail quoting the member thus still names the member.
+ */
+function memberAddressOf(message: Office.MessageRead): string | undefined {
+  const mine = Office.context.mailbox.userProfile?.emailAddress?.toLowerCase() ?? "";
+  const ownDomain = mine.includes("@") ? mine.slice(mine.lastIndexOf("@")) : null;
+  const people = [message.from, ...(message.to ?? []), ...(message.cc ?? [])];
+  const member = people.find((p) => {
+    const address = p?.emailAddress?.toLowerCase();
+    return address && address.includes("@") && address !== mine && (ownDomain === null || !address.endsWith(ownDomain));
+  });
+  return member?.emailAddress;
+}
+
 /** Compose items have no id until saved: use it when there is one, else a key kept in the draft's session data. */
 async function composeKey(item: Office.MessageCompose | Office.AppointmentCompose): Promise<string> {
   if (isSetSupported("1.8") && typeof item.getItemIdAsync === "function") {
@@ -93,7 +108,16 @@ async function readItem(item: AnyItem, locale: Locale): Promise<ItemContext> {
       channel: t("ui.channel.email", {}, locale),
     });
     const source = await bodyText();
-    return { key: `outlook:${message.itemId}`, kind: "message-read", context, source, suggestedTask: "member-email", targets: ["reply"] };
+    const memberAddress = memberAddressOf(message);
+    return {
+      key: `outlook:${message.itemId}`,
+      kind: "message-read",
+      context,
+      source,
+      ...(memberAddress ? { memberAddress } : {}),
+      suggestedTask: "member-email",
+      targets: ["reply"],
+    };
   }
   const key = await composeKey(item);
   const subject = await call<string>((cb) => item.subject.getAsync(cb), "host_read_failed");

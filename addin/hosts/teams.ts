@@ -2,6 +2,13 @@
 import { app, authentication, nestedAppAuth, pages } from "@microsoft/teams-js";
 import { t, toLocale, type Locale } from "../../src/i18n";
 import { HostError, type HostAdapter, type HostAuth, type HostTheme, type ItemContext } from "./host-adapter";
+import { readMeetingTranscript, type GraphAccess } from "./teams-graph";
+
+/** What the Teams host may be given besides the SDK's context. */
+export interface TeamsHostOptions {
+  /** Microsoft Graph with the adviser's delegated token: enables reading the meeting's transcript. */
+  readonly graph?: GraphAccess;
+}
 
 /** Maps the Teams theme name to a colour scheme ("glass" and unknown names read as light). */
 export function themeFromTeams(theme: string | undefined): HostTheme {
@@ -19,7 +26,7 @@ function frameOf(context: app.Context): TeamsFrame {
 }
 
 /** The Teams host built from an initialised SDK's context. Exported for tests; use `connectTeamsHost`. */
-export function createTeamsHost(context: app.Context): HostAdapter & { readonly frame: TeamsFrame } {
+export function createTeamsHost(context: app.Context, options: TeamsHostOptions = {}): HostAdapter & { readonly frame: TeamsFrame } {
   const locale = toLocale(context.app.locale);
   let theme = themeFromTeams(context.app.theme);
   const themeListeners = new Set<(next: HostTheme) => void>();
@@ -30,6 +37,8 @@ export function createTeamsHost(context: app.Context): HostAdapter & { readonly 
   });
   const meetingId = context.meeting?.id;
   const key = `teams:${meetingId ?? context.chat?.id ?? context.channel?.id ?? context.page.id}`;
+  const chatId = context.chat?.id;
+  const graph = options.graph;
   const today = new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "fr-FR", { dateStyle: "long" }).format(new Date());
 
   return {
@@ -57,6 +66,8 @@ export function createTeamsHost(context: app.Context): HostAdapter & { readonly 
       return () => themeListeners.delete(listener);
     },
     auth: teamsHostAuth,
+    // Only in a meeting (its chat leads to the online meeting), and only where Graph is reachable with a token.
+    ...(graph && meetingId && chatId ? { readMeetingTranscript: () => readMeetingTranscript(graph, { chatId }) } : {}),
   };
 }
 
@@ -73,10 +84,10 @@ export const teamsHostAuth: HostAuth = {
  * Initialises teams-js (once per page, as Teams requires) and returns the Teams host.
  * @throws Error from teams-js when the page is not inside Teams.
  */
-export async function connectTeamsHost(): Promise<HostAdapter> {
+export async function connectTeamsHost(options: TeamsHostOptions = {}): Promise<HostAdapter> {
   if (!app.isInitialized()) await app.initialize();
   const context = await app.getContext();
-  return createTeamsHost(context);
+  return createTeamsHost(context, options);
 }
 
 /** What the config page shows and saves, from the Teams context. */

@@ -2,12 +2,19 @@
 import type { GenerationResponse } from "../../src/schemas/generation";
 import type { SaveMinutesResponse } from "../../src/schemas/minutes";
 import type { Problem } from "../../src/schemas/problem";
+import { formFields, initialValues, renderForm } from "./extraction-form";
 import { applyCorrection, initialFlags, pendingCount, type FlagState } from "./flags";
 
 /** Where the draft stands. Every phase after `idle` keeps the text produced so far. */
 export type DraftPhase =
   | { readonly kind: "idle" }
-  | { readonly kind: "streaming"; readonly text: string; readonly replacedReason?: string }
+  | {
+      readonly kind: "streaming";
+      readonly text: string;
+      readonly replacedReason?: string;
+      /** An AI edit's draft under review before it: restored if the edit fails or is cancelled, so nothing is lost. */
+      readonly previous?: Extract<DraftPhase, { kind: "review" }>;
+    }
   | { readonly kind: "failed"; readonly text: string; readonly problem: Problem }
   | { readonly kind: "cancelled"; readonly text: string }
   | {
@@ -20,6 +27,10 @@ export type DraftPhase =
       readonly wasValidationReset: boolean;
       readonly isSaving: boolean;
       readonly saveProblem?: Problem;
+      /** Extraction: the form's values by field path; the text is rendered from them. */
+      readonly fields?: Readonly<Record<string, string>>;
+      /** Why the last AI edit failed; the draft is the one from before it. */
+      readonly reviseProblem?: Problem;
     }
   | {
       readonly kind: "saved";
@@ -27,12 +38,13 @@ export type DraftPhase =
       readonly text: string;
       readonly flags: readonly FlagState[];
       readonly saved: SaveMinutesResponse;
+      readonly fields?: Readonly<Record<string, string>>;
       /** The adviser's rating once sent, so a reopened pane does not ask again. */
       readonly feedback?: "up" | "down";
     };
 
 export type DraftAction =
-  | { readonly type: "start" }
+  | { readonly type: "start"; readonly isRevision?: boolean }
   | { readonly type: "delta"; readonly text: string }
   | { readonly type: "replace"; readonly text: string; readonly reason: string }
   | { readonly type: "done"; readonly generation: GenerationResponse }
@@ -43,6 +55,7 @@ export type DraftAction =
   | { readonly type: "correct-flag"; readonly id: number; readonly value: string }
   | { readonly type: "reopen-flag"; readonly id: number }
   | { readonly type: "validate"; readonly isValidated: boolean }
+  | { readonly type: "edit-field"; readonly path: string; readonly value: string }
   | { readonly type: "save-start" }
   | { readonly type: "save-done"; readonly saved: SaveMinutesResponse }
   | { readonly type: "save-fail"; readonly problem: Problem }
@@ -70,26 +83,34 @@ function withText(phase: Review, text: string, flags: readonly FlagState[] = pha
 export function draftReducer(phase: DraftPhase, action: DraftAction): DraftPhase {
   switch (action.type) {
     case "start":
+      if (action.isRevision && phase.kind === "review") return { kind: "streaming", text: "", previous: { ...phase, reviseProblem: undefined } };
       return { kind: "streaming", text: "" };
     case "delta":
       return phase.kind === "streaming" ? { ...phase, text: phase.text + action.text } : phase;
     case "replace":
-      return phase.kind === "streaming" ? { kind: "streaming", text: action.text, replacedReason: action.reason } : phase;
-    case "done":
+      return phase.kind === "streaming" ? { ...phase, text: action.text, replacedReason: action.reason } : phase;
+    case "done": {
       if (phase.kind !== "streaming") return phase;
+      // An extraction is reviewed as a form: the text to save is the form's, not the model's Markdown.
+      const form = formFields(action.generation.extraction);
+      const fields = form.length > 0 ? initialValues(form) : undefined;
       return {
         kind: "review",
         generation: action.generation,
-        text: action.generation.draft,
+        text: fields ? renderForm(form, fields) : action.generation.draft,
         flags: initialFlags(action.generation.ungrounded),
         isValidated: false,
         wasValidationReset: false,
         isSaving: false,
+        ...(fields ? { fields } : {}),
       };
+    }
     case "fail":
-      return phase.kind === "streaming" ? { kind: "failed", text: phase.text, problem: action.problem } : phase;
+      if (phase.kind !== "streaming") return phase;
+      return phase.previous ? { ...phase.previous, reviseProblem: action.problem } : { kind: "failed", text: phase.text, problem: action.problem };
     case "cancel":
-      return phase.kind === "streaming" ? { kind: "cancelled", text: phase.text } : phase;
+      if (phase.kind !== "streaming") return phase;
+      return phase.previous ?? { kind: "cancelled", text: phase.text };
     case "reset":
       return idlePhase;
     case "feedback-sent":
@@ -103,10 +124,18 @@ export function draftReducer(phase: DraftPhase, action: DraftAction): DraftPhase
       return { ...phase, flags: phase.flags.map((f) => (f.id === action.id ? { ...f, status: "confirmed" } : f)) };
     case "reopen-flag":
       return { ...phase, flags: phase.flags.map((f) => (f.id === action.id && f.status === "confirmed" ? { ...f, status: "pending" } : f)) };
+    case "edit-field": {
+      if (phase.isSaving || !phase.fields) return phase;
+      const fields = { ...phase.fields, [action.path]: action.value };
+      // Changing a flagged value is the adviser's correction of it.
+      const flags = phase.flags.map((f) => (f.figure.field === action.path && f.status === "pending" ? { ...f, status: "corrected" as const, correction: action.value } : f));
+      return { ...withText(phase, renderForm(formFields(phase.generation.extraction), fields), flags), fields };
+    }
     case "correct-flag": {
       const flag = phase.flags.find((f) => f.id === action.id);
       const value = action.value.trim();
       if (!flag || value === "") return phase;
+      if (flag.figure.field !== undefined && phase.fields) return draftReducer(phase, { type: "edit-field", path: flag.figure.field, value });
       const text = applyCorrection(phase.text, flag.figure, value);
       const flags = phase.flags.map((f) => (f.id === action.id ? { ...f, status: "corrected" as const, correction: value } : f));
       return withText(phase, text, flags);
@@ -116,7 +145,7 @@ export function draftReducer(phase: DraftPhase, action: DraftAction): DraftPhase
     case "save-start":
       return canSave(phase) ? { ...phase, isSaving: true, saveProblem: undefined } : phase;
     case "save-done":
-      return { kind: "saved", generation: phase.generation, text: phase.text, flags: phase.flags, saved: action.saved };
+      return { kind: "saved", generation: phase.generation, text: phase.text, flags: phase.flags, saved: action.saved, ...(phase.fields ? { fields: phase.fields } : {}) };
     case "save-fail":
       return { ...phase, isSaving: false, saveProblem: action.problem };
     default:

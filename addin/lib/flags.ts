@@ -29,8 +29,10 @@ export function isInText(flag: FlagState, text: string): boolean {
   return flag.figure.text !== "" && text.includes(flag.figure.text);
 }
 
-/** A flag is handled once confirmed or corrected, or when the figure no longer appears in the text. */
+/** A flag is handled once confirmed or corrected, or when the figure no longer appears in the text (figures only). */
 export function isHandled(flag: FlagState, text: string): boolean {
+  // An extracted field's value is checked in the form: only a confirmation or a correction clears it.
+  if (flag.figure.field !== undefined) return flag.status !== "pending";
   return flag.status !== "pending" || !isInText(flag, text);
 }
 

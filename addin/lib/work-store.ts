@@ -1,7 +1,10 @@
 // Owns the local copy of the adviser's work (notes, context, draft) per item, so a closed pane or a crash loses nothing.
 import type { GenerationContext } from "../../src/schemas/generation";
+import type { DocumentType } from "../../src/extraction/schemas";
 import { isTaskId, TEMPLATE_IDS, type TaskId, type TemplateId } from "../../src/tasks/catalogue";
+import { isDocumentType } from "./extraction-form";
 import type { DraftPhase } from "./draft-session";
+import { isWorkSource, type WorkSource } from "./work-source";
 
 /** What is kept for one item. */
 export interface SavedWork {
@@ -9,8 +12,12 @@ export interface SavedWork {
   /** Insurer template chosen for the task (interview minutes), absent for the general one. */
   readonly template?: TemplateId | undefined;
   readonly notes: string;
+  /** Document extraction: the kind chosen, absent for automatic detection. */
+  readonly documentType?: DocumentType | undefined;
   readonly context: GenerationContext;
   readonly includeSource: boolean;
+  /** The source added (transcript, document, mail thread); null once the adviser removed it, absent before any. */
+  readonly source?: WorkSource | null | undefined;
   /** The draft as the adviser left it; streaming is stored as cancelled (the stream does not survive a reload). */
   readonly phase: DraftPhase;
   readonly updatedAt: number;
@@ -38,7 +45,8 @@ function isTemplateId(value: unknown): value is TemplateId {
 }
 
 function storable(phase: DraftPhase): DraftPhase {
-  if (phase.kind === "streaming") return { kind: "cancelled", text: phase.text };
+  // An AI edit in flight is stored as the draft it started from: that one is whole.
+  if (phase.kind === "streaming") return phase.previous ?? { kind: "cancelled", text: phase.text };
   if (phase.kind === "review" && phase.isSaving) return { ...phase, isSaving: false };
   return phase;
 }
@@ -56,8 +64,10 @@ export function loadWork(key: string, storage: Storage | undefined = defaultStor
       // A template the catalogue no longer has (renamed in a release) falls back to the general minutes.
       template: isTemplateId(parsed.template) ? parsed.template : undefined,
       notes: parsed.notes,
+      documentType: isDocumentType(parsed.documentType) ? parsed.documentType : undefined,
       context: parsed.context ?? {},
       includeSource: parsed.includeSource ?? true,
+      source: parsed.source === null ? null : isWorkSource(parsed.source) ? parsed.source : undefined,
       phase: parsed.phase && typeof parsed.phase === "object" && "kind" in parsed.phase ? parsed.phase : { kind: "idle" },
       updatedAt: parsed.updatedAt,
     };

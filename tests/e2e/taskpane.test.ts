@@ -106,6 +106,9 @@ describe.runIf(shouldRunBrowserTests())("taskpane in Chromium", () => {
     await pane.notes.focus();
     await page.keyboard.type("Appel M. Benali, accident le 12/10, franchise 380 €");
     await page.keyboard.press("Tab");
+    // The source comes next: it is part of what the draft is written from.
+    expect(await focused()).toBe("source-add");
+    await page.keyboard.press("Tab");
     expect(await focused()).toBe("generate");
     await page.keyboard.press("Enter");
     await pane.waitForReview();
@@ -147,7 +150,14 @@ describe.runIf(shouldRunBrowserTests())("taskpane in Chromium", () => {
     const page = await context.newPage();
     const pane = new TaskpanePage(page);
     await pane.open(server.url);
+    const before = await pane.notesHint();
     await pane.typeNotes("Appel de Mme Morel au sujet du constat amiable");
+    // The first autosave changes the hint's words; it must not change its height (the draft below would jump).
+    await expect.poll(async () => (await pane.notesHint()).text).toMatch(/Enregistré sur ce poste à/);
+    expect((await pane.notesHint()).height).toBe(before.height);
+    await page.setViewportSize({ width: 328, height: 800 });
+    expect((await pane.notesHint()).height).toBe(before.height);
+    await page.setViewportSize(VIEWPORT);
     await page.waitForTimeout(500);
     await page.reload();
     await pane.notes.waitFor();
@@ -188,6 +198,14 @@ describe.runIf(shouldRunBrowserTests())("taskpane in Chromium", () => {
     expect(inserted).toHaveLength(1);
     expect(inserted[0]).toContain("Votre dossier avance.");
     expect(inserted[0]).not.toMatch(/<img/);
+    // The send check now lets the mail go: the validation and the provenance header are recorded with the text.
+    const record = await page.evaluate(() => {
+      const w = window as unknown as { __greffierProperties: Record<string, unknown>; __greffierHeaders: Record<string, string> };
+      return { properties: w.__greffierProperties, headers: w.__greffierHeaders };
+    });
+    expect(record.properties).not.toHaveProperty("greffierPending");
+    expect(String(record.properties.greffierValidated)).toContain("member-email@");
+    expect(record.headers["X-Greffier-Provenance"]).toMatch(/^(ai-validated|human-with-ai); prompt=member-email@\d+; generation=[0-9a-f-]{36}$/);
     await pane.screenshot("taskpane-outlook-compose.png");
     await context.close();
   });

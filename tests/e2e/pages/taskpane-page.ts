@@ -60,6 +60,15 @@ export class TaskpanePage {
   get useCaseDialog(): Locator {
     return this.page.getByRole("dialog", { name: "Proposer un usage de Greffier" });
   }
+  get sourceAddButton(): Locator {
+    return this.root.getByRole("button", { name: "Ajouter une source" });
+  }
+  get sourceVttInput(): Locator {
+    return this.root.getByTestId("source-file-vtt");
+  }
+  get sourceCard(): Locator {
+    return this.root.getByTestId("source-card");
+  }
   get flagItems(): Locator {
     return this.root.locator('[data-testid="flags"] li');
   }
@@ -69,6 +78,14 @@ export class TaskpanePage {
     return this.draft.evaluate((el) => {
       const rect = el.getBoundingClientRect();
       return { top: rect.top + window.scrollY, height: rect.height };
+    });
+  }
+
+  /** The notes field's hint (autosave status and character count): its height must not depend on its text. */
+  async notesHint(): Promise<{ text: string; height: number }> {
+    return this.root.getByTestId("notes-saved").evaluate((el) => {
+      const hint = el.parentElement as HTMLElement;
+      return { text: hint.textContent ?? "", height: hint.getBoundingClientRect().height };
     });
   }
 

@@ -230,7 +230,7 @@ describe("taskpane flow", () => {
     expect(warn).toHaveBeenCalledOnce();
 
     await user.click(screen.getByRole("button", { name: "Insérer dans le message" }));
-    await waitFor(() => expect(host.writes).toEqual([{ target: "insert", text: "Bonjour Monsieur,", notice: LABEL }]));
+    await waitFor(() => expect(host.writes).toEqual([{ target: "insert", text: "Bonjour Monsieur,", notice: LABEL, provenance: expect.objectContaining({ transparency: saved.transparency }) }]));
     expect(screen.getByTestId("deliver-status")).toHaveTextContent("Texte inséré");
   });
 

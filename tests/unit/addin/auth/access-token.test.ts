@@ -1,7 +1,7 @@
 // Covers the sign-in ladder with msal-browser mocked: no auth without a client id, silent → popup → Office dialog, Teams SSO, French errors, one sign-in at a time.
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { ApiError, createApiClient } from "../../../../addin/api/client";
-import { createAccessTokenSource, REFRESH_MARGIN_MS } from "../../../../addin/auth/access-token";
+import { createAccessTokenSource, createTokenSources, REFRESH_MARGIN_MS } from "../../../../addin/auth/access-token";
 import type { AuthConfig } from "../../../../addin/auth/auth-config";
 import { encodeDialogMessage } from "../../../../addin/auth/dialog-message";
 import type { HostAdapter, HostAuth } from "../../../../addin/hosts/host-adapter";
@@ -270,5 +270,27 @@ describe("Teams", () => {
   ] as const)("maps Teams' %s to %s", async (reason, code) => {
     const getHostToken = vi.fn(() => Promise.reject(new Error(reason)));
     expect((await failure(source(hostWith({ isNestedAppAuthRecommended: () => false, getHostToken }))())).code).toBe(code);
+  });
+});
+
+describe("delegated tokens for Graph (meeting transcripts in Teams)", () => {
+  const GRAPH = ["Chat.ReadBasic", "OnlineMeetings.Read", "OnlineMeetingTranscript.Read.All"];
+
+  it("asks MSAL for the Graph scopes (silent, then popup), never Teams SSO or the dialog, and reuses the token", async () => {
+    msal.client.acquireTokenSilent.mockRejectedValueOnce(msalError("interaction_required"));
+    msal.client.acquireTokenPopup.mockResolvedValue(tokenResult("graph-token"));
+    const getHostToken = vi.fn(() => Promise.resolve("teams-sso"));
+    const openDialog = vi.fn();
+    const tokens = createTokenSources({ config: CONFIG, host: Promise.resolve(hostWith({ getHostToken, openDialog, isNestedAppAuthRecommended: () => false })), origin: ORIGIN, now: () => NOW });
+    expect(await tokens.forScopes?.(GRAPH)).toBe("graph-token");
+    expect(await tokens.forScopes?.([...GRAPH].reverse())).toBe("graph-token");
+    expect(msal.client.acquireTokenSilent).toHaveBeenCalledWith({ scopes: GRAPH });
+    expect(msal.client.acquireTokenPopup).toHaveBeenCalledTimes(1);
+    expect(getHostToken).not.toHaveBeenCalled();
+    expect(openDialog).not.toHaveBeenCalled();
+  });
+
+  it("offers no Graph token in a build without sign-in", () => {
+    expect(createTokenSources({ config: null, host: Promise.resolve(hostWith()), origin: ORIGIN }).forScopes).toBeNull();
   });
 });

@@ -67,4 +67,23 @@ describe("teams host", () => {
     expect(seen).toEqual(["contrast", "light"]);
     expect(themeFromTeams("glass")).toBe("light");
   });
+
+  it("offers the meeting transcript only in a meeting and with Graph access, reading it through the meeting chat", async () => {
+    expect((await connectTeamsHost()).readMeetingTranscript).toBeUndefined();
+    const requests: string[] = [];
+    const fetch = (async (input: RequestInfo | URL) => {
+      const url = decodeURIComponent(String(input));
+      requests.push(url);
+      if (url.endsWith("/chats/19:meeting_abc@thread.v2")) return Response.json({ onlineMeetingInfo: { joinWebUrl: "https://teams.microsoft.com/l/meetup-join/x" } });
+      if (url.includes("/me/onlineMeetings?")) return Response.json({ value: [{ id: "M1" }] });
+      if (url.endsWith("/transcripts")) return Response.json({ value: [{ id: "T1", createdDateTime: "2026-11-25T09:00:00Z" }] });
+      return new Response("WEBVTT\n", { headers: { "content-type": "text/vtt" } });
+    }) as typeof globalThis.fetch;
+    const host = await connectTeamsHost({ graph: { getToken: () => Promise.resolve("t"), baseUrl: "https://graph.test/v1.0", fetch } });
+    expect(await host.readMeetingTranscript?.()).toBe("WEBVTT\n");
+    expect(requests[0]).toBe("https://graph.test/v1.0/chats/19:meeting_abc@thread.v2");
+
+    sdk.state.context = { app: { locale: "fr-fr", theme: "default" }, page: { id: "tab-9", frameContext: "content" } };
+    expect((await connectTeamsHost({ graph: { getToken: () => Promise.resolve("t") } })).readMeetingTranscript).toBeUndefined();
+  });
 });
