@@ -37,6 +37,7 @@ export interface StreamHandlers {
   onReplace(text: string, reason: string): void;
 }
 
+/** Every call the taskpane makes to the Greffier API; answers checked by hand-written guards (no zod in the pane). */
 export interface ApiClient {
   /**
    * Streams a generation; resolves with the final answer (the `done` event).
@@ -92,6 +93,7 @@ export interface DraftVersion {
   readonly at: string;
 }
 
+/** How `createApiClient` reaches the API and in which language it words client-side problems. */
 export interface ApiClientOptions {
   /** Origin and prefix of the API; same origin as the page when absent. */
   readonly baseUrl?: string;

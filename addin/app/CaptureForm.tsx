@@ -25,6 +25,7 @@ const useStyles = makeStyles({
   hintLine: { display: "block", whiteSpace: "nowrap", overflow: "hidden", textOverflow: "ellipsis" },
 });
 
+/** The capture form's state, owned by the workspace so it can be saved and sent; the form only renders it. */
 export interface CaptureFormProps {
   readonly task: TaskId;
   readonly onTaskChange: (task: TaskId) => void;

@@ -37,6 +37,7 @@ export function fieldsFor(task: TaskId): ContextFieldName[] {
   return TASKS[task].inputs.context.filter((name) => name !== "language");
 }
 
+/** The context of one task (member, date, channel…) and where edits to it go. */
 export interface ContextFieldsProps {
   readonly task: TaskId;
   readonly value: GenerationContext;

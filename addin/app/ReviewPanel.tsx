@@ -91,6 +91,7 @@ const BLOCKERS: Partial<Record<SaveBlocker, MessageKey>> = {
   saving: "ui.save.saving",
 };
 
+/** The draft session to review and the workspace's handlers for what the panel cannot decide alone. */
 export interface ReviewPanelProps {
   readonly session: DraftSession;
   readonly task: TaskId;

@@ -11,6 +11,7 @@ import { App } from "./App";
 import { ErrorBoundary } from "./ErrorBoundary";
 import { PaneShell } from "./PaneShell";
 
+/** What the pane needs before it knows its host. */
 export interface RootProps {
   /** Resolves the host; the shell is painted meanwhile. */
   readonly loadHost: () => Promise<HostAdapter>;
@@ -20,9 +21,15 @@ export interface RootProps {
   readonly api?: ApiClient;
 }
 
+/** Rethrows during render, so a host that failed to start reaches the error boundary like any crash. */
+function HostFailure({ error }: { readonly error: Error }): ReactNode {
+  throw error;
+}
+
 /** The whole pane. */
 export function Root({ loadHost, initialLocale, api }: RootProps): ReactNode {
   const [host, setHost] = useState<HostAdapter | null>(null);
+  const [hostFailure, setHostFailure] = useState<Error | null>(null);
   const [theme, setTheme] = useState<Theme>(initialTheme);
   const locale = host?.locale ?? initialLocale;
   const client = useMemo(() => api ?? createApiClient({ locale }), [api, locale]);
@@ -33,7 +40,10 @@ export function Root({ loadHost, initialLocale, api }: RootProps): ReactNode {
       (loaded) => {
         if (isCurrent) setHost(loaded);
       },
-      (error: unknown) => console.error("No host could be started", error),
+      (error: unknown) => {
+        // Never leave the adviser on a busy shell: the error boundary shows what to do.
+        if (isCurrent) setHostFailure(error instanceof Error ? error : new Error(String(error)));
+      },
     );
     return () => {
       isCurrent = false;
@@ -67,7 +77,9 @@ export function Root({ loadHost, initialLocale, api }: RootProps): ReactNode {
     <FluentProvider theme={theme} className="greffier-root">
       <I18nProvider locale={locale}>
         <ErrorBoundary>
-          {host ? (
+          {hostFailure ? (
+            <HostFailure error={hostFailure} />
+          ) : host ? (
             <HostProvider host={host} api={client}>
               <App />
             </HostProvider>

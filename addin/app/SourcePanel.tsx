@@ -41,6 +41,7 @@ const KIND_KEYS: Record<WorkSource["kind"], MessageKey> = {
   "mail-thread": "ui.source.kind.mail-thread",
 };
 
+/** The added source (owned by the workspace, which saves it) and the state of the Outlook thread reading. */
 export interface SourcePanelProps {
   /** The source, or null/undefined when there is none. */
   readonly source: WorkSource | null | undefined;

@@ -6,6 +6,7 @@ import type { MessageKey } from "../../src/i18n";
 import { ApiError, type DraftVersion } from "../api/client";
 import { useApi } from "../hooks/use-host";
 import { useI18n } from "../hooks/use-i18n";
+import { usePanelCardStyles } from "../components/panel-card";
 
 const KIND_KEYS: Record<DraftVersion["kind"], MessageKey> = {
   generation: "ui.versions.kind.generation",
@@ -14,15 +15,6 @@ const KIND_KEYS: Record<DraftVersion["kind"], MessageKey> = {
 };
 
 const useStyles = makeStyles({
-  root: {
-    display: "flex",
-    flexDirection: "column",
-    gap: tokens.spacingVerticalS,
-    padding: tokens.spacingHorizontalM,
-    borderRadius: tokens.borderRadiusMedium,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-  },
-  heading: { margin: 0, fontSize: tokens.fontSizeBase300, lineHeight: tokens.lineHeightBase300, fontWeight: tokens.fontWeightSemibold },
   list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
   item: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS, paddingTop: tokens.spacingVerticalS, borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
   line: { display: "flex", alignItems: "baseline", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
@@ -41,6 +33,7 @@ const useStyles = makeStyles({
   },
 });
 
+/** Which history to list, the text it is compared with, and where a restored version goes. */
 export interface VersionsPanelProps {
   /** Any generation of the draft's history (the server walks from its root). */
   readonly generationId: string;
@@ -55,6 +48,7 @@ export interface VersionsPanelProps {
 export function VersionsPanel({ generationId, currentText, isReadOnly, onRestore }: VersionsPanelProps): ReactNode {
   const { t, locale } = useI18n();
   const styles = useStyles();
+  const card = usePanelCardStyles();
   const api = useApi();
   const headingId = useId();
   const [versions, setVersions] = useState<DraftVersion[] | null>(null);
@@ -76,8 +70,8 @@ export function VersionsPanel({ generationId, currentText, isReadOnly, onRestore
     new Date(iso).toLocaleTimeString(locale === "en" ? "en-GB" : "fr-FR", { hour: "2-digit", minute: "2-digit" });
 
   return (
-    <section className={styles.root} aria-labelledby={headingId} data-testid="versions">
-      <h3 id={headingId} className={styles.heading}>
+    <section className={card.root} aria-labelledby={headingId} data-testid="versions">
+      <h3 id={headingId} className={card.heading}>
         {t("ui.versions.title")}
       </h3>
       {problem ? <p className={styles.meta} role="alert">{problem}</p> : null}

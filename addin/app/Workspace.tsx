@@ -90,6 +90,8 @@ export function Workspace({ item }: { item: ItemContext }): ReactNode {
       .mailThreadSource({ text: item.source, ...(item.memberAddress ? { memberAddress: item.memberAddress } : {}) }, controller.signal)
       .then(
         (answer) => {
+          // The item was switched meanwhile: this thread's source belongs to a workspace that is gone.
+          if (controller.signal.aborted) return;
           setAddedSource({ kind: "mail-thread", name: "", text: answer.source, facts: { messages: answer.messages, ...attributionOf(answer.source) } });
         },
         (error: unknown) => {

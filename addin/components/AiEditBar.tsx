@@ -23,6 +23,7 @@ const useStyles = makeStyles({
   hint: { margin: 0, fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200, color: tokens.colorNeutralForeground3 },
 });
 
+/** Where the adviser's instruction goes, and whether an edit may start now. */
 export interface AiEditBarProps {
   /** Starts the AI edit with this instruction. */
   readonly onRevise: (instruction: string) => void;

@@ -19,6 +19,7 @@ const useStyles = makeStyles({
   where: { fontWeight: tokens.fontWeightSemibold, marginRight: tokens.spacingHorizontalXS },
 });
 
+/** The cited lines to show for the caret's sentence. */
 export interface CitationListProps {
   /** The lines cited by the sentence at the caret; null while the caret is in no sentence with citations known. */
   readonly lines: readonly CitedLine[] | null;

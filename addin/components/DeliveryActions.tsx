@@ -1,5 +1,5 @@
 // Owns what happens to a saved text: write it into the item (by host), copy it, or download it as .docx.
-import { Button, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { ArrowDownloadRegular, ArrowReplyRegular, CalendarAddRegular, CopyRegular, MailEditRegular } from "@fluentui/react-icons";
 import { useState, type ReactElement, type ReactNode } from "react";
 import type { MessageKey } from "../../src/i18n";
@@ -22,6 +22,7 @@ const useStyles = makeStyles({
   failed: { color: tokens.colorStatusDangerForeground1 },
 });
 
+/** The saved text, its notice and provenance, and the host targets it can be written to. */
 export interface DeliveryActionsProps {
   readonly targets: readonly WriteTarget[];
   readonly text: string;
@@ -92,7 +93,7 @@ export function DeliveryActions({ targets, text, notice, provenance, onCopy, onD
           {t("ui.deliver.docx")}
         </Button>
       </div>
-      <p role="status" className={`${styles.status} ${outcome?.isOk === false ? styles.failed : styles.ok}`} data-testid="deliver-status">
+      <p role="status" className={mergeClasses(styles.status, outcome?.isOk === false ? styles.failed : styles.ok)} data-testid="deliver-status">
         {outcome?.message ?? ""}
       </p>
     </section>

@@ -65,6 +65,7 @@ const useStyles = makeStyles({
   },
 });
 
+/** The draft text, its highlighted figures, and the labels that tie the editor to its heading and flags. */
 export interface DraftEditorProps {
   readonly value: string;
   readonly onChange: (value: string) => void;

@@ -23,6 +23,7 @@ const useStyles = makeStyles({
   value: { width: "100%" },
 });
 
+/** An extraction's fields, their current values and flags, and where edits and confirmations go. */
 export interface ExtractionFormProps {
   readonly fields: readonly FormField[];
   readonly values: Readonly<Record<string, string>>;

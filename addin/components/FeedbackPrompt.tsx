@@ -1,9 +1,10 @@
 // Owns the question asked after saving ("Ce brouillon vous a-t-il aidé ?"): a thumbs up or down, an optional comment, sent once.
-import { Button, Field, makeStyles, Textarea, ToggleButton, tokens } from "@fluentui/react-components";
+import { Button, Field, makeStyles, mergeClasses, Textarea, ToggleButton, tokens } from "@fluentui/react-components";
 import { SendRegular, ThumbDislikeRegular, ThumbLikeRegular } from "@fluentui/react-icons";
 import { useEffect, useId, useRef, useState, type ReactNode } from "react";
 import { MAX_COMMENT_CHARS } from "../../src/schemas/limits";
 import { useI18n } from "../hooks/use-i18n";
+import { usePanelCardStyles } from "./panel-card";
 
 /** Longest comment the server accepts (from the zod-free limits module, so the pane carries no zod). */
 export const FEEDBACK_COMMENT_MAX_CHARS = MAX_COMMENT_CHARS;
@@ -12,16 +13,6 @@ export const FEEDBACK_COMMENT_MAX_CHARS = MAX_COMMENT_CHARS;
 export type Rating = "up" | "down";
 
 const useStyles = makeStyles({
-  root: {
-    display: "flex",
-    flexDirection: "column",
-    gap: tokens.spacingVerticalS,
-    padding: tokens.spacingHorizontalM,
-    borderRadius: tokens.borderRadiusMedium,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    backgroundColor: tokens.colorNeutralBackground2,
-  },
-  heading: { margin: 0, fontSize: tokens.fontSizeBase300, lineHeight: tokens.lineHeightBase300, fontWeight: tokens.fontWeightSemibold },
   buttons: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
   note: { margin: 0, fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200, color: tokens.colorNeutralForeground3 },
   sent: {
@@ -47,6 +38,7 @@ export interface FeedbackPromptProps {
 export function FeedbackPrompt({ sent, onSubmit }: FeedbackPromptProps): ReactNode {
   const { t } = useI18n();
   const styles = useStyles();
+  const card = usePanelCardStyles();
   const headingId = useId();
   const noteId = useId();
   const [rating, setRating] = useState<Rating | null>(null);
@@ -74,8 +66,8 @@ export function FeedbackPrompt({ sent, onSubmit }: FeedbackPromptProps): ReactNo
   };
 
   return (
-    <section aria-labelledby={headingId} className={styles.root} data-testid="feedback">
-      <h3 id={headingId} className={styles.heading}>
+    <section aria-labelledby={headingId} className={mergeClasses(card.root, card.tinted)} data-testid="feedback">
+      <h3 id={headingId} className={card.heading}>
         {t("ui.feedback.question")}
       </h3>
       {sent ? (

@@ -1,10 +1,11 @@
 // Owns the list of figures to check: each one confirmed or corrected by the adviser, keyboard first.
-import { Button, Field, Input, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, Field, Input, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { CheckmarkRegular, EditRegular } from "@fluentui/react-icons";
 import { useEffect, useId, useRef, useState, type ReactNode } from "react";
 import type { MessageKey } from "../../src/i18n";
 import { contextOf, isInText, pendingCount, type FlagState } from "../lib/flags";
 import { useI18n } from "../hooks/use-i18n";
+import { usePanelCardStyles } from "./panel-card";
 
 const KIND_KEYS: Record<string, MessageKey> = {
   amount: "ui.flags.kind.amount",
@@ -18,16 +19,6 @@ const KIND_KEYS: Record<string, MessageKey> = {
 };
 
 const useStyles = makeStyles({
-  root: {
-    display: "flex",
-    flexDirection: "column",
-    gap: tokens.spacingVerticalS,
-    padding: tokens.spacingHorizontalM,
-    borderRadius: tokens.borderRadiusMedium,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    backgroundColor: tokens.colorNeutralBackground2,
-  },
-  heading: { margin: 0, fontSize: tokens.fontSizeBase300, lineHeight: tokens.lineHeightBase300, fontWeight: tokens.fontWeightSemibold },
   intro: { margin: 0, fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200, color: tokens.colorNeutralForeground2 },
   list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
   item: {
@@ -54,6 +45,7 @@ const useStyles = makeStyles({
   correction: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
 });
 
+/** The flagged figures, the text they are checked against, and the adviser's three decisions. */
 export interface FlagListProps {
   readonly flags: readonly FlagState[];
   readonly text: string;
@@ -69,11 +61,12 @@ export interface FlagListProps {
 export function FlagList(props: FlagListProps): ReactNode {
   const { t } = useI18n();
   const styles = useStyles();
+  const card = usePanelCardStyles();
   const headingId = useId();
   const remaining = pendingCount(props.flags, props.text);
   return (
-    <section aria-labelledby={headingId} className={styles.root} data-testid="flags">
-      <h3 id={headingId} className={styles.heading}>
+    <section aria-labelledby={headingId} className={mergeClasses(card.root, card.tinted)} data-testid="flags">
+      <h3 id={headingId} className={card.heading}>
         {t("ui.flags.title")}{" "}
         <span id={props.summaryId} data-testid="flags-remaining">
           {remaining > 0 ? t("ui.flags.remaining", { count: remaining }) : t("ui.flags.all_done")}
@@ -95,6 +88,8 @@ function FlagItem({ flag, text, isReadOnly, onConfirm, onCorrect, onReopen }: Fl
   const [isCorrecting, setIsCorrecting] = useState(false);
   const [value, setValue] = useState(flag.figure.text);
   const input = useRef<HTMLInputElement>(null);
+  const correctButton = useRef<HTMLButtonElement>(null);
+  const wasCorrecting = useRef(false);
   const statusRef = useRef<HTMLSpanElement>(null);
   const returnFocus = useRef(false);
   const isPresent = isInText(flag, text);
@@ -103,7 +98,10 @@ function FlagItem({ flag, text, isReadOnly, onConfirm, onCorrect, onReopen }: Fl
 
   useEffect(() => {
     if (isCorrecting) input.current?.focus();
-  }, [isCorrecting]);
+    // Cancelled (Escape or Annuler): the field is gone, so put the keyboard back on "Corriger", not on the page top.
+    else if (wasCorrecting.current && flag.status === "pending") correctButton.current?.focus();
+    wasCorrecting.current = isCorrecting;
+  }, [isCorrecting, flag.status]);
   useEffect(() => {
     // After a decision the buttons disappear: keep the keyboard user on this item, not at the top of the page.
     if (returnFocus.current && flag.status !== "pending") {
@@ -157,6 +155,7 @@ function FlagItem({ flag, text, isReadOnly, onConfirm, onCorrect, onReopen }: Fl
             {t("ui.flags.confirm")}
           </Button>
           <Button
+            ref={correctButton}
             size="small"
             icon={<EditRegular />}
             aria-label={t("ui.flags.correct_aria", { text: figure })}

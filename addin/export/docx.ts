@@ -2,6 +2,7 @@
 import { Document, HeadingLevel, Packer, Paragraph, TextRun } from "docx";
 import { toBlocks, type Run } from "../lib/draft-blocks";
 
+/** What the Word export puts around the draft: title, subtitle and transparency notice. */
 export interface DocxMeta {
   /** Document title (the task's name). */
   readonly title: string;

@@ -8,6 +8,7 @@ import { clearWork, saveWork, type SavedWork } from "../lib/work-store";
  */
 export const AUTOSAVE_DELAY_MS = 300;
 
+/** What the form shows about local saving. */
 export interface AutosaveStatus {
   /** When the last local save succeeded (ms since epoch), or null before the first. */
   readonly savedAt: number | null;

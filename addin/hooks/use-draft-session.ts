@@ -7,6 +7,7 @@ import { canSave, draftReducer, type DraftAction, type DraftPhase } from "../lib
 import { useApi, useHost } from "./use-host";
 import { useI18n } from "./use-i18n";
 
+/** One draft's state and the actions that change it, network included. */
 export interface DraftSession {
   readonly phase: DraftPhase;
   readonly dispatch: (action: DraftAction) => void;

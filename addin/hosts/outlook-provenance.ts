@@ -3,6 +3,7 @@
 /// <reference types="office-js" />
 import type { TransparencyCase } from "../../src/schemas/minutes";
 import type { DraftRecord, ValidatedRecord } from "./host-adapter";
+import { escapeHtml } from "../lib/escape-html";
 import { call, isMailboxSetSupported } from "./office-async";
 
 /** Item state: id of the generation whose AI draft the adviser has not validated for this message yet. */
@@ -115,10 +116,6 @@ function normalise(text: string): string {
  */
 export function bodyHoldsNotice(body: string, notice: string): boolean {
   return normalise(body).includes(normalise(notice));
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] ?? c);
 }
 
 // ── Office calls on one message being written ──

@@ -237,9 +237,16 @@ export function createOutlookHost(): HostAdapter {
       if (!isItemHandlerAdded) {
         isItemHandlerAdded = true;
         // The handler runs after mailbox.item already points to the new item (which may be null).
-        Office.context.mailbox.addHandlerAsync(Office.EventType.ItemChanged, () => {
-          for (const l of itemListeners) l();
-        });
+        Office.context.mailbox.addHandlerAsync(
+          Office.EventType.ItemChanged,
+          () => {
+            for (const l of itemListeners) l();
+          },
+          (result) => {
+            // Without the handler a pinned pane keeps the old item: let the next subscriber try again.
+            if (result.status === Office.AsyncResultStatus.Failed) isItemHandlerAdded = false;
+          },
+        );
       }
       return () => itemListeners.delete(listener);
     },
@@ -247,10 +254,17 @@ export function createOutlookHost(): HostAdapter {
       themeListeners.add(listener);
       if (!isThemeHandlerAdded && isSetSupported("1.14")) {
         isThemeHandlerAdded = true;
-        Office.context.mailbox.addHandlerAsync(Office.EventType.OfficeThemeChanged, () => {
-          const next = theme();
-          for (const l of themeListeners) l(next);
-        });
+        Office.context.mailbox.addHandlerAsync(
+          Office.EventType.OfficeThemeChanged,
+          () => {
+            const next = theme();
+            for (const l of themeListeners) l(next);
+          },
+          (result) => {
+            // The pane keeps its current theme; the next subscriber tries again.
+            if (result.status === Office.AsyncResultStatus.Failed) isThemeHandlerAdded = false;
+          },
+        );
       }
       return () => themeListeners.delete(listener);
     },

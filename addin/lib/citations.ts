@@ -1,17 +1,8 @@
 // Owns the reading of a generation's citations against the draft as edited: which sentence the caret is in, and the lines it cites.
+import type { Citation, CitationRef } from "../../src/provenance/citations";
 
-/** One line a sentence draws on: in the notes or in the source, numbered from 1. */
-export interface CitationRef {
-  readonly in: "notes" | "source";
-  readonly line: number;
-}
-
-/** A sentence of the draft (offsets in the generated draft) and the lines it cites. */
-export interface Citation {
-  readonly start: number;
-  readonly end: number;
-  readonly refs: readonly CitationRef[];
-}
+// The shapes the alignment in src/ produces; type-only, so the alignment code itself stays out of the pane.
+export type { Citation, CitationRef };
 
 /** A cited line, ready to show. */
 export interface CitedLine extends CitationRef {

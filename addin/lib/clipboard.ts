@@ -13,6 +13,8 @@ export async function copyText(text: string): Promise<void> {
       console.warn("Clipboard API refused; trying the selection fallback", error);
     }
   }
+  // Selecting the hidden area takes the focus: give it back to the button the adviser pressed.
+  const previous = document.activeElement instanceof HTMLElement ? document.activeElement : null;
   const area = document.createElement("textarea");
   area.value = text;
   area.setAttribute("readonly", "");
@@ -22,6 +24,7 @@ export async function copyText(text: string): Promise<void> {
   area.select();
   const isCopied = typeof document.execCommand === "function" && document.execCommand("copy");
   area.remove();
+  previous?.focus();
   if (!isCopied) throw new Error("copy refused");
 }
 

@@ -1,13 +1,9 @@
 // Owns the only path from a draft to HTML: every character escaped, a fixed tag set, then DOMPurify as a second lock.
 import DOMPurify from "dompurify";
 import { toBlocks, type Run } from "./draft-blocks";
+import { escapeHtml } from "./escape-html";
 
 const ALLOWED_TAGS = ["p", "br", "h2", "h3", "h4", "ul", "li", "strong", "em"];
-
-/** Escapes text for an HTML text node or attribute. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] ?? c);
-}
 
 function runsToHtml(runs: readonly Run[]): string {
   return runs.map((r) => (r.isBold ? `<strong>${escapeHtml(r.text)}</strong>` : escapeHtml(r.text))).join("");

@@ -43,6 +43,7 @@ export type DraftPhase =
       readonly feedback?: "up" | "down";
     };
 
+/** Every change the draft reducer accepts, from the stream, the adviser or the server. */
 export type DraftAction =
   | { readonly type: "start"; readonly isRevision?: boolean }
   | { readonly type: "delta"; readonly text: string }
@@ -62,6 +63,7 @@ export type DraftAction =
   | { readonly type: "feedback-sent"; readonly rating: "up" | "down" }
   | { readonly type: "reset" };
 
+/** Before any generation: nothing to review. */
 export const idlePhase: DraftPhase = { kind: "idle" };
 
 type Review = Extract<DraftPhase, { kind: "review" }>;

@@ -1,6 +1,7 @@
 // Owns the rules of ungrounded figures in the review: where they are in the edited text, and when each is handled.
 import type { UngroundedFigure } from "../../src/schemas/generation";
 
+/** Where the adviser stands on one flagged figure: not yet checked, confirmed as written, or corrected. */
 export type FlagStatus = "pending" | "confirmed" | "corrected";
 
 /** One figure the server could not find in the notes, and what the adviser did with it. */

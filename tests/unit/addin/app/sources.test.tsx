@@ -20,7 +20,8 @@ function renderPane(host: FakeHost) {
 const setup = () => userEvent.setup({ pointerEventsCheck: 0 });
 
 async function openAdd(user: ReturnType<typeof setup>): Promise<void> {
-  await user.click(await screen.findByRole("button", { name: "Ajouter une source" }));
+  // The panel is a lazy chunk: under a loaded machine it can take longer than findBy's default second.
+  await user.click(await screen.findByRole("button", { name: "Ajouter une source" }, { timeout: 10_000 }));
 }
 
 beforeEach(() => {

@@ -1,7 +1,8 @@
 // Covers the pure rules of the review: flags, the draft state machine, blocks, HTML and the local work store.
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { toBlocks, toPlainText } from "../../../../addin/lib/draft-blocks";
-import { draftToSafeHtml, escapeHtml } from "../../../../addin/lib/draft-html";
+import { draftToSafeHtml } from "../../../../addin/lib/draft-html";
+import { escapeHtml } from "../../../../addin/lib/escape-html";
 import { canSave, draftReducer, idlePhase, saveBlocker, type DraftPhase } from "../../../../addin/lib/draft-session";
 import { applyCorrection, contextOf, highlightRanges, initialFlags, pendingCount } from "../../../../addin/lib/flags";
 import { footprintSentence } from "../../../../addin/lib/footprint";
