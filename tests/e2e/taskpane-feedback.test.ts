@@ -1,44 +1,26 @@
 // Drives the built taskpane in Chromium against the real server (dev mode): feedback after saving, and a proposed use from the menu.
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { CommitteeStats } from "../../src/schemas/committee";
-import { startFakeOpenAi, type FakeOpenAi } from "../support/fake-openai";
-import { startTestServer, type TestServer } from "../support/test-server";
 import { routeOfficeCdn, TaskpanePage } from "./pages/taskpane-page";
-import { ensureBuilt } from "./support/build";
-import { launchChromium, seriousAxeViolations, shouldRunBrowserTests } from "./support/chromium";
+import { seriousAxeViolations, shouldRunBrowserTests } from "./support/chromium";
+import { useBrowserSession } from "./support/session";
 
 const VIEWPORT = { width: 360, height: 800 };
 
 describe.runIf(shouldRunBrowserTests())("feedback from the taskpane in Chromium", () => {
-  let browser: Browser;
-  let fake: FakeOpenAi;
-  let server: TestServer;
-
-  beforeAll(async () => {
-    ensureBuilt();
-    fake = await startFakeOpenAi();
-    server = await startTestServer({ llmBaseUrl: fake.baseUrl });
-    browser = await launchChromium();
-  }, 300_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    await fake?.close();
-  });
+  const session = useBrowserSession();
 
   /** What the committee sees (the dev user holds the Committee role). */
   async function committeeStats(): Promise<CommitteeStats> {
-    return (await (await fetch(`${server.url}/api/committee/stats`)).json()) as CommitteeStats;
+    return (await (await fetch(`${session.server.url}/api/committee/stats`)).json()) as CommitteeStats;
   }
 
   async function openPane() {
-    const context = await browser.newContext({ viewport: VIEWPORT, locale: "fr-FR" });
+    const context = await session.browser.newContext({ viewport: VIEWPORT, locale: "fr-FR" });
     await routeOfficeCdn(context);
     const page = await context.newPage();
     const pane = new TaskpanePage(page);
-    await pane.open(server.url);
+    await pane.open(session.server.url);
     return { context, page, pane };
   }
 
@@ -52,7 +34,7 @@ describe.runIf(shouldRunBrowserTests())("feedback from the taskpane in Chromium"
     await pane.handleFlags((figure) => figure);
     await pane.validate();
     await pane.save();
-    expect(fake.requests.at(-1)?.body.messages[0]?.content).toMatch(/^Tu es l'assistant de rédaction .* entretien de déclaration de sinistre/);
+    expect(session.fake.requests.at(-1)?.body.messages[0]?.content).toMatch(/^Tu es l'assistant de rédaction .* entretien de déclaration de sinistre/);
 
     await pane.feedback.scrollIntoViewIfNeeded();
     expect(await pane.feedback.getByRole("heading").textContent()).toBe("Ce brouillon vous a-t-il aidé ?");

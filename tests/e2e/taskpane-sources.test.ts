@@ -2,40 +2,24 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { Browser, BrowserContext } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { BrowserContext } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { buildPdf } from "../support/document-builders";
-import { startFakeOpenAi, type FakeOpenAi } from "../support/fake-openai";
 import { fakeOfficeScript } from "../support/fake-hosts";
-import { startTestServer, type TestServer } from "../support/test-server";
 import { routeOfficeCdn, TaskpanePage } from "./pages/taskpane-page";
-import { ensureBuilt, ROOT } from "./support/build";
-import { launchChromium, seriousAxeViolations, shouldRunBrowserTests } from "./support/chromium";
+import { ROOT } from "./support/build";
+import { seriousAxeViolations, shouldRunBrowserTests } from "./support/chromium";
+import { useBrowserSession } from "./support/session";
 
 const VTT_PATH = join(ROOT, "tests", "fixtures", "sources", "teams-sinistre-habitation.vtt");
 const THREAD = readFileSync(join(ROOT, "tests", "fixtures", "sources", "outlook-fr-reponse-conseiller.txt"), "utf8");
 const VIEWPORT = { width: 360, height: 800 };
 
 describe.runIf(shouldRunBrowserTests())("taskpane sources in Chromium", () => {
-  let browser: Browser;
-  let fake: FakeOpenAi;
-  let server: TestServer;
-
-  beforeAll(async () => {
-    ensureBuilt();
-    fake = await startFakeOpenAi();
-    server = await startTestServer({ llmBaseUrl: fake.baseUrl });
-    browser = await launchChromium();
-  }, 300_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    await fake?.close();
-  });
+  const session = useBrowserSession();
 
   async function newContext(office: "local" | "block" = "local"): Promise<BrowserContext> {
-    const context = await browser.newContext({ viewport: VIEWPORT, locale: "fr-FR", colorScheme: "light" });
+    const context = await session.browser.newContext({ viewport: VIEWPORT, locale: "fr-FR", colorScheme: "light" });
     await routeOfficeCdn(context, office);
     return context;
   }
@@ -46,7 +30,7 @@ describe.runIf(shouldRunBrowserTests())("taskpane sources in Chromium", () => {
     const errors: string[] = [];
     page.on("pageerror", (e) => errors.push(e.message));
     const pane = new TaskpanePage(page);
-    await pane.open(server.url);
+    await pane.open(session.server.url);
 
     await pane.sourceAddButton.click();
     await pane.sourceVttInput.setInputFiles(VTT_PATH);
@@ -63,7 +47,7 @@ describe.runIf(shouldRunBrowserTests())("taskpane sources in Chromium", () => {
 
     await pane.generate();
     await pane.waitForReview();
-    const user = fake.requests.at(-1)?.body.messages.at(-1)?.content ?? "";
+    const user = session.fake.requests.at(-1)?.body.messages.at(-1)?.content ?? "";
     expect(user).toMatch(/<source>[\s\S]*déclaration de sinistre habitation[\s\S]*<\/source>/);
 
     await page.reload();
@@ -79,7 +63,7 @@ describe.runIf(shouldRunBrowserTests())("taskpane sources in Chromium", () => {
     const context = await newContext();
     const page = await context.newPage();
     const pane = new TaskpanePage(page);
-    await pane.open(server.url);
+    await pane.open(session.server.url);
     await pane.sourceAddButton.click();
     await page.getByTestId("source-file-document").setInputFiles(pdfPath);
     await pane.sourceCard.waitFor();
@@ -99,7 +83,7 @@ describe.runIf(shouldRunBrowserTests())("taskpane sources in Chromium", () => {
     );
     const page = await context.newPage();
     const pane = new TaskpanePage(page);
-    await pane.open(server.url);
+    await pane.open(session.server.url);
     await pane.sourceCard.waitFor();
     const card = (await pane.sourceCard.textContent()) ?? "";
     expect(card).toContain("Fil de messages");

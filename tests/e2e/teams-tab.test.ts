@@ -1,46 +1,30 @@
 // Drives tab.html and config.html inside a stubbed Teams host (a harness on a Teams origin answering teams-js over postMessage) in Debian's Chromium, against the real server and the fake provider.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { Browser, BrowserContext, Frame } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startFakeOpenAi, type FakeOpenAi } from "../support/fake-openai";
-import { startTestServer, type TestServer } from "../support/test-server";
+import type { BrowserContext, Frame } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { routeOfficeCdn, TaskpanePage } from "./pages/taskpane-page";
 import { TEAMS_APP_ORIGIN, TEAMS_VALID_DOMAINS_URL, TeamsHostPage, type TeamsStubContext } from "./pages/teams-host";
-import { ensureBuilt, ROOT } from "./support/build";
-import { launchChromium, seriousAxeViolations, shouldRunBrowserTests } from "./support/chromium";
+import { ROOT } from "./support/build";
+import { seriousAxeViolations, shouldRunBrowserTests } from "./support/chromium";
+import { useBrowserSession } from "./support/session";
 
 const NOTES = readFileSync(join(ROOT, "tests", "fixtures", "notes", "02-degat-des-eaux-visite.txt"), "utf8");
 const MEETING_ID = "MCMxOTptZWV0aW5nX1pHVTRaR0pp";
 const SIDE_PANEL: TeamsStubContext = { frameContext: "sidePanel", locale: "fr-fr", theme: "default", meetingId: MEETING_ID, chatId: "19:meeting_ZGU4ZGJi@thread.v2", entityId: "greffier-meeting" };
 
 describe.runIf(shouldRunBrowserTests())("Teams pages in a stubbed Teams host", () => {
-  let browser: Browser;
-  let fake: FakeOpenAi;
-  let server: TestServer;
-
-  beforeAll(async () => {
-    ensureBuilt();
-    fake = await startFakeOpenAi();
-    server = await startTestServer({ llmBaseUrl: fake.baseUrl });
-    browser = await launchChromium();
-  }, 300_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    await fake?.close();
-  });
+  const session = useBrowserSession();
 
   async function openInTeams(file: string, stub: TeamsStubContext): Promise<{ context: BrowserContext; teams: TeamsHostPage; frame: Frame; requested: string[]; errors: string[] }> {
-    const context = await browser.newContext({ viewport: { width: 320, height: 800 }, locale: "fr-FR" });
+    const context = await session.browser.newContext({ viewport: { width: 320, height: 800 }, locale: "fr-FR" });
     await routeOfficeCdn(context, "block");
     const page = await context.newPage();
     const requested: string[] = [];
     const errors: string[] = [];
     page.on("request", (request) => requested.push(request.url()));
     page.on("pageerror", (error) => errors.push(error.message));
-    const teams = await TeamsHostPage.route(context, page, server.url, file, stub);
+    const teams = await TeamsHostPage.route(context, page, session.server.url, file, stub);
     const frame = await teams.open();
     return { context, teams, frame, requested, errors };
   }
@@ -122,11 +106,11 @@ describe.runIf(shouldRunBrowserTests())("Teams pages in a stubbed Teams host", (
   });
 
   it("config.html opened outside Teams says where it belongs, without loading teams-js", async () => {
-    const context = await browser.newContext({ locale: "fr-FR" });
+    const context = await session.browser.newContext({ locale: "fr-FR" });
     const page = await context.newPage();
     const requested: string[] = [];
     page.on("request", (request) => requested.push(request.url()));
-    await page.goto(`${server.url}/config.html`);
+    await page.goto(`${session.server.url}/config.html`);
     await expect.poll(() => page.locator("#root").textContent()).toMatch(/ouvrez-la depuis Teams/);
     expect(requested.filter((url) => url.includes("host-teams") || url.includes("office.js"))).toEqual([]);
     await context.close();
