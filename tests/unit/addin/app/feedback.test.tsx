@@ -1,19 +1,14 @@
 // Covers the advisers' channel to the committee from the pane: the rating asked after saving, and "Proposer un usage" from the header menu.
-import { render, screen, waitFor, within } from "@testing-library/react";
+import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { Root } from "../../../../addin/app/Root";
-import type { HostAdapter } from "../../../../addin/hosts/host-adapter";
+import { describe, expect, it, vi } from "vitest";
 import { createFakeHost } from "../../../support/fake-hosts";
 import { generation, jsonResponse, scriptedFetch, sseResponse, type FetchCall } from "../support/fake-fetch";
+import { isolatePaneTests, renderPane } from "../support/pane";
 
 const saved = { id: "5b8c1e3f-2b6a-4c1e-9f3a-1a2b3c4d5e6f", transparency: { case: "human-with-ai", label: null } };
 const created = { id: "9d0c7a3e-1f2b-4c5d-8e9f-0a1b2c3d4e5f" };
 const notFound = { type: "urn:greffier:problem:generation_not_found", title: "Génération introuvable", status: 404, detail: "La génération indiquée n'existe pas ou ne vous appartient pas.", code: "generation_not_found" };
-
-function renderPane(host: HostAdapter = createFakeHost()) {
-  return render(<Root loadHost={() => Promise.resolve(host)} initialLocale="fr" />);
-}
 
 /** Notes → Générer → validate → Enregistrer, answered by the first two handlers of `fetch`. */
 async function generateAndSave(user: ReturnType<typeof userEvent.setup>): Promise<void> {
@@ -24,14 +19,7 @@ async function generateAndSave(user: ReturnType<typeof userEvent.setup>): Promis
   await screen.findByTestId("confirmation");
 }
 
-beforeEach(() => {
-  localStorage.clear();
-  sessionStorage.clear();
-});
-afterEach(() => {
-  vi.unstubAllGlobals();
-  vi.restoreAllMocks();
-});
+isolatePaneTests();
 
 describe("feedback after saving", () => {
   it("asks whether the draft helped, sends the rating and the comment, then thanks and moves the focus there", async () => {

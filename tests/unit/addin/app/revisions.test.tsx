@@ -1,17 +1,13 @@
 // Covers AI edits by instruction (manual edit recorded first, draft replaced, validation reset, failure keeps the draft) and the version history.
-import { render, screen, waitFor } from "@testing-library/react";
+import { screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { Root } from "../../../../addin/app/Root";
-import { createFakeHost, type FakeHost } from "../../../support/fake-hosts";
+import { describe, expect, it, vi } from "vitest";
+import { createFakeHost } from "../../../support/fake-hosts";
 import { generation, jsonResponse, scriptedFetch, sseResponse, type FetchCall } from "../support/fake-fetch";
+import { isolatePaneTests, renderPane } from "../support/pane";
 
 const FIRST = generation({ id: "11111111-1111-4111-8111-111111111111", task: "member-email", draft: "Bonjour Madame, votre dossier avance bien et nous revenons vers vous.", prePrompt: { id: "member-email@1", version: 1 } });
 const REVISED = generation({ id: "22222222-2222-4222-8222-222222222222", task: "member-email", draft: "Bonjour Madame, dossier en cours.", parentId: FIRST.id, prePrompt: { id: "member-email@1", version: 1 } });
-
-function renderPane(host: FakeHost = createFakeHost()) {
-  return render(<Root loadHost={() => Promise.resolve(host)} initialLocale="fr" />);
-}
 
 async function generateFirst(user: ReturnType<typeof userEvent.setup>): Promise<HTMLElement> {
   await user.selectOptions(await screen.findByRole("combobox", { name: "Tâche" }), "Réponse à un sociétaire");
@@ -22,14 +18,7 @@ async function generateFirst(user: ReturnType<typeof userEvent.setup>): Promise<
   return draft;
 }
 
-beforeEach(() => {
-  localStorage.clear();
-  sessionStorage.clear();
-});
-afterEach(() => {
-  vi.unstubAllGlobals();
-  vi.restoreAllMocks();
-});
+isolatePaneTests();
 
 describe("AI edits and version history", () => {
   it("records the hand edit, then rewrites the current draft by instruction: draft replaced, notes kept, validation to redo", async () => {

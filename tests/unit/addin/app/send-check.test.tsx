@@ -1,19 +1,15 @@
 // Covers the send-check bookkeeping the pane owes its host: draft recorded when generated, provenance on insert, record on copy, discard.
-import { render, screen, waitFor } from "@testing-library/react";
+import { screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { Root } from "../../../../addin/app/Root";
-import { createFakeHost, type FakeHost } from "../../../support/fake-hosts";
+import { createFakeHost } from "../../../support/fake-hosts";
 import { generation, jsonResponse, scriptedFetch, sseResponse } from "../support/fake-fetch";
+import { renderPane } from "../support/pane";
 
 const LABEL = "Courriel rédigé avec l'aide d'une intelligence artificielle générative et validé par un collaborateur du groupe MAIF.";
 const transparency = { case: "ai-validated", label: LABEL } as const;
 const answer = generation({ draft: "Bonjour Madame,", prePrompt: { id: "member-email@1", version: 1 } });
 const record = { generationId: answer.id, prePromptId: "member-email@1" };
-
-function renderPane(host: FakeHost) {
-  return render(<Root loadHost={() => Promise.resolve(host)} initialLocale="fr" />);
-}
 
 async function generateAndSave(user: ReturnType<typeof userEvent.setup>): Promise<void> {
   await user.type(await screen.findByRole("textbox", { name: /Notes/ }), "relance du dossier");

@@ -1,21 +1,17 @@
 // Covers the sources of the work in the pane: .vtt and document imports, the Outlook mail thread, the Teams meeting transcript, edit, remove, autosave.
-import { render, screen, waitFor, within } from "@testing-library/react";
+import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { Root } from "../../../../addin/app/Root";
+import { describe, expect, it, vi } from "vitest";
 import { HostError } from "../../../../addin/hosts/host-adapter";
 import { createFakeHost, type FakeHost } from "../../../support/fake-hosts";
 import { generation, jsonResponse, scriptedFetch, sseResponse, type FetchCall } from "../support/fake-fetch";
+import { isolatePaneTests, renderPane } from "../support/pane";
 
 const VTT = readFileSync(resolve("tests/fixtures/sources/teams-sinistre-habitation.vtt"), "utf8");
 const TRANSCRIPT = { source: "Élodie Martin (MAIF) : Bonjour Monsieur Petit.\nJean Petit : Bonjour.", speakers: ["Élodie Martin (MAIF)", "Jean Petit"], turns: 2 };
 const THREAD = "[MAIF]\nDe : Élodie Martin\nBonjour Madame,\n\n[Sociétaire]\nDe : Sophie Durand\nOù en est mon dossier ?\n\n[MAIF]\nNous revenons vers vous.";
-
-function renderPane(host: FakeHost) {
-  return render(<Root loadHost={() => Promise.resolve(host)} initialLocale="fr" />);
-}
 
 const setup = () => userEvent.setup({ pointerEventsCheck: 0 });
 
@@ -24,14 +20,7 @@ async function openAdd(user: ReturnType<typeof setup>): Promise<void> {
   await user.click(await screen.findByRole("button", { name: "Ajouter une source" }, { timeout: 10_000 }));
 }
 
-beforeEach(() => {
-  localStorage.clear();
-  sessionStorage.clear();
-});
-afterEach(() => {
-  vi.unstubAllGlobals();
-  vi.restoreAllMocks();
-});
+isolatePaneTests();
 
 describe("sources in the taskpane", () => {
   it("imports a Teams .vtt file: speakers and turns shown, the text sent as the source, kept with the work", async () => {

@@ -1,19 +1,13 @@
 // Covers the taskpane's rules with a fake host and a scripted fetch: save gating, autosave, stream failure and cancel.
-import { act, render, screen, waitFor, within } from "@testing-library/react";
+import { act, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { Root } from "../../../../addin/app/Root";
-import type { HostAdapter } from "../../../../addin/hosts/host-adapter";
+import { describe, expect, it, vi } from "vitest";
 import { createFakeHost, type FakeHost } from "../../../support/fake-hosts";
 import { generation, jsonResponse, scriptedFetch, sseResponse, type FetchCall } from "../support/fake-fetch";
+import { isolatePaneTests, renderPane } from "../support/pane";
 
 const LABEL = "Compte-rendu produit par une intelligence artificielle générative et validé par un collaborateur du groupe MAIF.";
 const saved = { id: "5b8c1e3f-2b6a-4c1e-9f3a-1a2b3c4d5e6f", transparency: { case: "ai-validated", label: LABEL } };
-
-function renderPane(host: HostAdapter) {
-  const loadHost = () => Promise.resolve(host);
-  return render(<Root loadHost={loadHost} initialLocale="fr" />);
-}
 
 const notesField = () => screen.findByRole("textbox", { name: /Notes/ });
 const saveButton = () => screen.getByRole("button", { name: "Enregistrer" });
@@ -24,14 +18,7 @@ async function typeNotesAndGenerate(user: ReturnType<typeof userEvent.setup>, no
   await user.click(screen.getByRole("button", { name: "Générer" }));
 }
 
-beforeEach(() => {
-  localStorage.clear();
-  sessionStorage.clear();
-});
-afterEach(() => {
-  vi.unstubAllGlobals();
-  vi.restoreAllMocks();
-});
+isolatePaneTests();
 
 describe("taskpane flow", () => {
   it("keeps Enregistrer disabled until the text is validated and every flagged figure is handled", async () => {

@@ -1,26 +1,14 @@
 // Covers the template picker of the interview minutes: offered for that task only, sent as `template`, kept with the autosaved work.
-import { render, screen, waitFor } from "@testing-library/react";
+import { screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { Root } from "../../../../addin/app/Root";
-import type { HostAdapter } from "../../../../addin/hosts/host-adapter";
+import { describe, expect, it, vi } from "vitest";
 import { createFakeHost } from "../../../support/fake-hosts";
 import { generation, scriptedFetch, sseResponse, type FetchCall } from "../support/fake-fetch";
-
-function renderPane(host: HostAdapter) {
-  return render(<Root loadHost={() => Promise.resolve(host)} initialLocale="fr" />);
-}
+import { isolatePaneTests, renderPane } from "../support/pane";
 
 const templateSelect = () => screen.findByRole("combobox", { name: "Modèle de compte-rendu" });
 
-beforeEach(() => {
-  localStorage.clear();
-  sessionStorage.clear();
-});
-afterEach(() => {
-  vi.unstubAllGlobals();
-  vi.restoreAllMocks();
-});
+isolatePaneTests();
 
 describe("template picker", () => {
   it("offers the general minutes and the three insurer templates, and sends the one chosen", async () => {
