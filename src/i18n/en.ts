@@ -1,5 +1,15 @@
 // Owns the English strings; keys mirror fr.ts, which is the reference.
 import type { MessageKey } from "./fr";
+import { privacyEn } from "./areas/privacy";
+import { figuresEn } from "./areas/figures";
+import { documentsEn } from "./areas/documents";
+import { sourcesEn } from "./areas/sources";
+import { resilienceEn } from "./areas/resilience";
+import { dayEn } from "./areas/day";
+import { deliveryEn } from "./areas/delivery";
+import { governanceEn } from "./areas/governance";
+import { voiceEn } from "./areas/voice";
+
 
 export const en: Record<MessageKey, string> = {
   "problem.malformed_json.title": "Malformed JSON",
@@ -494,4 +504,13 @@ export const en: Record<MessageKey, string> = {
   "ui.citations.none": "No line of the notes or the source for this sentence.",
   "ui.citations.notes": "Notes, line {line}",
   "ui.citations.source": "Source, line {line}",
+  ...privacyEn,
+  ...figuresEn,
+  ...documentsEn,
+  ...sourcesEn,
+  ...resilienceEn,
+  ...dayEn,
+  ...deliveryEn,
+  ...governanceEn,
+  ...voiceEn,
 };

@@ -1,5 +1,15 @@
 // Owns the French strings (the reference locale): every user-facing text of server and add-in.
 
+import { privacyFr } from "./areas/privacy";
+import { figuresFr } from "./areas/figures";
+import { documentsFr } from "./areas/documents";
+import { sourcesFr } from "./areas/sources";
+import { resilienceFr } from "./areas/resilience";
+import { dayFr } from "./areas/day";
+import { deliveryFr } from "./areas/delivery";
+import { governanceFr } from "./areas/governance";
+import { voiceFr } from "./areas/voice";
+
 export const fr = {
   "problem.malformed_json.title": "JSON illisible",
   "problem.malformed_json.detail": "Le corps de la requête n'est pas un JSON valide : {reason}",
@@ -493,6 +503,15 @@ export const fr = {
   "ui.citations.none": "Aucune ligne des notes ou de la source pour cette phrase.",
   "ui.citations.notes": "Notes, ligne {line}",
   "ui.citations.source": "Source, ligne {line}",
+  ...privacyFr,
+  ...figuresFr,
+  ...documentsFr,
+  ...sourcesFr,
+  ...resilienceFr,
+  ...dayFr,
+  ...deliveryFr,
+  ...governanceFr,
+  ...voiceFr,
 } as const;
 
 export type MessageKey = keyof typeof fr;
