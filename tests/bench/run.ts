@@ -1,6 +1,6 @@
 // `npm run bench`: runs every benchmark and writes tests/bench/results.md with the machine and the date.
 import { existsSync } from "node:fs";
-import { writeFile } from "node:fs/promises";
+import { readFile, writeFile } from "node:fs/promises";
 import { cpus, totalmem } from "node:os";
 
 interface Section {
@@ -16,16 +16,23 @@ const SECTIONS: readonly Section[] = [
 ];
 
 const only = process.argv.slice(2);
+const out = new URL("./results.md", import.meta.url);
+// A partial run (`npm run bench -- ocr`) replaces only its own sections and keeps the others' last figures.
+const previous = existsSync(out) ? parseSections(await readFile(out, "utf8")) : new Map<string, string>();
 const parts: string[] = [
   "# Benchmark results",
   "",
-  `- date: ${new Date().toISOString()}`,
+  `- date: ${new Date().toISOString()}${only.length > 0 ? ` (sections run: ${only.join(", ")}; the others keep the figures of their last run)` : ""}`,
   `- machine: ${cpus().length} × ${cpus()[0]?.model ?? "unknown CPU"}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`,
   "- command: `npm run bench` (or `npm run bench -- gateway` for one section)",
   "",
 ];
 for (const section of SECTIONS) {
-  if (only.length > 0 && !only.some((o) => section.module.includes(o))) continue;
+  if (only.length > 0 && !only.some((o) => section.module.includes(o))) {
+    const kept = previous.get(section.title);
+    if (kept !== undefined) parts.push(`## ${section.title}`, "", kept, "");
+    continue;
+  }
   const file = new URL(`${section.module}.ts`, import.meta.url);
   parts.push(`## ${section.title}`, "");
   if (!existsSync(file)) {
@@ -39,6 +46,15 @@ for (const section of SECTIONS) {
   parts.push(body ?? "_no result_", "", `_(${((Date.now() - started) / 1000).toFixed(0)} s)_`, "");
   process.stdout.write(`${body}\n\n`);
 }
-const out = new URL("./results.md", import.meta.url);
 await writeFile(out, parts.join("\n"));
 process.stdout.write(`Written to ${out.pathname}\n`);
+
+/** Splits results.md into its `## ` sections, by title. */
+function parseSections(markdown: string): Map<string, string> {
+  const sections = new Map<string, string>();
+  for (const chunk of markdown.split(/^## /m).slice(1)) {
+    const newline = chunk.indexOf("\n");
+    sections.set(chunk.slice(0, newline).trim(), chunk.slice(newline + 1).trim());
+  }
+  return sections;
+}
