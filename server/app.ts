@@ -19,6 +19,7 @@ import { createMetrics } from "./metrics";
 import { createMemoryConcurrencyLimiter, createRedisConcurrencyLimiter } from "./limits/concurrency";
 import { buildOpenApi } from "./openapi";
 import { loggableError, problemOf, toAppError } from "./problem";
+import { registerStrictJsonParser } from "./json-body";
 import type { PrePromptRegistry } from "./prompts/registry";
 import { committeeRoutes } from "./routes/committee";
 import { feedbackRoutes } from "./routes/feedback";
@@ -90,6 +91,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   // JSON only: a text/plain body is a 415, not a string that fails validation.
   app.removeContentTypeParser("text/plain");
+  // Strict UTF-8: a body in another encoding is a 400 naming its field, never text stored with U+FFFD in it.
+  registerStrictJsonParser(app);
 
   const authenticate =
     deps.config.auth.mode === "entra"

@@ -5,13 +5,13 @@ import { AppError } from "../../src/errors";
 import { t } from "../../src/i18n";
 import { decideTransparency } from "../../src/policy/transparency";
 import { aiShare } from "../../src/provenance/ai-share";
-import { SaveMinutesRequestSchema, type SaveMinutesResponse } from "../../src/schemas/minutes";
+import { MinutesListQuerySchema, SaveMinutesRequestSchema, type MinutesList, type MinutesListQuery, type SaveMinutesResponse } from "../../src/schemas/minutes";
 import { parseOrThrow } from "../../src/schemas/parse";
 import type { AuditRecorder } from "../audit/recorder";
 import type { Db } from "../store/db";
 import { findGenerationForUser } from "../store/generations";
 import { onceForKey, type StoredAnswer } from "../store/idempotency";
-import { findMinutesForUser, insertMinutes } from "../store/minutes";
+import { decodeCursor, encodeCursor, findMinutesForUser, insertMinutes, listMinutesForUser } from "../store/minutes";
 import { aiTextsOf } from "../store/versions";
 import { isUuid } from "./generations";
 
@@ -35,13 +35,34 @@ function readIdempotencyKey(header: string | string[] | undefined): string | und
   return header;
 }
 
+/** A JSON object whose `validated` is absent, null or false (a string "true" stays a type error, 400). */
+function isUnvalidated(body: unknown): boolean {
+  if (typeof body !== "object" || body === null || Array.isArray(body)) return false;
+  const validated = (body as Record<string, unknown>).validated;
+  return validated === undefined || validated === null || validated === false;
+}
+
+/**
+ * The list's query string, or a 400: a search too long is a bad query, not a body too large (413).
+ * @throws AppError invalid_request or unknown_field.
+ */
+function parseListQuery(query: unknown): MinutesListQuery {
+  try {
+    return parseOrThrow(MinutesListQuerySchema, query);
+  } catch (error) {
+    if (error instanceof AppError && error.code === "payload_too_large") throw new AppError("invalid_request", { detail: t("server.minutes.list_query", { issues: error.detail ?? "" }) });
+    throw error;
+  }
+}
+
 /** Registers the minutes routes. */
 export function minutesRoutes(deps: MinutesDeps) {
   return async (app: FastifyInstance): Promise<void> => {
     app.post("/api/minutes", async (request, reply) => {
+      // Human control first: a save with `validated` missing or false is the documented 422, whatever else it holds.
+      if (isUnvalidated(request.body)) throw new AppError("validation_required", { detail: t("problem.validation_required.detail") });
       const body = parseOrThrow(SaveMinutesRequestSchema, request.body);
       const idempotencyKey = readIdempotencyKey(request.headers["idempotency-key"]);
-      // Human control: nothing is stored before an employee has validated it.
       if (body.validated !== true) throw new AppError("validation_required", { detail: t("problem.validation_required.detail") });
       if (body.text.trim() === "") throw new AppError("text_empty", { detail: t("problem.text_empty.detail") });
       const generation = await findGenerationForUser(deps.db, body.generationId, request.user.id);
@@ -72,6 +93,16 @@ export function minutesRoutes(deps: MinutesDeps) {
       const answer: StoredAnswer = await deps.db.transaction((tx) => (idempotencyKey ? onceForKey(tx, request.user.id, idempotencyKey, () => save(tx)) : save(tx)));
       const saved = answer.body as SaveMinutesResponse;
       return reply.code(answer.status).header("location", `/api/minutes/${saved.id}`).send(saved);
+    });
+
+    // "Mes comptes rendus": the caller's own saved texts only, newest first, paged by an opaque cursor.
+    app.get("/api/minutes", async (request) => {
+      const query = parseListQuery(request.query);
+      const after = query.cursor ? decodeCursor(query.cursor) : undefined;
+      if (after === null) throw new AppError("invalid_request", { detail: t("server.minutes.cursor") });
+      const page = await listMinutesForUser(deps.db, request.user.id, { q: query.q, memberId: query.memberId, after, limit: query.limit ?? 20 });
+      const answer: MinutesList = { items: page.items, nextCursor: page.next ? encodeCursor(page.next) : null };
+      return answer;
     });
 
     app.get<{ Params: { id: string } }>("/api/minutes/:id", async (request) => {

@@ -1,6 +1,6 @@
 // Owns the contract of POST /api/minutes and GET /api/minutes/:id.
 import { z } from "zod";
-import { TASK_IDS } from "../tasks/catalogue";
+import { TASK_IDS, TEMPLATE_IDS } from "../tasks/catalogue";
 import { MAX_TEXT_CHARS } from "./limits";
 
 export const TransparencyCaseSchema = z.enum(["ai-only", "ai-validated", "human-with-ai"]);
@@ -30,5 +30,39 @@ export const MinutesSchema = z.object({
   validatedBy: z.string(),
   validatedAt: z.string(),
   prePrompt: z.object({ id: z.string(), version: z.number().int() }),
+  /** The insurer template the draft followed, null for the general one. */
+  template: z.enum(TEMPLATE_IDS).nullable().optional(),
+  /** The member reference the adviser gave with the generation (`context.memberId`), null when none. */
+  memberId: z.string().nullable().optional(),
 });
 export type Minutes = z.infer<typeof MinutesSchema>;
+
+/** Most items one page of `GET /api/minutes` holds. */
+export const MINUTES_PAGE_MAX = 50;
+
+/** `GET /api/minutes?cursor=&q=&memberId=&limit=`: the caller's own saved texts, newest first. */
+export const MinutesListQuerySchema = z.strictObject({
+  /** Opaque: the `nextCursor` of the previous page. */
+  cursor: z.string().max(200).optional(),
+  /** Words searched in the saved text (case-insensitive; French stemming where the database has it). */
+  q: z.string().max(200).optional(),
+  /** Only the texts saved for this member reference. */
+  memberId: z.string().max(100).optional(),
+  limit: z.coerce.number().int().min(1).max(MINUTES_PAGE_MAX).optional(),
+});
+export type MinutesListQuery = z.infer<typeof MinutesListQuerySchema>;
+
+export const MinutesListItemSchema = z.object({
+  id: z.string().uuid(),
+  task: z.enum(TASK_IDS),
+  template: z.enum(TEMPLATE_IDS).nullable(),
+  createdAt: z.string(),
+  memberId: z.string().nullable(),
+  /** The first line of the text with any Markdown marker removed, at most 140 characters. */
+  firstLine: z.string(),
+  transparency: z.object({ case: TransparencyCaseSchema }),
+});
+export type MinutesListItem = z.infer<typeof MinutesListItemSchema>;
+
+export const MinutesListSchema = z.object({ items: z.array(MinutesListItemSchema), nextCursor: z.string().nullable() });
+export type MinutesList = z.infer<typeof MinutesListSchema>;

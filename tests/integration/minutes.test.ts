@@ -25,8 +25,10 @@ describeEachStore("minutes", (kind) => {
       expect(response.statusCode).toBe(422);
       expect(response.json()).toMatchObject({ code: "validation_required", detail: expect.stringMatching(/relu et validé.*Rien n'a été enregistré/) });
     }
+    // Missing is as unvalidated as false: the documented 422, with the same French detail.
     const missing = await save({ generationId: generation.id, text: generation.draft });
-    expect(missing.statusCode).toBe(400);
+    expect(missing.statusCode).toBe(422);
+    expect(missing.json()).toMatchObject({ code: "validation_required" });
     const asString = await save({ generationId: generation.id, text: generation.draft, validated: "true" });
     expect(asString.statusCode).toBe(400);
     expect(await countMinutes()).toBe(before);
