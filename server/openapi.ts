@@ -3,7 +3,7 @@ import { z } from "zod";
 import { CommitteeStatsSchema } from "../src/schemas/committee";
 import { FeedbackResponseSchema, RatingFeedbackSchema, UseCaseFeedbackSchema } from "../src/schemas/feedback";
 import { GenerationEventSchemas, GenerationRequestSchema, GenerationResponseSchema } from "../src/schemas/generation";
-import { MinutesSchema, SaveMinutesRequestSchema, SaveMinutesResponseSchema } from "../src/schemas/minutes";
+import { MinutesListSchema, MinutesSchema, SaveMinutesRequestSchema, SaveMinutesResponseSchema } from "../src/schemas/minutes";
 import { ProblemSchema } from "../src/schemas/problem";
 import { DocumentSourceResponseSchema, MailThreadSourceRequestSchema, MailThreadSourceResponseSchema, TranscriptSourceRequestSchema, TranscriptSourceResponseSchema } from "../src/sources/schemas";
 
@@ -28,6 +28,7 @@ export function buildOpenApi(): Record<string, unknown> {
         SaveMinutesRequest: json(SaveMinutesRequestSchema),
         SaveMinutesResponse: json(SaveMinutesResponseSchema),
         Minutes: json(MinutesSchema),
+        MinutesList: json(MinutesListSchema),
         RatingFeedback: json(RatingFeedbackSchema),
         UseCaseFeedback: json(UseCaseFeedbackSchema),
         FeedbackResponse: json(FeedbackResponseSchema),
@@ -64,7 +65,18 @@ export function buildOpenApi(): Record<string, unknown> {
           security: bearer,
           parameters: [{ name: "Idempotency-Key", in: "header", required: false, schema: { type: "string", maxLength: 200 } }],
           requestBody: { required: true, content: { "application/json": { schema: { $ref: "#/components/schemas/SaveMinutesRequest" } } } },
-          responses: { 201: ok("Saved, with the transparency decision", "SaveMinutesResponse"), 404: problem("Generation absent or not the caller's"), 422: problem("Not validated, or empty text: nothing saved") },
+          responses: { 201: ok("Saved, with the transparency decision", "SaveMinutesResponse"), 400: problem("Malformed JSON or body not UTF-8 (the field is named)"), 404: problem("Generation absent or not the caller's"), 422: problem("validated missing or false, or empty text: nothing saved") },
+        },
+        get: {
+          summary: "The caller's own saved texts, newest first, paged (\"Mes comptes rendus\")",
+          security: bearer,
+          parameters: [
+            { name: "cursor", in: "query", required: false, schema: { type: "string" }, description: "nextCursor of the previous page (opaque)" },
+            { name: "q", in: "query", required: false, schema: { type: "string", maxLength: 200 }, description: "Words of the text (case-insensitive, French stemming)" },
+            { name: "memberId", in: "query", required: false, schema: { type: "string", maxLength: 100 } },
+            { name: "limit", in: "query", required: false, schema: { type: "integer", minimum: 1, maximum: 50, default: 20 } },
+          ],
+          responses: { 200: ok("One page", "MinutesList"), 400: problem("Invalid cursor or parameter") },
         },
       },
       "/api/minutes/{id}": { get: { summary: "Saved minutes, for their author", security: bearer, parameters: [{ name: "id", in: "path", required: true, schema: { type: "string", format: "uuid" } }], responses: { 200: ok("The minutes", "Minutes"), 404: problem("Absent or not the caller's") } } },
