@@ -14,8 +14,14 @@ export interface EventStream {
   readonly isClosed: boolean;
 }
 
-/** Starts the stream: headers that stop proxies from buffering, then events as they come. */
-export function openEventStream(raw: ServerResponse, headers: Record<string, string> = {}): EventStream {
+/** How often a silent stream gets a comment line, under the 60 s idle timeout of common proxies. */
+export const HEARTBEAT_MS = 15_000;
+
+/**
+ * Starts the stream: headers that stop proxies from buffering, then events as they come, and a `: heartbeat`
+ * comment every `heartbeatMs` (clients ignore comments) so a proxy never cuts a stream waiting on a slow provider.
+ */
+export function openEventStream(raw: ServerResponse, headers: Record<string, string> = {}, heartbeatMs = HEARTBEAT_MS): EventStream {
   raw.writeHead(200, {
     "content-type": "text/event-stream; charset=utf-8",
     "cache-control": "no-cache, no-transform",
@@ -25,8 +31,13 @@ export function openEventStream(raw: ServerResponse, headers: Record<string, str
   });
   raw.flushHeaders();
   let isClosed = false;
+  const heartbeat = setInterval(() => {
+    if (!isClosed) raw.write(": heartbeat\n\n");
+  }, heartbeatMs);
+  heartbeat.unref();
   raw.on("close", () => {
     isClosed = true;
+    clearInterval(heartbeat);
   });
   return {
     send(event, data) {
@@ -34,6 +45,7 @@ export function openEventStream(raw: ServerResponse, headers: Record<string, str
       raw.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
     },
     end() {
+      clearInterval(heartbeat);
       if (isClosed) return;
       isClosed = true;
       raw.end();

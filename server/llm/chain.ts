@@ -4,12 +4,17 @@ import { AppError } from "../../src/errors";
 import { t } from "../../src/i18n";
 import { CircuitBreaker } from "./circuit-breaker";
 import type { LlmCall, LlmOutput, LlmProvider } from "./provider";
-import { toProviderError, type ProviderError } from "./provider-error";
+import { ProviderError, toProviderError } from "./provider-error";
 
 /** The chain's retry, budget and breaker settings; `random` and `now` are seams for tests. */
 export interface ChainOptions {
-  /** Total time for retries and fallbacks; past it only the offline engine is tried. */
+  /**
+   * Time for retries and fallbacks until a provider starts answering; past it only the offline engine is tried.
+   * Once the first token is in, the answer is bounded by the provider's idle timeout and `answerMs`.
+   */
   readonly budgetMs: number;
+  /** Longest time a provider may take to stream a whole answer once it started (`LLM_REQUEST_TIMEOUT_MS`). */
+  readonly answerMs?: number;
   readonly maxAttempts: number;
   /** First backoff delay; doubled per attempt, capped by `maxDelayMs`, with full jitter. */
   readonly retryBaseMs: number;
@@ -69,44 +74,62 @@ export function createProviderChain(providers: readonly LlmProvider[], options: 
     for (const provider of providers) {
       const isLastResort = provider.info.isOffline;
       const breaker = breakers.get(provider);
-      if (!isLastResort && (handlers.isLastResortOnly || now() >= deadline || !breaker?.canCall(now()))) continue;
+      if (!isLastResort && (handlers.isLastResortOnly || now() >= deadline)) continue;
+      // The offline engine is never benched; a remote provider needs its breaker's permit for every attempt.
+      let permit = isLastResort || !breaker ? undefined : breaker.tryAcquire(now());
+      if (!isLastResort && !permit) continue;
       fallbacks += 1;
       if (previous !== undefined) observer.onFallback?.(previous, provider.info.name);
       previous = provider.info.name;
 
-      for (let attempt = 1; attempt <= options.maxAttempts; attempt += 1) {
-        if (handlers.signal?.aborted) throw handlers.signal.reason;
-        if (hasEmitted) {
-          handlers.onRestart?.(`${provider.info.name} reprend la rédaction depuis le début`);
-          hasEmitted = false;
-        }
-        attempts += 1;
-        const remaining = deadline - now();
-        // The offline engine needs no budget; a remote provider never gets more than what is left.
-        const signal = isLastResort ? handlers.signal : anySignal(handlers.signal, AbortSignal.timeout(Math.max(1, remaining)));
-        const onDelta = handlers.onDelta
-          ? (piece: string) => {
-              hasEmitted = true;
-              handlers.onDelta?.(piece);
+      try {
+        for (let attempt = 1; attempt <= options.maxAttempts; attempt += 1) {
+          if (handlers.signal?.aborted) throw handlers.signal.reason;
+          if (hasEmitted) {
+            handlers.onRestart?.(`${provider.info.name} reprend la rédaction depuis le début`);
+            hasEmitted = false;
+          }
+          attempts += 1;
+          // The offline engine needs no budget; a remote provider never gets more than what is left.
+          const budget = isLastResort ? undefined : deadlineSignal(handlers.signal, deadline - now());
+          let hasStarted = false;
+          // Always passed, so the budget knows when the answer starts even for a JSON answer.
+          const onDelta = (piece: string) => {
+            if (!hasStarted) {
+              hasStarted = true;
+              budget?.extend(options.answerMs ?? 120_000);
             }
-          : undefined;
-        try {
-          const output = await provider.generate(call, { signal, onDelta });
-          breaker?.recordSuccess();
-          return { output, provider, attempts, fallbacks };
-        } catch (error) {
-          if (handlers.signal?.aborted) throw handlers.signal.reason ?? error;
-          const failure = toProviderError(error);
-          lastError = failure;
-          breaker?.recordFailure(now());
-          observer.onProviderError?.(provider.info.name, failure);
-          // A partial draft is not resumed on the same provider: the next one starts over.
-          if (isLastResort || !failure.isRetryable || hasEmitted || attempt === options.maxAttempts) break;
-          const backoff = Math.min(maxDelayMs, options.retryBaseMs * 2 ** (attempt - 1)) * (0.5 + random() / 2);
-          const delay = failure.retryAfterMs ?? backoff;
-          if (now() + delay >= deadline || breaker?.state !== "closed") break;
-          await sleep(delay, undefined, { signal: handlers.signal });
+            if (!handlers.onDelta) return;
+            hasEmitted = true;
+            handlers.onDelta(piece);
+          };
+          try {
+            const output = await provider.generate(call, { signal: budget?.signal ?? handlers.signal, onDelta });
+            if (permit) breaker?.succeed(permit);
+            permit = undefined;
+            return { output, provider, attempts, fallbacks };
+          } catch (error) {
+            // Cancelled by the adviser: no verdict on the provider (the finally below releases the permit).
+            if (handlers.signal?.aborted) throw handlers.signal.reason ?? error;
+            const failure = toProviderError(error);
+            lastError = failure;
+            if (permit) breaker?.fail(permit, now());
+            permit = undefined;
+            observer.onProviderError?.(provider.info.name, failure);
+            // A partial draft is not resumed on the same provider: the next one starts over.
+            if (isLastResort || !failure.isRetryable || hasEmitted || attempt === options.maxAttempts) break;
+            const backoff = Math.min(maxDelayMs, options.retryBaseMs * 2 ** (attempt - 1)) * (0.5 + random() / 2);
+            const delay = failure.retryAfterMs ?? backoff;
+            if (now() + delay >= deadline) break;
+            await sleep(delay, undefined, { signal: handlers.signal });
+            permit = breaker?.tryAcquire(now());
+            if (!permit) break; // benched meanwhile (this or another generation's failures)
+          } finally {
+            budget?.clear();
+          }
         }
+      } finally {
+        if (permit) breaker?.release(permit);
       }
     }
     throw new AppError("provider_unavailable", { detail: t("problem.provider_unavailable.detail"), cause: lastError });
@@ -114,10 +137,33 @@ export function createProviderChain(providers: readonly LlmProvider[], options: 
 
   return {
     generate,
-    breakerStates: () => Object.fromEntries(providers.map((p) => [p.info.name, breakers.get(p)?.state ?? "closed"])),
+    breakerStates: () => Object.fromEntries(providers.map((p) => [p.info.name, breakers.get(p)?.stateAt(now()) ?? "closed"])),
   };
 }
 
-function anySignal(...signals: (AbortSignal | undefined)[]): AbortSignal {
-  return AbortSignal.any(signals.filter((s): s is AbortSignal => s !== undefined));
+/**
+ * A signal that aborts with `outer` or after `ms`, whichever comes first. A plain timer kept until `clear`, not
+ * AbortSignal.timeout under AbortSignal.any: on Node 20 the combined signal can lose the timeout's timer.
+ */
+function deadlineSignal(outer: AbortSignal | undefined, ms: number): { signal: AbortSignal; extend(ms: number): void; clear(): void } {
+  const controller = new AbortController();
+  const onOuter = () => controller.abort(outer?.reason);
+  if (outer?.aborted) onOuter();
+  else outer?.addEventListener("abort", onOuter, { once: true });
+  const arm = (delayMs: number) =>
+    setTimeout(() => {
+      controller.abort(new ProviderError("timeout", true, { message: `generation budget spent (${Math.round(delayMs)} ms)` }));
+    }, Math.max(1, delayMs));
+  let timer = arm(ms);
+  return {
+    signal: controller.signal,
+    extend(delayMs) {
+      clearTimeout(timer);
+      timer = arm(delayMs);
+    },
+    clear() {
+      clearTimeout(timer);
+      outer?.removeEventListener("abort", onOuter);
+    },
+  };
 }

@@ -2,6 +2,7 @@
 import OpenAI from "openai";
 import type { LlmConfig } from "../config";
 import type { GenerateOptions, LlmCall, LlmOutput, LlmProvider } from "./provider";
+import { cleanText } from "../limits/odd-bytes";
 import { ProviderError, toProviderError } from "./provider-error";
 
 /** Rough token count when the endpoint reports no usage (about 4 characters a token in French). */
@@ -52,28 +53,23 @@ export function createOpenAiCompatible(config: LlmConfig): LlmProvider {
     totalParamsB: config.totalParamsB,
   };
 
-  async function complete(call: LlmCall, signal: AbortSignal | undefined): Promise<LlmOutput> {
+  /**
+   * Always streams from the provider, even when the caller wants the answer in one piece (JSON answers, structured
+   * extraction): only a stream lets the first-token and idle deadlines bound a provider that hangs.
+   */
+  async function stream(call: LlmCall, onDelta: ((text: string) => void) | undefined, outer: AbortSignal | undefined): Promise<LlmOutput> {
     const messages = call.messages.map((m) => ({ role: m.role, content: m.content }));
     const responseFormat = call.responseFormat
       ? { response_format: { type: "json_schema" as const, json_schema: { name: call.responseFormat.name.replace(/[^\w-]/g, "_"), schema: call.responseFormat.schema, strict: true } } }
       : {};
-    const completion = await client.chat.completions.create({ model: config.model, messages, stream: false, ...responseFormat }, { signal });
-    // A proxy's HTML error page arrives as a string, not a completion.
-    if (typeof completion !== "object" || !Array.isArray(completion.choices)) throw new ProviderError("malformed", true, { message: "the answer is not a chat completion" });
-    const text = completion.choices[0]?.message?.content ?? "";
-    if (text.trim() === "") throw new ProviderError("empty", true, { message: "the provider answered an empty draft" });
-    return { text, usage: usageOf(completion.usage, messages, text) };
-  }
-
-  async function stream(call: LlmCall, onDelta: (text: string) => void, outer: AbortSignal | undefined): Promise<LlmOutput> {
-    const messages = call.messages.map((m) => ({ role: m.role, content: m.content }));
     const controller = new AbortController();
     const forward = () => controller.abort(outer?.reason);
-    outer?.addEventListener("abort", forward, { once: true });
+    if (outer?.aborted) forward();
+    else outer?.addEventListener("abort", forward, { once: true });
     const dog = watchdog(config.timeoutMs, "timeout", controller);
     try {
       const response = await client.chat.completions
-        .create({ model: config.model, messages, stream: true, stream_options: { include_usage: true } }, { signal: controller.signal })
+        .create({ model: config.model, messages, stream: true, stream_options: { include_usage: true }, ...responseFormat }, { signal: controller.signal })
         .withResponse();
       const contentType = response.response.headers.get("content-type") ?? "";
       if (!contentType.includes("text/event-stream")) {
@@ -84,11 +80,12 @@ export function createOpenAiCompatible(config: LlmConfig): LlmProvider {
       let finishReason: string | null | undefined;
       for await (const chunk of response.data) {
         finishReason = chunk.choices?.[0]?.finish_reason ?? finishReason;
-        const piece = chunk.choices?.[0]?.delta?.content;
+        // A NUL byte from the provider would fail the insert after the whole draft has streamed: dropped here.
+        const piece = chunk.choices?.[0]?.delta?.content?.replaceAll("\u0000", "");
         if (piece) {
           text += piece;
           dog.rearm(config.idleTimeoutMs, "stalled");
-          onDelta(piece);
+          onDelta?.(piece);
         }
         if (chunk.usage) usage = chunk.usage;
       }
@@ -96,7 +93,7 @@ export function createOpenAiCompatible(config: LlmConfig): LlmProvider {
       if (!finishReason) throw new ProviderError("cut", true, { message: "the stream ended without a finish reason" });
       if (finishReason === "length") throw new ProviderError("cut", false, { message: "the draft was cut at the provider's token limit" });
       if (text.trim() === "") throw new ProviderError("empty", true, { message: "the provider streamed an empty draft" });
-      return { text, usage: usageOf(usage, messages, text) };
+      return { text: cleanText(text), usage: usageOf(usage, messages, text) };
     } catch (error) {
       throw dog.reason ?? error;
     } finally {
@@ -109,7 +106,7 @@ export function createOpenAiCompatible(config: LlmConfig): LlmProvider {
     info,
     async generate(call: LlmCall, options: GenerateOptions = {}): Promise<LlmOutput> {
       try {
-        return options.onDelta ? await stream(call, options.onDelta, options.signal) : await complete(call, options.signal);
+        return await stream(call, options.onDelta, options.signal);
       } catch (error) {
         if (options.signal?.aborted) throw options.signal.reason ?? error;
         throw toProviderError(error);
