@@ -23,8 +23,8 @@ const ConfigSchema = z
     LLM_MODEL_TOTAL_PARAMS_B: z.coerce.number().positive().optional().describe("Total parameters of the model, in billions (footprint)"),
     LLM_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000).describe("Time allowed to the provider for its first token"),
     LLM_IDLE_TIMEOUT_MS: z.coerce.number().int().positive().default(15_000).describe("Longest silence allowed between two streamed chunks"),
-    LLM_REQUEST_TIMEOUT_MS: z.coerce.number().int().positive().default(120_000).describe("Time allowed to a whole non-streamed answer"),
-    LLM_BUDGET_MS: z.coerce.number().int().positive().default(90_000).describe("Total time one generation may spend on retries and fallbacks before the offline engine answers"),
+    LLM_REQUEST_TIMEOUT_MS: z.coerce.number().int().positive().default(120_000).describe("Time allowed to a whole answer once the provider started streaming it"),
+    LLM_BUDGET_MS: z.coerce.number().int().positive().default(25_000).describe("Time one generation may spend on retries and fallbacks until a provider starts answering; then the offline engine answers"),
     LLM_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(10).default(3).describe("Attempts per provider for retryable failures (408, 409, 429, 5xx, network)"),
     LLM_RETRY_BASE_MS: z.coerce.number().int().min(0).default(500).describe("First retry delay; doubled each attempt, with jitter"),
     LLM_BREAKER_THRESHOLD: z.coerce.number().int().min(1).default(5).describe("Consecutive failures that bench a provider"),
@@ -88,6 +88,8 @@ export interface LlmConfig {
 /** The provider chain's retry, budget and circuit-breaker settings (`LLM_BUDGET_MS`, `LLM_MAX_ATTEMPTS`…). */
 export interface ResilienceConfig {
   readonly budgetMs: number;
+  /** Longest whole answer once a provider started streaming (`LLM_REQUEST_TIMEOUT_MS`). */
+  readonly answerMs: number;
   readonly maxAttempts: number;
   readonly retryBaseMs: number;
   readonly breakerThreshold: number;
@@ -187,6 +189,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     llmFallback,
     resilience: {
       budgetMs: e.LLM_BUDGET_MS,
+      answerMs: e.LLM_REQUEST_TIMEOUT_MS,
       maxAttempts: e.LLM_MAX_ATTEMPTS,
       retryBaseMs: e.LLM_RETRY_BASE_MS,
       breakerThreshold: e.LLM_BREAKER_THRESHOLD,
