@@ -16,11 +16,14 @@ export const PROBLEM_STATUS = {
   validation_required: 422,
   document_without_text: 422,
   document_unreadable: 422,
+  document_needs_ocr: 422,
+  document_too_complex: 422,
   text_empty: 422,
   rate_limited: 429,
   internal: 500,
   provider_failed: 502,
   provider_unavailable: 503,
+  documents_busy: 503,
 } as const;
 
 export type ProblemCode = keyof typeof PROBLEM_STATUS;
