@@ -17,6 +17,7 @@ import { createProviderChain } from "./llm/chain";
 import type { LlmProvider } from "./llm/provider";
 import { createMetrics } from "./metrics";
 import { createMemoryConcurrencyLimiter, createRedisConcurrencyLimiter } from "./limits/concurrency";
+import { cleanJson } from "./limits/odd-bytes";
 import { buildOpenApi } from "./openapi";
 import { loggableError, problemOf, toAppError } from "./problem";
 import { registerStrictJsonParser } from "./json-body";
@@ -93,6 +94,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.removeContentTypeParser("text/plain");
   // Strict UTF-8: a body in another encoding is a 400 naming its field, never text stored with U+FFFD in it.
   registerStrictJsonParser(app);
+  // PostgreSQL refuses U+0000 (text, jsonb) and lone surrogates (jsonb): removed here, before any route or stream
+  // sees them, so a pasted NUL never turns a whole draft into a 500 after it has streamed.
+  app.addHook("preValidation", async (request) => {
+    if (request.body !== undefined && request.body !== null) request.body = cleanJson(request.body);
+    if (request.query !== undefined && request.query !== null) request.query = cleanJson(request.query) as typeof request.query;
+  });
 
   const authenticate =
     deps.config.auth.mode === "entra"
