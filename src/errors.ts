@@ -19,10 +19,12 @@ export const PROBLEM_STATUS = {
   document_needs_ocr: 422,
   document_too_complex: 422,
   text_empty: 422,
+  idempotency_key_reused: 422,
   rate_limited: 429,
   internal: 500,
   provider_failed: 502,
   provider_unavailable: 503,
+  not_ready: 503,
   documents_busy: 503,
 } as const;
 

@@ -10,7 +10,7 @@ import { parseOrThrow } from "../../src/schemas/parse";
 import type { AuditRecorder } from "../audit/recorder";
 import type { Db } from "../store/db";
 import { findGenerationForUser } from "../store/generations";
-import { onceForKey, type StoredAnswer } from "../store/idempotency";
+import { fingerprintOf, onceForKey, type StoredAnswer } from "../store/idempotency";
 import { decodeCursor, encodeCursor, findMinutesForUser, insertMinutes, listMinutesForUser } from "../store/minutes";
 import { aiTextsOf } from "../store/versions";
 import { isUuid } from "./generations";
@@ -90,7 +90,7 @@ export function minutesRoutes(deps: MinutesDeps) {
         return { status: 201, body: response };
       };
       // A retried save (same Idempotency-Key) answers the first response and never stores a second record.
-      const answer: StoredAnswer = await deps.db.transaction((tx) => (idempotencyKey ? onceForKey(tx, request.user.id, idempotencyKey, () => save(tx)) : save(tx)));
+      const answer: StoredAnswer = await deps.db.transaction((tx) => (idempotencyKey ? onceForKey(tx, request.user.id, idempotencyKey, () => save(tx), fingerprintOf(body)) : save(tx)));
       const saved = answer.body as SaveMinutesResponse;
       return reply.code(answer.status).header("location", `/api/minutes/${saved.id}`).send(saved);
     });

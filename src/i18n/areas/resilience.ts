@@ -1,7 +1,15 @@
 // Owns the strings of the resilience area, French first; merged into fr.ts and en.ts so each area edits its own file.
 
 export const resilienceFr = {
+  "problem.idempotency_key_reused.title": "Clé d'idempotence déjà utilisée",
+  "problem.idempotency_key_reused.detail": "Cette clé Idempotency-Key a déjà servi pour un autre contenu. Un nouvel enregistrement demande une nouvelle clé.",
+  "problem.not_ready.title": "Service pas encore prêt",
+  "problem.not_ready.detail": "Une dépendance du service ne répond pas : {dependencies}. Réessayez dans quelques secondes.",
 } as const;
 
 export const resilienceEn: Record<keyof typeof resilienceFr, string> = {
+  "problem.idempotency_key_reused.title": "Idempotency key already used",
+  "problem.idempotency_key_reused.detail": "This Idempotency-Key was already used for another content. A new save needs a new key.",
+  "problem.not_ready.title": "Service not ready yet",
+  "problem.not_ready.detail": "A dependency of the service does not answer: {dependencies}. Try again in a few seconds.",
 };
