@@ -1,13 +1,12 @@
 // Drives committee.html in Debian's Chromium against the real server: a month of use made through the API, read at 1280 and 360 px.
 import { readFile } from "node:fs/promises";
-import { join } from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startFakeOpenAi, type FakeOpenAi } from "../support/fake-openai";
 import { startLocalIdentityProvider, TEST_AUDIENCE, TEST_ISSUER, TEST_TENANT, type LocalIdentityProvider } from "../support/jwks-signer";
 import { startTestServer, type TestServer } from "../support/test-server";
 import { authorizeApi, CommitteePage } from "./pages/committee-page";
-import { SCREENSHOTS } from "./pages/taskpane-page";
+import { takeScreenshot } from "./support/screenshots";
 import { ensureBuilt } from "./support/build";
 import { launchChromium, seriousAxeViolations, shouldRunBrowserTests } from "./support/chromium";
 import { feedback, generate, save, seedMonth } from "./support/committee-seed";
@@ -107,7 +106,7 @@ describe.runIf(shouldRunBrowserTests())("committee page in Chromium", () => {
     expect(await version.getByTestId("preprompt-text").textContent()).toMatch(/réclamation/i);
     await settled(page);
     expect(JSON.stringify(await seriousAxeViolations(page))).toBe("[]");
-    await version.screenshot({ path: join(SCREENSHOTS, "committee-preprompt.png"), animations: "disabled" });
+    await takeScreenshot(version, "committee-preprompt.png");
 
     const csv = await committee.exportAs("csv");
     expect(csv.suggestedFilename()).toMatch(/^greffier-audit-\d{4}-\d{2}-\d{2}\.csv$/);

@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import { routeOfficeCdn, TaskpanePage } from "./pages/taskpane-page";
 import { TEAMS_APP_ORIGIN, TEAMS_VALID_DOMAINS_URL, TeamsHostPage, type TeamsStubContext } from "./pages/teams-host";
 import { ROOT } from "./support/build";
+import { takeScreenshot } from "./support/screenshots";
 import { seriousAxeViolations, shouldRunBrowserTests } from "./support/chromium";
 import { useBrowserSession } from "./support/session";
 
@@ -73,7 +74,7 @@ describe.runIf(shouldRunBrowserTests())("Teams pages in a stubbed Teams host", (
     // The side panel is 320 px wide: nothing may need a horizontal scroll.
     expect(await frame.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
     expect(await seriousAxeViolations(frame)).toEqual([]);
-    await teams.page.screenshot({ path: join(ROOT, "docs", "screenshots", "teams-side-panel.png"), fullPage: true, animations: "disabled", caret: "hide" });
+    await takeScreenshot(teams.page, "teams-side-panel.png");
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -1,7 +1,6 @@
 // Owns the page object of the committee page: every selector the e2e suite uses on committee.html, by data-testid.
-import { join } from "node:path";
 import type { BrowserContext, Locator, Page } from "playwright-core";
-import { SCREENSHOTS } from "./taskpane-page";
+import { takeScreenshot } from "../support/screenshots";
 
 /**
  * Makes every API call of the context carry `token` as a bearer, as the sign-in would in `entra` mode (the page's
@@ -63,6 +62,6 @@ export class CommitteePage {
   }
 
   async screenshot(name: string): Promise<void> {
-    await this.page.screenshot({ path: join(SCREENSHOTS, name), fullPage: true, animations: "disabled", caret: "hide" });
+    await takeScreenshot(this.page, name);
   }
 }

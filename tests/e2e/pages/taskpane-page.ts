@@ -1,10 +1,11 @@
 // Owns the page object of the taskpane (ai-chatbot's tests/pages style): every selector the e2e suite uses, by data-testid.
 import { join } from "node:path";
 import type { BrowserContext, Frame, Locator, Page } from "playwright-core";
-import { DIST, ROOT } from "../support/build";
+import { DIST } from "../support/build";
+import { takeScreenshot } from "../support/screenshots";
 
 const OFFICE_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/";
-export const SCREENSHOTS = join(ROOT, "docs", "screenshots");
+export { SCREENSHOTS } from "../support/screenshots";
 
 /**
  * Serves office.js from the build's own copy when the page asks Microsoft's CDN (the machine is offline);
@@ -136,6 +137,6 @@ export class TaskpanePage {
   }
 
   async screenshot(name: string): Promise<void> {
-    await this.page.screenshot({ path: join(SCREENSHOTS, name), fullPage: true, animations: "disabled", caret: "hide" });
+    await takeScreenshot(this.page, name);
   }
 }
