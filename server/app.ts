@@ -28,6 +28,8 @@ import { generationRoutes } from "./routes/generations";
 import { healthRoutes } from "./routes/health";
 import { minutesRoutes } from "./routes/minutes";
 import { sourceRoutes } from "./routes/sources";
+import { lazyDocumentPool } from "./documents/pool";
+import { scanRoutes } from "./documents/ocr/route";
 import type { Db } from "./store/db";
 import { syncPrePrompts } from "./store/pre-prompts";
 import { loadOrCreateSecret } from "./store/secrets";
@@ -155,6 +157,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(feedbackRoutes({ db: deps.db, audit }));
   await app.register(committeeRoutes({ db: deps.db }));
   await app.register(sourceRoutes({ orgName: deps.config.orgName, insurerDomains: deps.config.insurerDomains }));
+  // Uploads are parsed and read by OCR in worker threads: one pool per app, started on the first job, closed with the app.
+  const documentPool = lazyDocumentPool();
+  app.addHook("onClose", () => documentPool.close());
+  await app.register(scanRoutes({ pool: documentPool }));
 
   const staticRoot = resolve(deps.config.staticDir);
   if (existsSync(staticRoot)) {

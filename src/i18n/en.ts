@@ -9,6 +9,7 @@ import { dayEn } from "./areas/day";
 import { deliveryEn } from "./areas/delivery";
 import { governanceEn } from "./areas/governance";
 import { voiceEn } from "./areas/voice";
+import { ocrEn } from "./areas/ocr";
 
 
 export const en: Record<MessageKey, string> = {
@@ -513,4 +514,5 @@ export const en: Record<MessageKey, string> = {
   ...deliveryEn,
   ...governanceEn,
   ...voiceEn,
+  ...ocrEn,
 };

@@ -9,6 +9,7 @@ import { dayFr } from "./areas/day";
 import { deliveryFr } from "./areas/delivery";
 import { governanceFr } from "./areas/governance";
 import { voiceFr } from "./areas/voice";
+import { ocrFr } from "./areas/ocr";
 
 export const fr = {
   "problem.malformed_json.title": "JSON illisible",
@@ -512,6 +513,7 @@ export const fr = {
   ...deliveryFr,
   ...governanceFr,
   ...voiceFr,
+  ...ocrFr,
 } as const;
 
 export type MessageKey = keyof typeof fr;

@@ -1,0 +1,69 @@
+// Owns rendering the pages of a scanned PDF to bitmaps for OCR with pdf.js and @napi-rs/canvas, at 300 dpi within the pixel budget.
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { createCanvas } from "@napi-rs/canvas";
+import { getDocument, VerbosityLevel, type PDFDocumentProxy } from "pdfjs-dist/legacy/build/pdf.mjs";
+import { AppError } from "../../../src/errors";
+import { t } from "../../../src/i18n";
+import { MAX_PAGE_PIXELS, type PageRaster } from "./raster";
+
+const PDFJS_DIR = dirname(createRequire(import.meta.url).resolve("pdfjs-dist/package.json"));
+/** The resolution Tesseract is trained for; a scan embedded at a lower one is enlarged, which costs little. */
+const TARGET_DPI = 300;
+
+/** pdf.js errors are plain objects with a name: a password is the adviser's to remove, anything else is damage. */
+function unreadable(error: unknown): AppError {
+  const name = typeof error === "object" && error !== null && "name" in error ? String((error as { name: unknown }).name) : "";
+  if (name === "PasswordException") return new AppError("document_unreadable", { detail: t("ocr.pdf.encrypted"), cause: error });
+  return new AppError("document_unreadable", { detail: t("ocr.pdf.corrupt"), cause: error });
+}
+
+/**
+ * Opens a PDF in this thread (pdf.js's in-process "fake worker"; no eval, no network, fonts drawn as paths).
+ * The caller must `destroy()` it.
+ * @throws AppError document_unreadable (password-protected or damaged).
+ */
+export async function openPdf(bytes: Uint8Array): Promise<PDFDocumentProxy> {
+  const task = getDocument({
+    data: new Uint8Array(bytes),
+    verbosity: VerbosityLevel.ERRORS,
+    isEvalSupported: false,
+    isOffscreenCanvasSupported: false,
+    disableFontFace: true,
+    useSystemFonts: false,
+    useWorkerFetch: false,
+    stopAtErrors: false,
+    cMapUrl: `${join(PDFJS_DIR, "cmaps")}/`,
+    cMapPacked: true,
+    standardFontDataUrl: `${join(PDFJS_DIR, "standard_fonts")}/`,
+  });
+  try {
+    return await task.promise;
+  } catch (error) {
+    await task.destroy();
+    throw unreadable(error);
+  }
+}
+
+/**
+ * Renders page `n` (from 1) on white at 300 dpi, or less when the page is large enough to exceed the pixel budget.
+ * @throws AppError document_unreadable when pdf.js cannot draw the page.
+ */
+export async function renderPdfPage(pdf: PDFDocumentProxy, n: number): Promise<PageRaster> {
+  try {
+    const page = await pdf.getPage(n);
+    const unit = page.getViewport({ scale: 1 });
+    const scale = Math.min(TARGET_DPI / 72, Math.sqrt(MAX_PAGE_PIXELS / (unit.width * unit.height)));
+    const viewport = page.getViewport({ scale });
+    const canvas = createCanvas(Math.max(1, Math.floor(viewport.width)), Math.max(1, Math.floor(viewport.height)));
+    const context = canvas.getContext("2d");
+    context.fillStyle = "#ffffff";
+    context.fillRect(0, 0, canvas.width, canvas.height);
+    // pdf.js types the canvas as the DOM's; @napi-rs/canvas implements the part it uses.
+    await page.render({ canvas: canvas as unknown as HTMLCanvasElement, viewport, background: "#ffffff" }).promise;
+    page.cleanup();
+    return { canvas, dpi: Math.round(scale * 72) };
+  } catch (error) {
+    throw error instanceof AppError ? error : unreadable(error);
+  }
+}

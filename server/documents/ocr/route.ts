@@ -1,0 +1,140 @@
+// Owns POST /api/sources/scan: a scan or a photo read by OCR on this server (never sent anywhere), as JSON or as SSE progress page by page.
+import fastifyMultipart from "@fastify/multipart";
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { AppError } from "../../../src/errors";
+import { t } from "../../../src/i18n";
+import { MAX_SOURCE_CHARS } from "../../../src/schemas/limits";
+import type { ScanSourceResponse } from "../../../src/sources/ocr";
+import { MAX_DOCUMENT_BYTES } from "../../../src/sources/limits";
+import { problemOf, toAppError } from "../../problem";
+import { wantsEventStream } from "../../sse";
+import type { DocumentPool } from "../pool";
+import { readScan } from "./read-scan";
+
+export const SCAN_URL = "/api/sources/scan";
+
+/** What the scan route needs from the app. */
+export interface ScanRouteDeps {
+  /** The app's document worker pool: OCR runs there, never on the event loop. */
+  readonly pool: DocumentPool;
+  /** Scans one adviser may send per minute (each holds a pool worker for seconds a page); 10 when absent. */
+  readonly scansPerMinute?: number;
+}
+
+/** Upload errors of @fastify/multipart in the product's vocabulary (the same words as the document route). */
+function uploadError(error: FastifyError): AppError | undefined {
+  switch (error.code) {
+    case "FST_REQ_FILE_TOO_LARGE":
+      return new AppError("payload_too_large", { detail: t("sources.document.too_large", { limit: Math.round(MAX_DOCUMENT_BYTES / 1024 / 1024) }), cause: error });
+    case "FST_FILES_LIMIT":
+    case "FST_PARTS_LIMIT":
+    case "FST_FIELDS_LIMIT":
+      return new AppError("invalid_request", { detail: t("sources.document.one_file"), cause: error });
+    case "FST_INVALID_MULTIPART_CONTENT_TYPE":
+    case "FST_ERR_CTP_INVALID_MEDIA_TYPE":
+      return new AppError("unsupported_media_type", { detail: t("sources.document.not_multipart"), cause: error });
+    case "FST_PROTO_VIOLATION":
+    case "FST_MP_PREMATURE_CLOSE":
+      return new AppError("invalid_request", { detail: t("sources.document.bad_upload"), cause: error });
+    default:
+      return error instanceof Error && !error.code && /multipart|form|part|boundary/iu.test(error.message)
+        ? new AppError("invalid_request", { detail: t("sources.document.bad_upload"), cause: error })
+        : undefined;
+  }
+}
+
+/** The one file of the form, field "file"; other parts are drained so the connection is not stalled. */
+async function readUpload(request: FastifyRequest): Promise<Uint8Array> {
+  if (!request.isMultipart()) throw new AppError("unsupported_media_type", { detail: t("sources.document.not_multipart") });
+  let bytes: Buffer | undefined;
+  for await (const part of request.parts()) {
+    if (part.type !== "file") continue;
+    if (part.fieldname !== "file") {
+      part.file.resume();
+      continue;
+    }
+    bytes = await part.toBuffer();
+  }
+  if (!bytes) throw new AppError("invalid_request", { detail: t("sources.document.no_file") });
+  if (bytes.length === 0) throw new AppError("invalid_request", { detail: t("sources.document.empty_file") });
+  return bytes;
+}
+
+function assertFitsSource(scan: ScanSourceResponse): void {
+  if (scan.text.length > MAX_SOURCE_CHARS) {
+    throw new AppError("payload_too_large", {
+      detail: t("sources.too_long", { count: scan.text.length.toLocaleString("fr-FR"), max: MAX_SOURCE_CHARS.toLocaleString("fr-FR") }),
+    });
+  }
+}
+
+/** SSE framing on the raw response, for this route's own events (progress, done, error). */
+function openScanStream(reply: FastifyReply, requestId: string) {
+  reply.hijack();
+  const raw = reply.raw;
+  raw.writeHead(200, {
+    "content-type": "text/event-stream; charset=utf-8",
+    "cache-control": "no-cache, no-transform",
+    connection: "keep-alive",
+    "x-accel-buffering": "no",
+    "x-request-id": requestId,
+  });
+  raw.flushHeaders();
+  return {
+    send(event: "progress" | "done" | "error", data: unknown): void {
+      if (!raw.writableEnded && !raw.destroyed) raw.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+    },
+    end(): void {
+      if (!raw.writableEnded) raw.end();
+    },
+  };
+}
+
+/** Registers the scan route; @fastify/multipart lives inside this plugin. */
+export function scanRoutes(deps: ScanRouteDeps) {
+  return async (app: FastifyInstance): Promise<void> => {
+    await app.register(fastifyMultipart, { limits: { fileSize: MAX_DOCUMENT_BYTES, files: 1, fields: 10, parts: 12 } });
+    app.setErrorHandler((error: FastifyError, request) => {
+      const translated = request.routeOptions.url === SCAN_URL ? uploadError(error) : undefined;
+      throw translated ?? error;
+    });
+
+    app.post(SCAN_URL, { config: { rateLimit: { max: deps.scansPerMinute ?? 10, timeWindow: 60_000 } } }, async (request, reply) => {
+      const bytes = await readUpload(request);
+      // The response's close, not the request's (it fires once the body is read), tells that the adviser left:
+      // the pages not yet read are then abandoned and their workers freed.
+      const controller = new AbortController();
+      reply.raw.on("close", () => {
+        if (!reply.raw.writableEnded) controller.abort(new Error("client closed the connection"));
+      });
+
+      if (!wantsEventStream(request.headers.accept)) {
+        const scan = await readScan(deps.pool, bytes, { signal: controller.signal });
+        assertFitsSource(scan);
+        return reply.send(scan);
+      }
+
+      // The stream opens once the file is known to be readable: a damaged file or a password is a plain 422.
+      let stream: ReturnType<typeof openScanStream> | undefined;
+      try {
+        const scan = await readScan(deps.pool, bytes, {
+          signal: controller.signal,
+          onInspected: () => {
+            stream = openScanStream(reply, request.id);
+          },
+          onProgress: (progress) => stream?.send("progress", progress),
+        });
+        assertFitsSource(scan);
+        stream?.send("done", scan);
+      } catch (error) {
+        if (!stream) throw error;
+        if (controller.signal.aborted) return;
+        const appError = toAppError(error);
+        if (appError.status >= 500) request.log.error({ err: error }, "scan failed");
+        stream.send("error", problemOf(appError.code, appError.status, appError.detail));
+      } finally {
+        stream?.end();
+      }
+    });
+  };
+}
