@@ -13,6 +13,7 @@ const SECTIONS: readonly Section[] = [
   { title: "Gateway overhead", module: "./gateway", run: "runGatewayBench" },
   { title: "Pseudonymisation accuracy", module: "./pseudonymisation", run: "runPseudonymisationBench" },
   { title: "Taskpane bundle and time to interactive", module: "./bundle", run: "runBundleBench" },
+  { title: "Figures groundedness", module: "./figures", run: "runFiguresBench" },
 ];
 
 const only = process.argv.slice(2);
