@@ -15,31 +15,59 @@ type HeaderField = "from" | "sent" | "to" | "cc" | "subject" | "other";
 // Starts only where a run of address characters starts, so a long word without "@" is scanned once, not once per letter.
 const EMAIL_RE = /(?<![\p{L}\p{N}._%+'’-])[\p{L}\p{N}._%+'’-]{1,64}@[\p{L}\p{N}-]{1,63}(?:\.[\p{L}\p{N}-]{1,63}){0,8}\.\p{L}{2,24}(?![\p{L}])/gu;
 
-// Outlook (French and English, desktop, web, Mac), Apple Mail, Gmail and Thunderbird header names. Outlook's HTML-to-text
-// keeps the bold of the names as "*De :*", and French typography puts a (non-breaking) space before the colon.
+// Outlook (desktop, web, Mac), Hotmail, Apple Mail, Gmail and Thunderbird header names, in the languages members write:
+// French, English, German, Spanish, Italian, Portuguese, Dutch, Russian and Arabic. Outlook's HTML-to-text keeps the
+// bold of the names as "*De :*", and French typography puts a (non-breaking) space before the colon.
 // (Each run of blanks is matched by one quantifier only: two in a row would backtrack quadratically on long blank runs.)
-const HEADER_NAMES = "De|From|Exp[ée]diteur|Envoy[ée](?: le)?|Sent|Date|À|A|To|Destinataires?|Pour|Cc|Cci|Bcc|Copie(?: à)?|Objet|Subject|Sujet|Importance|Pi[èe]ces? jointes?|Attachments?";
+const FROM_NAMES = ["de", "from", "expéditeur", "expediteur", "von", "da", "van", "от", "من"];
+const SENT_NAMES = ["sent", "date", "datum", "gesendet", "enviado", "enviada", "enviado el", "enviada em", "enviado em", "fecha", "inviato", "data", "verzonden", "verstuurd", "отправлено", "дата", "تاريخ الإرسال", "التاريخ", "أرسل", "أرسلت"];
+const TO_NAMES = ["à", "a", "to", "destinataire", "destinataires", "pour", "an", "para", "aan", "кому", "إلى"];
+const CC_NAMES = ["cc", "cci", "bcc", "copie", "copie à", "kopie", "копия", "نسخة"];
+const SUBJECT_NAMES = ["objet", "subject", "sujet", "betreff", "asunto", "oggetto", "assunto", "onderwerp", "тема", "الموضوع"];
+const OTHER_NAMES = ["importance", "pièce jointe", "pièces jointes", "piece jointe", "pieces jointes", "attachment", "attachments", "reply-to", "répondre à", "antwort an", "anlagen", "priorität"];
+const escapeName = (name: string) => name.replace(/[.*+?^${}()|[\]\\]/gu, "\\$&").replace(/ /gu, "[ \\t]");
+// Longest first, so "Enviado el" is preferred to "Enviado" and "Copie à" to "Copie".
+const HEADER_NAMES = [...FROM_NAMES, ...SENT_NAMES, ...TO_NAMES, ...CC_NAMES, ...SUBJECT_NAMES, ...OTHER_NAMES, "envoyé", "envoye", "envoyé le", "envoye le"]
+  .sort((a, b) => b.length - a.length)
+  .map(escapeName)
+  .join("|");
 const HEADER_LINE_RE = new RegExp(`^[ \\t]*(?:\\*[ \\t]*)?(${HEADER_NAMES})[ \\t]*(?:\\*[ \\t]*)?:[ \\t]*(?:\\*[ \\t]*)?(.*)$`, "iu");
 // The names inside a header flattened on one line, as some clients paste it ("De : … Envoyé : … À : … Objet : …").
-const INLINE_NAME_RE = /(?:^|[ \t])\*?(De|From|Envoy[ée](?: le)?|Sent|Date|À|A|To|Cc|Objet|Subject)\*?[ \t]?:/giu;
+const INLINE_NAME_RE = /(?:^|[ \t])\*?(De|From|Von|Envoy[ée](?: le)?|Sent|Gesendet|Date|À|A|To|An|Cc|Objet|Subject|Betreff)\*?[ \t]?:/giu;
 // Header values are short; longer "values" are prose, and bounding them keeps every pattern linear.
 const MAX_HEADER_LINE_CHARS = 2_000;
 const MAX_HEADER_BLOCK_LINES = 30;
-const SEPARATOR_RE =
-  /^[ \t]*-{2,}[ \t]*(?:Message d['’]origine|Original Message|Mail original|Message original|Courriel original|Forwarded message|Message transf[ée]r[ée])[ \t]*-{2,}[ \t]*$|^[ \t]*(?:Début du message (?:réexpédié|transféré)|Begin forwarded message)[ \t]*:[ \t]*$/iu;
+// "-----Original Message-----" and forward markers, in the same languages.
+const SEPARATOR_NAMES = [
+  "Message d['’]origine", "Original Message", "Mail original", "Message original", "Courriel original", "Forwarded message", "Message transf[ée]r[ée]", "Message réexpédié",
+  "Ursprüngliche Nachricht", "Originalnachricht", "Weitergeleitete Nachricht", "Mensaje original", "Mensaje reenviado", "Messaggio originale", "Messaggio inoltrato",
+  "Mensagem original", "Mensagem encaminhada", "Mensagem reencaminhada", "Oorspronkelijk bericht", "Origineel bericht", "Doorgestuurd bericht",
+  "Исходное сообщение", "Пересылаемое сообщение", "Пересланное сообщение", "الرسالة الأصلية", "رسالة مُعاد توجيهها", "رسالة معاد توجيهها",
+].join("|");
+const FORWARD_LEADS = [
+  "Début du message (?:réexpédié|transféré)", "Begin forwarded message", "Anfang der weitergeleiteten Nachricht", "Inicio del mensaje reenviado", "Inizio messaggio inoltrato",
+  "Início da mensagem (?:reencaminhada|encaminhada)", "Begin doorgestuurd bericht", "Начало переадресованного сообщения",
+].join("|");
+const SEPARATOR_RE = new RegExp(`^[ \\t]*-{2,}[ \\t]*(?:${SEPARATOR_NAMES})[ \\t]*-{2,}[ \\t]*$|^[ \\t]*(?:${FORWARD_LEADS})[ \\t]*:[ \\t]*$`, "iu");
 const RULE_RE = /^[ \t]*_{10,}[ \t]*$/u;
-const ATTRIBUTION_END_RE = /(?:(?<![\p{L}'’])a écrit|\bwrote)[ \t]*:[ \t]*$/iu;
-const ATTRIBUTION_START_RE = /^(?:Le|On)\s/u;
+// The verbs of attribution lines: French, English, German, Spanish, Italian, Portuguese, Dutch, Russian, Arabic (and the
+// Nordic and Polish ones members forward). German, Dutch and Arabic put the verb before the sender, the others at the end.
+const ATTRIBUTION_VERB_RE = /(?<![\p{L}'’])(?:a écrit|a ecrit|wrote|schrieb|escribió|escribio|ha scritto|escreveu|schreef|skrev|kirjoitti|napisał\(a\)|napisała|napisał|написал\(а\)|написала|написал|пишет|كتب)(?![\p{L}])/giu;
+const ENDS_WITH_COLON_RE = /:[ \t]*$/u;
+// How attribution lines start: "Le", "On", "Am", "El", "Il giorno", "Em", "Op", "في", or a Russian day ("пн,").
+const ATTRIBUTION_START_RE = /^(?:Le|On|Am|El|Il giorno|Em|Op|في|(?:пн|вт|ср|чт|пт|сб|вс),)\s/u;
+// What is left of the date between it and the sender: "Uhr", AM/PM in Arabic, commas.
+const NAME_LEAD_RE = /^(?:[\s,،;:()-]|Uhr(?![\p{L}])|ص(?![\p{L}])|م(?![\p{L}]))+/u;
 // The last time or year in an attribution ends its date: what follows is the sender.
-const DATE_END_RE = /\d{1,2}[ \t]?(?::|h|H)[ \t]?\d{2}(?:[ \t]?[AaPp]\.?[ \t]?[Mm]\.?(?![\p{L}]))?|\b\d{4}\b/gu;
+const DATE_END_RE = /\d{1,2}[ \t]?(?::|h|H)[ \t]?\d{2}(?:[ \t]?[AaPp]\.?[ \t]?[Mm]\.?(?![\p{L}]))?|(?<!\d)\d{4}(?!\d)(?:[ \t]?г\.)?/gu;
 
 function fieldOf(name: string): HeaderField {
-  const key = name.toLowerCase();
-  if (["de", "from", "expéditeur", "expediteur"].includes(key)) return "from";
-  if (key.startsWith("envoy") || key === "sent" || key === "date") return "sent";
-  if (["à", "a", "to", "destinataire", "destinataires", "pour"].includes(key)) return "to";
-  if (["cc", "cci", "bcc"].includes(key) || key.startsWith("copie")) return "cc";
-  if (["objet", "subject", "sujet"].includes(key)) return "subject";
+  const key = name.toLowerCase().replace(/[ \t]+/gu, " ");
+  if (FROM_NAMES.includes(key)) return "from";
+  if (key.startsWith("envoy") || SENT_NAMES.includes(key)) return "sent";
+  if (TO_NAMES.includes(key)) return "to";
+  if (CC_NAMES.includes(key)) return "cc";
+  if (SUBJECT_NAMES.includes(key)) return "subject";
   return "other";
 }
 
@@ -74,7 +102,7 @@ function headerOf(fields: ReadonlyMap<HeaderField, string>): MailHeader {
   };
 }
 
-const FORWARD_RE = /Forwarded|transf[ée]r[ée]|réexpédié|Begin forwarded/iu;
+const FORWARD_RE = /Forwarded|transf[ée]r[ée]|réexpédié|weitergeleitet|reenviado|inoltrat|encaminhad|doorgestuurd|пересыла|переадресова|пересланн|توجيه/iu;
 
 /** Is `line` a separator Outlook or a forward puts above a quoted message ("-----Message d'origine-----")? */
 export function isSeparator(line: string): boolean {
@@ -104,7 +132,9 @@ export function readHeaderBlock(lines: readonly string[], start: number, strict:
   const inline = readInlineHeader(first);
   if (inline) return { header: headerOf(inline), next: skipBlank(lines, start + 1) };
   const opening = HEADER_LINE_RE.exec(first);
-  if (!opening || fieldOf(opening[1] ?? "") !== "from") return null;
+  // Outlook and Gmail open with the sender; Hotmail with the date, Thunderbird's forward with the subject.
+  const openingField = opening ? fieldOf(opening[1] ?? "") : "other";
+  if (openingField === "other" || (strict && openingField !== "from" && openingField !== "sent")) return null;
 
   const fields = new Map<HeaderField, string>();
   let last: HeaderField | undefined;
@@ -116,6 +146,8 @@ export function readHeaderBlock(lines: readonly string[], start: number, strict:
     const m = HEADER_LINE_RE.exec(line);
     if (m) {
       last = fieldOf(m[1] ?? "");
+      // A second sender is the next message's header (or prose), never this one's.
+      if (last === "from" && fields.has("from")) break;
       // The first value wins: "Date :" after "Envoyé :" in a forwarded block repeats the same fact.
       if (!fields.has(last)) fields.set(last, (m[2] ?? "").trim());
       continue;
@@ -129,7 +161,8 @@ export function readHeaderBlock(lines: readonly string[], start: number, strict:
   }
   const hasSent = fields.has("sent");
   const hasToOrSubject = fields.has("to") || fields.has("subject");
-  const isBlock = strict ? hasSent && hasToOrSubject : fields.size >= 2;
+  // A block that does not open with the sender must show more of a header to be one.
+  const isBlock = fields.has("from") && (strict ? hasSent && hasToOrSubject : openingField === "from" ? fields.size >= 2 : fields.size >= 3);
   return isBlock ? { header: headerOf(fields), next: skipBlank(lines, i) } : null;
 }
 
@@ -167,14 +200,16 @@ export function nextNonBlank(lines: readonly string[], from: number): number {
 
 /**
  * Reads an attribution line ("Le mar. 12 nov. 2024 à 10:32, Sophie Durand <s.durand@x.fr> a écrit :", "On Tue, Nov
- * 12, 2024 at 10:32 AM Sophie Durand wrote:"), which mail clients may wrap over up to three lines.
- * A line that does not start with "Le"/"On" must be followed by quoted lines, and one that does must hold a date
- * figure, so "Le conseiller a écrit :" in a sentence is not taken for a quote.
+ * 12, 2024 at 10:32 AM Sophie Durand wrote:", "Am 12.11.2024 um 10:32 schrieb …:", "… escribió:", "… ha scritto:",
+ * "… escreveu:", "Op … schreef …:", "… كتب …:", "… написал(а):"), which mail clients may wrap over up to three lines.
+ * It ends with a colon. A line that does not start like one ("Le", "On", "Am"…) must be followed by quoted lines, and
+ * one that does must hold a date figure, so "Le conseiller a écrit :" in a sentence is not taken for a quote. Without
+ * a verb (Gmail in Russian: "пн, 7 дек. 2026 г. в 10:00, Name <address>:"), it needs an address, a figure and a quote.
  * @returns the sender and date it names and the index after it, or null.
  */
 export function readAttribution(lines: readonly string[], start: number): { header: MailHeader; next: number } | null {
   const first = (lines[start] ?? "").trim();
-  if (first === "") return null;
+  if (first === "" || first.length > 300) return null;
   const startsLikeOne = ATTRIBUTION_START_RE.test(first);
   for (let span = 1; span <= 3; span += 1) {
     if (span > 1 && !startsLikeOne) break;
@@ -182,36 +217,45 @@ export function readAttribution(lines: readonly string[], start: number): { head
     if (part.length < span || part.slice(1).some((l) => l.trim() === "")) break;
     const joined = part.map((l) => l.trim()).join(" ");
     if (joined.length > 300) break;
-    if (!ATTRIBUTION_END_RE.test(joined)) continue;
+    if (!ENDS_WITH_COLON_RE.test(joined)) continue;
     const next = start + span;
-    const isQuoteNext = (lines[nextNonBlank(lines, next)] ?? "").startsWith(">");
-    if (startsLikeOne ? !/\d/u.test(joined) : !isQuoteNext) return null;
+    const isQuoteNext = (lines[nextNonBlank(lines, next)] ?? "").trimStart().startsWith(">");
+    const hasFigure = /\p{Nd}/u.test(joined);
+    ATTRIBUTION_VERB_RE.lastIndex = 0;
+    const hasVerb = ATTRIBUTION_VERB_RE.test(joined);
+    const isAttribution = hasVerb ? (startsLikeOne ? hasFigure : isQuoteNext) : isQuoteNext && hasFigure && emailsIn(joined).length > 0 && span === 1;
+    if (!isAttribution) {
+      if (hasVerb) return null;
+      continue;
+    }
     return { header: attributionHeader(joined, startsLikeOne), next };
   }
   return null;
 }
 
 function attributionHeader(line: string, hasLead: boolean): MailHeader {
-  let inner = line.replace(ATTRIBUTION_END_RE, "").trim();
+  let inner = line.replace(ENDS_WITH_COLON_RE, "").trim();
   if (hasLead) inner = inner.replace(ATTRIBUTION_START_RE, "").trim();
   const address = emailsIn(inner)[0];
   const withoutAddress = inner
     .replace(/\[mailto:[^\]\n]{0,320}\]|<[^>@\n]{0,320}@[^>\n]{0,320}>/giu, " ")
     .replace(EMAIL_RE, " ")
+    .replace(/\(\s*\)/gu, " ")
     .trim();
   let sentAt: string | undefined;
   let name = withoutAddress;
   const dateEnds = [...withoutAddress.matchAll(DATE_END_RE)];
   const lastDate = dateEnds.at(-1);
-  if (hasLead && lastDate) {
+  if (lastDate) {
     const end = lastDate.index + lastDate[0].length;
-    sentAt = withoutAddress.slice(0, end).replace(/[\s,]+$/u, "");
+    sentAt = withoutAddress.slice(0, end).replace(/[\s,،]+$/u, "");
     name = withoutAddress.slice(end);
   } else if (hasLead && withoutAddress.includes(",")) {
     const comma = withoutAddress.lastIndexOf(",");
     sentAt = withoutAddress.slice(0, comma).trim();
     name = withoutAddress.slice(comma + 1);
   }
+  name = name.replace(ATTRIBUTION_VERB_RE, " ").replace(NAME_LEAD_RE, "").trim();
   const sender = parseSender(`${name} ${address ? `<${address}>` : ""}`);
   return { ...sender, ...(sentAt ? { sentAt } : {}) };
 }

@@ -11,7 +11,18 @@ export interface CleanedBody {
 const MAX_BOILERPLATE_LINE_CHARS = 300;
 // "Envoyé de mon iPhone", "Obtenir Outlook pour Android", "Provenance : Courrier pour Windows"… always boilerplate.
 const MOBILE_RE =
-  /^(?:Envoy[ée] (?:de|depuis|à partir de|a partir de) (?:mon|ma|l['’]|Outlook|Courrier|Yahoo)|Sent from (?:my|Outlook|Mail|Yahoo)|Sent via|Get Outlook for|Obtenir Outlook pour|Télécharger Outlook pour|Provenance ?: ?Courrier pour Windows)\b.{0,80}$/iu;
+  /^(?:Envoy[ée] (?:de|depuis|à partir de|a partir de) (?:mon|ma|l['’]|Outlook|Courrier|Yahoo)|Sent from (?:my|Outlook|Mail|Yahoo)|Sent via|Get Outlook for|Obtenir Outlook pour|Télécharger Outlook pour|Provenance ?: ?Courrier pour Windows|Gesendet (?:von|vom|mit) (?:meinem|meiner|Outlook|Yahoo|iPhone|iPad)|Von meinem \S+ gesendet|Enviado (?:desde|do|de) (?:mi|meu|o meu|Outlook|Yahoo|iPhone|iPad)|Inviato (?:da|dal|dalla|dal mio|con) |Verzonden (?:vanaf|met|van) (?:mijn|Outlook|iPhone|iPad)|Отправлено (?:с|из) |Получить Outlook для|أرسلت من|تم الإرسال من)(?:\b|\s|$).{0,80}$/iu;
+// A footer of the sender's own making ("Sent from a magnificent torch of pixels"): only as the body's last line, short.
+const CUSTOM_MOBILE_RE =
+  /^(?:Sent|Envoy[ée]|Gesendet|Enviado|Inviato|Verzonden|Отправлено|Typed|Tapé|Written|Écrit)[ \t]+(?:from|with|on|via|de|depuis|avec|sur|von|vom|mit|desde|con|da|dal|vanaf|met|с|из)[ \t].{1,60}$/iu;
+// A name signed with a dash ("-Jean", "— Jean Dupont"), the body's last line.
+const DASH_NAME_RE = /^[-–—~][ \t]?\p{Lu}[\p{L}\p{M}'’.-]*(?:[ \t]+\p{Lu}[\p{L}\p{M}'’.-]*){0,3}$/u;
+// A bare name as the body's last line, after a blank line ("Jean", "Jean Dupont", "J. Dupont").
+const BARE_NAME_RE = /^\p{Lu}[\p{L}\p{M}'’.-]*(?:[ \t]+(?:\p{Lu}[\p{L}\p{M}'’.-]*|de|du|le|la|van|von)){0,3}$/u;
+const NOT_A_NAME_RE = /^(?:merci|bonjour|bonsoir|salut|cordialement|amitiés|bises|oui|non|ok|thanks|thank you|cheers|regards|bien|parfait|entendu|d['’]accord|bonne journée|bonne soirée|à bientôt|a bientot|au revoir|urgent|important|pj|ps|nb)[.!]*$/iu;
+// Mailing-list and group footers: the list's name, its address and its web page, or how to leave it.
+const LIST_FOOTER_RE =
+  /unsubscribe|désinscri|desinscri|désabonn|desabonn|se désinscrire|listinfo|mailman|mailing list|liste de diffusion|googlegroups|you received this message because you are subscribed|vous recevez ce message car vous (?:êtes|etes) abonné|abmelden|darse de baja|cancellarti|cancelar a (?:sua )?inscrição|uitschrijven|отписаться/iu;
 // Outlook's banners on mail from outside the organisation, and its "you don't often get email from" tip.
 const BANNER_RE =
   /^(?:\[?(?:EXTERNE|EXTERNAL|EXT)\]?[ \t]*(?:[:-][ \t]*)?)?(?:(?:ATTENTION|CAUTION|AVERTISSEMENT|WARNING)[ \t]*(?::[ \t]*)?)?(?:Ce (?:message|courriel|mail|e-mail) provient d['’]|This (?:message|email|e-mail) (?:originated|came|is) from|Vous n['’]obtenez pas souvent|You don['’]t often get email|Ne cliquez (?:pas|sur aucun))/iu;
@@ -57,6 +68,8 @@ function isBlank(line: string | undefined): boolean {
 /** A paragraph a mail server appends: confidentiality notice or "think before you print". */
 export function isDisclaimer(paragraph: readonly string[]): boolean {
   const text = paragraph.map((l) => l.trim()).join(" ");
+  // A list footer names where to leave the list; a member asking to be unsubscribed gives no link or address.
+  if (LIST_FOOTER_RE.test(text) && /https?:\/\/|www\.|@/iu.test(text)) return true;
   const hits = DISCLAIMER_WORDS.filter((re) => re.test(text)).length;
   return (DISCLAIMER_OPENING_RE.test(text) && hits >= 1) || hits >= 4;
 }
@@ -134,6 +147,29 @@ function dropSignature(lines: string[], removed: string[]): string[] {
   return lines;
 }
 
+/** The index of the last non-blank line, or -1. */
+function lastContentIndex(lines: readonly string[]): number {
+  return lines.findLastIndex((l) => !isBlank(l));
+}
+
+/**
+ * Removes the last line when it is a footer or a bare signature: a custom mobile footer ("Sent from a magnificent
+ * torch of pixels"), a name signed with a dash ("-Jean"), or a name alone after a blank line under a longer body.
+ */
+function dropTrailingSignatureLine(lines: string[], removed: string[]): string[] {
+  const last = lastContentIndex(lines);
+  if (last <= 0) return lines;
+  const line = (lines[last] ?? "").trim();
+  if (line.length > 80) return lines;
+  const contentBefore = lines.slice(0, last).filter((l) => !isBlank(l)).length;
+  const isFooter = CUSTOM_MOBILE_RE.test(line) && !/[.!?]$/u.test(line);
+  const isDashName = DASH_NAME_RE.test(line);
+  const isBareName = BARE_NAME_RE.test(line) && !NOT_A_NAME_RE.test(line) && isBlank(lines[last - 1]) && contentBefore >= 2;
+  if (!isFooter && !isDashName && !isBareName) return lines;
+  removed.push(lines[last] ?? "");
+  return trimBlankEnds(lines.slice(0, last));
+}
+
 /**
  * Removes from a message body what is not the message: inline image placeholders, security banners at the top,
  * mobile footers, legal disclaimers, and the signature (after "-- " or from "Cordialement," and its name block).
@@ -161,10 +197,11 @@ export function cleanBody(input: readonly string[]): CleanedBody {
   });
 
   // Server disclaimers sit below the signature; a mobile footer may sit below the disclaimer. Repeat until stable.
-  for (let pass = 0; pass < 3; pass += 1) {
+  for (let pass = 0; pass < 4; pass += 1) {
     const before = lines.length;
     lines = dropTrailingDisclaimers(lines, removed);
     lines = dropSignature(lines, removed);
+    lines = dropTrailingSignatureLine(lines, removed);
     if (lines.length === before) break;
   }
   return { lines: trimBlankEnds(lines), removed };

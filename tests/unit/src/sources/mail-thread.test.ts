@@ -88,8 +88,9 @@ describe("parseMailThread on real-shaped threads", () => {
     const withoutMember = parse(text);
     expect(withoutMember).toHaveLength(2);
     expect(withoutMember[0]).toMatchObject({ from: "Cabinet Girard Expertises <m.girard@girard-expertises.fr>", sentAt: "vendredi 15 novembre 2024 à 09:12", subject: "Dossier 2024-118765 – pièces manquantes" });
-    // Outlook's "[EXTERNE]" tag and "Vous n'obtenez pas souvent d'e-mail" tip are not the member's words.
-    expect(withoutMember[1]?.body).toBe("Bonjour,\n\nJe vous transfère le message de l'expert, qui me demande un document que je n'ai pas.\nPouvez-vous le lui envoyer directement ?\n\nSophie");
+    // Outlook's "[EXTERNE]" tag and "Vous n'obtenez pas souvent d'e-mail" tip are not the member's words, nor is her
+    // signature "Sophie" alone on the last line.
+    expect(withoutMember[1]?.body).toBe("Bonjour,\n\nJe vous transfère le message de l'expert, qui me demande un document que je n'ai pas.\nPouvez-vous le lui envoyer directement ?");
 
     const withMember = parse(text, { ...MAIF, memberAddress: "Sophie.Durand@orange.fr" });
     // The forwarded message was sent to the member: the forward above it is hers.

@@ -1,0 +1,163 @@
+// Mail threads per client and per language: the newest message's body must be what its author wrote, nothing more,
+// and every older or forwarded message must be counted once. Samples written from each client's reply format.
+import { describe, expect, it } from "vitest";
+import { parseMailThread, type MailMessage } from "../../../../src/sources/mail-thread";
+
+const MAIF = { insurerDomains: ["maif.fr"] };
+const parse = (text: string): MailMessage[] => parseMailThread(text, MAIF).messages;
+/** The newest message (the thread is returned oldest first). */
+const newest = (text: string) => parse(text).at(-1);
+
+const REPLY = "Bonjour,\n\nJe vous confirme le rendez-vous avec l'expert jeudi à 14 h.";
+const OLD = "Bonjour,\nPouvez-vous me confirmer le rendez-vous ?\nMerci";
+const quote = (text: string) => text.split("\n").map((l) => (l === "" ? ">" : `> ${l}`)).join("\n");
+
+describe("attribution lines in the languages members write", () => {
+  it.each([
+    ["fr (Gmail)", "Le lun. 7 déc. 2026 à 10:00, Jean Dupont <jean.dupont@orange.fr> a écrit :"],
+    ["fr (Gmail, wrapped)", "Le lun. 7 déc. 2026 à 10:00, Jean Dupont <\njean.dupont@orange.fr> a écrit :"],
+    ["fr (Thunderbird)", "Le 07/12/2026 à 10:00, Jean Dupont a écrit :"],
+    ["en (Gmail)", "On Mon, Dec 7, 2026 at 10:00 AM Jean Dupont <jean.dupont@orange.fr> wrote:"],
+    ["en (Thunderbird)", "On 07/12/2026 10:00, Jean Dupont wrote:"],
+    ["en (Apple Mail)", "On 7 Dec 2026, at 10:00, Jean Dupont <jean.dupont@orange.fr> wrote:"],
+    ["de", "Am 07.12.2026 um 10:00 schrieb Jean Dupont <jean.dupont@orange.fr>:"],
+    ["de (Gmail)", "Am Mo., 7. Dez. 2026 um 10:00 Uhr schrieb Jean Dupont <jean.dupont@orange.fr>:"],
+    ["es", "El lun, 7 dic 2026 a las 10:00, Jean Dupont (<jean.dupont@orange.fr>) escribió:"],
+    ["it", "Il giorno lun 7 dic 2026 alle ore 10:00 Jean Dupont <jean.dupont@orange.fr> ha scritto:"],
+    ["pt", "Em seg., 7 de dez. de 2026 às 10:00, Jean Dupont <jean.dupont@orange.fr> escreveu:"],
+    ["nl", "Op ma 7 dec. 2026 om 10:00 schreef Jean Dupont <jean.dupont@orange.fr>:"],
+    ["ar", "في الاثنين، 7 ديسمبر 2026 في 10:00 ص، كتب Jean Dupont <jean.dupont@orange.fr>:"],
+    ["ru", "пн, 7 дек. 2026 г. в 10:00, Jean Dupont <jean.dupont@orange.fr>:"],
+    ["ru (написал)", "7 декабря 2026 г., в 10:00, Jean Dupont написал(а):"],
+  ])("%s: the quoted message is an older message, the reply stays clean", (_label, attribution) => {
+    const messages = parse(`${REPLY}\n\n${attribution}\n\n${quote(OLD)}\n`);
+    expect(messages).toHaveLength(2);
+    expect(messages[1]?.body).toBe(REPLY);
+    expect(messages[0]?.body).toBe(OLD);
+    expect(messages[0]?.from).toMatch(/Jean Dupont/u);
+  });
+
+  it("reads an attribution that Apple Mail put inside the quote", () => {
+    const messages = parse(`${REPLY}\n\n> On 7 Dec 2026, at 10:00, Jean Dupont <jean.dupont@orange.fr> wrote:\n>\n${quote(OLD)}\n`);
+    expect(messages.map((m) => m.body)).toEqual([OLD, REPLY]);
+    expect(messages[0]?.from).toBe("Jean Dupont <jean.dupont@orange.fr>");
+  });
+});
+
+describe("header blocks of Outlook, Hotmail and other clients", () => {
+  it.each([
+    ["fr", "De : Jean Dupont <jean.dupont@orange.fr>\nEnvoyé : lundi 7 décembre 2026 10:00\nÀ : Élodie Martin <elodie.martin@maif.fr>\nObjet : Rendez-vous expert"],
+    ["en", "From: Jean Dupont <jean.dupont@orange.fr>\nSent: Monday, December 7, 2026 10:00 AM\nTo: Élodie Martin <elodie.martin@maif.fr>\nSubject: Rendez-vous expert"],
+    ["de", "Von: Jean Dupont <jean.dupont@orange.fr>\nGesendet: Montag, 7. Dezember 2026 10:00\nAn: Élodie Martin <elodie.martin@maif.fr>\nBetreff: Rendez-vous expert"],
+    ["es", "De: Jean Dupont <jean.dupont@orange.fr>\nEnviado: lunes, 7 de diciembre de 2026 10:00\nPara: Élodie Martin <elodie.martin@maif.fr>\nAsunto: Rendez-vous expert"],
+    ["it", "Da: Jean Dupont <jean.dupont@orange.fr>\nInviato: lunedì 7 dicembre 2026 10:00\nA: Élodie Martin <elodie.martin@maif.fr>\nOggetto: Rendez-vous expert"],
+    ["pt", "De: Jean Dupont <jean.dupont@orange.fr>\nEnviada em: segunda-feira, 7 de dezembro de 2026 10:00\nPara: Élodie Martin <elodie.martin@maif.fr>\nAssunto: Rendez-vous expert"],
+    ["nl", "Van: Jean Dupont <jean.dupont@orange.fr>\nVerzonden: maandag 7 december 2026 10:00\nAan: Élodie Martin <elodie.martin@maif.fr>\nOnderwerp: Rendez-vous expert"],
+    ["ru", "От: Jean Dupont <jean.dupont@orange.fr>\nОтправлено: 7 декабря 2026 г. 10:00\nКому: Élodie Martin <elodie.martin@maif.fr>\nТема: Rendez-vous expert"],
+    ["ar", "من: Jean Dupont <jean.dupont@orange.fr>\nتاريخ الإرسال: 7 ديسمبر 2026 10:00\nإلى: Élodie Martin <elodie.martin@maif.fr>\nالموضوع: Rendez-vous expert"],
+  ])("%s: Outlook's rule and header block start the older message", (_label, block) => {
+    const messages = parse(`${REPLY}\n\n________________________________\n${block}\n\n${OLD}\n`);
+    expect(messages.map((m) => m.body)).toEqual([OLD, REPLY]);
+    expect(messages[0]).toMatchObject({ from: "Jean Dupont <jean.dupont@orange.fr>", subject: "Rendez-vous expert", author: "member" });
+  });
+
+  it.each([
+    ["-----Original Message-----"],
+    ["-------- Message d'origine --------"],
+    ["-----Message d'origine-----"],
+    ["-----Ursprüngliche Nachricht-----"],
+    ["-----Mensaje original-----"],
+    ["-----Messaggio originale-----"],
+    ["-----Mensagem original-----"],
+    ["-----Oorspronkelijk bericht-----"],
+    ["-----Исходное сообщение-----"],
+  ])("'%s' then a header block starts the older message", (separator) => {
+    const messages = parse(`${REPLY}\n\n${separator}\nFrom: Jean Dupont [mailto:jean.dupont@orange.fr]\nSent: Monday, December 7, 2026 10:00 AM\nTo: Élodie Martin\nSubject: Rendez-vous\n\n${OLD}\n`);
+    expect(messages.map((m) => m.body)).toEqual([OLD, REPLY]);
+    expect(messages[0]?.from).toBe("Jean Dupont <jean.dupont@orange.fr>");
+  });
+
+  it("reads a Hotmail block whose header starts with the date", () => {
+    const messages = parse(`${REPLY}\n\nDate: Mon, 7 Dec 2026 10:00:00 +0100\nFrom: jean.dupont@hotmail.fr\nTo: elodie.martin@maif.fr\nSubject: Rendez-vous\n\n${OLD}\n`);
+    expect(messages.map((m) => m.body)).toEqual([OLD, REPLY]);
+    expect(messages[0]?.from).toBe("jean.dupont@hotmail.fr");
+  });
+
+  it("reads Thunderbird's forward, whose header starts with the subject", () => {
+    const messages = parse(`Pour info.\n\n-------- Forwarded Message --------\nSubject: Rendez-vous\nDate: Mon, 7 Dec 2026 10:00:00 +0100\nFrom: Jean Dupont <jean.dupont@orange.fr>\nTo: elodie.martin@maif.fr\n\n${OLD}\n`);
+    expect(messages.map((m) => m.body)).toEqual([OLD, "Pour info."]);
+    expect(messages[0]?.from).toBe("Jean Dupont <jean.dupont@orange.fr>");
+  });
+});
+
+describe("forwards", () => {
+  it("splits Gmail's forward and counts the forwarded message once", () => {
+    const text = `Voici le mail du sociétaire.\n\n---------- Forwarded message ---------\nFrom: Jean Dupont <jean.dupont@orange.fr>\nDate: Mon, Dec 7, 2026 at 10:00 AM\nSubject: Rendez-vous\nTo: <agence@maif.fr>\n\n${OLD}\n`;
+    const messages = parse(text);
+    expect(messages).toHaveLength(2);
+    expect(messages.map((m) => m.body)).toEqual([OLD, "Voici le mail du sociétaire."]);
+  });
+
+  it("reads a French forward holding a reply chain: three messages, each once", () => {
+    const text = [
+      "Pour traitement.",
+      "",
+      "---------- Message transféré ---------",
+      "De : Jean Dupont <jean.dupont@orange.fr>",
+      "Date : lun. 7 déc. 2026 à 10:00",
+      "Objet : Re: Rendez-vous",
+      "À : <agence@maif.fr>",
+      "",
+      "D'accord pour jeudi.",
+      "",
+      "Le dim. 6 déc. 2026 à 18:00, Élodie Martin <elodie.martin@maif.fr> a écrit :",
+      "> Bonjour, l'expert peut passer jeudi.",
+      "",
+    ].join("\n");
+    const messages = parse(text);
+    expect(messages.map((m) => m.body)).toEqual(["Bonjour, l'expert peut passer jeudi.", "D'accord pour jeudi.", "Pour traitement."]);
+  });
+
+  it("does not count a forward sent without a word as a message of its own", () => {
+    const messages = parse(`\n---------- Forwarded message ---------\nFrom: Jean Dupont <jean.dupont@orange.fr>\nDate: Mon, Dec 7, 2026 at 10:00 AM\nSubject: Rendez-vous\nTo: <agence@maif.fr>\n\n${OLD}\n`);
+    expect(messages.map((m) => m.body)).toEqual([OLD]);
+  });
+});
+
+describe("signatures, mobile footers, list footers and disclaimers", () => {
+  const body = "Bonjour,\n\nJe vous envoie la facture du plombier.";
+  it.each([
+    ["'-- ' delimiter", `${body}\n\n-- \nJean Dupont\n06 12 34 56 78`],
+    ["'-Name'", `${body}\n\n-Jean`],
+    ["'- Name'", `${body}\n- Jean Dupont`],
+    ["'Cordialement,' and a name", `${body}\n\nCordialement,\nJean Dupont`],
+    ["'Bien cordialement' and a name block", `${body}\n\nBien cordialement\n\nJean Dupont\n12 rue des Lilas\n79000 Niort`],
+    ["'Envoyé de mon iPhone'", `${body}\n\nEnvoyé de mon iPhone`],
+    ["'Sent from my Samsung Galaxy smartphone.'", `${body}\n\nSent from my Samsung Galaxy smartphone.`],
+    ["a custom mobile footer", `${body}\n\nSent from a magnificent torch of pixels`],
+    ["'Get Outlook for iOS'", `${body}\n\nGet Outlook for iOS<https://aka.ms/o0ukef>`],
+    ["'Obtenir Outlook pour Android'", `${body}\n\nObtenir Outlook pour Android`],
+    ["'Gesendet von meinem iPhone'", `${body}\n\nGesendet von meinem iPhone`],
+    ["'Enviado desde mi iPhone'", `${body}\n\nEnviado desde mi iPhone`],
+    ["'Inviato da iPhone'", `${body}\n\nInviato da iPhone`],
+    ["'Envoyé depuis Yahoo Mail pour Android'", `${body}\n\nEnvoyé depuis Yahoo Mail pour Android`],
+    ["a mailing-list footer", `${body}\n\n_______________________________________________\nSinistres-habitation mailing list\nSinistres-habitation@lists.example.org\nhttps://lists.example.org/mailman/listinfo/sinistres-habitation`],
+    ["a Google Groups footer", `${body}\n\n--\nYou received this message because you are subscribed to the Google Groups "Sinistres" group.\nTo unsubscribe from this group and stop receiving emails from it, send an email to sinistres+unsubscribe@googlegroups.com.\nTo view this discussion on the web visit https://groups.google.com/d/msgid/sinistres/abc.`],
+    ["a French unsubscribe line", `${body}\n\nPour vous désinscrire de cette liste, envoyez un message à sinistres-unsubscribe@lists.example.org`],
+    [
+      "a French legal disclaimer",
+      `${body}\n\nJean\n\nCe message et toutes les pièces jointes (ci-après le « message ») sont établis à l'intention exclusive de ses destinataires et sont confidentiels. Si vous recevez ce message par erreur, merci de le détruire et d'en avertir immédiatement l'expéditeur. Toute utilisation de ce message non conforme à sa destination, toute diffusion ou toute publication, totale ou partielle, est interdite, sauf autorisation expresse.`,
+    ],
+    [
+      "an English legal disclaimer",
+      `${body}\n\nRegards,\nJean\n\nThis e-mail and any attachments are confidential and intended solely for the addressee. If you have received it in error, please notify the sender and delete it. Any unauthorised use, disclosure or copying is prohibited.`,
+    ],
+  ])("removes %s", (_label, text) => {
+    expect(newest(text)?.body).toBe(body);
+  });
+
+  it("keeps prose that starts like a footer, and a dash inside a sentence", () => {
+    const prose = "Bonjour,\n\nSent from the garage yesterday, the quote is attached.\nLe montant - hors taxes - est de 420 €.";
+    expect(newest(prose)?.body).toBe(prose);
+  });
+});
