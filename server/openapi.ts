@@ -5,6 +5,7 @@ import { FeedbackResponseSchema, RatingFeedbackSchema, UseCaseFeedbackSchema } f
 import { GenerationEventSchemas, GenerationRequestSchema, GenerationResponseSchema } from "../src/schemas/generation";
 import { MinutesListSchema, MinutesSchema, SaveMinutesRequestSchema, SaveMinutesResponseSchema } from "../src/schemas/minutes";
 import { ProblemSchema } from "../src/schemas/problem";
+import { ScanEventSchemas, ScanSourceResponseSchema } from "../src/sources/ocr";
 import { DocumentSourceResponseSchema, MailThreadSourceRequestSchema, MailThreadSourceResponseSchema, TranscriptSourceRequestSchema, TranscriptSourceResponseSchema } from "../src/sources/schemas";
 
 const json = (schema: z.ZodType) => z.toJSONSchema(schema, { target: "openapi-3.0", io: "input", unrepresentable: "any" });
@@ -38,6 +39,8 @@ export function buildOpenApi(): Record<string, unknown> {
         MailThreadSourceRequest: json(MailThreadSourceRequestSchema),
         MailThreadSourceResponse: json(MailThreadSourceResponseSchema),
         DocumentSourceResponse: json(DocumentSourceResponseSchema),
+        ScanSourceResponse: json(ScanSourceResponseSchema),
+        ScanProgressEvent: json(ScanEventSchemas.progress),
       },
     },
     paths: {
@@ -100,6 +103,21 @@ export function buildOpenApi(): Record<string, unknown> {
           security: bearer,
           requestBody: { required: true, content: { "multipart/form-data": { schema: { type: "object", properties: { file: { type: "string", format: "binary" } } } } } },
           responses: { 200: ok("The text", "DocumentSourceResponse"), 413: problem("Over 10 MB or 50 pages"), 415: problem("Not a PDF or DOCX"), 422: problem("Scanned without text, damaged or protected") },
+        },
+      },
+      "/api/sources/scan": {
+        post: {
+          summary: "Text of a scan or photo read by OCR on the server (multipart field `file`: PDF without text, JPEG, PNG, HEIC, WebP, TIFF). With Accept: text/event-stream: progress {page, pages} (page 0 first, then after each page), then done or error",
+          security: bearer,
+          requestBody: { required: true, content: { "multipart/form-data": { schema: { type: "object", properties: { file: { type: "string", format: "binary" } } } } } },
+          responses: {
+            200: { description: "The pages' text with a confidence each (JSON), or the SSE stream (events progress, done, error)", content: { "application/json": { schema: { $ref: "#/components/schemas/ScanSourceResponse" } }, "text/event-stream": { schema: { type: "string" } } } },
+            413: problem("Over 10 MB, 40 pages or 50 megapixels"),
+            415: problem("Neither an image nor a PDF"),
+            422: problem("Damaged image or PDF, password-protected PDF, no text could be read, or a page over its time limit"),
+            429: problem("Too many scans (Retry-After)"),
+            503: problem("Document workers busy"),
+          },
         },
       },
       "/api/committee/stats": { get: { summary: "Aggregates per task and month (Committee role)", security: bearer, responses: { 200: ok("Statistics", "CommitteeStats"), 403: problem("Committee role required") } } },
