@@ -1,8 +1,9 @@
-// Owns text extraction from Word documents (.docx) with mammoth, after checking the archive really is one.
+// Owns text extraction from Word documents (.docx): archive limits read from the ZIP central directory (fflate), then mammoth on the checked parts only.
+import { unzipSync, zipSync, type Unzipped } from "fflate";
 import mammoth from "mammoth";
 import { AppError } from "../../src/errors";
 import { t } from "../../src/i18n";
-import { listZipEntries, readZipText, type ZipEntry } from "./zip";
+import { DOCUMENT_LIMITS, megabytes } from "./limits";
 
 /** The raw text, and the page count Word recorded when it last saved the file (absent from generated files). */
 export interface DocxText {
@@ -10,44 +11,120 @@ export interface DocxText {
   readonly recordedPages: number | undefined;
 }
 
-// A DOCX under the upload limit inflates to a few megabytes of XML; far more is a ZIP bomb, refused before mammoth.
-const MAX_INFLATED_BYTES = 200 * 1024 * 1024;
-const MAX_APP_XML_BYTES = 1024 * 1024;
+/** What the central directory says of one entry, before anything is inflated. */
+interface DeclaredEntry {
+  readonly name: string;
+  readonly compressedBytes: number;
+  readonly inflatedBytes: number;
+}
+
+const corrupt = (cause?: unknown) => new AppError("document_unreadable", { detail: t("sources.document.corrupt", { format: "Word" }), cause });
+const inflatedTooMuch = (detail: string) => new AppError("payload_too_large", { detail });
+
+/** XML parts are what mammoth reads; images, fonts and embedded files are never inflated. */
+function isXmlPart(name: string): boolean {
+  return /\.(?:xml|rels)$/iu.test(name);
+}
+
+/**
+ * Reads the central directory only: fflate calls the filter with each entry's declared sizes and, since the filter
+ * says no, inflates nothing.
+ * @throws AppError document_unreadable when there is no readable central directory.
+ */
+function listEntries(bytes: Uint8Array): DeclaredEntry[] {
+  const entries: DeclaredEntry[] = [];
+  try {
+    unzipSync(bytes, {
+      filter: (file) => {
+        entries.push({ name: file.name, compressedBytes: file.size, inflatedBytes: file.originalSize });
+        return false;
+      },
+    });
+  } catch (error) {
+    throw corrupt(error);
+  }
+  return entries;
+}
 
 /**
  * Tells which office format a ZIP holds, so an adviser who sends a spreadsheet or an OpenDocument file is told to
  * save it as DOCX or PDF rather than "unreadable".
- * @throws AppError unsupported_media_type for other ZIP-based formats; document_unreadable when the archive is broken.
+ * @throws AppError unsupported_media_type for other ZIP-based formats.
  */
-function assertDocx(entries: readonly ZipEntry[] | null): asserts entries is ZipEntry[] {
-  if (!entries) throw new AppError("document_unreadable", { detail: t("sources.document.corrupt", { format: "Word" }) });
+function assertDocx(entries: readonly DeclaredEntry[]): void {
   const names = new Set(entries.map((e) => e.name));
-  if (names.has("word/document.xml")) {
-    const inflated = entries.reduce((sum, e) => sum + e.uncompressedSize, 0);
-    if (inflated > MAX_INFLATED_BYTES) throw new AppError("payload_too_large", { detail: t("sources.document.inflated") });
-    return;
-  }
-  if (names.has("mimetype") && names.has("content.xml")) {
-    throw new AppError("unsupported_media_type", { detail: t("sources.document.opendocument") });
-  }
+  if (names.has("word/document.xml")) return;
+  if (names.has("mimetype") && names.has("content.xml")) throw new AppError("unsupported_media_type", { detail: t("sources.document.opendocument") });
   throw new AppError("unsupported_media_type", { detail: t("sources.document.unsupported") });
 }
 
 /**
- * Extracts the text of a DOCX: paragraphs separated by a blank line, tables cell by cell, no images.
- * @throws AppError unsupported_media_type (not a Word document), payload_too_large (inflates too much),
+ * Refuses an archive whose declared sizes are those of a bomb: too many entries, one XML part or all of them too
+ * large once inflated, or a ratio no real XML reaches.
+ * @throws AppError payload_too_large.
+ */
+function assertDeclaredSizes(entries: readonly DeclaredEntry[]): void {
+  const limits = DOCUMENT_LIMITS;
+  if (entries.length > limits.maxZipEntries) {
+    throw inflatedTooMuch(t("documents.limit.docx_entries", { count: entries.length, max: limits.maxZipEntries }));
+  }
+  let total = 0;
+  for (const entry of entries.filter((e) => isXmlPart(e.name))) {
+    if (entry.inflatedBytes > limits.maxXmlPartBytes) {
+      throw inflatedTooMuch(t("documents.limit.docx_part", { part: entry.name, limit: megabytes(limits.maxXmlPartBytes) }));
+    }
+    const ratio = entry.inflatedBytes / Math.max(1, entry.compressedBytes);
+    if (entry.inflatedBytes > limits.ratioCheckFromBytes && ratio > limits.maxCompressionRatio) {
+      throw inflatedTooMuch(t("documents.limit.docx_ratio", { part: entry.name, ratio: Math.round(ratio) }));
+    }
+    total += entry.inflatedBytes;
+    if (total > limits.maxXmlTotalBytes) throw inflatedTooMuch(t("documents.limit.docx_total", { limit: megabytes(limits.maxXmlTotalBytes) }));
+  }
+}
+
+/**
+ * Inflates the XML parts, each into a buffer of its declared size and never more (fflate writes into the buffer it
+ * is given), so a forged declared size cannot make it allocate. A part whose real stream is longer comes out cut:
+ * XML that does not end with a tag, refused as a bomb.
+ * @throws AppError document_unreadable, payload_too_large.
+ */
+function inflateXmlParts(bytes: Uint8Array, entries: readonly DeclaredEntry[]): Unzipped {
+  let parts: Unzipped;
+  try {
+    parts = unzipSync(bytes, { filter: (file) => isXmlPart(file.name) });
+  } catch (error) {
+    throw corrupt(error);
+  }
+  for (const entry of entries) {
+    const data = parts[entry.name];
+    if (!data || data.length === 0 || data.length < entry.inflatedBytes) continue;
+    let end = data.length - 1;
+    while (end > 0 && (data[end] === 0x20 || data[end] === 0x0a || data[end] === 0x0d || data[end] === 0x09)) end -= 1;
+    if (data[end] !== 0x3e) throw inflatedTooMuch(t("sources.document.inflated"));
+  }
+  return parts;
+}
+
+/**
+ * Extracts the text of a DOCX: paragraphs separated by a blank line, tables cell by cell, no images. mammoth reads
+ * an archive rebuilt from the checked XML parts (other entries present but empty), never the uploaded one.
+ * @throws AppError unsupported_media_type (not a Word document), payload_too_large (archive limits),
  *   document_unreadable.
  */
 export async function extractDocx(bytes: Uint8Array): Promise<DocxText> {
-  const entries = listZipEntries(bytes);
+  const entries = listEntries(bytes);
   assertDocx(entries);
-  const app = entries.find((e) => e.name === "docProps/app.xml");
-  const appXml = app ? readZipText(bytes, app, MAX_APP_XML_BYTES) : null;
-  const pages = appXml ? Number.parseInt(/<(?:\w+:)?Pages>(\d+)</u.exec(appXml)?.[1] ?? "", 10) : Number.NaN;
+  assertDeclaredSizes(entries);
+  const parts = inflateXmlParts(bytes, entries);
+  const rebuilt: Unzipped = {};
+  for (const entry of entries) rebuilt[entry.name] = parts[entry.name] ?? new Uint8Array(0);
+  const appXml = parts["docProps/app.xml"] ? new TextDecoder("utf-8").decode(parts["docProps/app.xml"]) : "";
+  const pages = Number.parseInt(/<(?:\w+:)?Pages>(\d+)</u.exec(appXml)?.[1] ?? "", 10);
   try {
-    const result = await mammoth.extractRawText({ buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) });
+    const archive = zipSync(rebuilt, { level: 0 });
+    const result = await mammoth.extractRawText({ buffer: Buffer.from(archive.buffer, archive.byteOffset, archive.byteLength) });
     return { text: result.value, recordedPages: Number.isFinite(pages) && pages > 0 ? pages : undefined };
   } catch (error) {
-    throw new AppError("document_unreadable", { detail: t("sources.document.corrupt", { format: "Word" }), cause: error });
+    throw corrupt(error);
   }
 }

@@ -1,10 +1,11 @@
-// Owns document text extraction for sources: format detection by content, size and page limits, and the scanned-PDF refusal.
+// Owns document text extraction for sources: format detection by content, size and page limits, and the whole-document "no text" decision.
 import { AppError } from "../../src/errors";
 import { t } from "../../src/i18n";
+import { MAX_SOURCE_CHARS } from "../../src/schemas/limits";
 import { MAX_DOCUMENT_BYTES, MAX_DOCUMENT_PAGES, MIN_TEXT_CHARS_PER_PAGE } from "../../src/sources/limits";
 import { extractDocx } from "./docx";
+import { DOCUMENT_LIMITS } from "./limits";
 import { extractPdf } from "./pdf";
-import { isZip } from "./zip";
 
 /** The formats a source document may have. */
 export type DocumentFormat = "pdf" | "docx";
@@ -31,6 +32,11 @@ const OLE_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 
 function startsWith(bytes: Uint8Array, signature: readonly number[]): boolean {
   return signature.every((b, i) => bytes[i] === b);
+}
+
+/** DOCX, XLSX, ODT… are all ZIP archives: a local file header first. */
+function isZip(bytes: Uint8Array): boolean {
+  return startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]);
 }
 
 /** PDF readers accept the "%PDF-" marker anywhere in the first kilobyte (after a mail gateway's junk, say). */
@@ -89,13 +95,23 @@ function meaningfulChars(text: string): number {
   return text.match(/[\p{L}\p{N}]/gu)?.length ?? 0;
 }
 
+// A scanner or a printer stamps page numbers over scans ("1/2", "Page 3 sur 5", "- 4 -"): not text to read.
+const PAGE_NUMBER_LINE = /^[-–—\s]*(?:(?:page|p\.?)\s*)?\d{1,4}(?:\s*(?:\/|sur|of|de)\s*\d{1,4})?[-–—\s]*$/iu;
+
+/** Letters and digits of the whole document once page-number lines are set aside. */
+function documentTextChars(pages: readonly string[]): number {
+  return pages.reduce((n, page) => n + meaningfulChars(page.split("\n").filter((line) => !PAGE_NUMBER_LINE.test(line)).join("\n")), 0);
+}
+
 /**
- * Extracts the text of a PDF or DOCX source document.
+ * Extracts the text of a PDF or DOCX source document. A PDF is "without text" only when the WHOLE document yields
+ * none (page numbers aside), never by a per-page guess: one short line on one page is text.
  * @param filename  the uploaded name, only to word errors ("x.pdf" that is not a PDF).
  * @param mimeType  the declared type, same use.
- * @throws AppError payload_too_large (over 10 MB or 50 pages), unsupported_media_type (other formats: old .doc,
- *   images, spreadsheets, OpenDocument…), invalid_request (empty file), document_unreadable (encrypted or damaged), document_without_text (422:
- *   a scanned PDF without text, or a Word document with only images).
+ * @throws AppError payload_too_large (over 10 MB or 50 pages, inflating past the limits, too much text),
+ *   unsupported_media_type (other formats: old .doc, images, spreadsheets, OpenDocument…), invalid_request (empty
+ *   file), document_unreadable (password-protected or damaged), document_needs_ocr (422: a PDF without any text, a
+ *   scan: the OCR route takes it), document_without_text (422: a Word document with only images).
  */
 export async function extractDocumentText(bytes: Uint8Array, filename: string, mimeType?: string, limits: ExtractionLimits = {}): Promise<ExtractedDocument> {
   const maxBytes = limits.maxBytes ?? MAX_DOCUMENT_BYTES;
@@ -107,15 +123,18 @@ export async function extractDocumentText(bytes: Uint8Array, filename: string, m
   if (format === "pdf") {
     const { pages } = await extractPdf(bytes, maxPages);
     const texts = pages.map(tidy);
+    if (pages.length === 0 || documentTextChars(texts) === 0) {
+      throw new AppError("document_needs_ocr", { detail: t("documents.scanned", { pages: pages.length }) });
+    }
     const pagesWithoutText = texts.flatMap((text, i) => (meaningfulChars(text) < MIN_TEXT_CHARS_PER_PAGE ? [i + 1] : []));
     const text = texts.filter((p) => p !== "").join("\n\n");
-    if (pages.length === 0 || meaningfulChars(text) < MIN_TEXT_CHARS_PER_PAGE * pages.length) {
-      throw new AppError("document_without_text", { detail: t("sources.document.scanned", { pages: pages.length }) });
-    }
     return { text, pages: pages.length, format, pagesWithoutText };
   }
 
   const docx = await extractDocx(bytes);
+  if (docx.text.length > DOCUMENT_LIMITS.maxTextChars) {
+    throw new AppError("payload_too_large", { detail: t("documents.limit.text", { max: MAX_SOURCE_CHARS.toLocaleString("fr-FR") }) });
+  }
   const text = tidy(docx.text);
   const pages = docx.recordedPages ?? Math.max(1, Math.ceil(text.length / CHARS_PER_ESTIMATED_PAGE));
   if (pages > maxPages) throw new AppError("payload_too_large", { detail: t("sources.document.too_many_pages", { pages, max: maxPages }) });

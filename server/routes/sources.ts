@@ -15,7 +15,8 @@ import {
   type TranscriptSourceResponse,
 } from "../../src/sources/schemas";
 import { parseVtt, speakersOf, transcriptToSource } from "../../src/sources/vtt";
-import { extractDocumentText } from "../documents/extract";
+import { documentPoolOf, type DocumentPoolOptions } from "../documents/pool";
+import { readDocument } from "../documents/read-document";
 
 /** The insurer's own mail domains, unless the deployment says otherwise. */
 export const DEFAULT_INSURER_DOMAINS: readonly string[] = ["maif.fr"];
@@ -28,6 +29,8 @@ export interface SourceDeps {
   readonly orgName?: string;
   /** Document uploads one adviser may make per minute (extraction is CPU work); 30 when absent. */
   readonly documentsPerMinute?: number;
+  /** Sizes and limits of the document worker pool (threads, heap, wall-clock limit); the pool's defaults when absent. */
+  readonly documentPool?: DocumentPoolOptions;
 }
 
 const DOCUMENT_URL = "/api/sources/document";
@@ -73,6 +76,8 @@ export function sourceRoutes(deps: SourceDeps = {}) {
   const insurerDomains = deps.insurerDomains ?? DEFAULT_INSURER_DOMAINS;
   return async (app: FastifyInstance): Promise<void> => {
     await app.register(fastifyMultipart, { limits: { fileSize: MAX_DOCUMENT_BYTES, files: 1, fields: 10, parts: 12 } });
+    // Documents are parsed in worker threads, never here: a bomb costs a worker, not the event loop.
+    const documentPool = documentPoolOf(app, deps.documentPool);
 
     // Multipart errors have no meaning for the app's handler (they would be a 500); translate them, then let the
     // app's handler write the problem+json, as it does for every other route.
@@ -81,7 +86,7 @@ export function sourceRoutes(deps: SourceDeps = {}) {
       throw translated ?? error;
     });
 
-    app.post(DOCUMENT_URL, { config: { rateLimit: { max: deps.documentsPerMinute ?? 30, timeWindow: 60_000 } } }, async (request) => {
+    app.post(DOCUMENT_URL, { config: { rateLimit: { max: deps.documentsPerMinute ?? 30, timeWindow: 60_000 } } }, async (request, reply) => {
       if (!request.isMultipart()) throw new AppError("unsupported_media_type", { detail: t("sources.document.not_multipart") });
       // Read the whole form: a second file must be refused (the files limit raises it), not silently ignored.
       let upload: { bytes: Buffer; filename: string; mimetype: string } | undefined;
@@ -95,7 +100,21 @@ export function sourceRoutes(deps: SourceDeps = {}) {
         upload = { bytes: await part.toBuffer(), filename: part.filename, mimetype: part.mimetype };
       }
       if (!upload) throw new AppError("invalid_request", { detail: t("sources.document.no_file") });
-      const extracted = await extractDocumentText(upload.bytes, upload.filename, upload.mimetype);
+      // A client that goes away stops its job (and frees the worker) rather than leaving it to the wall-clock limit.
+      const gone = new AbortController();
+      const onClose = () => {
+        if (!reply.raw.writableFinished) gone.abort(new Error("client closed the connection"));
+      };
+      reply.raw.once("close", onClose);
+      let extracted;
+      try {
+        extracted = await readDocument(documentPool, { bytes: upload.bytes, filename: upload.filename, mimeType: upload.mimetype }, { signal: gone.signal });
+      } catch (error) {
+        if (error instanceof AppError && error.code === "documents_busy") void reply.header("retry-after", "30");
+        throw error;
+      } finally {
+        reply.raw.off("close", onClose);
+      }
       assertFitsSource(extracted.text);
       const response: DocumentSourceResponse = { ...extracted, characters: extracted.text.length };
       return response;

@@ -1,4 +1,4 @@
-// Owns turning an uploaded image or a PDF page into the grey bitmap Tesseract reads: decoded, upright per EXIF, scaled to ~300 dpi, bounded in pixels.
+// Owns turning an uploaded image into the bitmap Tesseract reads: header checked before decoding, upright per EXIF, scaled to ~300 dpi, bounded in pixels.
 import { createCanvas, loadImage, type Canvas } from "@napi-rs/canvas";
 import decodeHeic from "heic-decode";
 import { imageSize } from "image-size";
@@ -29,6 +29,7 @@ const A4_LONG_INCHES = 11.69;
 const FORMAT_OF: Readonly<Record<string, ImageFormat>> = {
   jpg: "jpeg",
   png: "png",
+  heic: "heic",
   heif: "heic",
   webp: "webp",
   tiff: "tiff",
@@ -79,33 +80,15 @@ export function fitScale(width: number, height: number): number {
 
 type Drawable = Parameters<ReturnType<Canvas["getContext"]>["drawImage"]>[0];
 
-/**
- * Draws `source` (w × h as stored) upright per its EXIF orientation, scaled by `scale`, on white (transparent PNGs
- * would otherwise read as black).
- */
-function drawUpright(source: Drawable, w: number, h: number, orientation: number, scale: number): Canvas {
-  const sw = Math.max(1, Math.round(w * scale));
-  const sh = Math.max(1, Math.round(h * scale));
-  const swaps = orientation >= 5 && orientation <= 8;
-  const canvas = createCanvas(swaps ? sh : sw, swaps ? sw : sh);
+/** Draws `source` scaled by `scale` on white (transparent PNGs would otherwise read as black). */
+function drawScaled(source: Drawable, w: number, h: number, scale: number): Canvas {
+  const canvas = createCanvas(Math.max(1, Math.round(w * scale)), Math.max(1, Math.round(h * scale)));
   const g = canvas.getContext("2d");
   g.fillStyle = "#ffffff";
   g.fillRect(0, 0, canvas.width, canvas.height);
-  // The EXIF transforms (TIFF 6.0 orientation tag), as setTransform(a, b, c, d, e, f) on the stored image.
-  const transforms: Record<number, [number, number, number, number, number, number]> = {
-    2: [-1, 0, 0, 1, sw, 0],
-    3: [-1, 0, 0, -1, sw, sh],
-    4: [1, 0, 0, -1, 0, sh],
-    5: [0, 1, 1, 0, 0, 0],
-    6: [0, 1, -1, 0, sh, 0],
-    7: [0, -1, -1, 0, sh, sw],
-    8: [0, -1, 1, 0, 0, sw],
-  };
-  const transform = transforms[orientation];
-  if (transform) g.setTransform(...transform);
   g.imageSmoothingEnabled = true;
   g.imageSmoothingQuality = "high";
-  g.drawImage(source, 0, 0, sw, sh);
+  g.drawImage(source, 0, 0, canvas.width, canvas.height);
   return canvas;
 }
 
@@ -124,11 +107,12 @@ export async function rasteriseImage(bytes: Uint8Array): Promise<PageRaster & { 
       const imageData = full.getContext("2d").createImageData(decoded.width, decoded.height);
       imageData.data.set(decoded.data);
       full.getContext("2d").putImageData(imageData, 0, 0);
-      // libheif applies the HEIF rotation itself: the decoded pixels are already upright.
-      canvas = drawUpright(full, decoded.width, decoded.height, 1, scale);
+      // libheif applies the HEIF rotation (irot) itself: the decoded pixels are already upright.
+      canvas = drawScaled(full, decoded.width, decoded.height, scale);
     } else {
+      // Skia applies the EXIF orientation while decoding (tests/unit/server/documents/ocr/raster.test.ts checks it).
       const image = await loadImage(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
-      canvas = drawUpright(image, image.width, image.height, header.format === "jpeg" ? header.orientation : 1, scale);
+      canvas = drawScaled(image, image.width, image.height, scale);
     }
   } catch (error) {
     throw new AppError("document_unreadable", { detail: t("ocr.image.corrupt"), cause: error });

@@ -17,6 +17,7 @@ export const documentsFr = {
   "documents.limit.pdf_stream": "Le PDF contient un contenu anormalement volumineux une fois décompressé (plus de {limit} Mo) ; il n'a pas été lu. Enregistrez-le à nouveau ou envoyez seulement les pages utiles.",
   "documents.limit.text": "Le document contient plus de {max} caractères de texte, au-delà de ce qu'une source peut contenir. Envoyez seulement les pages utiles.",
   "documents.busy": "Trop de documents sont en cours de lecture sur le serveur. Réessayez dans une minute.",
+  "documents.field.checked": "coché",
   "documents.encrypted": "Le PDF est protégé par un mot de passe : il ne peut pas être lu. Enregistrez-en une copie sans mot de passe (Imprimer > Enregistrer au format PDF), puis envoyez-la.",
 } as const;
 
@@ -37,5 +38,6 @@ export const documentsEn: Record<keyof typeof documentsFr, string> = {
   "documents.limit.pdf_stream": "The PDF holds content that is abnormally large once decompressed (over {limit} MB); it was not read. Save it again or send only the useful pages.",
   "documents.limit.text": "The document holds more than {max} characters of text, more than a source can hold. Send only the useful pages.",
   "documents.busy": "Too many documents are being read on the server. Try again in a minute.",
+  "documents.field.checked": "checked",
   "documents.encrypted": "The PDF is password-protected: it cannot be read. Save a copy without a password (Print > Save as PDF), then send it.",
 };

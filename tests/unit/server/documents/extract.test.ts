@@ -39,11 +39,11 @@ describe("extractDocumentText: PDF", () => {
     expect((await extractDocumentText(pdf, "scan.docx", "application/octet-stream")).format).toBe("pdf");
   });
 
-  it("refuses a scanned PDF (images only, or images with a page number) with a 422 'document scanné sans texte'", async () => {
+  it("sends a scanned PDF (images only, or images with a page number) to OCR with a 422 'document scanné sans texte'", async () => {
     for (const pdf of [buildPdf([{ hasImage: true }, { hasImage: true }]), buildPdf([{ hasImage: true, lines: ["1/2"] }, { hasImage: true, lines: ["2/2"] }])]) {
       const error = await refusal(extractDocumentText(pdf, "constat.pdf"));
       expect(error.status).toBe(422);
-      expect(error.code).toBe("document_without_text");
+      expect(error.code).toBe("document_needs_ocr");
       expect(error.detail).toMatch(/^Document scanné sans texte : ses 2 page\(s\)/u);
     }
   });
