@@ -481,6 +481,10 @@ export function normaliseNoun(word: string): string {
 function isAfterName(text: string, start: number): boolean {
   const lead = wordBefore(text, start, "");
   if (!lead) return false;
+  // A capital that opens a sentence or a line says nothing: "Appartement 4 pièces" is a count.
+  let at = lead.start;
+  while (at > 0 && text.charAt(at - 1) === " ") at -= 1;
+  if (at === 0 || /[\n.!?:;•*(\-]/.test(text.charAt(at - 1))) return false;
   const first = lead.word.charAt(0);
   const original = text.charAt(lead.start);
   return original !== first && original === original.toUpperCase() && !NOT_NOUNS.has(lead.word);
@@ -648,7 +652,8 @@ function wordsReading(m: RegExpMatchArray, text: string): Reading | null {
   const isWeak =
     isApproximate ||
     ((lower === "un" || lower === "une") && kind !== "amount" && kind !== "percentage") ||
-    (lower === "neuf" && (lead?.word === "à" || (isLoose && !/[sx]$/i.test(nounWord)))) ||
+    // "neuf" after a noun ("véhicule neuf") or in "à neuf" is the adjective; the number counts a plural noun.
+    (lower === "neuf" && isLoose && (lead?.word === "à" || (lead !== null && !NOT_NOUNS.has(lead.word)) || !/[sx]$/i.test(nounWord))) ||
     (lower === "deux" && isLoose && lead !== null && BOTH_LEADS.has(lead.word));
   return { ...reading, isWeak };
 }
@@ -715,11 +720,17 @@ export function readFigures(text: string, prepared: string = prepare(text)): Fig
 
 const two = (n: number): string => String(n).padStart(2, "0");
 
+/** Of two readings of an amount ("1.250 €": 1.25 or 1250), the grouped one when a dot is followed by three digits. */
+function preferred(figure: Figure & { readonly values: readonly number[] }): number {
+  const grouped = /\d\.\d{3}(?!\d)/.test(figure.text) && !figure.text.includes(",");
+  return (grouped ? figure.values.find(Number.isInteger) : undefined) ?? figure.values[0] ?? 0;
+}
+
 /** The normalised form of a figure: what `FigureToken.normalised` documents. */
 function normalise(figure: Figure): string {
   switch (figure.kind) {
     case "amount":
-      return `${canon(figure.values[0] ?? 0)} ${figure.currency}`;
+      return `${canon(preferred(figure))} ${figure.currency}`;
     case "percentage":
       return `${canon(figure.values[0] ?? 0)} %`;
     case "number":

@@ -200,3 +200,37 @@ describe("speed", () => {
     expect(Math.min(...runs)).toBeLessThan(5);
   });
 });
+
+describe("figures in words, and kinds kept apart", () => {
+  const flagged = (draft: string, notes: string) => findUngrounded(draft, [notes]).map((f) => f.text);
+
+  it("grounds a figure written in words by the same figure in digits, and the reverse", () => {
+    expect(flagged("Vétusté de vingt pour cent, acompte de deux cents euros, trois relances.", "vétusté 20 %, acompte 200 €, 3 relances")).toEqual([]);
+    expect(flagged("Vétusté de 20 %, acompte de 200 €, 3 relances.", "vétusté vingt pour cent, acompte deux cents euros, trois relances")).toEqual([]);
+    expect(flagged("Dommages estimés à 1 500 000 €.", "estimation 1,5 million d'euros")).toEqual([]);
+  });
+
+  it("flags an invented figure written in words", () => {
+    expect(flagged("Vétusté de trente pour cent.", "vétusté 20 %")).toEqual(["trente pour cent"]);
+    expect(flagged("Acompte de mille cinq cents euros.", "acompte 1 200 €")).toEqual(["mille cinq cents euros"]);
+    expect(flagged("Il a relancé cinq fois : cinq relances.", "3 relances")).toEqual(["cinq fois", "cinq relances"]);
+  });
+
+  it("does not let a year ground an amount", () => {
+    expect(flagged("Véhicule estimé à 2 019 €.", "véhicule acheté en 2019")).toEqual(["2 019 €"]);
+    expect(flagged("Véhicule acheté en 2019.", "véhicule acheté en 2019")).toEqual([]);
+    expect(flagged("Sociétaire depuis 2008.", "sociétaire depuis 2009")).toEqual(["2008"]);
+  });
+
+  it("does not let a count of one noun ground a count of another", () => {
+    expect(flagged("Trois témoins ont vu la scène.", "appartement 3 pièces")).toEqual(["Trois témoins"]);
+    expect(flagged("3 témoins ont vu la scène.", "appartement 3 pièces")).toEqual(["3 témoins"]);
+    expect(flagged("Deux témoins ont vu la scène.", "2 témoins de l'accident")).toEqual([]);
+    expect(flagged("Deux témoins ont vu la scène.", "témoins : 2")).toEqual([]);
+    expect(flagged("Il a relancé à trois reprises.", "3 relances sans réponse")).toEqual([]);
+  });
+
+  it("never flags a weak word of the draft", () => {
+    expect(flagged("Un témoin, un véhicule neuf remis à neuf, les deux conducteurs, une quinzaine de jours.", "")).toEqual([]);
+  });
+});
