@@ -46,10 +46,12 @@ export interface ApiClient {
    */
   streamGeneration(request: GenerationRequest, handlers: StreamHandlers, signal?: AbortSignal): Promise<GenerationResponse>;
   /**
-   * Saves validated text; resolves with the transparency the server decided.
-   * @throws ApiError as above.
+   * Saves validated text; resolves with the transparency the server decided. Every attempt carries the same
+   * Idempotency-Key (`options.idempotencyKey`, one per validation act), and a network failure or a 5xx/429 is
+   * retried on its own with a bounded backoff, so a flaky connection neither loses nor doubles the save.
+   * @throws ApiError as above, once the retries are spent or on a 4xx.
    */
-  saveMinutes(request: SaveMinutesRequest, signal?: AbortSignal): Promise<SaveMinutesResponse>;
+  saveMinutes(request: SaveMinutesRequest, signal?: AbortSignal, options?: SaveOptions): Promise<SaveMinutesResponse>;
   /**
    * Sends a rating on a generation, or a proposed use case; resolves with the stored feedback's id (201).
    * @throws ApiError as above (404 generation_not_found for a generation that is not the adviser's).
@@ -91,6 +93,44 @@ export interface DraftVersion {
   readonly text: string | null;
   /** ISO 8601. */
   readonly at: string;
+}
+
+/** How a save is sent: its Idempotency-Key and how patiently it is retried. */
+export interface SaveOptions {
+  /** One key per validation act; a fresh one when absent. */
+  readonly idempotencyKey?: string;
+  /** Attempts in all (first one included); 5 when absent. */
+  readonly attempts?: number;
+  /** First delay between attempts, doubled each time up to 8 s; 500 ms when absent. */
+  readonly retryBaseMs?: number;
+}
+
+/** Answers worth sending the same save again for: the server or the way to it failed, or asked to wait. */
+function isRetryableSave(error: unknown): boolean {
+  if (!(error instanceof ApiError)) return false;
+  const status = error.problem.status;
+  return error.code === "network" || status === 429 || status === 408 || (status >= 500 && status <= 599);
+}
+
+/** Waits `ms` unless `signal` aborts first. */
+function pause(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason);
+    const timer = setTimeout(() => {
+      signal?.removeEventListener("abort", onAbort);
+      resolve();
+    }, ms);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal?.reason);
+    };
+    signal?.addEventListener("abort", onAbort, { once: true });
+  });
+}
+
+/** A new Idempotency-Key (a UUID; crypto.randomUUID needs a secure context, which the pane always is). */
+export function newIdempotencyKey(): string {
+  return crypto.randomUUID();
 }
 
 /** How `createApiClient` reaches the API and in which language it words client-side problems. */
@@ -193,13 +233,13 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
   const locale = options.locale ?? "fr";
   const doFetch = options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
 
-  async function post(path: string, body: unknown, accept: string, signal: AbortSignal | undefined): Promise<Response> {
-    return send(path, "POST", accept, signal, body instanceof FormData ? body : JSON.stringify(body));
+  async function post(path: string, body: unknown, accept: string, signal: AbortSignal | undefined, extraHeaders: Record<string, string> = {}): Promise<Response> {
+    return send(path, "POST", accept, signal, body instanceof FormData ? body : JSON.stringify(body), extraHeaders);
   }
 
   /** One call with the token; a FormData body sets its own multipart content type, JSON ones are labelled. */
-  async function send(path: string, method: "GET" | "POST", accept: string, signal: AbortSignal | undefined, body?: string | FormData): Promise<Response> {
-    const headers: Record<string, string> = { accept, "accept-language": locale };
+  async function send(path: string, method: "GET" | "POST", accept: string, signal: AbortSignal | undefined, body?: string | FormData, extraHeaders: Record<string, string> = {}): Promise<Response> {
+    const headers: Record<string, string> = { accept, "accept-language": locale, ...extraHeaders };
     if (typeof body === "string") headers["content-type"] = "application/json";
     const token = await options.getAccessToken?.();
     if (token) headers.authorization = `Bearer ${token}`;
@@ -251,9 +291,20 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
       throw new ApiError(clientProblem("stream_incomplete", t("ui.error.stream_cut", {}, locale)));
     },
 
-    async saveMinutes(request, signal) {
-      const response = await post("/api/minutes", request, "application/json", signal);
-      return json(response, isSaveMinutesResponse);
+    async saveMinutes(request, signal, saveOptions = {}) {
+      const key = saveOptions.idempotencyKey ?? newIdempotencyKey();
+      const attempts = saveOptions.attempts ?? 5;
+      const baseMs = saveOptions.retryBaseMs ?? 500;
+      for (let attempt = 1; ; attempt += 1) {
+        try {
+          const response = await post("/api/minutes", request, "application/json", signal, { "idempotency-key": key });
+          return await json(response, isSaveMinutesResponse);
+        } catch (error) {
+          if (signal?.aborted || attempt >= attempts || !isRetryableSave(error)) throw error;
+          // The same key again: the server answers the first save's result if it did arrive.
+          await pause(Math.min(8_000, baseMs * 2 ** (attempt - 1)) * (0.75 + Math.random() / 2), signal);
+        }
+      }
     },
 
     async sendFeedback(request, signal) {

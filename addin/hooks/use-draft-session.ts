@@ -2,7 +2,7 @@
 import { useCallback, useEffect, useReducer, useRef } from "react";
 import type { GenerationRequest } from "../../src/schemas/generation";
 import type { Problem } from "../../src/schemas/problem";
-import { ApiError } from "../api/client";
+import { ApiError, newIdempotencyKey } from "../api/client";
 import { canSave, draftReducer, type DraftAction, type DraftPhase } from "../lib/draft-session";
 import { useApi, useHost } from "./use-host";
 import { useI18n } from "./use-i18n";
@@ -100,15 +100,28 @@ export function useDraftSession(initial: DraftPhase): DraftSession {
     dispatch({ type: "cancel" });
   }, []);
 
+  const saveAct = useRef<{ generationId: string; text: string; key: string } | null>(null);
+  const isSending = useRef(false);
   const save = useCallback(async () => {
     const review = latest.current;
-    if (review.kind !== "review" || !canSave(review)) return;
+    // A double click lands before the re-render that disables the button: the ref stops the second one.
+    if (review.kind !== "review" || !canSave(review) || isSending.current) return;
+    // One validation act, one Idempotency-Key: clicking again on the same text reuses it, so the server stores one record.
+    const act =
+      saveAct.current?.generationId === review.generation.id && saveAct.current.text === review.text
+        ? saveAct.current
+        : { generationId: review.generation.id, text: review.text, key: newIdempotencyKey() };
+    saveAct.current = act;
+    isSending.current = true;
     dispatch({ type: "save-start" });
     try {
-      const saved = await api.saveMinutes({ generationId: review.generation.id, text: review.text, validated: true });
+      const saved = await api.saveMinutes({ generationId: act.generationId, text: act.text, validated: true }, undefined, { idempotencyKey: act.key });
       dispatch({ type: "save-done", saved });
     } catch (error) {
+      // The text stays in the editor (the review phase keeps it) until the server acknowledges a save.
       dispatch({ type: "save-fail", problem: toProblem(error) });
+    } finally {
+      isSending.current = false;
     }
   }, [api, toProblem]);
 

@@ -93,7 +93,35 @@ describe("api client", () => {
     );
     const client = createApiClient({ fetch });
     await expect(client.saveMinutes({ generationId: "g", text: "t", validated: true })).rejects.toMatchObject({ problem: { detail } });
-    await expect(client.saveMinutes({ generationId: "g", text: "t", validated: true })).rejects.toMatchObject({ code: "bad_response", problem: { status: 502 } });
+    await expect(client.saveMinutes({ generationId: "g", text: "t", validated: true }, undefined, { attempts: 1 })).rejects.toMatchObject({ code: "bad_response", problem: { status: 502 } });
+  });
+
+  it("sends a save with one Idempotency-Key and retries a network failure or a 5xx with the same key", async () => {
+    const saved = { id: "3f1c2a9e-8d7b-4c6a-9e5f-1a2b3c4d5e6f", transparency: { case: "ai-validated", label: "Rédigé avec l'aide de l'IA" } };
+    const fetch = scriptedFetch(
+      () => {
+        throw new TypeError("Failed to fetch");
+      },
+      () => jsonResponse(503, { type: "about:blank", title: "t", status: 503, detail: "indisponible", code: "internal" }, "application/problem+json"),
+      () => jsonResponse(201, saved),
+    );
+    const client = createApiClient({ fetch });
+    await expect(client.saveMinutes({ generationId: "g", text: "t", validated: true }, undefined, { idempotencyKey: "acte-1", retryBaseMs: 1 })).resolves.toEqual(saved);
+    const keys = fetch.calls.map((c) => new Headers(c.init.headers).get("idempotency-key"));
+    expect(keys).toEqual(["acte-1", "acte-1", "acte-1"]);
+  });
+
+  it("does not retry a save the server refused (4xx), and gives up after its attempts", async () => {
+    const refuse = () => jsonResponse(422, { type: "about:blank", title: "t", status: 422, detail: "Clé déjà utilisée", code: "idempotency_key_reused" }, "application/problem+json");
+    const once = scriptedFetch(refuse);
+    await expect(createApiClient({ fetch: once }).saveMinutes({ generationId: "g", text: "t", validated: true }, undefined, { retryBaseMs: 1 })).rejects.toMatchObject({ code: "idempotency_key_reused" });
+    expect(once.calls).toHaveLength(1);
+    expect(new Headers(once.calls[0]?.init.headers).get("idempotency-key")).toMatch(/^[0-9a-f-]{36}$/);
+
+    const down = () => new Response("<html>Bad gateway</html>", { status: 502 });
+    const always = scriptedFetch(down, down, down);
+    await expect(createApiClient({ fetch: always }).saveMinutes({ generationId: "g", text: "t", validated: true }, undefined, { attempts: 3, retryBaseMs: 1 })).rejects.toMatchObject({ problem: { status: 502 } });
+    expect(always.calls).toHaveLength(3);
   });
 
   it("accepts a JSON answer when a proxy strips the event stream", async () => {
