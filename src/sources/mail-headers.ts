@@ -20,7 +20,7 @@ const EMAIL_RE = /(?<![\p{L}\p{N}._%+'’-])[\p{L}\p{N}._%+'’-]{1,64}@[\p{L}\p
 // bold of the names as "*De :*", and French typography puts a (non-breaking) space before the colon.
 // (Each run of blanks is matched by one quantifier only: two in a row would backtrack quadratically on long blank runs.)
 const FROM_NAMES = ["de", "from", "expéditeur", "expediteur", "von", "da", "van", "от", "من"];
-const SENT_NAMES = ["sent", "date", "datum", "gesendet", "enviado", "enviada", "enviado el", "enviada em", "enviado em", "fecha", "inviato", "data", "verzonden", "verstuurd", "отправлено", "дата", "تاريخ الإرسال", "التاريخ", "أرسل", "أرسلت"];
+const SENT_NAMES = ["sent", "date", "message du", "datum", "gesendet", "enviado", "enviada", "enviado el", "enviada em", "enviado em", "fecha", "inviato", "data", "verzonden", "verstuurd", "отправлено", "дата", "تاريخ الإرسال", "التاريخ", "أرسل", "أرسلت"];
 const TO_NAMES = ["à", "a", "to", "destinataire", "destinataires", "pour", "an", "para", "aan", "кому", "إلى"];
 const CC_NAMES = ["cc", "cci", "bcc", "copie", "copie à", "kopie", "копия", "نسخة"];
 const SUBJECT_NAMES = ["objet", "subject", "sujet", "betreff", "asunto", "oggetto", "assunto", "onderwerp", "тема", "الموضوع"];
@@ -55,7 +55,9 @@ const RULE_RE = /^[ \t]*_{10,}[ \t]*$/u;
 const ATTRIBUTION_VERB_RE = /(?<![\p{L}'’])(?:a écrit|a ecrit|wrote|schrieb|escribió|escribio|ha scritto|escreveu|schreef|skrev|kirjoitti|napisał\(a\)|napisała|napisał|написал\(а\)|написала|написал|пишет|كتب)(?![\p{L}])/giu;
 const ENDS_WITH_COLON_RE = /:[ \t]*$/u;
 // How attribution lines start: "Le", "On", "Am", "El", "Il giorno", "Em", "Op", "في", or a Russian day ("пн,").
-const ATTRIBUTION_START_RE = /^(?:Le|On|Am|El|Il giorno|Em|Op|في|(?:пн|вт|ср|чт|пт|сб|вс),)\s/u;
+const ATTRIBUTION_START_RE = /^(?:Le|On|Am|El|Il giorno|In data|Em|Op|في|(?:пн|вт|ср|чт|пт|сб|вс),)\s/u;
+// Zoho frames the line with dashes and drops the colon: "---- On Wed, 24 Feb 2021 14:02:50 +0530 x@y.com wrote ----".
+const FRAMED_ATTRIBUTION_RE = /^-{2,}[ \t]*((?:On|Le|Am|El|Em|Op|Il giorno|In data)[ \t].{1,250}?(?:wrote|a écrit|schrieb|escribió|ha scritto|escreveu|schreef))[ \t]*-{2,}$/iu;
 // What is left of the date between it and the sender: "Uhr", AM/PM in Arabic, commas.
 const NAME_LEAD_RE = /^(?:[\s,،;:()-]|Uhr(?![\p{L}])|ص(?![\p{L}])|م(?![\p{L}]))+/u;
 // The last time or year in an attribution ends its date: what follows is the sender.
@@ -210,6 +212,8 @@ export function nextNonBlank(lines: readonly string[], from: number): number {
 export function readAttribution(lines: readonly string[], start: number): { header: MailHeader; next: number } | null {
   const first = (lines[start] ?? "").trim();
   if (first === "" || first.length > 300) return null;
+  const framed = FRAMED_ATTRIBUTION_RE.exec(first);
+  if (framed && /\p{Nd}/u.test(first)) return { header: attributionHeader(`${framed[1] ?? ""}:`, true), next: start + 1 };
   const startsLikeOne = ATTRIBUTION_START_RE.test(first);
   for (let span = 1; span <= 3; span += 1) {
     if (span > 1 && !startsLikeOne) break;
@@ -223,7 +227,11 @@ export function readAttribution(lines: readonly string[], start: number): { head
     const hasFigure = /\p{Nd}/u.test(joined);
     ATTRIBUTION_VERB_RE.lastIndex = 0;
     const hasVerb = ATTRIBUTION_VERB_RE.test(joined);
-    const isAttribution = hasVerb ? (startsLikeOne ? hasFigure : isQuoteNext) : isQuoteNext && hasFigure && emailsIn(joined).length > 0 && span === 1;
+    // Without a verb, Gmail's line is a date with a time, then only the sender's name and address ("…, Name <address>:");
+    // "Le 3 mars à 10:00, j'ai écrit à x@y.fr :" has words that are not a name.
+    const afterTime = /\d{1,2}:\d{2}(?::\d{2})?(?![\d:])(.{0,80}?)<?[^\s<>()@]{1,64}@[^\s@]{1,255}>?\)?[ \t]*:[ \t]*$/u.exec(joined)?.[1];
+    const hasAddress = afterTime !== undefined && !/(?:^|[\s,])\p{Ll}[\p{L}'’]{3,}/u.test(afterTime);
+    const isAttribution = hasVerb ? (startsLikeOne ? hasFigure : isQuoteNext) : hasFigure && hasAddress && (startsLikeOne || (isQuoteNext && span === 1));
     if (!isAttribution) {
       if (hasVerb) return null;
       continue;

@@ -161,3 +161,45 @@ describe("signatures, mobile footers, list footers and disclaimers", () => {
     expect(newest(prose)?.body).toBe(prose);
   });
 });
+
+describe("shapes of the public reply-parser corpora (rewritten in our words)", () => {
+  it("reads attributions that no quote follows: Russian Gmail, Italian 'In data', Zoho's framed line", () => {
+    for (const attribution of [
+      "чт, 3 дек. 2026 г. в 09:12, Agence MAIF <agence@maif.fr>:",
+      'In data 3 dicembre 2026 09:12:40 "Agence MAIF" <agence@maif.fr> ha scritto:',
+      "---- On Thu, 03 Dec 2026 09:12:40 +0100 agence@maif.fr wrote ----",
+      "Em 3 de dezembro de 2026 às 09:12:40, Agence MAIF (\nagence@maif.fr) escreveu:",
+    ]) {
+      const messages = parse(`${REPLY}\n\n${attribution}\n\nBonjour, votre dossier est complet.`);
+      expect(messages.map((m) => m.body)).toEqual(["Bonjour, votre dossier est complet.", REPLY]);
+      expect(messages[0]?.author).toBe("insurer");
+    }
+  });
+
+  it("reads a header block opened by 'Message du :' under a rule of equals signs", () => {
+    const messages = parse(`${REPLY}\n\n====\n\nMessage du : 03/12/2026 09:12\nDe : "Agence MAIF" <agence@maif.fr>\nA : jean.dupont@orange.fr\nCopie à : \nSujet : Votre dossier\n\nVotre dossier est complet.\n`);
+    expect(messages.map((m) => m.body)).toEqual(["Votre dossier est complet.", REPLY]);
+  });
+
+  it("drops a custom mobile footer sitting right above an unquoted attribution", () => {
+    const messages = parse("Je vous envoie la photo ce soir.\n\nSent from TypeApp<http://www.typeapp.example/r?b=1>\nOn Dec 3, 2026, at 09:12, Agence MAIF <agence@maif.fr<\nmailto:agence@maif.fr>> wrote:\nPouvez-vous nous envoyer une photo ?");
+    expect(messages.map((m) => m.body)).toEqual(["Pouvez-vous nous envoyer une photo ?", "Je vous envoie la photo ce soir."]);
+  });
+
+  it("keeps an inline reply on a mailing list, without the list's footer or the quoted signature", () => {
+    const text = "Bonjour,\nOn Thu, 2026-12-03 at 09:12 +0100, Paul Martin wrote:\n> Comment déclarer un sinistre ?\n\nPar l'espace sociétaire, rubrique Sinistres.\n\n> \n> -Paul Martin\n> \n> _______________________________________________\n> entraide mailing list\n> entraide@lists.example.org\n> http://lists.example.org/mailman/listinfo/entraide\n\n\n__\nentraide mailing list\nentraide@lists.example.org\nhttp://lists.example.org/mailman/listinfo/entraide\n";
+    const body = newest(text)?.body ?? "";
+    expect(body).toMatch(/^Bonjour,/u);
+    expect(body).toContain("Par l'espace sociétaire, rubrique Sinistres.");
+    expect(body).not.toMatch(/mailing list|listinfo|-Paul Martin/u);
+  });
+
+  it("removes a closing, a '--' signature block and a mobile footer together", () => {
+    expect(newest("Merci pour votre aide !\n\nBien à vous,\nJean\n\n--\nJean Dupont\nArtisan plombier\nDupont & Fils\n\nEnvoyé de mon iPhone\n\n")?.body).toBe("Merci pour votre aide !");
+  });
+
+  it("does not take a sentence ending with an address and a colon for an attribution", () => {
+    const text = "Bonjour,\n\nLe 3 mars, j'ai écrit à expert@cabinet.example :\nles photos, la facture et le devis.\nSans réponse depuis.";
+    expect(parse(text).map((m) => m.body)).toEqual([text]);
+  });
+});
