@@ -14,7 +14,7 @@ export interface PdfPageSpec {
 const WIN_ANSI: Readonly<Record<string, number>> = { "€": 0x80, "’": 0x92, "‘": 0x91, "“": 0x93, "”": 0x94, "–": 0x96, "—": 0x97, "œ": 0x9c, "Œ": 0x8c, "…": 0x85 };
 
 /** A PDF literal string in WinAnsi, kept ASCII with octal escapes so byte offsets equal string offsets. */
-function pdfString(text: string): string {
+export function pdfString(text: string): string {
   let out = "(";
   for (const char of text) {
     const code = WIN_ANSI[char] ?? char.charCodeAt(0);
