@@ -50,12 +50,15 @@ for (const section of SECTIONS) {
 await writeFile(out, parts.join("\n"));
 process.stdout.write(`Written to ${out.pathname}\n`);
 
-/** Splits results.md into its `## ` sections, by title. */
+/** Splits results.md into its sections, by title; only SECTIONS' titles start one, since a body may hold `## ` headings of its own. */
 function parseSections(markdown: string): Map<string, string> {
+  const starts = SECTIONS.map((s) => ({ title: s.title, at: markdown.indexOf(`\n## ${s.title}\n`) }))
+    .filter((s) => s.at >= 0)
+    .sort((a, b) => a.at - b.at);
   const sections = new Map<string, string>();
-  for (const chunk of markdown.split(/^## /m).slice(1)) {
-    const newline = chunk.indexOf("\n");
-    sections.set(chunk.slice(0, newline).trim(), chunk.slice(newline + 1).trim());
-  }
+  starts.forEach((s, i) => {
+    const body = markdown.slice(s.at + `\n## ${s.title}\n`.length, starts[i + 1]?.at ?? markdown.length);
+    sections.set(s.title, body.trim());
+  });
   return sections;
 }
