@@ -1,5 +1,5 @@
 // Images prepared for OCR: refused from the header when not an image or too big, whole files told from damaged ones, EXIF orientation applied, pixels bounded.
-import { createCanvas } from "@napi-rs/canvas";
+import { createCanvas, type Canvas } from "@napi-rs/canvas";
 import { describe, expect, it } from "vitest";
 import { AppError } from "../../../../../src/errors";
 import { MAX_IMAGE_PIXELS } from "../../../../../src/sources/ocr";
@@ -51,7 +51,7 @@ function expectAppError(run: () => unknown, code: string): void {
 }
 
 /** Grey level at (x, y) of the PGM made from a canvas. */
-function greyAt(canvas: ReturnType<typeof createCanvas>, x: number, y: number): number {
+function greyAt(canvas: Canvas, x: number, y: number): number {
   const pgm = toPgm(canvas);
   const header = `P5\n${canvas.width} ${canvas.height}\n255\n`.length;
   return pgm[header + y * canvas.width + x]!;
