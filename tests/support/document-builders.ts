@@ -244,15 +244,16 @@ export function buildPdfBomb(options: { inflatedMb: number; ratio?: number; page
   const adler = new Uint8Array(4);
   new DataView(adler.buffer).setUint32(0, body.adler, false);
   const stream = concat([new Uint8Array([0x78, 0xda]), ...body.chunks, adler]);
+  // Each page has its own content stream (the same bytes), as a producer writing one stream per page does.
   const objects: RawPdfObject[] = [
     { id: 1, dict: "<< /Type /Catalog /Pages 2 0 R >>" },
-    { id: 2, dict: `<< /Type /Pages /Kids [${Array.from({ length: pages }, (_, i) => `${4 + i} 0 R`).join(" ")}] /Count ${pages} >>` },
-    { id: 3, dict: "/Filter /FlateDecode", stream },
+    { id: 2, dict: `<< /Type /Pages /Kids [${Array.from({ length: pages }, (_, i) => `${4 + i * 2} 0 R`).join(" ")}] /Count ${pages} >>` },
+    { id: 3, dict: HELVETICA },
   ];
   for (let i = 0; i < pages; i += 1) {
-    objects.push({ id: 4 + i, dict: `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 ${4 + pages} 0 R >> >> /Contents 3 0 R >>` });
+    objects.push({ id: 4 + i * 2, dict: `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> /Contents ${5 + i * 2} 0 R >>` });
+    objects.push({ id: 5 + i * 2, dict: "/Filter /FlateDecode", stream });
   }
-  objects.push({ id: 4 + pages, dict: HELVETICA });
   return writePdf({ objects, root: 1 });
 }
 

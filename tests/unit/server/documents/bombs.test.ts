@@ -1,0 +1,77 @@
+// Decompression bombs are refused on their declared or measured size, before mammoth or pdf.js inflates them.
+import { describe, expect, it } from "vitest";
+import { AppError } from "../../../../src/errors";
+import { extractDocumentText } from "../../../../server/documents/extract";
+import { assertStreamsWithinLimits } from "../../../../server/documents/pdf-streams";
+import { buildDocx, buildDocxBomb, buildPdfBomb, pdfWithContents, textLines } from "../../../support/document-builders";
+
+async function refusal(promise: Promise<unknown>): Promise<AppError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof AppError) return error;
+    throw error;
+  }
+  throw new Error("the document was accepted");
+}
+
+/** Runs `work` and reports how much the heap and the process grew meanwhile. */
+async function measured<T>(work: () => Promise<T>): Promise<{ result: T; rssGrowthMb: number; ms: number }> {
+  const before = process.memoryUsage().rss;
+  const started = performance.now();
+  const result = await work();
+  return { result, rssGrowthMb: (process.memoryUsage().rss - before) / 2 ** 20, ms: performance.now() - started };
+}
+
+describe("DOCX bombs", () => {
+  it.each([
+    ["190 MB", 190],
+    ["50 MB", 50],
+  ])("refuses a DOCX whose document.xml inflates to %s with a 413 in French, without inflating it", async (_label, inflatedMb) => {
+    const bomb = buildDocxBomb({ inflatedMb });
+    expect(bomb.length).toBeLessThan(inflatedMb * 6_000);
+    const { result: error, rssGrowthMb, ms } = await measured(() => refusal(extractDocumentText(bomb, "contrat.docx")));
+    expect(error.status).toBe(413);
+    expect(error.code).toBe("payload_too_large");
+    expect(error.detail).toMatch(/anormalement volumineux une fois décompressé/u);
+    expect(rssGrowthMb).toBeLessThan(40);
+    expect(ms).toBeLessThan(2_000);
+  });
+
+  it("refuses a bomb whose central directory lies about the inflated size (a damaged file), inflating no more than it declared", async () => {
+    const bomb = buildDocxBomb({ inflatedMb: 190, declaredMb: 2 });
+    const { result: error, rssGrowthMb } = await measured(() => refusal(extractDocumentText(bomb, "contrat.docx")));
+    expect([413, 422]).toContain(error.status);
+    expect(error.detail).toMatch(/anormalement volumineux|Le fichier Word est illisible ou endommagé/u);
+    expect(rssGrowthMb).toBeLessThan(40);
+  });
+
+  it("still reads a real DOCX of many paragraphs", async () => {
+    const paragraphs = Array.from({ length: 1_000 }, (_, i) => `Article ${i + 1} : la garantie couvre les dommages causés au logement assuré.`);
+    const result = await extractDocumentText(await buildDocx(paragraphs), "cg.docx");
+    expect(result.text).toContain("Article 1000 : la garantie");
+  });
+});
+
+describe("PDF bombs", () => {
+  it("refuses a PDF whose content stream inflates to 100 MB with a 413, measuring at most the limit", async () => {
+    const bomb = buildPdfBomb({ inflatedMb: 100 });
+    expect(bomb.length).toBeLessThan(600_000);
+    const { result: error, rssGrowthMb, ms } = await measured(() => refusal(extractDocumentText(bomb, "constat.pdf")));
+    expect(error.status).toBe(413);
+    expect(error.detail).toMatch(/anormalement volumineux une fois décompressé/u);
+    expect(rssGrowthMb).toBeLessThan(40);
+    expect(ms).toBeLessThan(5_000);
+  });
+
+  it("refuses streams that each stay under the per-stream limit but together exceed the total", async () => {
+    const error = await refusal(extractDocumentText(buildPdfBomb({ inflatedMb: 120, pages: 8 }), "plans.pdf"));
+    expect(error.status).toBe(413);
+  });
+
+  it("counts ordinary content streams without refusing them", () => {
+    const measure = assertStreamsWithinLimits(pdfWithContents([{ ops: textLines(["Texte ordinaire"]) }]));
+    expect(measure.streams).toBe(1);
+    expect(measure.inflatedBytes).toBe(0);
+  });
+});
