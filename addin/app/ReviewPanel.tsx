@@ -29,7 +29,9 @@ import { ApiError } from "../api/client";
 import type { DraftSession } from "../hooks/use-draft-session";
 import { useApi } from "../hooks/use-host";
 import { useI18n } from "../hooks/use-i18n";
-import { copyText, downloadBlob } from "../lib/clipboard";
+import { downloadDocx } from "../export/download-docx";
+import { copyText } from "../lib/clipboard";
+import { presentableText } from "../lib/clean-generation";
 import { toPlainText } from "../lib/draft-blocks";
 import { saveBlocker, type SaveBlocker } from "../lib/draft-session";
 import { citationAt, citationsOf, citedLines } from "../lib/citations";
@@ -129,7 +131,8 @@ export function ReviewPanel({ session, task, context, targets, onRetry, onRestar
     if (isStreaming) headingRef.current?.scrollIntoView?.({ block: "start", behavior: "smooth" });
   }, [isStreaming]);
 
-  const text = phase.kind === "idle" ? "" : phase.text;
+  // The stream arrives as the model's Markdown: shown clean as it comes, as it will be once done.
+  const text = phase.kind === "idle" ? "" : phase.kind === "streaming" ? presentableText(phase.text) : phase.text;
   const flags = phase.kind === "review" || phase.kind === "saved" ? phase.flags : [];
   const ranges = useMemo(() => highlightRanges(flags, text), [flags, text]);
   const generation = phase.kind === "review" || phase.kind === "saved" ? phase.generation : null;
@@ -170,9 +173,8 @@ export function ReviewPanel({ session, task, context, targets, onRetry, onRestar
 
   const subtitle = [context.memberName, context.date].filter(Boolean).join(" · ");
   const onDownload = async (): Promise<void> => {
-    const { draftToDocx } = await import(/* webpackChunkName: "export-docx" */ "../export/docx");
-    const blob = await draftToDocx(text, { title: t(TASKS[task].labelKey), subtitle, notice });
-    downloadBlob(blob, `greffier-${task}-${new Date().toISOString().slice(0, 10)}.docx`);
+    // French name with the task and the day, never the member's name ("compte-rendu-2026-12-05.docx").
+    await downloadDocx({ text, task, template: generation?.template, title: t(TASKS[task].labelKey), subtitle, notice, filePrefix: t(`docx.file_prefix.${task}`), date: new Date() });
   };
 
   return (
@@ -320,7 +322,7 @@ export function ReviewPanel({ session, task, context, targets, onRetry, onRestar
                   currentText={text}
                   isReadOnly={phase.isSaving}
                   onRestore={(restored) => {
-                    dispatch({ type: "edit", text: restored });
+                    dispatch({ type: "edit", text: fieldValues ? restored : presentableText(restored) });
                     setRestoredNotice(t("ui.versions.restored"));
                   }}
                 />

@@ -3,10 +3,15 @@ import DOMPurify from "dompurify";
 import { toBlocks, type Run } from "./draft-blocks";
 import { escapeHtml } from "./escape-html";
 
-const ALLOWED_TAGS = ["p", "br", "h2", "h3", "h4", "ul", "li", "strong", "em"];
+const ALLOWED_TAGS = ["p", "br", "h2", "h3", "h4", "ul", "ol", "li", "strong", "em"];
 
 function runsToHtml(runs: readonly Run[]): string {
-  return runs.map((r) => (r.isBold ? `<strong>${escapeHtml(r.text)}</strong>` : escapeHtml(r.text))).join("");
+  return runs
+    .map((r) => {
+      const text = r.isItalic ? `<em>${escapeHtml(r.text)}</em>` : escapeHtml(r.text);
+      return r.isBold ? `<strong>${text}</strong>` : text;
+    })
+    .join("");
 }
 
 /**
@@ -22,7 +27,9 @@ export function draftToSafeHtml(draft: string, footer?: string | null): string {
       case "paragraph":
         return `<p>${block.lines.map(runsToHtml).join("<br>")}</p>`;
       case "list":
-        return `<ul>${block.items.map((item) => `<li>${runsToHtml(item)}</li>`).join("")}</ul>`;
+        return block.isOrdered
+          ? `<ol>${block.items.map((item) => `<li>${runsToHtml(item)}</li>`).join("")}</ol>`
+          : `<ul>${block.items.map((item) => `<li>${runsToHtml(item)}</li>`).join("")}</ul>`;
     }
   });
   if (footer) parts.push(`<p><em>${escapeHtml(footer)}</em></p>`);

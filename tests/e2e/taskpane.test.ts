@@ -86,7 +86,8 @@ describe.runIf(shouldRunBrowserTests())("taskpane in Chromium", () => {
     expect(await seriousAxeViolations(page)).toEqual([]);
 
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("deliver-docx").click()]);
-    expect(download.suggestedFilename()).toMatch(/^greffier-interview-minutes-\d{4}-\d{2}-\d{2}\.docx$/);
+    // French, with the task and the day, no personal data.
+    expect(download.suggestedFilename()).toMatch(/^compte-rendu-\d{4}-\d{2}-\d{2}\.docx$/);
 
     // Task panes are 320 to 450 px wide: nothing may need a horizontal scroll at either end.
     for (const width of [320, 450]) {

@@ -141,7 +141,8 @@ describe("taskpane flow", () => {
 
     const alert = await screen.findByTestId("stream-error");
     expect(alert).toHaveTextContent(problem.detail);
-    expect(screen.getByTestId("draft")).toHaveValue("## Contexte\nEntretien téléphonique");
+    // The partial draft is kept, shown as clean text like a finished one (no Markdown marker).
+    expect(screen.getByTestId("draft")).toHaveValue("Contexte\nEntretien téléphonique");
     expect(await notesField()).toHaveValue("notes précieuses");
     expect(within(alert).getByRole("button", { name: "Réessayer" })).toBeInTheDocument();
 
@@ -149,7 +150,7 @@ describe("taskpane flow", () => {
     view.unmount();
     renderPane(host);
     expect(await notesField()).toHaveValue("notes précieuses");
-    expect(await screen.findByTestId("draft")).toHaveValue("## Contexte\nEntretien téléphonique");
+    expect(await screen.findByTestId("draft")).toHaveValue("Contexte\nEntretien téléphonique");
   });
 
   it("cancels a running generation: the request is aborted, the partial text stays, Générer works again", async () => {
