@@ -5,7 +5,7 @@ import { estimateFootprint, offlineFootprint } from "../../src/checks/footprint"
 import { findUngrounded } from "../../src/checks/groundedness";
 import { AppError } from "../../src/errors";
 import { t } from "../../src/i18n";
-import { pseudonymise, restore, StreamRestorer } from "../../src/privacy";
+import { restore, StreamRestorer } from "../../src/privacy";
 import { citeSentences } from "../../src/provenance/citations";
 import { renderExtraction, unquotedFields, type Extraction } from "../../src/extraction/schemas";
 import type { PseudonymMapping } from "../../src/privacy";
@@ -21,6 +21,7 @@ import type { Db } from "../store/db";
 import { findGenerationForUser, insertGeneration } from "../store/generations";
 import { markPrePromptUsed } from "../store/pre-prompts";
 import { buildMessages } from "./messages";
+import { pseudonymiseForProvider } from "../privacy/pseudonymiser";
 
 /** What a generation needs from the app. */
 export interface GenerationDeps {
@@ -71,9 +72,6 @@ export async function resolveLineage(db: Db, request: GenerationRequest, user: U
   return { parentId: parent.id, rootId: parent.rootId };
 }
 
-/** Splits the draft under revision from the source after pseudonymising both in one pass (one mapping). */
-const DRAFT_SEPARATOR = "\n⁂ greffier-brouillon ⁂\n";
-
 /**
  * Runs one generation (or AI edit, with `lineage`) for `user` and stores it.
  * @throws AppError notes_empty, provider_unavailable (every provider failed), or the abort reason.
@@ -85,19 +83,21 @@ export async function runGeneration(deps: GenerationDeps, request: GenerationReq
   if (!prePrompt) throw new AppError("internal", { detail: t("problem.internal.detail") }); // unreachable: checked at start-up
 
   const revise = request.revise;
-  const masked = pseudonymise({
+  // One pass over everything that leaves the server, the AI-edit instruction included, so a name gets one placeholder.
+  const masked = pseudonymiseForProvider({
     notes: request.notes,
-    source: revise ? `${request.source ?? ""}${DRAFT_SEPARATOR}${revise.draft}` : request.source,
+    source: request.source,
     context: request.context,
+    extraTexts: revise ? [revise.instruction, revise.draft] : [],
   });
-  const [maskedSource, maskedDraft] = revise ? (masked.source ?? "").split(DRAFT_SEPARATOR) : [masked.source, undefined];
+  const [maskedInstruction, maskedDraft] = masked.extraTexts;
   const input = {
     task: request.task,
     template: request.template,
     notes: masked.notes,
-    source: revise && request.source === undefined ? undefined : maskedSource,
+    source: masked.source,
     context: masked.context,
-    revision: revise ? { draft: maskedDraft ?? "", instruction: revise.instruction } : undefined,
+    revision: revise ? { draft: maskedDraft ?? "", instruction: maskedInstruction ?? "" } : undefined,
   };
   const call = { task: request.task, messages: buildMessages(prePrompt, input), input };
 

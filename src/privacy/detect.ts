@@ -1,7 +1,12 @@
 // Owns the assembly of all detectors into non-overlapping matches, and the propagation of every found value to its other mentions.
+import { detectAddressChains } from "./address-chain";
+import { detectLexiconNames } from "./lexicon-names";
+import { detectOddIdentifiers } from "./odd-identifiers";
+import type { NameLexicons } from "./lexicons";
 import { detectNameEntries, detectNames, NAME_PRIORITY, parseKnownNames, type NameEntry } from "./name-detectors";
+import { placeWords, wordsOf, type ContextWord } from "./place-context";
 import type { PiiMatch, PiiType } from "./pii-types";
-import { detectStructured } from "./structured-detectors";
+import { detectStructured, PRIORITY } from "./structured-detectors";
 import { findLiterals, isBounded, type Candidate } from "./text-scan";
 
 /** A value already known to be personal data (the member id from the context, a value found in another field). */
@@ -18,6 +23,11 @@ export interface DetectOptions {
   readonly knownNames?: readonly string[];
   /** Values to mask wherever they appear, whatever introduces them. */
   readonly knownValues?: readonly KnownValue[];
+  /**
+   * Name, word and commune tables (built once by the server): with them, names are found without a civility, in
+   * lower case, and by the last guard; without them, only the rules that need no list run.
+   */
+  readonly lexicons?: NameLexicons;
 }
 
 // Later mentions found by propagation lose to any first-hand detection of the same characters.
@@ -63,6 +73,49 @@ function propagateValues(text: string, values: ReadonlyMap<string, KnownValue>):
   });
 }
 
+/**
+ * Drops names guessed inside a place or brand ("lycée Victor Hugo", "Leroy Merlin"): a civility, the context, a
+ * speaker label or a mail header still win, since those say a person.
+ */
+function withoutPlaces(candidates: readonly Candidate[], words: readonly ContextWord[], isPlace: readonly boolean[]): Candidate[] {
+  const placeSpans = words.filter((_, i) => isPlace[i]);
+  if (placeSpans.length === 0) return [...candidates];
+  return candidates.filter(
+    (c) =>
+      !(c.type === "NOM" || c.type === "PRENOM") ||
+      c.priority >= NAME_PRIORITY.header ||
+      !placeSpans.some((w) => w.start < c.end && c.start < w.end),
+  );
+}
+
+// A full date with its year: "12/03/1961", "12.03.1961", "12-03-1961", "1er avril 1955".
+const MONTH_NAMES = "janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre|octobre|novembre|d[ée]cembre";
+const YEAR_DATE = `\\d{1,2}[/.\\-]\\d{1,2}[/.\\-](?:19|20)\\d{2}|\\d{1,2}(?:er)?[ \\u00a0]+(?:${MONTH_NAMES})[ \\u00a0]+(?:19|20)\\d{2}`;
+// Right after a person's name: "Mme Claire Morel (12/03/1961)", "Karim Benali, 15/06/1978,".
+const DATE_AFTER_NAME_RE = new RegExp(`[ \\u00a0]*(?:,|\\()[ \\u00a0]*(?:n[ée]e?[ \\u00a0]+le[ \\u00a0]+)?(${YEAR_DATE})(?![\\p{N}])`, "iuyd");
+// With an age beside it: "03/11/2004, 20 ans", "12/03/1961 (64 ans)".
+const DATE_WITH_AGE_RE = new RegExp(`(?<![\\p{L}\\p{N}])(${YEAR_DATE})[ \\u00a0]*(?:,|\\(|-)?[ \\u00a0]*\\d{1,3}[ \\u00a0]*ans(?![\\p{L}])`, "giud");
+
+/**
+ * Birth dates written without "né le": a full date right after a person's name, or beside an age. A date elsewhere
+ * (an appointment, an accident) stays for the minutes.
+ */
+function birthDatesBesideNames(text: string, candidates: readonly Candidate[]): Candidate[] {
+  const found: Candidate[] = [];
+  const push = (span: [number, number] | undefined): void => {
+    if (span) found.push({ type: "DATE_NAISSANCE", start: span[0], end: span[1], value: text.slice(span[0], span[1]), priority: PRIORITY.DATE_NAISSANCE });
+  };
+  for (const c of candidates) {
+    if (c.type !== "NOM" && c.type !== "PRENOM") continue;
+    DATE_AFTER_NAME_RE.lastIndex = c.end;
+    const m = DATE_AFTER_NAME_RE.exec(text);
+    push(m?.indices?.[1]);
+  }
+  DATE_WITH_AGE_RE.lastIndex = 0;
+  for (let m = DATE_WITH_AGE_RE.exec(text); m; m = DATE_WITH_AGE_RE.exec(text)) push(m.indices?.[1]);
+  return found;
+}
+
 function toMatch(c: Candidate): PiiMatch {
   return c.person === undefined
     ? { type: c.type, start: c.start, end: c.end, value: c.value }
@@ -76,11 +129,24 @@ function toMatch(c: Candidate): PiiMatch {
  */
 export function detectPiiInTexts(texts: readonly string[], options: DetectOptions = {}): PiiMatch[][] {
   const knownEntries = parseKnownNames(options.knownNames ?? []);
-  const firstPass = texts.map((text) => [
-    ...detectStructured(text),
-    ...detectNames(text),
-    ...detectNameEntries(text, knownEntries, NAME_PRIORITY.known),
-  ]);
+  const lexicons = options.lexicons;
+  const firstPass = texts.map((text) => {
+    const words = wordsOf(text);
+    const isPlace = placeWords(text, words, lexicons);
+    const candidates = withoutPlaces(
+      [
+        ...detectStructured(text),
+        ...detectOddIdentifiers(text),
+        ...detectAddressChains(text, lexicons),
+        ...detectNames(text),
+        ...(lexicons ? detectLexiconNames(text, lexicons, words, isPlace) : []),
+        ...detectNameEntries(text, knownEntries, NAME_PRIORITY.known),
+      ],
+      words,
+      isPlace,
+    );
+    return [...candidates, ...birthDatesBesideNames(text, candidates)];
+  });
 
   // Everything found with certainty in any text becomes a value to find again everywhere.
   const values = new Map<string, KnownValue>();

@@ -57,7 +57,7 @@ export const NOT_NAME_WORDS: ReadonlySet<string> = new Set(
     "Décision Demande Question Réponse Remarque Observations Commentaire Commentaires CP Tempête Accident Constat " +
     "Devis Facture Expertise Rendez-vous Appel Entretien Visio Téléphone Mobile Portable Fixe Courriel Destinataire " +
     "Expéditeur Envoyé Cc Cci De À A From To Re TR Fwd Service Équipe L'équipe Direction Pôle Cellule Groupe " +
-    "Conseillère Gestionnaire Responsable"
+    "Conseillère Gestionnaire Responsable Famille Succession"
   ).split(" "),
 );
 

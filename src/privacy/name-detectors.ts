@@ -23,7 +23,8 @@ export interface NameEntry {
   readonly anyCase: boolean;
 }
 
-interface Unit {
+/** One word (or initial) of a name as read in the text. */
+export interface Unit {
   readonly start: number;
   readonly end: number;
   readonly core: string;
@@ -44,7 +45,7 @@ const GLUED_AFTER_WORD_RE = /[\p{N}_]/u;
  * Reads the capitalised words of a name starting at `from`, on one line, stopping at the first word that cannot be
  * part of a name (civility, day, acronym, label) or after `maxWords` words.
  */
-function readNameUnits(text: string, from: number, maxWords: number): Unit[] {
+export function readNameUnits(text: string, from: number, maxWords: number): Unit[] {
   const units: Unit[] = [];
   let position = from;
   let words = 0;
@@ -66,7 +67,10 @@ function readNameUnits(text: string, from: number, maxWords: number): Unit[] {
         const gap = GAP_RE.exec(text);
         WORD_RE.lastIndex = gap ? GAP_RE.lastIndex : -1;
         const next = gap ? WORD_RE.exec(text) : null;
-        if (!next || (NOT_NAME_WORDS.has(next[0]) && !CAPITAL_PARTICLES.has(next[0]))) break;
+        // "Van der Berg", "De la Cruz": a lower-case particle may sit between the capital one and the name.
+        LOWER_PARTICLE_RE.lastIndex = gap ? GAP_RE.lastIndex : 0;
+        const lowerNext = gap ? LOWER_PARTICLE_RE.exec(text) : null;
+        if (!lowerNext && (!next || (NOT_NAME_WORDS.has(next[0]) && !CAPITAL_PARTICLES.has(next[0])))) break;
         unit = { start: unitStart, end: cursor + core.length, core, kind: "word", isCapitalParticle };
       } else if (!NOT_NAME_WORDS.has(core)) {
         unit = { start: unitStart, end: cursor + core.length, core, kind: "word", isCapitalParticle };
@@ -95,7 +99,8 @@ interface Span {
   readonly end: number;
 }
 
-interface Person {
+/** A name split into given name and surname spans. */
+export interface Person {
   readonly prenom?: Span;
   readonly nom?: Span;
 }
@@ -116,7 +121,7 @@ function spanOf(units: readonly Unit[]): Span | undefined {
  * Anne-Marie"); otherwise the surname is the last word with its particles ("Jean-Pierre de La Fontaine").
  * A lone word takes `lone` (a surname after a civility, a given name after "son fils").
  */
-function splitPerson(units: readonly Unit[], lone: "NOM" | "PRENOM"): Person | undefined {
+export function splitPerson(units: readonly Unit[], lone: "NOM" | "PRENOM"): Person | undefined {
   const words = units.filter((u) => u.kind === "word");
   if (words.length === 0) return undefined;
   if (words.length === 1) {
@@ -148,7 +153,7 @@ function splitPerson(units: readonly Unit[], lone: "NOM" | "PRENOM"): Person | u
   return { prenom: spanOf(words.slice(0, surnameStart)), nom: spanOf(words.slice(surnameStart)) };
 }
 
-function personCandidates(text: string, person: Person | undefined, priority: number): Candidate[] {
+export function personCandidates(text: string, person: Person | undefined, priority: number): Candidate[] {
   if (!person) return [];
   const nom = person.nom ? text.slice(person.nom.start, person.nom.end) : undefined;
   const prenom = person.prenom ? text.slice(person.prenom.start, person.prenom.end) : undefined;
@@ -166,7 +171,7 @@ const CIVILITY =
 // "M. et Mme Lambert", "M./Mme Lambert": the name after the second civility belongs to both.
 // "M.Dupont" (no space after an abbreviation) and "Mme veuve Durand" are common in quick notes.
 const CIVILITY_RE = new RegExp(
-  `${LEFT_EDGE}(?:${CIVILITY})(?:${SPACE}*(?:et|&|/|ou)${SPACE}*(?:${CIVILITY}))?(?:${SPACE}+(?:veuve|vve|VEUVE))?(?:${SPACE}+|(?<=\\.))(?=\\p{Lu})`,
+  `${LEFT_EDGE}(?:${CIVILITY})(?:${SPACE}*(?:et|&|/|ou)${SPACE}*(?:${CIVILITY}))?(?:${SPACE}+(?:veuve|vve|VEUVE))?(?:${SPACE}+|(?<=\\.))(?=\\p{Lu}|(?:de|du|des|van|von|di|da)${SPACE}+\\p{Lu}|d['’]\\p{Lu})`,
   "gu",
 );
 

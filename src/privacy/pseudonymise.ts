@@ -1,5 +1,6 @@
 // Owns the pseudonymisation of a generation request (notes, source, context) into placeholders, with its mapping and counts.
 import { detectPiiInTexts, type KnownValue } from "./detect";
+import type { NameLexicons } from "./lexicons";
 import { hasHealthData } from "./health";
 import { emptyCounts, type PiiMatch, type PiiType } from "./pii-types";
 import { findPlaceholderTokens, formatPlaceholder, type PseudonymMapping } from "./placeholders";
@@ -12,6 +13,11 @@ export interface PseudonymisationInput {
   readonly context?: Readonly<Record<string, string | undefined>>;
   /** Other names the texts may contain (relatives, transcript participants). */
   readonly knownNames?: readonly string[];
+  /**
+   * Other texts that leave the server with these (the AI-edit instruction, the draft under revision): masked in the
+   * same pass, so a name gets the same placeholder wherever it is typed.
+   */
+  readonly extraTexts?: readonly string[];
 }
 
 /** The same fields with placeholders, the mapping to restore them, and what was masked. */
@@ -19,6 +25,8 @@ export interface PseudonymisationResult {
   readonly notes: string;
   readonly source?: string;
   readonly context?: Record<string, string | undefined>;
+  /** `extraTexts` with placeholders, in the same order. */
+  readonly extraTexts: readonly string[];
   readonly mapping: PseudonymMapping;
   /** Number of distinct values replaced (a given name and a surname are two). */
   readonly count: number;
@@ -27,8 +35,6 @@ export interface PseudonymisationResult {
   readonly hasHealthData: boolean;
 }
 
-/** Context keys that describe the request, not the member: sent as they are. */
-const NON_PERSONAL_CONTEXT_KEYS: ReadonlySet<string> = new Set(["date", "channel", "tone", "language"]);
 // A short member id ("42") is masked in the context field but not hunted for in prose, where it would hit other numbers.
 const MIN_PROPAGATED_ID_LENGTH = 4;
 
@@ -96,12 +102,26 @@ function replaceMatches(text: string, matches: readonly PiiMatch[], allocator: P
   return out + text.slice(position);
 }
 
+/** Options of {@link pseudonymise}. */
+export interface PseudonymiseOptions {
+  /** The name, word and commune tables; without them only the rules that need no list run. */
+  readonly lexicons?: NameLexicons;
+}
+
 /**
- * Replaces the personal data of notes, source and context by typed, numbered placeholders (`[NOM_1]`, `[TEL_1]`…),
- * stable within the call. `restore(result.notes, result.mapping) === input.notes`, and likewise for source and
- * every context value, for any input.
+ * A pseudonymiser bound to lexicons built once (the server loads the lists and injects them, so `src/` and the
+ * taskpane never carry them).
  */
-export function pseudonymise(input: PseudonymisationInput): PseudonymisationResult {
+export function createPseudonymiser(lexicons: NameLexicons): (input: PseudonymisationInput) => PseudonymisationResult {
+  return (input) => pseudonymise(input, { lexicons });
+}
+
+/**
+ * Replaces the personal data of notes, source, context and extra texts by typed, numbered placeholders (`[NOM_1]`,
+ * `[TEL_1]`…), stable within the call. `restore(result.notes, result.mapping) === input.notes`, and likewise for
+ * source, every context value and every extra text, for any input.
+ */
+export function pseudonymise(input: PseudonymisationInput, options: PseudonymiseOptions = {}): PseudonymisationResult {
   const context = input.context;
   const contextKeys = context ? Object.keys(context) : [];
   const memberName = context?.memberName;
@@ -110,17 +130,18 @@ export function pseudonymise(input: PseudonymisationInput): PseudonymisationResu
   const knownValues: KnownValue[] =
     memberId && memberId.replace(/[^\p{L}\p{N}]/gu, "").length >= MIN_PROPAGATED_ID_LENGTH ? [{ type: "REF", value: memberId }] : [];
 
-  // The member's name is read first so the member is person 1 ("[NOM_1]") whatever the notes say first.
-  const personalKeys = contextKeys.filter(
-    (key) => key !== "memberId" && !NON_PERSONAL_CONTEXT_KEYS.has(key) && typeof context?.[key] === "string",
-  );
+  // The member's name is read first so the member is person 1 ("[NOM_1]") whatever the notes say first. Every other
+  // field is free text too (a tone or a channel can hold a name), so each goes through detection.
+  const personalKeys = contextKeys.filter((key) => key !== "memberId" && typeof context?.[key] === "string");
   personalKeys.sort((a, b) => Number(b === "memberName") - Number(a === "memberName"));
+  const extraTexts = input.extraTexts ?? [];
   const texts = [
     ...personalKeys.map((key) => context?.[key] ?? ""),
     input.notes,
     ...(input.source === undefined ? [] : [input.source]),
+    ...extraTexts,
   ];
-  const everyString = [input.notes, input.source ?? "", ...contextKeys.map((key) => context?.[key] ?? "")];
+  const everyString = [input.notes, input.source ?? "", ...contextKeys.map((key) => context?.[key] ?? ""), ...extraTexts];
   const allocator = new PlaceholderAllocator(everyString.flatMap(findPlaceholderTokens));
 
   let maskedMemberId: string | undefined;
@@ -131,7 +152,7 @@ export function pseudonymise(input: PseudonymisationInput): PseudonymisationResu
     maskedMemberId = context.memberId.slice(0, start) + token + context.memberId.slice(start + memberId.length);
   }
 
-  const matches = detectPiiInTexts(texts, { knownNames, knownValues });
+  const matches = detectPiiInTexts(texts, { knownNames, knownValues, ...(options.lexicons ? { lexicons: options.lexicons } : {}) });
   const replaced = texts.map((text, index) => replaceMatches(text, matches[index] ?? [], allocator));
 
   const byKey = new Map(personalKeys.map((key, index) => [key, replaced[index]]));
@@ -143,13 +164,16 @@ export function pseudonymise(input: PseudonymisationInput): PseudonymisationResu
     : undefined;
   const notes = replaced[personalKeys.length] ?? input.notes;
   const source = input.source === undefined ? undefined : replaced[personalKeys.length + 1];
-  const health = [input.notes, input.source ?? "", ...personalKeys.map((key) => context?.[key] ?? "")].some(hasHealthData);
+  const extraStart = personalKeys.length + 1 + (input.source === undefined ? 0 : 1);
+  const maskedExtra = extraTexts.map((text, index) => replaced[extraStart + index] ?? text);
+  const health = [input.notes, input.source ?? "", ...personalKeys.map((key) => context?.[key] ?? ""), ...extraTexts].some(hasHealthData);
   const count = Object.keys(allocator.entries).length;
 
   return {
     notes,
     ...(source === undefined ? {} : { source }),
     ...(outContext === undefined ? {} : { context: outContext }),
+    extraTexts: maskedExtra,
     mapping: { version: 1, entries: allocator.entries },
     count,
     countsByType: allocator.countsByType,

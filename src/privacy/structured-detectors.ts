@@ -20,7 +20,7 @@ export const PRIORITY = {
 } as const;
 
 /** The text of the current line before `index`, at most `max` characters: where an introducing keyword may sit. */
-function lineBefore(text: string, index: number, max: number): string {
+export function lineBefore(text: string, index: number, max: number): string {
   const from = Math.max(0, index - max);
   const before = text.slice(from, index);
   const newline = before.lastIndexOf("\n");
@@ -37,6 +37,7 @@ const EMAIL_RE = new RegExp(
 
 function detectEmails(text: string): Candidate[] {
   const found: Candidate[] = [];
+  if (!text.includes("@")) return found;
   forEachMatch(EMAIL_RE, text, (m) => {
     const value = m[1] ?? "";
     const tld = value.slice(value.lastIndexOf(".") + 1);
@@ -81,7 +82,7 @@ const IBAN_SPACED_RE = new RegExp(
   `${LEFT_EDGE}[A-Za-z]{2}\\d{2}(?:${SPACE}[A-Za-z0-9]{4}){2,7}(?:${SPACE}[A-Za-z0-9]{1,4})?${RIGHT_EDGE}`,
   "gu",
 );
-const IBAN_KEYWORD_RE = /(?:^|[^\p{L}])(?:iban|rib)(?:[^\p{L}]|$)/iu;
+export const IBAN_KEYWORD_RE = /(?:^|[^\p{L}])(?:iban|rib)(?:[^\p{L}]|$)/iu;
 
 function detectIbans(text: string): Candidate[] {
   const found: Candidate[] = [];
@@ -213,6 +214,11 @@ const DOB_RE = new RegExp(
   `${LEFT_EDGE}(?:n[ée](?:e|\\(e\\))?(?:${SPACE}+à${SPACE}+[^\\n,;:()]{1,40}?)?${SPACE}+le|(?:date${SPACE}+(?:de${SPACE}+)?)?naiss(?:ance|\\.)${SPACE}*:?(?:${SPACE}*le)?|ddn${SPACE}*:?)${SPACE}*(${FULL_DATE})${RIGHT_EDGE}`,
   "giud",
 );
+// "Date de naissance du sociétaire : 1er avril 1955": a few words may sit between the keyword and the date.
+const DOB_LABEL_RE = new RegExp(
+  `${LEFT_EDGE}(?:date${SPACE}+de${SPACE}+naissance|naissance)[^\\n\\d:]{0,40}:${SPACE}*(${FULL_DATE})${RIGHT_EDGE}`,
+  "giud",
+);
 const DOB_MONTH_RE = new RegExp(
   `${LEFT_EDGE}n[ée](?:e|\\(e\\))?${SPACE}+en${SPACE}+((?:${MONTHS})${SPACE}+\\d{4})${RIGHT_EDGE}`,
   "giud",
@@ -220,7 +226,7 @@ const DOB_MONTH_RE = new RegExp(
 
 function detectBirthDates(text: string): Candidate[] {
   const found: Candidate[] = [];
-  for (const regex of [DOB_RE, DOB_MONTH_RE]) {
+  for (const regex of [DOB_RE, DOB_MONTH_RE, DOB_LABEL_RE]) {
     forEachMatch(regex, text, (m) => {
       const span = m.indices?.[1];
       if (!span) return false;
@@ -266,7 +272,7 @@ function detectReferences(text: string): Candidate[] {
 }
 
 // ── Postal addresses ─────────────────────────────────────────────────────────────────────────────────
-const STREET_TYPES =
+export const STREET_TYPES =
   "avenue|av\\.|av|boulevard|bd|bld|all[ée]e|place|pl\\.|impasse|imp\\.|chemin|ch\\.|route|rte|quai|cours|square|sq\\.|" +
   "passage|lotissement|lot\\.|r[ée]sidence|r[ée]s\\.|chauss[ée]e|faubourg|fbg|hameau|lieu-dit|lieudit|cit[ée]|sentier|" +
   "voie|esplanade|promenade|mont[ée]e|ruelle|villa|parvis|rond-point|venelle|clos|domaine|traverse|rue";
@@ -276,8 +282,8 @@ const STREET_HEAD_RE = new RegExp(
 );
 const STREET_PARTICLE_RE = /^(?:de|du|des|la|le|les|aux|au)$/iu;
 const STREET_TOKEN_RE = /[ \u00a0\u202f]+(?:([dl]['’])?(\p{L}[\p{L}\p{M}'’-]*)|(\d{1,4})(?![\p{L}\p{N}]))/uy;
-const CITY_WORD = "\\p{Lu}[\\p{L}\\p{M}'’\\-]*";
-const CITY_STOP = "(?!(?:M|Mme|Mlle|Monsieur|Madame|Me|Dr|Tél|Tel|Objet|Euros?|EUR)(?![\\p{L}]))";
+export const CITY_WORD = "\\p{Lu}[\\p{L}\\p{M}'’\\-]*";
+export const CITY_STOP = "(?!(?:M|Mme|Mlle|Monsieur|Madame|Me|Dr|Tél|Tel|Objet|Euros?|EUR)(?![\\p{L}]))";
 const POSTCODE_CITY = `((?:0[1-9]|[1-8]\\d|9[0-8])\\d{3})${SPACE}+${CITY_STOP}${CITY_WORD}(?:${SPACE}+(?:(?:sur|sous|en|lès|lez|les|le|la|de|du|des|aux|au)${SPACE}+)?${CITY_STOP}${CITY_WORD}){0,3}`;
 const POSTCODE_CITY_RE = new RegExp(`${LEFT_EDGE}${POSTCODE_CITY}${RIGHT_EDGE}`, "gu");
 const POSTCODE_AFTER_STREET_RE = new RegExp(`${SPACE}*,?${SPACE}*(?:\\r?\\n${SPACE}*)?${POSTCODE_CITY}${RIGHT_EDGE}`, "uy");
@@ -285,7 +291,7 @@ const POSTCODE_AFTER_STREET_RE = new RegExp(`${SPACE}*,?${SPACE}*(?:\\r?\\n${SPA
 type StreetToken = "start" | "particle" | "capital" | "lower" | "digit";
 
 /** End of the street name after "12 rue", or -1 when no name follows (so "2 cours par semaine" is no address). */
-function streetNameEnd(text: string, from: number): number {
+export function streetNameEnd(text: string, from: number): number {
   let position = from;
   let end = -1;
   let tokens = 0;

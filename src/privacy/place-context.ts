@@ -1,0 +1,159 @@
+// Owns the contexts where a capitalised name is a place or a brand, not a person: "lycée Victor Hugo", "à Laval", "Leroy Merlin".
+import { fold, placeKey, type NameLexicons } from "./lexicons";
+
+/** Nouns that make the name after them a place: streets, schools, hospitals, stations, venues. Folded. */
+const PLACE_NOUNS: ReadonlySet<string> = new Set(
+  (
+    "rue avenue av bd boulevard quai place pl allee impasse chemin route cours square passage pont port " +
+    "lycee college ecole maternelle universite faculte fac iut campus institut hopital chu chr clinique ehpad " +
+    "stade gymnase piscine station metro arret gare aeroport aerodrome parc jardin salle centre mediatheque bibliotheque " +
+    "musee theatre cinema eglise cathedrale basilique mosquee synagogue temple chapelle residence cite quartier " +
+    "lotissement zone zac rond-point carrefour tunnel esplanade promenade espace complexe palais fondation caserne " +
+    "prison mont tour foyer maison hotel pharmacie polyclinique dispensaire marche halle halles village pavillon " +
+    "stand auditorium amphitheatre amphi lycees colleges ecoles hopitaux modele marque gamme version collection"
+  ).split(" "),
+);
+
+/** Titles inside place names ("avenue du Général Leclerc", "rue du Docteur Roux"). Folded. */
+const PLACE_TITLES: ReadonlySet<string> = new Set(
+  "general marechal president docteur professeur abbe commandant colonel capitaine amiral saint sainte pere frere mgr cardinal roi reine comte lieutenant sergent".split(" "),
+);
+
+/** Small words a place name may contain between its noun and its name ("station de la République"). Folded. */
+const PLACE_LINKS: ReadonlySet<string> = new Set("de du des la le les l d".split(" "));
+
+/** Adjectives between a place noun and its name ("centre commercial Charles de Gaulle"). Folded. */
+const PLACE_ADJECTIVES: ReadonlySet<string> = new Set(
+  "commercial scolaire professionnel hospitalier universitaire municipal municipale sportif culturel communal regional departemental technique prive privee public publique polyvalent polyvalente aquatique omnisports nautique medical medicale agricole".split(" "),
+);
+
+/** Words before a city: "à Laval", "de Nancy", "vers Vienne", "près de Florence". Folded. */
+const CITY_BEFORE: ReadonlySet<string> = new Set(
+  "a au de d du depuis vers sur sous pres entre jusqu et ou agence mairie ville commune secteur region habite reside demenage trajet direction".split(" "),
+);
+
+/**
+ * Brands, shops, banks, insurers and public bodies an adviser names every day, some of which are also surnames
+ * ("Leroy Merlin", "Leclerc", "Boulanger"). Folded, words separated by one space.
+ */
+const BRANDS: readonly string[] = [
+  "renault", "peugeot", "citroen", "dacia", "toyota", "volkswagen", "ford", "opel", "fiat", "bmw", "mercedes", "audi",
+  "tesla", "kia", "hyundai", "nissan", "skoda", "seat", "volvo", "mini", "suzuki", "honda", "mazda", "porsche", "jeep",
+  "alpine", "lexus", "mitsubishi", "smart", "jaguar", "land rover", "yamaha", "kawasaki", "piaggio", "vespa", "ds",
+  "darty", "boulanger", "fnac", "ikea", "conforama", "castorama", "leroy merlin", "brico depot", "bricorama",
+  "mr bricolage", "decathlon", "carrefour", "auchan", "leclerc", "e leclerc", "intermarche", "lidl", "aldi", "casino",
+  "monoprix", "super u", "systeme u", "norauto", "feu vert", "midas", "speedy", "point s", "carglass",
+  "france pare brise", "mondial pare brise", "maif", "macif", "maaf", "matmut", "gmf", "axa", "allianz", "groupama",
+  "generali", "credit agricole", "credit mutuel", "caisse d epargne", "banque populaire", "la banque postale", "lcl",
+  "societe generale", "bnp", "bnp paribas", "boursorama", "samsung", "apple", "sony", "bosch", "whirlpool", "dyson",
+  "louis vuitton", "cartier", "rolex", "hermes", "chanel", "dior", "nike", "adidas", "la poste", "sncf", "ratp", "edf",
+  "engie", "pole emploi", "france travail", "orange", "sfr", "free", "bouygues", "veolia", "suez", "enedis", "grdf",
+  "marie blachere", "jean louis david", "franck provost", "jules", "camaieu", "kiabi", "celio", "yves rocher",
+  "michelin", "total", "totalenergies", "esso", "shell", "leboncoin", "le bon coin", "amazon", "cdiscount", "vinted",
+];
+const BRAND_SET: ReadonlySet<string> = new Set(BRANDS);
+const BRAND_FIRST_WORDS: ReadonlySet<string> = new Set(BRANDS.map((b) => b.split(" ")[0] ?? b));
+const BRAND_MAX_WORDS = Math.max(...BRANDS.map((b) => b.split(" ").length));
+
+/** A word as the context readers see it. */
+export interface ContextWord {
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+  readonly key: string;
+  readonly isCapital: boolean;
+}
+
+// Hyphenated words stay whole ("Saint-Gilles", "Jean-Luc"); an apostrophe splits ("d'Almeida" → "d", "Almeida").
+const WORD_RE = /\p{L}[\p{L}\p{M}]*(?:-\p{L}[\p{L}\p{M}]*)*/gu;
+
+/** Every word of a text, with its folded key and whether it starts with a capital. */
+export function wordsOf(text: string): ContextWord[] {
+  const words: ContextWord[] = [];
+  for (const m of text.matchAll(WORD_RE)) {
+    const first = m[0].charAt(0);
+    words.push({
+      start: m.index,
+      end: m.index + m[0].length,
+      text: m[0],
+      key: fold(m[0]),
+      isCapital: first !== first.toLowerCase() && first === first.toUpperCase(),
+    });
+  }
+  return words;
+}
+
+/** Whether only spaces (and at most one "-", "/", ",") separate two words, so they read as one phrase. */
+function adjacent(text: string, a: ContextWord, b: ContextWord): boolean {
+  return /^[ \u00a0\u202f'’]{0,2}$|^[ \u00a0\u202f]*[-/][ \u00a0\u202f]*$/u.test(text.slice(a.end, b.start));
+}
+
+/**
+ * Marks the words that belong to a place or brand name, so no name rule masks them: the capitalised words after a
+ * place noun (with its links and titles), communes after a word that introduces a city, and known brands.
+ * @returns one flag per word of `words`.
+ */
+export function placeWords(text: string, words: readonly ContextWord[], lexicons: NameLexicons | undefined): boolean[] {
+  const isPlace = words.map(() => false);
+  for (let i = 0; i < words.length; i += 1) {
+    const word = words[i];
+    if (!word) continue;
+    if (PLACE_NOUNS.has(word.key) || word.key.startsWith("saint-") || word.key.startsWith("sainte-") || word.key.startsWith("st-")) {
+      if (!PLACE_NOUNS.has(word.key)) isPlace[i] = true;
+      // The name of the place: links, titles and capitalised words, on one phrase.
+      let j = i + 1;
+      let sawName = false;
+      while (j < words.length && j - i <= 7) {
+        const next = words[j];
+        const prev = words[j - 1];
+        if (!next || !prev || !adjacent(text, prev, next)) break;
+        if (next.isCapital) {
+          isPlace[j] = true;
+          sawName = true;
+        } else if (!(PLACE_LINKS.has(next.key) || PLACE_TITLES.has(next.key) || (!sawName && PLACE_ADJECTIVES.has(next.key)))) {
+          break;
+        }
+        j += 1;
+      }
+    }
+  }
+  // Brands, longest first at each word.
+  for (let i = 0; i < words.length; i += 1) {
+    const head = words[i];
+    if (!head?.isCapital || !BRAND_FIRST_WORDS.has(placeKey(head.key))) continue;
+    for (let n = Math.min(BRAND_MAX_WORDS, words.length - i); n >= 1; n -= 1) {
+      const slice = words.slice(i, i + n);
+      if (!slice[0]?.isCapital) break;
+      if (!slice.every((w, k) => k === 0 || adjacent(text, slice[k - 1] as ContextWord, w))) continue;
+      if (BRAND_SET.has(placeKey(slice.map((w) => w.text).join(" ")))) {
+        for (let k = i; k < i + n; k += 1) isPlace[k] = true;
+        i += n - 1;
+        break;
+      }
+    }
+  }
+  if (!lexicons) return isPlace;
+  // Communes where the text says a place: "à Laval", "de Saint-Maixent-l'École", "(Niort)", "Niort - La Rochelle".
+  for (let i = 0; i < words.length; i += 1) {
+    const word = words[i];
+    if (!word?.isCapital) continue;
+    const before = words[i - 1];
+    const gap = before ? text.slice(before.end, word.start) : text.slice(0, word.start);
+    const isTown = lexicons.towns.has(placeKey(word.text)) && !lexicons.firstNames.has(word.key);
+    // "Édouard de Montalembert": "de" after a given name is a particle, even before a commune's name.
+    const beforeBefore = words[i - 2];
+    const isParticle = before !== undefined && (before.key === "de" || before.key === "d") && beforeBefore?.isCapital === true && lexicons.firstNames.has(beforeBefore.key);
+    const introduced = isTown || (before !== undefined && CITY_BEFORE.has(before.key) && !isParticle && /^[ \u00a0\u202f'’]+$/u.test(gap)) || /[-/(][ \u00a0\u202f]*$/u.test(gap);
+    if (!introduced) continue;
+    for (let n = Math.min(lexicons.communeMaxWords, words.length - i); n >= 1; n -= 1) {
+      const slice = words.slice(i, i + n);
+      if (!slice.every((w, k) => k === 0 || adjacent(text, slice[k - 1] as ContextWord, w))) continue;
+      if (lexicons.communes.has(placeKey(text.slice(word.start, slice[slice.length - 1]?.end)))) {
+        for (let k = i; k < i + n; k += 1) isPlace[k] = true;
+        i += n - 1;
+        break;
+      }
+    }
+  }
+  return isPlace;
+}
