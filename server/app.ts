@@ -156,10 +156,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(minutesRoutes({ db: deps.db, audit, orgName: deps.config.orgName, aiShareThreshold: deps.config.aiShareThreshold }));
   await app.register(feedbackRoutes({ db: deps.db, audit }));
   await app.register(committeeRoutes({ db: deps.db }));
-  await app.register(sourceRoutes({ orgName: deps.config.orgName, insurerDomains: deps.config.insurerDomains }));
   // Uploads are parsed and read by OCR in worker threads: one pool per app, started on the first job, closed with the app.
-  const documentPool = lazyDocumentPool();
+  const documentPool = lazyDocumentPool({ maxThreads: deps.config.documents.workers, heapMb: deps.config.documents.heapMb, defaultTimeoutMs: deps.config.documents.timeoutMs });
   app.addHook("onClose", () => documentPool.close());
+  await app.register(sourceRoutes({ orgName: deps.config.orgName, insurerDomains: deps.config.insurerDomains, documentPool }));
   await app.register(scanRoutes({ pool: documentPool }));
 
   const staticRoot = resolve(deps.config.staticDir);

@@ -50,6 +50,9 @@ const ConfigSchema = z
     INSURER_DOMAINS: z.string().default("maif.fr").describe("Comma-separated mail domains of the insurer, to attribute messages of a thread"),
     ORG_NAME: z.string().default("MAIF").describe("Organisation named in transparency notices"),
     TRANSPARENCY_AI_SHARE_THRESHOLD: z.coerce.number().min(0).max(1).default(DEFAULT_AI_SHARE_THRESHOLD).describe("Share of AI words from which a saved text carries the AI notice"),
+    DOCUMENT_WORKERS: z.coerce.number().int().min(1).max(64).optional().describe("Worker threads that parse uploaded documents (and run OCR); default max(2, min(4, cores - 1))"),
+    DOCUMENT_WORKER_HEAP_MB: z.coerce.number().int().min(64).default(256).describe("V8 heap of one document worker, in MB; a worker that needs more is stopped and the upload refused"),
+    DOCUMENT_TIMEOUT_MS: z.coerce.number().int().min(1_000).default(15_000).describe("Wall-clock limit of one document parse; the worker is stopped and replaced past it"),
     STATIC_DIR: z.string().default("./dist").describe("Built front end served at /"),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info").describe("Log level"),
     NODE_ENV: optionalText.describe("Only used to refuse AUTH_MODE=dev in production"),
@@ -117,6 +120,8 @@ export interface Config {
   readonly orgName: string;
   readonly insurerDomains: readonly string[];
   readonly aiShareThreshold: number;
+  /** The document worker pool (server/documents/pool.ts). */
+  readonly documents: { readonly workers: number | undefined; readonly heapMb: number; readonly timeoutMs: number };
   readonly staticDir: string;
   readonly logLevel: string;
 }
@@ -203,6 +208,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     orgName: e.ORG_NAME,
     insurerDomains: e.INSURER_DOMAINS.split(",").map((d) => d.trim().toLowerCase()).filter(Boolean),
     aiShareThreshold: e.TRANSPARENCY_AI_SHARE_THRESHOLD,
+    documents: { workers: e.DOCUMENT_WORKERS, heapMb: e.DOCUMENT_WORKER_HEAP_MB, timeoutMs: e.DOCUMENT_TIMEOUT_MS },
     staticDir: e.STATIC_DIR,
     logLevel: e.LOG_LEVEL,
   });

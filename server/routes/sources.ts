@@ -15,7 +15,7 @@ import {
   type TranscriptSourceResponse,
 } from "../../src/sources/schemas";
 import { parseVtt, speakersOf, transcriptToSource } from "../../src/sources/vtt";
-import { documentPoolOf, type DocumentPoolOptions } from "../documents/pool";
+import { documentPoolOf, type DocumentPool } from "../documents/pool";
 import { readDocument } from "../documents/read-document";
 
 /** The insurer's own mail domains, unless the deployment says otherwise. */
@@ -29,8 +29,8 @@ export interface SourceDeps {
   readonly orgName?: string;
   /** Document uploads one adviser may make per minute (extraction is CPU work); 30 when absent. */
   readonly documentsPerMinute?: number;
-  /** Sizes and limits of the document worker pool (threads, heap, wall-clock limit); the pool's defaults when absent. */
-  readonly documentPool?: DocumentPoolOptions;
+  /** The app's document worker pool (shared with OCR); a pool of this server's own, with the defaults, when absent. */
+  readonly documentPool?: DocumentPool;
 }
 
 const DOCUMENT_URL = "/api/sources/document";
@@ -77,7 +77,7 @@ export function sourceRoutes(deps: SourceDeps = {}) {
   return async (app: FastifyInstance): Promise<void> => {
     await app.register(fastifyMultipart, { limits: { fileSize: MAX_DOCUMENT_BYTES, files: 1, fields: 10, parts: 12 } });
     // Documents are parsed in worker threads, never here: a bomb costs a worker, not the event loop.
-    const documentPool = documentPoolOf(app, deps.documentPool);
+    const documentPool = deps.documentPool ?? documentPoolOf(app);
 
     // Multipart errors have no meaning for the app's handler (they would be a 500); translate them, then let the
     // app's handler write the problem+json, as it does for every other route.
