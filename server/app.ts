@@ -8,6 +8,7 @@ import Fastify, { type FastifyInstance, type FastifyRequest, type FastifyServerO
 import { AppError } from "../src/errors";
 import { t } from "../src/i18n";
 import { MAX_BODY_BYTES } from "../src/schemas/limits";
+import { startAuditAnchor } from "./audit/anchor";
 import { createAuditRecorder } from "./audit/recorder";
 import { authenticateDev } from "./auth/dev";
 import { createEntraAuthenticator } from "./auth/entra";
@@ -128,7 +129,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
 
   await syncPrePrompts(deps.db, deps.prePrompts);
-  const audit = createAuditRecorder(await loadOrCreateSecret(deps.db, "audit-actor-key"));
+  // The audit key and the checkpoints live outside the database: a cut tail, a wiped table or a forged event shows.
+  const anchor = await startAuditAnchor(deps.db, deps.config.audit, app.log);
+  app.addHook("onClose", async () => anchor.stop());
+  const audit = createAuditRecorder(await loadOrCreateSecret(deps.db, "audit-actor-key"), anchor.key);
   await audit.configIfChanged(deps.db, auditedConfig(deps));
 
   // Per adviser, after authentication; the counters live in Redis when replicas share them.
@@ -155,7 +159,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   );
   await app.register(minutesRoutes({ db: deps.db, audit, orgName: deps.config.orgName, aiShareThreshold: deps.config.aiShareThreshold }));
   await app.register(feedbackRoutes({ db: deps.db, audit }));
-  await app.register(committeeRoutes({ db: deps.db }));
+  await app.register(committeeRoutes({ db: deps.db, verifyAudit: () => anchor.verify() }));
   // Uploads are parsed and read by OCR in worker threads: one pool per app, started on the first job, closed with the app.
   const documentPool = lazyDocumentPool({ maxThreads: deps.config.documents.workers, heapMb: deps.config.documents.heapMb, defaultTimeoutMs: deps.config.documents.timeoutMs });
   app.addHook("onClose", () => documentPool.close());

@@ -1,4 +1,5 @@
 // Owns the configuration: the only reader of process.env, parsed once into a frozen Config.
+import { join } from "node:path";
 import { z } from "zod";
 import { DEFAULT_AI_SHARE_THRESHOLD } from "../src/policy/transparency";
 
@@ -41,6 +42,10 @@ const ConfigSchema = z
     AUTH_AUDIENCE: optionalText.describe("Expected token audience: the API's client id or api:// URI (entra mode)"),
     AUTH_TENANT_ID: optionalText.describe("Tenant whose tokens are accepted (entra mode)"),
     AUTH_JWKS_URL: optionalText.describe("JWKS URL; defaults to Entra's for AUTH_TENANT_ID"),
+    AUDIT_KEY: optionalText.describe("HMAC key signing audit events and checkpoints (at least 32 characters); never stored in the database"),
+    AUDIT_KEY_FILE: optionalText.describe("File holding AUDIT_KEY (a mounted secret); a key generated in DATA_DIR when neither is set"),
+    AUDIT_CHECKPOINT_DIR: optionalText.describe("Directory of the signed audit checkpoints (append-only JSONL), outside the database; DATA_DIR/audit-checkpoints when absent"),
+    AUDIT_CHECKPOINT_INTERVAL_MS: z.coerce.number().int().min(1_000).max(60_000).default(60_000).describe("How often the audit head is checkpointed (at most every minute)"),
     REDIS_URL: optionalText.describe("Redis shared by replicas for rate limits; in memory when absent"),
     REDIS_KEY_PREFIX: z.string().default("greffier:").describe("Prefix of every Redis key, so several deployments can share one Redis"),
     RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(30).describe("Generations one adviser may start per minute"),
@@ -64,6 +69,7 @@ const ConfigSchema = z
     if (env.AUTH_MODE === "dev" && env.NODE_ENV === "production") {
       ctx.addIssue({ code: "custom", path: ["AUTH_MODE"], message: "AUTH_MODE=dev is refused when NODE_ENV=production" });
     }
+    if (env.AUDIT_KEY && env.AUDIT_KEY.length < 32) ctx.addIssue({ code: "custom", path: ["AUDIT_KEY"], message: "AUDIT_KEY must hold at least 32 characters" });
     if (env.AUTH_MODE === "entra") {
       for (const key of ["AUTH_AUDIENCE", "AUTH_TENANT_ID"] as const) {
         if (!env[key]) ctx.addIssue({ code: "custom", path: [key], message: `${key} is required when AUTH_MODE=entra` });
@@ -113,6 +119,13 @@ export interface Config {
   readonly auth:
     | { readonly mode: "dev" }
     | { readonly mode: "entra"; readonly issuer: string; readonly audience: string; readonly tenantId: string; readonly jwksUrl: string };
+  readonly audit: {
+    readonly key: string | undefined;
+    readonly keyFile: string | undefined;
+    readonly dataDir: string;
+    readonly checkpointDir: string;
+    readonly checkpointIntervalMs: number;
+  };
   readonly redisUrl: string | undefined;
   readonly redisKeyPrefix: string;
   readonly limits: { readonly generationsPerMinute: number; readonly concurrentGenerations: number };
@@ -201,6 +214,13 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       breakerCooldownMs: e.LLM_BREAKER_COOLDOWN_MS,
     },
     auth,
+    audit: {
+      key: e.AUDIT_KEY,
+      keyFile: e.AUDIT_KEY_FILE,
+      dataDir: e.DATA_DIR,
+      checkpointDir: e.AUDIT_CHECKPOINT_DIR ?? join(e.DATA_DIR, "audit-checkpoints"),
+      checkpointIntervalMs: e.AUDIT_CHECKPOINT_INTERVAL_MS,
+    },
     redisUrl: e.REDIS_URL,
     redisKeyPrefix: e.REDIS_KEY_PREFIX,
     limits: { generationsPerMinute: e.RATE_LIMIT_PER_MINUTE, concurrentGenerations: e.MAX_CONCURRENT_GENERATIONS },

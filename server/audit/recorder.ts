@@ -4,7 +4,7 @@ import type { GenerationResponse } from "../../src/schemas/generation";
 import type { Transparency } from "../../src/schemas/minutes";
 import type { TaskId } from "../../src/tasks/catalogue";
 import type { Db } from "../store/db";
-import { appendAudit, lastAuditPayload } from "../store/audit";
+import { appendAudit as appendSigned, lastAuditPayload } from "../store/audit";
 import { canonicalJson } from "./canonical";
 
 /** Appends the audit event of each governed action, inside the transaction of the action itself. */
@@ -18,8 +18,9 @@ export interface AuditRecorder {
   configIfChanged(db: Db, config: Record<string, unknown>): Promise<boolean>;
 }
 
-/** Builds the recorder; `actorKey` is the HMAC key that pseudonymises advisers. */
-export function createAuditRecorder(actorKey: string): AuditRecorder {
+/** Builds the recorder; `actorKey` pseudonymises advisers, `auditKey` (AUDIT_KEY, outside the database) signs events. */
+export function createAuditRecorder(actorKey: string, auditKey?: Buffer): AuditRecorder {
+  const appendAudit = (db: Db, event: Parameters<typeof appendSigned>[1]) => appendSigned(db, event, auditKey);
   const actorOf = (userId: string) => `adv_${createHmac("sha256", actorKey).update(userId).digest("hex").slice(0, 20)}`;
   return {
     actorOf,

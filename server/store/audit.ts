@@ -1,6 +1,6 @@
 // Owns the audit_events table: one serialised writer appends hash-chained events; readers re-walk or export them.
 import { randomUUID } from "node:crypto";
-import { eventHash, GENESIS_HASH, verifyChain, type ChainedEvent, type VerifyResult } from "../audit/hash-chain";
+import { eventHash, eventHmac, GENESIS_HASH, verifyChain, type ChainedEvent, type Checkpoint, type VerifyResult } from "../audit/hash-chain";
 import type { Db } from "./db";
 
 /** The kinds of audited event (checked by the table's constraint too). */
@@ -11,6 +11,8 @@ export interface AuditEvent extends ChainedEvent {
   readonly kind: AuditKind;
   readonly prevHash: string;
   readonly hash: string;
+  /** HMAC under AUDIT_KEY; null for an event written without the key. */
+  readonly hmac: string | null;
 }
 
 interface AuditRow {
@@ -22,6 +24,7 @@ interface AuditRow {
   payload: unknown;
   prev_hash: string;
   hash: string;
+  hmac: string | null;
 }
 
 // Every replica takes the same lock, so appends are serialised across processes.
@@ -37,11 +40,15 @@ function fromRow(row: AuditRow): AuditEvent {
     payload: row.payload,
     prevHash: row.prev_hash,
     hash: row.hash,
+    hmac: row.hmac ?? null,
   };
 }
 
-/** Appends one event at the end of the chain; call it inside the transaction that does what it records. */
-export async function appendAudit(db: Db, event: { actor: string; kind: AuditKind; payload: Record<string, unknown>; occurredAt?: Date }): Promise<AuditEvent> {
+/**
+ * Appends one event at the end of the chain, signed with `key` (AUDIT_KEY); call it inside the transaction that
+ * does what it records.
+ */
+export async function appendAudit(db: Db, event: { actor: string; kind: AuditKind; payload: Record<string, unknown>; occurredAt?: Date }, key?: Buffer): Promise<AuditEvent> {
   return db.transaction(async (tx) => {
     await tx.query("SELECT pg_advisory_xact_lock($1)", [AUDIT_LOCK_KEY]);
     const [last] = await tx.query<{ seq: number; hash: string }>("SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1");
@@ -50,11 +57,12 @@ export async function appendAudit(db: Db, event: { actor: string; kind: AuditKin
     const chained: ChainedEvent = { seq: (last?.seq ?? 0) + 1, id: randomUUID(), occurredAt, actor: event.actor, kind: event.kind, payload: JSON.parse(JSON.stringify(event.payload)) };
     const prevHash = last?.hash ?? GENESIS_HASH;
     const hash = eventHash(prevHash, chained);
+    const hmac = key ? eventHmac(key, chained.seq, hash) : null;
     await tx.query(
-      "INSERT INTO audit_events (seq, id, occurred_at, actor, kind, payload, prev_hash, hash) VALUES ($1,$2,$3,$4,$5,$6,$7,$8)",
-      [chained.seq, chained.id, occurredAt, chained.actor, chained.kind, JSON.stringify(chained.payload), prevHash, hash],
+      "INSERT INTO audit_events (seq, id, occurred_at, actor, kind, payload, prev_hash, hash, hmac) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9)",
+      [chained.seq, chained.id, occurredAt, chained.actor, chained.kind, JSON.stringify(chained.payload), prevHash, hash, hmac],
     );
-    return { ...chained, kind: event.kind, prevHash, hash };
+    return { ...chained, kind: event.kind, prevHash, hash, hmac };
   });
 }
 
@@ -69,9 +77,15 @@ export async function* readAudit(db: Db, pageSize = 1_000): AsyncGenerator<Audit
   }
 }
 
-/** Re-walks the whole chain, page by page. */
-export function verifyAudit(db: Db): Promise<VerifyResult> {
-  return verifyChain(readAudit(db));
+/** Re-walks the whole chain, page by page, checking signatures with `key` and the head against `checkpoints`. */
+export function verifyAudit(db: Db, options: { key?: Buffer; checkpoints?: readonly Checkpoint[] } = {}): Promise<VerifyResult> {
+  return verifyChain(readAudit(db, 5_000), options);
+}
+
+/** The last event's place and hash, or undefined for an empty chain. */
+export async function auditHead(db: Db): Promise<{ seq: number; hash: string } | undefined> {
+  const [row] = await db.query<{ seq: number; hash: string }>("SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1");
+  return row;
 }
 
 /** The payload of the last event of `kind`, if any (used to record configuration changes only when they change). */
