@@ -4,6 +4,11 @@
 // `npm start`), so this file registers tsx itself before importing the TypeScript task modules.
 import { register } from "tsx/esm/api";
 
+// The big JavaScript libraries are loaded natively, before tsx hooks the loader: through tsx, pdf.js alone costs
+// 150 MB more per worker. Loading pdf.worker.mjs here also gives pdf.js its in-thread worker without another import.
+await import("pdfjs-dist/legacy/build/pdf.mjs");
+await import("pdfjs-dist/legacy/build/pdf.worker.mjs");
+await import("mammoth");
 register();
 
 /** Task modules already imported in this thread, by URL. */
