@@ -17,6 +17,7 @@ import {
 import { parseVtt, speakersOf, transcriptToSource } from "../../src/sources/vtt";
 import { documentPoolOf, type DocumentPool } from "../documents/pool";
 import { readDocument } from "../documents/read-document";
+import { acceptRawTextUploads, readTextUpload } from "../sources/text-upload";
 
 /** The insurer's own mail domains, unless the deployment says otherwise. */
 export const DEFAULT_INSURER_DOMAINS: readonly string[] = ["maif.fr"];
@@ -34,6 +35,10 @@ export interface SourceDeps {
 }
 
 const DOCUMENT_URL = "/api/sources/document";
+const TRANSCRIPT_URL = "/api/sources/transcript";
+const MAIL_THREAD_URL = "/api/sources/mail-thread";
+// Routes that take a file upload, whose multipart errors are translated.
+const UPLOAD_URLS: ReadonlySet<string> = new Set([DOCUMENT_URL, TRANSCRIPT_URL, MAIL_THREAD_URL]);
 
 /**
  * The source must fit in a generation; refusing here tells the adviser now rather than at "Générer".
@@ -82,7 +87,7 @@ export function sourceRoutes(deps: SourceDeps = {}) {
     // Multipart errors have no meaning for the app's handler (they would be a 500); translate them, then let the
     // app's handler write the problem+json, as it does for every other route.
     app.setErrorHandler((error: FastifyError, request) => {
-      const translated = request.routeOptions.url === DOCUMENT_URL ? uploadError(error) : undefined;
+      const translated = UPLOAD_URLS.has(request.routeOptions.url ?? "") ? uploadError(error) : undefined;
       throw translated ?? error;
     });
 
@@ -120,8 +125,12 @@ export function sourceRoutes(deps: SourceDeps = {}) {
       return response;
     });
 
-    app.post("/api/sources/transcript", async (request) => {
-      const body = parseOrThrow(TranscriptSourceRequestSchema, request.body);
+    // A transcript or a thread may also come as the file itself (raw body or form upload), decoded by its charset.
+    acceptRawTextUploads(app);
+
+    app.post(TRANSCRIPT_URL, async (request) => {
+      const upload = await readTextUpload(request, "transcript");
+      const body = parseOrThrow(TranscriptSourceRequestSchema, upload ? { vtt: upload.text } : request.body);
       const { turns } = parseVtt(body.vtt);
       if (turns.length === 0) throw new AppError("text_empty", { detail: t("sources.transcript.empty") });
       const source = transcriptToSource(turns);
@@ -130,8 +139,10 @@ export function sourceRoutes(deps: SourceDeps = {}) {
       return response;
     });
 
-    app.post("/api/sources/mail-thread", async (request) => {
-      const body = parseOrThrow(MailThreadSourceRequestSchema, request.body);
+    app.post(MAIL_THREAD_URL, async (request) => {
+      const upload = await readTextUpload(request, "mail");
+      const memberAddress = upload?.fields.memberAddress?.trim();
+      const body = parseOrThrow(MailThreadSourceRequestSchema, upload ? { text: upload.text, ...(memberAddress ? { memberAddress } : {}) } : request.body);
       const { messages } = parseMailThread(body.text, { insurerDomains, ...(body.memberAddress ? { memberAddress: body.memberAddress } : {}) });
       if (messages.length === 0) throw new AppError("text_empty", { detail: t("sources.mail.empty") });
       const source = threadToSource(messages, deps.orgName ? { orgName: deps.orgName } : {});

@@ -13,8 +13,9 @@ const OTHERS: Readonly<Record<string, number>> = {
   ne: 8800, le: 8804, ge: 8805, check: 10003, NewLine: 10, Tab: 9, nbsp: 160, NonBreakingSpace: 160,
 };
 const NAMED: ReadonlyMap<string, number> = new Map([...LATIN1.split(" ").map((name, i): [string, number] => [name, 0xa0 + i]), ...Object.entries(OTHERS)]);
-// What HTML makes of numeric references to the C1 controls: the Windows-1252 characters at those bytes.
-const C1_REMAP: Readonly<Record<number, number>> = {
+// What HTML makes of numeric references to the C1 controls: the Windows-1252 characters at those bytes (also the
+// decoding table of Windows-1252 for 0x80–0x9F; the five bytes it leaves undefined stay as they are).
+export const C1_REMAP: Readonly<Record<number, number>> = {
   0x80: 0x20ac, 0x82: 0x201a, 0x83: 0x0192, 0x84: 0x201e, 0x85: 0x2026, 0x86: 0x2020, 0x87: 0x2021, 0x88: 0x02c6,
   0x89: 0x2030, 0x8a: 0x0160, 0x8b: 0x2039, 0x8c: 0x0152, 0x8e: 0x017d, 0x91: 0x2018, 0x92: 0x2019, 0x93: 0x201c,
   0x94: 0x201d, 0x95: 0x2022, 0x96: 0x2013, 0x97: 0x2014, 0x98: 0x02dc, 0x99: 0x2122, 0x9a: 0x0161, 0x9b: 0x203a,
@@ -53,4 +54,17 @@ export function decodeCharacterReference(input: string, pos: number, additionalA
   const m = NAME_RE.exec(input);
   const code = m ? NAMED.get(m[0].slice(0, -1)) : undefined;
   return m && code !== undefined ? { text: String.fromCodePoint(code), next: NAME_RE.lastIndex } : null;
+}
+
+/** Decodes every character reference in `text` (as in HTML text: an "&" that starts none stays as it is). */
+export function decodeEntities(text: string): string {
+  let out = "";
+  let i = 0;
+  for (let amp = text.indexOf("&"); amp !== -1; amp = text.indexOf("&", i)) {
+    out += text.slice(i, amp);
+    const ref = decodeCharacterReference(text, amp + 1);
+    out += ref ? ref.text : "&";
+    i = ref ? ref.next : amp + 1;
+  }
+  return out + text.slice(i);
 }

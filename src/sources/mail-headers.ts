@@ -218,7 +218,8 @@ export function readAttribution(lines: readonly string[], start: number): { head
   for (let span = 1; span <= 3; span += 1) {
     if (span > 1 && !startsLikeOne) break;
     const part = lines.slice(start, start + span);
-    if (part.length < span || part.slice(1).some((l) => l.trim() === "")) break;
+    // A wrapped attribution goes on with its sender or verb; a line that starts one is the attribution, this one is prose.
+    if (part.length < span || part.slice(1).some((l) => l.trim() === "" || ATTRIBUTION_START_RE.test(l.trim()))) break;
     const joined = part.map((l) => l.trim()).join(" ");
     if (joined.length > 300) break;
     if (!ENDS_WITH_COLON_RE.test(joined)) continue;

@@ -183,6 +183,150 @@ describe("source routes (dev user)", () => {
   });
 });
 
+/** A string whose characters are all below U+0100, as the bytes of a Windows-1252 file ("\x80" is "€"). */
+const cp1252 = (text: string) => Buffer.from(text, "latin1");
+
+describe("source routes: files in other charsets (dev user)", () => {
+  let store: TestStore;
+  let db: Db;
+  let app: FastifyInstance;
+
+  beforeAll(async () => {
+    store = await createTestStore("pglite");
+    db = await store.open();
+    ({ app } = await buildTestApp({ db }));
+  });
+  afterAll(async () => {
+    await app.close();
+    await db.close();
+    await store.destroy();
+  });
+
+  const raw = (url: string, contentType: string, payload: Buffer) => app.inject({ method: "POST", url, payload, headers: { "content-type": contentType } });
+  const form = (url: string, parts: readonly FilePart[]) => {
+    const { payload, headers } = multipart(parts);
+    return app.inject({ method: "POST", url, payload, headers });
+  };
+  const VTT_1252 = cp1252("WEBVTT\n\n00:00:01.000 --> 00:00:04.000\n<v \xc9lodie Martin>Bonjour, le co\xfbt est de 120 \x80, l\x92expert passe jeudi.\n");
+  const VTT_LINE = "Élodie Martin : Bonjour, le coût est de 120 €, l’expert passe jeudi.";
+
+  it("reads a .vtt sent as text/vtt, in Windows-1252 when it is not UTF-8, in UTF-8 otherwise", async () => {
+    for (const [contentType, payload] of [
+      ["text/vtt", VTT_1252],
+      ["text/vtt; charset=utf-8", Buffer.from(`WEBVTT\n\n00:00:01.000 --> 00:00:04.000\n<v Élodie Martin>Bonjour, le coût est de 120 €, l’expert passe jeudi.\n`)],
+      ["text/vtt; charset=windows-1252", VTT_1252],
+      ["application/octet-stream", VTT_1252],
+    ] as const) {
+      const response = await raw("/api/sources/transcript", contentType, payload);
+      expect(response.statusCode).toBe(200);
+      const body = TranscriptSourceResponseSchema.parse(response.json());
+      expect(body).toEqual({ source: VTT_LINE, speakers: ["Élodie Martin"], turns: 1 });
+    }
+  });
+
+  it("reads a .vtt uploaded as a form file, and a Word copy in Windows-1252", async () => {
+    const vtt = await form("/api/sources/transcript", [{ field: "file", filename: "reunion.vtt", type: "text/vtt", content: VTT_1252 }]);
+    expect(vtt.statusCode).toBe(200);
+    expect(TranscriptSourceResponseSchema.parse(vtt.json()).source).toBe(VTT_LINE);
+    const copy = await form("/api/sources/transcript", [{ field: "file", filename: "transcription.txt", type: "text/plain", content: cp1252("\xc9lodie Martin   0:03\nLe co\xfbt est de 120 \x80.\n\nThomas Petit   0:09\nD\x92accord.\n") }]);
+    expect(copy.statusCode).toBe(200);
+    expect(TranscriptSourceResponseSchema.parse(copy.json()).source).toBe("Élodie Martin : Le coût est de 120 €.\nThomas Petit : D’accord.");
+  });
+
+  it("reads an .eml by its declared charset: quoted-printable ISO-8859-1 body and RFC 2047 headers", async () => {
+    const eml = [
+      "From: =?ISO-8859-1?Q?Fran=E7oise_L=E9ger?= <francoise.leger@orange.fr>",
+      "To: Agence MAIF <agence@maif.fr>",
+      "Subject: =?iso-8859-1?Q?Sinistre_d=E9g=E2t_des_eaux?=",
+      "Date: Mon, 7 Dec 2026 10:00:00 +0100",
+      "MIME-Version: 1.0",
+      "Content-Type: text/plain; charset=iso-8859-1",
+      "Content-Transfer-Encoding: quoted-printable",
+      "",
+      "Bonjour,",
+      "Le devis du plombier s'=E9l=E8ve =E0 420 =80.",
+      "",
+      "Le ven. 4 d=E9c. 2026 =E0 16:05, Agence MAIF <agence@maif.fr> a =E9crit :",
+      "> Merci de nous envoyer le devis.",
+      "",
+    ].join("\r\n");
+    const response = await raw("/api/sources/mail-thread", "message/rfc822", Buffer.from(eml, "latin1"));
+    expect(response.statusCode).toBe(200);
+    const body = MailThreadSourceResponseSchema.parse(response.json());
+    expect(body.messages).toBe(2);
+    expect(body.source).toContain("Objet : Sinistre dégât des eaux");
+    expect(body.source).toContain("De : Françoise Léger <francoise.leger@orange.fr>");
+    expect(body.source).toContain("Le devis du plombier s'élève à 420 €.");
+    expect(body.source.match(/^\[(?:MAIF|Sociétaire)\]$/gmu)).toEqual(["[MAIF]", "[Sociétaire]"]);
+    expect(body.addresses).toEqual(expect.arrayContaining(["francoise.leger@orange.fr", "agence@maif.fr"]));
+  });
+
+  it("reads an .eml form upload: base64 UTF-8 text beside its HTML, 8-bit Windows-1252 without a charset, and HTML alone", async () => {
+    const alternative = [
+      "From: Jean Dupont <jean.dupont@orange.fr>",
+      "To: agence@maif.fr",
+      "Subject: =?UTF-8?B?RMOpZ8OidCBkZXMgZWF1eA==?=",
+      "Date: Mon, 7 Dec 2026 10:00:00 +0100",
+      "MIME-Version: 1.0",
+      'Content-Type: multipart/alternative; boundary="b1"',
+      "",
+      "--b1",
+      "Content-Type: text/plain; charset=utf-8",
+      "Content-Transfer-Encoding: base64",
+      "",
+      Buffer.from("Le coût est de 120 €.\n\nEnvoyé de mon iPhone\n").toString("base64"),
+      "--b1",
+      "Content-Type: text/html; charset=utf-8",
+      "",
+      "<p>Le co&ucirc;t est de 120 &euro;.</p>",
+      "--b1--",
+      "",
+    ].join("\r\n");
+    const first = await form("/api/sources/mail-thread", [
+      { field: "memberAddress", content: "jean.dupont@orange.fr" },
+      { field: "file", filename: "message.eml", type: "message/rfc822", content: alternative },
+    ]);
+    expect(first.statusCode).toBe(200);
+    const firstBody = MailThreadSourceResponseSchema.parse(first.json());
+    expect(firstBody).toMatchObject({ messages: 1 });
+    expect(firstBody.source).toMatch(/^\[Sociétaire\]\nDe : Jean Dupont <jean\.dupont@orange\.fr>\n/u);
+    expect(firstBody.source).toContain("Objet : Dégât des eaux");
+    expect(firstBody.source).toContain("Le coût est de 120 €.");
+    expect(firstBody.source).not.toContain("iPhone");
+
+    const eightBit = cp1252("From: Jean Dupont <jean.dupont@orange.fr>\r\nSubject: Devis\r\nDate: Mon, 7 Dec 2026 10:00:00 +0100\r\nContent-Type: text/plain\r\nContent-Transfer-Encoding: 8bit\r\n\r\nLe co\xfbt est de 120 \x80, l\x92expert l\x92a dit.\r\n");
+    const second = await form("/api/sources/mail-thread", [{ field: "file", filename: "devis.eml", type: "application/octet-stream", content: eightBit }]);
+    expect(second.statusCode).toBe(200);
+    expect(MailThreadSourceResponseSchema.parse(second.json()).source).toContain("Le coût est de 120 €, l’expert l’a dit.");
+
+    const htmlOnly = cp1252(
+      "From: Agence MAIF <agence@maif.fr>\r\nTo: jean.dupont@orange.fr\r\nSubject: RE: Devis\r\nDate: Tue, 8 Dec 2026 09:00:00 +0100\r\nContent-Type: text/html; charset=windows-1252\r\n\r\n<html><head><style>p{color:red}</style></head><body><p>Bonjour,</p><p>Le devis de 120&nbsp;\x80 est accept\xe9.</p><div class=\"gmail_quote\"><div>Le lun. 7 d\xe9c. 2026 \xe0 10:00, Jean Dupont &lt;jean.dupont@orange.fr&gt; a \xe9crit&nbsp;:<br></div><blockquote>Voici le devis.<br>Cordialement</blockquote></div></body></html>\r\n",
+    );
+    const third = await raw("/api/sources/mail-thread", "message/rfc822", htmlOnly);
+    expect(third.statusCode).toBe(200);
+    const thirdBody = MailThreadSourceResponseSchema.parse(third.json());
+    expect(thirdBody.messages).toBe(2);
+    expect(thirdBody.source).toContain("Le devis de 120 € est accepté.");
+    expect(thirdBody.source).toContain("Voici le devis.");
+    expect(thirdBody.source).not.toMatch(/<\/?(?:html|head|body|p|div|br|blockquote)\b|color:red|&nbsp;/u);
+  });
+
+  it("reads a pasted thread saved as a Windows-1252 .txt", async () => {
+    const response = await form("/api/sources/mail-thread", [{ field: "file", filename: "fil.txt", type: "text/plain", content: cp1252("Bonjour,\nJe confirme le rendez-vous de jeudi \xe0 14 h.\n\nDe : Agence MAIF <agence@maif.fr>\nEnvoy\xe9 : lundi 7 d\xe9cembre 2026 10:00\n\xc0 : Jean Dupont <jean.dupont@orange.fr>\nObjet : Rendez-vous\n\nL\x92expert peut passer jeudi.\n") }]);
+    expect(response.statusCode).toBe(200);
+    const body = MailThreadSourceResponseSchema.parse(response.json());
+    expect(body.messages).toBe(2);
+    expect(body.source).toContain("L’expert peut passer jeudi.");
+    expect(body.source).toContain("Je confirme le rendez-vous de jeudi à 14 h.");
+  });
+
+  it("refuses an Outlook .msg file and an empty upload in French", async () => {
+    const msg = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]);
+    expectProblem(await form("/api/sources/mail-thread", [{ field: "file", filename: "message.msg", type: "application/vnd.ms-outlook", content: msg }]), 415, /\.msg/u);
+    expectProblem(await raw("/api/sources/transcript", "text/vtt", Buffer.alloc(0)), 400, /vide/u);
+  });
+});
+
 describe("source routes over a real socket", () => {
   it("answers refused uploads without stalling the connection, so the server still stops promptly", async () => {
     const store = await createTestStore("pglite");

@@ -203,3 +203,11 @@ describe("shapes of the public reply-parser corpora (rewritten in our words)", (
     expect(parse(text).map((m) => m.body)).toEqual([text]);
   });
 });
+
+describe("attribution lines right under the reply", () => {
+  it("does not fold a reply's last line starting with 'Le' into the attribution below it", () => {
+    const messages = parse("Bonjour,\nLe devis de 120 € est accepté.\nLe lun. 7 déc. 2026 à 10:00, Jean Dupont <jean.dupont@orange.fr> a écrit :\n> Voici le devis.\n");
+    expect(messages.map((m) => m.body)).toEqual(["Voici le devis.", "Bonjour,\nLe devis de 120 € est accepté."]);
+    expect(messages[0]?.sentAt).toBe("lun. 7 déc. 2026 à 10:00");
+  });
+});
