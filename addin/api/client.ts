@@ -5,6 +5,7 @@ import type { GenerationRequest, GenerationResponse } from "../../src/schemas/ge
 import type { SaveMinutesRequest, SaveMinutesResponse } from "../../src/schemas/minutes";
 import type { Problem } from "../../src/schemas/problem";
 import type { DocumentSourceResponse, MailThreadSourceResponse, TranscriptSourceResponse } from "../../src/sources/schemas";
+import type { ScanProgress, ScanSourceResponse } from "../../src/sources/ocr";
 import { readSse } from "./sse";
 
 // Types only from src/schemas: zod's runtime would triple the pane's first download, so the answers are
@@ -72,6 +73,11 @@ export interface ApiClient {
    * @throws ApiError as above (413 too big or too many pages, 415 another format, 422 a scan without text).
    */
   documentSource(file: Blob, fileName: string, signal?: AbortSignal): Promise<DocumentSourceResponse>;
+  /**
+   * Reads a scan or a photo by OCR on the server (multipart, SSE): `onProgress` gets {page, pages} as pages are read.
+   * @throws ApiError as above (413 too big, 415 not an image or PDF, 422 damaged, protected or without any text).
+   */
+  scanSource(file: Blob, fileName: string, onProgress: (progress: ScanProgress) => void, signal?: AbortSignal): Promise<ScanSourceResponse>;
   /**
    * Records the adviser's manual edit of a draft in its version history.
    * @throws ApiError as above (404 generation_not_found).
@@ -192,6 +198,17 @@ function isDocumentSource(v: unknown): v is DocumentSourceResponse {
     (v.format === "pdf" || v.format === "docx") &&
     Array.isArray(v.pagesWithoutText) &&
     v.pagesWithoutText.every(isCount)
+  );
+}
+
+function isScanSource(v: unknown): v is ScanSourceResponse {
+  return (
+    isRecord(v) &&
+    typeof v.text === "string" &&
+    typeof v.format === "string" &&
+    typeof v.confidence === "number" &&
+    Array.isArray(v.pages) &&
+    v.pages.every((p) => isRecord(p) && isCount(p.page) && typeof p.text === "string" && typeof p.confidence === "number" && typeof p.lowConfidence === "boolean")
   );
 }
 
@@ -324,6 +341,30 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
       const form = new FormData();
       form.append("file", file, fileName);
       return json(await post("/api/sources/document", form, "application/json", signal), isDocumentSource);
+    },
+
+    async scanSource(file, fileName, onProgress, signal) {
+      const form = new FormData();
+      form.append("file", file, fileName);
+      const response = await post("/api/sources/scan", form, "text/event-stream", signal);
+      if (!(response.headers.get("content-type") ?? "").includes("text/event-stream")) return json(response, isScanSource);
+      if (!response.body) throw new ApiError(clientProblem("bad_response", t("ui.error.bad_response", {}, locale)));
+      try {
+        for await (const { event, data } of readSse(response.body)) {
+          const payload: unknown = JSON.parse(data);
+          if (event === "progress" && isRecord(payload) && isCount(payload.page) && isCount(payload.pages)) onProgress({ page: payload.page, pages: payload.pages });
+          else if (event === "done") {
+            if (!isScanSource(payload)) throw new ApiError(clientProblem("bad_response", t("ui.error.bad_response", {}, locale)));
+            return payload;
+          } else if (event === "error") {
+            throw new ApiError(isProblem(payload) ? payload : clientProblem("bad_response", t("ui.error.bad_response", {}, locale)));
+          }
+        }
+      } catch (cause) {
+        if (cause instanceof ApiError || signal?.aborted) throw cause;
+        throw new ApiError(clientProblem("stream_incomplete", t("ui.error.stream_cut", {}, locale)), { cause });
+      }
+      throw new ApiError(clientProblem("stream_incomplete", t("ui.error.stream_cut", {}, locale)));
     },
 
     async recordManualVersion(generationId, text, signal) {

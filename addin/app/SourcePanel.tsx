@@ -1,6 +1,6 @@
 // Owns the source of the work in the capture form: add a Teams transcript, a document or the meeting's transcript, then show, edit or remove it.
 import { Button, Field, makeStyles, Textarea, tokens } from "@fluentui/react-components";
-import { AddRegular, CalendarLtrRegular, ChevronDownRegular, ChevronUpRegular, DeleteRegular, DocumentRegular, MailRegular, PersonVoiceRegular } from "@fluentui/react-icons";
+import { AddRegular, CalendarLtrRegular, CameraRegular, ChevronDownRegular, ChevronUpRegular, DeleteRegular, DocumentRegular, MailRegular, PersonVoiceRegular } from "@fluentui/react-icons";
 import { useId, useRef, useState, type ChangeEvent, type ReactNode } from "react";
 import type { MessageKey } from "../../src/i18n";
 import { ApiError } from "../api/client";
@@ -9,6 +9,7 @@ import { HostError } from "../hosts/host-adapter";
 import { useApi, useHost } from "../hooks/use-host";
 import { useI18n } from "../hooks/use-i18n";
 import { readTextFile, type WorkSource } from "../lib/work-source";
+import { ScanReview } from "../features/sources/ScanReview";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
@@ -39,7 +40,13 @@ const KIND_KEYS: Record<WorkSource["kind"], MessageKey> = {
   "meeting-transcript": "ui.source.kind.meeting-transcript",
   document: "ui.source.kind.document",
   "mail-thread": "ui.source.kind.mail-thread",
+  scan: "ui.source.kind.scan",
 };
+
+/** Files the document reader cannot read but OCR can: photos, and PDFs it found without text. */
+function isForOcr(file: File): boolean {
+  return file.type.startsWith("image/") || /\.(jpe?g|png|heic|heif|webp|tiff?|gif|bmp)$/iu.test(file.name);
+}
 
 /** The added source (owned by the workspace, which saves it) and the state of the Outlook thread reading. */
 export interface SourcePanelProps {
@@ -73,6 +80,9 @@ export function SourcePanel(props: SourcePanelProps): ReactNode {
   const textId = useId();
   const vttInput = useRef<HTMLInputElement>(null);
   const documentInput = useRef<HTMLInputElement>(null);
+  const scanInput = useRef<HTMLInputElement>(null);
+  // A file being read by OCR, then reviewed: it becomes the source only once the adviser has checked its text.
+  const [scanFile, setScanFile] = useState<File | null>(null);
   const addButton = useRef<HTMLButtonElement>(null);
   const [isAdding, setIsAdding] = useState(false);
   const [isBusy, setIsBusy] = useState(false);
@@ -82,13 +92,17 @@ export function SourcePanel(props: SourcePanelProps): ReactNode {
   const number = (n: number): string => n.toLocaleString(locale === "en" ? "en-GB" : "fr-FR");
   const { source } = props;
 
-  /** Runs one import; the source replaces nothing until the server answered. */
-  const add = async (load: () => Promise<WorkSource>): Promise<void> => {
+  /** Runs one import; the source replaces nothing until the server answered. `null`: handed over to OCR. */
+  const add = async (load: () => Promise<WorkSource | null>): Promise<void> => {
     setIsBusy(true);
     setProblem(null);
     setStatus(t("ui.source.reading"));
     try {
       const next = await load();
+      if (next === null) {
+        setStatus("");
+        return;
+      }
       props.onChange(next);
       setIsAdding(false);
       setStatus(t("ui.source.added", { what: next.name || t(KIND_KEYS[next.kind]) }));
@@ -116,8 +130,23 @@ export function SourcePanel(props: SourcePanelProps): ReactNode {
     const file = event.target.files?.[0];
     event.target.value = "";
     if (!file) return;
+    if (isForOcr(file)) {
+      setProblem(null);
+      setScanFile(file);
+      return;
+    }
     void add(async () => {
-      const answer = await api.documentSource(file, file.name);
+      let answer: Awaited<ReturnType<typeof api.documentSource>>;
+      try {
+        answer = await api.documentSource(file, file.name);
+      } catch (error) {
+        // A PDF with no text at all is a scan: read it by OCR rather than refuse it.
+        if (error instanceof ApiError && (error.code === "document_needs_ocr" || (error.code === "document_without_text" && /\.pdf$/iu.test(file.name)))) {
+          setScanFile(file);
+          return null;
+        }
+        throw error;
+      }
       return {
         kind: "document",
         name: file.name,
@@ -146,7 +175,10 @@ export function SourcePanel(props: SourcePanelProps): ReactNode {
       facts.push(f.speakers.length === 1 ? t("ui.source.speakers_one", { names }) : t("ui.source.speakers", { count: f.speakers.length, names }));
     }
     if (f.turns !== undefined) facts.push(t("ui.source.turns", { count: number(f.turns) }));
-    if (f.pages !== undefined) {
+    if (source.kind === "scan" && f.pages !== undefined) {
+      facts.push(t("ui.ocr.summary", { format: (f.format ?? "").toUpperCase(), pages: f.pages, confidence: f.confidence ?? 0 }));
+      if (f.lowConfidencePages && f.lowConfidencePages.length > 0) warning = t("ui.ocr.low_pages", { pages: f.lowConfidencePages.join(", ") });
+    } else if (f.pages !== undefined) {
       const format = f.format === "docx" ? "Word" : "PDF";
       const chars = number(source.text.length);
       facts.push(f.pages === 1 ? t("ui.source.pages_one", { format, chars }) : t("ui.source.pages", { format, count: f.pages, chars }));
@@ -212,6 +244,21 @@ export function SourcePanel(props: SourcePanelProps): ReactNode {
             ) : null}
           </div>
         </div>
+      ) : scanFile ? (
+        <ScanReview
+          file={scanFile}
+          onUse={(next) => {
+            props.onChange(next);
+            setScanFile(null);
+            setIsAdding(false);
+            setStatus(t("ui.source.added", { what: next.name || t(KIND_KEYS[next.kind]) }));
+          }}
+          onCancel={(reason) => {
+            setScanFile(null);
+            if (reason) setProblem(t("ui.source.failed", { reason }));
+            requestAnimationFrame(() => addButton.current?.focus());
+          }}
+        />
       ) : props.isReadingThread ? (
         <p className={styles.hint} role="status" data-testid="source-thread-reading">
           {t("ui.source.reading_thread")}
@@ -240,6 +287,9 @@ export function SourcePanel(props: SourcePanelProps): ReactNode {
                 </Button>
                 <Button className={styles.option} icon={<DocumentRegular />} disabledFocusable={isBusy} onClick={() => documentInput.current?.click()} data-testid="source-add-document">
                   {t("ui.source.add_document")}
+                </Button>
+                <Button className={styles.option} icon={<CameraRegular />} disabledFocusable={isBusy} onClick={() => scanInput.current?.click()} data-testid="source-add-scan">
+                  {t("ui.ocr.add")}
                 </Button>
                 {readMeeting ? (
                   <Button
@@ -282,6 +332,23 @@ export function SourcePanel(props: SourcePanelProps): ReactNode {
         aria-hidden="true"
         onChange={onDocument}
         data-testid="source-file-document"
+      />
+      <input
+        ref={scanInput}
+        className={styles.fileInput}
+        type="file"
+        accept="image/*,.heic,.heif,.pdf,application/pdf"
+        tabIndex={-1}
+        aria-hidden="true"
+        onChange={(event) => {
+          const file = event.target.files?.[0];
+          event.target.value = "";
+          if (file) {
+            setProblem(null);
+            setScanFile(file);
+          }
+        }}
+        data-testid="source-file-scan"
       />
 
       {problem ? (

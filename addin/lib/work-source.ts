@@ -2,7 +2,7 @@
 import { MAX_SOURCE_CHARS } from "../../src/schemas/limits";
 
 /** Where a source came from. */
-export type SourceKind = "transcript" | "meeting-transcript" | "document" | "mail-thread";
+export type SourceKind = "transcript" | "meeting-transcript" | "document" | "mail-thread" | "scan";
 
 /** What the server said about the source when it made it; shown to the adviser, never sent back. */
 export interface SourceFacts {
@@ -10,7 +10,10 @@ export interface SourceFacts {
   readonly turns?: number;
   readonly pages?: number;
   readonly pagesWithoutText?: readonly number[];
-  readonly format?: "pdf" | "docx";
+  readonly format?: "pdf" | "docx" | "jpeg" | "png" | "heic" | "webp" | "tiff" | "gif" | "bmp";
+  /** A scan read by OCR: the mean confidence (0-100) and the pages to check against the original. */
+  readonly confidence?: number;
+  readonly lowConfidencePages?: readonly number[];
   readonly messages?: number;
   /** Messages attributed to the member, and to the insurer, in a mail thread. */
   readonly fromMember?: number;
@@ -28,7 +31,7 @@ export interface WorkSource {
   readonly facts: SourceFacts;
 }
 
-const KINDS: readonly SourceKind[] = ["transcript", "meeting-transcript", "document", "mail-thread"];
+const KINDS: readonly SourceKind[] = ["transcript", "meeting-transcript", "document", "mail-thread", "scan"];
 
 /** Whether a value read back from the device is a source (an older copy may hold anything). */
 export function isWorkSource(value: unknown): value is WorkSource {
