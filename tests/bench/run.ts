@@ -14,6 +14,8 @@ const SECTIONS: readonly Section[] = [
   { title: "Pseudonymisation accuracy", module: "./pseudonymisation", run: "runPseudonymisationBench" },
   { title: "Taskpane bundle and time to interactive", module: "./bundle", run: "runBundleBench" },
   { title: "Figures groundedness", module: "./figures", run: "runFiguresBench" },
+  { title: "Document bombs: event loop and memory", module: "./documents", run: "runDocumentsBench" },
+  { title: "OCR: pages per minute and memory", module: "./ocr", run: "runOcrBench" },
 ];
 
 const only = process.argv.slice(2);
