@@ -179,8 +179,12 @@ export function cleanBody(input: readonly string[]): CleanedBody {
   const removed: string[] = [];
   let lines = input.map((l) => l.replace(INLINE_IMAGE_RE, "").trimEnd());
 
-  // Banners come first, before "Bonjour".
+  // Banners come first, before "Bonjour"; so do the rules that close a header block (a forwarded .eml's "-----").
   lines = trimBlankEnds(lines);
+  while (lines.length > 0 && isShort(lines[0], RULE_ONLY_RE)) {
+    removed.push(lines[0] ?? "");
+    lines = trimBlankEnds(lines.slice(1));
+  }
   // An "[EXTERNE]" tag, a banner and a tip at most: more is the message quoting one.
   for (let banners = 0; banners < 3 && lines.length > 0 && (isShort(lines[0], BANNER_RE) || isShort(lines[0], EXTERNAL_TAG_RE)); banners += 1) {
     let end = 1;

@@ -211,3 +211,12 @@ describe("attribution lines right under the reply", () => {
     expect(messages[0]?.sentAt).toBe("lun. 7 déc. 2026 à 10:00");
   });
 });
+
+describe("a message forwarded as an attachment", () => {
+  it("reads the header block framed by dashes that a mail parser renders, without the dashes", () => {
+    const text = "Je vous transfère le devis.\n\n-----------------------------------------\nFrom:    Plomberie Martin <contact@plomberie.example>\nSubject: Devis\nDate:    04/12/2026, 16:00:00\nTo:      jean.dupont@orange.fr\n-----------------------------------------\n\nLe devis s'élève à 420 €.\n";
+    const messages = parse(text);
+    expect(messages.map((m) => m.body)).toEqual(["Le devis s'élève à 420 €.", "Je vous transfère le devis."]);
+    expect(messages[0]).toMatchObject({ from: "Plomberie Martin <contact@plomberie.example>", subject: "Devis" });
+  });
+});
