@@ -53,6 +53,10 @@ export function loadLexicons(): NameLexicons {
   const { firstNames, surnames, frequentWords } = zxcvbnNames();
   const words = readJson<string[]>(packageFile("an-array-of-french-words", "index.json"));
   const communes = readJson<Commune[]>(packageFile("@etalab/decoupage-administratif", "data/communes.json")).map((c) => ({ name: c.nom, population: c.population }));
+  // Departments and regions are places wherever they appear ("la Vendée", "Occitanie"): counted as large towns.
+  for (const file of ["data/departements.json", "data/regions.json"]) {
+    for (const area of readJson<Commune[]>(packageFile("@etalab/decoupage-administratif", file))) communes.push({ name: area.nom, population: Number.MAX_SAFE_INTEGER });
+  }
   cached = buildLexicons({ firstNames, surnames, words, frequentWords, communes });
   return cached;
 }

@@ -1,8 +1,8 @@
 // Owns name detection from the French name lexicons: greetings, subjects, "dossier/chez/famille + Nom", full names, lower-case names, and the last guard on any name left.
 import { CAPITAL_PARTICLES, FIRST_NAMES, NOT_NAME_WORDS } from "./french-names";
-import { fold, type NameLexicons } from "./lexicons";
+import { fold, placeKey, type NameLexicons } from "./lexicons";
 import { personCandidates, readNameUnits, splitPerson } from "./name-detectors";
-import { placeWords, wordsOf, type ContextWord } from "./place-context";
+import { CITY_BEFORE, isBrandKey, placeWords, wordsOf, type ContextWord } from "./place-context";
 import type { Candidate } from "./text-scan";
 
 /** Overlap priorities: below a civility or a known name, above a propagated mention. */
@@ -27,7 +27,8 @@ const STOP: ReadonlySet<string> = new Set(
     "bonjour bonsoir salut merci cordialement hello coucou cher chere " +
     "tel mail email rdv sms ok cf etc svp objet ref tiers societaire assure assuree expert garage agence contrat dossier sinistre " +
     "conseiller conseillere gestionnaire client cliente temoin rappel appel note notes famille succession fils fille mari epouse " +
-    "epoux femme pere mere frere soeur voisin voisine enfant enfants modele marque siret siren iban rib nir tva"
+    "epoux femme pere mere frere soeur voisin voisine enfant enfants modele marque siret siren iban rib nir tva " +
+    "rome londres madrid bruxelles geneve lisbonne berlin amsterdam barcelone milan venise porto"
   ).split(" "),
 );
 
@@ -158,6 +159,10 @@ export function detectLexiconNames(
       // Lower case: a name nobody would take for a word ("julie morel", "rappeler karim"), or after "m."/"mme".
       if (word.key.length < 3 || LOWER_STOP.has(word.key)) continue;
       const afterCivility = LOWER_CIVILITY_RE.test(text.slice(Math.max(0, word.start - 14), word.start));
+      // "parking du leclerc", "habite à poitiers": a brand or a town typed in lower case is no person.
+      const town = placeKey(word.text);
+      const isTown = lexicons.towns.has(town) || (prev !== undefined && CITY_BEFORE.has(prev.key) && lexicons.communes.has(town));
+      if (!afterCivility && (isBrandKey(word.key) || (isTown && !facts.isFirst))) continue;
       if (afterCivility || (isName && !facts.isWord)) {
         let start = word.start;
         let end = word.end;
@@ -184,7 +189,14 @@ export function detectLexiconNames(
     if ((strong && !facts.isFrequentWord) || ofTrigger || (weak && !facts.isWord)) {
       if (add(personAt(text, word, isName && facts.isFirst && !facts.isSurname ? "PRENOM" : "NOM", LEXICON_PRIORITY.trigger))) continue;
     }
-    if (!isName) continue;
+    if (!isName) {
+      // A word no list knows, opening a sentence before a verb, is someone: "Kerjean a appelé", "Tchakaloff confirme".
+      const verbAfter = next !== undefined && !next.isCapital && SUBJECT_VERBS.has(next.key) && next.text.toLowerCase() !== "à";
+      if (opensSentence(text, word) && verbAfter && !upper && word.key.length >= 3 && !lexicons.words.has(word.key) && !lexicons.communes.has(placeKey(word.text)) && !isBrandKey(word.key)) {
+        add(personAt(text, word, "NOM", LEXICON_PRIORITY.guard));
+      }
+      continue;
+    }
     // 2. A full name with no introduction: a given name and a capitalised surname ("Thomas Girard", "Hugo Van Damme"),
     //    or the administrative order ("ROBIN Céline").
     const nextFacts = next ? factsOf(next, lexicons) : undefined;

@@ -20,6 +20,8 @@ export interface NameLexicons {
   readonly firstNames: ReadonlySet<string>;
   /** Folded surnames ("lefevre"). */
   readonly surnames: ReadonlySet<string>;
+  /** Every French word form, folded: a capitalised word outside it is a proper noun ("Kerjean", "Texa"). */
+  readonly words: ReadonlySet<string>;
   /** Folded words that are both a French word and a name: "pierre", "rose", "blanc", "noel". */
   readonly wordNames: ReadonlySet<string>;
   /** Of those, the ones a note uses so often that a capital alone does not make them a name ("petit", "place"). */
@@ -65,9 +67,11 @@ export function buildLexicons(raw: RawLexicons): NameLexicons {
   for (const name of raw.firstNames) if (name.length >= 2) firstNames.add(fold(name));
   const surnames = new Set<string>();
   for (const name of raw.surnames) if (name.length >= 2) surnames.add(fold(name));
+  const words = new Set<string>();
   const wordNames = new Set<string>();
   for (const word of raw.words) {
-    const key = fold(word);
+    const key = word.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
+    words.add(key);
     if (firstNames.has(key) || surnames.has(key)) wordNames.add(key);
   }
   const frequentWordNames = new Set<string>();
@@ -85,5 +89,5 @@ export function buildLexicons(raw: RawLexicons): NameLexicons {
     if ((population ?? 0) >= TOWN_POPULATION) towns.add(key);
     communeMaxWords = Math.max(communeMaxWords, key.split(" ").length);
   }
-  return { firstNames, surnames, wordNames, frequentWordNames, communes, towns, communeMaxWords };
+  return { firstNames, surnames, words, wordNames, frequentWordNames, communes, towns, communeMaxWords };
 }

@@ -28,7 +28,7 @@ const PLACE_ADJECTIVES: ReadonlySet<string> = new Set(
 );
 
 /** Words before a city: "à Laval", "de Nancy", "vers Vienne", "près de Florence". Folded. */
-const CITY_BEFORE: ReadonlySet<string> = new Set(
+export const CITY_BEFORE: ReadonlySet<string> = new Set(
   "a au de d du depuis vers sur sous pres entre jusqu et ou agence mairie ville commune secteur region habite reside demenage trajet direction".split(" "),
 );
 
@@ -50,7 +50,15 @@ const BRANDS: readonly string[] = [
   "engie", "pole emploi", "france travail", "orange", "sfr", "free", "bouygues", "veolia", "suez", "enedis", "grdf",
   "marie blachere", "jean louis david", "franck provost", "jules", "camaieu", "kiabi", "celio", "yves rocher",
   "michelin", "total", "totalenergies", "esso", "shell", "leboncoin", "le bon coin", "amazon", "cdiscount", "vinted",
+  "ferrari", "lamborghini", "maserati", "cupra", "lancia", "alfa romeo", "chevrolet", "cadillac", "dodge", "chrysler", "mg",
+  "byd", "ducati", "harley davidson", "triumph", "foncia", "nexity", "orpi", "century 21", "laforet", "guy hoquet",
+  "europ assistance", "mondial assistance", "ima", "fillon", "netflix", "canal", "canal plus", "tf1", "france 2",
 ];
+
+/** Whether a single word is a brand's name ("leclerc" in "parking du leclerc"). */
+export function isBrandKey(key: string): boolean {
+  return BRAND_SET.has(placeKey(key));
+}
 const BRAND_SET: ReadonlySet<string> = new Set(BRANDS);
 const BRAND_FIRST_WORDS: ReadonlySet<string> = new Set(BRANDS.map((b) => b.split(" ")[0] ?? b));
 const BRAND_MAX_WORDS = Math.max(...BRANDS.map((b) => b.split(" ").length));

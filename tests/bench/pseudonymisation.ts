@@ -255,6 +255,29 @@ export function originalBlocks(entry: CorpusEntry): string {
   return context ? `${context}\n${entry.text}` : entry.text;
 }
 
+/** What scoring through the API needs: the app (injected requests) and the fake provider it calls. */
+export interface ApiUnderTest {
+  readonly app: { inject(options: { method: "POST"; url: string; payload: unknown }): Promise<{ statusCode: number; body: string }> };
+  readonly fake: { readonly requests: { body: { messages: { role: string; content: string }[] } }[] };
+}
+
+/** Sends each sentence through POST /api/generations and scores what the fake provider recorded. */
+export async function scoreThroughApi(api: ApiUnderTest, entries: readonly CorpusEntry[]): Promise<SentScore[]> {
+  const scores: SentScore[] = [];
+  for (const entry of entries) {
+    api.fake.requests.length = 0;
+    const response = await api.app.inject({
+      method: "POST",
+      url: "/api/generations",
+      payload: { task: "interview-minutes", notes: entry.text, ...(entry.context ? { context: entry.context } : {}) },
+    });
+    if (response.statusCode !== 201) throw new Error(`${entry.id}: ${response.statusCode} ${response.body}`);
+    const content = api.fake.requests.at(-1)?.body.messages.find((m) => m.role === "user")?.content ?? "";
+    scores.push(scoreSent(entry, sentBlocks(content), originalBlocks(entry)));
+  }
+  return scores;
+}
+
 /**
  * Sends every sentence through POST /api/generations (PGlite, the real pipeline, the fake provider recording) and
  * scores what the provider received.
@@ -271,19 +294,7 @@ export async function evaluateThroughApi(corpora: readonly CorpusName[]): Promis
   try {
     for (const name of corpora) {
       const corpus = loadCorpus(name);
-      const scores: SentScore[] = [];
-      for (const entry of corpus) {
-        fake.requests.length = 0;
-        const response = await app.inject({
-          method: "POST",
-          url: "/api/generations",
-          payload: { task: "interview-minutes", notes: entry.text, ...(entry.context ? { context: entry.context } : {}) },
-        });
-        if (response.statusCode !== 201) throw new Error(`${entry.id}: ${response.statusCode} ${response.body}`);
-        const content = fake.requests.at(-1)?.body.messages.find((m) => m.role === "user")?.content ?? "";
-        scores.push(scoreSent(entry, sentBlocks(content), originalBlocks(entry)));
-      }
-      results.set(name, summarise(scores, corpus));
+      results.set(name, summarise(await scoreThroughApi({ app, fake }, corpus), corpus));
     }
   } finally {
     await app.close();
