@@ -98,16 +98,23 @@ function fieldLine(a: AnnotationLike): string | undefined {
   return `${prefix}${shown.join(", ")}`;
 }
 
+/** What has been read of the form so far: lines written (a radio group once) and every field name met on a page. */
+interface FormSeen {
+  readonly lines: Set<string>;
+  readonly names: Set<string>;
+}
+
 /** Filled form fields and comment texts of a page, one per line; radio groups are read once. */
-async function annotationText(page: PDFPageProxy, seenFields: Set<string>): Promise<string> {
+async function annotationText(page: PDFPageProxy, seenFields: FormSeen): Promise<string> {
   const annotations = (await page.getAnnotations({ intent: "display" })) as AnnotationLike[];
   const lines: string[] = [];
   for (const a of annotations) {
     if (a.subtype === "Widget") {
+      if (a.fieldName) seenFields.names.add(a.fieldName);
       const line = fieldLine(a);
       const key = `${a.fieldName ?? ""}\u0000${line ?? ""}`;
-      if (line && !seenFields.has(key)) {
-        seenFields.add(key);
+      if (line && !seenFields.lines.has(key)) {
+        seenFields.lines.add(key);
         lines.push(line);
       }
       continue;
@@ -116,6 +123,38 @@ async function annotationText(page: PDFPageProxy, seenFields: Set<string>): Prom
     // Comments (sticky notes, free text, stamps with text): their contents, else the text of their appearance.
     const contents = a.contentsObj?.str?.trim() || a.textContent?.join(" ").trim();
     if (contents) lines.push(contents);
+  }
+  return lines.join("\n");
+}
+
+/** What pdf.js's getFieldObjects gives of one widget of a field. */
+interface FieldObjectLike {
+  readonly type?: string;
+  readonly value?: unknown;
+  readonly exportValues?: unknown;
+}
+
+/**
+ * Filled fields whose widgets sit on no page's annotation list (a form tool that forgot /Annots): read from the
+ * document's field tree, labelled by the last part of their name (their tooltip is not given there).
+ */
+async function orphanFieldText(pdf: PDFDocumentProxy, seenFields: FormSeen): Promise<string> {
+  const fields = ((await pdf.getFieldObjects()) ?? {}) as Record<string, FieldObjectLike[]>;
+  const lines: string[] = [];
+  for (const [name, widgets] of Object.entries(fields)) {
+    if (seenFields.names.has(name)) continue;
+    const label = name.split(".").pop()?.trim() ?? name;
+    for (const w of widgets) {
+      const line = fieldLine({
+        fieldName: label,
+        fieldValue: w.value,
+        checkBox: w.type === "checkbox",
+        radioButton: w.type === "radiobutton",
+        pushButton: w.type === "button",
+        ...(typeof w.exportValues === "string" ? { exportValue: w.exportValues, buttonValue: w.exportValues } : {}),
+      });
+      if (line && !lines.includes(line)) lines.push(line);
+    }
   }
   return lines.join("\n");
 }
@@ -156,15 +195,18 @@ export async function extractPdf(bytes: Uint8Array, maxPages: number): Promise<P
       throw new AppError("payload_too_large", { detail: t("sources.document.too_many_pages", { pages: pdf.numPages, max: maxPages }) });
     }
     const budget = { chars: DOCUMENT_LIMITS.maxTextChars };
-    const seenFields = new Set<string>();
+    const seenFields: FormSeen = { lines: new Set(), names: new Set() };
     const pages: string[] = [];
     for (let n = 1; n <= pdf.numPages; n += 1) {
       const page = await pdf.getPage(n);
       const text = await pageText(page, budget);
+      // A broken annotation must not cost the page's text: it is read apart, and skipped when it fails.
       const extra = await annotationText(page, seenFields).catch(() => "");
       pages.push(extra ? `${text}\n${extra}` : text);
       page.cleanup();
     }
+    const orphans = await orphanFieldText(pdf, seenFields).catch(() => "");
+    if (orphans && pages.length > 0) pages[pages.length - 1] = `${pages[pages.length - 1]}\n${orphans}`;
     return { pages };
   } catch (error) {
     throw error instanceof AppError ? error : unreadable(error);

@@ -158,6 +158,36 @@ describe("PDF text: layout and file-structure traps", () => {
   });
 });
 
+describe("PDF text: where else text hides", () => {
+  it("reads the invisible OCR layer of a scanned page (text render mode 3), as scanners write it", async () => {
+    const image = "/Type /XObject /Subtype /Image /Width 2 /Height 2 /ColorSpace /DeviceGray /BitsPerComponent 8";
+    const ops = `q 595 0 0 842 0 0 cm /Im1 Do Q\nBT 3 Tr /F1 11 Tf 56 780 Td ${pdfString(LINES[0] as string)} Tj ET`;
+    const result = await read(pdfWithContents([{ ops, resources: ">> /XObject << /Im1 90 0 R" }], { extraObjects: [{ id: 90, dict: image, stream: "\u0080\u0040\u0020\u0010" }] }));
+    expect(result.text).toContain(LINES[0]);
+  });
+
+  it("reads text drawn inside a form XObject (a letterhead, a stamp)", async () => {
+    const form = { id: 96, dict: "/Type /XObject /Subtype /Form /BBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >>", stream: textLines(["MAIF, service sinistres, 79018 Niort"]) };
+    const result = await read(pdfWithContents([{ ops: `q /Fm1 Do Q\n${textLines(["Objet : votre déclaration"], "F1", 10).replace("780", "600")}`, resources: ">> /XObject << /Fm1 96 0 R" }], { extraObjects: [form] }));
+    expect(result.text).toContain("MAIF, service sinistres, 79018 Niort");
+    expect(result.text).toContain("Objet : votre déclaration");
+  });
+
+  it("reads text in a Type 3 font whose glyph names are standard", async () => {
+    const glyph = (name: string) => `/${name} 97 0 R`;
+    const type3 = `<< /Type /Font /Subtype /Type3 /FontBBox [0 0 1000 1000] /FontMatrix [0.001 0 0 0.001 0 0] /CharProcs << ${["O", "u", "i"].map(glyph).join(" ")} >> /Encoding << /Type /Encoding /Differences [79 /O 105 /i 117 /u] >> /FirstChar 79 /LastChar 117 /Widths [${Array.from({ length: 39 }, () => 600).join(" ")}] /Resources << >> >>`;
+    const result = await read(
+      pdfWithContents([{ ops: "BT /F7 12 Tf 56 780 Td (Oui) Tj ET", resources: "/F7 98 0 R" }], {
+        extraObjects: [
+          { id: 97, dict: "", stream: "600 0 0 0 600 700 d1 0 0 600 700 re f" },
+          { id: 98, dict: type3 },
+        ],
+      }),
+    );
+    expect(result.text).toContain("Oui");
+  });
+});
+
 describe("PDF text: forms and comments", () => {
   function formPdf(pageOps: string): Uint8Array {
     const objects: RawPdfObject[] = [
@@ -190,6 +220,35 @@ describe("PDF text: forms and comments", () => {
   it("accepts a form whose only text is its field values (a filled form over a scanned background)", async () => {
     const result = await read(formPdf(""));
     expect(result.text).toContain("Jean Dupont");
+  });
+});
+
+describe("PDF text: more form fields", () => {
+  it("reads a radio group once, a multi-line text field, a multiple choice, and a field no page shows", async () => {
+    const objects: RawPdfObject[] = [
+      { id: 1, dict: "<< /Type /Catalog /Pages 2 0 R /AcroForm << /Fields [10 0 R 20 0 R 21 0 R 30 0 R] >> >>" },
+      { id: 2, dict: "<< /Type /Pages /Kids [4 0 R] /Count 1 >>" },
+      { id: 3, dict: "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>" },
+      { id: 4, dict: "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> /Contents 5 0 R /Annots [11 0 R 12 0 R 20 0 R 21 0 R] >>" },
+      { id: 5, dict: "", stream: textLines(["Questionnaire"]) },
+      { id: 10, dict: `<< /FT /Btn /Ff 49152 /T (usage) /TU ${pdfString("Usage du véhicule")} /V /Professionnel /Kids [11 0 R 12 0 R] >>` },
+      { id: 11, dict: "<< /Type /Annot /Subtype /Widget /Parent 10 0 R /AS /Off /Rect [100 700 115 715] /P 4 0 R /AP << /N << /Personnel 14 0 R /Off 15 0 R >> >> >>" },
+      { id: 12, dict: "<< /Type /Annot /Subtype /Widget /Parent 10 0 R /AS /Professionnel /Rect [200 700 215 715] /P 4 0 R /AP << /N << /Professionnel 14 0 R /Off 15 0 R >> >> >>" },
+      { id: 14, dict: "/Type /XObject /Subtype /Form /BBox [0 0 15 15]", stream: "0 0 m 15 15 l S" },
+      { id: 15, dict: "/Type /XObject /Subtype /Form /BBox [0 0 15 15]", stream: "" },
+      { id: 20, dict: `<< /Type /Annot /Subtype /Widget /FT /Tx /Ff 4096 /T (circonstances) /TU (Circonstances) /V ${pdfString("Le véhicule B a reculé.\rIl a heurté mon pare-chocs.")} /Rect [100 500 500 600] /P 4 0 R >>` },
+      { id: 21, dict: `<< /Type /Annot /Subtype /Widget /FT /Ch /Ff 2097152 /T (degats) /TU ${pdfString("Dégâts")} /Opt [(Pare-chocs) (Phare) (Portière)] /V [(Pare-chocs) (Phare)] /Rect [100 400 300 480] /P 4 0 R >>` },
+      // A merged field and widget that no page lists in /Annots.
+      { id: 30, dict: `<< /Type /Annot /Subtype /Widget /FT /Tx /T (numero_contrat) /TU ${pdfString("N° de contrat")} /V (4471 0098 2) /Rect [100 300 300 320] >>` },
+    ];
+    const result = await read(writePdf({ objects, root: 1 }));
+    // pdf.js gives a radio button its own tooltip only, not its group's: the group's name labels it then.
+    expect(result.text).toMatch(/(?:Usage du véhicule|usage) : Professionnel/u);
+    expect(result.text.match(/Professionnel/gu)).toHaveLength(1);
+    expect(result.text).not.toContain("Personnel");
+    expect(result.text).toMatch(/Circonstances : Le véhicule B a reculé\.\s+Il a heurté mon pare-chocs\./u);
+    expect(result.text).toContain("Dégâts : Pare-chocs, Phare");
+    expect(result.text).toMatch(/(?:N° de contrat|numero_contrat) : 4471 0098 2/u);
   });
 });
 
