@@ -39,7 +39,7 @@ function bombs(): Upload[] {
 
 async function upload(url: string, file: Upload): Promise<number> {
   const form = new FormData();
-  form.append("file", new Blob([file.bytes], { type: file.type }), file.name);
+  form.append("file", new Blob([new Uint8Array(file.bytes)], { type: file.type }), file.name);
   const response = await fetch(`${url}/api/sources/document`, { method: "POST", body: form });
   await response.arrayBuffer();
   return response.status;

@@ -56,7 +56,7 @@ describe.skipIf(process.platform !== "linux")("document bombs against a running 
 
   async function upload(bytes: Uint8Array, filename: string, type: string): Promise<Response> {
     const form = new FormData();
-    form.append("file", new Blob([bytes], { type }), filename);
+    form.append("file", new Blob([new Uint8Array(bytes)], { type }), filename);
     return fetch(`${server.url}/api/sources/document`, { method: "POST", body: form });
   }
 
