@@ -5,6 +5,7 @@ import type { ItemContext } from "../hosts/host-adapter";
 import { useHost } from "../hooks/use-host";
 import { useI18n } from "../hooks/use-i18n";
 import { pruneWork } from "../lib/work-store";
+import { DraftNameField } from "./DraftNameField";
 import { PaneMenu } from "./PaneMenu";
 import { PaneShell } from "./PaneShell";
 import { Workspace } from "./Workspace";
@@ -58,6 +59,7 @@ export function App(): ReactNode {
           {t("ui.host.read_failed")}
         </InlineNotice>
       ) : null}
+      {host.draftName ? <DraftNameField draftName={host.draftName} /> : null}
       {item ? <Workspace key={item.key} item={item} /> : null}
     </PaneShell>
   );

@@ -13,10 +13,11 @@ import { useI18n } from "../hooks/use-i18n";
 import { useDraftSession } from "../hooks/use-draft-session";
 import { idlePhase, type DraftPhase } from "../lib/draft-session";
 import { formFields, initialValues, renderForm } from "../lib/extraction-form";
-import { clearWork, loadWork } from "../lib/work-store";
+import { clearWork, loadWork, workKey, type SavedWork } from "../lib/work-store";
 import { attributionOf, sourceForRequest, type WorkSource } from "../lib/work-source";
 import { fieldsFor } from "./ContextFields";
 import { CaptureForm } from "./CaptureForm";
+import { RestoredNotice } from "./RestoredNotice";
 
 // The review half (editor, flags, save, export) is its own chunk, fetched while the adviser types notes.
 const ReviewPanel = lazy(() =>
@@ -32,6 +33,11 @@ const useStyles = makeStyles({
   sourcePlaceholder: { minHeight: "88px" },
   placeholder: { minHeight: "420px", borderRadius: tokens.borderRadiusMedium, backgroundColor: tokens.colorNeutralBackground2 },
 });
+
+/** Whether a copy read back from the device holds anything the adviser would miss. */
+function hasWork(work: SavedWork): boolean {
+  return work.notes.trim() !== "" || work.phase.kind !== "idle" || Boolean(work.source);
+}
 
 /** Whether starting again would throw away something the adviser did to the draft. */
 export function hasReviewWork(phase: DraftPhase): boolean {
@@ -54,7 +60,10 @@ export function requestContext(task: TaskId, context: GenerationContext): Genera
 export function Workspace({ item }: { item: ItemContext }): ReactNode {
   const styles = useStyles();
   const host = useHost();
-  const restored = useMemo(() => loadWork(item.key), [item.key]);
+  // Keyed by who is signed in and by the item: two items, or two people on one device, never share notes.
+  const storageKey = workKey(host.userKey, item.key);
+  const restored = useMemo(() => loadWork(storageKey), [storageKey]);
+  const [restoredAt, setRestoredAt] = useState<number | null>(() => (restored && hasWork(restored) ? restored.updatedAt : null));
   const [task, setTask] = useState<TaskId>(restored?.task ?? item.suggestedTask ?? "interview-minutes");
   const [template, setTemplate] = useState<TemplateId | undefined>(restored?.template);
   const [documentType, setDocumentType] = useState<DocumentType | undefined>(restored?.documentType);
@@ -73,7 +82,7 @@ export function Workspace({ item }: { item: ItemContext }): ReactNode {
     () => ({ task, template, documentType, notes, context, includeSource, source: addedSource, phase }),
     [task, template, documentType, notes, context, includeSource, addedSource, phase],
   );
-  const autosave = useAutosave(item.key, work);
+  const autosave = useAutosave(storageKey, work);
 
   const hostSource = item.source ? item.source.slice(0, MAX_SOURCE_CHARS) : null;
   // In Outlook read mode the mail being read is a thread: the server splits and attributes it, and it becomes the
@@ -146,7 +155,8 @@ export function Workspace({ item }: { item: ItemContext }): ReactNode {
 
   const onRestart = (): void => {
     discardInHost();
-    clearWork(item.key);
+    clearWork(storageKey);
+    setRestoredAt(null);
     setNotes("");
     setAddedSource(undefined);
     setContext({ ...item.context });
@@ -161,6 +171,18 @@ export function Workspace({ item }: { item: ItemContext }): ReactNode {
 
   return (
     <>
+      {restoredAt !== null ? (
+        <RestoredNotice
+          savedAt={restoredAt}
+          onDiscard={() => {
+            onRestart();
+            setTask(item.suggestedTask ?? "interview-minutes");
+            setTemplate(undefined);
+            setDocumentType(undefined);
+          }}
+          onKeep={() => setRestoredAt(null)}
+        />
+      ) : null}
       <CaptureForm
         task={task}
         onTaskChange={setTask}

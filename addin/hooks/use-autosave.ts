@@ -16,7 +16,12 @@ export interface AutosaveStatus {
   readonly hasFailed: boolean;
 }
 
+/**
+ * Nothing worth keeping: no notes, no draft, no source; or the minutes are saved, which clears the notes from the
+ * device (they hold members' data, and the saved text is on the server, in "Mes comptes rendus").
+ */
 function isBlank(work: Omit<SavedWork, "updatedAt">): boolean {
+  if (work.phase.kind === "saved") return true;
   return work.notes.trim() === "" && work.phase.kind === "idle" && !work.source;
 }
 

@@ -3,19 +3,22 @@ import { toLocale, type Locale } from "../../src/i18n";
 import type { HostAdapter, HostTheme, ItemContext } from "./host-adapter";
 import { HostError } from "./host-adapter";
 
-const SESSION_KEY = "greffier:browser-session";
+const DRAFT_NAME_KEY = "greffier:browser-draft-name";
 
-function sessionId(storage: Storage | undefined): string {
-  // sessionStorage survives reloads and crash-restores of the tab, which is what "per browser session" means.
+/** Longest draft name kept; the name is a label, not a place for notes. */
+export const MAX_DRAFT_NAME = 60;
+
+/** A draft name as stored: trimmed, collapsed spaces, bounded; empty falls back to the default. */
+export function normaliseDraftName(name: string, fallback: string): string {
+  const clean = name.replace(/\s+/g, " ").trim().slice(0, MAX_DRAFT_NAME);
+  return clean === "" ? fallback : clean;
+}
+
+function readName(storage: Storage | undefined): string | null {
   try {
-    const existing = storage?.getItem(SESSION_KEY);
-    if (existing) return existing;
-    const created = crypto.randomUUID();
-    storage?.setItem(SESSION_KEY, created);
-    return created;
+    return storage?.getItem(DRAFT_NAME_KEY) ?? null;
   } catch {
-    // Storage can be disabled (private mode, policy): one slot per page load is the best left.
-    return "ephemeral";
+    return null;
   }
 }
 
@@ -34,24 +37,47 @@ export function browserLocale(search: string = window.location.search, languages
   return toLocale(requested ?? languages[0] ?? "fr");
 }
 
-/** The host used outside Office and Teams: context is typed by hand, the text is copied or downloaded. */
-export function createBrowserHost(options: { locale?: Locale; storage?: Storage } = {}): HostAdapter {
+/**
+ * The host used outside Office and Teams: context is typed by hand, the text is copied or downloaded. There is no
+ * Office item to keep notes by, so the adviser names the draft; `?draft=` in the address picks one, else the last
+ * used name (kept in localStorage, so a new tab or a restarted browser finds it again).
+ */
+export function createBrowserHost(options: { locale?: Locale; storage?: Storage; search?: string } = {}): HostAdapter {
   const locale = options.locale ?? browserLocale();
-  const key = `browser:${sessionId(options.storage ?? safeSessionStorage())}`;
+  const storage = options.storage ?? safeLocalStorage();
+  const fallback = locale === "en" ? "draft" : "brouillon";
+  const requested = new URLSearchParams(options.search ?? window.location.search).get("draft");
+  let name = normaliseDraftName(requested ?? readName(storage) ?? fallback, fallback);
+  const itemListeners = new Set<() => void>();
   return {
     kind: "browser",
     locale,
     theme: currentTheme,
+    draftName: {
+      current: () => name,
+      set(next: string): void {
+        const chosen = normaliseDraftName(next, fallback);
+        try {
+          storage?.setItem(DRAFT_NAME_KEY, chosen);
+        } catch {
+          // Storage refused: the name still holds for this page.
+        }
+        if (chosen === name) return;
+        name = chosen;
+        for (const listener of itemListeners) listener();
+      },
+    },
     readContext(): Promise<ItemContext> {
       // The interview is usually today's: prefill the date, the adviser can change it.
       const date = new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "fr-FR", { dateStyle: "long" }).format(new Date());
-      return Promise.resolve({ key, kind: "session", context: { date }, targets: [] });
+      return Promise.resolve({ key: `browser:draft:${name.toLocaleLowerCase(locale)}`, kind: "session", context: { date }, targets: [] });
     },
     write(): Promise<void> {
       return Promise.reject(new HostError("host_unsupported"));
     },
-    onItemChanged(): () => void {
-      return () => undefined;
+    onItemChanged(listener): () => void {
+      itemListeners.add(listener);
+      return () => itemListeners.delete(listener);
     },
     onThemeChanged(listener): () => void {
       const queries = [media("(prefers-color-scheme: dark)"), media("(forced-colors: active)")].filter((q) => q !== undefined);
@@ -64,9 +90,9 @@ export function createBrowserHost(options: { locale?: Locale; storage?: Storage 
   };
 }
 
-function safeSessionStorage(): Storage | undefined {
+function safeLocalStorage(): Storage | undefined {
   try {
-    return window.sessionStorage;
+    return window.localStorage;
   } catch {
     return undefined;
   }

@@ -150,4 +150,14 @@ export interface HostAdapter {
   onThemeChanged(listener: (theme: HostTheme) => void): () => void;
   /** Sign-in help the host offers (Office dialog, Teams SSO); absent in a plain browser. */
   readonly auth?: HostAuth;
+  /**
+   * Who is signed in to the host (Outlook mailbox address, Teams user id): the notes kept on the device are keyed
+   * by it as well as by the item, so two people sharing a device never see each other's notes. Absent in a browser.
+   */
+  readonly userKey?: string;
+  /**
+   * Browser only: the name of the draft the notes are kept under (there is no Office item). `set` switches draft,
+   * which the pane sees as an item change.
+   */
+  readonly draftName?: { current(): string; set(name: string): void };
 }

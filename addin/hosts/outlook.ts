@@ -201,6 +201,7 @@ export function createOutlookHost(): HostAdapter {
     kind: "outlook",
     locale,
     theme,
+    ...(Office.context.mailbox.userProfile?.emailAddress ? { userKey: Office.context.mailbox.userProfile.emailAddress.toLowerCase() } : {}),
     async readContext(): Promise<ItemContext> {
       const item = currentItem();
       // A pinned pane with a folder selected has no item: notes then go to a per-mailbox slot.

@@ -44,6 +44,7 @@ export function createTeamsHost(context: app.Context, options: TeamsHostOptions 
   return {
     kind: "teams",
     locale,
+    ...(context.user?.id ? { userKey: context.user.id } : {}),
     frame: frameOf(context),
     theme: () => theme,
     readContext(): Promise<ItemContext> {

@@ -23,13 +23,24 @@ export interface SavedWork {
   readonly updatedAt: number;
 }
 
-const PREFIX = "greffier:work:v1:";
+const PREFIX = "greffier:work:v2:";
+/** Copies written before notes were keyed by user: not attributable to anyone, so removed at start. */
+const LEGACY_PREFIX = "greffier:work:v1:";
 
 /**
- * Days a copy stays on the device. Notes hold personal data about members: keep them long enough to survive
- * a weekend away from a half-written minute, not longer.
+ * How long a copy stays on the device. Notes hold personal data about members: long enough to survive a closed
+ * pane, a restarted Outlook or the next morning's interview, not longer.
  */
-export const RETENTION_DAYS = 7;
+export const RETENTION_MS = 24 * 3_600_000;
+
+/**
+ * The slot of one item's work: the signed-in user (Outlook mailbox, Teams user; "local" in a plain browser) and
+ * the item (mail, appointment, Teams meeting, named browser draft), so two items, or two people sharing a device,
+ * never mix notes.
+ */
+export function workKey(userKey: string | undefined, itemKey: string): string {
+  return `${encodeURIComponent(userKey ?? "local")}|${itemKey}`;
+}
 
 /** Browser storage, or undefined where it is disabled (policy, private mode). */
 export function defaultStorage(): Storage | undefined {
@@ -52,13 +63,16 @@ function storable(phase: DraftPhase): DraftPhase {
 }
 
 /** Reads the work saved for `key`, or null (nothing saved, unreadable, or older than the retention). */
-export function loadWork(key: string, storage: Storage | undefined = defaultStorage(), now: number = Date.now()): SavedWork | null {
+export function loadWork(key: string, storage: Storage | undefined = defaultStorage(), now: number = Date.now(), maxAgeMs: number = RETENTION_MS): SavedWork | null {
   const raw = readItem(storage, PREFIX + key);
   if (!raw) return null;
   try {
     const parsed = JSON.parse(raw) as Partial<SavedWork>;
     if (typeof parsed.notes !== "string" || !isTaskId(parsed.task) || typeof parsed.updatedAt !== "number") return null;
-    if (now - parsed.updatedAt > RETENTION_DAYS * 86_400_000) return null;
+    if (now - parsed.updatedAt > maxAgeMs) {
+      clearWork(key, storage);
+      return null;
+    }
     return {
       task: parsed.task,
       // A template the catalogue no longer has (renamed in a release) falls back to the general minutes.
@@ -102,20 +116,25 @@ export function clearWork(key: string, storage: Storage | undefined = defaultSto
 }
 
 /** Removes copies older than the retention; run once at start-up. */
-export function pruneWork(storage: Storage | undefined = defaultStorage(), now: number = Date.now()): number {
+export function pruneWork(storage: Storage | undefined = defaultStorage(), now: number = Date.now(), maxAgeMs: number = RETENTION_MS): number {
   if (!storage) return 0;
   const stale: string[] = [];
   for (let i = 0; i < storage.length; i++) {
     const name = storage.key(i);
+    if (name?.startsWith(LEGACY_PREFIX)) stale.push(name);
     if (!name?.startsWith(PREFIX)) continue;
     try {
       const updatedAt = (JSON.parse(storage.getItem(name) ?? "{}") as { updatedAt?: unknown }).updatedAt;
-      if (typeof updatedAt !== "number" || now - updatedAt > RETENTION_DAYS * 86_400_000) stale.push(name);
+      if (typeof updatedAt !== "number" || now - updatedAt > maxAgeMs) stale.push(name);
     } catch {
       stale.push(name);
     }
   }
-  for (const name of stale) storage.removeItem(name);
+  try {
+    for (const name of stale) storage.removeItem(name);
+  } catch (error) {
+    console.warn("Expired work could not be removed", error);
+  }
   return stale.length;
 }
 

@@ -102,7 +102,7 @@ describe("taskpane flow", () => {
     renderPane(createFakeHost({ item: { key: "outlook:crash" } }));
     await typeNotesAndGenerate(user, "ne rien perdre");
     await waitFor(() => expect(screen.getByTestId("draft")).toHaveValue("Début"));
-    await waitFor(() => expect(localStorage.getItem("greffier:work:v1:outlook:crash")).toContain("ne rien perdre"));
+    await waitFor(() => expect(localStorage.getItem("greffier:work:v2:local|outlook:crash")).toContain("ne rien perdre"));
   });
 
   it("keeps each item's notes apart when the host switches item", async () => {

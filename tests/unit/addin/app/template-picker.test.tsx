@@ -71,7 +71,7 @@ describe("template picker", () => {
     const first = renderPane(host);
     await user.selectOptions(await templateSelect(), "claim-declaration");
     await user.type(screen.getByRole("textbox", { name: /Notes/ }), "bris de glace");
-    await waitFor(() => expect(localStorage.getItem("greffier:work:v1:outlook:template")).toContain('"template":"claim-declaration"'));
+    await waitFor(() => expect(localStorage.getItem("greffier:work:v2:local|outlook:template")).toContain('"template":"claim-declaration"'));
     first.unmount();
 
     renderPane(host);

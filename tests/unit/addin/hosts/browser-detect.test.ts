@@ -6,16 +6,30 @@ import { detectTaskpaneHost, detectTeamsHost } from "../../../../addin/hosts/det
 afterEach(() => {
   delete (globalThis as { Office?: unknown }).Office;
   sessionStorage.clear();
+  localStorage.clear();
 });
 
 describe("browser host", () => {
-  it("keys the work by a browser session that survives reloads", async () => {
-    const first = await createBrowserHost({ locale: "fr" }).readContext();
-    const again = await createBrowserHost({ locale: "fr" }).readContext();
-    expect(first.key).toMatch(/^browser:[0-9a-f-]{36}$/);
-    expect(again.key).toBe(first.key);
+  it("keys the work by a draft name kept in localStorage, never by the tab's session", async () => {
+    const first = await createBrowserHost({ locale: "fr", search: "" }).readContext();
+    expect(first.key).toBe("browser:draft:brouillon");
     expect(first.targets).toEqual([]);
     expect(first.context.date).toBeTruthy();
+
+    const host = createBrowserHost({ locale: "fr", search: "" });
+    let switches = 0;
+    host.onItemChanged(() => switches++);
+    host.draftName?.set("  Dossier   Lambert ");
+    expect(switches).toBe(1);
+    expect((await host.readContext()).key).toBe("browser:draft:dossier lambert");
+    host.draftName?.set("Dossier Lambert");
+    expect(switches).toBe(1);
+
+    // A new tab (a new session) finds the last draft again; ?draft= picks another one.
+    sessionStorage.clear();
+    expect((await createBrowserHost({ locale: "fr", search: "" }).readContext()).key).toBe("browser:draft:dossier lambert");
+    expect((await createBrowserHost({ locale: "fr", search: "?draft=Autre" }).readContext()).key).toBe("browser:draft:autre");
+    expect(Object.keys(sessionStorage)).toEqual([]);
   });
 
   it("picks French unless English is asked for", () => {

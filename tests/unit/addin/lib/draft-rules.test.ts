@@ -6,7 +6,7 @@ import { escapeHtml } from "../../../../addin/lib/escape-html";
 import { canSave, draftReducer, idlePhase, saveBlocker, type DraftPhase } from "../../../../addin/lib/draft-session";
 import { applyCorrection, contextOf, highlightRanges, initialFlags, pendingCount } from "../../../../addin/lib/flags";
 import { footprintSentence } from "../../../../addin/lib/footprint";
-import { clearWork, loadWork, pruneWork, RETENTION_DAYS, saveWork } from "../../../../addin/lib/work-store";
+import { clearWork, loadWork, pruneWork, RETENTION_MS, saveWork, workKey } from "../../../../addin/lib/work-store";
 import { generation } from "../support/fake-fetch";
 
 describe("flags", () => {
@@ -115,15 +115,30 @@ describe("work store", () => {
     expect(loadWork("k1", localStorage)).toBeNull();
   });
 
-  it("forgets copies older than the retention and ignores corrupt ones", () => {
-    const old = Date.now() - (RETENTION_DAYS + 1) * 86_400_000;
-    saveWork("old", work, localStorage, old);
+  it("keeps notes 24 h by default, then forgets them; ignores corrupt and pre-user copies", () => {
+    expect(RETENTION_MS).toBe(24 * 3_600_000);
+    const now = Date.now();
+    saveWork("old", work, localStorage, now - 25 * 3_600_000);
+    saveWork("day", work, localStorage, now - 23 * 3_600_000);
+    saveWork("stale", work, localStorage, now - 30 * 3_600_000);
     saveWork("new", work, localStorage);
-    localStorage.setItem("greffier:work:v1:bad", "{not json");
-    expect(loadWork("old", localStorage)).toBeNull();
+    localStorage.setItem("greffier:work:v2:bad", "{not json");
+    localStorage.setItem("greffier:work:v1:outlook:AAMk1", JSON.stringify({ ...work, updatedAt: now }));
+    expect(loadWork("old", localStorage, now)).toBeNull();
+    expect(loadWork("day", localStorage, now)).not.toBeNull();
     expect(loadWork("bad", localStorage)).toBeNull();
-    expect(pruneWork(localStorage)).toBe(2);
+    // The stale copy, the corrupt one and the copy from before notes were keyed by user.
+    expect(pruneWork(localStorage, now)).toBe(3);
     expect(loadWork("new", localStorage)).not.toBeNull();
+    expect(loadWork("day", localStorage, now)).not.toBeNull();
+  });
+
+  it("keys the work by user and by item", () => {
+    expect(workKey("a@maif.fr", "outlook:AAMk1")).not.toBe(workKey("b@maif.fr", "outlook:AAMk1"));
+    expect(workKey("a@maif.fr", "outlook:AAMk1")).not.toBe(workKey("a@maif.fr", "outlook:AAMk2"));
+    expect(workKey(undefined, "browser:draft:brouillon")).toBe("local|browser:draft:brouillon");
+    // A user key holding the separator cannot forge another slot.
+    expect(workKey("a|b", "c")).not.toBe(workKey("a", "b|c"));
   });
 
   it("reports a refused write instead of throwing", () => {
