@@ -2,7 +2,7 @@
 import { t, type Locale } from "../../src/i18n";
 import type { FeedbackRequest } from "../../src/schemas/feedback";
 import type { GenerationRequest, GenerationResponse } from "../../src/schemas/generation";
-import type { SaveMinutesRequest, SaveMinutesResponse } from "../../src/schemas/minutes";
+import type { Minutes, MinutesList, SaveMinutesRequest, SaveMinutesResponse } from "../../src/schemas/minutes";
 import type { Problem } from "../../src/schemas/problem";
 import type { DocumentSourceResponse, MailThreadSourceResponse, TranscriptSourceResponse } from "../../src/sources/schemas";
 import type { ScanProgress, ScanSourceResponse } from "../../src/sources/ocr";
@@ -88,6 +88,16 @@ export interface ApiClient {
    * @throws ApiError as above.
    */
   listVersions(generationId: string, signal?: AbortSignal): Promise<DraftVersion[]>;
+  /**
+   * "Mes comptes rendus": one page of the adviser's own saved texts, newest first.
+   * @throws ApiError as above (400 for a stale cursor).
+   */
+  listMinutes(query: { cursor?: string; q?: string; memberId?: string; limit?: number }, signal?: AbortSignal): Promise<MinutesList>;
+  /**
+   * One saved text of the adviser, with its provenance.
+   * @throws ApiError as above (404 for anyone else's).
+   */
+  getMinutes(id: string, signal?: AbortSignal): Promise<Minutes>;
 }
 
 /** One version of a draft's history (`GET /api/generations/:id/versions`). */
@@ -223,6 +233,19 @@ function isVersions(v: unknown): v is DraftVersion[] {
         typeof x.at === "string",
     )
   );
+}
+
+function isMinutesList(v: unknown): v is MinutesList {
+  return (
+    isRecord(v) &&
+    (typeof v.nextCursor === "string" || v.nextCursor === null) &&
+    Array.isArray(v.items) &&
+    v.items.every((i) => isRecord(i) && typeof i.id === "string" && typeof i.task === "string" && typeof i.createdAt === "string" && typeof i.firstLine === "string" && isRecord(i.transparency))
+  );
+}
+
+function isMinutes(v: unknown): v is Minutes {
+  return isRecord(v) && typeof v.id === "string" && typeof v.text === "string" && typeof v.task === "string" && isRecord(v.transparency) && isRecord(v.prePrompt) && typeof v.validatedAt === "string";
 }
 
 function isCreated(v: unknown): v is { id: string } {
@@ -374,6 +397,17 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
 
     async listVersions(generationId, signal) {
       return json(await send(`/api/generations/${encodeURIComponent(generationId)}/versions`, "GET", "application/json", signal), isVersions);
+    },
+
+    async listMinutes(query, signal) {
+      const params = new URLSearchParams();
+      for (const [name, value] of Object.entries(query)) if (value !== undefined && value !== "") params.set(name, String(value));
+      const search = params.toString();
+      return json(await send(`/api/minutes${search ? `?${search}` : ""}`, "GET", "application/json", signal), isMinutesList);
+    },
+
+    async getMinutes(id, signal) {
+      return json(await send(`/api/minutes/${encodeURIComponent(id)}`, "GET", "application/json", signal), isMinutes);
     },
   };
 }
