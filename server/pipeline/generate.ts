@@ -13,6 +13,7 @@ import type { GenerationRequest, GenerationResponse, UngroundedFigure } from "..
 import { variantOf } from "../../src/tasks/catalogue";
 import type { User } from "../auth/user";
 import type { ProviderChain } from "../llm/chain";
+import { hasGenerativeModel } from "../llm/offline";
 import type { LlmCall } from "../llm/provider";
 import { extractStructured } from "./extract";
 import type { PrePromptRegistry } from "../prompts/registry";
@@ -73,11 +74,21 @@ export async function resolveLineage(db: Db, request: GenerationRequest, user: U
 }
 
 /**
+ * Refuses an AI edit when no generative model is configured: the offline engine cannot rewrite, and the adviser's
+ * draft must stay as it is.
+ * @throws AppError provider_unavailable (503).
+ */
+export function assertRevisable(chain: ProviderChain, request: GenerationRequest): void {
+  if (request.revise && !hasGenerativeModel(chain)) throw new AppError("provider_unavailable", { detail: t("server.revise.needs_model") });
+}
+
+/**
  * Runs one generation (or AI edit, with `lineage`) for `user` and stores it.
  * @throws AppError notes_empty, provider_unavailable (every provider failed), or the abort reason.
  */
 export async function runGeneration(deps: GenerationDeps, request: GenerationRequest, user: User, handlers: StreamHandlers = {}, lineage?: Lineage): Promise<GenerationResponse> {
   assertGeneratable(request);
+  assertRevisable(deps.chain, request);
   const started = performance.now();
   const prePrompt = deps.prePrompts.get(variantOf(request.task, request.template)?.key ?? request.task);
   if (!prePrompt) throw new AppError("internal", { detail: t("problem.internal.detail") }); // unreachable: checked at start-up
@@ -102,7 +113,7 @@ export async function runGeneration(deps: GenerationDeps, request: GenerationReq
   const call = { task: request.task, messages: buildMessages(prePrompt, input), input };
 
   handlers.onProviderCall?.();
-  const { output, provider, draft, extraction } =
+  const { output, provider, draft, extraction, attempts } =
     request.task === "document-extraction"
       ? await extract(deps, call, request, masked.mapping, handlers)
       : await write(deps, call, masked.mapping, handlers);
@@ -111,10 +122,13 @@ export async function runGeneration(deps: GenerationDeps, request: GenerationReq
   const contextValues = Object.values(request.context ?? {}).filter((v): v is string => typeof v === "string");
   const sources = [request.notes, request.source ?? "", ...contextValues];
   // Extracted fields are checked against their own quotes; free text against the notes, source and context.
-  const ungrounded = extraction ? unquotedFlags(extraction, draft, sources) : findUngrounded(draft, sources);
+  // The offline engine writes no figure of its own (it copies the adviser's lines): there is nothing to check.
+  const ungrounded = extraction ? unquotedFlags(extraction, draft, sources) : provider.info.isOffline ? [] : findUngrounded(draft, sources);
+  // Text left the server when a remote provider was called, even one that failed before the offline engine answered.
+  const hasLeftServer = !provider.info.isOffline || attempts > 1;
   const citations = citeSentences(draft, request.notes, request.source ?? "");
   const footprint = provider.info.isOffline
-    ? offlineFootprint(output.cpuMs ?? 0, { region: provider.info.region })
+    ? offlineFootprint({ region: provider.info.region })
     : estimateFootprint({
         inputTokens: output.usage.inputTokens,
         outputTokens: output.usage.outputTokens,
@@ -134,7 +148,7 @@ export async function runGeneration(deps: GenerationDeps, request: GenerationReq
     usage: output.usage,
     footprint: { energyWh: footprint.energyWh, gco2eq: footprint.gco2eq },
     ungrounded,
-    pseudonymised: masked.count,
+    pseudonymised: hasLeftServer ? masked.count : 0,
     citations: citations.map((c) => ({ start: c.start, end: c.end, refs: [...c.refs] })),
     ...(extraction ? { extraction } : {}),
     ...(lineage ? { parentId: lineage.parentId } : {}),
@@ -165,7 +179,7 @@ export async function runGeneration(deps: GenerationDeps, request: GenerationReq
 /** Free text, streamed: placeholders may be split across chunks, so a restorer holds back a partial one. */
 async function write(deps: GenerationDeps, call: LlmCall, mapping: PseudonymMapping, handlers: StreamHandlers) {
   let restorer = new StreamRestorer(mapping);
-  const { output, provider } = await deps.chain.generate(call, {
+  const { output, provider, attempts } = await deps.chain.generate(call, {
     signal: handlers.signal,
     onDelta: handlers.onDelta
       ? (piece) => {
@@ -177,10 +191,16 @@ async function write(deps: GenerationDeps, call: LlmCall, mapping: PseudonymMapp
       restorer = new StreamRestorer(mapping);
       handlers.onReplace?.("", reason);
     },
+  }).catch((error: unknown) => {
+    // Every model failed on an AI edit: the offline engine refused it, so the draft is unchanged; say why.
+    if (call.input.revision && error instanceof AppError && error.code === "provider_unavailable") {
+      throw new AppError("provider_unavailable", { detail: t("server.revise.needs_model"), cause: error });
+    }
+    throw error;
   });
   const tail = restorer.flush();
   if (tail) handlers.onDelta?.(tail);
-  return { output, provider, draft: restore(output.text, mapping), extraction: undefined };
+  return { output, provider, attempts, draft: restore(output.text, mapping), extraction: undefined };
 }
 
 /** Structured fields: JSON is not streamed; a stream gets the rendered fields in one piece. */
@@ -188,7 +208,7 @@ async function extract(deps: GenerationDeps, call: LlmCall, request: GenerationR
   const result = await extractStructured(deps.chain, call, request.documentType, request.source ?? request.notes, { signal: handlers.signal }, (text) => restore(text, mapping));
   const draft = renderExtraction(result.extraction);
   handlers.onDelta?.(draft);
-  return { output: result.output, provider: result.provider, draft, extraction: result.extraction };
+  return { output: result.output, provider: result.provider, attempts: result.attempts, draft, extraction: result.extraction };
 }
 
 /** Extracted values whose quote is not in the document, flagged like ungrounded figures, at their line of the draft. */

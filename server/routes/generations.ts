@@ -7,7 +7,7 @@ import { GenerationRequestSchema, ManualVersionSchema, type GenerationRequest, t
 import { parseOrThrow } from "../../src/schemas/parse";
 import type { ConcurrencyLimiter } from "../limits/concurrency";
 import type { Metrics } from "../metrics";
-import { assertGeneratable, resolveLineage, runGeneration, type GenerationDeps, type Lineage } from "../pipeline/generate";
+import { assertGeneratable, assertRevisable, resolveLineage, runGeneration, type GenerationDeps, type Lineage } from "../pipeline/generate";
 import { loggableError, problemOf, toAppError } from "../problem";
 import { openEventStream, wantsEventStream } from "../sse";
 import { findGenerationForUser, type StoredGeneration } from "../store/generations";
@@ -29,6 +29,8 @@ export function generationRoutes(deps: GenerationRouteDeps) {
       const body = parseOrThrow(GenerationRequestSchema, request.body);
       assertGeneratable(body);
       const lineage = await resolveLineage(deps.db, body, request.user);
+      // Before any stream opens, so that an AI edit without a model is a plain 503 problem+json.
+      assertRevisable(deps.chain, body);
       const release = await deps.concurrency.tryAcquire(request.user.id);
       if (!release) {
         reply.header("retry-after", "5");

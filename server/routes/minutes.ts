@@ -71,7 +71,8 @@ export function minutesRoutes(deps: MinutesDeps) {
       // The whole history counts: the final text is measured against every AI version (first draft and AI edits).
       const aiTexts = await aiTextsOf(deps.db, generation.rootId, request.user.id);
       const share = Math.max(0, ...aiTexts.map((text) => aiShare(text, body.text)));
-      const transparency = decideTransparency({ task: generation.task, aiShare: share, isValidated: true, orgName: deps.orgName, threshold: deps.aiShareThreshold });
+      // The notice follows what wrote the text: versions the offline engine prepared are no generative AI's words.
+      const transparency = decideTransparency({ task: generation.task, aiShare: share, isValidated: true, orgName: deps.orgName, threshold: deps.aiShareThreshold, hasGenerativeAi: aiTexts.length > 0 });
       const save = async (tx: Db): Promise<StoredAnswer> => {
         const id = randomUUID();
         await insertMinutes(tx, {

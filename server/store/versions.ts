@@ -36,8 +36,11 @@ export async function listVersions(db: Db, rootId: string, userId: string): Prom
   }));
 }
 
-/** Every AI-written text of the draft's history (the first generation and each AI edit) still held. */
+/**
+ * Every text of the draft's history written by generative AI (the first generation and each AI edit) still held.
+ * A draft the offline engine prepared (`degraded`) is the adviser's own lines sorted, not an AI's words: left out.
+ */
 export async function aiTextsOf(db: Db, rootId: string, userId: string): Promise<string[]> {
-  const rows = await db.query<{ draft: string }>("SELECT draft FROM generations WHERE root_id = $1 AND user_id = $2 AND draft IS NOT NULL ORDER BY created_at", [rootId, userId]);
+  const rows = await db.query<{ draft: string }>("SELECT draft FROM generations WHERE root_id = $1 AND user_id = $2 AND draft IS NOT NULL AND degraded = false ORDER BY created_at", [rootId, userId]);
   return rows.map((r) => r.draft);
 }

@@ -67,9 +67,6 @@ export const DEFAULT_PUE = 1.2;
  */
 export const DEFAULT_MODEL_PARAMS_B = 70;
 
-/** Power of one busy vCPU for the offline engine, in watts (Cloud Carbon Footprint, highest provider average). */
-export const OFFLINE_WATTS_PER_VCPU = 4.26;
-
 /** Electricity mixes, gCO2e/kWh, from EcoLogits' `ecologits/data/electricity_mixes.csv` (Our World in Data). */
 const MIX_GCO2_PER_KWH: Readonly<Record<string, number>> = {
   FRA: 44.18, SWE: 35.82, NOR: 30.75, CHE: 36.6, FIN: 72.25, AUT: 102.62, PRT: 112.29, BEL: 117.58, LUX: 134.62,
@@ -168,17 +165,12 @@ export function estimateFootprint(input: FootprintInput): Footprint {
 }
 
 /**
- * Footprint of the offline engine (no model): the measured CPU time at the power of one busy vCPU, times the PUE and
- * the electricity mix. No embodied share is counted: the engine runs on the application server, which exists anyway.
- * @throws RangeError when `cpuMs` is negative or not a number, or the PUE is below 1.
+ * Footprint of the offline engine: zero. No model ran; the engine sorts lines on the application server, which runs
+ * anyway, in a few milliseconds whose measure varied seventy-fold between identical runs: reporting it as a model's
+ * footprint said more than was known. Two runs of the same generation report the same zero (see docs/footprint.md).
  */
-export function offlineFootprint(cpuMs: number, options: { readonly region?: string | undefined; readonly pue?: number | undefined } = {}): Footprint {
-  assertNonNegative(cpuMs, "cpuMs");
-  const pue = pueOf(options.pue);
-  const energyWh = (cpuMs / 3_600_000) * OFFLINE_WATTS_PER_VCPU * pue;
-  const region = resolveRegion(options.region);
-  const usageGco2eq = (energyWh / 1000) * mixOf(region);
-  return { energyWh, gco2eq: usageGco2eq, usageGco2eq, embodiedGco2eq: 0, isDefaultModelSize: false, region };
+export function offlineFootprint(options: { readonly region?: string | undefined } = {}): Footprint {
+  return { energyWh: 0, gco2eq: 0, usageGco2eq: 0, embodiedGco2eq: 0, isDefaultModelSize: false, region: resolveRegion(options.region) };
 }
 
 /**

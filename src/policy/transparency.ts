@@ -19,11 +19,19 @@ export interface TransparencyInput {
   readonly isValidated: boolean;
   readonly orgName: string;
   readonly threshold?: number;
+  /**
+   * False when no generative AI wrote any version of the text: the offline engine only sorted the adviser's own note
+   * lines under headings, so no AI notice is owed whatever the share. Absent means true (today's rule).
+   */
+  readonly hasGenerativeAi?: boolean;
 }
 
 /** Decides the transparency case and its notice (null when no notice is owed). */
 export function decideTransparency(input: TransparencyInput): Transparency {
   const threshold = input.threshold ?? DEFAULT_AI_SHARE_THRESHOLD;
+  // A text only the offline engine prepared is the employee's own words, sorted by a tool without generative AI: it
+  // is filed as the employee's text ("human-with-ai", the contract's one case without a notice), never as AI output.
+  if (input.hasGenerativeAi === false) return { case: "human-with-ai", label: null };
   if (input.aiShare < threshold) return { case: "human-with-ai", label: null };
   if (!input.isValidated) {
     return { case: "ai-only", label: t("transparency.ai-only") };

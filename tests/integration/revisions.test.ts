@@ -63,12 +63,15 @@ describeEachStore("revisions", (kind) => {
     expect(emptyInstruction.statusCode).toBe(400);
   });
 
-  it("leaves the draft unchanged, and says so, when only the offline engine can answer", async () => {
+  it("answers 503 and changes nothing when only the offline engine could answer an AI edit", async () => {
     const first = await generate({});
     ctx.fake.enqueue({ kind: "status", status: 400 });
-    const revised = await generate({ revise: { generationId: first.id, instruction: "plus concis", draft: "Mon brouillon, avec M. Karim Benali." } });
-    expect(revised.degraded).toBe(true);
-    expect(revised.draft).toBe("> Révision impossible sans IA générative (moteur hors ligne) : le brouillon est inchangé.\n\nMon brouillon, avec M. Karim Benali.");
+    const response = await ctx.app.inject({ method: "POST", url: "/api/generations", payload: { task: "member-email", notes: NOTES, revise: { generationId: first.id, instruction: "plus concis", draft: "Mon brouillon, avec M. Karim Benali." } } });
+    expect(response.statusCode).toBe(503);
+    expect(response.headers["content-type"]).toMatch(/^application\/problem\+json/);
+    expect(response.json().detail).toMatch(/brouillon n'a pas été modifié/);
+    const history = (await ctx.app.inject({ method: "GET", url: `/api/generations/${first.id}/versions` })).json() as { kind: string }[];
+    expect(history.map((v) => v.kind)).toEqual(["generation"]);
   });
 
   it("links the draft's sentences to the note lines they draw on", async () => {

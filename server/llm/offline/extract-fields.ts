@@ -1,5 +1,6 @@
 // Owns the offline engine's extraction: fields a pattern can find without a model (dates, times, plates, amounts), each with its quote.
 import { EXTRACTION_SCHEMAS, type DocumentType, type Extraction, type Field } from "../../../src/extraction/schemas";
+import { lexFigures, type FigureToken } from "../../../src/figures";
 
 const NONE: Field = { value: null, quote: null };
 
@@ -9,19 +10,43 @@ function find(text: string, pattern: RegExp, group = 0): Field {
   return m && value ? { value, quote: m[0].trim() } : NONE;
 }
 
-const DATE = /\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b|\b\d{1,2}(?:er)? (?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre) \d{4}\b/i;
-const TIME = /\b\d{1,2}\s?h\s?\d{0,2}\b|\b\d{1,2}:\d{2}\b/i;
 // The engine reads pseudonymised text: a plate may already be a placeholder, restored afterwards.
-const PLATE = /\b[A-HJ-NP-TV-Z]{2}[- ]?\d{3}[- ]?[A-HJ-NP-TV-Z]{2}\b|\[IMMAT_\d+\]/g;
-const AMOUNT = String.raw`(\d{1,3}(?:[ \u00a0\u202f.]\d{3})*(?:,\d{1,2})?\s?(?:€|euros?))`;
+const PLATE_PLACEHOLDER = /\[IMMAT_\d+\]/g;
+
+/** The first figure of `kind` (a date needs its day, month and year), quoted as written. */
+function first(figures: readonly FigureToken[], accept: (f: FigureToken) => boolean): Field {
+  const found = figures.find(accept);
+  return found ? { value: found.text, quote: found.text } : NONE;
+}
+
+/** The amount written on the same line right after `label` ("Total HT : 1 240,00 €"), quoted with its label. */
+function labelled(text: string, figures: readonly FigureToken[], label: RegExp): Field {
+  for (const m of text.matchAll(new RegExp(label.source, "giu"))) {
+    const at = (m.index ?? 0) + m[0].length;
+    const lineEnd = text.indexOf("\n", at) === -1 ? text.length : text.indexOf("\n", at);
+    const amount = figures.find((f) => f.kind === "amount" && f.start >= at && f.start < lineEnd);
+    if (amount) return { value: amount.text, quote: text.slice(m.index ?? 0, amount.end).trim() };
+  }
+  return NONE;
+}
+
+/** Plates as read by the figures lexer, and plate placeholders, in the order of the text. */
+function platesOf(text: string, figures: readonly FigureToken[]): Field[] {
+  const found = [
+    ...figures.filter((f) => f.kind === "plate").map((f) => ({ at: f.start, text: f.text })),
+    ...[...text.matchAll(PLATE_PLACEHOLDER)].map((m) => ({ at: m.index ?? 0, text: m[0] })),
+  ];
+  return found.sort((a, b) => a.at - b.at).map((p): Field => ({ value: p.text, quote: p.text }));
+}
 
 const vehicle = (plate: Field) => ({ immatriculation: plate, marqueModele: NONE, conducteur: NONE, assureur: NONE });
 
 /** Fields found by patterns in `text` for `documentType`; everything else is null, never guessed. */
 export function extractFieldsOffline(text: string, documentType: DocumentType): Extraction {
-  const plates = [...text.matchAll(PLATE)].map((m): Field => ({ value: m[0], quote: m[0] }));
-  const date = find(text, DATE);
-  const heure = find(text, TIME);
+  const figures = lexFigures(text).filter((f) => !f.isWeak);
+  const plates = platesOf(text, figures);
+  const date = first(figures, (f) => f.kind === "date" && f.dates.length === 1 && f.dates[0]?.day !== undefined && f.dates[0].month !== undefined && f.dates[0].year !== undefined);
+  const heure = first(figures, (f) => f.kind === "time");
   let extraction: Extraction;
   switch (documentType) {
     case "constat-amiable":
@@ -39,9 +64,9 @@ export function extractFieldsOffline(text: string, documentType: DocumentType): 
         siret: find(text, /SIRET\s*:?\s*(\d{3}\s?\d{3}\s?\d{3}\s?\d{5}|\[SIRET_\d+\])/i, 1),
         numero: find(text, /\b(?:devis|facture)\s*(?:n°|no|numéro)\s*:?\s*(\[[A-Z_]+_\d+\]|[\w-]+)/i, 1),
         date,
-        montantHT: find(text, new RegExp(String.raw`(?:total|montant)?\s*HT\s*:?\s*${AMOUNT}`, "i"), 1),
-        tva: find(text, new RegExp(String.raw`TVA[^\n:]*:?\s*${AMOUNT}`, "i"), 1),
-        montantTTC: find(text, new RegExp(String.raw`(?:total|montant)?\s*TTC\s*:?\s*${AMOUNT}`, "i"), 1),
+        montantHT: labelled(text, figures, /(?:(?:total|montant)\s+)?(?<![\p{L}])HT(?![\p{L}])/u),
+        tva: labelled(text, figures, /(?<![\p{L}])TVA(?![\p{L}])/u),
+        montantTTC: labelled(text, figures, /(?:(?:total|montant)\s+)?(?<![\p{L}])TTC(?![\p{L}])/u),
         lignes: [],
       };
       break;

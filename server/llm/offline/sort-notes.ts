@@ -1,4 +1,5 @@
 // Owns the offline engine's reading of French notes: what each line is about, and which section it belongs in.
+import { lexFigures } from "../../../src/figures";
 import type { LineKind, TaskDefinition } from "../../../src/tasks/catalogue";
 
 /**
@@ -20,9 +21,19 @@ const INTENT_PATTERNS: readonly [LineKind, RegExp][] = [
 const CONTENT_PATTERNS: readonly [LineKind, RegExp][] = [
   ["damage", words(String.raw`\bdomm?ages?\b|\bcassée?s?\b|\bchoc\b|\bdégâts?\b|\bfuite\b|\btachée?s?\b|\bendommag|\bbris\b|\bvolée?\b|\bsinistre\b|\binfiltration\b|\bblessée?s?\b|\bgondolée?\b|\bcloquée?\b|\bincendie\b|\btempête\b`)],
   ["party", words(String.raw`\btiers\b|\bvoisine?\b|\bvéh(?:icule|\.)|\bimmat|\bassurée? (?:chez|ailleurs)\b|\bgarage\b|\bexpert\b|\bplombier\b|\bartisan\b|\bréparateur\b|\bconducteur\b`)],
-  ["amount", /\d[\d\s.,]*\s?(?:€|euros?(?![\p{L}])|EUR(?![\p{L}]))|\d+(?:[.,]\d+)?\s?%/iu],
-  ["date", words(String.raw`\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b|\b\d{1,2}(?:er)? (?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)\b|\b(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\b|\b\d{1,2}\s?h\s?\d{0,2}\b`)],
 ];
+
+/** Weekday names alone ("rappel jeudi") date a line without being a figure. */
+const WEEKDAY = words(String.raw`\b(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\b`);
+
+/** What the figures of a line say about it (read by the one figures lexer): an amount, or a date or time. */
+function figureKinds(line: string): LineKind[] {
+  const figures = lexFigures(line).filter((f) => !f.isWeak);
+  const kinds: LineKind[] = [];
+  if (figures.some((f) => f.kind === "amount" || f.kind === "percentage")) kinds.push("amount");
+  if (figures.some((f) => f.kind === "date" || f.kind === "time") || WEEKDAY.test(line)) kinds.push("date");
+  return kinds;
+}
 
 /** The kinds of one note line, most specific first; "exchange" is every line's last resort. */
 export function classifyLine(line: string, isFirstLine = false): LineKind[] {
@@ -35,7 +46,7 @@ export function classifyLine(line: string, isFirstLine = false): LineKind[] {
     kinds.unshift("context");
   }
   for (const [kind, pattern] of CONTENT_PATTERNS) if (pattern.test(line)) kinds.push(kind);
-  kinds.push("exchange");
+  kinds.push(...figureKinds(line), "exchange");
   return kinds;
 }
 
@@ -67,11 +78,9 @@ export function sortNotes(notes: string, task: TaskDefinition): SortedNotes {
   return { sections, lines };
 }
 
-const DATE = /\b\d{1,2}\/\d{1,2}(?:\/\d{2,4})?\b|\b\d{1,2}(?:er)? (?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)(?: \d{4})?\b/gi;
-const AMOUNT = /\d{1,3}(?:[ \u00a0\u202f]\d{3})*(?:[.,]\d{1,2})?\s?(?:€|euros?\b)(?:\s?(?:HT|TTC))?(?:\s?\/\s?mois)?/gi;
-
-/** Dates and amounts cited in the notes, deduplicated, in order of appearance. */
+/** Dates and amounts cited in the notes, as written, deduplicated, in order of appearance. */
 export function keyFigures(notes: string): { dates: string[]; amounts: string[] } {
-  const unique = (values: Iterable<string>) => [...new Set([...values].map((v) => v.trim()))];
-  return { dates: unique(notes.match(DATE) ?? []), amounts: unique(notes.match(AMOUNT) ?? []) };
+  const figures = lexFigures(notes).filter((f) => !f.isWeak);
+  const unique = (kind: string) => [...new Set(figures.filter((f) => f.kind === kind).map((f) => f.text.trim()))];
+  return { dates: unique("date"), amounts: unique("amount") };
 }

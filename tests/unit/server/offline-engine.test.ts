@@ -1,7 +1,8 @@
 // The offline engine must give advisers a usable starting point: every line of their notes, sorted into the task's sections.
 import { describe, expect, it } from "vitest";
 import { TASK_IDS, TASKS } from "../../../src/tasks/catalogue";
-import { buildOfflineDraft, createOfflineEngine } from "../../../server/llm/offline";
+import { findUngrounded } from "../../../src/checks/groundedness";
+import { buildOfflineDraft, createOfflineEngine, offlineSections } from "../../../server/llm/offline";
 import { cleanLine } from "../../../server/llm/offline/sort-notes";
 import { fixture, sampleNotes } from "../../support/fixtures";
 
@@ -26,7 +27,7 @@ describe("offline engine", () => {
       it(`keeps every line of ${name} exactly once for ${task}`, () => {
         const draft = buildOfflineDraft(callFor(task, text));
         const sections = sectionsOf(draft);
-        const filed = TASKS[task].sections.flatMap((s) => sections.get(s.title) ?? []);
+        const filed = offlineSections(callFor(task, text)).flatMap((s) => sections.get(s.title) ?? []);
         const expected = text.split("\n").map(cleanLine).filter((l) => l !== "" && !/^-{3,}$/.test(l));
         expect(filed.sort()).toEqual([...expected].sort());
       });
@@ -58,7 +59,7 @@ describe("offline engine", () => {
 
   it("recalls the dates and amounts it recognised", () => {
     const draft = buildOfflineDraft(callFor("claim-summary", fixture("04-reclamation-remboursement.txt")));
-    expect(draft).toMatch(/- Dates : 07\/11 ; 02\/09 ; 15\/09 ; 30\/09 ; 14\/10 ; 28\/10/);
+    expect(draft).toMatch(/- Dates : 07\/11 ; 02\/09 ; 15\/09 ; 30\/09 ; 14\/10 ; 28\/10\n/);
     expect(draft).toMatch(/- Montants : 389,90 €/);
   });
 
@@ -76,5 +77,58 @@ describe("offline engine on a one-line note", () => {
   it("files the line by what it says, not as a heading", () => {
     const draft = buildOfflineDraft({ task: "interview-minutes", messages: [], input: { task: "interview-minutes", notes: "appel du 05/11 : M. Jean Dupont demande une attestation" } });
     expect(draft).toMatch(/## Demande du sociétaire\n- appel du 05\/11 : M\. Jean Dupont demande une attestation/);
+  });
+});
+
+describe("offline engine: only what it can", () => {
+  it("files the member's own mail under « Demande du sociétaire » and writes no answer for the adviser", () => {
+    const sections = sectionsOf(buildOfflineDraft(callFor("member-email", fixture("05-mail-societaire.txt"))));
+    expect(sections.get("Demande du sociétaire")).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^Mon vélo électrique/), expect.stringMatching(/^Est-ce que mon contrat habitation couvre ce vol/)]),
+    );
+    expect(sections.get("Réponse")).toEqual([]);
+    expect(sections.get("Rappel de la demande")).toBeUndefined();
+    // The adviser's note stays theirs, apart from the answer.
+    expect([...sections.values()].flat().filter((l) => l.startsWith("Notes du conseiller"))).toHaveLength(1);
+  });
+
+  it("says in the draft that the answer is the adviser's to write", () => {
+    const draft = buildOfflineDraft(callFor("member-email", fixture("05-mail-societaire.txt")));
+    expect(draft).toMatch(/## Réponse\n\(à rédiger par le conseiller/);
+  });
+
+  it("puts under « Réponse » only the lines the adviser tagged as the answer", () => {
+    const notes = "De : Mme Anne Roux\nBonjour, ma fenêtre est cassée, suis-je couverte ?\n---\nRéponse : oui, bris de glace couvert sans franchise\nvérifier le contrat\nRéponse :\nenvoyer un vitrier agréé\nsous 48h";
+    const sections = sectionsOf(buildOfflineDraft(callFor("member-email", notes)));
+    expect(sections.get("Réponse")).toEqual(["oui, bris de glace couvert sans franchise", "envoyer un vitrier agréé", "sous 48h"]);
+    expect(sections.get("Demande du sociétaire")).toEqual(["Bonjour, ma fenêtre est cassée, suis-je couverte ?"]);
+    expect([...sections.values()].flat()).toContain("vérifier le contrat");
+  });
+
+  it("files [Sociétaire] lines of a mail thread as the member's request", () => {
+    const sections = sectionsOf(buildOfflineDraft(callFor("member-email", "[Sociétaire] Je souhaite résilier mon contrat auto.\n[MAIF] Nous avons bien reçu votre demande.")));
+    expect(sections.get("Demande du sociétaire")).toEqual(["Je souhaite résilier mon contrat auto."]);
+    expect(sections.get("Réponse")).toEqual([]);
+  });
+
+  it("refuses an AI edit rather than touching the draft", async () => {
+    const call = { task: "member-email" as const, messages: [], input: { task: "member-email" as const, notes: "x", revision: { draft: "Mon brouillon.", instruction: "Plus concis" } } };
+    expect(() => buildOfflineDraft(call)).toThrow();
+    await expect(createOfflineEngine().generate(call)).rejects.toMatchObject({ isRetryable: false });
+  });
+
+  it("writes no figure of its own: its drafts of every fixture and task hold no ungrounded figure", () => {
+    for (const { name, text } of sampleNotes()) {
+      for (const task of TASK_IDS) {
+        const call = { task, messages: [], input: { task, notes: text, source: "ligne 1\nligne 2\nligne 3" } };
+        expect(findUngrounded(buildOfflineDraft(call), [text]), `${name} ${task}`).toEqual([]);
+      }
+    }
+  });
+
+  it("reports no model time: no token and no CPU footprint", async () => {
+    const output = await createOfflineEngine().generate(callFor("interview-minutes", fixture("01-sinistre-auto-telephone.txt")));
+    expect(output.usage).toEqual({ inputTokens: 0, outputTokens: 0 });
+    expect(output.cpuMs).toBeUndefined();
   });
 });

@@ -117,21 +117,15 @@ describe("what changes the estimate", () => {
 });
 
 describe("the offline engine", () => {
-  it("costs its CPU time at 4.26 W per vCPU, with the PUE and France's mix", () => {
-    const f = offlineFootprint(50);
-    expect(f.energyWh).toBeCloseTo((0.05 / 3600) * 4.26 * 1.2, 15);
-    expect(f.gco2eq).toBeCloseTo((f.energyWh / 1000) * 44.18, 15);
-    expect(f).toMatchObject({ embodiedGco2eq: 0, isDefaultModelSize: false, region: "FRA" });
-    expect(formatFootprint(f, "fr")).toBe("≈ 0,071 mWh, 3,1 µg CO2e");
+  it("reports zero, since no model ran, and the same zero every time", () => {
+    const f = offlineFootprint();
+    expect(f).toEqual(offlineFootprint());
+    expect(f).toMatchObject({ energyWh: 0, gco2eq: 0, usageGco2eq: 0, embodiedGco2eq: 0, region: "FRA" });
+    expect(formatFootprint(f, "fr")).toBe("≈ 0 Wh, 0 g CO2e");
   });
 
-  it("is thousands of times smaller than a model's answer", () => {
-    const llm = estimateFootprint({ outputTokens: 500, model: { activeParamsB: 24 } });
-    expect(offlineFootprint(50).energyWh * 100).toBeLessThan(llm.energyWh);
-  });
-
-  it("refuses a negative CPU time", () => {
-    expect(() => offlineFootprint(-1)).toThrow(RangeError);
+  it("keeps the region it is told", () => {
+    expect(offlineFootprint({ region: "BE" }).region).toBe("BEL");
   });
 });
 
