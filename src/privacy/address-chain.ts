@@ -7,7 +7,7 @@ import { LEFT_EDGE, SPACE, type Candidate } from "./text-scan";
 const ADDRESS_CHAIN_PRIORITY = 71;
 const MAX_ELEMENTS = 8;
 
-type ElementKind = "street" | "place" | "building" | "postbox" | "postcode" | "house";
+type ElementKind = "street" | "street-name" | "place" | "building" | "postbox" | "postcode" | "town" | "house";
 
 // A street with its number first ("12 bis rue …") is read by the street reader; a number after the name is the
 // Belgian and Swiss order ("rue Saint-Gilles 120", "chemin des Crêts 8").
@@ -15,13 +15,15 @@ const NUMBER_FIRST_RE = new RegExp(`\\d{1,4}(?:${SPACE}*(?:bis|ter|quater|[a-d])
 const STREET_TYPE_RE = new RegExp(`(?:${STREET_TYPES})(?![\\p{L}])`, "iuy");
 const NUMBER_AFTER_RE = new RegExp(`${SPACE}*,?${SPACE}*\\d{1,4}(?:${SPACE}*(?:bis|ter|[a-d]))?(?![\\p{L}\\p{N}])`, "iuy");
 // Places without a street: lieu-dit, hameau, résidence, domaine… followed by their name.
-const PLACE_RE = /(?:lieu-?dit|lieudit|l\.-?d\.|hameau|r[ée]sidence|r[ée]s\.|domaine|lotissement|lot\.|cit[ée])(?![\p{L}])/iuy;
+const PLACE_RE = /(?:lieu-?dit|lieudit|l\.-?d\.|hameau|r[ée]sidence|r[ée]s\.|domaine|lotissement|lot\.|cit[ée]|z\.?a\.?c\.?|z\.?i\.?|z\.?a\.?|zone (?:industrielle|artisanale|commerciale|d['’]activit[ée]s?)|parc d['’]activit[ée]s?)(?![\p{L}])/iuy;
 // Named houses and farms: an address element only next to another one ("Moulin de la Roche, 5 chemin du Bief").
 const HOUSE_WORD_RE = /(?:clos|mas|moulin|ferme|manoir|ch[aâ]teau|villa|maison|bastide|chalet|logis|m[ée]tairie|borde|grange)(?![\p{L}])/iuy;
 const BUILDING_RE = new RegExp(
-  `(?:b[âa]timent|b[âa]t\\.?|immeuble|imm\\.|entr[ée]e|escalier|esc\\.|appartement|appart\\.?|appt\\.?|apt\\.?|porte|logement|log\\.|bo[iî]te${SPACE}+aux${SPACE}+lettres)${SPACE}*(?:n[°º]${SPACE}*)?[A-Za-z0-9]{1,4}(?![\\p{L}\\p{N}])`,
+  `(?:(?:b[âa]timent|b[âa]t\\.?|immeuble|imm\\.|entr[ée]e|escalier|esc\\.|appartement|appart\\.?|appt\\.?|apt\\.?|porte|logement|log\\.|bo[iî]te${SPACE}+aux${SPACE}+lettres)${SPACE}*(?:n[°º]${SPACE}*)?[A-Za-z0-9]{1,4}|porte${SPACE}+(?:gauche|droite|face|du${SPACE}+fond)|(?:\\d{1,2}${SPACE}?(?:e|er|[èe]re|[èe]me)|rez-de-chauss[ée]e|rdc)(?:${SPACE}+[ée]tage)?)(?![\\p{L}\\p{N}])`,
   "iuy",
 );
+// "… lieu-dit La Croix Blanche à Vouillé": a commune after "à" ends the address.
+const AT_TOWN_RE = new RegExp(`(?:à|a)${SPACE}+`, "uy");
 const POSTBOX_RE = new RegExp(`(?:BP|B\\.P\\.|CS|TSA|case${SPACE}+postale)${SPACE}*\\d{1,6}(?![\\p{L}\\p{N}])`, "uy");
 // French "79000" or "79 000"; "CH-1003", "B-4000", "L-1234"; a bare 4-digit Belgian or Swiss code only inside a chain.
 const POSTCODE_RE = new RegExp(`(?:(?:F|FR|CH|B|L)-)?(?:(?:0[1-9]|[1-8]\\d|9[0-8]|2[AB])${SPACE}?\\d{3}|[1-9]\\d{3})(?![\\p{L}\\p{N}])`, "uy");
@@ -66,6 +68,20 @@ function cityEnd(text: string, at: number, lexicons: NameLexicons | undefined): 
   return end;
 }
 
+/** The end of the commune named at `at` ("Vouillé", "Saint-Maixent-l'École"), or -1. */
+function communeEnd(text: string, at: number, lexicons: NameLexicons): number {
+  const words = [...text.slice(at, at + 80).matchAll(/[\p{L}\p{M}'’-]+/gu)];
+  for (let n = Math.min(words.length, lexicons.communeMaxWords); n >= 1; n -= 1) {
+    const last = words[n - 1];
+    if (!last || !/^\p{Lu}/u.test(words[0]?.[0] ?? "")) continue;
+    // Only words joined by single spaces belong to one name.
+    if (/[^\p{L}\p{M}'’\- ]/u.test(text.slice(at, at + last.index))) continue;
+    const end = at + last.index + last[0].length;
+    if (lexicons.communes.has(placeKey(text.slice(at, end)))) return end;
+  }
+  return -1;
+}
+
 /** A city typed in lower case after a postcode ("79000 niort"): only a commune the lexicons know. */
 function lowerCaseCityEnd(text: string, at: number, lexicons: NameLexicons): number {
   const ahead = /^[ \u00a0\u202f]+((?:[\p{L}\p{M}'’-]+[ \u00a0\u202f]?){1,8})/u.exec(text.slice(at, at + 80));
@@ -88,21 +104,22 @@ function elementAt(text: string, at: number, lexicons: NameLexicons | undefined,
     const nameEnd = streetNameEnd(text, end);
     if (nameEnd !== -1) return { kind: "street", end: nameEnd };
   }
-  end = sticky(STREET_TYPE_RE, text, at);
-  if (end !== -1) {
-    const nameEnd = streetNameEnd(text, end);
-    if (nameEnd !== -1) {
-      const numberEnd = sticky(NUMBER_AFTER_RE, text, nameEnd);
-      if (numberEnd !== -1) return { kind: "street", end: numberEnd };
-      if (inChain) return { kind: "street", end: nameEnd };
-    }
-  }
   for (const [regex, kind] of [[PLACE_RE, "place"], [HOUSE_WORD_RE, "house"]] as const) {
     end = sticky(regex, text, at);
     if (end === -1) continue;
     const nameEnd = streetNameEnd(text, end);
     // The name must have a capital: "résidence principale" or "la ferme de mes parents" are no address.
     if (nameEnd !== -1 && /\p{Lu}/u.test(text.slice(end, nameEnd))) return { kind, end: nameEnd };
+  }
+  end = sticky(STREET_TYPE_RE, text, at);
+  if (end !== -1) {
+    const nameEnd = streetNameEnd(text, end);
+    if (nameEnd !== -1) {
+      const numberEnd = sticky(NUMBER_AFTER_RE, text, nameEnd);
+      if (numberEnd !== -1) return { kind: "street", end: numberEnd };
+      // Without a number, a street is part of an address only beside a postcode or another element.
+      return { kind: "street-name", end: nameEnd };
+    }
   }
   end = sticky(BUILDING_RE, text, at);
   if (end !== -1) return { kind: "building", end };
@@ -120,13 +137,18 @@ function elementAt(text: string, at: number, lexicons: NameLexicons | undefined,
       }
     }
   }
+  if (inChain && lexicons) {
+    end = sticky(AT_TOWN_RE, text, at);
+    const town = end === -1 ? -1 : communeEnd(text, end, lexicons);
+    if (town !== -1) return { kind: "town", end: town };
+  }
   end = sticky(HOUSE_RE, text, at);
   if (end !== -1 && !inChain) return { kind: "house", end };
   return undefined;
 }
 
 // Where an element may start: a digit, a capital, or the first letter of an element keyword.
-const START_RE = new RegExp(`${LEFT_EDGE}(?:\\d|\\p{Lu}|(?:lieu|l\\.|hameau|r[ée]s|domaine|lot|quartier|cit|clos|mas|moulin|ferme|manoir|ch[aâ]teau|villa|b[âa]t|imm|entr|esc|app|apt|porte|log|bo[iî]te|case|${STREET_TYPES})(?![\\p{L}]))`, "giu");
+const START_RE = new RegExp(`${LEFT_EDGE}(?:\\d|(?:Le|La|Les|L['’])(?=[ \\u00a0]*\\p{Lu})|(?:BP|B\\.P\\.|CS|TSA)(?=[ \\u00a0]*\\d)|(?:lieu|l\\.|hameau|r[ée]s|domaine|lot|quartier|cit|clos|mas|moulin|ferme|manoir|ch[aâ]teau|villa|maison|bastide|chalet|logis|m[ée]tairie|borde|grange|z\\.?[aic]|zone|parc|b[âa]t|imm|entr|esc|app|apt|porte|log|bo[iî]te|case|rez|rdc|${STREET_TYPES})(?![\\p{L}]))`, "giu");
 
 /**
  * Finds addresses as chains of elements joined by commas, spaces or a line break, so the whole address is masked in one
@@ -156,8 +178,7 @@ export function detectAddressChains(text: string, lexicons?: NameLexicons): Cand
     }
     const kinds = new Set(elements.map((e) => e.kind));
     const strong = kinds.has("street") || kinds.has("place") || kinds.has("postbox") || kinds.has("postcode");
-    const housesOnly = elements[0]?.kind === "house" && elements.length === 1;
-    if (strong && !housesOnly && elements.length >= 1) {
+    if (strong) {
       const end = elements[elements.length - 1]?.end ?? start;
       // A lone street or postcode is the existing detectors' job; a lone "lieu-dit X" or "BP 45" is found here.
       found.push({ type: "ADRESSE", start, end, value: text.slice(start, end), priority: ADDRESS_CHAIN_PRIORITY });

@@ -1,7 +1,7 @@
 // Owns identifiers typed in odd forms: phones in mixed or split groups, e-mails spelt out ("point", "at"), IBANs with dashes or odd grouping.
 import { hasIbanLength, isValidIban } from "./checksums";
 import { IBAN_KEYWORD_RE, lineBefore, PRIORITY } from "./structured-detectors";
-import { candidate, forEachMatch, type Candidate } from "./text-scan";
+import { candidate, forEachMatch, forEachMatchNear, type Candidate } from "./text-scan";
 
 // ── Phones ──────────────────────────────────────────────────────────────────────────────────────────
 // Any grouping of the ten digits ("06/12/34/56/78", "06 1234 5678", "0612 345 678", "06 12 34 56 7 8"), with up to two
@@ -35,13 +35,13 @@ const SPELT_EMAIL_RE = new RegExp(
   "giu",
 );
 
-// Cheap test first: most notes hold no e-mail at all, and the full pattern tries every word.
-const SPELT_EMAIL_HINT_RE = /@|(?<![\p{L}])(?:at|arobase)(?![\p{L}])/iu;
+// The full pattern tries every word; it runs only around an "@", "at" or "arobase", which every spelt e-mail holds.
+const SPELT_EMAIL_HINT_RE = /@|(?<![\p{L}])(?:at|arobase)(?![\p{L}])/giu;
+const SPELT_EMAIL_RADIUS = 120;
 
 function detectSpeltEmails(text: string): Candidate[] {
   const found: Candidate[] = [];
-  if (!SPELT_EMAIL_HINT_RE.test(text)) return found;
-  forEachMatch(SPELT_EMAIL_RE, text, (m) => {
+  forEachMatchNear(SPELT_EMAIL_HINT_RE, SPELT_EMAIL_RADIUS, SPELT_EMAIL_RE, text, (m) => {
     // A plain address is the e-mail detector's; this one is for the spelt-out forms only.
     found.push(candidate(text, "EMAIL", m.index, m.index + m[0].length, PRIORITY.EMAIL - 1));
     return true;
@@ -50,12 +50,12 @@ function detectSpeltEmails(text: string): Candidate[] {
 }
 
 // ── IBANs with dashes, dots or any grouping ─────────────────────────────────────────────────────────
-const IBAN_LOOSE_RE = /(?<![\p{L}\p{N}])[A-Za-z]{2}\d{2}(?:[ \-.\u00a0\u202f]?[A-Za-z0-9]){11,32}/gu;
+const IBAN_LOOSE_RE = /(?<![\p{L}\p{N}])[A-Za-z]{2}[ \u00a0]?\d{2}(?:[ \-.\u00a0\u202f]?[A-Za-z0-9]){11,32}/gu;
 const ALNUM = /[A-Za-z0-9]/;
 
 function detectLooseIbans(text: string): Candidate[] {
   const found: Candidate[] = [];
-  if (!/[A-Za-z]{2}\d{2}/.test(text)) return found;
+  if (!/[A-Za-z]{2}[ \u00a0]?\d{2}/.test(text)) return found;
   forEachMatch(IBAN_LOOSE_RE, text, (m) => {
     const positions: number[] = [];
     for (let i = 0; i < m[0].length; i += 1) if (ALNUM.test(m[0].charAt(i))) positions.push(m.index + i);

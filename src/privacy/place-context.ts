@@ -128,7 +128,7 @@ export function placeWords(text: string, words: readonly ContextWord[], lexicons
   // Brands, longest first at each word.
   for (let i = 0; i < words.length; i += 1) {
     const head = words[i];
-    if (!head?.isCapital || !BRAND_FIRST_WORDS.has(placeKey(head.key))) continue;
+    if (!head?.isCapital || !BRAND_FIRST_WORDS.has(head.key)) continue;
     for (let n = Math.min(BRAND_MAX_WORDS, words.length - i); n >= 1; n -= 1) {
       const slice = words.slice(i, i + n);
       if (!slice[0]?.isCapital) break;

@@ -1,6 +1,6 @@
 // Owns the detectors of structured French identifiers: e-mail, phone, IBAN, NIR, SIRET/SIREN/VAT, plates, dates of birth, references, postal addresses.
 import { isValidFrenchVat, isValidIban, isValidNir, isValidSiret, hasIbanLength } from "./checksums";
-import { LEFT_EDGE, RIGHT_EDGE, SPACE, candidate, forEachMatch, isBounded, type Candidate } from "./text-scan";
+import { LEFT_EDGE, RIGHT_EDGE, SPACE, candidate, forEachMatch, forEachMatchNear, isBounded, type Candidate } from "./text-scan";
 
 /**
  * Overlap priorities: a checksum-validated identifier beats a shape-only one, and every structured identifier
@@ -35,10 +35,12 @@ const EMAIL_RE = new RegExp(
   "gu",
 );
 
+// An address is at most 254 characters: the pattern runs only that far around each "@".
+const EMAIL_RADIUS = 254;
+
 function detectEmails(text: string): Candidate[] {
   const found: Candidate[] = [];
-  if (!text.includes("@")) return found;
-  forEachMatch(EMAIL_RE, text, (m) => {
+  forEachMatchNear(/@/g, EMAIL_RADIUS, EMAIL_RE, text, (m) => {
     const value = m[1] ?? "";
     const tld = value.slice(value.lastIndexOf(".") + 1);
     if (!/^\p{L}{2,}$/u.test(tld)) return false;

@@ -48,9 +48,10 @@ describe("labelled corpus", () => {
 describe("speed", () => {
   it("pseudonymises 20 KB of notes within the per-generation budget", () => {
     // The bench reports the real figure (a few ms); the bound here only catches a regression by an order of magnitude.
-    const { sizeBytes, medianMs } = timePseudonymisationMs(corpus, 5);
+    // CPU time: on a machine shared with other test runs, wall time measures the neighbours.
+    const { sizeBytes, medianCpuMs } = timePseudonymisationMs(corpus, 5);
     expect(sizeBytes).toBeGreaterThanOrEqual(20_000);
-    expect(medianMs).toBeLessThan(100);
+    expect(medianCpuMs).toBeLessThan(100);
   });
 
   it.each([
