@@ -5,7 +5,7 @@ import { LOW_OCR_CONFIDENCE, MAX_OCR_PAGES, type ScanSourceResponse } from "../.
 import { isWholeJpeg, isWholePng } from "./image-integrity";
 import { openPdf, renderPdfPage } from "./pdf-raster";
 import { rasteriseImage, readImageHeader, rotateCanvas, toPgm, type PageRaster } from "./raster";
-import { detectUprightTurn, recognise, SURE_ORIENTATION_CONFIDENCE } from "./tesseract";
+import { detectUprightTurn, recognise } from "./tesseract";
 
 /** The kinds of file OCR reads. */
 export type ScanKind = "pdf" | "image";
@@ -75,21 +75,21 @@ async function rasterise(kind: ScanKind, bytes: Uint8Array, page: number): Promi
 }
 
 /**
- * Pool task: reads one page — rendered or decoded, turned upright by orientation detection, deskewed and read by
- * Tesseract in French.
+ * Pool task: reads one page — rendered or decoded, deskewed and read by Tesseract in French, and when that reading is
+ * poor, turned upright by orientation detection and read again (the better reading is kept).
  * @throws AppError document_unreadable when the page cannot be decoded or drawn.
  */
 export async function ocrPage({ kind, bytes, page }: PageInput): Promise<OcrPageReading> {
   const raster = await rasterise(kind, bytes, page);
-  const turn = await detectUprightTurn(toPgm(raster.canvas, Math.min(1, ORIENTATION_DPI / raster.dpi)));
   const read = async (degrees: number): Promise<OcrPageReading> => {
     const reading = await recognise(toPgm(rotateCanvas(raster.canvas, degrees)), raster.dpi);
     return { page, text: reading.text, confidence: reading.confidence, rotation: degrees, skewDegrees: reading.skewDegrees };
   };
-  if (turn.degrees === 0) return read(0);
-  const turned = await read(turn.degrees);
-  // A sure detection, or a reading good enough, settles it; otherwise the page as it came may read better.
-  if (turn.confidence >= SURE_ORIENTATION_CONFIDENCE || turned.confidence >= LOW_OCR_CONFIDENCE) return turned;
+  // Most pages come the right way up: read first, and look for a better orientation only when the reading is poor.
   const asIs = await read(0);
-  return asIs.confidence > turned.confidence ? asIs : turned;
+  if (asIs.confidence >= LOW_OCR_CONFIDENCE) return asIs;
+  const turn = await detectUprightTurn(toPgm(raster.canvas, Math.min(1, ORIENTATION_DPI / raster.dpi)));
+  if (turn.degrees === 0) return asIs;
+  const turned = await read(turn.degrees);
+  return turned.confidence > asIs.confidence ? turned : asIs;
 }

@@ -9,13 +9,7 @@ const require = createRequire(import.meta.url);
 const FRA_DIR = join(dirname(require.resolve("@tesseract.js-data/fra/package.json")), "4.0.0_best_int");
 const OSD_DIR = join(dirname(require.resolve("@tesseract.js-data/osd/package.json")), "4.0.0");
 
-/**
- * Orientation detection on a clean page scores 20-30, on a noisy scanned form 2-6 with the right answer all the same.
- * At or above this score the page is turned without a second thought (OCRmyPDF's default threshold is 14); below it,
- * a turn is only a hint that the reader confirms (see ocrPage).
- */
-export const SURE_ORIENTATION_CONFIDENCE = 14;
-/** Under this, the detector's answer is noise. */
+/** Under this, the detector's answer is noise (a noisy scanned form scores 2-8 with the right answer, a clean page 20-30). */
 const MIN_ORIENTATION_CONFIDENCE = 1;
 
 /** tesseract.js options that keep it off the network and off the disk. */
@@ -39,7 +33,9 @@ let orienter: Promise<Worker> | undefined;
 function getReader(): Promise<Worker> {
   reader ??= createWorker("fra", OEM.LSTM_ONLY, offline(FRA_DIR, false)).then(async (worker) => {
     // Pages are forms and letters: automatic segmentation,.
-    await worker.setParameters({ tessedit_pageseg_mode: PSM.AUTO });
+    // No second reading of each doubtful line as white-on-black: forms print dark on light, and that pass costs a
+    // third of the time on a noisy page.
+    await worker.setParameters({ tessedit_pageseg_mode: PSM.AUTO, tessedit_do_invert: "0" });
     return worker;
   });
   return reader;
