@@ -1,7 +1,7 @@
 // Owns the contexts where a capitalised name is a place or a brand, not a person: "lycée Victor Hugo", "à Laval", "Leroy Merlin".
 import { fold, placeKey, type NameLexicons } from "./lexicons";
 
-/** Nouns that make the name after them a place: streets, schools, hospitals, stations, venues. Folded. */
+/** Nouns that make the name after them a place or a thing: streets, schools, hospitals, stations, venues, laws, storms. Folded. */
 const PLACE_NOUNS: ReadonlySet<string> = new Set(
   (
     "rue avenue av bd boulevard quai place pl allee impasse chemin route cours square passage pont port " +
@@ -10,7 +10,10 @@ const PLACE_NOUNS: ReadonlySet<string> = new Set(
     "musee theatre cinema eglise cathedrale basilique mosquee synagogue temple chapelle residence cite quartier " +
     "lotissement zone zac rond-point carrefour tunnel esplanade promenade espace complexe palais fondation caserne " +
     "prison mont tour foyer maison hotel pharmacie polyclinique dispensaire marche halle halles village pavillon " +
-    "stand auditorium amphitheatre amphi lycees colleges ecoles hopitaux modele marque gamme version collection"
+    "stand auditorium amphitheatre amphi lycees colleges ecoles hopitaux modele marque gamme version collection " +
+    // Things named after someone: laws, storms, prizes, diseases ("loi Lemoine", "tempête Ciaran").
+    "loi lois amendement convention decret reforme circulaire arret jurisprudence tempete ouragan cyclone depression prix " +
+    "syndrome maladie methode plan"
   ).split(" "),
 );
 
