@@ -17,13 +17,17 @@ import type { Config } from "./config";
 import { createProviderChain } from "./llm/chain";
 import type { LlmProvider } from "./llm/provider";
 import { createMetrics } from "./metrics";
-import { createMemoryConcurrencyLimiter, createRedisConcurrencyLimiter } from "./limits/concurrency";
+import { createMemoryConcurrencyLimiter, createRedisConcurrencyLimiter, createResilientConcurrencyLimiter } from "./limits/concurrency";
+import { fallbackRateStore } from "./limits/rate-store";
+import { createRedisFallback, REDIS_COMMAND_TIMEOUT_MS } from "./limits/redis";
 import { cleanJson } from "./limits/odd-bytes";
 import { buildOpenApi } from "./openapi";
 import { loggableError, problemOf, toAppError } from "./problem";
 import { registerStrictJsonParser } from "./json-body";
 import type { PrePromptRegistry } from "./prompts/registry";
 import { committeeRoutes } from "./routes/committee";
+import { exportRoutes } from "./routes/exports";
+import { createDelivery } from "./delivery/service";
 import { feedbackRoutes } from "./routes/feedback";
 import { generationRoutes } from "./routes/generations";
 import { healthRoutes } from "./routes/health";
@@ -54,7 +58,7 @@ export interface AppDeps {
 }
 
 /** The API routes that answer without a user; metrics and the static front end live outside `/api/`. */
-const PUBLIC_API_ROUTES: ReadonlySet<string> = new Set(["/api/health", "/api/openapi.json"]);
+const PUBLIC_API_ROUTES: ReadonlySet<string> = new Set(["/api/health", "/api/health/ready", "/api/openapi.json"]);
 
 /**
  * Whether a request needs a user. Decided on the route the router matched, not only on the raw URL: the router
@@ -135,29 +139,46 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const audit = createAuditRecorder(await loadOrCreateSecret(deps.db, "audit-actor-key"), anchor.key);
   await audit.configIfChanged(deps.db, auditedConfig(deps));
 
-  // Per adviser, after authentication; the counters live in Redis when replicas share them.
+  const metrics = createMetrics();
+  // Redis failing never fails a request: limits are then counted per replica, with a metric and a warning.
+  const redisFallback = createRedisFallback(metrics.registry, app.log);
+  // Per adviser, after authentication, on every API route that does work (health and OpenAPI excepted); a route may
+  // set its own limit. The counters live in Redis when replicas share them.
   await app.register(fastifyRateLimit, {
-    global: false,
+    global: true,
+    max: deps.config.limits.requestsPerMinute,
+    timeWindow: 60_000,
     hook: "preHandler",
+    allowList: (request) => !needsUser(request),
     keyGenerator: (request) => request.user?.id ?? request.ip,
-    ...(deps.redis ? { redis: deps.redis, nameSpace: `${deps.config.redisKeyPrefix}rate:` } : {}),
+    store: fallbackRateStore(deps.redis, `${deps.config.redisKeyPrefix}rate:`, redisFallback),
     errorResponseBuilder: (_request, context) =>
       new AppError("rate_limited", { detail: t("problem.rate_limited.detail", { seconds: Math.max(1, Math.ceil(context.ttl / 1000)) }) }),
   });
-  const metrics = createMetrics();
   const chain = createProviderChain(deps.providers, deps.config.resilience, metrics.chainObserver);
+  const localConcurrency = createMemoryConcurrencyLimiter(deps.config.limits.concurrentGenerations);
   const concurrency = deps.redis
-    ? createRedisConcurrencyLimiter(deps.redis, deps.config.limits.concurrentGenerations, deps.config.redisKeyPrefix)
-    : createMemoryConcurrencyLimiter(deps.config.limits.concurrentGenerations);
+    ? createResilientConcurrencyLimiter(
+        createRedisConcurrencyLimiter(deps.redis, deps.config.limits.concurrentGenerations, deps.config.redisKeyPrefix),
+        localConcurrency,
+        redisFallback,
+        REDIS_COMMAND_TIMEOUT_MS,
+      )
+    : localConcurrency;
 
-  await app.register(healthRoutes);
+  await app.register(healthRoutes({ db: deps.db, redis: deps.redis }));
   const openApi = buildOpenApi();
   app.get("/api/openapi.json", async () => openApi);
   app.get("/metrics", async (_request, reply) => reply.type(metrics.registry.contentType).send(await metrics.registry.metrics()));
   await app.register(
     generationRoutes({ db: deps.db, prePrompts: deps.prePrompts, chain, audit, concurrency, metrics, perMinute: deps.config.limits.generationsPerMinute }),
   );
-  await app.register(minutesRoutes({ db: deps.db, audit, orgName: deps.config.orgName, aiShareThreshold: deps.config.aiShareThreshold }));
+  // Validated records reach MAIF's systems through the outbox; the worker runs when WEBHOOK_URLS names receivers,
+  // and stops (attempts in flight settled) before main.ts closes the store.
+  const delivery = createDelivery(deps.config.webhooks, deps.db, app.log);
+  app.addHook("onClose", () => delivery.stop());
+  await app.register(minutesRoutes({ db: deps.db, audit, orgName: deps.config.orgName, aiShareThreshold: deps.config.aiShareThreshold, delivery }));
+  await app.register(exportRoutes({ db: deps.db, replayed: () => delivery.saved() }));
   await app.register(feedbackRoutes({ db: deps.db, audit }));
   await app.register(committeeRoutes({ db: deps.db, verifyAudit: () => anchor.verify() }));
   // Uploads are parsed and read by OCR in worker threads: one pool per app, started on the first job, closed with the app.

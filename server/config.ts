@@ -49,6 +49,7 @@ const ConfigSchema = z
     REDIS_URL: optionalText.describe("Redis shared by replicas for rate limits; in memory when absent"),
     REDIS_KEY_PREFIX: z.string().default("greffier:").describe("Prefix of every Redis key, so several deployments can share one Redis"),
     RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(30).describe("Generations one adviser may start per minute"),
+    RATE_LIMIT_REQUESTS_PER_MINUTE: z.coerce.number().int().min(1).default(300).describe("Requests one adviser may make per minute to the other API routes (saves, feedback, sources, versions, lists)"),
     MAX_CONCURRENT_GENERATIONS: z.coerce.number().int().min(1).default(3).describe("Generations one adviser may run at the same time"),
     RETENTION_DAYS: z.coerce.number().int().min(1).default(30).describe("Days before notes, sources, pseudonymisation maps and unvalidated drafts are purged"),
     MINUTES_RETENTION_DAYS: z.coerce.number().int().min(1).default(3650).describe("Days validated minutes are kept"),
@@ -58,6 +59,14 @@ const ConfigSchema = z
     DOCUMENT_WORKERS: z.coerce.number().int().min(1).max(64).optional().describe("Worker threads that parse uploaded documents (and run OCR); default max(2, min(4, cores - 1))"),
     DOCUMENT_WORKER_HEAP_MB: z.coerce.number().int().min(64).default(256).describe("V8 heap of one document worker, in MB; a worker that needs more is stopped and the upload refused"),
     DOCUMENT_TIMEOUT_MS: z.coerce.number().int().min(1_000).default(15_000).describe("Wall-clock limit of one document parse; the worker is stopped and replaced past it"),
+    WEBHOOK_URLS: z.string().default("").describe("Comma-separated receivers (http or https URLs) of every validated record and deletion; none: records are only exported"),
+    WEBHOOK_SECRET: optionalText.describe("Standard Webhooks secret signing deliveries: whsec_ followed by base64 (required with WEBHOOK_URLS)"),
+    WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000).describe("Time a receiver has to answer one delivery; past it the attempt failed"),
+    WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(20).describe("Attempts per delivery before it is dead-lettered (about 8 hours with the default schedule)"),
+    WEBHOOK_RETRY_BASE_MS: z.coerce.number().int().min(0).max(5_000).default(1_000).describe("Delay before the first retry (with jitter, at most 5 s); doubled each attempt"),
+    WEBHOOK_RETRY_MAX_MS: z.coerce.number().int().min(1).default(3_600_000).describe("Longest delay between two attempts (a longer Retry-After is capped to it)"),
+    WEBHOOK_POLL_MS: z.coerce.number().int().min(10).default(500).describe("How often each replica looks for due deliveries (a save on the same replica wakes it at once)"),
+    WEBHOOK_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(16).describe("Deliveries one replica has in flight at once"),
     STATIC_DIR: z.string().default("./dist").describe("Built front end served at /"),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info").describe("Log level"),
     NODE_ENV: optionalText.describe("Only used to refuse AUTH_MODE=dev in production"),
@@ -68,6 +77,14 @@ const ConfigSchema = z
     if (env.LLM_FALLBACK_BASE_URL && !env.LLM_BASE_URL) ctx.addIssue({ code: "custom", path: ["LLM_BASE_URL"], message: "LLM_BASE_URL is required when LLM_FALLBACK_BASE_URL is set" });
     if (env.AUTH_MODE === "dev" && env.NODE_ENV === "production") {
       ctx.addIssue({ code: "custom", path: ["AUTH_MODE"], message: "AUTH_MODE=dev is refused when NODE_ENV=production" });
+    }
+    const webhookUrls = env.WEBHOOK_URLS.split(",").map((u) => u.trim()).filter(Boolean);
+    for (const url of webhookUrls) {
+      if (!URL.canParse(url) || !/^https?:$/.test(new URL(url).protocol)) ctx.addIssue({ code: "custom", path: ["WEBHOOK_URLS"], message: `not an http(s) URL: ${url}` });
+    }
+    if (webhookUrls.length > 0 && !env.WEBHOOK_SECRET) ctx.addIssue({ code: "custom", path: ["WEBHOOK_SECRET"], message: "WEBHOOK_SECRET is required when WEBHOOK_URLS is set" });
+    if (env.WEBHOOK_SECRET && !/^whsec_[A-Za-z0-9+/]{22,}={0,2}$/.test(env.WEBHOOK_SECRET)) {
+      ctx.addIssue({ code: "custom", path: ["WEBHOOK_SECRET"], message: "WEBHOOK_SECRET must be whsec_ followed by base64 (16 bytes at least)" });
     }
     if (env.AUDIT_KEY && env.AUDIT_KEY.length < 32) ctx.addIssue({ code: "custom", path: ["AUDIT_KEY"], message: "AUDIT_KEY must hold at least 32 characters" });
     if (env.AUTH_MODE === "entra") {
@@ -128,11 +145,22 @@ export interface Config {
   };
   readonly redisUrl: string | undefined;
   readonly redisKeyPrefix: string;
-  readonly limits: { readonly generationsPerMinute: number; readonly concurrentGenerations: number };
+  readonly limits: { readonly generationsPerMinute: number; readonly requestsPerMinute: number; readonly concurrentGenerations: number };
   readonly retention: { readonly workingDataDays: number; readonly minutesDays: number };
   readonly orgName: string;
   readonly insurerDomains: readonly string[];
   readonly aiShareThreshold: number;
+  /** Webhook delivery of validated records (server/delivery/). */
+  readonly webhooks: {
+    readonly urls: readonly string[];
+    readonly secret: string | undefined;
+    readonly timeoutMs: number;
+    readonly maxAttempts: number;
+    readonly retryBaseMs: number;
+    readonly retryMaxMs: number;
+    readonly pollMs: number;
+    readonly concurrency: number;
+  };
   /** The document worker pool (server/documents/pool.ts). */
   readonly documents: { readonly workers: number | undefined; readonly heapMb: number; readonly timeoutMs: number };
   readonly staticDir: string;
@@ -223,11 +251,21 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     },
     redisUrl: e.REDIS_URL,
     redisKeyPrefix: e.REDIS_KEY_PREFIX,
-    limits: { generationsPerMinute: e.RATE_LIMIT_PER_MINUTE, concurrentGenerations: e.MAX_CONCURRENT_GENERATIONS },
+    limits: { generationsPerMinute: e.RATE_LIMIT_PER_MINUTE, requestsPerMinute: e.RATE_LIMIT_REQUESTS_PER_MINUTE, concurrentGenerations: e.MAX_CONCURRENT_GENERATIONS },
     retention: { workingDataDays: e.RETENTION_DAYS, minutesDays: e.MINUTES_RETENTION_DAYS },
     orgName: e.ORG_NAME,
     insurerDomains: e.INSURER_DOMAINS.split(",").map((d) => d.trim().toLowerCase()).filter(Boolean),
     aiShareThreshold: e.TRANSPARENCY_AI_SHARE_THRESHOLD,
+    webhooks: {
+      urls: e.WEBHOOK_URLS.split(",").map((u) => u.trim()).filter(Boolean),
+      secret: e.WEBHOOK_SECRET,
+      timeoutMs: e.WEBHOOK_TIMEOUT_MS,
+      maxAttempts: e.WEBHOOK_MAX_ATTEMPTS,
+      retryBaseMs: e.WEBHOOK_RETRY_BASE_MS,
+      retryMaxMs: e.WEBHOOK_RETRY_MAX_MS,
+      pollMs: e.WEBHOOK_POLL_MS,
+      concurrency: e.WEBHOOK_CONCURRENCY,
+    },
     documents: { workers: e.DOCUMENT_WORKERS, heapMb: e.DOCUMENT_WORKER_HEAP_MB, timeoutMs: e.DOCUMENT_TIMEOUT_MS },
     staticDir: e.STATIC_DIR,
     logLevel: e.LOG_LEVEL,

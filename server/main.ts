@@ -1,9 +1,9 @@
 // Owns the process: read the configuration once, open the store, listen, and close with grace on SIGTERM/SIGINT.
-import { Redis } from "ioredis";
 import { buildApp } from "./app";
 import { ConfigError, loadConfig } from "./config";
 import { loadPrePrompts } from "./prompts/registry";
 import { closeGracefully } from "./lifecycle";
+import { connectRedis, createRedisClient } from "./limits/redis";
 import { startRetentionJob } from "./retention-job";
 import { buildProviders } from "./providers";
 import { openStore } from "./store/open";
@@ -15,8 +15,9 @@ async function main(): Promise<void> {
   const config = loadConfig(process.env);
   const prePrompts = await loadPrePrompts();
   const db = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
-  const redis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 2, enableOfflineQueue: false, lazyConnect: true }) : undefined;
-  await redis?.connect();
+  const redis = config.redisUrl ? createRedisClient(config.redisUrl) : undefined;
+  // An unreachable Redis does not stop the server: limits are counted per replica until it answers.
+  if (redis) await connectRedis(redis, { warn: (obj, msg) => process.stderr.write(`${msg} (${JSON.stringify(obj)})\n`) });
   const app = await buildApp({
     redis,
     config,

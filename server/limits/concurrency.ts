@@ -46,3 +46,37 @@ export function createRedisConcurrencyLimiter(redis: Redis, max: number, keyPref
     },
   };
 }
+
+/**
+ * The shared counts while Redis answers, this replica's own when it fails: a Redis outage never refuses or breaks a
+ * generation. A slot taken in Redis is released there (or expires with its TTL if Redis is gone by then).
+ */
+export function createResilientConcurrencyLimiter(
+  shared: ConcurrencyLimiter,
+  local: ConcurrencyLimiter,
+  fallback: { degraded(use: "concurrency", error: unknown): void; recovered(): void },
+  timeoutMs: number,
+): ConcurrencyLimiter {
+  return {
+    async tryAcquire(userId) {
+      let release: (() => Promise<void>) | null;
+      try {
+        release = await withDeadline(shared.tryAcquire(userId), timeoutMs);
+        fallback.recovered();
+      } catch (error) {
+        fallback.degraded("concurrency", error);
+        return local.tryAcquire(userId);
+      }
+      if (!release) return null;
+      const sharedRelease = release;
+      return async () => {
+        await sharedRelease().catch(() => undefined);
+      };
+    },
+  };
+}
+
+function withDeadline<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  return Promise.race([promise, new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms)))]).finally(() => clearTimeout(timer));
+}

@@ -25,23 +25,43 @@ export interface GenerationRouteDeps extends GenerationDeps {
 /** Registers the generation routes. */
 export function generationRoutes(deps: GenerationRouteDeps) {
   return async (app: FastifyInstance): Promise<void> => {
-    app.post("/api/generations", { config: { rateLimit: { max: deps.perMinute, timeWindow: 60_000 } } }, async (request, reply) => {
-      const body = parseOrThrow(GenerationRequestSchema, request.body);
-      assertGeneratable(body);
-      const lineage = await resolveLineage(deps.db, body, request.user);
-      // Before any stream opens, so that an AI edit without a model is a plain 503 problem+json.
-      assertRevisable(deps.chain, body);
-      const release = await deps.concurrency.tryAcquire(request.user.id);
-      if (!release) {
-        reply.header("retry-after", "5");
-        throw new AppError("rate_limited", { detail: t("server.generation.too_many_running") });
-      }
-      try {
-        return await generate(request, reply, body, lineage);
-      } finally {
-        await release();
-      }
-    });
+    // The concurrency slot is taken in the route's own preHandler, which runs before the rate limit's: a request the
+    // cap refuses is never charged against the adviser's per-minute quota.
+    const slots = new WeakMap<FastifyRequest, () => Promise<void>>();
+    const releaseSlot = async (request: FastifyRequest) => {
+      const release = slots.get(request);
+      slots.delete(request);
+      await release?.();
+    };
+    app.post(
+      "/api/generations",
+      {
+        config: { rateLimit: { max: deps.perMinute, timeWindow: 60_000 } },
+        preHandler: async (request, reply) => {
+          const release = await deps.concurrency.tryAcquire(request.user.id);
+          if (!release) {
+            reply.header("retry-after", "5");
+            throw new AppError("rate_limited", { detail: t("server.generation.too_many_running") });
+          }
+          slots.set(request, release);
+        },
+        // Refused by the rate limit, or the client gone before the handler: the slot is still given back.
+        onResponse: async (request) => releaseSlot(request),
+        onRequestAbort: async (request) => releaseSlot(request),
+      },
+      async (request, reply) => {
+        try {
+          const body = parseOrThrow(GenerationRequestSchema, request.body);
+          assertGeneratable(body);
+          const lineage = await resolveLineage(deps.db, body, request.user);
+          // Before any stream opens, so that an AI edit without a model is a plain 503 problem+json.
+          assertRevisable(deps.chain, body);
+          return await generate(request, reply, body, lineage);
+        } finally {
+          await releaseSlot(request);
+        }
+      },
+    );
 
     async function generate(request: FastifyRequest, reply: FastifyReply, body: GenerationRequest, lineage: Lineage | undefined) {
       const started = performance.now();

@@ -1,7 +1,38 @@
-// Owns GET /api/health: the liveness answer load balancers and `npm start` users check.
+// Owns GET /api/health (live: the process answers) and GET /api/health/ready (its dependencies answer), so a load
+// balancer can take a replica out without restarting it.
 import type { FastifyInstance } from "fastify";
+import type { Redis } from "ioredis";
+import { t } from "../../src/i18n";
+import { withTimeout } from "../limits/redis";
+import { problemOf } from "../problem";
+import type { Db } from "../store/db";
 
-/** Registers the health route; it needs no authentication. */
-export async function healthRoutes(app: FastifyInstance): Promise<void> {
-  app.get("/api/health", async () => ({ status: "ok" }));
+/** What readiness checks. */
+export interface HealthDeps {
+  readonly db: Db;
+  readonly redis?: Redis | undefined;
+}
+
+type Check = "ok" | "down" | "absent";
+
+/** Registers the health routes; they need no authentication and are never rate-limited. */
+export function healthRoutes(deps: HealthDeps) {
+  return async (app: FastifyInstance): Promise<void> => {
+    app.get("/api/health", { config: { rateLimit: false } }, async () => ({ status: "ok" }));
+
+    app.get("/api/health/ready", { config: { rateLimit: false } }, async (_request, reply) => {
+      const [db, redis] = await Promise.all([
+        withTimeout(deps.db.query("SELECT 1"), 2_000).then((): Check => "ok", (): Check => "down"),
+        deps.redis ? withTimeout(deps.redis.ping(), 1_000).then((): Check => "ok", (): Check => "down") : Promise.resolve<Check>("absent"),
+      ]);
+      const checks = { db, redis };
+      const down = Object.entries(checks).filter(([, v]) => v === "down").map(([k]) => k);
+      if (down.length === 0) return { status: "ok", checks };
+      return reply
+        .code(503)
+        .header("retry-after", "5")
+        .type("application/problem+json; charset=utf-8")
+        .send({ ...problemOf("not_ready", 503, t("problem.not_ready.detail", { dependencies: down.join(", ") })), checks });
+    });
+  };
 }

@@ -51,6 +51,51 @@ describe("limits", () => {
     await app.close();
   });
 
+  it("does not charge the per-minute quota for generations the concurrency cap refused", async () => {
+    const { app } = await buildTestApp({ db, env: { ...fakeProviderEnv(fake.baseUrl), MAX_CONCURRENT_GENERATIONS: "1", RATE_LIMIT_PER_MINUTE: "2" } });
+    fake.enqueue({ kind: "ok", chunkDelayMs: 40, chunkSize: 20 });
+    const slow = app.inject({ method: "POST", url: "/api/generations", payload: { task: "interview-minutes", notes: NOTES }, headers: { accept: "text/event-stream" } });
+    await sleep(100);
+    for (let i = 0; i < 4; i++) {
+      const refused = await app.inject({ method: "POST", url: "/api/generations", payload: { task: "interview-minutes", notes: NOTES } });
+      expect(refused.json()).toMatchObject({ code: "rate_limited", detail: expect.stringMatching(/déjà des brouillons en cours/) });
+    }
+    expect((await slow).statusCode).toBe(200);
+    // Only the slow one was charged: one more fits in the quota of 2, the next one does not.
+    expect((await app.inject({ method: "POST", url: "/api/generations", payload: { task: "interview-minutes", notes: NOTES } })).statusCode).toBe(201);
+    const over = await app.inject({ method: "POST", url: "/api/generations", payload: { task: "interview-minutes", notes: NOTES } });
+    expect(over.statusCode).toBe(429);
+    expect(over.json().detail).toMatch(/Trop de demandes/);
+    await app.close();
+  });
+
+  it("rate-limits every route that does work (feedback, source texts, versions, lists, saves), never health", async () => {
+    const { app } = await buildTestApp({ db, env: { RATE_LIMIT_REQUESTS_PER_MINUTE: "3" } });
+    const g = (await app.inject({ method: "POST", url: "/api/generations", payload: { task: "member-email", notes: NOTES } })).json() as { id: string };
+    const calls: [string, string, unknown][] = [
+      ["POST", "/api/feedback", { kind: "use-case", comment: "résumer les courriers de relance" }],
+      ["POST", "/api/sources/mail-thread", { text: "De : a@example.org\nObjet : test\n\nBonjour" }],
+      ["POST", "/api/sources/transcript", { vtt: "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n<v Claire>Bonjour\n" }],
+      ["POST", `/api/generations/${g.id}/versions`, { text: "version modifiée" }],
+      ["GET", `/api/generations/${g.id}/versions`, undefined],
+      ["GET", "/api/minutes", undefined],
+    ];
+    const statuses: number[] = [];
+    for (const [method, url, payload] of calls) {
+      const answer = await app.inject({ method: method as "GET" | "POST", url, ...(payload === undefined ? {} : { payload: payload as object }) });
+      statuses.push(answer.statusCode);
+      if (answer.statusCode === 429) expect(answer.json()).toMatchObject({ code: "rate_limited" });
+    }
+    // Three pass, the rest of the minute is refused, whatever the route.
+    expect(statuses.slice(0, 3).every((s) => s < 400)).toBe(true);
+    expect(statuses.slice(3)).toEqual([429, 429, 429]);
+    for (let i = 0; i < 5; i++) {
+      expect((await app.inject({ method: "GET", url: "/api/health" })).statusCode).toBe(200);
+      expect((await app.inject({ method: "GET", url: "/api/health/ready" })).statusCode).toBe(200);
+    }
+    await app.close();
+  });
+
   it("serves Prometheus metrics and the OpenAPI description", async () => {
     const { app } = await buildTestApp({ db, env: fakeProviderEnv(fake.baseUrl) });
     fake.enqueue({ kind: "status", status: 503 });
