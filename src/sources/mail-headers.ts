@@ -52,7 +52,9 @@ const SEPARATOR_RE = new RegExp(`^[ \\t]*-{2,}[ \\t]*(?:${SEPARATOR_NAMES})[ \\t
 const RULE_RE = /^[ \t]*_{10,}[ \t]*$/u;
 // The verbs of attribution lines: French, English, German, Spanish, Italian, Portuguese, Dutch, Russian, Arabic (and the
 // Nordic and Polish ones members forward). German, Dutch and Arabic put the verb before the sender, the others at the end.
-const ATTRIBUTION_VERB_RE = /(?<![\p{L}'’])(?:a écrit|a ecrit|wrote|schrieb|escribió|escribio|ha scritto|escreveu|schreef|skrev|kirjoitti|napisał\(a\)|napisała|napisał|написал\(а\)|написала|написал|пишет|كتب)(?![\p{L}])/giu;
+const ATTRIBUTION_VERB_RE = /(?<![\p{L}'’])(?:a écrit|a ecrit|wrote|said|quoting|schrieb|geschrieben|escribió|escribio|ha scritto|escreveu|schreef|geschreven|skrev|kirjoitti|napisał\(a\)|napisała|napisał|написал\(а\)|написала|написал|писал\(а\)|писала|писал|пишет|كتب)(?![\p{L}])/giu;
+// Some clients drop the colon: "On Mon, Dec 7, 2026 at 10:00 AM, Name <address> wrote".
+const ENDS_WITH_VERB_RE = /(?<![\p{L}'’])(?:a écrit|wrote|schrieb|escribió|ha scritto|escreveu|schreef)[ \t]*$/iu;
 const ENDS_WITH_COLON_RE = /:[ \t]*$/u;
 // How attribution lines start: "Le", "On", "Am", "El", "Il giorno", "Em", "Op", "في", or a Russian day ("пн,").
 const ATTRIBUTION_START_RE = /^(?:Le|On|Am|El|Il giorno|In data|Em|Op|في|(?:пн|вт|ср|чт|пт|сб|вс),)\s/u;
@@ -222,9 +224,12 @@ export function readAttribution(lines: readonly string[], start: number): { head
     if (part.length < span || part.slice(1).some((l) => l.trim() === "" || ATTRIBUTION_START_RE.test(l.trim()))) break;
     const joined = part.map((l) => l.trim()).join(" ");
     if (joined.length > 300) break;
-    if (!ENDS_WITH_COLON_RE.test(joined)) continue;
     const next = start + span;
     const isQuoteNext = (lines[nextNonBlank(lines, next)] ?? "").trimStart().startsWith(">");
+    if (!ENDS_WITH_COLON_RE.test(joined)) {
+      if (startsLikeOne && isQuoteNext && /\p{Nd}/u.test(joined) && ENDS_WITH_VERB_RE.test(joined)) return { header: attributionHeader(`${joined}:`, true), next };
+      continue;
+    }
     const hasFigure = /\p{Nd}/u.test(joined);
     ATTRIBUTION_VERB_RE.lastIndex = 0;
     const hasVerb = ATTRIBUTION_VERB_RE.test(joined);

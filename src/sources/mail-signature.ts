@@ -1,4 +1,5 @@
 // Owns the removal of what is not the message in a mail body: signatures, mobile footers, legal disclaimers and security banners.
+import { closingKind, hasContact, isNameLine } from "./mail-closings";
 
 /** The body kept, and the lines removed (read later to tell who wrote the message). */
 export interface CleanedBody {
@@ -10,15 +11,20 @@ export interface CleanedBody {
 // bounded input keeps every pattern cheap whatever an adviser pastes.
 const MAX_BOILERPLATE_LINE_CHARS = 300;
 // "Envoyé de mon iPhone", "Obtenir Outlook pour Android", "Provenance : Courrier pour Windows"… always boilerplate.
-const MOBILE_RE =
-  /^(?:Envoy[ée] (?:de|depuis|à partir de|a partir de) (?:mon|ma|l['’]|Outlook|Courrier|Yahoo)|Sent from (?:my|Outlook|Mail|Yahoo)|Sent via|Get Outlook for|Obtenir Outlook pour|Télécharger Outlook pour|Provenance ?: ?Courrier pour Windows|Gesendet (?:von|vom|mit) (?:meinem|meiner|Outlook|Yahoo|iPhone|iPad)|Von meinem \S+ gesendet|Enviado (?:desde|do|de) (?:mi|meu|o meu|Outlook|Yahoo|iPhone|iPad)|Inviato (?:da|dal|dalla|dal mio|con) |Verzonden (?:vanaf|met|van) (?:mijn|Outlook|iPhone|iPad)|Отправлено (?:с|из) |Получить Outlook для|أرسلت من|تم الإرسال من)(?:\b|\s|$).{0,80}$/iu;
+// Devices and mail apps that phones and webmails name in their footers.
+const DEVICE = String.raw`(?:iPhone|iPad|iPod|Android|Galaxy|Samsung|BlackBerry|Pixel|Huawei|Xiaomi|OnePlus|HTC|Nokia|LG|Motorola|Windows|Surface|phone|mobile|smartphone|tablet|device|cell|portable|téléphone|tablette|appareil|Handy|Mobiltelefon|Telefon|teléfono|móvil|celular|telefono|cellulare|telefoon|telefone|telemóvel|телефона|Outlook|Mail|Yahoo|Gmail|AOL|Spark|Superhuman|Front|Proton|BlueMail|Airmail|Courrier|TypeApp|Newton|Edison)`;
+const SENT_VERB = String.raw`(?:Sent|Envoy[ée]|Gesendet|Enviad[oa]|Inviato|Verzonden|Verstuurd|Skickat|Wysłane|Отправлено)`;
+const SENT_PREP = String.raw`(?:from|with|via|using|on|de|depuis|avec|à partir de|a partir de|von|vom|mit|desde|do|da|dal|dalla|con|vanaf|met|van|från|z|с|из)`;
+const POSSESSIVE = String.raw`(?:my|a|an|the|mon|ma|l['’]|meinem|meiner|mi|mio|mia|mijn|min|meu|minha|o meu|mój|моего|моём|моем)`;
+// "Envoyé de mon iPhone", "Sent from my Samsung Galaxy smartphone.", "Von meinem iPhone gesendet", "Get Outlook for iOS"…
+// The device must follow within three words, so "Sent from my desk, is much easier than my phone." stays.
+const MOBILE_RE = new RegExp(
+  String.raw`^(?:${SENT_VERB}[ \t]+${SENT_PREP}[ \t]+(?:${POSSESSIVE}[ \t]+)?(?:[\p{L}\p{N}-]+[ \t]+){0,3}?${DEVICE}(?![\p{L}])|Von meinem[ \t]+(?:[\p{L}\p{N}-]+[ \t]+){0,3}?[\p{L}\p{N}-]*${DEVICE}[\p{L}\p{N}-]*[ \t]+gesendet|(?:Get|Obtenir|Télécharger|Scarica|Descargar|Baixe|Download|Получить)[ \t]+Outlook|Provenance ?: ?Courrier pour Windows|أرسلت من|تم الإرسال من)[^\n]{0,80}$`,
+  "iu",
+);
 // A footer of the sender's own making ("Sent from a magnificent torch of pixels"): only as the body's last line, short.
 const CUSTOM_MOBILE_RE =
   /^(?:Sent|Envoy[ée]|Gesendet|Enviado|Inviato|Verzonden|Отправлено|Typed|Tapé|Written|Écrit)[ \t]+(?:from|with|on|via|de|depuis|avec|sur|von|vom|mit|desde|con|da|dal|vanaf|met|с|из)[ \t].{1,60}$/iu;
-// A name signed with a dash ("-Jean", "— Jean Dupont"), the body's last line.
-const DASH_NAME_RE = /^[-–—~][ \t]?\p{Lu}[\p{L}\p{M}'’.-]*(?:[ \t]+\p{Lu}[\p{L}\p{M}'’.-]*){0,3}$/u;
-// A bare name as the body's last line, after a blank line ("Jean", "Jean Dupont", "J. Dupont").
-const BARE_NAME_RE = /^\p{Lu}[\p{L}\p{M}'’.-]*(?:[ \t]+(?:\p{Lu}[\p{L}\p{M}'’.-]*|de|du|le|la|van|von)){0,3}$/u;
 const NOT_A_NAME_RE = /^(?:merci|bonjour|bonsoir|salut|cordialement|amitiés|bises|oui|non|ok|thanks|thank you|cheers|regards|bien|parfait|entendu|d['’]accord|bonne journée|bonne soirée|à bientôt|a bientot|au revoir|urgent|important|pj|ps|nb)[.!]*$/iu;
 // Mailing-list and group footers: the list's name, its address and its web page, or how to leave it.
 const LIST_FOOTER_RE =
@@ -29,16 +35,10 @@ const BANNER_RE =
 const EXTERNAL_TAG_RE = /^\[(?:EXTERNE|EXTERNAL|EXT)\]$/iu;
 const INLINE_IMAGE_RE = /\[(?:cid|image):[^\]\n]{0,200}\]/giu;
 const SIG_DELIMITER_RE = /^--$/u;
+// Lines that may open a signature block when a name or contact details follow them: "-", "—", "---", "___", "~~~", "===", "***".
+const SOFT_DELIMITER_RE = /^(?:[-–—~]|[-_=*~•·—]{3,})$/u;
 const RULE_ONLY_RE = /^[-_=*~•·]{3,}$/u;
 const POSTSCRIPT_RE = /^(?:P\.?[ \t]?S\.?|P-S)[ \t]*[:.-]/iu;
-// Closings that always end a message; the name block after them is the signature.
-// The formula ends the line, or a comma follows it ("Cordialement, Jean Dubois"): "Regards sur le dossier" is prose.
-const STRONG_CLOSING_RE =
-  /^(?:(?:bien|très|tres|trés|sincèrement|sinceres|sincères|mes|meilleures|salutations)[ \t]+)?(?:cordialement|cdlt|bien à vous|bien a vous|salutations(?: distinguées| respectueuses)?|(?:best|kind|warm|warmest)[ \t]+regards|regards|sincerely|yours (?:sincerely|faithfully|truly)|best wishes|respectueusement)(?:(?:[ \t]*[,.!]+)?$|[ \t]*,.{0,60}$)|^best[,!.]?$|^(?:je vous prie d['’]agréer|veuillez (?:agréer|recevoir)|recevez|je vous prie de (?:croire|recevoir))\b.{0,200}$/iu;
-// Closings that may also be the message ("Merci."): removed only with a name block after them.
-const WEAK_CLOSING_RE =
-  /^(?:merci(?: d['’]avance| par avance| beaucoup| encore| à vous)?|(?:many )?thanks(?: in advance| again)?|thank you|bonne (?:journée|soirée|fin de journée|semaine)|à bientôt|a bientot|à très vite)(?:[ \t]*[,!.]+)?$/iu;
-
 /** Does the short, trimmed `line` match `re`? Long lines are prose, never boilerplate. */
 function isShort(line: string | undefined, re: RegExp): boolean {
   const trimmed = (line ?? "").trim();
@@ -46,20 +46,28 @@ function isShort(line: string | undefined, re: RegExp): boolean {
 }
 
 const DISCLAIMER_OPENING_RE =
-  /^(?:\*+[ \t]*)?(?:ce (?:message|courriel|mail|e-mail|courrier électronique)|cet e-?mail|les informations contenues|l['’]intégrité de ce message|this (?:message|e-?mail|communication|electronic)|the information (?:contained|in this)|confidential(?:ité|ity)|avertissement|disclaimer|afin de contribuer|pensez à l['’]environnement|merci de penser à l['’]environnement|please consider the environment|think before you print|n['’]imprimez ce)/iu;
+  /^(?:\*+[ \t]*)?(?:ce (?:message|courriel|mail|e-mail|courrier électronique)|cet e-?mail|les informations contenues|l['’]intégrité de ce message|this (?:message|e-?mail|communication|electronic|email)|the information (?:contained|in this)|confidential(?:ité|ity)|avertissement|disclaimer|important ?:|notice ?:|privileged|afin de contribuer|pensez à l['’]environnement|merci de penser à l['’]environnement|please consider the environment|think before you print|save a tree|n['’]imprimez ce|diese (?:e-?mail|nachricht)|este (?:mensaje|correo|e-?mail)|esta mensagem|questo messaggio|deze e-?mail|dit bericht|это (?:сообщение|письмо)|هذه الرسالة|copyright|©)/iu;
+// A member speaking of themselves ("my car is registered in France") is writing the message, not a footer.
+const FIRST_PERSON_RE = /(?<![\p{L}])(?:I|my|me|je|j['’]|mon|ma|mes|moi|ich|mein|meine|yo|mi|io|il mio|ik|mijn|eu|meu|minha|я|мой|моя)(?![\p{L}])|\?/u;
+// Footers that need no other word to be one: company registration, anti-phishing and virus-scan notices, copyright.
+const LEGAL_FOOTER_RE =
+  /is a company registered|registered office|registered in [^.?!\n]{1,40}(?:no\.|number|under)|company (?:number|no\.?) |siège social|capital social de|will never ask (?:you )?for your password|views expressed in this|scanned for viruses|checked for viruses|all rights reserved|tous droits réservés|before printing|avant d['’]imprimer/iu;
 const DISCLAIMER_WORDS: readonly RegExp[] = [
-  /confidenti/iu,
-  /destinataire|intended recipient|addressee/iu,
-  /pièces? jointes?|attachments?/iu,
-  /supprim|détrui|delete|destroy/iu,
-  /interdit|prohibited|strictly|illicite/iu,
-  /responsabilit|liabilit|liable/iu,
+  /confidenti|vertraulich|riservat|vertrouwelijk|конфиденциальн|سري/iu,
+  /destinataire|intended recipient|addressee|adressat|empfänger|destinatari|destinatário|geadresseerde|адресат/iu,
+  /pièces? jointes?|attachments?|anhänge?|adjuntos?|allegat|bijlage|anexos?/iu,
+  /supprim|détrui|delete|destroy|vernichten|löschen|elimin|verwijder|apag|удал/iu,
+  /interdit|prohibited|strictly|illicite|untersagt|prohibid|vietat|verboden|proibid|запрещ/iu,
+  /responsabilit|liabilit|liable|haftung/iu,
   /virus/iu,
-  /diffusion|dissemination|distribution|copie|copying/iu,
+  /diffusion|dissemination|distribution|copie|copying|disclos|weitergabe|divulga/iu,
   /altér|falsifi|alter/iu,
-  /imprim|print/iu,
-  /environnement|environment/iu,
+  /imprim|print|drucken/iu,
+  /environnement|environment|umwelt/iu,
+  /expéditeur|sender|absender|remitente|mittente|afzender|remetente|отправител/iu,
+  /erreur|error|mistake|irrtümlich|errore|vergissing|engano|ошибк/iu,
 ];
+
 
 function isBlank(line: string | undefined): boolean {
   return (line ?? "").trim() === "";
@@ -71,7 +79,7 @@ export function isDisclaimer(paragraph: readonly string[]): boolean {
   // A list footer names where to leave the list; a member asking to be unsubscribed gives no link or address.
   if (LIST_FOOTER_RE.test(text) && /https?:\/\/|www\.|@/iu.test(text)) return true;
   const hits = DISCLAIMER_WORDS.filter((re) => re.test(text)).length;
-  return (DISCLAIMER_OPENING_RE.test(text) && hits >= 1) || hits >= 4;
+  return (DISCLAIMER_OPENING_RE.test(text) && hits >= 1) || hits >= 4 || (text.length <= 400 && LEGAL_FOOTER_RE.test(text) && !FIRST_PERSON_RE.test(text));
 }
 
 /** Is the text after a closing only a signature: a few short lines, no postscript? */
@@ -122,24 +130,32 @@ function dropTrailingDisclaimers(lines: string[], removed: string[]): string[] {
   }
 }
 
-/** Cuts the signature: after "-- ", or from a closing formula followed only by a name block. */
+/** Is `tail` (the lines under a delimiter) a signature block: a name or contact details, in a few short lines? */
+function looksLikeSignatureBlock(tail: readonly string[]): boolean {
+  const content = tail.filter((l) => !isBlank(l));
+  return content.length > 0 && isSignatureTail(tail) && (isNameLine(content[0] ?? "") || content.some(hasContact));
+}
+
+/** Cuts the signature: after "-- " (or "-", "---", "___"… over a name block), or from a closing formula followed only by a name block. */
 function dropSignature(lines: string[], removed: string[]): string[] {
-  const delimiter = lines.findLastIndex((l) => isShort(l, SIG_DELIMITER_RE));
-  if (delimiter !== -1 && isSignatureTail(lines.slice(delimiter + 1))) {
-    appendAll(removed, lines.slice(delimiter));
-    return trimBlankEnds(lines.slice(0, delimiter));
+  const delimiter = lines.findLastIndex((l) => isShort(l, SIG_DELIMITER_RE) || isShort(l, SOFT_DELIMITER_RE));
+  if (delimiter !== -1) {
+    const tail = lines.slice(delimiter + 1);
+    const isHard = isShort(lines[delimiter], SIG_DELIMITER_RE);
+    if (isHard ? isSignatureTail(tail) : looksLikeSignatureBlock(tail)) {
+      appendAll(removed, lines.slice(delimiter));
+      return trimBlankEnds(lines.slice(0, delimiter));
+    }
   }
   // Only the last lines can be a signature; searching from the top would find "Merci" in the middle of a mail.
   const content = lines.map((l, i) => (isBlank(l) ? -1 : i)).filter((i) => i >= 0);
   const window = content.slice(-14);
   for (const index of window) {
-    const line = lines[index] ?? "";
+    const kind = closingKind(lines[index] ?? "");
+    if (kind === null) continue;
     const tail = lines.slice(index + 1);
-    const isStrong = isShort(line, STRONG_CLOSING_RE);
-    const isWeak = !isStrong && isShort(line, WEAK_CLOSING_RE);
-    if (!isStrong && !isWeak) continue;
     const hasName = tail.some((l) => !isBlank(l));
-    if (isSignatureTail(tail) && (isStrong || (hasName && index > 0))) {
+    if (isSignatureTail(tail) && (kind === "strong" || (hasName && index > 0))) {
       appendAll(removed, lines.slice(index));
       return trimBlankEnds(lines.slice(0, index));
     }
@@ -152,22 +168,55 @@ function lastContentIndex(lines: readonly string[]): number {
   return lines.findLastIndex((l) => !isBlank(l));
 }
 
+// A line of a signature that ends like a sentence is prose, unless it is a company's legal form ("Acme Inc.").
+const ENDS_LIKE_SENTENCE_RE = /[.!?]$/u;
+const LEGAL_FORM_END_RE = /(?<![\p{L}])(?:Inc|Ltd|Co|Corp|S\.A|SA|S\.r\.l|B\.V|N\.V|Jr|Sr|Cie)\.$/u;
+
+/** Is `line` a name alone, as people sign ("Jean", "-Jean", "Jean Dupont"), rather than a word of the message ("Merci.")? */
+function isLoneName(line: string): boolean {
+  const trimmed = line.trim();
+  return isNameLine(trimmed) && !NOT_A_NAME_RE.test(trimmed.replace(/^[-–—~]+[ \t]?/u, "")) && !/\p{L}{3,}[.!?]$/u.test(trimmed) && closingKind(trimmed) === null;
+}
+
 /**
- * Removes the last line when it is a footer or a bare signature: a custom mobile footer ("Sent from a magnificent
- * torch of pixels"), a name signed with a dash ("-Jean"), or a name alone after a blank line under a longer body.
+ * Removes what ends the body without a closing formula: a custom mobile footer ("Sent from a magnificent torch of
+ * pixels"), or a signature block: a name alone ("-Jean", or "Jean Dupont" after a blank line under a longer body), or a
+ * last paragraph that opens with a name and holds titles and contact details ("Jean Dupont | Conseiller / Tél. : …").
  */
 function dropTrailingSignatureLine(lines: string[], removed: string[]): string[] {
   const last = lastContentIndex(lines);
   if (last <= 0) return lines;
   const line = (lines[last] ?? "").trim();
-  if (line.length > 80) return lines;
-  const contentBefore = lines.slice(0, last).filter((l) => !isBlank(l)).length;
-  const isFooter = CUSTOM_MOBILE_RE.test(line) && !/[.!?]$/u.test(line);
-  const isDashName = DASH_NAME_RE.test(line);
-  const isBareName = BARE_NAME_RE.test(line) && !NOT_A_NAME_RE.test(line) && isBlank(lines[last - 1]) && contentBefore >= 2;
-  if (!isFooter && !isDashName && !isBareName) return lines;
-  removed.push(lines[last] ?? "");
-  return trimBlankEnds(lines.slice(0, last));
+  if (line.length <= 80 && CUSTOM_MOBILE_RE.test(line) && !/[.!?]$/u.test(line)) {
+    removed.push(lines[last] ?? "");
+    return trimBlankEnds(lines.slice(0, last));
+  }
+  // "-Jean" under the last sentence, without a blank line: signed with a dash (a list item has a list above it).
+  const above = (lines[last - 1] ?? "").trim();
+  if (/^[-–—~]/u.test(line) && isLoneName(line) && !/^[-•*–—~][ \t]?/u.test(above) && !/:$/u.test(above)) {
+    removed.push(lines[last] ?? "");
+    return trimBlankEnds(lines.slice(0, last));
+  }
+  let start = last;
+  while (start > 0 && !isBlank(lines[start - 1])) start -= 1;
+  const paragraph = lines.slice(start, last + 1).map((l) => l.trim());
+  const before = lines.slice(0, start).filter((l) => !isBlank(l));
+  const previous = before.at(-1)?.trim() ?? "";
+  // A list ("Participants :", "- item") or nothing above: these lines are the message.
+  if (/:$/u.test(previous) || /^[-•*][ \t]/u.test(previous)) return lines;
+  const first = paragraph[0] ?? "";
+  let isSignature = false;
+  if (paragraph.length === 1) {
+    const isDashed = /^[-–—~]/u.test(first);
+    isSignature = isLoneName(first) && (isDashed || (start > 0 && before.length >= 2));
+  } else if (paragraph.length <= 8 && before.length >= 1 && isNameLine(first) && closingKind(first) === null) {
+    isSignature =
+      paragraph.every((l) => l.length <= 100 && (!ENDS_LIKE_SENTENCE_RE.test(l) || LEGAL_FORM_END_RE.test(l) || hasContact(l))) &&
+      (paragraph.some(hasContact) || paragraph.length <= 3);
+  }
+  if (!isSignature) return lines;
+  appendAll(removed, lines.slice(start, last + 1));
+  return trimBlankEnds(lines.slice(0, start));
 }
 
 /**

@@ -220,3 +220,71 @@ describe("a message forwarded as an attachment", () => {
     expect(messages[0]).toMatchObject({ from: "Plomberie Martin <contact@plomberie.example>", subject: "Devis" });
   });
 });
+
+describe("closings and signature blocks in the languages members write", () => {
+  const body = "Bonjour,\n\nVoici la facture du plombier pour le dégât des eaux.\nDites-moi s'il manque une pièce.";
+  it.each([
+    ["Mit freundlichen Grüßen\nHans Müller"],
+    ["Viele Grüße,\nHans"],
+    ["Saludos cordiales,\nCarlos García\nGerente de Ventas"],
+    ["Cordiali saluti,\nMarco Rossi"],
+    ["Met vriendelijke groet,\nJan de Vries"],
+    ["Atenciosamente,\nJoão Silva"],
+    ["С уважением,\nИван Петров"],
+    ["مع التحية،\nأحمد"],
+    ["Cheers,\nSam"],
+    ["Take care,\nSam Taylor\nProduct Manager | Acme Labs\nM: +44 7700 900123"],
+    ["Merci d'avance,\nJean Dupont\n06 12 34 56 78"],
+  ])("removes the closing and the name block: %s", (signature) => {
+    expect(newest(`${body}\n\n${signature}`)?.body).toBe(body);
+  });
+
+  it.each([
+    ["a name block with contact details and no closing", "Jean Dupont\nArtisan plombier – Dupont & Fils\nTél. : 05 49 12 34 56\nwww.dupont-plomberie.example"],
+    ["a name with a title on one line", "Jean Dupont | Artisan plombier | Dupont & Fils"],
+    ["a rule then a name block", "---\nJean Dupont\nDupont & Fils"],
+    ["a dash line then a name", "-\nJean"],
+    ["a name with pronouns and a web site", "Camille Martin (elle)\nhttps://camille-martin.example"],
+    ["a localised mobile footer", "Von meinem Samsung Galaxy Smartphone gesendet"],
+    ["a mobile footer with an apology", "Sent from my iPhone, please excuse any typos"],
+    ["a Swedish mobile footer", "Skickat från min iPhone"],
+    ["a company registration footer", "Dupont & Fils SARL, siège social : 12 rue des Lilas, 79000 Niort, capital social de 10 000 €."],
+    ["a phishing warning", "Dupont & Fils will never ask you for your password by email."],
+    ["a German disclaimer", "Diese E-Mail enthält vertrauliche Informationen. Wenn Sie nicht der richtige Adressat sind, informieren Sie bitte sofort den Absender und vernichten Sie diese Mail."],
+    ["a Spanish disclaimer", "Este mensaje y sus archivos adjuntos son confidenciales. Si usted no es el destinatario, le rogamos lo comunique al remitente y proceda a su eliminación."],
+  ])("removes %s", (_label, footer) => {
+    expect(newest(`${body}\n\n${footer}`)?.body).toBe(body);
+  });
+
+  it.each([
+    ["a sentence that starts like a mobile footer", "Sent from my desk, which is easier than my phone."],
+    ["a last list item", "Pièces à fournir :\n- RIB\n- Facture"],
+    ["a one-word answer", "Approuvé."],
+    ["a short last word after a blank line", "Done."],
+    ["acronyms", "LGTM"],
+    ["a sentence about oneself with 'registered in'", "Ma voiture est registered in France, immatriculée GH-456-JK."],
+    ["a closing word inside a sentence", "Cordialement vôtre n'est pas une formule que j'emploie, mais merci."],
+  ])("keeps %s", (_label, last) => {
+    const text = `${body}\n\n${last}`;
+    expect(newest(text)?.body).toBe(text);
+  });
+});
+
+describe("attribution lines of other clients and styles", () => {
+  it.each([
+    ["On Mon, Dec 7, 2026 at 10:00 AM, Jean Dupont <jean.dupont@orange.fr> said:"],
+    ["Quoting Jean Dupont <jean.dupont@orange.fr>:"],
+    ["--- On Mon, 12/7/26, Jean Dupont <jean.dupont@orange.fr> wrote:"],
+    ["On Mon, Dec 7, 2026 at 10:00 AM, Jean Dupont <jean.dupont@orange.fr> wrote"],
+    ["Jean Dupont <jean.dupont@orange.fr> wrote on 07/12/2026 10:00:"],
+    ["Am 07.12.2026 um 10:00 hat Jean Dupont <jean.dupont@orange.fr> geschrieben:"],
+    ["Op 7 dec. 2026 om 10:00 heeft Jean Dupont <jean.dupont@orange.fr> het volgende geschreven:"],
+    ["Il 7 dic 2026 alle 10:00 Jean Dupont <jean.dupont@orange.fr> ha scritto:"],
+    ["Jean Dupont <jean.dupont@orange.fr> писал(а) 07.12.2026 10:00:"],
+    ["Jean Dupont <jean.dupont@orange.fr> schrieb:"],
+  ])("%s", (attribution) => {
+    const messages = parse(`${REPLY}\n\n${attribution}\n${quote(OLD)}\n`);
+    expect(messages.map((m) => m.body)).toEqual([OLD, REPLY]);
+    expect(messages[0]?.from).toMatch(/jean\.dupont@orange\.fr/u);
+  });
+});
