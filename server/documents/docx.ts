@@ -3,6 +3,7 @@ import { unzipSync, zipSync, type Unzipped } from "fflate";
 import mammoth from "mammoth";
 import { AppError } from "../../src/errors";
 import { t } from "../../src/i18n";
+import { MAX_SOURCE_CHARS } from "../../src/schemas/limits";
 import { DOCUMENT_LIMITS, megabytes } from "./limits";
 
 /** The raw text, and the page count Word recorded when it last saved the file (absent from generated files). */
@@ -106,6 +107,46 @@ function inflateXmlParts(bytes: Uint8Array, entries: readonly DeclaredEntry[]): 
 }
 
 /**
+ * Bytes of text inside `<w:t>` elements of a WordprocessingML part: a lower bound of what mammoth would return,
+ * counted on the bytes so that a document far past the text limit is refused in milliseconds, not after mammoth
+ * spent seconds and hundreds of MB on it.
+ */
+function wordTextBytes(xml: Uint8Array): number {
+  let count = 0;
+  for (let i = 0; i < xml.length; i += 1) {
+    // "<w:t>" or "<w:t " (not <w:tab>, <w:tbl>, <w:tc>…), then everything up to the next "<".
+    if (xml[i] !== 0x3c || xml[i + 1] !== 0x77 || xml[i + 2] !== 0x3a || xml[i + 3] !== 0x74 || (xml[i + 4] !== 0x3e && xml[i + 4] !== 0x20)) continue;
+    let at = i + 4;
+    while (at < xml.length && xml[at] !== 0x3e) at += 1;
+    if (xml[at - 1] === 0x2f) continue; // <w:t/>
+    const start = at + 1;
+    at = start;
+    while (at < xml.length && xml[at] !== 0x3c) at += 1;
+    count += at - start;
+    i = at - 1;
+  }
+  return count;
+}
+
+// What Word writes around the text and raw text never needs: run properties, revision ids, proofing marks,
+// language tags. Removing them before mammoth parses the XML cuts its memory several times on real files.
+const WORD_NOISE = [/<w:rPr>(?:(?!<\/w:rPr>)[\s\S])*<\/w:rPr>/gu, /<w:proofErr\b[^>]*\/>/gu, /\s(?:w:rsid\w*|w14:paraId|w14:textId)="[^"]*"/gu, /<w:lang\b[^>]*\/>/gu];
+
+/** A large WordprocessingML part without the markup raw text ignores. */
+function slimWordXml(xml: Uint8Array): Uint8Array<ArrayBuffer> {
+  let text = new TextDecoder("utf-8").decode(xml);
+  for (const noise of WORD_NOISE) text = text.replace(noise, "");
+  return new TextEncoder().encode(text);
+}
+
+/** Parts of the body, notes and comments: where a document's text and its bloat are. */
+function isTextPart(name: string): boolean {
+  return /^word\/(?:document|footnotes|endnotes|comments|header\d*|footer\d*)\.xml$/u.test(name);
+}
+
+const SLIM_FROM_BYTES = 512 * 1024;
+
+/**
  * Extracts the text of a DOCX: paragraphs separated by a blank line, tables cell by cell, no images. mammoth reads
  * an archive rebuilt from the checked XML parts (other entries present but empty), never the uploaded one.
  * @throws AppError unsupported_media_type (not a Word document), payload_too_large (archive limits),
@@ -116,10 +157,19 @@ export async function extractDocx(bytes: Uint8Array): Promise<DocxText> {
   assertDocx(entries);
   assertDeclaredSizes(entries);
   const parts = inflateXmlParts(bytes, entries);
-  const rebuilt: Unzipped = {};
-  for (const entry of entries) rebuilt[entry.name] = parts[entry.name] ?? new Uint8Array(0);
   const appXml = parts["docProps/app.xml"] ? new TextDecoder("utf-8").decode(parts["docProps/app.xml"]) : "";
   const pages = Number.parseInt(/<(?:\w+:)?Pages>(\d+)</u.exec(appXml)?.[1] ?? "", 10);
+  const body = parts["word/document.xml"];
+  if (body && wordTextBytes(body) > DOCUMENT_LIMITS.maxTextChars) {
+    throw new AppError("payload_too_large", { detail: t("documents.limit.text", { max: MAX_SOURCE_CHARS.toLocaleString("fr-FR") }) });
+  }
+  const rebuilt: Unzipped = {};
+  for (const entry of entries) {
+    const data = parts[entry.name];
+    rebuilt[entry.name] = !data ? new Uint8Array(0) : isTextPart(entry.name) && data.length > SLIM_FROM_BYTES ? slimWordXml(data) : data;
+    // Each part is dropped once copied: the inflated and the slimmed copies are not held together.
+    delete parts[entry.name];
+  }
   try {
     const archive = zipSync(rebuilt, { level: 0 });
     const result = await mammoth.extractRawText({ buffer: Buffer.from(archive.buffer, archive.byteOffset, archive.byteLength) });

@@ -4,8 +4,8 @@ import { MAX_SOURCE_CHARS } from "../../src/schemas/limits";
 const MIB = 1024 * 1024;
 
 /**
- * Why these figures: a 10 MB DOCX of real text holds a `document.xml` of a few MB (a 300-page report with tables is
- * about 15 MB); compressed XML shrinks 5 to 30 times, never hundreds. A real PDF page's content stream is KB, a
+ * Why these figures: a DOCX whose text fits in a source (200 000 characters) holds a `document.xml` of a few MB (Word
+ * writes 5 to 20 bytes of markup per character); compressed XML shrinks 5 to 30 times, never hundreds. A real PDF page's content stream is KB, a
  * heavy vector plan a few MB; an embedded CJK font is the largest non-image stream one meets, about 20 MB.
  * Bombs are thousands of times their size and are refused on their declared or measured size, before mammoth or
  * pdf.js sees them. The worker's heap and wall-clock limits (pool.ts) stay the last line, not the first.
@@ -13,10 +13,10 @@ const MIB = 1024 * 1024;
 export const DOCUMENT_LIMITS = {
   /** Entries of a DOCX archive (a real one has 10 to a few hundred with images). */
   maxZipEntries: 2_000,
-  /** One XML part of a DOCX, inflated. */
-  maxXmlPartBytes: 32 * MIB,
+  /** One XML part of a DOCX, inflated (mammoth needs about 40 bytes of heap per byte of XML it parses). */
+  maxXmlPartBytes: 16 * MIB,
   /** All XML parts of a DOCX, inflated. */
-  maxXmlTotalBytes: 64 * MIB,
+  maxXmlTotalBytes: 32 * MIB,
   /** Compression ratio refused for a part that inflates past `ratioCheckFromBytes`. */
   maxCompressionRatio: 100,
   ratioCheckFromBytes: 1 * MIB,

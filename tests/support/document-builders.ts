@@ -110,7 +110,7 @@ export function forgeDeclaredSize(zip: Uint8Array, entry: string, size: number):
 }
 
 // ── Decompression bombs ────────────────────────────────────────────────────────────────────────────────────────────
-// Built at test time, never committed. The payload is a 1 MiB block compressed once and repeated: a DEFLATE stream may
+// Built at test time, never committed. The payload is a block of about 1 MiB compressed once and repeated: a DEFLATE stream may
 // be a run of non-final blocks (each chunk ends with a sync flush), so the inflated size is exact and building a
 // 190 MB bomb takes milliseconds. A six-digit number every `spacing` bytes sets the ratio (about spacing / 32).
 
@@ -122,7 +122,8 @@ function bombBlock(unit: string, ratio: number, seed: number): Buffer {
   const next = () => (state = (Math.imul(state, 1103515245) + 12345) >>> 0);
   let out = "";
   while (out.length < MIB) out += unit.repeat(Math.ceil(spacing / unit.length)) + String(next() % 1_000_000).padStart(6, "0");
-  return Buffer.from(out.slice(0, MIB), "latin1");
+  // Whole units only: the XML (or the operators) stays well formed across repeated blocks.
+  return Buffer.from(out, "latin1");
 }
 
 const syncFlush = (data: Uint8Array) => deflateRawSync(data, { level: 9, finishFlush: zlibConstants.Z_SYNC_FLUSH });
@@ -521,5 +522,27 @@ export function buildPasswordPdf(lines: readonly string[], passwords: { user: st
     ],
     root: 1,
     trailer: `/Encrypt 6 0 R /ID [<${hex(id)}> <${hex(id)}>] `,
+  });
+}
+
+/**
+ * A DOCX written the way Word writes body XML: every run with its properties, revision ids and proofing marks, so
+ * that the XML is many times the text (about 25 bytes of markup per character here).
+ */
+export function buildWordLikeDocx(paragraphs: readonly string[]): Uint8Array {
+  const run = (text: string, n: number) =>
+    `<w:r w:rsidR="00A1${(n % 9000).toString(16).padStart(4, "0")}" w:rsidRPr="00B2C3D4"><w:rPr><w:rFonts w:ascii="Calibri" w:hAnsi="Calibri" w:cs="Arial"/><w:color w:val="1F3864"/><w:sz w:val="22"/><w:szCs w:val="22"/><w:lang w:val="fr-FR" w:eastAsia="fr-FR"/></w:rPr><w:t xml:space="preserve">${text}</w:t></w:r>`;
+  const body = paragraphs
+    .map((p, i) => {
+      const words = p.split(" ");
+      const runs = words.map((w, k) => run(k < words.length - 1 ? `${w} ` : w, i * 31 + k)).join('<w:proofErr w:type="spellStart"/><w:proofErr w:type="spellEnd"/>');
+      return `<w:p w14:paraId="${(i + 0x1000).toString(16).toUpperCase()}" w14:textId="77777777" w:rsidR="00C1D2E3" w:rsidRDefault="00C1D2E3"><w:pPr><w:spacing w:after="120"/><w:jc w:val="both"/><w:rPr><w:lang w:val="fr-FR"/></w:rPr></w:pPr>${runs}</w:p>`;
+    })
+    .join("");
+  const xml = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:w14="http://schemas.microsoft.com/office/word/2010/wordml"><w:body>${body}<w:sectPr/></w:body></w:document>`;
+  return zipSync({
+    "[Content_Types].xml": strToU8('<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>'),
+    "_rels/.rels": strToU8('<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>'),
+    "word/document.xml": strToU8(xml),
   });
 }

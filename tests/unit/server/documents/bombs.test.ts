@@ -35,7 +35,7 @@ describe("DOCX bombs", () => {
     expect(error.code).toBe("payload_too_large");
     expect(error.detail).toMatch(/anormalement volumineux une fois décompressé/u);
     expect(rssGrowthMb).toBeLessThan(40);
-    expect(ms).toBeLessThan(2_000);
+    expect(ms).toBeLessThan(5_000);
   });
 
   it("refuses a bomb whose central directory lies about the inflated size (a damaged file), inflating no more than it declared", async () => {
@@ -61,7 +61,8 @@ describe("PDF bombs", () => {
     expect(error.status).toBe(413);
     expect(error.detail).toMatch(/anormalement volumineux une fois décompressé/u);
     expect(rssGrowthMb).toBeLessThan(40);
-    expect(ms).toBeLessThan(5_000);
+    // Seconds at most on a loaded 2-core machine; the same file on the main thread used to take about a minute.
+    expect(ms).toBeLessThan(15_000);
   });
 
   it("refuses streams that each stay under the per-stream limit but together exceed the total", async () => {
