@@ -92,10 +92,20 @@ export function buildOpenApi(): Record<string, unknown> {
         },
       },
       "/api/sources/transcript": {
-        post: { summary: "A Teams transcript (WebVTT) as a source: speaker turns", security: bearer, requestBody: { required: true, content: { "application/json": { schema: { $ref: "#/components/schemas/TranscriptSourceRequest" } } } }, responses: { 200: ok("The source text", "TranscriptSourceResponse"), 400: problem("Not WebVTT") } },
+        post: {
+          summary: "A transcript as a source: speaker turns. WebVTT read by the W3C parsing rules, or a transcript copied from Teams or Word. JSON `{vtt}`, or the file itself (raw text/vtt, text/plain, application/octet-stream, or multipart field `file`), decoded by its declared charset, else UTF-8, else Windows-1252",
+          security: bearer,
+          requestBody: { required: true, content: { "application/json": { schema: { $ref: "#/components/schemas/TranscriptSourceRequest" } }, "text/vtt": { schema: { type: "string", format: "binary" } }, "multipart/form-data": { schema: { type: "object", properties: { file: { type: "string", format: "binary" } } } } } },
+          responses: { 200: ok("The source text", "TranscriptSourceResponse"), 400: problem("Neither WebVTT nor a transcript copy"), 413: problem("Too long for a source"), 422: problem("No speech") },
+        },
       },
       "/api/sources/mail-thread": {
-        post: { summary: "A mail thread as a source: messages attributed to the member or the insurer", security: bearer, requestBody: { required: true, content: { "application/json": { schema: { $ref: "#/components/schemas/MailThreadSourceRequest" } } } }, responses: { 200: ok("The source text", "MailThreadSourceResponse") } },
+        post: {
+          summary: "A mail thread as a source: messages attributed to the member or the insurer, without signatures, footers or disclaimers. JSON `{text, memberAddress?}`, or a file: an .eml (raw message/rfc822, or multipart field `file` with an optional `memberAddress` field) read by its MIME charsets, or a text file decoded by its declared charset, else UTF-8, else Windows-1252",
+          security: bearer,
+          requestBody: { required: true, content: { "application/json": { schema: { $ref: "#/components/schemas/MailThreadSourceRequest" } }, "message/rfc822": { schema: { type: "string", format: "binary" } }, "multipart/form-data": { schema: { type: "object", properties: { file: { type: "string", format: "binary" }, memberAddress: { type: "string", format: "email" } } } } } },
+          responses: { 200: ok("The source text", "MailThreadSourceResponse"), 400: problem("Invalid request or unreadable .eml"), 415: problem("An Outlook .msg file"), 422: problem("Empty thread") },
+        },
       },
       "/api/sources/document": {
         post: {
