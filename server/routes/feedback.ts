@@ -4,9 +4,9 @@ import type { FastifyInstance } from "fastify";
 import { AppError } from "../../src/errors";
 import { RatingFeedbackSchema, UseCaseFeedbackSchema } from "../../src/schemas/feedback";
 import { parseOrThrow } from "../../src/schemas/parse";
-import { pseudonymise } from "../../src/privacy";
 import type { AuditRecorder } from "../audit/recorder";
 import type { Db } from "../store/db";
+import { pseudonymiseForProvider } from "../privacy/pseudonymiser";
 import { insertFeedback } from "../store/feedback";
 import { findGenerationForUser } from "../store/generations";
 
@@ -19,7 +19,7 @@ export interface FeedbackDeps {
 /** Comments reach the committee: any member's personal data an adviser typed is masked first. */
 function maskComment(comment: string | undefined): string | undefined {
   if (comment === undefined || comment.trim() === "") return undefined;
-  return pseudonymise({ notes: comment }).notes;
+  return pseudonymiseForProvider({ notes: comment }).notes;
 }
 
 /** Registers the feedback route. */
