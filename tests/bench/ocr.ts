@@ -1,5 +1,6 @@
 // Bench section `npm run bench -- ocr`: OCR pages per minute on this machine's cores, RSS and event-loop delay while a 30-page scan is read.
 import { readFileSync } from "node:fs";
+import { loadavg } from "node:os";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { createDocumentPool } from "../../server/documents/pool";
 import { OCR_PARALLEL_PAGES, readScan } from "../../server/documents/ocr/read-scan";
@@ -22,7 +23,7 @@ async function thirtyPageScan(): Promise<Buffer> {
 }
 
 /** Reads `bytes` in a fresh pool, sampling RSS and the event loop; returns the figures. */
-async function measure(bytes: Uint8Array): Promise<{ seconds: number; pages: number; peakRssMb: number; baseRssMb: number; maxLoopDelayMs: number; p99LoopDelayMs: number; progressEvents: number; confidence: number }> {
+async function measure(bytes: Uint8Array): Promise<{ seconds: number; pages: number; peakRssMb: number; baseRssMb: number; maxLoopDelayMs: number; p99LoopDelayMs: number; progressEvents: number; confidence: number; cpuSeconds: number; load: number }> {
   const pool = createDocumentPool();
   const baseRssMb = process.memoryUsage().rss / MB;
   let peakRssMb = baseRssMb;
@@ -32,11 +33,14 @@ async function measure(bytes: Uint8Array): Promise<{ seconds: number; pages: num
   const loop = monitorEventLoopDelay({ resolution: 10 });
   loop.enable();
   let progressEvents = 0;
+  // CPU time of the whole process (every thread): what a page costs whatever else the machine is doing.
+  const cpuBefore = process.cpuUsage();
   const started = performance.now();
   try {
     const scan = await readScan(pool, bytes, { onProgress: () => (progressEvents += 1) });
     const seconds = (performance.now() - started) / 1000;
-    return { seconds, pages: scan.pages.length, peakRssMb, baseRssMb, maxLoopDelayMs: loop.max / 1e6, p99LoopDelayMs: loop.percentile(99) / 1e6, progressEvents, confidence: scan.confidence };
+    const cpu = process.cpuUsage(cpuBefore);
+    return { cpuSeconds: (cpu.user + cpu.system) / 1e6, load: loadavg()[0] ?? 0, seconds, pages: scan.pages.length, peakRssMb, baseRssMb, maxLoopDelayMs: loop.max / 1e6, p99LoopDelayMs: loop.percentile(99) / 1e6, progressEvents, confidence: scan.confidence };
   } finally {
     clearInterval(sampler);
     loop.disable();
@@ -49,14 +53,18 @@ export async function runOcrBench(): Promise<string> {
   const long = await measure(pdf);
   const photo = await measure(readFileSync(new URL("../fixtures/scans/constat-amiable-photo.jpg", import.meta.url)));
   const perMinute = (m: { pages: number; seconds: number }) => ((m.pages / m.seconds) * 60).toFixed(1);
+  // Two cores all to OCR: 120 CPU-seconds a minute, divided by what a page costs.
+  const idlePerMinute = (m: { pages: number; cpuSeconds: number }) => ((120 * m.pages) / m.cpuSeconds).toFixed(1);
   return [
-    `A ${PAGES}-page scanned PDF (${(pdf.length / MB).toFixed(1)} MB; the claim declaration scanned at 200 dpi, turned up to ±2.4°, blurred and grainy) read through \`readScan\` in the document pool (${OCR_PARALLEL_PAGES} pages at a time), tesseract.js 7 with @tesseract.js-data/fra (LSTM), orientation detection and deskew on every page:`,
+    `A ${PAGES}-page scanned PDF (${(pdf.length / MB).toFixed(1)} MB; the claim declaration scanned at 200 dpi, turned up to ±2.4°, blurred and grainy) read through \`readScan\` in the document pool (${OCR_PARALLEL_PAGES} pages at a time), tesseract.js 7 with @tesseract.js-data/fra (LSTM), deskew on every page, orientation detection on pages that read poorly:`,
     "",
-    "| document | pages | time | pages per minute | mean confidence | RSS before → peak | event loop delay p99 / max | progress events |",
-    "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
-    `| ${PAGES}-page scan (PDF) | ${long.pages} | ${long.seconds.toFixed(1)} s | ${perMinute(long)} | ${long.confidence} % | ${long.baseRssMb.toFixed(0)} → ${long.peakRssMb.toFixed(0)} MB | ${long.p99LoopDelayMs.toFixed(0)} / ${long.maxLoopDelayMs.toFixed(0)} ms | ${long.progressEvents} |`,
-    `| phone photo of a constat (JPEG 1800 × 1350) | ${photo.pages} | ${photo.seconds.toFixed(1)} s | ${perMinute(photo)} | ${photo.confidence} % | ${photo.baseRssMb.toFixed(0)} → ${photo.peakRssMb.toFixed(0)} MB | ${photo.p99LoopDelayMs.toFixed(0)} / ${photo.maxLoopDelayMs.toFixed(0)} ms | ${photo.progressEvents} |`,
+    "| document | pages | time | pages per minute (measured) | CPU per page | pages per minute on 2 idle cores (120 CPU-s / CPU per page) | mean confidence | RSS before → peak | event loop delay p99 / max | progress events | load average (1 min) at the end |",
+    "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ...[
+      [`${PAGES}-page scan (PDF)`, long] as const,
+      ["phone photo of a constat (JPEG 1800 × 1350)", photo] as const,
+    ].map(([name, m]) => `| ${name} | ${m.pages} | ${m.seconds.toFixed(1)} s | ${perMinute(m)} | ${(m.cpuSeconds / m.pages).toFixed(1)} s | ${idlePerMinute(m)} | ${m.confidence} % | ${m.baseRssMb.toFixed(0)} → ${m.peakRssMb.toFixed(0)} MB | ${m.p99LoopDelayMs.toFixed(0)} / ${m.maxLoopDelayMs.toFixed(0)} ms | ${m.progressEvents} | ${m.load.toFixed(1)} |`),
     "",
-    `Times include starting the pool's threads and Tesseract's (≈1 s). RSS is the whole process (main thread, pool workers and their Tesseract threads). The ${PAGES}-page scan must finish in under 90 s: ${long.seconds < 90 ? "it does" : "**it does not**"}.`,
+    `Times include starting the pool's threads and Tesseract's (≈1 s). RSS is the whole process (main thread, pool workers and their Tesseract threads). The wall-clock time depends on what else runs: a load average well above 2 means other processes shared the 2 cores, and the CPU per page is then the figure to trust. The ${PAGES}-page scan must finish in under 90 s: measured ${long.seconds < 90 ? "yes" : "**no**"}; on 2 idle cores (CPU time / 2) ${long.cpuSeconds / 2 < 90 ? "yes" : "**no**"} (${(long.cpuSeconds / 2).toFixed(0)} s).`,
   ].join("\n");
 }

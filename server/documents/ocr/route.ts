@@ -17,7 +17,7 @@ export const SCAN_URL = "/api/sources/scan";
 export interface ScanRouteDeps {
   /** The app's document worker pool: OCR runs there, never on the event loop. */
   readonly pool: DocumentPool;
-  /** Scans one adviser may send per minute (each holds a pool worker for seconds a page); 10 when absent. */
+  /** Scans one adviser may send per minute (each holds two pool workers for seconds a page); 20 when absent. */
   readonly scansPerMinute?: number;
 }
 
@@ -99,7 +99,7 @@ export function scanRoutes(deps: ScanRouteDeps) {
       throw translated ?? error;
     });
 
-    app.post(SCAN_URL, { config: { rateLimit: { max: deps.scansPerMinute ?? 10, timeWindow: 60_000 } } }, async (request, reply) => {
+    app.post(SCAN_URL, { config: { rateLimit: { max: deps.scansPerMinute ?? 20, timeWindow: 60_000 } } }, async (request, reply) => {
       const bytes = await readUpload(request);
       // The response's close, not the request's (it fires once the body is read), tells that the adviser left:
       // the pages not yet read are then abandoned and their workers freed.
