@@ -290,7 +290,8 @@ export function ReviewPanel({ session, task, context, targets, onRetry, onRestar
       {phase.kind === "review" && !fieldValues ? (
         <div className={styles.revision}>
           <AiEditBar
-            isDisabled={phase.isSaving}
+            isDisabled={phase.isSaving || phase.generation.canRevise === false}
+            disabledReason={phase.generation.canRevise === false ? t("ui.revise.needs_model") : undefined}
             onRevise={(instruction) => {
               setRestoredNotice("");
               onRevise(instruction);

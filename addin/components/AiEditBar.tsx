@@ -1,5 +1,5 @@
 // Owns the AI edit controls under the draft: three common instructions and a free one, each rewriting the current draft.
-import { Button, Field, Input, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, Field, Input, makeStyles, tokens, Tooltip } from "@fluentui/react-components";
 import { SparkleRegular } from "@fluentui/react-icons";
 import { useId, useState, type ReactNode } from "react";
 import type { MessageKey } from "../../src/i18n";
@@ -28,10 +28,12 @@ export interface AiEditBarProps {
   /** Starts the AI edit with this instruction. */
   readonly onRevise: (instruction: string) => void;
   readonly isDisabled: boolean;
+  /** Why the AI edit cannot run at all (no model): shown as the hint and as each button's tooltip. */
+  readonly disabledReason?: string | undefined;
 }
 
 /** The AI edit section of the review. */
-export function AiEditBar({ onRevise, isDisabled }: AiEditBarProps): ReactNode {
+export function AiEditBar({ onRevise, isDisabled, disabledReason }: AiEditBarProps): ReactNode {
   const { t } = useI18n();
   const styles = useStyles();
   const headingId = useId();
@@ -49,25 +51,38 @@ export function AiEditBar({ onRevise, isDisabled }: AiEditBarProps): ReactNode {
         {t("ui.revise.title")}
       </h3>
       <div className={styles.buttons}>
-        {PRESETS.map((preset) => (
-          <Button
-            key={preset.id}
-            size="small"
-            icon={<SparkleRegular />}
-            disabledFocusable={isDisabled}
-            aria-describedby={hintId}
-            onClick={() => onRevise(t(preset.instruction))}
-            data-testid={`revise-${preset.id}`}
-          >
-            {t(preset.label)}
-          </Button>
-        ))}
+        {PRESETS.map((preset) => {
+          const button = (
+            <Button
+              key={preset.id}
+              size="small"
+              icon={<SparkleRegular />}
+              disabledFocusable={isDisabled}
+              aria-describedby={hintId}
+              onClick={() => {
+                if (!isDisabled) onRevise(t(preset.instruction));
+              }}
+              data-testid={`revise-${preset.id}`}
+            >
+              {t(preset.label)}
+            </Button>
+          );
+          // A disabled button says why on hover and focus; the same reason is the hint below, for screen readers.
+          return disabledReason ? (
+            <Tooltip key={preset.id} content={disabledReason} relationship="description">
+              {button}
+            </Tooltip>
+          ) : (
+            button
+          );
+        })}
       </div>
       <div className={styles.free}>
         <Field className={styles.input} label={t("ui.revise.free_label")} size="small">
           <Input
             size="small"
             value={instruction}
+            disabled={disabledReason !== undefined}
             maxLength={MAX_INSTRUCTION_CHARS}
             placeholder={t("ui.revise.free_placeholder")}
             onChange={(_, data) => setInstruction(data.value)}
@@ -84,8 +99,8 @@ export function AiEditBar({ onRevise, isDisabled }: AiEditBarProps): ReactNode {
           {t("ui.revise.apply")}
         </Button>
       </div>
-      <p id={hintId} className={styles.hint}>
-        {t("ui.revise.hint")}
+      <p id={hintId} className={styles.hint} data-testid="revise-hint">
+        {disabledReason ?? t("ui.revise.hint")}
       </p>
     </section>
   );

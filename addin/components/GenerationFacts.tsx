@@ -32,13 +32,16 @@ export function GenerationFacts({ generation }: { generation: GenerationResponse
   const styles = useStyles();
   return (
     <ul className={styles.list} aria-label={t("ui.facts.label")} data-testid="facts">
-      <li className={styles.item} data-testid="facts-masked">
-        <ShieldCheckmarkRegular className={styles.icon} aria-hidden />
-        <span>{maskedSentence(generation.pseudonymised, t)}</span>
-      </li>
+      {/* Masking happens before text leaves the server: with the offline engine alone, nothing left it. */}
+      {!generation.degraded || generation.pseudonymised > 0 ? (
+        <li className={styles.item} data-testid="facts-masked">
+          <ShieldCheckmarkRegular className={styles.icon} aria-hidden />
+          <span>{maskedSentence(generation.pseudonymised, t)}</span>
+        </li>
+      ) : null}
       <li className={styles.item} data-testid="facts-footprint">
         <LeafOneRegular className={styles.icon} aria-hidden />
-        <span>{footprintSentence(generation.footprint, locale)}</span>
+        <span>{generation.degraded ? t("ui.footprint.no_model") : footprintSentence(generation.footprint, locale)}</span>
       </li>
     </ul>
   );

@@ -149,6 +149,7 @@ export async function runGeneration(deps: GenerationDeps, request: GenerationReq
     footprint: { energyWh: footprint.energyWh, gco2eq: footprint.gco2eq },
     ungrounded,
     pseudonymised: hasLeftServer ? masked.count : 0,
+    canRevise: hasGenerativeModel(deps.chain),
     citations: citations.map((c) => ({ start: c.start, end: c.end, refs: [...c.refs] })),
     ...(extraction ? { extraction } : {}),
     ...(lineage ? { parentId: lineage.parentId } : {}),

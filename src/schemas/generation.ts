@@ -75,6 +75,8 @@ export const GenerationResponseSchema = z.object({
   extraction: ExtractionSchema.optional(),
   /** Set on an AI edit: the generation it revises. */
   parentId: z.string().uuid().optional(),
+  /** False when no generative model is configured: an AI edit of this draft would be refused (503). */
+  canRevise: z.boolean().optional(),
   latencyMs: z.number().nonnegative().optional(),
   createdAt: z.string().optional(),
 });

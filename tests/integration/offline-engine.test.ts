@@ -71,6 +71,7 @@ describeEachStore("offline engine with no model", (kind) => {
           expect(result.ungrounded, `${name} ${task}`).toEqual([]);
           expect(result.pseudonymised, `${name} ${task}: nothing left the server`).toBe(0);
           expect(result.footprint, `${name} ${task}`).toEqual({ energyWh: 0, gco2eq: 0 });
+          expect(result.canRevise, "the pane disables AI edits").toBe(false);
         }
       }
     }
@@ -130,6 +131,8 @@ describeEachStore("transparency after the offline engine", (kind) => {
     expect(offline.degraded).toBe(true);
     expect(offline.pseudonymised).toBeGreaterThan(0);
     expect(offline.footprint).toEqual({ energyWh: 0, gco2eq: 0 });
+    // A model is configured: the adviser may still ask it to rewrite the offline draft.
+    expect(offline.canRevise).toBe(true);
   });
 
   it("gives no notice to an offline draft saved unchanged, and today's notice to an AI edit of it", async () => {
