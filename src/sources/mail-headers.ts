@@ -19,11 +19,12 @@ const EMAIL_RE = /(?<![\p{L}\p{N}._%+'’-])[\p{L}\p{N}._%+'’-]{1,64}@[\p{L}\p
 // French, English, German, Spanish, Italian, Portuguese, Dutch, Russian and Arabic. Outlook's HTML-to-text keeps the
 // bold of the names as "*De :*", and French typography puts a (non-breaking) space before the colon.
 // (Each run of blanks is matched by one quantifier only: two in a row would backtrack quadratically on long blank runs.)
-const FROM_NAMES = ["de", "from", "expéditeur", "expediteur", "von", "da", "van", "от", "من"];
-const SENT_NAMES = ["sent", "date", "message du", "datum", "gesendet", "enviado", "enviada", "enviado el", "enviada em", "enviado em", "fecha", "inviato", "data", "verzonden", "verstuurd", "отправлено", "дата", "تاريخ الإرسال", "التاريخ", "أرسل", "أرسلت"];
-const TO_NAMES = ["à", "a", "to", "destinataire", "destinataires", "pour", "an", "para", "aan", "кому", "إلى"];
+// Nordic and Polish names too: members forward what they receive.
+const FROM_NAMES = ["de", "from", "expéditeur", "expediteur", "von", "da", "van", "от", "من", "fra", "från", "od"];
+const SENT_NAMES = ["sent", "date", "message du", "dato", "sendt", "skickat", "wysłano", "datum", "gesendet", "enviado", "enviada", "enviado el", "enviada em", "enviado em", "fecha", "inviato", "data", "verzonden", "verstuurd", "отправлено", "дата", "تاريخ الإرسال", "التاريخ", "أرسل", "أرسلت"];
+const TO_NAMES = ["à", "a", "to", "destinataire", "destinataires", "pour", "an", "para", "aan", "кому", "إلى", "til", "till", "do"];
 const CC_NAMES = ["cc", "cci", "bcc", "copie", "copie à", "kopie", "копия", "نسخة"];
-const SUBJECT_NAMES = ["objet", "subject", "sujet", "betreff", "asunto", "oggetto", "assunto", "onderwerp", "тема", "الموضوع"];
+const SUBJECT_NAMES = ["objet", "subject", "sujet", "betreff", "asunto", "oggetto", "assunto", "onderwerp", "тема", "الموضوع", "emne", "ämne", "temat"];
 const OTHER_NAMES = ["importance", "pièce jointe", "pièces jointes", "piece jointe", "pieces jointes", "attachment", "attachments", "reply-to", "répondre à", "antwort an", "anlagen", "priorität"];
 const escapeName = (name: string) => name.replace(/[.*+?^${}()|[\]\\]/gu, "\\$&").replace(/ /gu, "[ \\t]");
 // Longest first, so "Enviado el" is preferred to "Enviado" and "Copie à" to "Copie".
@@ -43,6 +44,7 @@ const SEPARATOR_NAMES = [
   "Ursprüngliche Nachricht", "Originalnachricht", "Weitergeleitete Nachricht", "Mensaje original", "Mensaje reenviado", "Messaggio originale", "Messaggio inoltrato",
   "Mensagem original", "Mensagem encaminhada", "Mensagem reencaminhada", "Oorspronkelijk bericht", "Origineel bericht", "Doorgestuurd bericht",
   "Исходное сообщение", "Пересылаемое сообщение", "Пересланное сообщение", "الرسالة الأصلية", "رسالة مُعاد توجيهها", "رسالة معاد توجيهها",
+  "Oprindelig besked", "Oprindelig meddelelse", "Ursprungligt meddelande", "Opprinnelig melding", "Wiadomość oryginalna", "Alkuperäinen viesti", "Videresendt besked", "Vidarebefordrat meddelande",
 ].join("|");
 const FORWARD_LEADS = [
   "Début du message (?:réexpédié|transféré)", "Begin forwarded message", "Anfang der weitergeleiteten Nachricht", "Inicio del mensaje reenviado", "Inizio messaggio inoltrato",

@@ -288,3 +288,15 @@ describe("attribution lines of other clients and styles", () => {
     expect(messages[0]?.from).toMatch(/jean\.dupont@orange\.fr/u);
   });
 });
+
+describe("forwarded from Nordic and Polish clients", () => {
+  it.each([
+    ["-------- Oprindelig besked --------\nFra: Agence MAIF <agence@maif.fr>\nDato: 03.12.2026  09.12  (GMT+01:00)\nTil: jean.dupont@orange.fr\nEmne: Votre dossier"],
+    ["-----Ursprungligt meddelande-----\nFrån: Agence MAIF <agence@maif.fr>\nSkickat: den 3 december 2026 09:12\nTill: jean.dupont@orange.fr\nÄmne: Votre dossier"],
+    ["-----Wiadomość oryginalna-----\nOd: Agence MAIF <agence@maif.fr>\nWysłano: 3 grudnia 2026 09:12\nDo: jean.dupont@orange.fr\nTemat: Votre dossier"],
+  ])("%s", (block) => {
+    const messages = parse(`${REPLY}\n\n${block}\n\nVotre dossier est complet.\n`);
+    expect(messages.map((m) => m.body)).toEqual(["Votre dossier est complet.", REPLY]);
+    expect(messages[0]?.author).toBe("insurer");
+  });
+});
