@@ -111,12 +111,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const authenticate =
     deps.config.auth.mode === "entra"
       ? createEntraAuthenticator(deps.config.auth)
-      : async (_authorization: string | undefined, ip: string) => authenticateDev(ip);
+      : async (_authorization: string | undefined, ip: string, headers: FastifyRequest["headers"]) =>
+          // trustProxy is off: a request through a proxy would take the proxy's loopback address as its own.
+          authenticateDev(ip, headers, { isCommittee: deps.config.auth.mode === "dev" && deps.config.auth.isCommittee, trustsProxy: false });
 
   app.decorateRequest("user", null as unknown as User);
   app.addHook("onRequest", async (request) => {
     if (!needsUser(request)) return;
-    request.user = await authenticate(request.headers.authorization, request.ip);
+    request.user = await authenticate(request.headers.authorization, request.ip, request.headers);
   });
 
   app.setErrorHandler((error, request, reply) => {

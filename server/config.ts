@@ -67,32 +67,24 @@ const ConfigSchema = z
     WEBHOOK_RETRY_MAX_MS: z.coerce.number().int().min(1).default(3_600_000).describe("Longest delay between two attempts (a longer Retry-After is capped to it)"),
     WEBHOOK_POLL_MS: z.coerce.number().int().min(10).default(500).describe("How often each replica looks for due deliveries (a save on the same replica wakes it at once)"),
     WEBHOOK_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(16).describe("Deliveries one replica has in flight at once"),
-    WEBHOOK_URLS: z.string().default("").describe("Comma-separated receivers (http or https URLs) of every validated record and deletion; none: records are only exported"),
-    WEBHOOK_SECRET: optionalText.describe("Standard Webhooks secret signing deliveries: whsec_ followed by base64 (required with WEBHOOK_URLS)"),
-    WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000).describe("Time a receiver has to answer one delivery; past it the attempt failed"),
-    WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(20).describe("Attempts per delivery before it is dead-lettered (about 8 hours with the default schedule)"),
-    WEBHOOK_RETRY_BASE_MS: z.coerce.number().int().min(0).max(5_000).default(1_000).describe("Delay before the first retry (with jitter, at most 5 s); doubled each attempt"),
-    WEBHOOK_RETRY_MAX_MS: z.coerce.number().int().min(1).default(3_600_000).describe("Longest delay between two attempts (a longer Retry-After is capped to it)"),
-    WEBHOOK_POLL_MS: z.coerce.number().int().min(10).default(500).describe("How often each replica looks for due deliveries (a save on the same replica wakes it at once)"),
-    WEBHOOK_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(16).describe("Deliveries one replica has in flight at once"),
     STATIC_DIR: z.string().default("./dist").describe("Built front end served at /"),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info").describe("Log level"),
-    NODE_ENV: optionalText.describe("Only used to refuse AUTH_MODE=dev in production"),
+    NODE_ENV: optionalText.describe("Only used to refuse AUTH_MODE=dev in production (any case; \"prod\" counts)"),
+    DEV_COMMITTEE: z
+      .string()
+      .trim()
+      .toLowerCase()
+      .default("false")
+      .pipe(z.enum(["true", "false", "1", "0", "yes", "no"]))
+      .transform((v) => v === "true" || v === "1" || v === "yes")
+      .describe("In dev mode, give the local user the Committee role too (to try the committee's pages)"),
   })
   .superRefine((env, ctx) => {
     if (env.LLM_BASE_URL && !env.LLM_MODEL) ctx.addIssue({ code: "custom", path: ["LLM_MODEL"], message: "LLM_MODEL is required when LLM_BASE_URL is set" });
     if (env.LLM_FALLBACK_BASE_URL && !env.LLM_FALLBACK_MODEL) ctx.addIssue({ code: "custom", path: ["LLM_FALLBACK_MODEL"], message: "LLM_FALLBACK_MODEL is required when LLM_FALLBACK_BASE_URL is set" });
     if (env.LLM_FALLBACK_BASE_URL && !env.LLM_BASE_URL) ctx.addIssue({ code: "custom", path: ["LLM_BASE_URL"], message: "LLM_BASE_URL is required when LLM_FALLBACK_BASE_URL is set" });
-    if (env.AUTH_MODE === "dev" && env.NODE_ENV === "production") {
-      ctx.addIssue({ code: "custom", path: ["AUTH_MODE"], message: "AUTH_MODE=dev is refused when NODE_ENV=production" });
-    }
-    const webhookUrls = env.WEBHOOK_URLS.split(",").map((u) => u.trim()).filter(Boolean);
-    for (const url of webhookUrls) {
-      if (!URL.canParse(url) || !/^https?:$/.test(new URL(url).protocol)) ctx.addIssue({ code: "custom", path: ["WEBHOOK_URLS"], message: `not an http(s) URL: ${url}` });
-    }
-    if (webhookUrls.length > 0 && !env.WEBHOOK_SECRET) ctx.addIssue({ code: "custom", path: ["WEBHOOK_SECRET"], message: "WEBHOOK_SECRET is required when WEBHOOK_URLS is set" });
-    if (env.WEBHOOK_SECRET && !/^whsec_[A-Za-z0-9+/]{22,}={0,2}$/.test(env.WEBHOOK_SECRET)) {
-      ctx.addIssue({ code: "custom", path: ["WEBHOOK_SECRET"], message: "WEBHOOK_SECRET must be whsec_ followed by base64 (16 bytes at least)" });
+    if (env.AUTH_MODE === "dev" && isProduction(env.NODE_ENV)) {
+      ctx.addIssue({ code: "custom", path: ["AUTH_MODE"], message: `AUTH_MODE=dev is refused when NODE_ENV=${env.NODE_ENV ?? ""} (production)` });
     }
     const webhookUrls = env.WEBHOOK_URLS.split(",").map((u) => u.trim()).filter(Boolean);
     for (const url of webhookUrls) {
@@ -109,6 +101,12 @@ const ConfigSchema = z
       }
     }
   }, { when: () => true }); // also when a field failed, so the operator sees every problem at once
+
+/** Whether NODE_ENV names production, whatever its case ("Production", "PROD", "prod"). */
+export function isProduction(nodeEnv: string | undefined): boolean {
+  const value = (nodeEnv ?? "").trim().toLowerCase();
+  return value === "production" || value === "prod";
+}
 
 /** One OpenAI-compatible provider: where it is, what it runs (model size for the footprint), and its timeouts. */
 export interface LlmConfig {
@@ -150,7 +148,7 @@ export interface Config {
   readonly llmFallback: LlmConfig | undefined;
   readonly resilience: ResilienceConfig;
   readonly auth:
-    | { readonly mode: "dev" }
+    | { readonly mode: "dev"; readonly isCommittee: boolean }
     | { readonly mode: "entra"; readonly issuer: string; readonly audience: string; readonly tenantId: string; readonly jwksUrl: string };
   readonly audit: {
     readonly key: string | undefined;
@@ -166,17 +164,6 @@ export interface Config {
   readonly orgName: string;
   readonly insurerDomains: readonly string[];
   readonly aiShareThreshold: number;
-  /** Webhook delivery of validated records (server/delivery/). */
-  readonly webhooks: {
-    readonly urls: readonly string[];
-    readonly secret: string | undefined;
-    readonly timeoutMs: number;
-    readonly maxAttempts: number;
-    readonly retryBaseMs: number;
-    readonly retryMaxMs: number;
-    readonly pollMs: number;
-    readonly concurrency: number;
-  };
   /** Webhook delivery of validated records (server/delivery/). */
   readonly webhooks: {
     readonly urls: readonly string[];
@@ -252,7 +239,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
           tenantId,
           jwksUrl: e.AUTH_JWKS_URL ?? `https://login.microsoftonline.com/${tenantId}/discovery/v2.0/keys`,
         }
-      : { mode: "dev" };
+      : { mode: "dev", isCommittee: e.DEV_COMMITTEE };
   return Object.freeze({
     port: e.PORT,
     host: e.HOST,
@@ -283,16 +270,6 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     orgName: e.ORG_NAME,
     insurerDomains: e.INSURER_DOMAINS.split(",").map((d) => d.trim().toLowerCase()).filter(Boolean),
     aiShareThreshold: e.TRANSPARENCY_AI_SHARE_THRESHOLD,
-    webhooks: {
-      urls: e.WEBHOOK_URLS.split(",").map((u) => u.trim()).filter(Boolean),
-      secret: e.WEBHOOK_SECRET,
-      timeoutMs: e.WEBHOOK_TIMEOUT_MS,
-      maxAttempts: e.WEBHOOK_MAX_ATTEMPTS,
-      retryBaseMs: e.WEBHOOK_RETRY_BASE_MS,
-      retryMaxMs: e.WEBHOOK_RETRY_MAX_MS,
-      pollMs: e.WEBHOOK_POLL_MS,
-      concurrency: e.WEBHOOK_CONCURRENCY,
-    },
     webhooks: {
       urls: e.WEBHOOK_URLS.split(",").map((u) => u.trim()).filter(Boolean),
       secret: e.WEBHOOK_SECRET,

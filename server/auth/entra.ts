@@ -23,9 +23,16 @@ interface EntraClaims extends JWTPayload {
   roles?: string[];
 }
 
-/** Builds the token validator; the JWKS is fetched lazily, cached, and refetched on an unknown `kid`. */
+/** A key removed from the JWKS (rotated out, compromised) stops being trusted within this time. */
+export const JWKS_CACHE_MAX_AGE_MS = 60 * 60 * 1000;
+/** An unknown `kid` refetches the JWKS at most this often, so forged kids cannot hammer the identity provider. */
+export const JWKS_COOLDOWN_MS = 30_000;
+/** Clock skew allowed on `exp`, `nbf` and `iat`. */
+export const CLOCK_TOLERANCE_S = 60;
+
+/** Builds the token validator; the JWKS is fetched lazily, cached at most an hour, and refetched on an unknown `kid`. */
 export function createEntraAuthenticator(settings: EntraSettings): (authorization: string | undefined) => Promise<User> {
-  const jwks = createRemoteJWKSet(new URL(settings.jwksUrl), { cacheMaxAge: 24 * 60 * 60 * 1000, cooldownDuration: 30_000 });
+  const jwks = createRemoteJWKSet(new URL(settings.jwksUrl), { cacheMaxAge: JWKS_CACHE_MAX_AGE_MS, cooldownDuration: JWKS_COOLDOWN_MS });
   // Entra accepts both forms of the API's identifier as audience.
   const audiences = [settings.audience, settings.audience.startsWith("api://") ? settings.audience.slice(6) : `api://${settings.audience}`];
 
@@ -38,13 +45,16 @@ export function createEntraAuthenticator(settings: EntraSettings): (authorizatio
         algorithms: ["RS256"],
         issuer: settings.issuer,
         audience: audiences,
-        clockTolerance: 60,
-        requiredClaims: ["exp", "oid", "tid"],
+        clockTolerance: CLOCK_TOLERANCE_S,
+        // Setting a maximum age makes jose require `iat` and refuse one in the future beyond the tolerance.
+        maxTokenAge: "1 day",
+        requiredClaims: ["exp", "iat", "oid", "tid"],
       });
       claims = verified.payload;
     } catch (error) {
+      const isFuture = error instanceof joseErrors.JWTClaimValidationFailed && error.claim === "iat" && error.reason === "check_failed";
       const expired = error instanceof joseErrors.JWTExpired;
-      throw new AppError("unauthorized", { detail: t(expired ? "server.auth.token_expired" : "server.auth.token_invalid"), cause: error });
+      throw new AppError("unauthorized", { detail: t(isFuture ? "server.auth.iat_future" : expired ? "server.auth.token_expired" : "server.auth.token_invalid"), cause: error });
     }
     if (claims.tid !== settings.tenantId) throw new AppError("unauthorized", { detail: t("server.auth.other_tenant") });
     const scopes = (claims.scp ?? "").split(" ");

@@ -34,7 +34,8 @@ describe.runIf(shouldRunBrowserTests())("committee page in Chromium", () => {
     });
     await seedMonth(server.url, fake, (oid) => idp.sign({ oid }));
     committeeToken = await idp.sign({ oid: "ethics-member", roles: ["Committee"] });
-    devServer = await startTestServer({ llmBaseUrl: fake.baseUrl });
+    // The dev user is an adviser; DEV_COMMITTEE gives it the Committee role to open the committee page.
+    devServer = await startTestServer({ llmBaseUrl: fake.baseUrl, env: { DEV_COMMITTEE: "true" } });
     browser = await launchChromium();
   }, 300_000);
 

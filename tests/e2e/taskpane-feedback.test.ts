@@ -8,9 +8,10 @@ import { useBrowserSession } from "./support/session";
 const VIEWPORT = { width: 360, height: 800 };
 
 describe.runIf(shouldRunBrowserTests())("feedback from the taskpane in Chromium", () => {
-  const session = useBrowserSession();
+  // The dev user is an adviser; DEV_COMMITTEE lets the test read what the committee sees.
+  const session = useBrowserSession({ DEV_COMMITTEE: "true" });
 
-  /** What the committee sees (the dev user holds the Committee role). */
+  /** What the committee sees (DEV_COMMITTEE gives the dev user the Committee role). */
   async function committeeStats(): Promise<CommitteeStats> {
     return (await (await fetch(`${session.server.url}/api/committee/stats`)).json()) as CommitteeStats;
   }

@@ -12,13 +12,13 @@ export interface BrowserSession {
   readonly server: TestServer;
 }
 
-/** Registers beforeAll/afterAll hooks for the current suite; the fields are set once beforeAll ran. */
-export function useBrowserSession(): BrowserSession {
+/** Registers beforeAll/afterAll hooks for the current suite; the fields are set once beforeAll ran. `env` adds server variables. */
+export function useBrowserSession(env: Record<string, string> = {}): BrowserSession {
   const state = {} as { browser?: Browser; fake?: FakeOpenAi; server?: TestServer };
   beforeAll(async () => {
     ensureBuilt();
     state.fake = await startFakeOpenAi();
-    state.server = await startTestServer({ llmBaseUrl: state.fake.baseUrl });
+    state.server = await startTestServer({ llmBaseUrl: state.fake.baseUrl, env });
     state.browser = await launchChromium();
   }, 300_000);
   afterAll(async () => {
