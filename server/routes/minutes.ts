@@ -8,6 +8,7 @@ import { aiShare } from "../../src/provenance/ai-share";
 import { MinutesListQuerySchema, SaveMinutesRequestSchema, type MinutesList, type MinutesListQuery, type SaveMinutesResponse } from "../../src/schemas/minutes";
 import { parseOrThrow } from "../../src/schemas/parse";
 import type { AuditRecorder } from "../audit/recorder";
+import type { Delivery } from "../delivery/service";
 import type { Db } from "../store/db";
 import { findGenerationForUser } from "../store/generations";
 import { fingerprintOf, onceForKey, type StoredAnswer } from "../store/idempotency";
@@ -21,6 +22,8 @@ export interface MinutesDeps {
   readonly audit: AuditRecorder;
   readonly orgName: string;
   readonly aiShareThreshold: number;
+  /** The outbox: the validated record's event is written in the save's transaction (issue 18). */
+  readonly delivery?: Pick<Delivery, "recordValidated" | "saved"> | undefined;
 }
 
 /**
@@ -87,12 +90,15 @@ export function minutesRoutes(deps: MinutesDeps) {
           validatedAt: new Date(),
         });
         await deps.audit.save(tx, request.user.id, { minutesId: id, generationId: generation.id, task: generation.task, transparency, aiShare: share });
+        // Same transaction: a saved record always has its outbox event, and a rolled-back save never leaves.
+        await deps.delivery?.recordValidated(tx, id, deps.audit.actorOf(request.user.id));
         const response: SaveMinutesResponse = { id, transparency };
         return { status: 201, body: response };
       };
       // A retried save (same Idempotency-Key) answers the first response and never stores a second record.
       const answer: StoredAnswer = await deps.db.transaction((tx) => (idempotencyKey ? onceForKey(tx, request.user.id, idempotencyKey, () => save(tx), fingerprintOf(body)) : save(tx)));
       const saved = answer.body as SaveMinutesResponse;
+      deps.delivery?.saved();
       return reply.code(answer.status).header("location", `/api/minutes/${saved.id}`).send(saved);
     });
 

@@ -1,0 +1,42 @@
+// Owns GET /api/exports (batch pull in commit order) and the dead-letter routes /api/deliveries*. Integration role only.
+import type { FastifyInstance } from "fastify";
+import { AppError } from "../../src/errors";
+import { t } from "../../src/i18n";
+import { DeliveryListQuerySchema, ExportsQuerySchema, type DeliveryList, type ExportItem, type ExportPage } from "../../src/schemas/delivery";
+import { parseOrThrow } from "../../src/schemas/parse";
+import { requireIntegration } from "../delivery/access";
+import { listDeliveries, readEvents, replayDelivery } from "../delivery/outbox";
+import type { Db } from "../store/db";
+import { isUuid } from "./generations";
+
+/** Registers the export and delivery-operation routes; `replayed` wakes the worker. */
+export function exportRoutes(deps: { readonly db: Db; readonly replayed?: () => void }) {
+  return async (app: FastifyInstance): Promise<void> => {
+    app.addHook("onRequest", async (request) => requireIntegration(request));
+
+    // Resumable: the cursor is the event's number in commit order, so `since=<last cursor>` never skips nor repeats.
+    app.get("/api/exports", async (request) => {
+      const query = parseOrThrow(ExportsQuerySchema, request.query);
+      const since = query.since ?? "0";
+      const { rows, hasMore } = await readEvents(deps.db, since, query.limit ?? 100);
+      const items = rows.map((row): ExportItem => ({ id: row.id, cursor: row.seq, ...(JSON.parse(row.body) as Omit<ExportItem, "id" | "cursor">) }));
+      const page: ExportPage = { items, nextCursor: rows.at(-1)?.seq ?? since, hasMore };
+      return page;
+    });
+
+    app.get("/api/deliveries", async (request) => {
+      const query = parseOrThrow(DeliveryListQuerySchema, request.query);
+      const answer: DeliveryList = { items: await listDeliveries(deps.db, query.state ?? "dead", query.limit ?? 100) };
+      return answer;
+    });
+
+    // Replay: same webhook-id and body, a fresh schedule; the receiver deduplicates if it had it after all.
+    app.post<{ Params: { id: string } }>("/api/deliveries/:id/replay", async (request, reply) => {
+      const outcome = isUuid(request.params.id) ? await replayDelivery(deps.db, request.params.id) : "not_found";
+      if (outcome === "not_found") throw new AppError("not_found", { detail: t("delivery.not_found") });
+      if (outcome === "gone") throw new AppError("not_found", { detail: t("delivery.gone") });
+      deps.replayed?.();
+      return reply.code(202).send({ id: request.params.id, state: "pending" });
+    });
+  };
+}
