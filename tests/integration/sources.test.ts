@@ -320,6 +320,11 @@ describe("source routes: files in other charsets (dev user)", () => {
     expect(body.source).toContain("Je confirme le rendez-vous de jeudi à 14 h.");
   });
 
+  it("keeps raw text bodies inside the source routes: /api/generations still refuses text/plain", async () => {
+    const response = await raw("/api/generations", "text/plain", Buffer.from("interview-minutes"));
+    expect(response.statusCode).toBe(415);
+  });
+
   it("refuses an Outlook .msg file and an empty upload in French", async () => {
     const msg = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]);
     expectProblem(await form("/api/sources/mail-thread", [{ field: "file", filename: "message.msg", type: "application/vnd.ms-outlook", content: msg }]), 415, /\.msg/u);
