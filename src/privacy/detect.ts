@@ -92,7 +92,7 @@ function withoutPlaces(candidates: readonly Candidate[], words: readonly Context
 const MONTH_NAMES = "janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre|octobre|novembre|d[ée]cembre";
 const YEAR_DATE = `\\d{1,2}[/.\\-]\\d{1,2}[/.\\-](?:19|20)\\d{2}|\\d{1,2}(?:er)?[ \\u00a0]+(?:${MONTH_NAMES})[ \\u00a0]+(?:19|20)\\d{2}`;
 // Right after a person's name: "Mme Claire Morel (12/03/1961)", "Karim Benali, 15/06/1978,".
-const DATE_AFTER_NAME_RE = new RegExp(`[ \\u00a0]*(?:,|\\()[ \\u00a0]*(?:n[ée]e?[ \\u00a0]+le[ \\u00a0]+)?(${YEAR_DATE})(?![\\p{N}])`, "iuyd");
+const DATE_AFTER_NAME_RE = new RegExp(`[ \\u00a0]*(?:,|\\()[ \\u00a0]*(?:n[ée]e?[ \\u00a0]+le[ \\u00a0]+)?(${YEAR_DATE}|\\d{1,2}/\\d{1,2}/\\d{2})(?![\\p{N}/])`, "iuyd");
 // With an age beside it: "03/11/2004, 20 ans", "12/03/1961 (64 ans)".
 const DATE_WITH_AGE_RE = new RegExp(`(?<![\\p{L}\\p{N}])(${YEAR_DATE})[ \\u00a0]*(?:,|\\(|-)?[ \\u00a0]*\\d{1,3}[ \\u00a0]*ans(?![\\p{L}])`, "giud");
 

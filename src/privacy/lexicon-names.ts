@@ -169,7 +169,9 @@ export function detectLexiconNames(
         // A lower-case given name just before ("claire dubois") or a surname just after ("julie morel").
         if (prev && prevTouches && !prev.isCapital && !STOP.has(prev.key) && factsOf(prev, lexicons).isFirst && !afterCivility) start = prev.start;
         const nextFacts = next ? factsOf(next, lexicons) : undefined;
-        if (next && nextFacts && !next.isCapital && !STOP.has(next.key) && /^[ \u00a0\u202f]{1,2}$/u.test(text.slice(end, next.start)) && (nextFacts.isSurname || nextFacts.isFirst) && !nextFacts.isFrequentWord) {
+        // The surname after a given name: one the lists know, or a word no dictionary knows ("julie quéré").
+        const nextIsSurname = next !== undefined && nextFacts !== undefined && (((nextFacts.isSurname || nextFacts.isFirst) && !nextFacts.isFrequentWord) || (facts.isFirst && next.key.length >= 2 && !lexicons.words.has(next.key) && !isBrandKey(next.key)));
+        if (next && nextIsSurname && !next.isCapital && !STOP.has(next.key) && /^[ \u00a0\u202f]{1,2}$/u.test(text.slice(end, next.start))) {
           end = next.end;
           i += 1;
         }
@@ -190,6 +192,10 @@ export function detectLexiconNames(
       if (add(personAt(text, word, isName && facts.isFirst && !facts.isSurname ? "PRENOM" : "NOM", LEXICON_PRIORITY.trigger))) continue;
     }
     if (!isName) {
+      const isUnknown = word.key.length >= 2 && !lexicons.words.has(word.key) && !lexicons.communes.has(placeKey(word.text)) && !isBrandKey(word.key);
+      // Surname first, then a given name: "Quéré Yannick", "KERBRAT Anne".
+      const nextIsGiven = next !== undefined && next.isCapital && !isPlace[i + 1] && /^[ \u00a0\u202f]{1,2}$/u.test(text.slice(word.end, next.start)) && factsOf(next, lexicons).isFirst && !factsOf(next, lexicons).isFrequentWord;
+      if (isUnknown && nextIsGiven && add(personAt(text, word, "NOM", LEXICON_PRIORITY.fullName))) continue;
       // A word no list knows, opening a sentence before a verb, is someone: "Kerjean a appelé", "Tchakaloff confirme".
       const verbAfter = next !== undefined && !next.isCapital && SUBJECT_VERBS.has(next.key) && next.text.toLowerCase() !== "à";
       if (opensSentence(text, word) && verbAfter && !upper && word.key.length >= 3 && !lexicons.words.has(word.key) && !lexicons.communes.has(placeKey(word.text)) && !isBrandKey(word.key)) {

@@ -56,6 +56,7 @@ const BRANDS: readonly string[] = [
   "ferrari", "lamborghini", "maserati", "cupra", "lancia", "alfa romeo", "chevrolet", "cadillac", "dodge", "chrysler", "mg",
   "byd", "ducati", "harley davidson", "triumph", "foncia", "nexity", "orpi", "century 21", "laforet", "guy hoquet",
   "europ assistance", "mondial assistance", "ima", "fillon", "netflix", "canal", "canal plus", "tf1", "france 2",
+  "karcher", "husqvarna", "stihl", "makita", "dewalt", "ryobi", "miele", "electrolux", "beko", "brandt", "rowenta", "moulinex",
 ];
 
 /** Whether a single word is a brand's name ("leclerc" in "parking du leclerc"). */

@@ -275,7 +275,7 @@ function detectReferences(text: string): Candidate[] {
 
 // ── Postal addresses ─────────────────────────────────────────────────────────────────────────────────
 export const STREET_TYPES =
-  "avenue|av\\.|av|boulevard|bd|bld|all[ée]e|place|pl\\.|impasse|imp\\.|chemin|ch\\.|route|rte|quai|cours|square|sq\\.|" +
+  "avenue|av\\.|av|boulevard|bd|bld|bvd|all[ée]e|all\\.|place|pl\\.|r\\.|impasse|imp\\.|chemin|ch\\.|route|rte|quai|cours|square|sq\\.|" +
   "passage|lotissement|lot\\.|r[ée]sidence|r[ée]s\\.|chauss[ée]e|faubourg|fbg|hameau|lieu-dit|lieudit|cit[ée]|sentier|" +
   "voie|esplanade|promenade|mont[ée]e|ruelle|villa|parvis|rond-point|venelle|clos|domaine|traverse|rue";
 const STREET_HEAD_RE = new RegExp(
