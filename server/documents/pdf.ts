@@ -1,7 +1,7 @@
 // Owns text extraction from PDF files with pdf.js (legacy build, for Node): page text, form-field values and annotation texts, within the limits.
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
-import { getDocument, VerbosityLevel, type PDFDocumentProxy, type PDFPageProxy } from "pdfjs-dist/legacy/build/pdf.mjs";
+import { getDocument, OPS, VerbosityLevel, type PDFDocumentProxy, type PDFPageProxy } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { AppError } from "../../src/errors";
 import { t } from "../../src/i18n";
 import { MAX_SOURCE_CHARS } from "../../src/schemas/limits";
@@ -22,6 +22,26 @@ const STANDARD_FONTS_URL = `${join(PDFJS_DIR, "standard_fonts")}/`;
 interface TextItemLike {
   readonly str: string;
   readonly hasEOL: boolean;
+  readonly fontName?: string;
+}
+
+// pdf.js 5 maps ZapfDingbats codes through the standard glyph list, which lacks the dingbat names (a20…): a tick
+// comes out as the digit "4". The Unicode Dingbats block follows Zapf's order (code + U+26E0), except where Unicode
+// 1.1 placed the character elsewhere; those exceptions are listed (Adobe's ZapfDingbats glyph list).
+const DINGBAT_EXCEPTIONS: Readonly<Record<number, number>> = {
+  0x25: 0x260e, 0x2a: 0x261b, 0x2b: 0x261e, 0x48: 0x2605, 0x6c: 0x25cf, 0x6e: 0x25a0, 0x73: 0x25b2, 0x74: 0x25bc, 0x75: 0x25c6, 0x77: 0x25d7,
+};
+
+function fromDingbats(text: string): string {
+  return text.replace(/[\u0021-\u007e]/gu, (c) => {
+    const code = c.charCodeAt(0);
+    return String.fromCharCode(DINGBAT_EXCEPTIONS[code] ?? 0x2700 + code - 0x20);
+  });
+}
+
+/** Whether the file names a Dingbats font anywhere in its plain bytes (fonts in object streams are missed). */
+function namesDingbatsFont(bytes: Uint8Array): boolean {
+  return new TextDecoder("latin1").decode(bytes).includes("Dingbats");
 }
 
 /** What pdf.js gives of an annotation (its `getAnnotations` data); only the fields read here. */
@@ -62,20 +82,47 @@ function tooMuchText(): AppError {
  * a page of millions of characters is built.
  * @throws AppError payload_too_large.
  */
-async function pageText(page: PDFPageProxy, budget: { chars: number }): Promise<string> {
+async function pageText(page: PDFPageProxy, budget: { chars: number }, hasDingbats: boolean): Promise<string> {
   const reader = page.streamTextContent().getReader() as ReadableStreamDefaultReader<{ items: unknown[] }>;
-  let text = "";
+  const items: TextItemLike[] = [];
+  let length = 0;
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
-    for (const item of value.items) if (isTextItem(item)) text += item.str + (item.hasEOL ? "\n" : "");
-    if (text.length > budget.chars) {
+    for (const item of value.items) {
+      if (!isTextItem(item)) continue;
+      items.push(item);
+      length += item.str.length + 1;
+    }
+    if (length > budget.chars) {
       await reader.cancel();
       throw tooMuchText();
     }
   }
-  budget.chars -= text.length;
-  return text;
+  budget.chars -= length;
+  const dingbatFonts = hasDingbats ? await dingbatFontsOf(page) : new Set<string>();
+  return items.map((item) => (item.fontName && dingbatFonts.has(item.fontName) ? fromDingbats(item.str) : item.str) + (item.hasEOL ? "\n" : "")).join("");
+}
+
+/**
+ * The page's fonts that are ZapfDingbats. Text extraction does not give font names; the operator list loads the
+ * fonts into the page's objects, with their names. Only run on files that name such a font.
+ */
+async function dingbatFontsOf(page: PDFPageProxy): Promise<Set<string>> {
+  const fonts = new Set<string>();
+  try {
+    const operators = await page.getOperatorList();
+    const objects = page.commonObjs as unknown as { has(id: string): boolean; get(id: string): unknown };
+    for (const [i, fn] of operators.fnArray.entries()) {
+      const id = (operators.argsArray[i] as unknown[] | null)?.[0];
+      if (fn !== OPS.setFont || typeof id !== "string" || !objects.has(id)) continue;
+      const name = (objects.get(id) as { name?: unknown } | undefined)?.name;
+      if (typeof name === "string" && /Dingbats/iu.test(name)) fonts.add(id);
+    }
+  } catch {
+    // Without the names the text stays as pdf.js gave it.
+  }
+  return fonts;
 }
 
 /** A field's label: its tooltip name (/TU) when it has one, else the last part of its name. */
@@ -177,6 +224,8 @@ export async function extractPdf(bytes: Uint8Array, maxPages: number): Promise<P
     useSystemFonts: false,
     useWorkerFetch: false,
     enableXfa: false,
+    // Keeps font names on loaded fonts (ZapfDingbats text is mapped back to its symbols).
+    fontExtraProperties: true,
     // Recover what can be recovered (a broken xref, a bad object) rather than refuse the file.
     stopAtErrors: false,
     cMapUrl: CMAP_URL,
@@ -195,11 +244,12 @@ export async function extractPdf(bytes: Uint8Array, maxPages: number): Promise<P
       throw new AppError("payload_too_large", { detail: t("sources.document.too_many_pages", { pages: pdf.numPages, max: maxPages }) });
     }
     const budget = { chars: DOCUMENT_LIMITS.maxTextChars };
+    const hasDingbats = namesDingbatsFont(bytes);
     const seenFields: FormSeen = { lines: new Set(), names: new Set() };
     const pages: string[] = [];
     for (let n = 1; n <= pdf.numPages; n += 1) {
       const page = await pdf.getPage(n);
-      const text = await pageText(page, budget);
+      const text = await pageText(page, budget, hasDingbats);
       // A broken annotation must not cost the page's text: it is read apart, and skipped when it fails.
       const extra = await annotationText(page, seenFields).catch(() => "");
       pages.push(extra ? `${text}\n${extra}` : text);

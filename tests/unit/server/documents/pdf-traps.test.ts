@@ -112,7 +112,7 @@ describe("PDF text: layout and file-structure traps", () => {
     }
   });
 
-  it("keeps text set in the Symbol font, and the text around a ZapfDingbats mark", async () => {
+  it("keeps text set in the Symbol and ZapfDingbats fonts", async () => {
     const ops = [
       `BT /F1 11 Tf 56 780 Td ${pdfString("Franchise ")} Tj /F2 11 Tf (\\263) Tj /F1 11 Tf ${pdfString(" 150 €")} Tj ET`,
       `BT /F3 11 Tf 56 760 Td (4) Tj /F1 11 Tf ${pdfString(" Constat amiable joint")} Tj ET`,
@@ -127,9 +127,7 @@ describe("PDF text: layout and file-structure traps", () => {
       }),
     );
     expect(result.text).toContain("≥");
-    // pdf.js 5.4 maps ZapfDingbats codes through the standard glyph list, which lacks the dingbat names (a20 → ✔):
-    // the tick comes out as the digit "4". Nothing is lost, but the symbol is not restored (known limitation).
-    expect(result.text).toMatch(/4 Constat amiable joint|✔ Constat amiable joint/u);
+    expect(result.text).toContain("✔ Constat amiable joint");
     expect(result.text).toContain("αβγ");
     expect(result.text).toContain("Constat amiable joint");
   });
