@@ -12,17 +12,18 @@
 //   // 2. The main thread names it once, with its input and output types:
 //   export const OCR_PAGE = defineDocumentTask<OcrInput, OcrOutput>(new URL("./ocr-task.ts", import.meta.url), "ocrPage");
 //
-//   // 3. and runs it in the app's pool, with its own wall-clock limit. `documentPoolOf(app)` gives the one pool of the
-//   //    server; call it while registering your routes (it adds an onClose hook), then use it in handlers:
-//   const pool = documentPoolOf(app);
+//   // 3. and runs it in the app's pool, with its own wall-clock limit. server/app.ts creates the one pool of the app
+//   //    (`lazyDocumentPool`, sized by DOCUMENT_WORKERS, DOCUMENT_WORKER_HEAP_MB, DOCUMENT_TIMEOUT_MS) and hands it
+//   //    to the routes that need it (sourceRoutes, scanRoutes); `documentPoolOf(app)` is the fallback of a route
+//   //    registered without one. In a handler:
 //   const out = await pool.run(OCR_PAGE, input, { timeoutMs: 60_000, signal: request.signal, onProgress: (m) => … });
 //
 // What `run` guarantees:
 // - The job runs in a worker thread with `resourceLimits` (heap `heapMb`, 256 MB by default). A worker that
 //   exceeds them dies; the job is refused with AppError `document_too_complex` (422) and piscina starts a new worker.
 // - `timeoutMs` (default `defaultTimeoutMs`, 15 s) is a wall-clock limit, counted from the moment a worker starts the
-//   job (not while it waits in the queue): the worker is terminated (not asked) and
-//   replaced; the job is refused with `document_too_complex` (422). OCR should pass a longer one.
+//   job (not while it waits in the queue): the worker is terminated (not asked) and replaced; the job is refused
+//   with `document_too_complex` (422). OCR should pass a longer one.
 // - `signal` (the caller's, e.g. the client went away) aborts the job the same way; `run` then rejects with the
 //   signal's reason (an AbortError), which is not a problem for anyone to see.
 // - `onProgress` receives the task's `context.progress(message)` calls, in order, while the job runs (a message still
