@@ -21,8 +21,12 @@ export interface PageRaster {
  * letters 20-40 px high; beyond this it only gets slower and hungrier.
  */
 export const MAX_PAGE_PIXELS = 9_000_000;
-/** Under this long side an image is enlarged twice: small letters are lost by the recogniser. */
-const MIN_LONG_SIDE = 1_200;
+/**
+ * A photo or scan whose long side is under this is enlarged up to it (twice at most): a sheet photographed at
+ * 1 500 px is about 130 dpi, where Tesseract loses small print and orientation detection finds too few letters.
+ * 2 400 px over an A4 page is about 200 dpi.
+ */
+const TARGET_LONG_SIDE = 2_400;
 /** The long side of an A4 page, in inches: a photo of a form is assumed to fill the frame. */
 const A4_LONG_INCHES = 11.69;
 
@@ -71,11 +75,11 @@ export function readImageHeader(bytes: Uint8Array): ImageHeader {
   return { format, width, height, orientation: size.orientation ?? 1 };
 }
 
-/** Scale that brings a width × height raster within MAX_PAGE_PIXELS, or enlarges a small one. */
+/** Scale that brings a width × height raster within MAX_PAGE_PIXELS, or enlarges a small one towards 2 400 px. */
 export function fitScale(width: number, height: number): number {
   const shrink = Math.sqrt(MAX_PAGE_PIXELS / (width * height));
   if (shrink < 1) return shrink;
-  return Math.max(width, height) < MIN_LONG_SIDE ? Math.min(2, shrink) : 1;
+  return Math.min(2, shrink, Math.max(1, TARGET_LONG_SIDE / Math.max(width, height)));
 }
 
 type Drawable = Parameters<ReturnType<Canvas["getContext"]>["drawImage"]>[0];

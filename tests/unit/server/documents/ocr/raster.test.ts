@@ -115,6 +115,7 @@ describe("rasterising", () => {
     expect(fitScale(4032, 3024) ** 2 * 4032 * 3024).toBeLessThanOrEqual(MAX_PAGE_PIXELS * 1.001);
     expect(fitScale(2480, 3508)).toBe(1);
     expect(fitScale(800, 600)).toBe(2);
+    expect(fitScale(1800, 1350)).toBeCloseTo(2400 / 1800);
   });
 
   it("rotates by quarter turns clockwise", () => {
