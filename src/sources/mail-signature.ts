@@ -191,9 +191,11 @@ function dropTrailingSignatureLine(lines: string[], removed: string[]): string[]
     removed.push(lines[last] ?? "");
     return trimBlankEnds(lines.slice(0, last));
   }
-  // "-Jean" under the last sentence, without a blank line: signed with a dash (a list item has a list above it).
+  // "-Jean" under the last sentence, without a blank line: signed with a dash (a list item has a list above it); or
+  // "Jean" right under a sentence that ends, as people sign short mails.
   const above = (lines[last - 1] ?? "").trim();
-  if (/^[-–—~]/u.test(line) && isLoneName(line) && !/^[-•*–—~][ \t]?/u.test(above) && !/:$/u.test(above)) {
+  const isSignedUnder = (/^[-–—~]/u.test(line) && !/^[-•*–—~][ \t]?/u.test(above)) || (/[.!?)]$/u.test(above) && /^\p{Lu}[\p{L}'’-]+(?:[ \t]\p{Lu}[\p{L}'’.-]+)?$/u.test(line));
+  if (isSignedUnder && isLoneName(line) && !/:$/u.test(above)) {
     removed.push(lines[last] ?? "");
     return trimBlankEnds(lines.slice(0, last));
   }

@@ -300,3 +300,11 @@ describe("forwarded from Nordic and Polish clients", () => {
     expect(messages[0]?.author).toBe("insurer");
   });
 });
+
+describe("a name signed right under the last sentence", () => {
+  it("removes 'Jean' under a sentence that ends, and keeps a line that goes on with the sentence", () => {
+    expect(newest("Merci pour le devis, je le signe ce soir.\nJean\n\nEnvoyé de mon iPhone")?.body).toBe("Merci pour le devis, je le signe ce soir.");
+    expect(newest("Bonjour,\nle rendez-vous est fixé avec\nMonsieur Girard")?.body).toBe("Bonjour,\nle rendez-vous est fixé avec\nMonsieur Girard");
+    expect(newest("Bonjour,\nLe rendez-vous est à l'agence :\nAgence de Niort")?.body).toBe("Bonjour,\nLe rendez-vous est à l'agence :\nAgence de Niort");
+  });
+});
