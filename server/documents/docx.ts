@@ -86,7 +86,7 @@ function assertDeclaredSizes(entries: readonly DeclaredEntry[]): void {
 /**
  * Inflates the XML parts, each into a buffer of its declared size and never more (fflate writes into the buffer it
  * is given), so a forged declared size cannot make it allocate. A part whose real stream is longer comes out cut:
- * XML that does not end with a tag, refused as a bomb.
+ * XML that does not end with a tag, refused as a bomb. A part with a DTD (entity expansion) is refused as damaged.
  * @throws AppError document_unreadable, payload_too_large.
  */
 function inflateXmlParts(bytes: Uint8Array, entries: readonly DeclaredEntry[]): Unzipped {
@@ -98,7 +98,11 @@ function inflateXmlParts(bytes: Uint8Array, entries: readonly DeclaredEntry[]): 
   }
   for (const entry of entries) {
     const data = parts[entry.name];
-    if (!data || data.length === 0 || data.length < entry.inflatedBytes) continue;
+    if (!data || data.length === 0) continue;
+    // Office Open XML forbids DTDs (ECMA-376 Part 2, §8.1.4); one here is an entity-expansion bomb, never Word's.
+    const raw = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+    if (raw.includes("<!DOCTYPE") || raw.includes("<!ENTITY")) throw corrupt();
+    if (data.length < entry.inflatedBytes) continue;
     let end = data.length - 1;
     while (end > 0 && (data[end] === 0x20 || data[end] === 0x0a || data[end] === 0x0d || data[end] === 0x09)) end -= 1;
     if (data[end] !== 0x3e) throw inflatedTooMuch(t("sources.document.inflated"));

@@ -98,6 +98,10 @@ function meaningfulChars(text: string): number {
 // A scanner or a printer stamps page numbers over scans ("1/2", "Page 3 sur 5", "- 4 -"): not text to read.
 const PAGE_NUMBER_LINE = /^[-–—\s]*(?:(?:page|p\.?)\s*)?\d{1,4}(?:\s*(?:\/|sur|of|de)\s*\d{1,4})?[-–—\s]*$/iu;
 
+// A dynamic XFA form carries, as its only page content, Adobe's message for readers that cannot render XFA
+// (pdf.js cannot either). Reading that message as "the document" would hand the adviser a wrong source.
+const XFA_PLACEHOLDER = /If this message is not eventually replaced by the proper contents of the document|Si ce message n.est pas (?:finalement )?remplacé par le contenu (?:approprié|correct) du document/iu;
+
 /** Letters and digits of the whole document once page-number lines are set aside. */
 function documentTextChars(pages: readonly string[]): number {
   return pages.reduce((n, page) => n + meaningfulChars(page.split("\n").filter((line) => !PAGE_NUMBER_LINE.test(line)).join("\n")), 0);
@@ -123,6 +127,9 @@ export async function extractDocumentText(bytes: Uint8Array, filename: string, m
   if (format === "pdf") {
     const { pages } = await extractPdf(bytes, maxPages);
     const texts = pages.map(tidy);
+    if (texts.some((page) => XFA_PLACEHOLDER.test(page.replace(/\s+/gu, " ")))) {
+      throw new AppError("document_unreadable", { detail: t("documents.xfa") });
+    }
     if (pages.length === 0 || documentTextChars(texts) === 0) {
       throw new AppError("document_needs_ocr", { detail: t("documents.scanned", { pages: pages.length }) });
     }

@@ -18,6 +18,7 @@ export const documentsFr = {
   "documents.limit.text": "Le document contient plus de {max} caractères de texte, au-delà de ce qu'une source peut contenir. Envoyez seulement les pages utiles.",
   "documents.busy": "Trop de documents sont en cours de lecture sur le serveur. Réessayez dans une minute.",
   "documents.field.checked": "coché",
+  "documents.xfa": "Ce PDF est un formulaire dynamique (XFA) que seul Adobe Acrobat Reader sait afficher : ouvrez-le dans Acrobat Reader, imprimez-le en PDF (Imprimer > Microsoft Print to PDF), puis envoyez ce nouveau PDF.",
   "documents.encrypted": "Le PDF est protégé par un mot de passe : il ne peut pas être lu. Enregistrez-en une copie sans mot de passe (Imprimer > Enregistrer au format PDF), puis envoyez-la.",
 } as const;
 
@@ -39,5 +40,6 @@ export const documentsEn: Record<keyof typeof documentsFr, string> = {
   "documents.limit.text": "The document holds more than {max} characters of text, more than a source can hold. Send only the useful pages.",
   "documents.busy": "Too many documents are being read on the server. Try again in a minute.",
   "documents.field.checked": "checked",
+  "documents.xfa": "This PDF is a dynamic (XFA) form that only Adobe Acrobat Reader can display: open it in Acrobat Reader, print it to PDF (Print > Microsoft Print to PDF), then send that new PDF.",
   "documents.encrypted": "The PDF is password-protected: it cannot be read. Save a copy without a password (Print > Save as PDF), then send it.",
 };

@@ -1,4 +1,5 @@
 // Decompression bombs are refused on their declared or measured size, before mammoth or pdf.js inflates them.
+import { strToU8, unzipSync, zipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import { AppError } from "../../../../src/errors";
 import { extractDocumentText } from "../../../../server/documents/extract";
@@ -44,6 +45,16 @@ describe("DOCX bombs", () => {
     expect([413, 422]).toContain(error.status);
     expect(error.detail).toMatch(/anormalement volumineux|Le fichier Word est illisible ou endommagé/u);
     expect(rssGrowthMb).toBeLessThan(40);
+  });
+
+  it("refuses an entity-expansion bomb (billion laughs) in document.xml as a damaged file, before any XML parser runs", async () => {
+    const files = unzipSync(await buildDocx(["Texte"]));
+    const entities = ['<!ENTITY l0 "rire ">', ...Array.from({ length: 12 }, (_, i) => `<!ENTITY l${i + 1} "${`&l${i};`.repeat(10)}">`)].join("");
+    files["word/document.xml"] = strToU8(`<?xml version="1.0"?><!DOCTYPE w:document [${entities}]><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>&l12;</w:t></w:r></w:p></w:body></w:document>`);
+    const { result: error, ms } = await measured(() => refusal(extractDocumentText(zipSync(files), "rires.docx")));
+    expect(error.status).toBe(422);
+    expect(error.detail).toMatch(/Le fichier Word est illisible/u);
+    expect(ms).toBeLessThan(5_000);
   });
 
   it("still reads a real DOCX of many paragraphs", async () => {

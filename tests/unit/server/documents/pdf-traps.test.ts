@@ -186,6 +186,19 @@ describe("PDF text: where else text hides", () => {
   });
 });
 
+describe("PDF text: dynamic XFA forms", () => {
+  it("does not take Adobe's 'Please wait' page of a dynamic XFA form for the document", async () => {
+    const placeholder = [
+      "Please wait...",
+      "If this message is not eventually replaced by the proper contents of the document, your PDF",
+      "viewer may not be able to display this type of document.",
+    ];
+    const error = await refusal(read(pdfWithContents([{ ops: textLines(placeholder) }])));
+    expect(error.status).toBe(422);
+    expect(error.detail).toMatch(/formulaire dynamique \(XFA\)/u);
+  });
+});
+
 describe("PDF text: forms and comments", () => {
   function formPdf(pageOps: string): Uint8Array {
     const objects: RawPdfObject[] = [
