@@ -159,6 +159,18 @@ export function detectLexiconNames(
       // Lower case: a name nobody would take for a word ("julie morel", "rappeler karim"), or after "m."/"mme".
       if (word.key.length < 3 || LOWER_STOP.has(word.key)) continue;
       const afterCivility = LOWER_CIVILITY_RE.test(text.slice(Math.max(0, word.start - 14), word.start));
+      // "rdv avec pascal roche": a given name and a surname that are also words, after a word that introduces someone.
+      const nextWord = words[i + 1];
+      const introduced = prev !== undefined && prevTouches && (STRONG_TRIGGERS.has(prev.key) || WEAK_TRIGGERS.has(prev.key));
+      if (!afterCivility && introduced && facts.isFirst && !facts.isFrequentWord && nextWord && !nextWord.isCapital && /^[ \u00a0\u202f]{1,2}$/u.test(text.slice(word.end, nextWord.start))) {
+        const nextFacts = factsOf(nextWord, lexicons);
+        if (nextFacts.isSurname && !nextFacts.isFrequentWord && !STOP.has(nextWord.key)) {
+          const value = text.slice(word.start, nextWord.end);
+          add([{ type: "NOM", start: word.start, end: nextWord.end, value, priority: LEXICON_PRIORITY.lowerCase, person: value }]);
+          i += 1;
+          continue;
+        }
+      }
       // "parking du leclerc", "habite à poitiers": a brand or a town typed in lower case is no person.
       const town = placeKey(word.text);
       const isTown = lexicons.towns.has(town) || (prev !== undefined && CITY_BEFORE.has(prev.key) && lexicons.communes.has(town));

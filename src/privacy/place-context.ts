@@ -59,6 +59,11 @@ const BRANDS: readonly string[] = [
   "karcher", "husqvarna", "stihl", "makita", "dewalt", "ryobi", "miele", "electrolux", "beko", "brandt", "rowenta", "moulinex",
 ];
 
+/** Car and motorbike makes: the capitalised words after them are a model ("Mégane", "Zoé", "Logan"). Folded. */
+const CAR_BRANDS: ReadonlySet<string> = new Set(
+  "renault peugeot citroen dacia toyota volkswagen vw ford opel fiat bmw mercedes audi tesla kia hyundai nissan skoda seat volvo mini suzuki honda mazda porsche jeep alpine lexus mitsubishi smart jaguar ds yamaha kawasaki piaggio vespa ferrari lamborghini maserati cupra lancia chevrolet cadillac dodge chrysler mg byd ducati triumph".split(" "),
+);
+
 /** Whether a single word is a brand's name ("leclerc" in "parking du leclerc"). */
 export function isBrandKey(key: string): boolean {
   return BRAND_SET.has(placeKey(key));
@@ -144,6 +149,17 @@ export function placeWords(text: string, words: readonly ContextWord[], lexicons
       }
     }
   }
+  // A model after a car brand is part of it: "Renault Mégane", "Renault Zoé", "Dacia Logan", "Citroën C3 Aircross".
+  for (let i = 0; i + 1 < words.length; i += 1) {
+    const brand = words[i];
+    if (!brand || !isPlace[i] || !CAR_BRANDS.has(brand.key)) continue;
+    for (let j = i + 1; j < words.length && j <= i + 2; j += 1) {
+      const model = words[j];
+      const prev = words[j - 1];
+      if (!model || !prev || !model.isCapital || !/^[ \u00a0\u202f]{1,2}(?:\w{1,4}[ \u00a0\u202f]{1,2})?$/u.test(text.slice(prev.end, model.start))) break;
+      isPlace[j] = true;
+    }
+  }
   if (!lexicons) return isPlace;
   // Communes where the text says a place: "à Laval", "de Saint-Maixent-l'École", "(Niort)", "Niort - La Rochelle".
   for (let i = 0; i < words.length; i += 1) {
@@ -155,6 +171,9 @@ export function placeWords(text: string, words: readonly ContextWord[], lexicons
     // "Édouard de Montalembert": "de" after a given name is a particle, even before a commune's name.
     const beforeBefore = words[i - 2];
     const isParticle = before !== undefined && (before.key === "de" || before.key === "d") && beforeBefore?.isCapital === true && lexicons.firstNames.has(beforeBefore.key);
+    // "Accord de Nicole Vasseur": a given name followed by a capitalised word is a person, even where a commune bears it.
+    const after = words[i + 1];
+    if (lexicons.firstNames.has(word.key) && after?.isCapital === true && /^[ \u00a0\u202f]{1,2}$/u.test(text.slice(word.end, after.start))) continue;
     const introduced = isTown || (before !== undefined && CITY_BEFORE.has(before.key) && !isParticle && /^[ \u00a0\u202f'’]+$/u.test(gap)) || /[-/(][ \u00a0\u202f]*$/u.test(gap);
     if (!introduced) continue;
     for (let n = Math.min(lexicons.communeMaxWords, words.length - i); n >= 1; n -= 1) {
