@@ -112,7 +112,7 @@ describe.runIf(shouldRunBrowserTests())("committee page in Chromium", () => {
     const csv = await committee.exportAs("csv");
     expect(csv.suggestedFilename()).toMatch(/^greffier-audit-\d{4}-\d{2}-\d{2}\.csv$/);
     const csvText = await readFile((await csv.path()) ?? "", "utf8");
-    expect(csvText.split("\n")[0]).toBe("seq,id,occurredAt,actor,kind,payload,prevHash,hash");
+    expect(csvText.split("\n")[0]).toBe("seq,id,occurredAt,actor,kind,payload,prevHash,hash,hmac");
     expect(csvText).not.toContain("adviser-");
     const json = await committee.exportAs("json");
     expect(json.suggestedFilename()).toMatch(/\.json$/);
