@@ -16,6 +16,7 @@ const SECTIONS: readonly Section[] = [
   { title: "Figures groundedness", module: "./figures", run: "runFiguresBench" },
   { title: "Document bombs: event loop and memory", module: "./documents", run: "runDocumentsBench" },
   { title: "OCR: pages per minute and memory", module: "./ocr", run: "runOcrBench" },
+  { title: "Delivery: save to webhook, faults and kill -9", module: "./delivery", run: "runDeliveryBench" },
 ];
 
 const only = process.argv.slice(2);
