@@ -5,6 +5,8 @@ import { FeedbackResponseSchema, RatingFeedbackSchema, UseCaseFeedbackSchema } f
 import { GenerationEventSchemas, GenerationRequestSchema, GenerationResponseSchema } from "../src/schemas/generation";
 import { MinutesListSchema, MinutesSchema, SaveMinutesRequestSchema, SaveMinutesResponseSchema } from "../src/schemas/minutes";
 import { ProblemSchema } from "../src/schemas/problem";
+import { CommitmentSchema } from "../src/schemas/commitments";
+import { DeletedRecordSchema, DeliveryListSchema, DeliveryPayloadSchema, ExportPageSchema, ValidatedRecordSchema } from "../src/schemas/delivery";
 import { ScanEventSchemas, ScanSourceResponseSchema } from "../src/sources/ocr";
 import { DocumentSourceResponseSchema, MailThreadSourceRequestSchema, MailThreadSourceResponseSchema, TranscriptSourceRequestSchema, TranscriptSourceResponseSchema } from "../src/sources/schemas";
 
@@ -41,10 +43,25 @@ export function buildOpenApi(): Record<string, unknown> {
         DocumentSourceResponse: json(DocumentSourceResponseSchema),
         ScanSourceResponse: json(ScanSourceResponseSchema),
         ScanProgressEvent: json(ScanEventSchemas.progress),
+        DeliveryPayload: json(DeliveryPayloadSchema),
+        ValidatedRecord: json(ValidatedRecordSchema),
+        DeletedRecord: json(DeletedRecordSchema),
+        Commitment: json(CommitmentSchema),
+        ExportPage: json(ExportPageSchema),
+        DeliveryList: json(DeliveryListSchema),
       },
     },
     paths: {
       "/api/health": { get: { summary: "Liveness", responses: { 200: { description: "Up", content: { "application/json": { schema: { type: "object", properties: { status: { const: "ok" } } } } } } } } },
+      "/api/health/ready": {
+        get: {
+          summary: "Readiness: the database and Redis (when configured) answer",
+          responses: {
+            200: { description: "Ready", content: { "application/json": { schema: { type: "object", properties: { status: { const: "ok" }, checks: { type: "object", additionalProperties: { enum: ["ok", "down", "absent"] } } } } } } },
+            503: problem("A dependency does not answer (not_ready, with checks)"),
+          },
+        },
+      },
       "/api/generations": {
         post: {
           summary: "Generate a draft (JSON, or SSE with Accept: text/event-stream: delta*, replace?, then done or error)",
@@ -109,10 +126,16 @@ export function buildOpenApi(): Record<string, unknown> {
       },
       "/api/sources/document": {
         post: {
-          summary: "Text of a PDF or DOCX (multipart field `file`)",
+          summary: "Text of a PDF or DOCX (multipart field `file`), read in a bounded worker thread: page text, AcroForm field values and comments",
           security: bearer,
           requestBody: { required: true, content: { "multipart/form-data": { schema: { type: "object", properties: { file: { type: "string", format: "binary" } } } } } },
-          responses: { 200: ok("The text", "DocumentSourceResponse"), 413: problem("Over 10 MB or 50 pages"), 415: problem("Not a PDF or DOCX"), 422: problem("Scanned without text, damaged or protected") },
+          responses: {
+            200: ok("The text", "DocumentSourceResponse"),
+            413: problem("Over 10 MB or 50 pages, inflating past the limits (XML parts, PDF streams), or more text than a source holds"),
+            415: problem("Not a PDF or DOCX"),
+            422: problem("document_needs_ocr (a PDF with no text at all: a scan), document_without_text, document_unreadable (damaged or password-protected), document_too_complex (stopped on time or memory)"),
+            503: problem("documents_busy: every document worker busy and the queue full; Retry-After"),
+          },
         },
       },
       "/api/sources/scan": {
@@ -134,6 +157,57 @@ export function buildOpenApi(): Record<string, unknown> {
       "/api/committee/audit/verify": { get: { summary: "Re-walk the audit hash chain (Committee role)", security: bearer, responses: { 200: { description: "{ok, entries, firstBrokenAt?}" }, 403: problem("Committee role required") } } },
       "/api/committee/audit/export": { get: { summary: "Audit log as JSON or CSV (Committee role)", security: bearer, parameters: [{ name: "format", in: "query", schema: { enum: ["json", "csv"] } }], responses: { 200: { description: "The log, pseudonymous" }, 403: problem("Committee role required") } } },
       "/api/committee/preprompts": { get: { summary: "Every pre-prompt version with its text and first use (Committee role)", security: bearer, responses: { 200: { description: "Versions" }, 403: problem("Committee role required") } } },
+      "/api/exports": {
+        get: {
+          summary: "Validated records and deletions in commit order after `since` (Integration role); resume with the last nextCursor",
+          security: bearer,
+          parameters: [{ name: "since", in: "query", schema: { type: "string", pattern: "^\\d{1,18}$" } }, { name: "limit", in: "query", schema: { type: "integer", minimum: 1, maximum: 500 } }],
+          responses: { 200: ok("One page of events, each the webhook body with its id and cursor", "ExportPage"), 400: problem("Not a cursor"), 403: problem("Integration role required") },
+        },
+      },
+      "/api/deliveries": {
+        get: {
+          summary: "Webhook deliveries in one state, dead letters by default (Integration role)",
+          security: bearer,
+          parameters: [{ name: "state", in: "query", schema: { enum: ["pending", "delivered", "dead", "cancelled"] } }, { name: "limit", in: "query", schema: { type: "integer", minimum: 1, maximum: 500 } }],
+          responses: { 200: ok("Deliveries", "DeliveryList"), 403: problem("Integration role required") },
+        },
+      },
+      "/api/deliveries/{id}/replay": {
+        post: {
+          summary: "Queue a dead (or delivered) delivery again: same webhook-id and body, fresh schedule (Integration role)",
+          security: bearer,
+          parameters: [{ name: "id", in: "path", required: true, schema: { type: "string", format: "uuid" } }],
+          responses: { 202: { description: "Queued" }, 403: problem("Integration role required"), 404: problem("No such delivery, or the record was deleted since") },
+        },
+      },
+    },
+    // What Greffier POSTs to every WEBHOOK_URLS receiver (Standard Webhooks); a 2xx acknowledges, anything else is retried.
+    webhooks: {
+      "minutes.validated": {
+        post: {
+          summary: "A record an adviser validated and saved",
+          parameters: [
+          { name: "webhook-id", in: "header", required: true, schema: { type: "string" }, description: "Stable per record and event (msg_<minutes id>_validated | _deleted): deduplicate on it" },
+          { name: "webhook-timestamp", in: "header", required: true, schema: { type: "string" }, description: "Unix seconds of this attempt" },
+          { name: "webhook-signature", in: "header", required: true, schema: { type: "string" }, description: "v1,<base64 HMAC-SHA256 of id.timestamp.body> with the WEBHOOK_SECRET key (Standard Webhooks)" },
+        ],
+          requestBody: { required: true, content: { "application/json": { schema: { $ref: "#/components/schemas/DeliveryPayload" } } } },
+          responses: { "2XX": { description: "Received; never sent again unless an operator replays it" } },
+        },
+      },
+      "minutes.deleted": {
+        post: {
+          summary: "A record deleted (retention or deletion): drop it",
+          parameters: [
+          { name: "webhook-id", in: "header", required: true, schema: { type: "string" }, description: "Stable per record and event (msg_<minutes id>_validated | _deleted): deduplicate on it" },
+          { name: "webhook-timestamp", in: "header", required: true, schema: { type: "string" }, description: "Unix seconds of this attempt" },
+          { name: "webhook-signature", in: "header", required: true, schema: { type: "string" }, description: "v1,<base64 HMAC-SHA256 of id.timestamp.body> with the WEBHOOK_SECRET key (Standard Webhooks)" },
+        ],
+          requestBody: { required: true, content: { "application/json": { schema: { $ref: "#/components/schemas/DeliveryPayload" } } } },
+          responses: { "2XX": { description: "Received" } },
+        },
+      },
     },
   };
 }
