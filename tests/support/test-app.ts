@@ -40,7 +40,8 @@ export function fakeProviderEnv(baseUrl: string): Record<string, string> {
 export function parseSse(body: string): { event: string; data: unknown }[] {
   return body
     .split("\n\n")
-    .filter((block) => block.trim() !== "")
+    // Comment-only blocks (the server's `: heartbeat`) carry no event.
+    .filter((block) => block.split("\n").some((line) => line.startsWith("data: ")))
     .map((block) => {
       const event = /^event: (.*)$/m.exec(block)?.[1] ?? "message";
       const data = block
