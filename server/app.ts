@@ -168,7 +168,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       )
     : localConcurrency;
 
-  await app.register(healthRoutes({ db: deps.db, redis: deps.redis }));
+  await app.register(healthRoutes({ db: deps.db, redis: deps.redis, breakerStates: () => chain.breakerStates() }));
   const openApi = buildOpenApi();
   app.get("/api/openapi.json", async () => openApi);
   app.get("/metrics", async (_request, reply) => reply.type(metrics.registry.contentType).send(await metrics.registry.metrics()));

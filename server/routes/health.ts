@@ -11,6 +11,8 @@ import type { Db } from "../store/db";
 export interface HealthDeps {
   readonly db: Db;
   readonly redis?: Redis | undefined;
+  /** Circuit-breaker state per provider: shown, never a reason to be unready (the offline engine still answers). */
+  readonly breakerStates?: () => Record<string, string>;
 }
 
 type Check = "ok" | "down" | "absent";
@@ -26,13 +28,14 @@ export function healthRoutes(deps: HealthDeps) {
         deps.redis ? withTimeout(deps.redis.ping(), 1_000).then((): Check => "ok", (): Check => "down") : Promise.resolve<Check>("absent"),
       ]);
       const checks = { db, redis };
+      const providers = deps.breakerStates?.() ?? {};
       const down = Object.entries(checks).filter(([, v]) => v === "down").map(([k]) => k);
-      if (down.length === 0) return { status: "ok", checks };
+      if (down.length === 0) return { status: "ok", checks, providers };
       return reply
         .code(503)
         .header("retry-after", "5")
         .type("application/problem+json; charset=utf-8")
-        .send({ ...problemOf("not_ready", 503, t("problem.not_ready.detail", { dependencies: down.join(", ") })), checks });
+        .send({ ...problemOf("not_ready", 503, t("problem.not_ready.detail", { dependencies: down.join(", ") })), checks, providers });
     });
   };
 }

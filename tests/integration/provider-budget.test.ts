@@ -104,8 +104,11 @@ describe("provider budget", () => {
     controller.abort();
     await cancelled;
     await sleep(100);
+    // Ready shows the breaker (never unready for it: the offline engine still answers).
+    expect(((await (await fetch(`${base}/api/health/ready`)).json()) as { providers: Record<string, string> }).providers["fake-eu"]).toBe("half-open");
     // The next generation tries the provider again and gets its answer, not the offline engine's.
     const next = (await (await post()).json()) as { degraded: boolean; provider: { name: string } };
     expect(next).toMatchObject({ degraded: false, provider: { name: "fake-eu" } });
+    expect(((await (await fetch(`${base}/api/health/ready`)).json()) as { providers: Record<string, string> }).providers).toEqual({ "fake-eu": "closed", offline: "closed" });
   });
 });
