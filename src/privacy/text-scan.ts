@@ -85,20 +85,26 @@ export function findLiterals<T>(text: string, table: ReadonlyMap<string, T>, fol
   // Lower-casing can change the length of a few letters ("İ"); offsets would then drift, so such texts are
   // matched as written instead.
   if (haystack.length !== text.length) haystack = text;
-  const byFirst = new Map<string, { key: string; entry: T }[]>();
+  // Buckets by the first two code units: with hundreds of names found in a long note, a bucket by first letter alone
+  // made every word start try most of them.
+  const byHead = new Map<string, { key: string; entry: T }[]>();
   for (const [literal, entry] of table) {
     const key = (foldCase ? literal.toLowerCase() : literal).replace(HORIZONTAL_SPACE_RE, " ");
     if (!key) continue;
-    const bucket = byFirst.get(key.charAt(0)) ?? [];
+    const head = key.slice(0, 2);
+    const bucket = byHead.get(head) ?? [];
     bucket.push({ key, entry });
-    byFirst.set(key.charAt(0), bucket);
+    byHead.set(head, bucket);
   }
-  for (const bucket of byFirst.values()) bucket.sort((a, b) => b.key.length - a.key.length);
+  for (const bucket of byHead.values()) bucket.sort((a, b) => b.key.length - a.key.length);
   const hits: LiteralHit<T>[] = [];
   for (let i = 0; i < haystack.length; i += 1) {
     const first = haystack.charAt(i);
-    const bucket = byFirst.get(first);
-    if (!bucket || (i > 0 && WORD_CHAR.test(first) && WORD_CHAR.test(haystack.charAt(i - 1)))) continue;
+    if (i > 0 && WORD_CHAR.test(first) && WORD_CHAR.test(haystack.charAt(i - 1))) continue;
+    const two = byHead.get(haystack.slice(i, i + 2));
+    const one = byHead.get(first);
+    const bucket = two && one ? [...two, ...one].sort((a, b) => b.key.length - a.key.length) : (two ?? one);
+    if (!bucket) continue;
     for (const { key, entry } of bucket) {
       const end = i + key.length;
       if (haystack.startsWith(key, i) && isBounded(haystack, i, end)) {

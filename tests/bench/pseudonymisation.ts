@@ -33,11 +33,16 @@ export interface CorpusEvaluation {
 /** Ways a name is introduced that the accuracy gate holds to ≥ 95 % recall. */
 export const GATED_NAME_VIA: readonly string[] = ["civility", "context", "speaker", "mention"];
 
-/** The labelled corpora: the first one, the second written apart (issue 14), and the held-out one scored only at the end. */
+/**
+ * The labelled corpora: the first one, the second written apart (issue 14), and two held-out ones. The first held-out
+ * corpus was scored once and then prompted fixes (see src/privacy/README.md); the second was written after that and is
+ * scored only by the bench.
+ */
 export const CORPORA = {
   corpus: "corpus.jsonl",
   "corpus-2": "corpus-2.jsonl",
   "corpus-holdout": "corpus-holdout.jsonl",
+  "corpus-holdout-2": "corpus-holdout-2.jsonl",
 } as const;
 export type CorpusName = keyof typeof CORPORA;
 
@@ -318,7 +323,8 @@ export function timePseudonymisationMs(
 ): { sizeBytes: number; medianMs: number; medianCpuMs: number } {
   let notes = "";
   for (let i = 0; notes.length < 20_000; i += 1) notes += `${corpus[i % corpus.length]?.text ?? ""}\n`;
-  run(notes);
+  // The server is long-lived: measure it warm, as a generation finds it.
+  for (let i = 0; i < 10; i += 1) run(notes);
   const times: number[] = [];
   const cpuTimes: number[] = [];
   for (let i = 0; i < runs; i += 1) {
@@ -360,7 +366,7 @@ export async function runPseudonymisationBench(): Promise<string> {
   const { loadLexicons } = await import("../../server/privacy/lexicons");
   const { pseudonymiseForProvider } = await import("../../server/privacy/pseudonymiser");
   const lexicons = loadLexicons();
-  const names: CorpusName[] = ["corpus", "corpus-2", "corpus-holdout"];
+  const names: CorpusName[] = ["corpus", "corpus-2", "corpus-holdout", "corpus-holdout-2"];
   const sent = await evaluateThroughApi(names);
   const speed = timePseudonymisationMs(loadCorpus("corpus-2"), 15, (notes) =>
     pseudonymiseForProvider({ notes, context: { memberName: "Karim Benali", memberId: "3456789B" } }),
@@ -372,7 +378,9 @@ export async function runPseudonymisationBench(): Promise<string> {
     "recording each request). A labelled value is fully masked when none of its identifying words (every word of a name;",
     "the digits and proper words of an address, phone, IBAN…; the local part of an e-mail) reached the provider. A control",
     "sentence (no personal data) is touched when the provider received it changed. `NOM` counts given names and surnames.",
-    "`corpus-holdout.jsonl` was never run while the detectors were tuned: its figures estimate text nobody tuned to.",
+    "`corpus-holdout.jsonl` was scored once after tuning (96.7 % of spans fully masked, 3 name words in clear, 1/27",
+    "controls touched), then its misses were fixed by general rules, so it is no longer held out; `corpus-holdout-2.jsonl`,",
+    "written after that, is the estimate for text nobody tuned to.",
     "",
   ];
   for (const name of names) {
