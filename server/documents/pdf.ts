@@ -68,8 +68,7 @@ function isTextItem(item: unknown): item is TextItemLike {
 
 /** pdf.js errors are plain objects with a name; say what a person can do about each. */
 function unreadable(error: unknown): AppError {
-  const name = typeof error === "object" && error !== null && "name" in error ? String((error as { name: unknown }).name) : "";
-  if (name === "PasswordException") return new AppError("document_unreadable", { detail: t("documents.encrypted"), cause: error });
+  if (errorName(error) === "PasswordException") return new AppError("document_unreadable", { detail: t("documents.encrypted"), cause: error });
   return new AppError("document_unreadable", { detail: t("sources.document.corrupt", { format: "PDF" }), cause: error });
 }
 
@@ -214,6 +213,44 @@ async function orphanFieldText(pdf: PDFDocumentProxy, seenFields: FormSeen): Pro
  */
 export async function extractPdf(bytes: Uint8Array, maxPages: number): Promise<PdfText> {
   assertStreamsWithinLimits(bytes);
+  let pdf: PDFDocumentProxy;
+  try {
+    pdf = await openPdf(bytes);
+  } catch (error) {
+    // A file cut before its trailer (an interrupted download, a truncated attachment) still holds its objects;
+    // pdf.js rebuilds the xref but needs a trailer to find the catalog. Give it one, once.
+    const repaired = errorName(error) === "InvalidPDFException" ? withTrailer(bytes) : undefined;
+    if (!repaired) throw unreadable(error);
+    try {
+      pdf = await openPdf(repaired);
+    } catch {
+      throw unreadable(error);
+    }
+  }
+  return readPages(pdf, maxPages, namesDingbatsFont(bytes));
+}
+
+function errorName(error: unknown): string {
+  return typeof error === "object" && error !== null && "name" in error ? String((error as { name: unknown }).name) : "";
+}
+
+/** The file with a trailer naming its catalog appended, or undefined when no catalog object is found. */
+function withTrailer(bytes: Uint8Array): Uint8Array | undefined {
+  const text = new TextDecoder("latin1").decode(bytes);
+  const catalog = /(\d+)\s+(\d+)\s+obj\s*<<(?:(?!endobj)[\s\S]){0,2000}?\/Type\s*\/Catalog\b/u.exec(text);
+  if (!catalog) return undefined;
+  const trailer = new TextEncoder().encode(`\nendstream\nendobj\ntrailer\n<< /Root ${catalog[1]} ${catalog[2]} R >>\n%%EOF\n`);
+  const out = new Uint8Array(bytes.length + trailer.length);
+  out.set(bytes);
+  out.set(trailer, bytes.length);
+  return out;
+}
+
+/**
+ * Opens a PDF with pdf.js.
+ * @throws pdf.js's own errors (PasswordException, InvalidPDFException…).
+ */
+async function openPdf(bytes: Uint8Array): Promise<PDFDocumentProxy> {
   // pdf.js may detach the buffer it is given; the caller's bytes stay intact.
   const task = getDocument({
     data: new Uint8Array(bytes),
@@ -232,19 +269,24 @@ export async function extractPdf(bytes: Uint8Array, maxPages: number): Promise<P
     cMapPacked: true,
     standardFontDataUrl: STANDARD_FONTS_URL,
   });
-  let pdf: PDFDocumentProxy;
   try {
-    pdf = await task.promise;
+    return await task.promise;
   } catch (error) {
     await task.destroy();
-    throw unreadable(error);
+    throw error;
   }
+}
+
+/**
+ * Reads every page (text, then filled fields and comments), within the page and text limits, and closes the file.
+ * @throws AppError payload_too_large, document_unreadable.
+ */
+async function readPages(pdf: PDFDocumentProxy, maxPages: number, hasDingbats: boolean): Promise<PdfText> {
   try {
     if (pdf.numPages > maxPages) {
       throw new AppError("payload_too_large", { detail: t("sources.document.too_many_pages", { pages: pdf.numPages, max: maxPages }) });
     }
     const budget = { chars: DOCUMENT_LIMITS.maxTextChars };
-    const hasDingbats = namesDingbatsFont(bytes);
     const seenFields: FormSeen = { lines: new Set(), names: new Set() };
     const pages: string[] = [];
     for (let n = 1; n <= pdf.numPages; n += 1) {

@@ -84,6 +84,26 @@ describe("PDF text: layout and file-structure traps", () => {
     }
   });
 
+  it("reads a file cut before its xref and trailer, one cut inside its last stream, and one whose startxref points past the end", async () => {
+    const whole = pdfWithContents([{ ops: textLines(LINES) }]);
+    const text = new TextDecoder("latin1").decode(whole);
+    const cut = whole.subarray(0, text.indexOf("xref"));
+    expect((await read(cut)).text).toContain(LINES[1]);
+    // The content stream is the file's only stream: cut just before its last operator ends.
+    const cutInStream = whole.subarray(0, text.indexOf("endstream") - 4);
+    expect(new TextDecoder("latin1").decode(cutInStream)).not.toMatch(/endstream|trailer|%%EOF/u);
+    expect((await read(cutInStream)).text).toContain(LINES[0]);
+    const pastEnd = new TextEncoder().encode(text.replace(/startxref\n\d+/u, "startxref\n99999999"));
+    expect((await read(pastEnd)).text).toContain(LINES[1]);
+  });
+
+  it("reads a file with junk before the %PDF header (a mail gateway's banner)", async () => {
+    const pdf = pdfWithContents([{ ops: textLines(LINES) }]);
+    const junk = new TextEncoder().encode("X-Scanned-By: passerelle\r\n\r\n");
+    const result = await read(Uint8Array.from([...junk, ...pdf]));
+    expect(result.text).toContain(LINES[0]);
+  });
+
   it("reads a cross-reference stream with objects packed in an object stream (PDF 1.5)", async () => {
     const result = await read(pdfWithContents([{ ops: textLines(LINES) }, { ops: textLines(["Deuxième page"]) }], { xref: "stream" }));
     expect(result.text).toContain(LINES[0]);
