@@ -642,6 +642,10 @@ function wordsReading(m: RegExpMatchArray, text: string): Reading | null {
   else if (after?.[8] && after[8].toLowerCase() !== "may" && Number.isInteger(value) && value >= 1 && value <= 31) {
     const body = dateFigure([date(String(value), String(MONTHS[after[8].toLowerCase()] ?? ""), after[9])]);
     reading = body ? { body, rule: "date", end: afterEnd } : { body: { kind: "number", values, unit: null }, rule: "word" };
+  } else if (lower === "un" || lower === "une") {
+    // An article far more often than a count: "un"/"une" only count as a figure with a unit, a currency or a
+    // percentage, read above. Stopping here also keeps long notes fast, where articles are the commonest match.
+    return null;
   } else {
     const noun = countNounAt(text, end);
     reading = noun ? { body: { kind: "count", values, noun: noun.noun }, rule: "count", end: noun.end } : { body: { kind: "number", values, unit: null }, rule: "word" };
