@@ -18,6 +18,6 @@ describe("htmlToText", () => {
     const started = performance.now();
     htmlToText("<blockquote><div>x".repeat(100_000));
     htmlToText("<".repeat(1_000_000));
-    expect(performance.now() - started).toBeLessThan(3_000);
+    expect(performance.now() - started).toBeLessThan(10_000); // quadratic work on a megabyte takes minutes; 10 s only guards against that, not speed
   });
 });

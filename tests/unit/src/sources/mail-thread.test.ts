@@ -207,7 +207,7 @@ describe("parseMailThread on pathological input", () => {
     const messages = parse(text);
     threadToSource(messages);
     addressesOf(messages);
-    expect(performance.now() - started).toBeLessThan(3_000);
+    expect(performance.now() - started).toBeLessThan(10_000); // quadratic work on a megabyte takes minutes; 10 s only guards against that, not speed
   });
 });
 

@@ -231,7 +231,7 @@ describe("parseVtt on pathological input", () => {
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
     }
-    expect(performance.now() - started).toBeLessThan(3_000);
+    expect(performance.now() - started).toBeLessThan(10_000); // quadratic work on a megabyte takes minutes; 10 s only guards against that, not speed
   });
 });
 

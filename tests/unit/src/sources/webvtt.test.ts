@@ -160,6 +160,6 @@ describe("WebVTT cue text tokenizer and tree", () => {
     parseCueText("<v ".repeat(300_000));
     parseCueText("<c.".repeat(300_000));
     parseCueText("&#".repeat(300_000));
-    expect(performance.now() - started).toBeLessThan(3_000);
+    expect(performance.now() - started).toBeLessThan(10_000); // quadratic work on a megabyte takes minutes; 10 s only guards against that, not speed
   });
 });
