@@ -27,6 +27,7 @@ import { registerStrictJsonParser } from "./json-body";
 import type { PrePromptRegistry } from "./prompts/registry";
 import { committeeRoutes } from "./routes/committee";
 import { exportRoutes } from "./routes/exports";
+import { commitmentsRoutes } from "./delivery/commitments-route";
 import { createDelivery } from "./delivery/service";
 import { feedbackRoutes } from "./routes/feedback";
 import { generationRoutes } from "./routes/generations";
@@ -181,6 +182,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.addHook("onClose", () => delivery.stop());
   await app.register(minutesRoutes({ db: deps.db, audit, orgName: deps.config.orgName, aiShareThreshold: deps.config.aiShareThreshold, delivery }));
   await app.register(exportRoutes({ db: deps.db, replayed: () => delivery.saved() }));
+  await app.register(commitmentsRoutes({ db: deps.db, chain }));
   await app.register(feedbackRoutes({ db: deps.db, audit }));
   await app.register(committeeRoutes({ db: deps.db, verifyAudit: () => anchor.verify() }));
   // Uploads are parsed and read by OCR in worker threads: one pool per app, started on the first job, closed with the app.

@@ -175,3 +175,37 @@ describeEachStore("webhook delivery", (kind) => {
     expect(JSON.stringify(items)).not.toContain("Relu par le conseiller (20)");
   });
 });
+
+describeEachStore("commitments of saved minutes", (kind) => {
+  let store: TestStore;
+  let db: Db;
+  let app: FastifyInstance;
+  let idp: LocalIdentityProvider;
+
+  beforeAll(async () => {
+    idp = await startLocalIdentityProvider();
+    store = await createTestStore(kind);
+    db = await store.open();
+    ({ app } = await buildTestApp({ db, env: entraEnv(idp.jwksUrl, TEST_TENANT, TEST_AUDIENCE, TEST_ISSUER) }));
+  });
+  afterAll(async () => {
+    await app.close();
+    await db.close();
+    await store.destroy();
+    await idp.close();
+  });
+
+  it("proposes the commitments of the author's validated text under commitments@1, and answers 404 to anyone else", async () => {
+    const author = { authorization: `Bearer ${await idp.sign({ oid: "adviser-c" })}` };
+    const other = { authorization: `Bearer ${await idp.sign({ oid: "adviser-d" })}` };
+    const saved = await saveValidatedRecord(app, 7, "SOC-555", author);
+    const response = await app.inject({ method: "POST", url: `/api/minutes/${saved.id}/commitments`, headers: author });
+    expect(response.statusCode).toBe(200);
+    const body = response.json() as { commitments: { what: string; owner: string; dueDate: string | null; memberId: string | null }[]; prePrompt: { id: string }; degraded: boolean };
+    expect(body.prePrompt.id).toBe("commitments@1");
+    expect(body.degraded).toBe(true); // no provider configured: the offline reading answered
+    expect(body.commitments.find((c) => /rappeler/i.test(c.what))).toMatchObject({ owner: "conseiller", memberId: "SOC-555" });
+    expect(body.commitments.find((c) => /photos/i.test(c.what))).toMatchObject({ owner: "sociétaire" });
+    expect((await app.inject({ method: "POST", url: `/api/minutes/${saved.id}/commitments`, headers: other })).statusCode).toBe(404);
+  });
+});
