@@ -83,7 +83,7 @@ export interface DocumentPoolOptions {
   readonly defaultTimeoutMs?: number;
   /** Jobs that may wait for a free worker; more are refused with 503; default 16. */
   readonly maxQueue?: number;
-  /** An idle worker is stopped after this long, giving its memory back; default 30 000 ms. */
+  /** A worker idle this long is stopped (down to one), giving its memory back; default 10 000 ms. */
   readonly idleTimeoutMs?: number;
 }
 
@@ -140,7 +140,7 @@ export function createDocumentPool(options: DocumentPoolOptions = {}): DocumentP
     // still queued would wait forever.
     minThreads: 1,
     maxThreads,
-    idleTimeout: options.idleTimeoutMs ?? 30_000,
+    idleTimeout: options.idleTimeoutMs ?? 10_000,
     // Tasks are asynchronous (pdf.js, mammoth) and talk through MessagePorts: no Atomics.wait between tasks.
     atomics: "disabled",
     // The young generation and the stack are bounded too: a worker must not grow past its share by another door.
