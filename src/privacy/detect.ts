@@ -42,19 +42,39 @@ function settle(text: string, candidates: readonly Candidate[]): Candidate[] {
     .sort((a, b) => b.priority - a.priority || b.end - b.start - (a.end - a.start) || a.start - b.start);
   const taken = new Uint8Array(text.length);
   const kept: Candidate[] = [];
-  for (const c of ordered) {
-    let free = true;
-    for (let i = c.start; i < c.end; i += 1) {
-      if (taken[i]) {
-        free = false;
-        break;
-      }
-    }
-    if (!free) continue;
+  const keep = (c: Candidate): void => {
     taken.fill(1, c.start, c.end);
     kept.push(c);
+  };
+  for (const c of ordered) {
+    let firstTaken = -1;
+    let lastTaken = -1;
+    for (let i = c.start; i < c.end; i += 1) {
+      if (!taken[i]) continue;
+      if (firstTaken === -1) firstTaken = i;
+      lastTaken = i;
+    }
+    if (firstTaken === -1) {
+      keep(c);
+      continue;
+    }
+    // A better match took part of this one ("CEDEX-x@y.fr" read as an e-mail): the parts left on either side are
+    // still what this detector found, and must not go out in clear.
+    for (const [from, to] of [[c.start, firstTaken], [lastTaken + 1, c.end]] as const) {
+      const part = trimmedPart(text, from, to);
+      if (part && isBounded(text, part.start, part.end)) keep({ ...c, start: part.start, end: part.end, value: text.slice(part.start, part.end) });
+    }
   }
   return kept.sort((a, b) => a.start - b.start);
+}
+
+/** The range without the separators at its ends, when at least two letters or digits are left in it. */
+function trimmedPart(text: string, from: number, to: number): { start: number; end: number } | undefined {
+  let start = from;
+  let end = to;
+  while (start < end && !/[\p{L}\p{N}]/u.test(text.charAt(start))) start += 1;
+  while (end > start && !/[\p{L}\p{N}]/u.test(text.charAt(end - 1))) end -= 1;
+  return text.slice(start, end).replace(/[^\p{L}\p{N}]/gu, "").length >= 2 ? { start, end } : undefined;
 }
 
 /** Finds every other whole-word occurrence of values already identified (exact spelling). */

@@ -68,9 +68,11 @@ describe("speed", () => {
     ["speaker lines", "Jean Dupont :\n".repeat(1_400)],
     ["astral capitals", "𝐀𝐁 ".repeat(5_000)],
   ])("stays linear on %s", (_, notes) => {
-    const started = performance.now();
+    // CPU time, so a busy shared machine does not fail a linear run.
+    const started = process.cpuUsage();
     const result = pseudonymise({ notes, context: { memberName: "Karim Benali" } });
-    expect(performance.now() - started).toBeLessThan(500);
+    const used = process.cpuUsage(started);
+    expect((used.user + used.system) / 1000).toBeLessThan(500);
     expect(restore(result.notes, result.mapping)).toBe(notes);
   });
 });

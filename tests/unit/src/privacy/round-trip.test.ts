@@ -1,6 +1,7 @@
 // Property-based tests: restore(pseudonymise(x)) = x, no detected value survives, and streamed restoration equals whole restoration.
 import fc from "fast-check";
 import { PII_TYPES, StreamRestorer, pseudonymise, restore, type PseudonymisationInput, type PseudonymMapping } from "../../../../src/privacy";
+import { loadLexicons } from "../../../../server/privacy/lexicons";
 
 const NAMES = ["Karim Benali", "Sophie Garnier", "M. BENALI Karim", "Anne-Marie Le Goff", "Élodie Martin (MAIF)", "Thomas Petit", "Inès Carpentier"];
 
@@ -96,6 +97,38 @@ describe("pseudonymise / restore round trip (property-based)", () => {
         expect(pseudonymise(input)).toEqual(pseudonymise(input));
       }),
       { numRuns: 100 },
+    );
+  });
+});
+
+describe("pseudonymise with the server's lexicons (property-based)", () => {
+  const lexicons = loadLexicons();
+  // Forms only the lexicon rules read: greetings, lower case, particles, places, address chains, odd identifiers.
+  const LEXICON_SAMPLES = [
+    "Bonjour Sophie", "julie morel", "appel de karim", "m. dupont", "lycée Victor Hugo", "Van der Berg", "de La Fontaine",
+    "Rappeler Benali", "dossier Lefèvre", "Pierre a appelé", "la pierre", "Résidence Les Tilleuls, bâtiment B, 33000 Bordeaux",
+    "lieu-dit Les Rochettes", "BP 45, 79001 Niort CEDEX", "rue Saint-Gilles 120, 4000 Liège", "06/12/34/56/78", "06 1234 5678",
+    "julie point morel at gmail point com", "s.garnier(at)free.fr", "FR76-3000-6000-0112-3456-7890-189", "(12/03/1961)",
+    "Renault Mégane", "à Laval", "loi Lemoine", "Kerjean a", "QUÉRÉ Yannick",
+  ];
+  const lexiconNote = fc
+    .array(fc.tuple(fc.oneof({ arbitrary: fc.constantFrom(...LEXICON_SAMPLES, ...SAMPLES), weight: 6 }, { arbitrary: fc.string({ maxLength: 6 }), weight: 1 }), separator), { maxLength: 16 })
+    .map((parts) => parts.map(([f, sep]) => f + sep).join(""));
+  const input = fc.record({ notes: lexiconNote, tone: lexiconNote, instruction: lexiconNote, memberName: fc.option(fc.constantFrom(...NAMES), { nil: undefined }) });
+
+  it("restores notes, every context field and the extra texts exactly, and no replaced value survives in any of them", () => {
+    fc.assert(
+      fc.property(input, ({ notes, tone, instruction, memberName }) => {
+        const result = pseudonymise({ notes, context: { memberName, tone }, extraTexts: [instruction] }, { lexicons });
+        expect(restore(result.notes, result.mapping)).toBe(notes);
+        expect(restore(result.context?.tone ?? "", result.mapping)).toBe(tone);
+        expect(restore(result.extraTexts[0] ?? "", result.mapping)).toBe(instruction);
+        const outputs = [result.notes, result.context?.tone ?? "", result.context?.memberName ?? "", ...result.extraTexts];
+        for (const value of Object.values(result.mapping.entries)) {
+          for (const out of outputs) expect(occursAsWord(out, value), `"${value}" survives in ${JSON.stringify(out)}`).toBe(false);
+        }
+      }),
+      { numRuns: 300 },
     );
   });
 });
