@@ -23,7 +23,8 @@ import { prepare, readFigures } from "../figures/lexer";
  * - date: a day-month matches any date with that day and month; years and weekdays only conflict when both texts
  *   write them. A day alone ("le 17") is grounded by any 17 of the notes.
  * - time: the same time of day (18h30 = 18 h 30 = dix-huit heures trente); an hour alone also by a duration in hours.
- * - phone, plate, reference: the same digits and letters, separators aside (+33 read as 0).
+ * - phone, plate, reference: the same digits and letters, separators aside (+33 read as 0); a reference of digits
+ *   only is also grounded by the same digits written as a grouped number ("123 456 789").
  * - bare number (no unit, no noun): any figure of the notes with that value: it carries little meaning alone.
  *
  * Whatever the readings say, a figure written in the sources exactly as in the draft (same characters, standing
@@ -197,7 +198,8 @@ function hasSameReading(figure: Figure, index: SourceIndex): boolean {
     case "date":
       return figure.dates.every((d) => isDateGrounded(d, index));
     default:
-      return index.codes.has(figure.code);
+      // "123456789" is grounded by "123 456 789" in the notes: the same digits read as a grouped number.
+      return index.codes.has(figure.code) || (/^\d+$/.test(figure.code) && index.plain.has(canon(Number(figure.code))));
   }
 }
 

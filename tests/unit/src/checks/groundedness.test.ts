@@ -234,3 +234,10 @@ describe("figures in words, and kinds kept apart", () => {
     expect(flagged("Un témoin, un véhicule neuf remis à neuf, les deux conducteurs, une quinzaine de jours.", "")).toEqual([]);
   });
 });
+
+describe("identifiers written with or without grouping", () => {
+  it("grounds a contract number written in one run by the same digits grouped in threes", () => {
+    expect(findUngrounded("Votre contrat n° 123456789 est à jour.", ["contrat 123 456 789"])).toEqual([]);
+    expect(findUngrounded("Votre contrat n° 123456788 est à jour.", ["contrat 123 456 789"]).map((f) => f.text)).toEqual(["123456788"]);
+  });
+});
