@@ -59,10 +59,11 @@ export interface ApiClient {
    */
   sendFeedback(request: FeedbackRequest, signal?: AbortSignal): Promise<{ id: string }>;
   /**
-   * Turns a WebVTT transcript (Teams) into a source: one line per speaker turn.
+   * Turns a WebVTT transcript (Teams) into a source: one line per speaker turn. A picked file is sent as it is, so
+   * the server decodes it by its bytes (UTF-8, else Windows-1252) rather than the browser guessing.
    * @throws ApiError as above (400 not WebVTT, 422 no turn, 413 too long).
    */
-  transcriptSource(vtt: string, signal?: AbortSignal): Promise<TranscriptSourceResponse>;
+  transcriptSource(vtt: string | Blob, signal?: AbortSignal): Promise<TranscriptSourceResponse>;
   /**
    * Turns a mail thread into a source, each message attributed to the member or the insurer.
    * @throws ApiError as above (422 empty thread).
@@ -353,7 +354,10 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
     },
 
     async transcriptSource(vtt, signal) {
-      return json(await post("/api/sources/transcript", { vtt }, "application/json", signal), isTranscriptSource);
+      if (typeof vtt === "string") return json(await post("/api/sources/transcript", { vtt }, "application/json", signal), isTranscriptSource);
+      const form = new FormData();
+      form.append("file", vtt, vtt instanceof File ? vtt.name : "transcript.vtt");
+      return json(await post("/api/sources/transcript", form, "application/json", signal), isTranscriptSource);
     },
 
     async mailThreadSource(request, signal) {

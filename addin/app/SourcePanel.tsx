@@ -8,7 +8,7 @@ import { InlineNotice } from "../components/InlineNotice";
 import { HostError } from "../hosts/host-adapter";
 import { useApi, useHost } from "../hooks/use-host";
 import { useI18n } from "../hooks/use-i18n";
-import { readTextFile, type WorkSource } from "../lib/work-source";
+import type { WorkSource } from "../lib/work-source";
 import { ScanReview } from "../features/sources/ScanReview";
 
 const useStyles = makeStyles({
@@ -115,7 +115,7 @@ export function SourcePanel(props: SourcePanelProps): ReactNode {
     }
   };
 
-  const fromTranscript = async (vtt: string, kind: "transcript" | "meeting-transcript", name: string): Promise<WorkSource> => {
+  const fromTranscript = async (vtt: string | Blob, kind: "transcript" | "meeting-transcript", name: string): Promise<WorkSource> => {
     const answer = await api.transcriptSource(vtt);
     return { kind, name, text: answer.source, facts: { speakers: answer.speakers, turns: answer.turns } };
   };
@@ -123,7 +123,7 @@ export function SourcePanel(props: SourcePanelProps): ReactNode {
   const onVtt = (event: ChangeEvent<HTMLInputElement>): void => {
     const file = event.target.files?.[0];
     event.target.value = "";
-    if (file) void add(async () => fromTranscript(await readTextFile(file), "transcript", file.name));
+    if (file) void add(async () => fromTranscript(file, "transcript", file.name));
   };
 
   const onDocument = (event: ChangeEvent<HTMLInputElement>): void => {

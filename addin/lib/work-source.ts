@@ -56,17 +56,3 @@ export function sourceForRequest(source: WorkSource): string | undefined {
   const text = source.text.trim() === "" ? "" : source.text.slice(0, MAX_SOURCE_CHARS);
   return text === "" ? undefined : text;
 }
-
-/**
- * Reads a text file the adviser picked (a .vtt transcript) as UTF-8.
- * @throws DOMException when the browser cannot read the file.
- */
-export function readTextFile(file: Blob): Promise<string> {
-  // FileReader rather than Blob.text(): older WebViews that host Outlook (and jsdom) lack the latter.
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(typeof reader.result === "string" ? reader.result : "");
-    reader.onerror = () => reject(reader.error ?? new DOMException("read failed"));
-    reader.readAsText(file, "utf-8");
-  });
-}
