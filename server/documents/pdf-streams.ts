@@ -11,8 +11,8 @@ export interface StreamMeasure {
 }
 
 // pdf.js inflates a content stream whole before it parses it, and offers no hook to stop at a size; a stream that
-// inflates to 100 MB costs a minute of parsing. So the streams are measured here first. Images are skipped: text
-// extraction never decodes them. Filters after one this scan cannot undo (LZW, RunLength, Crypt) end the measure
+// inflates to 100 MB costs a minute of parsing. So the streams are measured here first. Images and attached files
+// are skipped: text extraction never decodes them. Filters after one this scan cannot undo (LZW, RunLength, Crypt) end the measure
 // of that stream; the worker's own limits cover them.
 const CHUNK_BYTES = 4 * 1024;
 const IMAGE_FILTERS = /\/(?:DCTDecode|DCT|JPXDecode|CCITTFaxDecode|CCF|JBIG2Decode)\b/u;
@@ -128,7 +128,8 @@ export function assertStreamsWithinLimits(bytes: Uint8Array, limits: { maxStream
     const from = match.index + match[0].length;
     const data = streamData(bytes, text, dict, from);
     keyword.lastIndex = from + data.length;
-    if (/\/Subtype\s*\/Image\b/u.test(dict) || IMAGE_FILTERS.test(dict)) continue;
+    // Images and attached files are never decoded to read text.
+    if (/\/Subtype\s*\/Image\b/u.test(dict) || /\/Type\s*\/EmbeddedFile\b/u.test(dict) || IMAGE_FILTERS.test(dict)) continue;
     streams += 1;
     let streamBytes = 0;
     const count = (n: number) => {

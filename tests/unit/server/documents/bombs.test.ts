@@ -1,4 +1,5 @@
 // Decompression bombs are refused on their declared or measured size, before mammoth or pdf.js inflates them.
+import { deflateSync } from "node:zlib";
 import { strToU8, unzipSync, zipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import { AppError } from "../../../../src/errors";
@@ -79,6 +80,18 @@ describe("PDF bombs", () => {
   it("refuses streams that each stay under the per-stream limit but together exceed the total", async () => {
     const error = await refusal(extractDocumentText(buildPdfBomb({ inflatedMb: 120, pages: 8 }), "plans.pdf"));
     expect(error.status).toBe(413);
+  });
+
+  it("does not count an attached file or an image, which text extraction never decodes", async () => {
+    const big = new Uint8Array(40 * 1024 * 1024).fill(0x41);
+    const packed = deflateSync(big);
+    const pdf = pdfWithContents([{ ops: textLines(["Facture jointe en pièce attachée"]) }], {
+      extraObjects: [
+        { id: 90, dict: "/Type /EmbeddedFile /Subtype /text#2Fplain /Filter /FlateDecode", stream: packed },
+        { id: 91, dict: "/Type /XObject /Subtype /Image /Width 4096 /Height 10240 /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /FlateDecode", stream: packed },
+      ],
+    });
+    expect((await extractDocumentText(pdf, "facture.pdf")).text).toBe("Facture jointe en pièce attachée");
   });
 
   it("counts ordinary content streams without refusing them", () => {
