@@ -80,6 +80,9 @@ export async function verifyChain(events: AsyncIterable<StoredEvent> | Iterable<
   for (const c of checkpoints) if (c.isSigned) expectedAt.set(c.seq, c.hash);
   const latest = checkpoints.filter((c) => c.isSigned).reduce<Checkpoint | undefined>((a, c) => (a && a.seq >= c.seq ? a : c), undefined);
   const anchor = latest ? { checkpoint: { seq: latest.seq, at: latest.at } } : {};
+  // Events written before anchoring existed carry no HMAC: accepted only up to the first signed checkpoint, which
+  // fixed their hashes outside the database (a file line the database's owner cannot forge).
+  const legacyUntil = checkpoints.find((c) => c.isSigned)?.seq ?? 0;
 
   let previous = GENESIS_HASH;
   let expectedSeq = 1;
@@ -95,7 +98,7 @@ export async function verifyChain(events: AsyncIterable<StoredEvent> | Iterable<
             ? "link"
             : eventHash(previous, event) !== event.hash
               ? "hash"
-              : options.key && !(event.hmac && sameHex(event.hmac, eventHmac(options.key, event.seq, event.hash)))
+              : options.key && (event.hmac ? !sameHex(event.hmac, eventHmac(options.key, event.seq, event.hash)) : event.seq > legacyUntil)
                 ? "signature"
                 : expectedAt.has(event.seq) && expectedAt.get(event.seq) !== event.hash
                   ? "checkpoint"

@@ -110,6 +110,33 @@ describeEachStore("audit anchoring", (kind: StoreKind) => {
     expect(await verify()).toMatchObject({ ok: false, firstBrokenAt: forged.seq, reason: "signature" });
   });
 
+  it("accepts events written before anchoring existed (an upgrade), but no unsigned event after", async () => {
+    const store = await createTestStore(kind);
+    const db = await store.open();
+    const dir = await mkdtemp(join(tmpdir(), "greffier-checkpoints-"));
+    let prev = GENESIS_HASH;
+    const insert = async (seq: number, withHmac: Buffer | undefined) => {
+      const event = { seq, id: randomUUID(), occurredAt: new Date(Date.now() - 86_400_000 + seq).toISOString(), actor: "system", kind: "config", payload: { legacy: seq } };
+      const hash = eventHash(prev, event);
+      await db.query("INSERT INTO audit_events (seq, id, occurred_at, actor, kind, payload, prev_hash, hash, hmac) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9)", [seq, event.id, event.occurredAt, event.actor, event.kind, JSON.stringify(event.payload), prev, hash, withHmac ? eventHmac(withHmac, seq, hash) : null]);
+      prev = hash;
+    };
+    for (const seq of [1, 2, 3]) await insert(seq, undefined);
+    const { app } = await buildTestApp({ db, env: { AUDIT_KEY, AUDIT_CHECKPOINT_DIR: dir, DEV_COMMITTEE: "true" } });
+    cleanups.push(async () => {
+      await app.close();
+      await db.close();
+      await store.destroy();
+      await rm(dir, { recursive: true, force: true });
+    });
+    const verify = async () => (await app.inject({ method: "GET", url: "/api/committee/audit/verify" })).json() as { ok: boolean; reason?: string; firstBrokenAt?: number };
+    expect(await verify()).toMatchObject({ ok: true });
+    const [head] = await db.query<{ seq: number; hash: string }>("SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1");
+    prev = head?.hash ?? prev;
+    await insert((head?.seq ?? 3) + 1, undefined);
+    expect(await verify()).toMatchObject({ ok: false, reason: "signature", firstBrokenAt: (head?.seq ?? 3) + 1 });
+  });
+
   it("reports a checkpoint line edited to hide a cut", async () => {
     const { dir, restart, verify, work } = await setUp();
     await work(2);
