@@ -1,4 +1,5 @@
 // Owns the add-in's HTTP client: typed calls over the src/schemas contract, problem+json parsing, SSE generations.
+import type { Commitment } from "../../src/schemas/commitments";
 import { t, type Locale } from "../../src/i18n";
 import type { FeedbackRequest } from "../../src/schemas/feedback";
 import type { GenerationRequest, GenerationResponse } from "../../src/schemas/generation";
@@ -99,6 +100,28 @@ export interface ApiClient {
    * @throws ApiError as above (404 for anyone else's).
    */
   getMinutes(id: string, signal?: AbortSignal): Promise<Minutes>;
+  /**
+   * The commitments proposed from saved minutes (commitments@N, or the offline reading), for the adviser's review.
+   * Optional so test doubles of the client need not offer it.
+   * @throws ApiError as above (404 for anyone else's).
+   */
+  commitmentsOf?(minutesId: string, signal?: AbortSignal): Promise<CommitmentsAnswer>;
+}
+
+/** `POST /api/minutes/:id/commitments`. */
+export interface CommitmentsAnswer {
+  readonly minutesId: string;
+  readonly commitments: Commitment[];
+  readonly prePrompt: { readonly id: string; readonly version: number };
+  readonly degraded: boolean;
+}
+
+const COMMITMENT_OWNERS: readonly unknown[] = ["conseiller", "sociétaire", "tiers"];
+
+/** Whether `v` is the commitments answer, each commitment with its fields. */
+export function isCommitmentsAnswer(v: unknown): v is CommitmentsAnswer {
+  if (!isRecord(v) || typeof v.minutesId !== "string" || !Array.isArray(v.commitments) || typeof v.degraded !== "boolean" || !isRecord(v.prePrompt)) return false;
+  return v.commitments.every((c) => isRecord(c) && typeof c.what === "string" && COMMITMENT_OWNERS.includes(c.owner) && (c.dueDate === null || typeof c.dueDate === "string") && (c.memberId === null || typeof c.memberId === "string"));
 }
 
 /** One version of a draft's history (`GET /api/generations/:id/versions`). */
@@ -412,6 +435,9 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
 
     async getMinutes(id, signal) {
       return json(await send(`/api/minutes/${encodeURIComponent(id)}`, "GET", "application/json", signal), isMinutes);
+    },
+    async commitmentsOf(minutesId, signal) {
+      return json(await post(`/api/minutes/${encodeURIComponent(minutesId)}/commitments`, {}, "application/json", signal), isCommitmentsAnswer);
     },
   };
 }
