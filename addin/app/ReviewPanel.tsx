@@ -131,8 +131,9 @@ export function ReviewPanel({ session, task, context, targets, onRetry, onRestar
     if (isStreaming) headingRef.current?.scrollIntoView?.({ block: "start", behavior: "smooth" });
   }, [isStreaming]);
 
-  // The stream arrives as the model's Markdown: shown clean as it comes, as it will be once done.
-  const text = phase.kind === "idle" ? "" : phase.kind === "streaming" ? presentableText(phase.text) : phase.text;
+  // The stream arrives as the model's Markdown: shown clean as it comes (and when cut short), as it is once done.
+  const isRaw = phase.kind === "streaming" || phase.kind === "failed" || phase.kind === "cancelled";
+  const text = phase.kind === "idle" ? "" : isRaw ? presentableText(phase.text) : phase.text;
   const flags = phase.kind === "review" || phase.kind === "saved" ? phase.flags : [];
   const ranges = useMemo(() => highlightRanges(flags, text), [flags, text]);
   const generation = phase.kind === "review" || phase.kind === "saved" ? phase.generation : null;

@@ -17,12 +17,16 @@ import { clearWork, loadWork, workKey, type SavedWork } from "../lib/work-store"
 import { attributionOf, sourceForRequest, type WorkSource } from "../lib/work-source";
 import { fieldsFor } from "./ContextFields";
 import { CaptureForm } from "./CaptureForm";
+import type { DraftSeed } from "./HistoryPanel";
 import { RestoredNotice } from "./RestoredNotice";
 
 // The review half (editor, flags, save, export) is its own chunk, fetched while the adviser types notes.
 const ReviewPanel = lazy(() =>
   import(/* webpackChunkName: "review", webpackPrefetch: true */ "./ReviewPanel").then((m) => ({ default: m.ReviewPanel })),
 );
+
+// A member's earlier texts are offered once a member reference is typed: a chunk of its own, fetched then.
+const EarlierMinutes = lazy(() => import(/* webpackChunkName: "earlier-minutes" */ "./EarlierMinutes").then((m) => ({ default: m.EarlierMinutes })));
 
 // Adding a source is not needed for the first notes: its panel is a chunk of its own, fetched at idle time.
 const SourcePanel = lazy(() =>
@@ -57,7 +61,7 @@ export function requestContext(task: TaskId, context: GenerationContext): Genera
 }
 
 /** The workspace of the current item; remounted (by key) when the host switches item. */
-export function Workspace({ item }: { item: ItemContext }): ReactNode {
+export function Workspace({ item, seed }: { item: ItemContext; seed?: (DraftSeed & { readonly at: number }) | null }): ReactNode {
   const styles = useStyles();
   const host = useHost();
   // Keyed by who is signed in and by the item: two items, or two people on one device, never share notes.
@@ -121,6 +125,22 @@ export function Workspace({ item }: { item: ItemContext }): ReactNode {
     return undefined;
     // On mount only: the workspace is remounted for each item.
   }, []);
+
+  useEffect(() => {
+    // "Nouveau brouillon à partir de celui-ci": the saved text becomes notes of a new draft of the same task; notes
+    // already typed are kept above it, nothing is thrown away.
+    if (!seed) return;
+    setTask(seed.task);
+    setTemplate(seed.template);
+    setNotes((previous) => (previous.trim() === "" ? seed.text : `${previous.trimEnd()}\n\n${seed.text}`));
+    // Only a new seed (its time) applies; the workspace's own edits are not undone by a re-render.
+  }, [seed?.at]);
+
+  const memberId = context.memberId?.trim() ?? "";
+  /** An earlier text the adviser chose: the source, or appended to the one already there (a transcript is kept). */
+  const addEarlier = (earlier: WorkSource): void => {
+    setAddedSource((current) => (current ? { ...current, text: `${current.text.trimEnd()}\n\n${earlier.name}\n${earlier.text}` } : earlier));
+  };
 
   const buildRequest = useCallback((): GenerationRequest => {
     const ctx = requestContext(task, context);
@@ -197,6 +217,11 @@ export function Workspace({ item }: { item: ItemContext }): ReactNode {
         sourceLength={hostSource && !isHostSourceManaged && !addedSource ? hostSource.length : null}
         sourceSlot={
           <Suspense fallback={<div className={styles.sourcePlaceholder} aria-hidden />}>
+            {memberId !== "" ? (
+              <Suspense fallback={null}>
+                <EarlierMinutes memberId={memberId} onAdd={addEarlier} isDisabled={phase.kind === "streaming"} />
+              </Suspense>
+            ) : null}
             <SourcePanel
               source={addedSource}
               onChange={setAddedSource}

@@ -1,6 +1,6 @@
 // Owns the network side of a draft: start the stream, cancel it, save the validated text; state lives in draft-session.
 import { useCallback, useEffect, useReducer, useRef } from "react";
-import type { GenerationRequest } from "../../src/schemas/generation";
+import type { GenerationRequest, GenerationResponse } from "../../src/schemas/generation";
 import type { Problem } from "../../src/schemas/problem";
 import { ApiError, newIdempotencyKey } from "../api/client";
 import { canSave, draftReducer, type DraftAction, type DraftPhase } from "../lib/draft-session";
@@ -60,8 +60,15 @@ export function useDraftSession(initial: DraftPhase): DraftSession {
           },
           current.signal,
         );
+        // The model's Markdown becomes the clean text the editor shows (headings, bullets, no `##` or `**`); the
+        // cleaner lives in the review chunk, loaded by the time a stream ends.
+        const presentable = await import(/* webpackChunkName: "review" */ "../lib/clean-generation").then(
+          (m) => m.presentable,
+          // A chunk that fails to load must not cost the draft: it is then reviewed as the model wrote it.
+          () => (g: GenerationResponse) => g,
+        );
         if (!current.signal.aborted) {
-          dispatch({ type: "done", generation });
+          dispatch({ type: "done", generation: generation.extraction ? generation : presentable(generation) });
           // The send check (Outlook compose) now holds the mail until this draft is validated and written, or discarded.
           host.recordDraft?.({ generationId: generation.id, prePromptId: generation.prePrompt.id }).catch((error: unknown) => {
             console.warn("The draft could not be recorded for the send check", error);

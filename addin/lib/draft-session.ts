@@ -3,7 +3,6 @@ import type { GenerationResponse } from "../../src/schemas/generation";
 import type { SaveMinutesResponse } from "../../src/schemas/minutes";
 import type { Problem } from "../../src/schemas/problem";
 import { formFields, initialValues, renderForm } from "./extraction-form";
-import { presentable, presentableText } from "./clean-generation";
 import { applyCorrection, initialFlags, pendingCount, type FlagState } from "./flags";
 
 /** Where the draft stands. Every phase after `idle` keeps the text produced so far. */
@@ -97,8 +96,8 @@ export function draftReducer(phase: DraftPhase, action: DraftAction): DraftPhase
       // An extraction is reviewed as a form: the text to save is the form's, not the model's Markdown.
       const form = formFields(action.generation.extraction);
       const fields = form.length > 0 ? initialValues(form) : undefined;
-      // Anything else is reviewed as a finished text: headings and bullets, no Markdown marker.
-      const generation = fields ? action.generation : presentable(action.generation);
+      // Anything else is reviewed as a finished text (the session cleans the Markdown before this action).
+      const generation = action.generation;
       return {
         kind: "review",
         generation,
@@ -112,10 +111,10 @@ export function draftReducer(phase: DraftPhase, action: DraftAction): DraftPhase
     }
     case "fail":
       if (phase.kind !== "streaming") return phase;
-      return phase.previous ? { ...phase.previous, reviseProblem: action.problem } : { kind: "failed", text: presentableText(phase.text), problem: action.problem };
+      return phase.previous ? { ...phase.previous, reviseProblem: action.problem } : { kind: "failed", text: phase.text, problem: action.problem };
     case "cancel":
       if (phase.kind !== "streaming") return phase;
-      return phase.previous ?? { kind: "cancelled", text: presentableText(phase.text) };
+      return phase.previous ?? { kind: "cancelled", text: phase.text };
     case "reset":
       return idlePhase;
     case "feedback-sent":

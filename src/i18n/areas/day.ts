@@ -11,10 +11,8 @@ export const dayFr = {
   "ui.restore.notice": "Notes restaurées du {date} à {time}.",
   "ui.restore.discard": "Effacer ces notes",
   "ui.restore.keep": "Garder",
-  "ui.restore.discarded": "Notes effacées de cet appareil.",
   "ui.draftname.label": "Nom du brouillon",
   "ui.draftname.hint": "Vos notes sont gardées sur cet appareil sous ce nom pendant 24 h, sans donnée personnelle dans le nom.",
-  "ui.draftname.default": "brouillon",
 
   // Pane: "Mes comptes rendus".
   "ui.history.open": "Mes comptes rendus",
@@ -39,14 +37,12 @@ export const dayFr = {
   "ui.history.docx": "Exporter en .docx",
   "ui.history.exported": "Document Word téléchargé.",
   "ui.history.new_from": "Nouveau brouillon à partir de celui-ci",
-  "ui.history.close": "Fermer",
   "ui.history.earlier.title": "Comptes rendus précédents de ce sociétaire",
   "ui.history.earlier.hint": "Vous pouvez en ajouter un comme source ; rien n'est ajouté sans votre choix.",
   "ui.history.earlier.add": "Ajouter comme source",
   "ui.history.earlier.source_name": "Compte rendu du {date}",
 
   // .docx export.
-  "docx.notice_heading": "Mention de transparence",
   "docx.file_prefix.interview-minutes": "compte-rendu",
   "docx.file_prefix.member-email": "courriel-societaire",
   "docx.file_prefix.claim-summary": "synthese-sinistre",
@@ -62,10 +58,8 @@ export const dayEn: Record<keyof typeof dayFr, string> = {
   "ui.restore.notice": "Notes restored from {date} at {time}.",
   "ui.restore.discard": "Discard these notes",
   "ui.restore.keep": "Keep",
-  "ui.restore.discarded": "Notes removed from this device.",
   "ui.draftname.label": "Draft name",
   "ui.draftname.hint": "Your notes are kept on this device under this name for 24 h; keep personal data out of the name.",
-  "ui.draftname.default": "draft",
 
   "ui.history.open": "My saved texts",
   "ui.history.title": "My saved texts",
@@ -89,13 +83,11 @@ export const dayEn: Record<keyof typeof dayFr, string> = {
   "ui.history.docx": "Export as .docx",
   "ui.history.exported": "Word document downloaded.",
   "ui.history.new_from": "New draft from this one",
-  "ui.history.close": "Close",
   "ui.history.earlier.title": "Earlier texts for this member",
   "ui.history.earlier.hint": "You may add one as a source; nothing is added unless you choose it.",
   "ui.history.earlier.add": "Add as source",
   "ui.history.earlier.source_name": "Minutes of {date}",
 
-  "docx.notice_heading": "Transparency notice",
   "docx.file_prefix.interview-minutes": "compte-rendu",
   "docx.file_prefix.member-email": "courriel-societaire",
   "docx.file_prefix.claim-summary": "synthese-sinistre",
