@@ -37,6 +37,10 @@ describe("transparency decision", () => {
     expect(decideTransparency({ ...base, aiShare: DEFAULT_AI_SHARE_THRESHOLD }).case).toBe("ai-validated");
     expect(decideTransparency({ ...base, aiShare: 0.7, threshold: 0.8 }).case).toBe("human-with-ai");
   });
+  it("owes no notice for a text no generative AI wrote (the offline engine's sorted notes), whatever the share", () => {
+    expect(decideTransparency({ ...base, aiShare: 1, hasGenerativeAi: false })).toEqual({ case: "human-with-ai", label: null });
+    expect(decideTransparency({ ...base, aiShare: 1, hasGenerativeAi: true }).case).toBe("ai-validated");
+  });
   it("names the unsupervised case, which this tool never saves", () => {
     expect(decideTransparency({ ...base, aiShare: 1, isValidated: false })).toEqual({ case: "ai-only", label: expect.stringMatching(/sans relecture humaine/) });
   });
