@@ -93,6 +93,14 @@ export interface HostAuth {
   openDialog?(url: string): Promise<string>;
 }
 
+/** A follow-up appointment for one commitment. */
+export interface FollowUpAppointment {
+  readonly subject: string;
+  readonly start: Date;
+  readonly end: Date;
+  readonly body: string;
+}
+
 /**
  * One host behind one interface (live-share's `ILiveShareHost` pattern): components receive it through
  * context, tests pass a fake. Adapters take the validated **plain text** and do their own escaping, so no
@@ -144,6 +152,13 @@ export interface HostAdapter {
    * @throws HostError host_transcript_forbidden, host_transcript_not_found or host_read_failed.
    */
   readMeetingTranscript?(): Promise<string>;
+  /**
+   * Opens a new appointment form filled in for a follow-up (Outlook `displayNewAppointmentForm`), for a commitment
+   * when Microsoft Graph (To Do) is not granted. The adviser saves or discards it; nothing is created without them.
+   * Hosts without an agenda leave it out.
+   * @throws HostError host_write_failed when the host refuses to open the form.
+   */
+  openAppointment?(appointment: FollowUpAppointment): Promise<void>;
   /** Calls `listener` when the host switches item (pinned Outlook pane); returns the unsubscribe function. */
   onItemChanged(listener: () => void): () => void;
   /** Calls `listener` when the host theme changes; returns the unsubscribe function. */

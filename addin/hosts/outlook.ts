@@ -13,6 +13,7 @@ import {
   type ItemKind,
   type ValidatedRecord,
   type WriteTarget,
+  type FollowUpAppointment,
 } from "./host-adapter";
 import { officeHostAuth } from "./office-dialog";
 import { call, isMailboxSetSupported as isSetSupported } from "./office-async";
@@ -231,6 +232,14 @@ export function createOutlookHost(): HostAdapter {
     async discardDraft(): Promise<void> {
       const item = currentItem();
       if (item && kindOf(item) === "message-compose") await clearPending(item as Office.MessageCompose);
+    },
+    async openAppointment(appointment: FollowUpAppointment): Promise<void> {
+      try {
+        // Mailbox 1.1: a form the adviser saves or discards; the body is plain text (the form escapes it).
+        Office.context.mailbox.displayNewAppointmentForm({ requiredAttendees: [], optionalAttendees: [], start: appointment.start, end: appointment.end, location: "", resources: [], subject: appointment.subject, body: appointment.body });
+      } catch (cause) {
+        throw new HostError("host_write_failed", { cause });
+      }
     },
     auth: officeHostAuth,
     onItemChanged(listener: () => void): () => void {
