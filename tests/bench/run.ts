@@ -17,6 +17,7 @@ const SECTIONS: readonly Section[] = [
   { title: "Document bombs: event loop and memory", module: "./documents", run: "runDocumentsBench" },
   { title: "OCR: pages per minute and memory", module: "./ocr", run: "runOcrBench" },
   { title: "Delivery: save to webhook, faults and kill -9", module: "./delivery", run: "runDeliveryBench" },
+  { title: "Audit chain verification", module: "./audit", run: "runAuditBench" },
 ];
 
 const only = process.argv.slice(2);
