@@ -16,7 +16,9 @@ const MAIL_HEADER = /^\s*(?:de|from|objet|subject|envoyé|envoye|sent|date|à|a|
 /** What opens a member's mail pasted into the notes: its sender line ("Objet :" alone is often the adviser's own heading). */
 const MAIL_START = /^\s*(?:de|from)\s*:/i;
 /** Greetings that open a member's mail. */
-const GREETING = /^\s*(?:bonjour|bonsoir|madame|monsieur|mesdames|messieurs|cher|chère|hello)\b/i;
+// A salutation line ("Bonjour,", "Madame, Monsieur,"), not an adviser's note that names the member ("Monsieur Petit a
+// appelé…"): "Madame"/"Monsieur" open a mail only on a line that ends with a comma.
+const GREETING = /^\s*(?:(?:bonjour|bonsoir|hello)\b[^\n]{0,40}?[,!]|(?:madame|monsieur|mesdames|messieurs|chère|cher)\b[^\n.:;!?]{0,40},\s*$)/i;
 /** Where the member's mail ends and the adviser's notes start. */
 const ADVISER_MARK = /^\s*(?:-{3,}|_{3,}|={3,}|\*{3,}|notes?\s+(?:du|de|interne)|notes?\s+conseill|nb\b|note\s+interne|conseill(?:er|ère)\s*:|à faire|a faire|réponse|répondre|reponse|repondre)/i;
 /** A line the adviser tagged as the answer: "Réponse : …", "R : …", "À répondre : …". */

@@ -132,3 +132,12 @@ describe("offline engine: only what it can", () => {
     expect(output.cpuMs).toBeUndefined();
   });
 });
+
+describe("offline member e-mail: the adviser's own notes stay theirs", () => {
+  it("does not take an adviser's note naming the member for the member's mail", () => {
+    const notes = "Monsieur Petit a appelé pour sa toiture\nil demande un expert\ndevis couvreur reçu";
+    const sections = sectionsOf(buildOfflineDraft(callFor("member-email", notes)));
+    expect(sections.get("Demande du sociétaire")).toEqual(["il demande un expert"]);
+    expect(sections.get("Réponse")).toEqual([]);
+  });
+});
