@@ -79,9 +79,28 @@ function detectFormat(bytes: Uint8Array, filename: string, mimeType: string | un
   throw new AppError("unsupported_media_type", { detail: t("sources.document.unsupported") });
 }
 
+// Word writes bullets and form boxes in the Symbol and Wingdings fonts, and maps them (in PDFs and in DOCX text) to
+// U+F000 + the font's code. The ones French forms and letters use are given back as the symbols they show.
+const SYMBOL_FONT_CHARS: Readonly<Record<string, string>> = {
+  "\uf0b7": "•", // Symbol: Word's default bullet
+  "\uf0a7": "▪", // Wingdings §: square bullet
+  "\uf0d8": "➢", // Wingdings Ø: arrowhead bullet
+  "\uf076": "❖", // Wingdings v: diamond bullet
+  "\uf0fc": "✓", // Wingdings ü: check mark
+  "\uf0fb": "✗", // Wingdings û: ballot x
+  "\uf0fe": "☑", // Wingdings þ: checked box
+  "\uf0fd": "☒", // Wingdings ý: crossed box
+  "\uf0a8": "☐", // Wingdings ¨: empty box
+  "\uf06f": "☐", // Wingdings o: empty box
+  "\uf0ae": "→", // Symbol: arrow
+  "\uf0b3": "≥", // Symbol
+  "\uf0a3": "≤", // Symbol
+};
+
 /** Spaces collapsed, line ends trimmed, at most one blank line in a row, control characters removed. */
 function tidy(text: string): string {
   return text
+    .replace(/[\uf000-\uf0ff]/gu, (c) => SYMBOL_FONT_CHARS[c] ?? c)
     .replace(/\r\n?/gu, "\n")
     // Control characters and soft hyphens from broken font encodings are noise to the reader and the model.
     .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u00ad]/gu, "")

@@ -152,6 +152,37 @@ describe("PDF text: layout and file-structure traps", () => {
     expect(result.text).toContain("Constat amiable joint");
   });
 
+  it("turns Word's Symbol and Wingdings characters (mapped by ToUnicode to U+F0xx) into the symbols they show", async () => {
+    // Word writes bullets and form boxes in Symbol or Wingdings with a ToUnicode map into the private use area.
+    const marks = [0xf0b7, 0xf0fe, 0xf0a8, 0xf0fc];
+    const cmap = [
+      "/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /W-PUA def /CMapType 2 def",
+      "1 begincodespacerange <00> <FF> endcodespacerange",
+      `${marks.length} beginbfchar`,
+      ...marks.map((m, i) => `<${(0x41 + i).toString(16)}> <${m.toString(16)}>`),
+      "endbfchar endcmap CMapName currentdict /CMap defineresource pop end end",
+    ].join("\n");
+    const ops = [
+      `BT /F8 11 Tf 56 780 Td (A) Tj /F1 11 Tf ${pdfString(" Dommages au véhicule")} Tj ET`,
+      `BT /F8 11 Tf 56 760 Td (B) Tj /F1 11 Tf ${pdfString(" Blessés")} Tj ET`,
+      `BT /F8 11 Tf 56 740 Td (C) Tj /F1 11 Tf ${pdfString(" Témoins")} Tj ET`,
+      `BT /F8 11 Tf 56 720 Td (D) Tj /F1 11 Tf ${pdfString(" Constat signé")} Tj ET`,
+    ].join("\n");
+    const result = await read(
+      pdfWithContents([{ ops, resources: "/F8 99 0 R" }], {
+        extraObjects: [
+          { id: 99, dict: "<< /Type /Font /Subtype /TrueType /BaseFont /ABCDEF+Wingdings-Regular /FirstChar 65 /LastChar 68 /Widths [800 800 800 800] /ToUnicode 100 0 R >>" },
+          { id: 100, dict: "", stream: cmap },
+        ],
+      }),
+    );
+    expect(result.text).toContain("• Dommages au véhicule");
+    expect(result.text).toContain("☑ Blessés");
+    expect(result.text).toContain("☐ Témoins");
+    expect(result.text).toContain("✓ Constat signé");
+    expect(result.text).not.toMatch(/[\uf000-\uf0ff]/u);
+  });
+
   it("reads text of a CID font (Identity-H) through its ToUnicode map, as Word writes it", async () => {
     const text = "Sinistre n° 2025-0042";
     const glyphs = [...text].map((_, i) => (i + 3).toString(16).padStart(4, "0")).join("");
