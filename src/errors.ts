@@ -10,6 +10,7 @@ export const PROBLEM_STATUS = {
   forbidden: 403,
   not_found: 404,
   generation_not_found: 404,
+  conflict: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
   notes_empty: 422,

@@ -14,6 +14,8 @@ export interface AuditRecorder {
   generation(db: Db, userId: string, g: GenerationResponse, flags: { hasHealthData: boolean; latencyMs: number }): Promise<void>;
   save(db: Db, userId: string, s: { minutesId: string; generationId: string; task: TaskId; transparency: Transparency; aiShare: number }): Promise<void>;
   feedback(db: Db, userId: string, f: { feedbackId: string; kind: "rating" | "use-case"; generationId?: string | undefined; rating?: "up" | "down" | undefined }): Promise<void>;
+  /** A pre-prompt lifecycle step (created, evaluated, approved, activated, retired), by a committee member. */
+  prePrompt(db: Db, userId: string, step: { action: string; versionId: string; [field: string]: unknown }): Promise<void>;
   /** Appends a `config` event when the configuration differs from the last one recorded. */
   configIfChanged(db: Db, config: Record<string, unknown>): Promise<boolean>;
 }
@@ -57,6 +59,9 @@ export function createAuditRecorder(actorKey: string, auditKey?: Buffer): AuditR
     },
     async feedback(db, userId, f) {
       await appendAudit(db, { actor: actorOf(userId), kind: "feedback", payload: { feedbackId: f.feedbackId, kind: f.kind, generationId: f.generationId, rating: f.rating } });
+    },
+    async prePrompt(db, userId, step) {
+      await appendAudit(db, { actor: actorOf(userId), kind: "preprompt", payload: step });
     },
     async configIfChanged(db, config) {
       const last = await lastAuditPayload(db, "config");

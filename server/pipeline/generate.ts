@@ -20,7 +20,7 @@ import type { PrePromptRegistry } from "../prompts/registry";
 import type { AuditRecorder } from "../audit/recorder";
 import type { Db } from "../store/db";
 import { findGenerationForUser, insertGeneration } from "../store/generations";
-import { markPrePromptUsed } from "../store/pre-prompts";
+import { activePrePrompt, markPrePromptUsed } from "../store/pre-prompts";
 import { buildMessages } from "./messages";
 import { pseudonymiseForProvider } from "../privacy/pseudonymiser";
 
@@ -90,7 +90,9 @@ export async function runGeneration(deps: GenerationDeps, request: GenerationReq
   assertGeneratable(request);
   assertRevisable(deps.chain, request);
   const started = performance.now();
-  const prePrompt = deps.prePrompts.get(variantOf(request.task, request.template)?.key ?? request.task);
+  const key = variantOf(request.task, request.template)?.key ?? request.task;
+  // The version the committee put in force (server/governance); the files only seed the first versions.
+  const prePrompt = (await activePrePrompt(deps.db, key)) ?? deps.prePrompts.get(key);
   if (!prePrompt) throw new AppError("internal", { detail: t("problem.internal.detail") }); // unreachable: checked at start-up
 
   const revise = request.revise;

@@ -1,4 +1,4 @@
-// Owns /api/committee/*: the ethics committee's aggregates, audit verification and export, pre-prompt registry. Role Committee only.
+// Owns /api/committee/*: the ethics committee's aggregates, audit verification and export, pre-prompt governance. Role Committee only.
 import { Readable } from "node:stream";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { AppError } from "../../src/errors";
@@ -7,7 +7,9 @@ import type { VerifyResult } from "../audit/hash-chain";
 import { readAudit, verifyAudit, type AuditEvent } from "../store/audit";
 import { committeeStats } from "../store/committee-stats";
 import type { Db } from "../store/db";
-import { listPrePromptVersions } from "../store/pre-prompts";
+import type { AuditRecorder } from "../audit/recorder";
+import type { ProviderChain } from "../llm/chain";
+import { prePromptRoutes } from "../governance/routes";
 import { t } from "../../src/i18n";
 
 /** @throws AppError forbidden for anyone without the Committee role. */
@@ -37,7 +39,7 @@ async function* auditAsCsv(events: AsyncIterable<AuditEvent>): AsyncGenerator<st
 }
 
 /** Registers the committee routes; `verifyAudit` checks the chain with the audit key and the checkpoints outside the database. */
-export function committeeRoutes(deps: { readonly db: Db; readonly verifyAudit?: () => Promise<VerifyResult> }) {
+export function committeeRoutes(deps: { readonly db: Db; readonly verifyAudit?: () => Promise<VerifyResult>; readonly audit: AuditRecorder; readonly chain: ProviderChain }) {
   return async (app: FastifyInstance): Promise<void> => {
     app.addHook("onRequest", async (request) => requireCommittee(request));
 
@@ -55,6 +57,7 @@ export function committeeRoutes(deps: { readonly db: Db; readonly verifyAudit?: 
       return reply.type(format === "json" ? "application/json; charset=utf-8" : "text/csv; charset=utf-8").send(Readable.from(body));
     });
 
-    app.get("/api/committee/preprompts", async () => listPrePromptVersions(deps.db));
+    // Pre-prompt versions, their lifecycle and evaluations (server/governance).
+    await prePromptRoutes(app, deps);
   };
 }

@@ -112,7 +112,7 @@ describeEachStore("governance", (kind) => {
     for (const oid of ["a1", "b1", "adviser-1", TEST_TENANT]) expect(text).not.toContain(oid);
   });
 
-  it("lists every pre-prompt version with its text and first use", async () => {
+  it("lists every pre-prompt version with its text, first use and lifecycle state", async () => {
     const list = (await app.inject({ method: "GET", url: "/api/committee/preprompts", headers: { authorization: committee } })).json() as { id: string; text: string; firstUsedAt: string | null }[];
     expect(list.map((p) => p.id).sort()).toEqual([
       "claim-summary@1",
@@ -126,6 +126,9 @@ describeEachStore("governance", (kind) => {
     expect(list.find((p) => p.id === "claim-summary@1")?.firstUsedAt).toEqual(expect.any(String));
     expect(list.find((p) => p.id === "document-extraction@2")?.firstUsedAt).toBeNull();
     expect(list.find((p) => p.id === "interview-minutes@1")?.text).toMatch(/^Tu es l'assistant de rédaction/);
+    // The files seed the versions in force: one active per task and template.
+    expect(list.map((p) => (p as unknown as { state: string }).state)).toEqual(list.map(() => "active"));
+    expect(list.find((p) => p.id === "interview-minutes.complaint@1")).toMatchObject({ task: "interview-minutes", template: "complaint", version: 1 });
   });
 
   it("refuses feedback on someone else's generation, and malformed feedback", async () => {
