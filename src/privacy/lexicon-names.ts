@@ -65,6 +65,11 @@ const SUBJECT_VERBS: ReadonlySet<string> = new Set(
   ).split(" "),
 );
 
+/** Verbs after which even an everyday word opening a sentence is its subject, as written. */
+const SUBJECT_AUXILIARIES: ReadonlySet<string> = new Set(
+  "a est va doit veut peut souhaite demande confirme rappelle rappellera appelle appellera signale déclare conteste refuse accepte".split(" "),
+);
+
 /** Lower-case particles between a given name and a surname. Folded. */
 const NAME_LINKS: ReadonlySet<string> = new Set("de du des d van von der den di da dos das del della ben".split(" "));
 
@@ -200,7 +205,8 @@ export function detectLexiconNames(
     const strong = prev !== undefined && prevTouches && STRONG_TRIGGERS.has(prev.key);
     const weak = prev !== undefined && prevTouches && WEAK_TRIGGERS.has(prev.key) && isName && !facts.isFrequentWord;
     const ofTrigger = weak && prev2 !== undefined && OF_TRIGGERS.has(prev2.key);
-    if ((strong && !facts.isFrequentWord) || ofTrigger || (weak && !facts.isWord)) {
+    // After a strong trigger even an everyday word is someone when the lists know it as a name ("Rappeler Petit").
+    if ((strong && (isName || !facts.isFrequentWord)) || ofTrigger || (weak && !facts.isWord)) {
       if (add(personAt(text, word, isName && facts.isFirst && !facts.isSurname ? "PRENOM" : "NOM", LEXICON_PRIORITY.trigger))) continue;
     }
     if (!isName) {
@@ -237,7 +243,9 @@ export function detectLexiconNames(
     if (sentenceStart) {
       // Keys are folded, so "à" reads as "a": the preposition is no verb.
       const verbFollows = next !== undefined && !next.isCapital && SUBJECT_VERBS.has(next.key) && next.text.toLowerCase() !== "à";
-      if (!facts.isWord || (verbFollows && (facts.isFirst || !facts.isFrequentWord))) {
+      // An everyday word that is also a surname ("Blanc", "Petit") before an auxiliary: "Blanc a appelé".
+      const auxiliaryFollows = verbFollows && next !== undefined && SUBJECT_AUXILIARIES.has(next.text.toLowerCase());
+      if (!facts.isWord || (verbFollows && (facts.isFirst || !facts.isFrequentWord)) || (auxiliaryFollows && facts.isSurname)) {
         add(personAt(text, word, facts.isFirst && !facts.isSurname ? "PRENOM" : "NOM", LEXICON_PRIORITY.guard));
       }
       continue;
