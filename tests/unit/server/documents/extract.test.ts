@@ -110,6 +110,23 @@ describe("extractDocumentText: DOCX", () => {
   });
 });
 
+describe("extractDocumentText: DOCX symbols", () => {
+  it("keeps the boxes of a Word form, inserted as symbols or typed in Wingdings", async () => {
+    const contentTypes = '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>';
+    const rels = '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>';
+    const body = [
+      '<w:p><w:r><w:sym w:font="Wingdings" w:char="F0FE"/></w:r><w:r><w:t xml:space="preserve"> Blessés</w:t></w:r></w:p>',
+      '<w:p><w:r><w:rPr><w:rFonts w:ascii="Wingdings" w:hAnsi="Wingdings"/></w:rPr><w:t>\uf0a8</w:t></w:r><w:r><w:t xml:space="preserve"> Témoins</w:t></w:r></w:p>',
+      '<w:p><w:r><w:rPr><w:rFonts w:ascii="Symbol" w:hAnsi="Symbol"/></w:rPr><w:t>\uf0b7</w:t></w:r><w:r><w:t xml:space="preserve"> Franchise de 150 €</w:t></w:r></w:p>',
+    ].join("");
+    const document = `<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${body}</w:body></w:document>`;
+    const result = await extractDocumentText(buildZip({ "[Content_Types].xml": contentTypes, "_rels/.rels": rels, "word/document.xml": document }), "formulaire.docx");
+    expect(result.text).toMatch(/^[☑🗹] Blessés$/mu);
+    expect(result.text).toMatch(/^☐ Témoins$/mu);
+    expect(result.text).toMatch(/^• Franchise de 150 €$/mu);
+  });
+});
+
 describe("extractDocumentText: other formats", () => {
   it.each([
     ["an OpenDocument text", buildZip({ mimetype: "application/vnd.oasis.opendocument.text", "content.xml": "<office:document-content/>" }), "note.odt", /OpenDocument/u],
