@@ -18,7 +18,7 @@ export const DOCUMENT_LIMITS = {
   /** All XML parts of a DOCX, inflated. */
   maxXmlTotalBytes: 32 * MIB,
   /** Compression ratio refused for a part that inflates past `ratioCheckFromBytes`. */
-  maxCompressionRatio: 100,
+  maxCompressionRatio: 200,
   ratioCheckFromBytes: 1 * MIB,
   /** One non-image PDF stream (content, font, object stream), inflated. */
   maxPdfStreamBytes: 32 * MIB,

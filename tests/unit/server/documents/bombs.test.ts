@@ -40,6 +40,13 @@ describe("DOCX bombs", () => {
     expect(ms).toBeLessThan(5_000);
   });
 
+  it("refuses a part under the size limit whose compression ratio no real XML reaches", async () => {
+    const bomb = buildDocxBomb({ inflatedMb: 10 });
+    const error = await refusal(extractDocumentText(bomb, "contrat.docx"));
+    expect(error.status).toBe(413);
+    expect(error.detail).toMatch(/compressé de façon anormale/u);
+  });
+
   it("refuses a bomb whose central directory lies about the inflated size (a damaged file), inflating no more than it declared", async () => {
     const bomb = buildDocxBomb({ inflatedMb: 190, declaredMb: 2 });
     const { result: error, rssGrowthMb } = await measured(() => refusal(extractDocumentText(bomb, "contrat.docx")));
