@@ -40,7 +40,7 @@ export function classifyLine(line: string, isFirstLine = false): LineKind[] {
   const kinds: LineKind[] = [];
   for (const [kind, pattern] of INTENT_PATTERNS) if (pattern.test(line)) kinds.push(kind);
   // The opening line of notes usually says who, when and how: it is context when it names a date.
-  if (isFirstLine && /\d{1,2}\/\d{1,2}/.test(line)) {
+  if (isFirstLine && lexFigures(line).some((f) => f.kind === "date" && !f.isWeak)) {
     const at = kinds.indexOf("context");
     if (at >= 0) kinds.splice(at, 1);
     kinds.unshift("context");
