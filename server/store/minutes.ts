@@ -111,6 +111,19 @@ export function firstLineOf(text: string, max = 140): string {
   return "";
 }
 
+// Accented letters and their plain form, one for one (SQL translate()): "lefevre" finds "Lefèvre", as advisers
+// often type without accents. The same on PGlite and PostgreSQL, with no unaccent extension needed.
+const ACCENTED = "àâäáãåçéèêëíìîïñóòôöõúùûüýÿÀÂÄÁÃÅÇÉÈÊËÍÌÎÏÑÓÒÔÖÕÚÙÛÜÝŸ";
+const PLAIN = "aaaaaaceeeeiiiinooooouuuuyyAAAAAACEEEEIIIINOOOOOUUUUYY";
+
+/** A word with its accents taken off, as translate(ACCENTED, PLAIN) does in SQL. */
+function fold(word: string): string {
+  return [...word].map((c) => {
+    const at = ACCENTED.indexOf(c);
+    return at === -1 ? c : (PLAIN[at] ?? c);
+  }).join("");
+}
+
 /** LIKE's wildcards taken literally. */
 function likePattern(word: string): string {
   return `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -130,9 +143,11 @@ export async function listMinutesForUser(db: Db, userId: string, options: Minute
   if (options.memberId !== undefined && options.memberId.trim() !== "") where.push(`m.member_id = ${add(options.memberId.trim())}`);
   const words = (options.q ?? "").split(/\s+/).filter((w) => w !== "").slice(0, 12);
   if (words.length > 0) {
-    // Each word as typed (a plate, a contract number, part of a name), or the whole query through the French
-    // stemmer ("sinistres" finds "sinistre"); the same SQL on PostgreSQL and PGlite.
-    const literal = words.map((w) => `m.text ILIKE ${add(likePattern(w))}`).join(" AND ");
+    // Each word as typed, accents aside (a plate, a contract number, part of a name), or the whole query through the
+    // French stemmer ("sinistres" finds "sinistre"); the same SQL on PostgreSQL and PGlite.
+    const from = add(ACCENTED);
+    const to = add(PLAIN);
+    const literal = words.map((w) => `translate(m.text, ${from}, ${to}) ILIKE ${add(likePattern(fold(w)))}`).join(" AND ");
     where.push(`((${literal}) OR to_tsvector('french', m.text) @@ plainto_tsquery('french', ${add(words.join(" "))}))`);
   }
   if (options.after) where.push(`(m.created_at, m.id) < (${add(options.after.createdAt)}::timestamptz, ${add(options.after.id)}::uuid)`);

@@ -106,6 +106,10 @@ describeEachStore("minutes history", (kind) => {
     expect((await list(alice, `?q=${encodeURIComponent("%")}`)).items.map((i) => i.id)).toEqual([aliceIds.reclamation]);
     expect((await list(alice, `?q=${encodeURIComponent("_")}`)).items).toEqual([]);
     expect((await list(alice, "?q=inexistant")).items).toEqual([]);
+    // Typed without accents, or with other ones: "lefevre", "DEGAT", "reclamation" find the accented words.
+    expect((await list(alice, "?q=lefevre")).items.map((i) => i.id)).toEqual([aliceIds.degat]);
+    expect((await list(alice, "?q=DEGAT")).items.map((i) => i.id)).toEqual([aliceIds.degat]);
+    expect((await list(alice, "?q=reclamation")).items.map((i) => i.id)).toEqual([aliceIds.reclamation]);
   });
 
   it("filters by member reference", async () => {
