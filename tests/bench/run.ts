@@ -18,6 +18,7 @@ const SECTIONS: readonly Section[] = [
   { title: "OCR: pages per minute and memory", module: "./ocr", run: "runOcrBench" },
   { title: "Delivery: save to webhook, faults and kill -9", module: "./delivery", run: "runDeliveryBench" },
   { title: "Audit chain verification", module: "./audit", run: "runAuditBench" },
+  { title: "Pre-prompt evaluation harness", module: "./eval", run: "runEvalBench" },
 ];
 
 const only = process.argv.slice(2);
