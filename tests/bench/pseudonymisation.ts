@@ -371,9 +371,8 @@ export async function runPseudonymisationBench(): Promise<string> {
   const speed = timePseudonymisationMs(loadCorpus("corpus-2"), 15, (notes) =>
     pseudonymiseForProvider({ notes, context: { memberName: "Karim Benali", memberId: "3456789B" } }),
   );
+  // No "## " heading here: run.ts gives the section its title, and splits results.md on "## " to keep other sections.
   const lines = [
-    "## Pseudonymisation",
-    "",
     "Each corpus is sent sentence by sentence through `POST /api/generations` (real pipeline, PGlite, the fake provider",
     "recording each request). A labelled value is fully masked when none of its identifying words (every word of a name;",
     "the digits and proper words of an address, phone, IBAN…; the local part of an e-mail) reached the provider. A control",
