@@ -25,7 +25,7 @@ const ConfigSchema = z
     LLM_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000).describe("Time allowed to the provider for its first token"),
     LLM_IDLE_TIMEOUT_MS: z.coerce.number().int().positive().default(15_000).describe("Longest silence allowed between two streamed chunks"),
     LLM_REQUEST_TIMEOUT_MS: z.coerce.number().int().positive().default(120_000).describe("Time allowed to a whole answer once the provider started streaming it"),
-    LLM_BUDGET_MS: z.coerce.number().int().positive().default(25_000).describe("Time one generation may spend on retries and fallbacks until a provider starts answering; then the offline engine answers"),
+    LLM_BUDGET_MS: z.coerce.number().int().positive().default(20_000).describe("Time one generation may spend on retries and fallbacks until a provider starts answering; then the offline engine answers"),
     LLM_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(10).default(3).describe("Attempts per provider for retryable failures (408, 409, 429, 5xx, network)"),
     LLM_RETRY_BASE_MS: z.coerce.number().int().min(0).default(500).describe("First retry delay; doubled each attempt, with jitter"),
     LLM_BREAKER_THRESHOLD: z.coerce.number().int().min(1).default(5).describe("Consecutive failures that bench a provider"),
@@ -69,14 +69,22 @@ const ConfigSchema = z
     WEBHOOK_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(16).describe("Deliveries one replica has in flight at once"),
     STATIC_DIR: z.string().default("./dist").describe("Built front end served at /"),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info").describe("Log level"),
-    NODE_ENV: optionalText.describe("Only used to refuse AUTH_MODE=dev in production"),
+    NODE_ENV: optionalText.describe("Only used to refuse AUTH_MODE=dev in production (any case; \"prod\" counts)"),
+    DEV_COMMITTEE: z
+      .string()
+      .trim()
+      .toLowerCase()
+      .default("false")
+      .pipe(z.enum(["true", "false", "1", "0", "yes", "no"]))
+      .transform((v) => v === "true" || v === "1" || v === "yes")
+      .describe("In dev mode, give the local user the Committee role too (to try the committee's pages)"),
   })
   .superRefine((env, ctx) => {
     if (env.LLM_BASE_URL && !env.LLM_MODEL) ctx.addIssue({ code: "custom", path: ["LLM_MODEL"], message: "LLM_MODEL is required when LLM_BASE_URL is set" });
     if (env.LLM_FALLBACK_BASE_URL && !env.LLM_FALLBACK_MODEL) ctx.addIssue({ code: "custom", path: ["LLM_FALLBACK_MODEL"], message: "LLM_FALLBACK_MODEL is required when LLM_FALLBACK_BASE_URL is set" });
     if (env.LLM_FALLBACK_BASE_URL && !env.LLM_BASE_URL) ctx.addIssue({ code: "custom", path: ["LLM_BASE_URL"], message: "LLM_BASE_URL is required when LLM_FALLBACK_BASE_URL is set" });
-    if (env.AUTH_MODE === "dev" && env.NODE_ENV === "production") {
-      ctx.addIssue({ code: "custom", path: ["AUTH_MODE"], message: "AUTH_MODE=dev is refused when NODE_ENV=production" });
+    if (env.AUTH_MODE === "dev" && isProduction(env.NODE_ENV)) {
+      ctx.addIssue({ code: "custom", path: ["AUTH_MODE"], message: `AUTH_MODE=dev is refused when NODE_ENV=${env.NODE_ENV ?? ""} (production)` });
     }
     const webhookUrls = env.WEBHOOK_URLS.split(",").map((u) => u.trim()).filter(Boolean);
     for (const url of webhookUrls) {
@@ -93,6 +101,12 @@ const ConfigSchema = z
       }
     }
   }, { when: () => true }); // also when a field failed, so the operator sees every problem at once
+
+/** Whether NODE_ENV names production, whatever its case ("Production", "PROD", "prod"). */
+export function isProduction(nodeEnv: string | undefined): boolean {
+  const value = (nodeEnv ?? "").trim().toLowerCase();
+  return value === "production" || value === "prod";
+}
 
 /** One OpenAI-compatible provider: where it is, what it runs (model size for the footprint), and its timeouts. */
 export interface LlmConfig {
@@ -134,7 +148,7 @@ export interface Config {
   readonly llmFallback: LlmConfig | undefined;
   readonly resilience: ResilienceConfig;
   readonly auth:
-    | { readonly mode: "dev" }
+    | { readonly mode: "dev"; readonly isCommittee: boolean }
     | { readonly mode: "entra"; readonly issuer: string; readonly audience: string; readonly tenantId: string; readonly jwksUrl: string };
   readonly audit: {
     readonly key: string | undefined;
@@ -225,7 +239,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
           tenantId,
           jwksUrl: e.AUTH_JWKS_URL ?? `https://login.microsoftonline.com/${tenantId}/discovery/v2.0/keys`,
         }
-      : { mode: "dev" };
+      : { mode: "dev", isCommittee: e.DEV_COMMITTEE };
   return Object.freeze({
     port: e.PORT,
     host: e.HOST,
