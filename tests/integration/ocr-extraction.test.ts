@@ -82,16 +82,15 @@ describe("extraction from OCR text with a provider", () => {
   const ctx = useAppWithFakeProvider("pglite");
 
   it("sends the provider pseudonymised text, never the image", async () => {
-    const scan = await ocr(ctx.app, "declaration-sinistre-scan.pdf", "application/pdf");
+    const scan = await ocr(ctx.app, "constat-amiable-photo.jpg", "image/jpeg");
     ctx.fake.requests.length = 0;
-    await ctx.app.inject({ method: "POST", url: "/api/generations", payload: { task: "document-extraction", documentType: "declaration-sinistre-auto", notes: "Scan reçu", source: scan.text } });
+    await ctx.app.inject({ method: "POST", url: "/api/generations", payload: { task: "document-extraction", documentType: "constat-amiable", notes: "Photo reçue", source: scan.text } });
     expect(ctx.fake.requests.length).toBeGreaterThan(0);
     const sent = JSON.stringify(ctx.fake.requests.map((r) => r.body));
-    // The page's text reached it (a phrase of the form), its plates and phone number did not, and no picture at all.
-    expect(sent).toMatch(/marche arri[eè]re/u);
-    expect(scan.text).toContain("EK-305-TZ");
-    expect(sent).not.toContain("EK-305-TZ");
-    expect(sent).not.toMatch(/06 41 27 93 58/u);
+    // The page's text reached it (a phrase of the form), its plates did not, and no picture at all.
+    expect(sent).toMatch(/c[ée]der le passage/u);
+    expect(scan.text).toContain("GD-184-LM");
+    expect(sent).not.toContain("GD-184-LM");
     expect(sent).not.toMatch(/image_url|data:image|base64/u);
   }, 60_000);
 });

@@ -27,6 +27,9 @@ function offline(langPath: string, legacy: boolean): Record<string, unknown> {
   };
 }
 
+/** Tesseract's diagnostics ("Detected 32 diacritics", "Too few characters") go to its in-memory /dev/null, not stdout. */
+const QUIET = "/dev/null";
+
 let reader: Promise<Worker> | undefined;
 let orienter: Promise<Worker> | undefined;
 
@@ -35,7 +38,7 @@ function getReader(): Promise<Worker> {
     // Pages are forms and letters: automatic segmentation,.
     // No second reading of each doubtful line as white-on-black: forms print dark on light, and that pass costs a
     // third of the time on a noisy page.
-    await worker.setParameters({ tessedit_pageseg_mode: PSM.AUTO, tessedit_do_invert: "0" });
+    await worker.setParameters({ tessedit_pageseg_mode: PSM.AUTO, tessedit_do_invert: "0", debug_file: QUIET });
     return worker;
   });
   return reader;
@@ -44,7 +47,7 @@ function getReader(): Promise<Worker> {
 function getOrienter(): Promise<Worker> {
   orienter ??= createWorker("osd", OEM.TESSERACT_ONLY, offline(OSD_DIR, true)).then(async (worker) => {
     // Pages are judged at about 200 dpi (see ocrPage); PGM carries no resolution of its own.
-    await worker.setParameters({ user_defined_dpi: "200" });
+    await worker.setParameters({ user_defined_dpi: "200", debug_file: QUIET });
     return worker;
   });
   return orienter;
