@@ -162,28 +162,37 @@ export function placeWords(text: string, words: readonly ContextWord[], lexicons
   }
   if (!lexicons) return isPlace;
   // Communes where the text says a place: "à Laval", "de Saint-Maixent-l'École", "(Niort)", "Niort - La Rochelle".
+  const keyOf = (w: ContextWord): string => (w.key.includes("-") ? w.key.replace(/-/g, " ") : w.key);
   for (let i = 0; i < words.length; i += 1) {
     const word = words[i];
     if (!word?.isCapital) continue;
     const before = words[i - 1];
-    const gap = before ? text.slice(before.end, word.start) : text.slice(0, word.start);
-    const isTown = lexicons.towns.has(placeKey(word.text)) && !lexicons.firstNames.has(word.key);
-    // "Édouard de Montalembert": "de" after a given name is a particle, even before a commune's name.
-    const beforeBefore = words[i - 2];
-    const isParticle = before !== undefined && (before.key === "de" || before.key === "d") && beforeBefore?.isCapital === true && lexicons.firstNames.has(beforeBefore.key);
-    // "Accord de Nicole Vasseur": a given name followed by a capitalised word is a person, even where a commune bears it.
+    const isTown = lexicons.towns.has(keyOf(word)) && !lexicons.firstNames.has(word.key);
     const after = words[i + 1];
+    // "Accord de Nicole Vasseur": a given name followed by a capitalised word is a person, even where a commune bears it.
     if (lexicons.firstNames.has(word.key) && after?.isCapital === true && /^[ \u00a0\u202f]{1,2}$/u.test(text.slice(word.end, after.start))) continue;
-    const introduced = isTown || (before !== undefined && CITY_BEFORE.has(before.key) && !isParticle && /^[ \u00a0\u202f'’]+$/u.test(gap)) || /[-/(][ \u00a0\u202f]*$/u.test(gap);
+    let introduced = isTown;
+    if (!introduced) {
+      const gap = before ? text.slice(before.end, word.start) : text.slice(0, word.start);
+      // "Édouard de Montalembert": "de" after a given name is a particle, even before a commune's name.
+      const beforeBefore = words[i - 2];
+      const isParticle = before !== undefined && (before.key === "de" || before.key === "d") && beforeBefore?.isCapital === true && lexicons.firstNames.has(beforeBefore.key);
+      introduced = (before !== undefined && CITY_BEFORE.has(before.key) && !isParticle && /^[ \u00a0\u202f'’]+$/u.test(gap)) || /[-/(][ \u00a0\u202f]*$/u.test(gap);
+    }
     if (!introduced) continue;
-    for (let n = Math.min(lexicons.communeMaxWords, words.length - i); n >= 1; n -= 1) {
-      const slice = words.slice(i, i + n);
-      if (!slice.every((w, k) => k === 0 || adjacent(text, slice[k - 1] as ContextWord, w))) continue;
-      if (lexicons.communes.has(placeKey(text.slice(word.start, slice[slice.length - 1]?.end)))) {
-        for (let k = i; k < i + n; k += 1) isPlace[k] = true;
-        i += n - 1;
-        break;
-      }
+    // The longest commune name over adjacent words, keys joined as placeKey would join them.
+    let joined = "";
+    let longest = 0;
+    for (let n = 1; n <= lexicons.communeMaxWords && i + n <= words.length; n += 1) {
+      const w = words[i + n - 1];
+      const prevWord = words[i + n - 2];
+      if (!w || (n > 1 && prevWord && !adjacent(text, prevWord, w))) break;
+      joined = n === 1 ? keyOf(w) : `${joined} ${keyOf(w)}`;
+      if (lexicons.communes.has(joined)) longest = n;
+    }
+    if (longest > 0) {
+      for (let k = i; k < i + longest; k += 1) isPlace[k] = true;
+      i += longest - 1;
     }
   }
   return isPlace;
