@@ -95,6 +95,14 @@ describe("POST /api/sources/scan", () => {
     for (const p of result.pages) expectValuesRead(p.text, ["EK-305-TZ", "21/09/2026", "LEFEBVRE Martine", "Châtellerault"]);
   }, 90_000);
 
+  it("reads an iPhone's HEIC photo as it reads a JPEG", async () => {
+    const response = await scan(fixture("note-sinistre-photo.heic"), "IMG_4410.HEIC", "image/heic");
+    expect(response.statusCode).toBe(200);
+    const result = ScanSourceResponseSchema.parse(response.json());
+    expect(result.format).toBe("heic");
+    expectValuesRead(result.text, ["FG-482-KL", "CX-219-PA", "14/10/2026", "18h30", "Niort", "Peugeot 208"]);
+  }, 60_000);
+
   it("refuses a corrupt image with a French 422", async () => {
     const photo = fixture("constat-amiable-photo.jpg");
     expectProblem(await scan(photo.subarray(0, Math.floor(photo.length / 3)), "coupee.jpg", "image/jpeg"), 422, /image est illisible ou endommagée/u);
