@@ -32,7 +32,8 @@ import { useI18n } from "../hooks/use-i18n";
 import { downloadDocx } from "../export/download-docx";
 import { copyText } from "../lib/clipboard";
 import { presentableText } from "../lib/clean-generation";
-import { toPlainText } from "../lib/draft-blocks";
+import { headingRanges, toPlainText } from "../lib/draft-blocks";
+import { sectionTitles } from "../lib/export-name";
 import { saveBlocker, type SaveBlocker } from "../lib/draft-session";
 import { citationAt, citationsOf, citedLines } from "../lib/citations";
 import { formFields } from "../lib/extraction-form";
@@ -137,6 +138,7 @@ export function ReviewPanel({ session, task, context, targets, onRetry, onRestar
   const flags = phase.kind === "review" || phase.kind === "saved" ? phase.flags : [];
   const ranges = useMemo(() => highlightRanges(flags, text), [flags, text]);
   const generation = phase.kind === "review" || phase.kind === "saved" ? phase.generation : null;
+  const headings = useMemo(() => headingRanges(text, { headings: sectionTitles(task, generation?.template) }), [text, task, generation]);
   const fieldValues = phase.kind === "review" || phase.kind === "saved" ? phase.fields : undefined;
   const form = useMemo(() => (fieldValues ? formFields(generation?.extraction) : []), [fieldValues, generation]);
   const citations = useMemo(() => citationsOf(generation?.citations), [generation]);
@@ -227,6 +229,7 @@ export function ReviewPanel({ session, task, context, targets, onRetry, onRestar
           describedBy={flags.length > 0 ? flagsSummaryId : undefined}
           placeholder={t("ui.draft.placeholder")}
           onCaretChange={setCaret}
+          headings={headings}
         />
       )}
 

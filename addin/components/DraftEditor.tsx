@@ -57,6 +57,13 @@ const useStyles = makeStyles({
     color: tokens.colorNeutralForeground1,
     "::placeholder": { color: tokens.colorNeutralForeground4 },
   },
+  // Section headings: a band under the line, so the plain text reads as a document with sections.
+  heading: {
+    color: "transparent",
+    boxShadow: `inset 0 -0.45em 0 ${tokens.colorBrandBackground2}`,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorBrandStroke2}`,
+  },
+  layer: { position: "absolute", inset: 0 },
   mark: {
     color: "transparent",
     backgroundColor: tokens.colorPaletteYellowBackground2,
@@ -77,6 +84,25 @@ export interface DraftEditorProps {
   readonly placeholder: string;
   /** Told where the caret is (offset in the text) as the adviser moves it, e.g. to show the sentence's sources. */
   readonly onCaretChange?: (offset: number) => void;
+  /** The section heading lines, marked under the text. */
+  readonly headings?: readonly { readonly start: number; readonly end: number }[];
+}
+
+function headingSegments(value: string, headings: readonly { start: number; end: number }[], className: string): ReactNode[] {
+  const out: ReactNode[] = [];
+  let at = 0;
+  for (const h of headings) {
+    if (h.start < at || h.end > value.length) continue;
+    out.push(value.slice(at, h.start));
+    out.push(
+      <span key={h.start} className={className} data-heading>
+        {value.slice(h.start, h.end)}
+      </span>,
+    );
+    at = h.end;
+  }
+  out.push(`${value.slice(at)} `);
+  return out;
 }
 
 function segments(value: string, ranges: readonly HighlightRange[], markClass: string): ReactNode[] {
@@ -118,7 +144,14 @@ export function DraftEditor(props: DraftEditorProps): ReactNode {
   return (
     <div className={mergeClasses(styles.frame, props.isReadOnly && styles.readOnly)}>
       <div className={mergeClasses(styles.text, styles.backdrop)} aria-hidden="true">
-        <div ref={layer}>{segments(props.value, props.ranges, styles.mark)}</div>
+        <div ref={layer} style={{ position: "relative" }}>
+          {props.headings && props.headings.length > 0 ? (
+            <div className={styles.layer} data-testid="draft-headings">
+              {headingSegments(props.value, props.headings, styles.heading)}
+            </div>
+          ) : null}
+          <div style={{ position: "relative" }}>{segments(props.value, props.ranges, styles.mark)}</div>
+        </div>
       </div>
       <textarea
         ref={area}

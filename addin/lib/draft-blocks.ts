@@ -136,6 +136,31 @@ export function toBlocks(draft: string, options: BlockOptions = {}): Block[] {
   return blocks;
 }
 
+/**
+ * Where the headings of a clean text are (offsets of each heading line), by the same rules as `toBlocks`: the
+ * editor marks them so the draft reads as sections while it stays plain text.
+ */
+export function headingRanges(text: string, options: BlockOptions = {}): { start: number; end: number }[] {
+  const known = new Set((options.headings ?? []).map(normaliseHeading));
+  const lines = text.split("\n");
+  const out: { start: number; end: number }[] = [];
+  let offset = 0;
+  let previousBlank = true;
+  for (const [index, line] of lines.entries()) {
+    const start = offset;
+    offset += line.length + 1;
+    const isBlank = line.trim() === "";
+    const isList = BULLET.test(line) || NUMBERED.test(line);
+    if (!isBlank && (HEADING.test(line) || (!isList && isCleanHeading(line, lines[index + 1], previousBlank, known)))) {
+      out.push({ start, end: start + line.trimEnd().length });
+      previousBlank = true;
+      continue;
+    }
+    previousBlank = isBlank;
+  }
+  return out;
+}
+
 /** The text a reader sees, without Markdown markers (plain-text bodies, clipboard). */
 export function toPlainText(draft: string, footer?: string | null, options: BlockOptions = {}): string {
   const text = (runs: readonly Run[]): string => runs.map((r) => r.text).join("");
