@@ -7,6 +7,7 @@ import { createTokenSources } from "./auth/access-token";
 import { buildAuthConfig } from "./auth/auth-config";
 import { browserLocale } from "./hosts/browser";
 import type { HostAdapter } from "./hosts/host-adapter";
+import { provideGraphTokens } from "./features/commitments/graph-access";
 
 /** What the page's host detection may use: a delegated token for other resources (Graph), when the build signs in. */
 export interface HostServices {
@@ -30,6 +31,8 @@ export function bootPane(detectHost: (services: HostServices) => Promise<HostAda
     settleHost = resolve;
   });
   const tokens = createTokenSources({ config: buildAuthConfig(), host: hostForTokens, origin: window.location.origin });
+  // Commitments become To Do tasks with the same sign-in (Tasks.ReadWrite through nested app authentication).
+  provideGraphTokens(tokens.forScopes);
   const hostReady = detectHost({ getTokenFor: tokens.forScopes });
   settleHost(hostReady);
   const loadHost = (): Promise<HostAdapter> => hostReady;

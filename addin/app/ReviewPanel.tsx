@@ -24,6 +24,7 @@ import { FeedbackPrompt, type Rating } from "../components/FeedbackPrompt";
 import { FlagList } from "../components/FlagList";
 import { GenerationFacts } from "../components/GenerationFacts";
 import { SaveConfirmation } from "../components/SaveConfirmation";
+import { CommitmentsReview } from "../features/commitments/CommitmentsReview";
 import type { ValidatedRecord, WriteTarget } from "../hosts/host-adapter";
 import { ApiError } from "../api/client";
 import type { DraftSession } from "../hooks/use-draft-session";
@@ -408,6 +409,7 @@ export function ReviewPanel({ session, task, context, targets, onRetry, onRestar
       {phase.kind === "saved" ? (
         <>
           <SaveConfirmation task={task} transparency={phase.saved.transparency} />
+          {task !== "member-email" ? <CommitmentsReview minutesId={phase.saved.id} memberId={context.memberId ?? null} /> : null}
           <DeliveryActions
             targets={targets}
             text={text}

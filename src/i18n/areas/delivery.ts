@@ -28,6 +28,11 @@ export const deliveryFr = {
   "commitments.followup.intro": "Comme convenu lors de notre échange, voici ce à quoi nous nous sommes engagés :",
   "commitments.followup.member_intro": "Et ce que nous attendons de votre part :",
   "commitments.no_date": "sans échéance",
+  "commitments.unavailable": "Ni Microsoft Graph ni l'agenda d'Outlook ne sont disponibles ici : notez ces engagements dans votre agenda.",
+  "commitments.member_label": "Sociétaire",
+  "commitments.followup.draft": "E-mail de suivi au sociétaire (à relire)",
+  "commitments.followup.save": "Enregistrer et insérer l'e-mail",
+  "commitments.followup.saved": "E-mail de suivi enregistré.",
 } as const;
 
 export const deliveryEn: Record<keyof typeof deliveryFr, string> = {
@@ -56,4 +61,9 @@ export const deliveryEn: Record<keyof typeof deliveryFr, string> = {
   "commitments.followup.intro": "As agreed during our conversation, here is what we committed to:",
   "commitments.followup.member_intro": "And what we expect from you:",
   "commitments.no_date": "no due date",
+  "commitments.unavailable": "Neither Microsoft Graph nor the Outlook calendar is available here: note these commitments in your calendar.",
+  "commitments.member_label": "Member",
+  "commitments.followup.draft": "Follow-up e-mail to the member (to review)",
+  "commitments.followup.save": "Save and insert the e-mail",
+  "commitments.followup.saved": "Follow-up e-mail saved.",
 };
