@@ -186,10 +186,14 @@ async function faultRun(store: Store, receiver: FakeReceiver, secret: string, ea
   let isDown = false;
   const killAt = new Set([Math.floor(RECORDS * 0.3), Math.floor(RECORDS * 0.7)]);
   const refuseAt = new Set([Math.floor(RECORDS * 0.15), Math.floor(RECORDS * 0.5), Math.floor(RECORDS * 0.85)]);
+  // Until RECORDS saves are acknowledged: a save the kill cut is tried again as a new record (its first attempt may
+  // have committed before the kill; the store, read at the end, says which records exist).
+  let begun = 0;
   await Promise.all(Array.from({ length: 4 }, async () => {
-    while (next < RECORDS) {
+    while (begun < RECORDS) {
       while (isDown) await new Promise((r) => setTimeout(r, 50));
       const i = next++;
+      begun += 1;
       if (refuseAt.has(i)) await receiver.refuseFor(1_000);
       if (killAt.has(i)) {
         // kill -9 while deliveries are in flight (and saves of the other clients too), then start again on the same data.
@@ -203,7 +207,7 @@ async function faultRun(store: Store, receiver: FakeReceiver, secret: string, ea
         if (i % 10 === 3) unvalidated.add(await unvalidatedOne(base, i));
         acknowledged.add((await saveOne(base, i)).id);
       } catch {
-        next = Math.max(next, i); // a save cut by the kill: its outcome is read from the store at the end
+        begun -= 1;
         await new Promise((r) => setTimeout(r, 100));
       }
     }
