@@ -109,6 +109,9 @@ describe("POST /api/sources/scan", () => {
     const garbage = new Uint8Array(4096).fill(0x5a);
     garbage.set([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
     expectProblem(await scan(garbage, "scan.png", "image/png"), 422, /illisible ou endommagée/u);
+    // Bytes of no known format under a photo's name and type are a damaged photo, not a wrong kind of file.
+    expectProblem(await scan(new Uint8Array(2048).fill(0x37), "IMG_2041.jpg", "image/jpeg"), 422, /image est illisible/u);
+    expectProblem(await scan(new TextEncoder().encode("pas un PDF"), "constat.pdf", "application/pdf"), 422, /PDF est endommagé/u);
   });
 
   it("refuses a corrupt image with a 422 even when the adviser asked for a stream", async () => {

@@ -26,6 +26,16 @@ export interface ReadScanOptions {
   readonly onProgress?: (progress: ScanProgress) => void;
   /** Called once the upload is inspected, before any page is read: a refusal before this is a plain HTTP error. */
   readonly onInspected?: (inspection: OcrInspection) => void;
+  /** The uploaded name and declared type: only to word a refusal ("photo.jpg" that is no image is a damaged image). */
+  readonly filename?: string;
+  readonly mimeType?: string;
+}
+
+/** What the name or the declared type claims the file is. */
+export function claimedKind(filename = "", mimeType = ""): ScanKind | undefined {
+  if (/\.pdf$/iu.test(filename) || mimeType === "application/pdf") return "pdf";
+  if (/\.(jpe?g|png|heic|heif|webp|tiff?|gif|bmp)$/iu.test(filename) || mimeType.startsWith("image/")) return "image";
+  return undefined;
 }
 
 /** Spaces collapsed, line ends trimmed, at most one blank line in a row: what the adviser reads and corrects. */
@@ -84,7 +94,15 @@ export async function readScan(pool: DocumentPool, upload: Uint8Array, options: 
   const bytes = shared(upload);
   const kind = scanKindOf(bytes);
   const signal = options.signal;
-  const inspection = await pool.run(OCR_INSPECT, { kind, bytes }, { timeoutMs: INSPECT_TIMEOUT_MS, ...(signal ? { signal } : {}) });
+  const inspection = await pool.run(OCR_INSPECT, { kind, bytes }, { timeoutMs: INSPECT_TIMEOUT_MS, ...(signal ? { signal } : {}) }).catch((error: unknown) => {
+    // Content that is no known format, under a name or type that says image or PDF: a damaged file (422), not a
+    // wrong kind of file (415).
+    const claimed = claimedKind(options.filename, options.mimeType);
+    if (error instanceof AppError && error.code === "unsupported_media_type" && claimed) {
+      throw new AppError("document_unreadable", { detail: t(claimed === "pdf" ? "ocr.pdf.corrupt" : "ocr.image.corrupt"), cause: error });
+    }
+    throw error;
+  });
   options.onInspected?.(inspection);
   const total = inspection.pages;
   options.onProgress?.({ page: 0, pages: total });

@@ -44,20 +44,20 @@ function uploadError(error: FastifyError): AppError | undefined {
 }
 
 /** The one file of the form, field "file"; other parts are drained so the connection is not stalled. */
-async function readUpload(request: FastifyRequest): Promise<Uint8Array> {
+async function readUpload(request: FastifyRequest): Promise<{ bytes: Uint8Array; filename: string; mimeType: string }> {
   if (!request.isMultipart()) throw new AppError("unsupported_media_type", { detail: t("sources.document.not_multipart") });
-  let bytes: Buffer | undefined;
+  let upload: { bytes: Uint8Array; filename: string; mimeType: string } | undefined;
   for await (const part of request.parts()) {
     if (part.type !== "file") continue;
     if (part.fieldname !== "file") {
       part.file.resume();
       continue;
     }
-    bytes = await part.toBuffer();
+    upload = { bytes: await part.toBuffer(), filename: part.filename, mimeType: part.mimetype };
   }
-  if (!bytes) throw new AppError("invalid_request", { detail: t("sources.document.no_file") });
-  if (bytes.length === 0) throw new AppError("invalid_request", { detail: t("sources.document.empty_file") });
-  return bytes;
+  if (!upload) throw new AppError("invalid_request", { detail: t("sources.document.no_file") });
+  if (upload.bytes.length === 0) throw new AppError("invalid_request", { detail: t("sources.document.empty_file") });
+  return upload;
 }
 
 function assertFitsSource(scan: ScanSourceResponse): void {
@@ -100,7 +100,7 @@ export function scanRoutes(deps: ScanRouteDeps) {
     });
 
     app.post(SCAN_URL, { config: { rateLimit: { max: deps.scansPerMinute ?? 20, timeWindow: 60_000 } } }, async (request, reply) => {
-      const bytes = await readUpload(request);
+      const { bytes, filename, mimeType } = await readUpload(request);
       // The response's close, not the request's (it fires once the body is read), tells that the adviser left:
       // the pages not yet read are then abandoned and their workers freed.
       const controller = new AbortController();
@@ -109,7 +109,7 @@ export function scanRoutes(deps: ScanRouteDeps) {
       });
 
       if (!wantsEventStream(request.headers.accept)) {
-        const scan = await readScan(deps.pool, bytes, { signal: controller.signal });
+        const scan = await readScan(deps.pool, bytes, { signal: controller.signal, filename, mimeType });
         assertFitsSource(scan);
         return reply.send(scan);
       }
@@ -119,6 +119,8 @@ export function scanRoutes(deps: ScanRouteDeps) {
       try {
         const scan = await readScan(deps.pool, bytes, {
           signal: controller.signal,
+          filename,
+          mimeType,
           onInspected: () => {
             stream = openScanStream(reply, request.id);
           },
