@@ -14,15 +14,40 @@ export interface AuditVerification {
   readonly firstBrokenAt?: number;
 }
 
-/** One pre-prompt version as GET /api/committee/preprompts lists it; `task` is the variant key (`interview-minutes.complaint`). */
+/** Lifecycle states of a pre-prompt version (server/governance). */
+export type PrePromptState = "draft" | "evaluated" | "approved" | "active" | "retired";
+
+/** One evaluation run of a version: progress while it runs, aggregate scores once done. */
+export interface PrePromptEvaluation {
+  readonly id: string;
+  readonly versionId: string;
+  readonly status: "running" | "done" | "failed";
+  readonly done: number;
+  readonly total: number;
+  readonly scores: Record<string, number> | null;
+}
+
+/**
+ * One pre-prompt version as GET /api/committee/preprompts lists it. `key` is the variant key
+ * (`interview-minutes.complaint`); older servers sent it in `task`, so the page falls back on `task`.
+ */
 export interface PrePromptVersion {
   readonly id: string;
   readonly task: string;
+  readonly key?: string;
+  readonly template?: string;
   readonly version: number;
+  readonly state?: PrePromptState;
+  readonly author?: string;
+  readonly approvedBy?: string;
+  readonly isMine?: boolean;
+  readonly approvalReason?: string | null;
+  readonly justification?: string | null;
   readonly sha256: string;
   readonly text: string;
   readonly firstSeenAt: string;
   readonly firstUsedAt: string | null;
+  readonly evaluation?: PrePromptEvaluation | null;
 }
 
 /** Formats of the audit export the server offers. */
@@ -47,6 +72,12 @@ export interface CommitteeClient {
    * @throws ApiError as above.
    */
   exportAudit(format: AuditExportFormat, signal?: AbortSignal): Promise<AuditExport>;
+  /**
+   * Pre-prompt governance calls (drafts, evaluations, approval, activation): the answer's status and JSON body.
+   * Optional, so a read-only client (tests of the registry) need not have it.
+   * @throws ApiError on a network failure or an answer that is not 2xx (its problem).
+   */
+  governance?(method: "GET" | "POST", path: string, body?: unknown, signal?: AbortSignal): Promise<{ status: number; body: unknown }>;
 }
 
 /** Path of the audit export in `format`. */
@@ -167,6 +198,21 @@ export function createCommitteeClient(options: ApiClientOptions = {}): Committee
     stats: (signal) => getJson("/api/committee/stats", isCommitteeStats, signal),
     verifyAudit: (signal) => getJson("/api/committee/audit/verify", isAuditVerification, signal),
     prePrompts: (signal) => getJson("/api/committee/preprompts", isPrePromptList, signal),
+    async governance(method, path, body, signal) {
+      const headers: Record<string, string> = { accept: "application/json", "accept-language": locale };
+      if (body !== undefined) headers["content-type"] = "application/json";
+      const token = await options.getAccessToken?.();
+      if (token) headers.authorization = `Bearer ${token}`;
+      let response: Response;
+      try {
+        response = await doFetch(`${base}${path}`, { method, headers, body: body === undefined ? null : JSON.stringify(body), signal: signal ?? null });
+      } catch (cause) {
+        if (signal?.aborted) throw cause;
+        throw new ApiError(clientProblem("network", t("committee.error.network", {}, locale)), { cause });
+      }
+      if (!response.ok) throw await problemOf(response, locale, t("committee.error.bad_response", {}, locale));
+      return { status: response.status, body: (await response.json().catch(() => null)) as unknown };
+    },
     async exportAudit(format, signal) {
       const response = await get(auditExportPath(format), format === "csv" ? "text/csv" : "application/json", signal);
       return { blob: await response.blob(), filename: filenameOf(response, format) };

@@ -212,7 +212,7 @@ export function CommitteePage({ client }: { client: CommitteeClient }): ReactNod
       ) : null}
 
       <Section id="preprompts" title={t("committee.preprompts.title")}>
-        {prePrompts.status === "ok" ? <PrePromptRegistry list={prePrompts.data} /> : null}
+        {prePrompts.status === "ok" ? <PrePromptRegistry list={prePrompts.data} client={client} /> : null}
         {prePrompts.status === "loading" ? <Spinner size="small" label={t("committee.loading")} /> : null}
         {prePrompts.status === "error" ? <Failure problem={prePrompts.problem} onRetry={data.reload} /> : null}
       </Section>

@@ -1,8 +1,9 @@
-// Owns the pre-prompt registry: every version of what the AI was told, per task and template, with its full text and first use.
+// Owns the pre-prompt registry: every version of what the AI was told, per task and template, with its text, first use, state and the committee's actions.
 import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, Badge, makeStyles, tokens, type AccordionToggleEventHandler } from "@fluentui/react-components";
 import { useEffect, useMemo, useState, type ReactNode } from "react";
 import { TASK_IDS, TEMPLATE_IDS } from "../../src/tasks/catalogue";
-import type { PrePromptVersion } from "../api/committee";
+import type { CommitteeClient, PrePromptVersion } from "../api/committee";
+import { DraftEditor, StateBadge, VersionActions } from "./PrePromptGovernance";
 import { useI18n } from "../hooks/use-i18n";
 import { formatDateTime, prePromptAnchor, variantLabel } from "./format";
 
@@ -49,19 +50,33 @@ function order(key: string): number {
   return (taskIndex < 0 ? TASK_IDS.length : taskIndex) * 100 + templateIndex;
 }
 
+/** The variant key of a version: `key` from the server, or the older shape where `task` held it. */
+function keyOfVersion(p: PrePromptVersion): string {
+  return p.key ?? (p.template ? `${p.task}.${p.template}` : p.task);
+}
+
 /** Versions grouped by task or template, newest version first. */
 export function groupPrePrompts(list: readonly PrePromptVersion[]): [string, PrePromptVersion[]][] {
   const groups = new Map<string, PrePromptVersion[]>();
-  for (const p of list) groups.set(p.task, [...(groups.get(p.task) ?? []), p]);
+  for (const p of list) {
+    const key = keyOfVersion(p);
+    groups.set(key, [...(groups.get(key) ?? []), p]);
+  }
   return [...groups.entries()]
     .map(([key, versions]): [string, PrePromptVersion[]] => [key, [...versions].sort((a, b) => b.version - a.version)])
     .sort(([a], [b]) => order(a) - order(b) || a.localeCompare(b));
 }
 
 /** One accordion item per task or template; a link to `#preprompt-…` (from a task card) opens its item and scrolls to it. */
-export function PrePromptRegistry({ list }: { list: readonly PrePromptVersion[] }): ReactNode {
+export function PrePromptRegistry({ list: loaded, client }: { list: readonly PrePromptVersion[]; client?: CommitteeClient }): ReactNode {
   const { t, locale } = useI18n();
   const styles = useStyles();
+  // Actions refresh the list here, so open panels stay open while the rest of the page keeps its data.
+  const [list, setList] = useState(loaded);
+  useEffect(() => setList(loaded), [loaded]);
+  const refresh = (): void => {
+    client?.prePrompts().then(setList, () => undefined);
+  };
   const groups = useMemo(() => groupPrePrompts(list), [list]);
   const [openItems, setOpenItems] = useState<string[]>([]);
   const [target, setTarget] = useState<string | null>(null);
@@ -118,11 +133,14 @@ export function PrePromptRegistry({ list }: { list: readonly PrePromptVersion[] 
               </span>
             </AccordionHeader>
             <AccordionPanel className={styles.panel}>
+              {client && versions.some((v) => v.state === "active") ? <DraftEditor client={client} active={versions.find((v) => v.state === "active") as PrePromptVersion} onSaved={refresh} /> : null}
               {versions.map((v, i) => (
                 <article key={v.id} id={prePromptAnchor(v.id)} tabIndex={-1} className={styles.version} aria-label={`${variantLabel(key, t)}, ${t("committee.preprompts.version", { version: v.version })}`} data-testid="preprompt-version">
                   <div className={styles.versionHead}>
                     <h4 className={styles.versionTitle}>{t("committee.preprompts.version", { version: v.version })}</h4>
-                    {i === 0 ? (
+                    {v.state ? (
+                      <StateBadge state={v.state} />
+                    ) : i === 0 ? (
                       <Badge appearance="tint" color="success" size="small">
                         {t("committee.preprompts.current")}
                       </Badge>
@@ -132,6 +150,7 @@ export function PrePromptRegistry({ list }: { list: readonly PrePromptVersion[] 
                   <ul className={styles.meta}>
                     <li>{t("committee.preprompts.first_seen", { date: formatDateTime(v.firstSeenAt, locale) })}</li>
                     <li>{v.firstUsedAt ? t("committee.preprompts.first_used", { date: formatDateTime(v.firstUsedAt, locale) }) : t("committee.preprompts.never_used")}</li>
+                    {v.state ? <li>{v.author ? t("governance.ui.author", { name: v.author }) : t("governance.ui.seeded")}</li> : null}
                     <li className={styles.sha} title={v.sha256}>
                       {t("committee.preprompts.sha", { sha: `${v.sha256.slice(0, 12)}…` })}
                     </li>
@@ -139,6 +158,7 @@ export function PrePromptRegistry({ list }: { list: readonly PrePromptVersion[] 
                   <pre className={styles.text} tabIndex={0} data-testid="preprompt-text">
                     {v.text}
                   </pre>
+                  {client ? <VersionActions client={client} version={v} active={versions.find((a) => a.state === "active")} onChanged={refresh} /> : null}
                 </article>
               ))}
             </AccordionPanel>
