@@ -108,11 +108,24 @@ function opensSentence(text: string, word: ContextWord): boolean {
   return before === "" || /[.!?:;\n]$/u.test(before);
 }
 
-/** Reads the whole name starting at a word (given name, particles, surname) and turns it into candidates. */
-function personAt(text: string, word: ContextWord, lone: "NOM" | "PRENOM", priority: number): Candidate[] {
-  const units = readNameUnits(text, word.start, 4);
-  if (units.length === 0 || units[0]?.start !== word.start) return [];
-  return personCandidates(text, splitPerson(units, lone), priority);
+/**
+ * Reads the whole name starting at a word (given name, particles, surname) and turns it into candidates. A name ends
+ * before a word that is grammar or an ordinary French word the lists do not know as a name, which matters in text
+ * typed in capitals ("APPEL DE JULIE MOREL POUR UN BRIS").
+ */
+function personAt(text: string, word: ContextWord, lone: "NOM" | "PRENOM", priority: number, lexicons: NameLexicons): Candidate[] {
+  const read = readNameUnits(text, word.start, 4);
+  if (read.length === 0 || read[0]?.start !== word.start) return [];
+  let count = 1;
+  while (count < read.length) {
+    const unit = read[count];
+    if (!unit || unit.kind !== "word") break;
+    const core = fold(unit.core.replace(/^(?:d['’]|(?:de|du|des|van|von|der|den|di|da)[ \u00a0]+)/iu, ""));
+    const isNamePart = unit.isCapitalParticle || lexicons.firstNames.has(core) || lexicons.surnames.has(core) || FOLDED_FIRST_NAMES.has(core) || !lexicons.words.has(core);
+    if (STOP.has(core) || !isNamePart) break;
+    count += 1;
+  }
+  return personCandidates(text, splitPerson(read.slice(0, count), lone), priority);
 }
 
 /**
@@ -154,7 +167,7 @@ export function detectLexiconNames(
     // "de Le Goff", "chez Da Costa", "avec Van Damme": a capital particle after a word that introduces someone, and
     // a capitalised word after it, is a surname (French says "du", not "de Le", before anything else).
     if (CAPITAL_PARTICLES.has(word.text) && prev && prevTouches && (STRONG_TRIGGERS.has(prev.key) || WEAK_TRIGGERS.has(prev.key)) && next?.isCapital && !isPlace[i + 1]) {
-      if (add(personAt(text, word, "NOM", LEXICON_PRIORITY.trigger))) continue;
+      if (add(personAt(text, word, "NOM", LEXICON_PRIORITY.trigger, lexicons))) continue;
     }
     if (STOP.has(word.key) || NOT_NAME_WORDS.has(word.text)) continue;
     const facts = factsOf(word, lexicons);
@@ -206,18 +219,18 @@ export function detectLexiconNames(
     const weak = prev !== undefined && prevTouches && WEAK_TRIGGERS.has(prev.key) && isName && !facts.isFrequentWord;
     const ofTrigger = weak && prev2 !== undefined && OF_TRIGGERS.has(prev2.key);
     // After a strong trigger even an everyday word is someone when the lists know it as a name ("Rappeler Petit").
-    if ((strong && (isName || !facts.isFrequentWord)) || ofTrigger || (weak && !facts.isWord)) {
-      if (add(personAt(text, word, isName && facts.isFirst && !facts.isSurname ? "PRENOM" : "NOM", LEXICON_PRIORITY.trigger))) continue;
+    if ((strong && (isName || !lexicons.words.has(word.key))) || ofTrigger || (weak && !facts.isWord)) {
+      if (add(personAt(text, word, isName && facts.isFirst && !facts.isSurname ? "PRENOM" : "NOM", LEXICON_PRIORITY.trigger, lexicons))) continue;
     }
     if (!isName) {
       const isUnknown = word.key.length >= 2 && !lexicons.words.has(word.key) && !lexicons.communes.has(placeKey(word.text)) && !isBrandKey(word.key);
       // Surname first, then a given name: "Quéré Yannick", "KERBRAT Anne".
       const nextIsGiven = next !== undefined && next.isCapital && !isPlace[i + 1] && /^[ \u00a0\u202f]{1,2}$/u.test(text.slice(word.end, next.start)) && factsOf(next, lexicons).isFirst && !factsOf(next, lexicons).isFrequentWord;
-      if (isUnknown && nextIsGiven && add(personAt(text, word, "NOM", LEXICON_PRIORITY.fullName))) continue;
+      if (isUnknown && nextIsGiven && add(personAt(text, word, "NOM", LEXICON_PRIORITY.fullName, lexicons))) continue;
       // A word no list knows, opening a sentence before a verb, is someone: "Kerjean a appelé", "Tchakaloff confirme".
       const verbAfter = next !== undefined && !next.isCapital && SUBJECT_VERBS.has(next.key) && next.text.toLowerCase() !== "à";
       if (opensSentence(text, word) && verbAfter && !upper && word.key.length >= 3 && !lexicons.words.has(word.key) && !lexicons.communes.has(placeKey(word.text)) && !isBrandKey(word.key)) {
-        add(personAt(text, word, "NOM", LEXICON_PRIORITY.guard));
+        add(personAt(text, word, "NOM", LEXICON_PRIORITY.guard, lexicons));
       }
       continue;
     }
@@ -226,7 +239,7 @@ export function detectLexiconNames(
     const nextFacts = next ? factsOf(next, lexicons) : undefined;
     const nextIsNamePart = next !== undefined && next.isCapital && !isPlace[i + 1] && !STOP.has(next.key) && !NOT_NAME_WORDS.has(next.text) && /^[ \u00a0\u202f]{1,2}$/u.test(text.slice(word.end, next.start));
     if (nextIsNamePart && nextFacts && ((facts.isFirst && !nextFacts.isFrequentWord) || (nextFacts.isFirst && (upper || !facts.isFrequentWord)))) {
-      if (add(personAt(text, word, "NOM", LEXICON_PRIORITY.fullName))) continue;
+      if (add(personAt(text, word, "NOM", LEXICON_PRIORITY.fullName, lexicons))) continue;
     }
     // A given name and a surname with its particle: "Édouard de Montalembert", "Jean-Luc Le Bihan".
     if (facts.isFirst && !facts.isFrequentWord && next !== undefined && (NAME_LINKS.has(next.key) || CAPITAL_PARTICLES.has(next.text))) {
@@ -246,14 +259,14 @@ export function detectLexiconNames(
       // An everyday word that is also a surname ("Blanc", "Petit") before an auxiliary: "Blanc a appelé".
       const auxiliaryFollows = verbFollows && next !== undefined && SUBJECT_AUXILIARIES.has(next.text.toLowerCase());
       if (!facts.isWord || (verbFollows && (facts.isFirst || !facts.isFrequentWord)) || (auxiliaryFollows && facts.isSurname)) {
-        add(personAt(text, word, facts.isFirst && !facts.isSurname ? "PRENOM" : "NOM", LEXICON_PRIORITY.guard));
+        add(personAt(text, word, facts.isFirst && !facts.isSurname ? "PRENOM" : "NOM", LEXICON_PRIORITY.guard, lexicons));
       }
       continue;
     }
     // 4. The last guard: inside a sentence, a capital on a word the lexicons know as a name is a name, unless the word
     //    is an everyday one ("Petit", "Place"); a given name is masked even then ("Pierre", "Rose").
     if (facts.isFirst || !facts.isFrequentWord) {
-      add(personAt(text, word, facts.isFirst && !facts.isSurname ? "PRENOM" : "NOM", LEXICON_PRIORITY.guard));
+      add(personAt(text, word, facts.isFirst && !facts.isSurname ? "PRENOM" : "NOM", LEXICON_PRIORITY.guard, lexicons));
     }
   }
   return found;
