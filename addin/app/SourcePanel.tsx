@@ -141,7 +141,7 @@ export function SourcePanel(props: SourcePanelProps): ReactNode {
         answer = await api.documentSource(file, file.name);
       } catch (error) {
         // A PDF with no text at all is a scan: read it by OCR rather than refuse it.
-        if (error instanceof ApiError && (error.code === "document_needs_ocr" || (error.code === "document_without_text" && /\.pdf$/iu.test(file.name)))) {
+        if (error instanceof ApiError && error.code === "document_needs_ocr") {
           setScanFile(file);
           return null;
         }
