@@ -56,6 +56,13 @@ describe.runIf(shouldRunBrowserTests())("the adviser's day in the taskpane", () 
     // Saved minutes take their notes off the device; the other item keeps its own.
     await againA.pane.generate();
     await againA.pane.waitForReview();
+    // The draft reads as a finished document: sections as marked headings, bullets, no Markdown marker.
+    const draft = await againA.pane.draft.inputValue();
+    expect(draft).not.toMatch(/^#|\*\*|^- /m);
+    expect(draft).toMatch(/^• /m);
+    expect(await againA.page.locator("[data-heading]").allTextContents()).toEqual(expect.arrayContaining(["Contexte", "Éléments échangés"]));
+    await againA.pane.draft.scrollIntoViewIfNeeded();
+    await takeScreenshot(againA.page, "taskpane-review-sections.png");
     await againA.pane.handleFlags((figure) => figure);
     await againA.pane.validate();
     await againA.pane.save();
