@@ -7,6 +7,7 @@ import { connectRedis, createRedisClient } from "./limits/redis";
 import { startRetentionJob } from "./retention-job";
 import { buildProviders } from "./providers";
 import { openStore } from "./store/open";
+import { warmPseudonymiser } from "./privacy/pseudonymiser";
 
 /** How long running streams may take to finish after a stop signal. */
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -30,6 +31,8 @@ async function main(): Promise<void> {
       redact: ["req.headers.authorization", "req.headers.cookie"],
     },
   });
+  // The name and commune lists load before the first request (about a second), and a broken install stops here.
+  warmPseudonymiser();
   await app.listen({ port: config.port, host: config.host });
   const stopRetention = startRetentionJob(db, config.retention, app.log);
   const address = app.server.address();
