@@ -1,4 +1,5 @@
 // Owns the measure of a PDF's streams before pdf.js reads it: each non-image stream is inflated, counted and dropped, and reading stops at the limit.
+import { constants as zlibConstants, inflateRawSync, inflateSync } from "node:zlib";
 import { Inflate } from "fflate";
 import { AppError } from "../../src/errors";
 import { t } from "../../src/i18n";
@@ -25,7 +26,21 @@ function filtersOf(dict: string): string[] {
 }
 
 /** Inflates zlib (or raw DEFLATE) data piece by piece; calls `onBytes` per output chunk; keeps output only if asked. */
-function inflateCounted(data: Uint8Array, onBytes: (n: number) => void, keep: boolean): Uint8Array | undefined {
+function inflateCounted(data: Uint8Array, onBytes: (n: number) => void, keep: boolean, limit: number): Uint8Array | undefined {
+  // Native zlib first: fast, and it stops by itself one byte past the limit. zlib data, then raw DEFLATE (which
+  // pdf.js accepts too); a truncated stream gives what it holds.
+  for (const inflate of [inflateSync, inflateRawSync]) {
+    let out: Buffer;
+    try {
+      out = inflate(data, { maxOutputLength: limit + 1, finishFlush: zlibConstants.Z_SYNC_FLUSH });
+    } catch (error) {
+      if ((error as { code?: unknown }).code === "ERR_BUFFER_TOO_LARGE") onBytes(limit + 1);
+      continue;
+    }
+    onBytes(out.length);
+    return keep ? out : undefined;
+  }
+  // Damaged data: counted piece by piece up to the damage, as pdf.js's tolerant decoder would read it.
   const kept: Uint8Array[] = [];
   let failed = false;
   const inflater = new Inflate((chunk) => {
@@ -151,7 +166,8 @@ export function assertStreamsWithinLimits(bytes: Uint8Array, limits: { maxStream
             throw new LimitReached();
           }
         };
-        if (filter === "FlateDecode" || filter === "Fl") current = inflateCounted(current, isLast ? count : countIntermediate, !isLast);
+        const limit = isLast ? Math.min(maxStream - streamBytes, maxTotal - total) : maxStream;
+        if (filter === "FlateDecode" || filter === "Fl") current = inflateCounted(current, isLast ? count : countIntermediate, !isLast, limit);
         else if (filter === "ASCIIHexDecode" || filter === "AHx") current = decodeHex(current);
         else if (filter === "ASCII85Decode" || filter === "A85") current = decodeAscii85(current);
         else break;

@@ -84,6 +84,14 @@ describe("PDF bombs", () => {
     expect(ms).toBeLessThan(15_000);
   });
 
+  it("refuses a PDF bomb whose stream is damaged near its end", async () => {
+    const bomb = buildPdfBomb({ inflatedMb: 100 });
+    const end = new TextDecoder("latin1").decode(bomb).indexOf("endstream");
+    bomb.fill(0xff, end - 2_000, end - 1_000);
+    const error = await refusal(extractDocumentText(bomb, "constat.pdf"));
+    expect(error.status).toBe(413);
+  });
+
   it("refuses streams that each stay under the per-stream limit but together exceed the total", async () => {
     const error = await refusal(extractDocumentText(buildPdfBomb({ inflatedMb: 120, pages: 8 }), "plans.pdf"));
     expect(error.status).toBe(413);
