@@ -76,7 +76,7 @@ describe("POST /api/sources/scan", () => {
   it("reads a scan in several pages page by page, in order, with progress after each", async () => {
     const page = fixture("declaration-sinistre-scan.jpg");
     // Two pages: the scan, then the same scan upside down (a sheet fed the wrong way); both must come out readable.
-    const { imagesToPdf, launchChromium } = await import("../fixtures/scans/make-scans");
+    const { jpegsToPdf } = await import("../fixtures/scans/make-scans");
     const { createCanvas, loadImage } = await import("@napi-rs/canvas");
     const image = await loadImage(Buffer.from(page));
     const turned = createCanvas(image.width, image.height);
@@ -84,8 +84,7 @@ describe("POST /api/sources/scan", () => {
     g.translate(image.width, image.height);
     g.rotate(Math.PI);
     g.drawImage(image, 0, 0);
-    const browser = await launchChromium();
-    const pdf = await imagesToPdf(browser, [Buffer.from(page), turned.toBuffer("image/jpeg", 60)]).finally(() => browser.close());
+    const pdf = await jpegsToPdf([Buffer.from(page), turned.toBuffer("image/jpeg", 60)]);
     const response = await scan(new Uint8Array(pdf), "deux-pages.pdf", "application/pdf", { accept: "text/event-stream" });
     const events = parseSse(response.body);
     expect(events.filter((e) => e.event === "progress").map((e) => e.data)).toEqual([{ page: 0, pages: 2 }, { page: 1, pages: 2 }, { page: 2, pages: 2 }]);

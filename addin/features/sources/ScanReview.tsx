@@ -71,7 +71,6 @@ export function ScanReview(props: ScanReviewProps): ReactNode {
       });
     return () => abort.abort();
     // One reading per file: the callbacks may change identity on every render of the parent.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [api, file]);
 
   if (state.step === "reading") {
