@@ -34,6 +34,8 @@ import { generationRoutes } from "./routes/generations";
 import { healthRoutes } from "./routes/health";
 import { minutesRoutes } from "./routes/minutes";
 import { sourceRoutes } from "./routes/sources";
+import { transcriptionRoutes } from "./routes/transcriptions";
+import { createTranscriber } from "./transcription/service";
 import { lazyDocumentPool } from "./documents/pool";
 import { scanRoutes } from "./documents/ocr/route";
 import type { Db } from "./store/db";
@@ -190,6 +192,16 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.addHook("onClose", () => documentPool.close());
   await app.register(sourceRoutes({ orgName: deps.config.orgName, insurerDomains: deps.config.insurerDomains, documentPool }));
   await app.register(scanRoutes({ pool: documentPool }));
+  await app.register(
+    transcriptionRoutes({
+      db: deps.db,
+      audit,
+      transcriber: createTranscriber(deps.config),
+      dataDir: deps.config.dataDir,
+      retentionHours: deps.config.transcription.retentionHours,
+      workingDataDays: deps.config.retention.workingDataDays,
+    }),
+  );
 
   const staticRoot = resolve(deps.config.staticDir);
   if (existsSync(staticRoot)) {

@@ -67,6 +67,15 @@ const ConfigSchema = z
     WEBHOOK_RETRY_MAX_MS: z.coerce.number().int().min(1).default(3_600_000).describe("Longest delay between two attempts (a longer Retry-After is capped to it)"),
     WEBHOOK_POLL_MS: z.coerce.number().int().min(10).default(500).describe("How often each replica looks for due deliveries (a save on the same replica wakes it at once)"),
     WEBHOOK_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(16).describe("Deliveries one replica has in flight at once"),
+    TRANSCRIPTION_BASE_URL: optionalText.describe("OpenAI-compatible /v1/audio/transcriptions endpoint (Voxtral, Whisper on Albert, vLLM, faster-whisper); LLM_BASE_URL when absent"),
+    TRANSCRIPTION_API_KEY: optionalText.describe("API key of the transcription endpoint; LLM_API_KEY when absent"),
+    TRANSCRIPTION_MODEL: optionalText.describe("Speech-to-text model at the endpoint; LLM_MODEL when absent"),
+    TRANSCRIPTION_PROVIDER_NAME: optionalText.describe("Name of the transcription provider shown to advisers (default: the endpoint's host)"),
+    TRANSCRIPTION_TIMEOUT_MS: z.coerce.number().int().positive().default(300_000).describe("Time allowed to the provider for one piece of audio"),
+    TRANSCRIPTION_PIECE_SECONDS: z.coerce.number().int().min(30).max(3_600).default(600).describe("Longest piece of WAV audio sent in one call; longer audio is cut at silences, with overlap"),
+    AUDIO_RETENTION_HOURS: z.coerce.number().min(0).default(0).describe("Hours a transcribed recording's audio is kept; 0 deletes it once transcribed"),
+    AUDIO_MAX_SECONDS: z.coerce.number().int().min(1).default(7_200).describe("Longest recording accepted, in seconds (2 h)"),
+    AUDIO_MAX_MB: z.coerce.number().min(1).default(200).describe("Largest recording accepted, in MB"),
     STATIC_DIR: z.string().default("./dist").describe("Built front end served at /"),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info").describe("Log level"),
     NODE_ENV: optionalText.describe("Only used to refuse AUTH_MODE=dev in production (any case; \"prod\" counts)"),
@@ -177,6 +186,14 @@ export interface Config {
   };
   /** The document worker pool (server/documents/pool.ts). */
   readonly documents: { readonly workers: number | undefined; readonly heapMb: number; readonly timeoutMs: number };
+  /** Speech-to-text (server/transcription/): the endpoint, or undefined when neither it nor an LLM is configured. */
+  readonly transcription: {
+    readonly provider: { readonly baseUrl: string; readonly apiKey: string | undefined; readonly model: string; readonly name: string; readonly region: string; readonly timeoutMs: number } | undefined;
+    readonly pieceSeconds: number;
+    readonly retentionHours: number;
+    readonly maxSeconds: number;
+    readonly maxBytes: number;
+  };
   readonly staticDir: string;
   readonly logLevel: string;
 }
@@ -198,6 +215,22 @@ function providerConfig(
 ): LlmConfig | undefined {
   if (!env.baseUrl) return undefined;
   return { ...env, baseUrl: env.baseUrl, name: env.name ?? new URL(env.baseUrl).hostname, ...timeouts };
+}
+
+/** The speech-to-text endpoint: its own variables, each defaulting to the LLM's (issue 17). */
+function transcriptionProvider(e: z.infer<typeof ConfigSchema>): Config["transcription"]["provider"] {
+  const baseUrl = e.TRANSCRIPTION_BASE_URL ?? e.LLM_BASE_URL;
+  const model = e.TRANSCRIPTION_MODEL ?? e.LLM_MODEL;
+  if (!baseUrl || !model) return undefined;
+  const isOwn = e.TRANSCRIPTION_BASE_URL !== undefined;
+  return {
+    baseUrl,
+    apiKey: e.TRANSCRIPTION_API_KEY ?? e.LLM_API_KEY,
+    model,
+    name: e.TRANSCRIPTION_PROVIDER_NAME ?? (isOwn ? undefined : e.LLM_PROVIDER_NAME) ?? new URL(baseUrl).hostname,
+    region: e.LLM_REGION,
+    timeoutMs: e.TRANSCRIPTION_TIMEOUT_MS,
+  };
 }
 
 /**
@@ -281,6 +314,13 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       concurrency: e.WEBHOOK_CONCURRENCY,
     },
     documents: { workers: e.DOCUMENT_WORKERS, heapMb: e.DOCUMENT_WORKER_HEAP_MB, timeoutMs: e.DOCUMENT_TIMEOUT_MS },
+    transcription: {
+      provider: transcriptionProvider(e),
+      pieceSeconds: e.TRANSCRIPTION_PIECE_SECONDS,
+      retentionHours: e.AUDIO_RETENTION_HOURS,
+      maxSeconds: e.AUDIO_MAX_SECONDS,
+      maxBytes: Math.round(e.AUDIO_MAX_MB * 1024 * 1024),
+    },
     staticDir: e.STATIC_DIR,
     logLevel: e.LOG_LEVEL,
   });

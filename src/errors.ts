@@ -21,6 +21,7 @@ export const PROBLEM_STATUS = {
   document_too_complex: 422,
   text_empty: 422,
   idempotency_key_reused: 422,
+  consent_required: 422,
   rate_limited: 429,
   internal: 500,
   provider_failed: 502,

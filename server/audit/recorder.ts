@@ -16,6 +16,8 @@ export interface AuditRecorder {
   feedback(db: Db, userId: string, f: { feedbackId: string; kind: "rating" | "use-case"; generationId?: string | undefined; rating?: "up" | "down" | undefined }): Promise<void>;
   /** A pre-prompt lifecycle step (created, evaluated, approved, activated, retired), by a committee member. */
   prePrompt(db: Db, userId: string, step: { action: string; versionId: string; [field: string]: unknown }): Promise<void>;
+  /** A recording transcribed (issue 17): duration, provider and consent only, never audio or text. */
+  transcription(db: Db, userId: string, t: { recordingId: string; durationS: number; provider: string; model: string; consent: boolean; consentAt: string; pieces: number; energyWh: number; gco2eq: number; latencyMs: number }): Promise<void>;
   /** Appends a `config` event when the configuration differs from the last one recorded. */
   configIfChanged(db: Db, config: Record<string, unknown>): Promise<boolean>;
 }
@@ -62,6 +64,9 @@ export function createAuditRecorder(actorKey: string, auditKey?: Buffer): AuditR
     },
     async prePrompt(db, userId, step) {
       await appendAudit(db, { actor: actorOf(userId), kind: "preprompt", payload: step });
+    },
+    async transcription(db, userId, t) {
+      await appendAudit(db, { actor: actorOf(userId), kind: "transcription", payload: { ...t, latencyMs: Math.round(t.latencyMs) } });
     },
     async configIfChanged(db, config) {
       const last = await lastAuditPayload(db, "config");

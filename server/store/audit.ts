@@ -4,7 +4,7 @@ import { eventHash, eventHmac, GENESIS_HASH, verifyChain, type ChainedEvent, typ
 import type { Db } from "./db";
 
 /** The kinds of audited event (checked by the table's constraint too). */
-export type AuditKind = "generation" | "save" | "feedback" | "config" | "preprompt";
+export type AuditKind = "generation" | "save" | "feedback" | "config" | "preprompt" | "transcription";
 
 /** An audit event as stored, with its link to the previous one and its own hash. */
 export interface AuditEvent extends ChainedEvent {

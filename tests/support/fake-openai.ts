@@ -35,7 +35,63 @@ export interface FakeOpenAi {
   setDefaultBehaviour(behaviour: FakeBehaviour): void;
   /** Whether requests are kept in `requests` (off for long benchmarks). */
   setRecording(isOn: boolean): void;
+  /** Calls to /v1/audio/transcriptions: form fields and the audio's size (issue 17). */
+  readonly audioRequests: RecordedAudioRequest[];
+  /** Queue behaviours for the next transcription calls (`ok` answers the default transcript). */
+  enqueueAudio(...behaviours: FakeAudioBehaviour[]): void;
+  /** Segments answered for a piece of audio, given its recorded request; default: a French interview spread over its length. */
+  setTranscript(segments: (request: RecordedAudioRequest) => FakeSegment[]): void;
   close(): Promise<void>;
+}
+
+export interface RecordedAudioRequest {
+  readonly fields: Record<string, string>;
+  readonly filename: string;
+  readonly audioBytes: number;
+  /** Seconds of audio when the file is a WAV (from its header), else undefined. */
+  readonly durationS: number | undefined;
+}
+
+export interface FakeSegment {
+  start: number;
+  end: number;
+  text: string;
+  speaker?: string;
+}
+
+/** A transcription answer: `ok` (verbose_json or json as asked), an error status, `no-verbose` (400 on verbose_json) or a hang. */
+export type FakeAudioBehaviour =
+  | { kind: "ok"; segments?: FakeSegment[]; delayMs?: number }
+  | { kind: "status"; status: number; retryAfterSeconds?: number }
+  | { kind: "no-verbose" }
+  | { kind: "hang" };
+
+const INTERVIEW_LINES = [
+  "Bonjour, je vous appelle au sujet de votre déclaration de sinistre.",
+  "Pouvez-vous me rappeler la date du dégât des eaux ?",
+  "C'était le 12 mars, la fuite venait de chez le voisin du dessus.",
+  "Très bien, je transmets le dossier à l'expert cette semaine.",
+];
+
+/** A WAV file's length from its header, to spread the default transcript over the audio. */
+function wavSeconds(bytes: Buffer): number | undefined {
+  if (bytes.length < 44 || bytes.toString("latin1", 0, 4) !== "RIFF") return undefined;
+  let offset = 12;
+  let byteRate = 0;
+  while (offset + 8 <= bytes.length) {
+    const id = bytes.toString("latin1", offset, offset + 4);
+    const size = bytes.readUInt32LE(offset + 4);
+    if (id === "fmt ") byteRate = bytes.readUInt32LE(offset + 16);
+    if (id === "data") return byteRate > 0 ? Math.min(size, bytes.length - offset - 8) / byteRate : undefined;
+    offset += 8 + size + (size % 2);
+  }
+  return undefined;
+}
+
+function defaultSegments(request: RecordedAudioRequest): FakeSegment[] {
+  const length = request.durationS ?? 20;
+  const step = length / INTERVIEW_LINES.length;
+  return INTERVIEW_LINES.map((text, i) => ({ start: i * step, end: (i + 1) * step, text }));
 }
 
 interface JsonSchemaNode {
@@ -91,13 +147,57 @@ export async function startFakeOpenAi(): Promise<FakeOpenAi> {
   let isRecording = true;
   const open = new Set<ServerResponse>();
 
+  const audioRequests: RecordedAudioRequest[] = [];
+  const audioQueue: FakeAudioBehaviour[] = [];
+  let transcriptOf: (request: RecordedAudioRequest) => FakeSegment[] = defaultSegments;
+
   const server: Server = createServer((req, res) => {
     const parts: Buffer[] = [];
     req.on("data", (c: Buffer) => parts.push(c));
     req.on("end", () => {
-      void handle(req, res, Buffer.concat(parts).toString("utf8"));
+      const body = Buffer.concat(parts);
+      if (req.method === "POST" && req.url?.endsWith("/audio/transcriptions")) void handleAudio(req, res, body);
+      else void handle(req, res, body.toString("utf8"));
     });
   });
+
+  /** /v1/audio/transcriptions as OpenAI, Voxtral and faster-whisper speak it: multipart in, json or verbose_json out. */
+  async function handleAudio(req: IncomingMessage, res: ServerResponse, raw: Buffer): Promise<void> {
+    const form = await new Response(new Uint8Array(raw), { headers: { "content-type": req.headers["content-type"] ?? "" } }).formData();
+    const fields: Record<string, string> = {};
+    let file: File | undefined;
+    for (const [key, value] of form.entries()) {
+      if (typeof value === "string") fields[key] = value;
+      else file = value;
+    }
+    const bytes = file ? Buffer.from(await file.arrayBuffer()) : Buffer.alloc(0);
+    const recorded: RecordedAudioRequest = { fields, filename: file?.name ?? "", audioBytes: bytes.length, durationS: wavSeconds(bytes) };
+    if (isRecording) audioRequests.push(recorded);
+    const behaviour = audioQueue.shift() ?? { kind: "ok" };
+    const json = (status: number, body: unknown, headers: Record<string, string> = {}): void => {
+      res.writeHead(status, { "content-type": "application/json", ...headers }).end(JSON.stringify(body));
+    };
+    if (!file) return json(400, { error: { message: "file is required" } });
+    switch (behaviour.kind) {
+      case "status":
+        return json(behaviour.status, { error: { message: `fake ${behaviour.status}` } }, behaviour.retryAfterSeconds !== undefined ? { "retry-after": String(behaviour.retryAfterSeconds) } : {});
+      case "hang":
+        open.add(res);
+        res.on("close", () => open.delete(res));
+        return;
+      case "no-verbose":
+        if (fields.response_format === "verbose_json") return json(400, { error: { message: "response_format verbose_json is not supported" } });
+        break;
+      default:
+        if (behaviour.delayMs) await sleep(behaviour.delayMs);
+    }
+    const segments = (behaviour.kind === "ok" ? behaviour.segments : undefined) ?? transcriptOf(recorded);
+    const text = segments.map((s) => s.text).join(" ");
+    if (fields.response_format === "verbose_json") {
+      return json(200, { task: "transcribe", language: "french", duration: recorded.durationS ?? segments.at(-1)?.end ?? 0, text, segments: segments.map((s, id) => ({ id, seek: 0, ...s })) });
+    }
+    return json(200, { text });
+  }
 
   async function handle(req: IncomingMessage, res: ServerResponse, raw: string): Promise<void> {
     if (req.method !== "POST" || !req.url?.endsWith("/chat/completions")) {
@@ -183,6 +283,11 @@ export async function startFakeOpenAi(): Promise<FakeOpenAi> {
     },
     setRecording: (isOn) => {
       isRecording = isOn;
+    },
+    audioRequests,
+    enqueueAudio: (...b) => audioQueue.push(...b),
+    setTranscript: (f) => {
+      transcriptOf = f;
     },
     close: async () => {
       for (const res of open) res.destroy();

@@ -1,0 +1,196 @@
+// Owns POST /api/transcriptions (one file) and /api/recordings/* (live recording: numbered, idempotent chunks, then transcribe).
+import fastifyMultipart from "@fastify/multipart";
+import type { FastifyError, FastifyInstance, FastifyRequest } from "fastify";
+import { AppError } from "../../src/errors";
+import { t } from "../../src/i18n";
+import { parseOrThrow } from "../../src/schemas/parse";
+import { MAX_CHUNK_BYTES, RecordingCreateSchema, type RecordingStatus, type TranscriptionResponse } from "../../src/schemas/transcription";
+import type { AuditRecorder } from "../audit/recorder";
+import type { Db } from "../store/db";
+import { createRecordingStore, purgeRecordings, type RecordingRow } from "../transcription/recordings";
+import type { Transcriber, TranscriptResult } from "../transcription/service";
+
+export interface TranscriptionDeps {
+  readonly db: Db;
+  readonly audit: AuditRecorder;
+  readonly transcriber: Transcriber;
+  readonly dataDir: string;
+  /** Hours the audio of a transcribed recording is kept; 0 deletes it at once. */
+  readonly retentionHours: number;
+  readonly workingDataDays: number;
+}
+
+const TRANSCRIPTIONS_URL = "/api/transcriptions";
+// A chunk every 10 s for 2 h is 720; the cap leaves room for shorter chunks, never for an unbounded list.
+const MAX_CHUNK_NUMBER = 9_999;
+
+function isConsent(value: unknown): boolean {
+  return typeof value === "string" && ["true", "1", "on", "oui"].includes(value.trim().toLowerCase());
+}
+
+function consentRequired(): AppError {
+  return new AppError("consent_required", { detail: t("problem.consent_required.detail") });
+}
+
+function multipartError(error: FastifyError, maxBytes: number): AppError | undefined {
+  switch (error.code) {
+    case "FST_REQ_FILE_TOO_LARGE":
+      return new AppError("payload_too_large", { detail: t("voice.server.too_large", { mb: Math.ceil(maxBytes / 1024 / 1024), max: Math.round(maxBytes / 1024 / 1024) }), cause: error });
+    case "FST_INVALID_MULTIPART_CONTENT_TYPE":
+    case "FST_ERR_CTP_INVALID_MEDIA_TYPE":
+      return new AppError("unsupported_media_type", { detail: t("voice.server.no_audio"), cause: error });
+    case "FST_FILES_LIMIT":
+    case "FST_PARTS_LIMIT":
+    case "FST_FIELDS_LIMIT":
+    case "FST_PROTO_VIOLATION":
+    case "FST_MP_PREMATURE_CLOSE":
+      return new AppError("invalid_request", { detail: t("voice.server.bad_upload"), cause: error });
+    default:
+      return error instanceof Error && !error.code && /multipart|form|part|boundary/iu.test(error.message)
+        ? new AppError("invalid_request", { detail: t("voice.server.bad_upload"), cause: error })
+        : undefined;
+  }
+}
+
+/** Cancels the provider calls when the adviser's client goes away. */
+function clientGone(request: FastifyRequest): AbortSignal {
+  const controller = new AbortController();
+  request.raw.once("close", () => {
+    if (!request.raw.complete || request.raw.destroyed) controller.abort(new Error("client closed the connection"));
+  });
+  return controller.signal;
+}
+
+/** Registers the transcription routes; multipart and raw audio bodies are parsed only inside this plugin. */
+export function transcriptionRoutes(deps: TranscriptionDeps) {
+  const { transcriber } = deps;
+  const maxBytes = transcriber.limits.maxBytes;
+  return async (app: FastifyInstance): Promise<void> => {
+    await app.register(fastifyMultipart, { limits: { fileSize: maxBytes, files: 1, fields: 5, parts: 6 } });
+    app.addContentTypeParser(["application/octet-stream", "audio/webm", "audio/ogg", "audio/wav", "audio/mpeg", "audio/mp4"], { parseAs: "buffer", bodyLimit: MAX_CHUNK_BYTES }, (_request, body, done) => done(null, body));
+    app.setErrorHandler((error: FastifyError) => {
+      if (error.code === "FST_ERR_CTP_BODY_TOO_LARGE") throw new AppError("payload_too_large", { detail: t("voice.server.chunk_too_large", { max: MAX_CHUNK_BYTES / 1024 / 1024 }), cause: error });
+      throw multipartError(error, maxBytes) ?? error;
+    });
+    const recordings = createRecordingStore(deps.db, deps.dataDir);
+
+    /** Transcribes, audits (no audio, no text) and shapes the contract's answer. */
+    async function run(request: FastifyRequest, bytes: Uint8Array, id: string, consentAt: string): Promise<TranscriptionResponse & { footprint: TranscriptResult["footprint"] }> {
+      const started = performance.now();
+      const result = await transcriber.transcribe(bytes, clientGone(request));
+      await deps.audit.transcription(deps.db, request.user.id, {
+        recordingId: id,
+        durationS: result.durationS,
+        provider: result.provider.name,
+        model: result.provider.model,
+        consent: true,
+        consentAt,
+        pieces: result.pieces,
+        energyWh: result.footprint.energyWh,
+        gco2eq: result.footprint.gco2eq,
+        latencyMs: performance.now() - started,
+      });
+      return { id, source: result.source, turns: result.turns, durationS: result.durationS, provider: result.provider, footprint: result.footprint, consent: { given: true, at: consentAt } };
+    }
+
+    app.post(TRANSCRIPTIONS_URL, async (request, reply) => {
+      if (!request.isMultipart()) throw new AppError("unsupported_media_type", { detail: t("voice.server.no_audio") });
+      let consent = false;
+      let audio: Buffer | undefined;
+      // The whole form is read first: consent may come after the file, and nothing is sent before both are known.
+      for await (const part of request.parts()) {
+        if (part.type === "file") {
+          if (part.fieldname === "audio" || part.fieldname === "file") audio = await part.toBuffer();
+          else part.file.resume();
+        } else if (part.fieldname === "consent") consent = isConsent(part.value);
+      }
+      if (!consent) throw consentRequired();
+      if (!audio) throw new AppError("invalid_request", { detail: t("voice.server.no_audio") });
+      if (audio.length === 0) throw new AppError("invalid_request", { detail: t("voice.server.empty_audio") });
+      await transcriber.check(audio);
+      // The audio of a one-file upload is only ever in this request's memory: nothing is written to disk or database.
+      const consentAt = new Date().toISOString();
+      const answer = await run(request, audio, crypto.randomUUID(), consentAt);
+      return reply.code(201).send(answer);
+    });
+
+    // Live recording: the consent opens the recording, before the first byte.
+    app.post("/api/recordings", async (request, reply) => {
+      const raw = (request.body ?? {}) as { consent?: unknown };
+      if (raw.consent !== true) throw consentRequired();
+      const body = parseOrThrow(RecordingCreateSchema, raw);
+      const row = await recordings.create(request.user.id, body.mimeType);
+      return reply.code(201).send(statusOf(row));
+    });
+
+    const load = async (request: FastifyRequest<{ Params: { id: string } }>): Promise<RecordingRow> => {
+      const row = await recordings.get(request.params.id, request.user.id);
+      if (!row) throw new AppError("not_found", { detail: t("voice.server.recording_not_found") });
+      return row;
+    };
+
+    const statusOf = (row: RecordingRow): RecordingStatus => ({
+      id: row.id,
+      status: row.status,
+      received: Object.keys(row.chunks).map(Number).sort((a, b) => a - b),
+      bytes: Number(row.bytes),
+      maxSeconds: transcriber.limits.maxSeconds,
+      maxBytes,
+      ...(row.result ? { transcription: row.result as TranscriptionResponse } : {}),
+    });
+
+    app.get<{ Params: { id: string } }>("/api/recordings/:id", async (request) => statusOf(await load(request)));
+
+    app.put<{ Params: { id: string; n: string } }>("/api/recordings/:id/chunks/:n", async (request, reply) => {
+      const n = Number(request.params.n);
+      if (!/^\d{1,5}$/.test(request.params.n) || n > MAX_CHUNK_NUMBER) throw new AppError("invalid_request", { detail: t("voice.server.bad_chunk_number", { max: MAX_CHUNK_NUMBER }) });
+      const row = await load(request);
+      if (row.status !== "recording") throw new AppError("conflict", { detail: t("voice.server.already_transcribed") });
+      const bytes = request.body;
+      if (!Buffer.isBuffer(bytes) || bytes.length === 0) throw new AppError("invalid_request", { detail: t("voice.server.empty_audio") });
+      // The pane says where the chunk ends in the recording: the 2 h limit is enforced while recording, not after.
+      const endHeader = Number(request.headers["x-chunk-end-seconds"]);
+      const endS = Number.isFinite(endHeader) && endHeader >= 0 ? endHeader : undefined;
+      if (endS !== undefined && endS > transcriber.limits.maxSeconds) {
+        throw new AppError("payload_too_large", { detail: t("voice.server.too_long", { minutes: Math.ceil(endS / 60), max: Math.round(transcriber.limits.maxSeconds / 60) }) });
+      }
+      if (row.chunks[String(n)] === undefined && Number(row.bytes) + bytes.length > maxBytes) {
+        throw new AppError("payload_too_large", { detail: t("voice.server.too_large", { mb: Math.ceil((Number(row.bytes) + bytes.length) / 1024 / 1024), max: Math.round(maxBytes / 1024 / 1024) }) });
+      }
+      const outcome = await recordings.putChunk(row.id, n, bytes, endS);
+      if (outcome === "conflict") throw new AppError("conflict", { detail: t("voice.server.chunk_conflict", { n }) });
+      const updated = await load(request);
+      return reply.code(outcome === "stored" ? 201 : 200).send(statusOf(updated));
+    });
+
+    app.post<{ Params: { id: string }; Body: { chunks?: unknown } | undefined }>("/api/recordings/:id/transcribe", async (request, reply) => {
+      const row = await load(request);
+      // Asked again after a lost answer: the same transcript, not a second provider call.
+      if (row.status === "transcribed" && row.result) return reply.code(200).send(row.result);
+      const received = Object.keys(row.chunks).map(Number);
+      if (received.length === 0) throw new AppError("invalid_request", { detail: t("voice.server.no_chunks") });
+      const declared = Number(request.body?.chunks);
+      const count = Number.isInteger(declared) && declared > 0 ? declared : Math.max(...received) + 1;
+      const missing = Array.from({ length: count }, (_, n) => n).filter((n) => row.chunks[String(n)] === undefined);
+      if (missing.length > 0) throw new AppError("conflict", { detail: t("voice.server.chunks_missing", { missing: missing.slice(0, 10).join(", ") }) });
+      const audio = await recordings.assemble(row, count);
+      const answer = await run(request, audio, row.id, new Date(row.consent_at).toISOString());
+      await recordings.markTranscribed(row.id, answer, answer.durationS);
+      if (deps.retentionHours === 0) await recordings.deleteAudio(row.id);
+      return reply.code(201).send(answer);
+    });
+
+    // The member withdraws consent, or the adviser abandons: the audio and the row go at once.
+    app.delete<{ Params: { id: string } }>("/api/recordings/:id", async (request, reply) => {
+      const row = await load(request);
+      await recordings.deleteRecording(row.id);
+      return reply.code(204).send();
+    });
+
+    // Retention of audio (AUDIO_RETENTION_HOURS) runs with the app, hourly; the notes' purge covers the rest.
+    const purge = () => void purgeRecordings(deps.db, deps.dataDir, { audioHours: deps.retentionHours, workingDataDays: deps.workingDataDays }).catch((error: unknown) => app.log.warn({ err: error instanceof Error ? error.message : "purge failed" }, "recording purge failed"));
+    const timer = setInterval(purge, 3_600_000);
+    timer.unref();
+    app.addHook("onClose", async () => clearInterval(timer));
+  };
+}
