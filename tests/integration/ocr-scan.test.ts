@@ -102,6 +102,20 @@ describe("POST /api/sources/scan", () => {
     expectValuesRead(result.text, ["FG-482-KL", "CX-219-PA", "14/10/2026", "18h30", "Niort", "Peugeot 208"]);
   }, 60_000);
 
+  it("keeps answering other requests while a photo is read: OCR runs in worker threads, not on the event loop", async () => {
+    let isScanDone = false;
+    const pending = scan(fixture("constat-amiable-photo.jpg"), "IMG_2042.jpg", "image/jpeg").then((response) => {
+      isScanDone = true;
+      return response;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const started = performance.now();
+    const health = await ctx.app.inject({ method: "GET", url: "/api/health" });
+    expect(health.statusCode).toBe(200);
+    expect(isScanDone, `health answered after ${Math.round(performance.now() - started)} ms, once the scan was over`).toBe(false);
+    expect((await pending).statusCode).toBe(200);
+  }, 60_000);
+
   it("refuses a corrupt image with a French 422", async () => {
     const photo = fixture("constat-amiable-photo.jpg");
     expectProblem(await scan(photo.subarray(0, Math.floor(photo.length / 3)), "coupee.jpg", "image/jpeg"), 422, /image est illisible ou endommagée/u);
