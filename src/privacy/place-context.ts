@@ -30,6 +30,9 @@ const PLACE_ADJECTIVES: ReadonlySet<string> = new Set(
   "commercial scolaire professionnel hospitalier universitaire municipal municipale sportif culturel communal regional departemental technique prive privee public publique polyvalent polyvalente aquatique omnisports nautique medical medicale agricole".split(" "),
 );
 
+/** Words before a family's name: "les Martin", "des Fontaine", "chez Laval". Folded. */
+const FAMILY_BEFORE: ReadonlySet<string> = new Set("les des aux chez famille epoux".split(" "));
+
 /** Words before a city: "à Laval", "de Nancy", "vers Vienne", "près de Florence". Folded. */
 export const CITY_BEFORE: ReadonlySet<string> = new Set(
   "a au de d du depuis vers sur sous pres entre jusqu et ou agence mairie ville commune secteur region habite reside demenage trajet direction".split(" "),
@@ -167,7 +170,9 @@ export function placeWords(text: string, words: readonly ContextWord[], lexicons
     const word = words[i];
     if (!word?.isCapital) continue;
     const before = words[i - 1];
-    const isTown = lexicons.towns.has(keyOf(word)) && !lexicons.firstNames.has(word.key);
+    // "chez les Fontaine", "le chien des Laval": a family, even where a town bears the name.
+    const isFamily = before !== undefined && FAMILY_BEFORE.has(before.key);
+    const isTown = lexicons.towns.has(keyOf(word)) && !lexicons.firstNames.has(word.key) && !isFamily;
     const after = words[i + 1];
     // "Accord de Nicole Vasseur": a given name followed by a capitalised word is a person, even where a commune bears it.
     if (lexicons.firstNames.has(word.key) && after?.isCapital === true && /^[ \u00a0\u202f]{1,2}$/u.test(text.slice(word.end, after.start))) continue;
