@@ -1,4 +1,5 @@
 // Owns the reading of a draft (light Markdown from a model, or the clean text the editor shows) into blocks every exporter shares.
+import { TASKS, TEMPLATES } from "../../src/tasks/catalogue";
 
 /** A run of text inside a block; `isBold` comes from `**…**`, `isItalic` from `*…*` or `_…_`. */
 export interface Run {
@@ -22,8 +23,12 @@ export type Block =
 
 /** What the reader may know besides the text: the section titles of the task, which are headings in clean text. */
 export interface BlockOptions {
+  /** Every task's and template's section titles when absent (a mail body written without knowing the task). */
   readonly headings?: readonly string[];
 }
+
+/** The section titles of every task and template of the catalogue. */
+const ALL_SECTION_TITLES: readonly string[] = [...Object.values(TASKS), ...Object.values(TEMPLATES)].flatMap((d) => d.sections.map((s) => s.title));
 
 const HEADING = /^\s{0,3}(#{1,6})\s+(.*?)(?:\s+#+)?\s*$/;
 const BULLET = /^(\s*)[-*+•◦▪]\s+(.*)$/;
@@ -81,7 +86,7 @@ function isCleanHeading(line: string, next: string | undefined, isBlockStart: bo
 
 /** Reads the draft into headings, paragraphs (lines kept) and lists (bulleted or numbered, nested by indentation). */
 export function toBlocks(draft: string, options: BlockOptions = {}): Block[] {
-  const known = new Set((options.headings ?? []).map(normaliseHeading));
+  const known = new Set((options.headings ?? ALL_SECTION_TITLES).map(normaliseHeading));
   const blocks: Block[] = [];
   let paragraph: Run[][] | null = null;
   let list: { isOrdered: boolean; items: Run[][]; levels: number[] } | null = null;
@@ -141,7 +146,7 @@ export function toBlocks(draft: string, options: BlockOptions = {}): Block[] {
  * editor marks them so the draft reads as sections while it stays plain text.
  */
 export function headingRanges(text: string, options: BlockOptions = {}): { start: number; end: number }[] {
-  const known = new Set((options.headings ?? []).map(normaliseHeading));
+  const known = new Set((options.headings ?? ALL_SECTION_TITLES).map(normaliseHeading));
   const lines = text.split("\n");
   const out: { start: number; end: number }[] = [];
   let offset = 0;

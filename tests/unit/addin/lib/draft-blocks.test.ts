@@ -2,6 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { presentable } from "../../../../addin/lib/clean-generation";
 import { cleanDraft, headingRanges, toBlocks } from "../../../../addin/lib/draft-blocks";
+import { draftToSafeHtml } from "../../../../addin/lib/draft-html";
 import { generation } from "../support/fake-fetch";
 
 const MARKDOWN = "## Contexte\nAppel du **sociétaire** le 03/11.\n\n## Éléments échangés\n- Franchise de *380 €*.\n- Devis estimé à 1 250 €.\n";
@@ -43,5 +44,14 @@ describe("headings of a clean text", () => {
     const found = headingRanges(text, { headings: ["Contexte"] }).map((r) => text.slice(r.start, r.end));
     expect(found).toEqual(["Contexte", "Éléments échangés", "Suites à donner"]);
     expect(toBlocks(text, { headings: ["Contexte"] }).filter((b) => b.type === "heading")).toHaveLength(3);
+  });
+});
+
+describe("clean text into a mail body", () => {
+  it("gives the catalogue's section titles and list headings their heading tags, with no task known", () => {
+    const html = draftToSafeHtml("Contexte\nEntretien du 03/11.\n\nSuites à donner\n• Expert mandaté\n1. Rappel\n\nCordialement,\nJean Martin", "Mention");
+    expect(html).toBe(
+      "<h2>Contexte</h2><p>Entretien du 03/11.</p><h2>Suites à donner</h2><ul><li>Expert mandaté</li></ul><ol><li>Rappel</li></ol><p>Cordialement,<br>Jean Martin</p><p><em>Mention</em></p>",
+    );
   });
 });
