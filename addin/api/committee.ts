@@ -43,6 +43,8 @@ export interface PrePromptVersion {
   readonly isMine?: boolean;
   readonly approvalReason?: string | null;
   readonly justification?: string | null;
+  /** When the version was last put in service; a retired version that was once active can be rolled back to. */
+  readonly activatedAt?: string | null;
   readonly sha256: string;
   readonly text: string;
   readonly firstSeenAt: string;

@@ -227,7 +227,7 @@ export function VersionActions({ client, version, active, onChanged }: { client:
   const isWorse = scores !== null && activeScores !== null && (scores.overall ?? 0) < (activeScores.overall ?? 0) - 0.005;
   const canEvaluate = version.state === "draft" || version.state === "evaluated";
   const canApprove = version.state === "evaluated";
-  const canActivate = version.state === "approved" || (version.state === "retired" && (version.approvedBy !== undefined || version.firstUsedAt !== null));
+  const canActivate = version.state === "approved" || (version.state === "retired" && (version.approvedBy !== undefined || (version.activatedAt ?? null) !== null));
 
   return (
     <div className={styles.box} data-testid="preprompt-actions">
