@@ -8,6 +8,7 @@ import { ProblemSchema } from "../src/schemas/problem";
 import { CommitmentSchema } from "../src/schemas/commitments";
 import { DeletedRecordSchema, DeliveryListSchema, DeliveryPayloadSchema, ExportPageSchema, ValidatedRecordSchema } from "../src/schemas/delivery";
 import { ScanEventSchemas, ScanSourceResponseSchema } from "../src/sources/ocr";
+import { RecordingCreateSchema, RecordingStatusSchema, TranscriptionResponseSchema } from "../src/schemas/transcription";
 import { DocumentSourceResponseSchema, MailThreadSourceRequestSchema, MailThreadSourceResponseSchema, TranscriptSourceRequestSchema, TranscriptSourceResponseSchema } from "../src/sources/schemas";
 
 const json = (schema: z.ZodType) => z.toJSONSchema(schema, { target: "openapi-3.0", io: "input", unrepresentable: "any" });
@@ -49,6 +50,9 @@ export function buildOpenApi(): Record<string, unknown> {
         Commitment: json(CommitmentSchema),
         ExportPage: json(ExportPageSchema),
         DeliveryList: json(DeliveryListSchema),
+        TranscriptionResponse: json(TranscriptionResponseSchema),
+        RecordingCreate: json(RecordingCreateSchema),
+        RecordingStatus: json(RecordingStatusSchema),
       },
     },
     paths: {
@@ -151,6 +155,55 @@ export function buildOpenApi(): Record<string, unknown> {
             429: problem("Too many scans (Retry-After)"),
             503: problem("Document workers busy"),
           },
+        },
+      },
+      "/api/transcriptions": {
+        post: {
+          summary: "Transcribe one recording of an interview, with the member's consent (multipart: `audio` = WAV, WebM/Opus, Ogg, MP3 or M4A; `consent` = true). The audio is never stored; the answer's `source` goes to POST /api/generations, which pseudonymises it",
+          security: bearer,
+          requestBody: { required: true, content: { "multipart/form-data": { schema: { type: "object", required: ["audio", "consent"], properties: { audio: { type: "string", format: "binary" }, consent: { type: "string", enum: ["true"] } } } } } },
+          responses: {
+            201: ok("Turns with speakers and times, the transcript as a source, the duration, the provider and the footprint", "TranscriptionResponse"),
+            400: problem("No audio field, empty file or malformed form"),
+            413: problem("Longer than AUDIO_MAX_SECONDS (2 h) or larger than AUDIO_MAX_MB"),
+            415: problem("Not one of the accepted audio formats"),
+            422: problem("consent_required: consent=true missing; nothing reached the provider"),
+            503: problem("No transcription provider configured or reachable (no embedded engine): French explanation, Retry-After"),
+          },
+        },
+      },
+      "/api/recordings": {
+        post: {
+          summary: "Open a live recording once the member consented (before the first byte); chunks then upload while recording",
+          security: bearer,
+          requestBody: { required: true, content: { "application/json": { schema: { $ref: "#/components/schemas/RecordingCreate" } } } },
+          responses: { 201: ok("The recording and its limits", "RecordingStatus"), 422: problem("consent_required") },
+        },
+      },
+      "/api/recordings/{id}": {
+        get: { summary: "Which chunks the server holds (the pane resumes from it after a reload or a network drop)", security: bearer, parameters: [{ name: "id", in: "path", required: true, schema: { type: "string", format: "uuid" } }], responses: { 200: ok("Status", "RecordingStatus"), 404: problem("Absent or not the caller's") } },
+        delete: { summary: "Delete the recording and its audio now (consent withdrawn, recording abandoned)", security: bearer, parameters: [{ name: "id", in: "path", required: true, schema: { type: "string", format: "uuid" } }], responses: { 204: { description: "Deleted" }, 404: problem("Absent or not the caller's") } },
+      },
+      "/api/recordings/{id}/chunks/{n}": {
+        put: {
+          summary: "Store chunk n (0-based) of a live recording. Idempotent: the same bytes again answer 200; other bytes under the same number answer 409. Chunks may arrive in any order",
+          security: bearer,
+          parameters: [
+            { name: "id", in: "path", required: true, schema: { type: "string", format: "uuid" } },
+            { name: "n", in: "path", required: true, schema: { type: "integer", minimum: 0, maximum: 9999 } },
+            { name: "x-chunk-end-seconds", in: "header", required: false, schema: { type: "number" }, description: "Where the chunk ends in the recording; past AUDIO_MAX_SECONDS the chunk is refused (413)" },
+          ],
+          requestBody: { required: true, content: { "application/octet-stream": { schema: { type: "string", format: "binary" } }, "audio/webm": { schema: { type: "string", format: "binary" } }, "audio/ogg": { schema: { type: "string", format: "binary" } } } },
+          responses: { 200: ok("Already held, same bytes", "RecordingStatus"), 201: ok("Stored", "RecordingStatus"), 404: problem("Absent or not the caller's"), 409: problem("Other bytes under this number, or recording already transcribed"), 413: problem("Chunk over 16 MB, recording over AUDIO_MAX_MB or past AUDIO_MAX_SECONDS") },
+        },
+      },
+      "/api/recordings/{id}/transcribe": {
+        post: {
+          summary: "Transcribe the chunks 0..chunks-1 put together; the audio is deleted once transcribed (AUDIO_RETENTION_HOURS=0). Asked again, answers the same transcript (200)",
+          security: bearer,
+          parameters: [{ name: "id", in: "path", required: true, schema: { type: "string", format: "uuid" } }],
+          requestBody: { required: false, content: { "application/json": { schema: { type: "object", properties: { chunks: { type: "integer", minimum: 1, description: "How many chunks the recording has" } } } } } },
+          responses: { 200: ok("Already transcribed", "TranscriptionResponse"), 201: ok("Transcribed", "TranscriptionResponse"), 409: problem("Chunks still missing (listed)"), 413: problem("Too long"), 503: problem("No transcription provider: the recording is kept within retention") },
         },
       },
       "/api/committee/stats": { get: { summary: "Aggregates per task and month (Committee role)", security: bearer, responses: { 200: ok("Statistics", "CommitteeStats"), 403: problem("Committee role required") } } },
