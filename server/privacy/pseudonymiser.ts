@@ -2,7 +2,7 @@
 import { createPseudonymiser, type PseudonymisationInput, type PseudonymisationResult } from "../../src/privacy";
 import { loadLexicons } from "./lexicons";
 
-let bound: ((input: PseudonymisationInput) => PseudonymisationResult) | undefined;
+let bound: ((input: PseudonymisationInput, referenceYear?: number) => PseudonymisationResult) | undefined;
 
 /**
  * Pseudonymises a request's texts with the French name, word and commune lexicons (loaded on first use, about half a
@@ -12,7 +12,8 @@ let bound: ((input: PseudonymisationInput) => PseudonymisationResult) | undefine
  */
 export function pseudonymiseForProvider(input: PseudonymisationInput): PseudonymisationResult {
   bound ??= createPseudonymiser(loadLexicons());
-  return bound(input);
+  // The year tells a birth date beside a name from the date of a call (src has no clock).
+  return bound(input, new Date().getFullYear());
 }
 
 /** Loads the lexicons now (at start-up), so the first generation does not wait for them. */

@@ -28,6 +28,11 @@ export interface DetectOptions {
    * lower case, and by the last guard; without them, only the rules that need no list run.
    */
   readonly lexicons?: NameLexicons;
+  /**
+   * The current year, from the caller's clock (src reads none): a full date beside a name is a birth date only when
+   * older than last year. Without it, every such date is taken for one.
+   */
+  readonly referenceYear?: number;
 }
 
 // Later mentions found by propagation lose to any first-hand detection of the same characters.
@@ -120,7 +125,7 @@ const DATE_WITH_AGE_RE = new RegExp(`(?<![\\p{L}\\p{N}])(${YEAR_DATE})[ \\u00a0]
  * Birth dates written without "né le": a full date right after a person's name, or beside an age. A date elsewhere
  * (an appointment, an accident) stays for the minutes.
  */
-function birthDatesBesideNames(text: string, candidates: readonly Candidate[]): Candidate[] {
+function birthDatesBesideNames(text: string, candidates: readonly Candidate[], referenceYear: number | undefined): Candidate[] {
   const found: Candidate[] = [];
   const push = (span: [number, number] | undefined): void => {
     if (span) found.push({ type: "DATE_NAISSANCE", start: span[0], end: span[1], value: text.slice(span[0], span[1]), priority: PRIORITY.DATE_NAISSANCE });
@@ -129,11 +134,23 @@ function birthDatesBesideNames(text: string, candidates: readonly Candidate[]): 
     if (c.type !== "NOM" && c.type !== "PRENOM") continue;
     DATE_AFTER_NAME_RE.lastIndex = c.end;
     const m = DATE_AFTER_NAME_RE.exec(text);
-    push(m?.indices?.[1]);
+    const span = m?.indices?.[1];
+    // "Karim Benali, 12/03/2025, par téléphone" dates the call: beside a name, a date of this year or the last one is
+    // an event, an older one a birth (members, drivers, children are at least a year old).
+    if (span && referenceYear !== undefined && isRecent(text.slice(span[0], span[1]), referenceYear)) continue;
+    push(span);
   }
   DATE_WITH_AGE_RE.lastIndex = 0;
   for (let m = DATE_WITH_AGE_RE.exec(text); m; m = DATE_WITH_AGE_RE.exec(text)) push(m.indices?.[1]);
   return found;
+}
+
+/** Whether a date's year (four digits, or two read in the current century first) is this year, the last or later. */
+function isRecent(date: string, referenceYear: number): boolean {
+  const digits = /(\d{2,4})\s*$/u.exec(date)?.[1] ?? "";
+  let year = Number(digits);
+  if (digits.length === 2) year += year <= referenceYear % 100 ? Math.floor(referenceYear / 100) * 100 : (Math.floor(referenceYear / 100) - 1) * 100;
+  return year >= referenceYear - 1;
 }
 
 function toMatch(c: Candidate): PiiMatch {
@@ -165,7 +182,7 @@ export function detectPiiInTexts(texts: readonly string[], options: DetectOption
       words,
       isPlace,
     );
-    return [...candidates, ...birthDatesBesideNames(text, candidates)];
+    return [...candidates, ...birthDatesBesideNames(text, candidates, options.referenceYear)];
   });
 
   // Everything found with certainty in any text becomes a value to find again everywhere.

@@ -106,14 +106,16 @@ function replaceMatches(text: string, matches: readonly PiiMatch[], allocator: P
 export interface PseudonymiseOptions {
   /** The name, word and commune tables; without them only the rules that need no list run. */
   readonly lexicons?: NameLexicons;
+  /** The current year, so a recent date beside a name is not taken for a birth date (see DetectOptions). */
+  readonly referenceYear?: number;
 }
 
 /**
  * A pseudonymiser bound to lexicons built once (the server loads the lists and injects them, so `src/` and the
  * taskpane never carry them).
  */
-export function createPseudonymiser(lexicons: NameLexicons): (input: PseudonymisationInput) => PseudonymisationResult {
-  return (input) => pseudonymise(input, { lexicons });
+export function createPseudonymiser(lexicons: NameLexicons): (input: PseudonymisationInput, referenceYear?: number) => PseudonymisationResult {
+  return (input, referenceYear) => pseudonymise(input, { lexicons, ...(referenceYear === undefined ? {} : { referenceYear }) });
 }
 
 /**
@@ -152,7 +154,12 @@ export function pseudonymise(input: PseudonymisationInput, options: Pseudonymise
     maskedMemberId = context.memberId.slice(0, start) + token + context.memberId.slice(start + memberId.length);
   }
 
-  const matches = detectPiiInTexts(texts, { knownNames, knownValues, ...(options.lexicons ? { lexicons: options.lexicons } : {}) });
+  const matches = detectPiiInTexts(texts, {
+    knownNames,
+    knownValues,
+    ...(options.lexicons ? { lexicons: options.lexicons } : {}),
+    ...(options.referenceYear === undefined ? {} : { referenceYear: options.referenceYear }),
+  });
   const replaced = texts.map((text, index) => replaceMatches(text, matches[index] ?? [], allocator));
 
   const byKey = new Map(personalKeys.map((key, index) => [key, replaced[index]]));

@@ -122,6 +122,14 @@ describe("identifiers in odd forms", () => {
     ["Jeune conducteur, 03/11/2004, 20 ans.", "DATE_NAISSANCE", "03/11/2004"],
   ])("%s", (text, type, value) => expect(valuesOf(text, type as PiiType)).toEqual([value]));
 
+  it("takes a recent date beside a name for the date of an event, an older one for a birth date", () => {
+    const births = (text: string): string[] => detectPii(text, { lexicons, referenceYear: 2026 }).filter((m) => m.type === "DATE_NAISSANCE").map((m) => m.value);
+    expect(births("Sinistre déclaré par Karim Benali, 12/03/2026, par téléphone.")).toEqual([]);
+    expect(births("Appel de Mme Sophie Garnier (03/11/2025) pour la franchise.")).toEqual([]);
+    expect(births("Karim Benali, 15/06/1978, sociétaire depuis 2005.")).toEqual(["15/06/1978"]);
+    expect(births("Enfant à ajouter : Lucas Roux (02/09/2015).")).toEqual(["02/09/2015"]);
+  });
+
   it("keeps dates that are not birth dates and figures that look like phones", () => {
     expect(found("RDV le 12/03/2025 avec l'expert, facture du 01/04/2024 12:30.")).toEqual([]);
     expect(valuesOf("RDV pris avec Jacques Delmas le 18/12/2025 à 14h.", "DATE_NAISSANCE")).toEqual([]);
