@@ -56,6 +56,9 @@ export async function extractCommitments(chain: ProviderChain | undefined, text:
     if (result.provider.info.isOffline) return offline();
     const commitments = parseCommitmentsAnswer(result.output.text);
     if (!commitments) return offline();
+    // The adviser confirms each one, so a miss costs more than a candidate too many: a model that finds nothing where
+    // the text has an "À faire" line or a commitment verb is not taken at its word.
+    if (commitments.length === 0 && readCommitmentsOffline(text, memberId, today).length > 0) return offline();
     const back = (s: string) => restore(s, masked.mapping);
     return {
       commitments: commitments.map((c) => ({ ...c, what: back(c.what), memberId: memberId ?? (c.memberId ? back(c.memberId) : null), ...(c.quote ? { quote: back(c.quote) } : {}) })),

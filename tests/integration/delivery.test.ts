@@ -10,6 +10,7 @@ import { startLocalIdentityProvider, TEST_AUDIENCE, TEST_ISSUER, TEST_TENANT, ty
 import { startFakeReceiver, testWebhookSecret, type FakeReceiver } from "../support/fake-receiver";
 import { createTestStore, describeEachStore, type TestStore } from "../support/stores";
 import { buildTestApp } from "../support/test-app";
+import { useAppWithFakeProvider } from "../support/app-fixture";
 
 describeEachStore("webhook delivery", (kind) => {
   const secret = testWebhookSecret();
@@ -207,5 +208,31 @@ describeEachStore("commitments of saved minutes", (kind) => {
     expect(body.commitments.find((c) => /rappeler/i.test(c.what))).toMatchObject({ owner: "conseiller", memberId: "SOC-555" });
     expect(body.commitments.find((c) => /photos/i.test(c.what))).toMatchObject({ owner: "sociétaire" });
     expect((await app.inject({ method: "POST", url: `/api/minutes/${saved.id}/commitments`, headers: other })).statusCode).toBe(404);
+  });
+});
+
+describeEachStore("commitments through a model's structured output", (kind) => {
+  const ctx = useAppWithFakeProvider(kind, { RATE_LIMIT_PER_MINUTE: "1000" });
+
+  it("sends the pseudonymised text under commitments@1 with a JSON schema, and restores the placeholders of the answer", async () => {
+    const saved = await saveValidatedRecord(ctx.app, 8, "SOC-321987");
+    const before = ctx.fake.requests.length;
+    ctx.fake.setDefaultText((request) => {
+      const user = request.body.messages.find((m) => m.role === "user")?.content ?? "";
+      const reference = /Référence du sociétaire : (\S+)\./.exec(String(user))?.[1] ?? "";
+      return JSON.stringify({ commitments: [{ what: `Rappeler ${reference} pour l'expertise`, owner: "conseiller", dueDate: "2026-03-12", memberId: reference, quote: "Rappeler le sociétaire le 12 mars" }] });
+    });
+    const response = await ctx.app.inject({ method: "POST", url: `/api/minutes/${saved.id}/commitments` });
+    ctx.fake.setDefaultText((request) => String(request.body.messages.at(-1)?.content ?? ""));
+    expect(response.statusCode).toBe(200);
+    const sent = ctx.fake.requests.slice(before);
+    expect(sent).toHaveLength(1);
+    expect(sent[0]?.body.messages[0]).toMatchObject({ role: "system" });
+    expect(String(sent[0]?.body.messages[0]?.content)).toMatch(/engagements et les prochaines étapes/);
+    expect(JSON.stringify(sent[0]?.body)).not.toContain("SOC-321987");
+    expect(JSON.stringify(sent[0]?.body.response_format ?? {})).toMatch(/commitments/);
+    const body = response.json() as { degraded: boolean; prePrompt: { id: string }; commitments: { what: string; memberId: string | null }[] };
+    expect(body).toMatchObject({ degraded: false, prePrompt: { id: "commitments@1" } });
+    expect(body.commitments).toEqual([expect.objectContaining({ what: "Rappeler SOC-321987 pour l'expertise", memberId: "SOC-321987", dueDate: "2026-03-12", owner: "conseiller" })]);
   });
 });
