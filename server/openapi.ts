@@ -209,7 +209,44 @@ export function buildOpenApi(): Record<string, unknown> {
       "/api/committee/stats": { get: { summary: "Aggregates per task and month (Committee role)", security: bearer, responses: { 200: ok("Statistics", "CommitteeStats"), 403: problem("Committee role required") } } },
       "/api/committee/audit/verify": { get: { summary: "Re-walk the audit hash chain (Committee role)", security: bearer, responses: { 200: { description: "{ok, entries, firstBrokenAt?}" }, 403: problem("Committee role required") } } },
       "/api/committee/audit/export": { get: { summary: "Audit log as JSON or CSV (Committee role)", security: bearer, parameters: [{ name: "format", in: "query", schema: { enum: ["json", "csv"] } }], responses: { 200: { description: "The log, pseudonymous" }, 403: problem("Committee role required") } } },
-      "/api/committee/preprompts": { get: { summary: "Every pre-prompt version with its text and first use (Committee role)", security: bearer, responses: { 200: { description: "Versions" }, 403: problem("Committee role required") } } },
+      "/api/committee/preprompts": {
+        get: { summary: "Every pre-prompt version of every task and template: {id, key, task, template?, version, state (draft|evaluated|approved|active|retired), author?, approvedBy?, text, sha256, firstSeenAt, firstUsedAt, evaluation…}; one active per task and template (Committee role)", security: bearer, responses: { 200: { description: "Versions" }, 403: problem("Committee role required") } },
+        post: {
+          summary: "Save a new draft version {task, template?, text, basedOn?} (Committee role)",
+          security: bearer,
+          requestBody: { required: true, content: { "application/json": { schema: { type: "object", required: ["task", "text"], additionalProperties: false, properties: { task: { type: "string" }, template: { type: "string" }, text: { type: "string", maxLength: 20000 }, basedOn: { type: "string" } } } } } },
+          responses: { 201: { description: "{id, version, state: \"draft\"}" }, 400: problem("Unknown task or template, empty text, basedOn of another task"), 403: problem("Committee role required") },
+        },
+      },
+      "/api/committee/preprompts/{id}/evaluations": {
+        post: {
+          summary: "Run the version over its reference cases; 200 with the scores (and the active version's) when done within ?wait= seconds (default 20), else 202 with progress and a Location to poll",
+          security: bearer,
+          parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }, { name: "wait", in: "query", required: false, schema: { type: "integer", minimum: 0, maximum: 60 } }],
+          responses: { 200: { description: "Scores" }, 202: { description: "Running: {id, status, done, total}" }, 403: problem("Committee role required"), 404: problem("No such version") },
+        },
+        get: { summary: "The version's latest evaluation, with the active version's scores", security: bearer, parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }], responses: { 200: { description: "Evaluation" }, 403: problem("Committee role required"), 404: problem("No evaluation") } },
+      },
+      "/api/committee/preprompts/{id}/evaluations/{evaluationId}": {
+        get: { summary: "One evaluation run: progress, scores and each case's draft", security: bearer, parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }, { name: "evaluationId", in: "path", required: true, schema: { type: "string", format: "uuid" } }], responses: { 200: { description: "Evaluation" }, 403: problem("Committee role required"), 404: problem("No such evaluation") } },
+      },
+      "/api/committee/preprompts/{id}/approve": {
+        post: {
+          summary: "Approve an evaluated version {reason, justification?}: a Committee member other than its author; a justification when it scores below the active version",
+          security: bearer,
+          parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }],
+          requestBody: { required: true, content: { "application/json": { schema: { type: "object", required: ["reason"], additionalProperties: false, properties: { reason: { type: "string" }, justification: { type: "string" } } } } } },
+          responses: { 200: { description: "The approved version" }, 400: problem("No reason"), 403: problem("Committee role required, or the author"), 404: problem("No such version"), 409: problem("Not evaluated, or worse without justification") },
+        },
+      },
+      "/api/committee/preprompts/{id}/activate": {
+        post: {
+          summary: "Put an approved version in service (the active one is retired); activating an earlier version is the rollback",
+          security: bearer,
+          parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }],
+          responses: { 200: { description: "The active version and the one it replaced" }, 403: problem("Committee role required"), 404: problem("No such version"), 409: problem("Never approved, or already active") },
+        },
+      },
       "/api/exports": {
         get: {
           summary: "Validated records and deletions in commit order after `since` (Integration role); resume with the last nextCursor",
