@@ -100,8 +100,9 @@ const ConfigSchema = z
       if (!URL.canParse(url) || !/^https?:$/.test(new URL(url).protocol)) ctx.addIssue({ code: "custom", path: ["WEBHOOK_URLS"], message: `not an http(s) URL: ${url}` });
     }
     if (webhookUrls.length > 0 && !env.WEBHOOK_SECRET) ctx.addIssue({ code: "custom", path: ["WEBHOOK_SECRET"], message: "WEBHOOK_SECRET is required when WEBHOOK_URLS is set" });
-    if (env.WEBHOOK_SECRET && !/^whsec_[A-Za-z0-9+/]{22,}={0,2}$/.test(env.WEBHOOK_SECRET)) {
-      ctx.addIssue({ code: "custom", path: ["WEBHOOK_SECRET"], message: "WEBHOOK_SECRET must be whsec_ followed by base64 (16 bytes at least)" });
+    // The reference library's rule: base64 after an optional whsec_ prefix (24 to 64 bytes are recommended, not required).
+    if (env.WEBHOOK_SECRET && !/^(?:whsec_)?[A-Za-z0-9+/]+={0,2}$/.test(env.WEBHOOK_SECRET)) {
+      ctx.addIssue({ code: "custom", path: ["WEBHOOK_SECRET"], message: "WEBHOOK_SECRET must be whsec_ followed by base64" });
     }
     if (env.AUDIT_KEY && env.AUDIT_KEY.length < 32) ctx.addIssue({ code: "custom", path: ["AUDIT_KEY"], message: "AUDIT_KEY must hold at least 32 characters" });
     if (env.AUTH_MODE === "entra") {
