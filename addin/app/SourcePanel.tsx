@@ -1,6 +1,6 @@
 // Owns the source of the work in the capture form: add a Teams transcript, a document or the meeting's transcript, then show, edit or remove it.
 import { Button, Field, makeStyles, Textarea, tokens } from "@fluentui/react-components";
-import { AddRegular, CalendarLtrRegular, CameraRegular, ChevronDownRegular, ChevronUpRegular, DeleteRegular, DocumentRegular, MailRegular, PersonVoiceRegular } from "@fluentui/react-icons";
+import { AddRegular, CalendarLtrRegular, CameraRegular, MicRegular, ChevronDownRegular, ChevronUpRegular, DeleteRegular, DocumentRegular, MailRegular, PersonVoiceRegular } from "@fluentui/react-icons";
 import { useId, useRef, useState, type ChangeEvent, type ReactNode } from "react";
 import type { MessageKey } from "../../src/i18n";
 import { ApiError } from "../api/client";
@@ -10,6 +10,7 @@ import { useApi, useHost } from "../hooks/use-host";
 import { useI18n } from "../hooks/use-i18n";
 import type { WorkSource } from "../lib/work-source";
 import { ScanReview } from "../features/sources/ScanReview";
+import { VoicePanel } from "../features/voice/VoicePanel";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
@@ -83,6 +84,8 @@ export function SourcePanel(props: SourcePanelProps): ReactNode {
   const scanInput = useRef<HTMLInputElement>(null);
   // A file being read by OCR, then reviewed: it becomes the source only once the adviser has checked its text.
   const [scanFile, setScanFile] = useState<File | null>(null);
+  // The recording panel (issue 17): consent, recording, transcript; its transcript becomes the source.
+  const [isRecordingVoice, setIsRecordingVoice] = useState(false);
   const addButton = useRef<HTMLButtonElement>(null);
   const [isAdding, setIsAdding] = useState(false);
   const [isBusy, setIsBusy] = useState(false);
@@ -259,6 +262,19 @@ export function SourcePanel(props: SourcePanelProps): ReactNode {
             requestAnimationFrame(() => addButton.current?.focus());
           }}
         />
+      ) : isRecordingVoice ? (
+        <VoicePanel
+          onUse={(next) => {
+            props.onChange(next);
+            setIsRecordingVoice(false);
+            setIsAdding(false);
+            setStatus(t("ui.voice.used"));
+          }}
+          onCancel={() => {
+            setIsRecordingVoice(false);
+            requestAnimationFrame(() => addButton.current?.focus());
+          }}
+        />
       ) : props.isReadingThread ? (
         <p className={styles.hint} role="status" data-testid="source-thread-reading">
           {t("ui.source.reading_thread")}
@@ -290,6 +306,9 @@ export function SourcePanel(props: SourcePanelProps): ReactNode {
                 </Button>
                 <Button className={styles.option} icon={<CameraRegular />} disabledFocusable={isBusy} onClick={() => scanInput.current?.click()} data-testid="source-add-scan">
                   {t("ui.ocr.add")}
+                </Button>
+                <Button className={styles.option} icon={<MicRegular />} disabledFocusable={isBusy} onClick={() => setIsRecordingVoice(true)} data-testid="source-add-voice">
+                  {t("ui.voice.open")}
                 </Button>
                 {readMeeting ? (
                   <Button
