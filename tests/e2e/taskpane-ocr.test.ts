@@ -45,6 +45,7 @@ describe.runIf(shouldRunBrowserTests())("taskpane: a photo read by OCR in Chromi
     expect(await seriousAxeViolations(page)).toEqual([]);
 
     await scan.review.waitFor({ timeout: 60_000 });
+    await pane.screenshot("taskpane-ocr-review.png");
     const read = await scan.pageTexts.first().inputValue();
     expect(read).toContain("FG-482-KL");
     expect(read).toMatch(/14\/10\/2026/u);
