@@ -75,15 +75,17 @@ export interface ClaimedDelivery {
 }
 
 /**
- * Claims up to `limit` due deliveries for `leaseMs`. One statement with FOR UPDATE SKIP LOCKED: replicas polling
+ * Claims up to `limit` due deliveries for `leaseMs`, to the receivers still configured (one an operator removed from
+ * WEBHOOK_URLS keeps its rows pending, untouched, until it comes back). One statement with FOR UPDATE SKIP LOCKED: replicas polling
  * the same PostgreSQL never claim the same row, and the same SQL runs on PGlite (one connection, no contention).
  */
-export async function claimDue(db: Db, limit: number, leaseMs: number): Promise<ClaimedDelivery[]> {
+export async function claimDue(db: Db, limit: number, leaseMs: number, receivers: readonly string[]): Promise<ClaimedDelivery[]> {
   const token = randomUUID();
   const rows = await db.query<{ id: string; receiver: string; attempts: number; event_id: string; body: string }>(
     `WITH due AS (
        SELECT d.id FROM outbox_deliveries d
         WHERE d.state = 'pending' AND d.next_attempt_at <= now() AND (d.locked_until IS NULL OR d.locked_until <= now())
+          AND d.receiver IN (SELECT value FROM jsonb_array_elements_text($4::jsonb))
         ORDER BY d.next_attempt_at, d.event_seq
         LIMIT $1
         FOR UPDATE SKIP LOCKED)
@@ -92,7 +94,7 @@ export async function claimDue(db: Db, limit: number, leaseMs: number): Promise<
        FROM due, outbox_events e
       WHERE d.id = due.id AND e.seq = d.event_seq AND e.body IS NOT NULL
       RETURNING d.id, d.receiver, d.attempts, e.id AS event_id, e.body`,
-    [limit, leaseMs, token],
+    [limit, leaseMs, token, JSON.stringify(receivers)],
   );
   return rows.map((r) => ({ id: r.id, receiver: r.receiver, attempts: Number(r.attempts), eventId: r.event_id, body: r.body, claimToken: token }));
 }

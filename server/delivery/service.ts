@@ -22,6 +22,7 @@ export function createDelivery(config: Config["webhooks"], db: Db, log?: Fastify
     worker = startDeliveryWorker({
       db,
       signer: createSigner(config.secret),
+      receivers: config.urls,
       retry: { baseMs: config.retryBaseMs, maxMs: config.retryMaxMs, maxAttempts: config.maxAttempts },
       timeoutMs: config.timeoutMs,
       pollMs: config.pollMs,

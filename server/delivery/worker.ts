@@ -9,6 +9,8 @@ import type { Signer } from "./signing";
 export interface DeliveryWorkerOptions {
   readonly db: Db;
   readonly signer: Signer;
+  /** The receivers configured now (WEBHOOK_URLS); rows for others stay pending. */
+  readonly receivers: readonly string[];
   readonly retry: RetryPolicy;
   /** Time one POST may take before it counts as failed (WEBHOOK_TIMEOUT_MS). */
   readonly timeoutMs: number;
@@ -92,7 +94,7 @@ export function startDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWor
         if (isStopping) return;
         const free = options.concurrency - inFlight.size;
         if (free <= 0) return; // a finishing attempt ticks again
-        const claimed = await claimDue(options.db, free, leaseMs);
+        const claimed = await claimDue(options.db, free, leaseMs, options.receivers);
         for (const delivery of claimed) {
           const running: Promise<void> = attempt(delivery)
             .catch((error: unknown) => options.log?.error({ err: error, deliveryId: delivery.id }, "webhook delivery bookkeeping failed"))
