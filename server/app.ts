@@ -29,6 +29,7 @@ import { committeeRoutes } from "./routes/committee";
 import { exportRoutes } from "./routes/exports";
 import { commitmentsRoutes } from "./delivery/commitments-route";
 import { createDelivery } from "./delivery/service";
+import { deliveryMetrics } from "./delivery/metrics";
 import { feedbackRoutes } from "./routes/feedback";
 import { generationRoutes } from "./routes/generations";
 import { healthRoutes } from "./routes/health";
@@ -180,7 +181,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   );
   // Validated records reach MAIF's systems through the outbox; the worker runs when WEBHOOK_URLS names receivers,
   // and stops (attempts in flight settled) before main.ts closes the store.
-  const delivery = createDelivery(deps.config.webhooks, deps.db, app.log);
+  const delivery = createDelivery(deps.config.webhooks, deps.db, app.log, deliveryMetrics(metrics.registry, deps.db));
   app.addHook("onClose", () => delivery.stop());
   await app.register(minutesRoutes({ db: deps.db, audit, orgName: deps.config.orgName, aiShareThreshold: deps.config.aiShareThreshold, delivery }));
   await app.register(exportRoutes({ db: deps.db, replayed: () => delivery.saved() }));

@@ -106,6 +106,9 @@ describeEachStore("webhook delivery", (kind) => {
     expect(dead).toHaveLength(1);
     expect(dead[0]).toMatchObject({ attempts: 3, lastStatus: 500 });
     expect(bodiesFor(saved.id)).toHaveLength(3);
+    const metrics = (await app.inject({ method: "GET", url: "/metrics" })).body;
+    expect(Number(/^greffier_webhook_deliveries\{state="dead"\} (\d+)$/m.exec(metrics)?.[1])).toBeGreaterThanOrEqual(1);
+    expect(Number(/^greffier_webhook_attempts_total\{outcome="dead"\} (\d+)$/m.exec(metrics)?.[1])).toBeGreaterThanOrEqual(1);
     receiver.setFaults(() => ({ kind: "ok" }));
     const replay = await app.inject({ method: "POST", url: `/api/deliveries/${dead[0]!.id}/replay`, headers: integration });
     expect(replay.statusCode).toBe(202);
