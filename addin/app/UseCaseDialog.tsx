@@ -11,10 +11,13 @@ import {
   makeStyles,
   MessageBar,
   MessageBarBody,
+  Radio,
+  RadioGroup,
   Textarea,
   tokens,
 } from "@fluentui/react-components";
 import { useId, useState, type ReactNode } from "react";
+import type { ProposalKind } from "../../src/schemas/feedback";
 import { ApiError } from "../api/client";
 import { FEEDBACK_COMMENT_MAX_CHARS } from "../components/FeedbackPrompt";
 import { useApi } from "../hooks/use-host";
@@ -42,6 +45,8 @@ export function UseCaseDialog({ isOpen, onClose }: UseCaseDialogProps): ReactNod
   const styles = useStyles();
   const introId = useId();
   const [comment, setComment] = useState("");
+  // A new use, or (issue 19) a change to a template or a new template: all reach the committee's one queue.
+  const [proposal, setProposal] = useState<ProposalKind>("use-case");
   const [isSending, setIsSending] = useState(false);
   const [hasTriedEmpty, setHasTriedEmpty] = useState(false);
   const [outcome, setOutcome] = useState<Outcome>(null);
@@ -72,7 +77,7 @@ export function UseCaseDialog({ isOpen, onClose }: UseCaseDialogProps): ReactNod
     setIsSending(true);
     setOutcome(null);
     try {
-      await api.sendFeedback({ kind: "use-case", comment: comment.trim() });
+      await api.sendFeedback({ kind: "use-case", comment: comment.trim(), ...(proposal === "use-case" ? {} : { proposal }) });
       setOutcome({ kind: "sent" });
       setHasTriedEmpty(false);
     } catch (error) {
@@ -108,16 +113,25 @@ export function UseCaseDialog({ isOpen, onClose }: UseCaseDialogProps): ReactNod
                 <MessageBarBody>{t("ui.usecase.sent")}</MessageBarBody>
               </MessageBar>
             ) : (
-              <Field label={t("ui.usecase.label")} required validationState={state} validationMessage={message}>
-                <Textarea
-                  value={comment}
-                  rows={5}
-                  resize="vertical"
-                  placeholder={t("ui.usecase.placeholder")}
-                  onChange={(_, data) => setComment(data.value)}
-                  data-testid="use-case-comment"
-                />
-              </Field>
+              <>
+                <Field label={t("governance.proposal.label")}>
+                  <RadioGroup value={proposal} onChange={(_, data) => setProposal(data.value as ProposalKind)} data-testid="use-case-proposal">
+                    <Radio value="use-case" label={t("governance.proposal.use-case")} />
+                    <Radio value="template-change" label={t("governance.proposal.template-change")} />
+                    <Radio value="new-template" label={t("governance.proposal.new-template")} />
+                  </RadioGroup>
+                </Field>
+                <Field label={t("ui.usecase.label")} required validationState={state} validationMessage={message}>
+                  <Textarea
+                    value={comment}
+                    rows={5}
+                    resize="vertical"
+                    placeholder={t("ui.usecase.placeholder")}
+                    onChange={(_, data) => setComment(data.value)}
+                    data-testid="use-case-comment"
+                  />
+                </Field>
+              </>
             )}
             {outcome?.kind === "failed" ? (
               <MessageBar intent="error" layout="multiline" politeness="assertive" data-testid="use-case-error">
@@ -132,12 +146,12 @@ export function UseCaseDialog({ isOpen, onClose }: UseCaseDialogProps): ReactNod
               </Button>
             ) : (
               <>
-                <Button appearance="primary" disabledFocusable={isSending || isTooLong} onClick={() => void send()} data-testid="use-case-send">
-                  {isSending ? t("ui.usecase.sending") : t("ui.usecase.send")}
-                </Button>
-                <Button onClick={close} data-testid="use-case-cancel">
-                  {t("ui.usecase.cancel")}
-                </Button>
+                  <Button appearance="primary" disabledFocusable={isSending || isTooLong} onClick={() => void send()} data-testid="use-case-send">
+                    {isSending ? t("ui.usecase.sending") : t("ui.usecase.send")}
+                  </Button>
+                  <Button onClick={close} data-testid="use-case-cancel">
+                    {t("ui.usecase.cancel")}
+                  </Button>
               </>
             )}
           </DialogActions>

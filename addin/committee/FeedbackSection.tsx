@@ -95,7 +95,10 @@ export function FeedbackSection({ stats }: { stats: CommitteeStats }): ReactNode
                 <li key={i} className={styles.item}>
                   <LightbulbRegular className={mergeClasses(styles.icon, styles.idea)} aria-hidden />
                   <div className={styles.body}>
-                    <span className={styles.meta}>{formatMonth(u.month, locale)}</span>
+                    <span className={styles.meta}>
+                      {formatMonth(u.month, locale)}
+                      {u.proposal && u.proposal !== "use-case" ? ` · ${t(`governance.proposal.${u.proposal}`)}` : ""}
+                    </span>
                     <p className={styles.quote}>{u.comment}</p>
                   </div>
                 </li>

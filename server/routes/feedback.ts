@@ -32,7 +32,7 @@ export function feedbackRoutes(deps: FeedbackDeps) {
       if (isUseCase) {
         const body = parseOrThrow(UseCaseFeedbackSchema, raw);
         await deps.db.transaction(async (tx) => {
-          await insertFeedback(tx, { id, userId: request.user.id, kind: "use-case", comment: maskComment(body.comment) });
+          await insertFeedback(tx, { id, userId: request.user.id, kind: "use-case", comment: maskComment(body.comment), proposal: body.proposal });
           await deps.audit.feedback(tx, request.user.id, { feedbackId: id, kind: "use-case" });
         });
       } else {

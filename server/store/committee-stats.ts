@@ -89,8 +89,8 @@ export async function committeeStats(db: Db): Promise<CommitteeStats> {
   const comments = await db.query<{ month: string; task: string | null; rating: "up" | "down" | null; comment: string }>(`
     SELECT to_char(date_trunc('month', f.created_at AT TIME ZONE 'UTC'), 'YYYY-MM') AS month, f.task, f.rating, f.comment
       FROM feedback f WHERE f.kind = 'rating' AND f.comment IS NOT NULL AND f.comment <> '' ORDER BY f.created_at DESC LIMIT 200`);
-  const useCases = await db.query<{ month: string; comment: string }>(`
-    SELECT to_char(date_trunc('month', f.created_at AT TIME ZONE 'UTC'), 'YYYY-MM') AS month, f.comment
+  const useCases = await db.query<{ month: string; comment: string; proposal: "use-case" | "template-change" | "new-template" }>(`
+    SELECT to_char(date_trunc('month', f.created_at AT TIME ZONE 'UTC'), 'YYYY-MM') AS month, f.comment, coalesce(f.proposal, 'use-case') AS proposal
       FROM feedback f WHERE f.kind = 'use-case' ORDER BY f.created_at DESC LIMIT 200`);
   return { minGroupSize: MIN_GROUP_SIZE, cells: out, totals, comments, useCases };
 }

@@ -34,6 +34,7 @@ export const CommitteeStatsSchema = z.object({
   cells: z.array(StatsCellSchema),
   totals: z.object({ generations: z.number().int(), energyWh: z.number(), gco2eq: z.number() }),
   comments: z.array(z.object({ month: z.string(), task: z.string().nullable(), rating: z.enum(["up", "down"]).nullable(), comment: z.string() })),
-  useCases: z.array(z.object({ month: z.string(), comment: z.string() })),
+  /** Proposals from the pane; `proposal` says whether a new use, a template change or a new template (absent from older servers). */
+  useCases: z.array(z.object({ month: z.string(), comment: z.string(), proposal: z.enum(["use-case", "template-change", "new-template"]).optional() })),
 });
 export type CommitteeStats = z.infer<typeof CommitteeStatsSchema>;

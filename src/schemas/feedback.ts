@@ -11,9 +11,15 @@ export const RatingFeedbackSchema = z.strictObject({
   comment: z.string().max(MAX_COMMENT_CHARS).optional(),
 });
 
+/** What an adviser proposes from the pane: a new use, a change to a template, or a new template (issue 19). */
+export const PROPOSAL_KINDS = ["use-case", "template-change", "new-template"] as const;
+export type ProposalKind = (typeof PROPOSAL_KINDS)[number];
+
 export const UseCaseFeedbackSchema = z.strictObject({
   kind: z.literal("use-case"),
   comment: z.string().trim().min(1).max(MAX_COMMENT_CHARS),
+  /** Absent: a new use case, as before. */
+  proposal: z.enum(PROPOSAL_KINDS).optional(),
 });
 
 export type RatingFeedback = z.infer<typeof RatingFeedbackSchema>;

@@ -187,6 +187,17 @@ describeEachStore("pre-prompt governance", (kind) => {
     fake.setDefaultText((request) => request.body.messages.at(-1)?.content ?? "");
   }, 60_000);
 
+  it("queues advisers' template proposals from the pane next to use-case proposals", async () => {
+    const send = (payload: Record<string, unknown>) => app.inject({ method: "POST", url: "/api/feedback", headers: { authorization: adviser }, payload });
+    expect((await send({ kind: "use-case", comment: "Ajouter une rubrique « Pièces reçues » au modèle déclaration de sinistre", proposal: "template-change" })).statusCode).toBe(201);
+    expect((await send({ kind: "use-case", comment: "Un modèle pour les entretiens de résiliation", proposal: "new-template" })).statusCode).toBe(201);
+    expect((await send({ kind: "use-case", comment: "Relances de cotisation" })).statusCode).toBe(201);
+    expect((await send({ kind: "use-case", comment: "x", proposal: "horoscope" })).statusCode).toBe(400);
+    const stats = (await app.inject({ method: "GET", url: "/api/committee/stats", headers: { authorization: alice } })).json() as { useCases: { comment: string; proposal?: string }[] };
+    expect(stats.useCases.map((u) => u.proposal).sort()).toEqual(["new-template", "template-change", "use-case"]);
+    expect(stats.useCases.find((u) => u.proposal === "template-change")?.comment).toMatch(/Pièces reçues/);
+  });
+
   it("rejects drafts for unknown tasks or templates of another task, and unknown versions", async () => {
     const bad = [
       { task: "horoscope", text: "x" },

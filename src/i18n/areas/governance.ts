@@ -63,6 +63,10 @@ export const governanceFr = {
   "governance.ui.activate": "Mettre en service",
   "governance.ui.author": "Auteur : {name}",
   "governance.ui.seeded": "Version initiale (fichier du dépôt)",
+  "governance.proposal.label": "Type de proposition",
+  "governance.proposal.use-case": "Un nouvel usage",
+  "governance.proposal.template-change": "Une modification d'un modèle",
+  "governance.proposal.new-template": "Un nouveau modèle",
 } as const;
 
 export const governanceEn: Record<keyof typeof governanceFr, string> = {
@@ -128,4 +132,8 @@ export const governanceEn: Record<keyof typeof governanceFr, string> = {
   "governance.ui.activate": "Put in service",
   "governance.ui.author": "Author: {name}",
   "governance.ui.seeded": "Initial version (repository file)",
+  "governance.proposal.label": "Kind of proposal",
+  "governance.proposal.use-case": "A new use",
+  "governance.proposal.template-change": "A change to a template",
+  "governance.proposal.new-template": "A new template",
 };
