@@ -38,6 +38,8 @@ export const FILE_AUTHOR = "system:files";
  * @throws PrePromptEditedError
  */
 export async function syncPrePrompts(db: Db, registry: PrePromptRegistry): Promise<void> {
+  // An evaluation runs inside one server process: one still "running" after an hour lost its process (restart, crash).
+  await db.query("UPDATE pre_prompt_evaluations SET status = 'failed', error = 'interrupted', finished_at = now() WHERE status = 'running' AND started_at < now() - interval '1 hour'");
   for (const p of registry.values()) {
     const { task, template } = splitKey(p.key);
     await db.transaction(async (tx) => {
