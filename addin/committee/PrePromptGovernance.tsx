@@ -95,14 +95,14 @@ export function PrePromptDiff({ base, next }: { base: string; next: string }): R
   const styles = useStyles();
   const parts = useMemo(() => diffLines(base, next), [base, next]);
   return (
-    <pre className={styles.diff} tabIndex={0} aria-label={t("governance.ui.diff_label")} data-testid="preprompt-diff">
+    <pre className={styles.diff} tabIndex={0} role="region" aria-label={t("governance.ui.diff_label")} data-testid="preprompt-diff">
       {parts.map((p, i) =>
         p.added ? (
-          <ins key={i} className={styles.added} aria-label={t("governance.ui.diff_added")}>
+          <ins key={i} className={styles.added}>
             {p.value.replace(/\n$/, "").split("\n").map((l) => `+ ${l}`).join("\n")}
           </ins>
         ) : p.removed ? (
-          <del key={i} className={styles.removed} aria-label={t("governance.ui.diff_removed")}>
+          <del key={i} className={styles.removed}>
             {p.value.replace(/\n$/, "").split("\n").map((l) => `− ${l}`).join("\n")}
           </del>
         ) : (

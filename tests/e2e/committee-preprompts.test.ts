@@ -6,7 +6,7 @@ import { startLocalIdentityProvider, TEST_AUDIENCE, TEST_ISSUER, TEST_TENANT, ty
 import { startTestServer, type TestServer } from "../support/test-server";
 import { authorizeApi, CommitteePage } from "./pages/committee-page";
 import { ensureBuilt } from "./support/build";
-import { launchChromium, shouldRunBrowserTests } from "./support/chromium";
+import { launchChromium, seriousAxeViolations, shouldRunBrowserTests } from "./support/chromium";
 
 const ADDED_RULE = "Termine toujours par une formule de politesse et rappelle le numéro de dossier s'il figure dans les notes.";
 
@@ -73,6 +73,7 @@ describe.runIf(shouldRunBrowserTests())("committee pre-prompt governance in Chro
     const base = await editor.inputValue();
     await editor.fill(`${base}\n${ADDED_RULE}`);
     expect(await a.group.getByTestId("preprompt-diff").locator("ins").textContent()).toContain(ADDED_RULE);
+    expect(JSON.stringify(await seriousAxeViolations(a.page))).toBe("[]");
     await a.group.getByTestId("preprompt-save-draft").click();
     const draft = a.page.locator("#preprompt-member-email-2");
     await draft.waitFor();
@@ -84,6 +85,7 @@ describe.runIf(shouldRunBrowserTests())("committee pre-prompt governance in Chro
     expect(await scores.locator('[data-metric="facts"] td').first().textContent()).toMatch(/^\d\.\d\d/);
     // The active version's scores are beside them.
     expect(await scores.locator('[data-metric="overall"] td').nth(1).textContent()).toMatch(/^\d\.\d\d$/);
+    expect(JSON.stringify(await seriousAxeViolations(a.page))).toBe("[]");
     // Her own version: she cannot approve it.
     expect(await draft.getByTestId("preprompt-approve").isDisabled()).toBe(true);
     await a.context.close();
