@@ -134,7 +134,7 @@ export function useRecorder(api: VoiceApi, queue: ChunkQueue | null) {
         analyser.getFloatTimeDomainData(samples);
         let sum = 0;
         for (const v of samples) sum += v * v;
-        patch({ level: Math.min(1, Math.sqrt(sum / samples.length) * 4), elapsedS: elapsed() });
+        patch({ level: Math.min(1, Math.sqrt(sum / samples.length) * 4) });
         requestAnimationFrame(tick);
       };
       requestAnimationFrame(tick);
@@ -154,6 +154,11 @@ export function useRecorder(api: VoiceApi, queue: ChunkQueue | null) {
       })();
     };
     recorder.start(CHUNK_SECONDS * 1000);
+    // The clock runs on a timer, not on animation frames, which a hidden pane or a headless browser may hold back.
+    const clock = setInterval(() => {
+      if (live.current?.recorder !== recorder) clearInterval(clock);
+      else patch({ elapsedS: elapsed() });
+    }, 250);
     patch({ phase: "recording" });
   }, [api, queue, flush, patch]);
 
