@@ -98,7 +98,7 @@ function isActivatable(v: VersionRow): boolean {
  * Puts a version in force and retires the one it replaces, in one transaction; activating an earlier version is the rollback.
  * @throws AppError not_found, conflict (never approved, or already active).
  */
-export async function activate(db: Db, audit: AuditRecorder, user: User, id: string): Promise<{ version: VersionRow; previous: string | null }> {
+export async function activate(db: Db, audit: AuditRecorder, user: User, id: string, reason?: string): Promise<{ version: VersionRow; previous: string | null }> {
   return db.transaction(async (tx) => {
     await tx.query("SELECT pg_advisory_xact_lock($1)", [VERSION_LOCK_KEY]);
     const version = await findVersion(tx, id);
@@ -111,7 +111,7 @@ export async function activate(db: Db, audit: AuditRecorder, user: User, id: str
       await audit.prePrompt(tx, user.id, { action: "retired", versionId: previous.id, replacedBy: id });
     }
     await setState(tx, id, "active");
-    await audit.prePrompt(tx, user.id, { action: "activated", versionId: id, sha256: version.sha256, previous: previous?.id ?? null, rollback: version.state === "retired" });
+    await audit.prePrompt(tx, user.id, { action: "activated", versionId: id, sha256: version.sha256, previous: previous?.id ?? null, rollback: version.state === "retired", ...(reason ? { reason } : {}) });
     return { version: (await findVersion(tx, id)) as VersionRow, previous: previous?.id ?? null };
   });
 }

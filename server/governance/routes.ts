@@ -90,7 +90,7 @@ export async function prePromptRoutes(app: FastifyInstance, deps: { readonly db:
   });
 
   app.post<{ Params: { id: string }; Querystring: { wait?: string } }>("/api/committee/preprompts/:id/evaluations", async (request, reply) => {
-    objectBody(request.body, []);
+    // No body is expected; whatever a client sends along (an empty object, options of a later version) is ignored.
     const version = await mustFind(db, request.params.id);
     const job = await startEvaluation(db, audit, chain, request.user.id, version);
     const waitS = Math.min(MAX_WAIT_S, Math.max(0, Number(request.query.wait ?? DEFAULT_WAIT_S) || 0));
@@ -130,8 +130,8 @@ export async function prePromptRoutes(app: FastifyInstance, deps: { readonly db:
   });
 
   app.post<{ Params: { id: string } }>("/api/committee/preprompts/:id/activate", async (request) => {
-    objectBody(request.body, []);
-    const { version, previous } = await activate(db, audit, request.user, request.params.id);
+    const body = objectBody(request.body, ["reason"]);
+    const { version, previous } = await activate(db, audit, request.user, request.params.id, typeof body.reason === "string" ? body.reason.trim() : undefined);
     return { ...versionView(version, request.user.id, undefined), previous };
   });
 }
