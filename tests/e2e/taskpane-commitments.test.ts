@@ -32,6 +32,7 @@ describe.runIf(shouldRunBrowserTests())("commitments after saving, in Chromium",
     await pane.validate();
     await pane.save();
 
+    await page.getByRole("button", { name: "Relever les engagements et prochaines étapes" }).click();
     const rows = page.getByTestId("commitment");
     await expect.poll(() => rows.count(), { timeout: 15_000 }).toBe(3);
     await expect.poll(async () => rows.nth(0).getByRole("combobox", { name: "Qui" }).inputValue()).toBe("conseiller");

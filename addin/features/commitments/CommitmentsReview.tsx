@@ -1,7 +1,7 @@
 // Owns the review of commitments beside saved minutes: confirm, edit or drop each; confirmed ones become Outlook tasks
 // (Graph To Do) or follow-up appointments, and the member's ones a follow-up e-mail validated as any draft.
 import { Button, Checkbox, Field, Input, makeStyles, MessageBar, MessageBarBody, Select, Textarea, tokens } from "@fluentui/react-components";
-import { useEffect, useId, useState, type ReactNode } from "react";
+import { useId, useState, type ReactNode } from "react";
 import type { Commitment, CommitmentOwner } from "../../../src/schemas/commitments";
 import type { Transparency } from "../../../src/schemas/minutes";
 import { newIdempotencyKey } from "../../api/client";
@@ -49,17 +49,32 @@ export function CommitmentsReview({ minutesId, memberId }: { minutesId: string; 
   const [isCreating, setIsCreating] = useState(false);
   const [followUp, setFollowUp] = useState<FollowUp>({ kind: "none" });
 
-  useEffect(() => {
-    const controller = new AbortController();
-    if (!api.commitmentsOf) return undefined;
-    api.commitmentsOf(minutesId, controller.signal).then(
-      (answer) => setRows(answer.commitments.map((commitment, key) => ({ key, commitment, state: "proposed" }))),
-      () => setRows([]),
-    );
-    return () => controller.abort();
-  }, [api, minutesId]);
+  const [isLoading, setIsLoading] = useState(false);
+  // Read on the adviser's request, not on every save: most saves carry no commitment worth a task.
+  const load = async () => {
+    if (!api.commitmentsOf) return;
+    setIsLoading(true);
+    try {
+      const answer = await api.commitmentsOf(minutesId);
+      setRows(answer.commitments.map((commitment, key) => ({ key, commitment, state: "proposed" })));
+    } catch (error) {
+      setRows([]);
+      setStatus({ intent: "error", text: t("commitments.failed", { reason: error instanceof Error ? error.message : String(error) }) });
+    } finally {
+      setIsLoading(false);
+    }
+  };
 
-  if (!api.commitmentsOf || rows === null) return null;
+  if (!api.commitmentsOf) return null;
+  if (rows === null) {
+    return (
+      <div className={styles.section}>
+        <Button disabled={isLoading} onClick={() => void load()} data-testid="commitments-load">
+          {t("commitments.load")}
+        </Button>
+      </div>
+    );
+  }
   const confirmed = rows.filter((r) => r.state === "confirmed").map((r) => r.commitment);
   const update = (key: number, change: (row: Row) => Row) => setRows((current) => (current ?? []).map((r) => (r.key === key ? change(r) : r)));
   const edit = (key: number, patch: Partial<Commitment>) => update(key, (r) => ({ ...r, commitment: { ...r.commitment, ...patch } }));

@@ -7,6 +7,7 @@ export const deliveryFr = {
   "delivery.gone": "Ce compte rendu a été supprimé depuis : son envoi ne peut plus être rejoué.",
   // Pane: commitments review beside the saved minutes.
   "commitments.title": "Engagements et prochaines étapes",
+  "commitments.load": "Relever les engagements et prochaines étapes",
   "commitments.empty": "Aucun engagement repéré dans le texte validé.",
   "commitments.owner.conseiller": "Conseiller",
   "commitments.owner.sociétaire": "Sociétaire",
@@ -40,6 +41,7 @@ export const deliveryEn: Record<keyof typeof deliveryFr, string> = {
   "delivery.not_found": "No delivery has this id.",
   "delivery.gone": "These minutes have been deleted since: their delivery can no longer be replayed.",
   "commitments.title": "Commitments and next steps",
+  "commitments.load": "Find the commitments and next steps",
   "commitments.empty": "No commitment found in the validated text.",
   "commitments.owner.conseiller": "Adviser",
   "commitments.owner.sociétaire": "Member",

@@ -78,6 +78,7 @@ describe("commitments review", () => {
     const tokenFor = vi.fn(async () => "graph-token");
     provideGraphTokens(tokenFor, "https://graph.test/v1.0");
     renderReview();
+    await user.click(screen.getByRole("button", { name: "Relever les engagements et prochaines étapes" }));
 
     const rows = await screen.findAllByTestId("commitment");
     expect(rows).toHaveLength(3);
@@ -122,6 +123,7 @@ describe("commitments review", () => {
     const host = createFakeHost();
     const openAppointment = vi.fn(async () => undefined);
     renderReview(Object.assign(host, { openAppointment }));
+    await user.click(screen.getByRole("button", { name: "Relever les engagements et prochaines étapes" }));
     const rows = await screen.findAllByTestId("commitment");
     await user.click(within(rows[0]!).getByRole("button", { name: "Confirmer" }));
     await user.click(screen.getByRole("button", { name: "Créer les tâches confirmées" }));
