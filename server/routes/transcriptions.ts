@@ -141,7 +141,8 @@ export function transcriptionRoutes(deps: TranscriptionDeps) {
 
     app.get<{ Params: { id: string } }>("/api/recordings/:id", async (request) => statusOf(await load(request)));
 
-    app.put<{ Params: { id: string; n: string } }>("/api/recordings/:id/chunks/:n", async (request, reply) => {
+    // A pane back online sends its backlog at once (an hour offline is 360 chunks): chunks get a wider limit than other calls.
+    app.put<{ Params: { id: string; n: string } }>("/api/recordings/:id/chunks/:n", { config: { rateLimit: { max: 1_200, timeWindow: 60_000 } } }, async (request, reply) => {
       const n = Number(request.params.n);
       if (!/^\d{1,5}$/.test(request.params.n) || n > MAX_CHUNK_NUMBER) throw new AppError("invalid_request", { detail: t("voice.server.bad_chunk_number", { max: MAX_CHUNK_NUMBER }) });
       const row = await load(request);

@@ -19,6 +19,7 @@ const SECTIONS: readonly Section[] = [
   { title: "Delivery: save to webhook, faults and kill -9", module: "./delivery", run: "runDeliveryBench" },
   { title: "Audit chain verification", module: "./audit", run: "runAuditBench" },
   { title: "Pre-prompt evaluation harness", module: "./eval", run: "runEvalBench" },
+  { title: "Voice: 30-minute recording, stop to transcript", module: "./voice", run: "runVoiceBench" },
 ];
 
 const only = process.argv.slice(2);
