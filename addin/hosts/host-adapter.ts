@@ -93,6 +93,9 @@ export interface HostAuth {
   openDialog?(url: string): Promise<string>;
 }
 
+/** The host's answer to a microphone request. */
+export type MicrophonePermission = "granted" | "granted-reload" | "denied" | "unsupported";
+
 /** A follow-up appointment for one commitment. */
 export interface FollowUpAppointment {
   readonly subject: string;
@@ -152,6 +155,12 @@ export interface HostAdapter {
    * @throws HostError host_transcript_forbidden, host_transcript_not_found or host_read_failed.
    */
   readMeetingTranscript?(): Promise<string>;
+  /**
+   * Asks the host for the microphone before getUserMedia (Outlook's Office.devicePermission). "granted-reload": the
+   * first grant, the pane must reload before recording. Hosts without such an API leave it out (browser, Teams, whose
+   * manifest declares the media permission).
+   */
+  requestMicrophone?(): Promise<MicrophonePermission>;
   /**
    * Opens a new appointment form filled in for a follow-up (Outlook `displayNewAppointmentForm`), for a commitment
    * when Microsoft Graph (To Do) is not granted. The adviser saves or discards it; nothing is created without them.

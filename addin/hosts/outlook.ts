@@ -17,6 +17,7 @@ import {
 } from "./host-adapter";
 import { officeHostAuth } from "./office-dialog";
 import { call, isMailboxSetSupported as isSetSupported } from "./office-async";
+import { requestOutlookMicrophone } from "./outlook-microphone";
 import { clearPending, markPending, markValidated } from "./outlook-provenance";
 
 type AnyItem = Office.MessageRead | Office.MessageCompose | Office.AppointmentRead | Office.AppointmentCompose;
@@ -202,6 +203,7 @@ export function createOutlookHost(): HostAdapter {
     kind: "outlook",
     locale,
     theme,
+    requestMicrophone: requestOutlookMicrophone,
     ...(Office.context.mailbox.userProfile?.emailAddress ? { userKey: Office.context.mailbox.userProfile.emailAddress.toLowerCase() } : {}),
     async readContext(): Promise<ItemContext> {
       const item = currentItem();

@@ -5,6 +5,7 @@ import { useEffect, useMemo, useState, type ReactNode } from "react";
 import { formatTimestamp, renameSpeaker, turnsToSource, type Turn } from "../../../src/schemas/transcription";
 import { ApiError } from "../../api/client";
 import { InlineNotice } from "../../components/InlineNotice";
+import { useHost } from "../../hooks/use-host";
 import { useI18n } from "../../hooks/use-i18n";
 import type { WorkSource } from "../../lib/work-source";
 import { memoryQueue, openChunkQueue, type ChunkQueue } from "./chunk-queue";
@@ -40,6 +41,24 @@ export function VoicePanel(props: VoicePanelProps): ReactNode {
   const [names, setNames] = useState<Record<string, string>>({});
   const [isResuming, setIsResuming] = useState(false);
   const recorder = useRecorder(api, queue);
+  const host = useHost();
+  const [hostRefusal, setHostRefusal] = useState<string | null>(null);
+
+  /** Outlook first asks its own permission (a first grant needs a reload); then the browser's getUserMedia. */
+  const start = async () => {
+    setHostRefusal(null);
+    const permission = host.requestMicrophone ? await host.requestMicrophone().catch(() => "unsupported" as const) : "unsupported";
+    if (permission === "denied") {
+      setHostRefusal(t("ui.voice.mic_denied"));
+      return;
+    }
+    if (permission === "granted-reload") {
+      // The consent is asked again after the reload: it is never carried over silently.
+      window.location.reload();
+      return;
+    }
+    await recorder.start();
+  };
   const { state } = recorder;
   const isSupported = typeof navigator !== "undefined" && navigator.mediaDevices?.getUserMedia !== undefined && typeof MediaRecorder !== "undefined";
 
@@ -105,7 +124,7 @@ export function VoicePanel(props: VoicePanelProps): ReactNode {
           <Checkbox checked={hasConsent} onChange={(_, data) => setHasConsent(data.checked === true)} label={t("ui.voice.consent")} data-testid="voice-consent" />
           {!hasConsent ? <p className={styles.fact}>{t("ui.voice.consent_needed")}</p> : null}
           <div className={styles.buttons}>
-            <Button appearance="primary" icon={<MicRegular />} disabled={!hasConsent || !isSupported || !queue} onClick={() => void recorder.start()} data-testid="voice-start">
+            <Button appearance="primary" icon={<MicRegular />} disabled={!hasConsent || !isSupported || !queue} onClick={() => void start()} data-testid="voice-start">
               {t("ui.voice.start")}
             </Button>
             <Button appearance="subtle" onClick={props.onCancel} data-testid="voice-cancel">
@@ -153,6 +172,11 @@ export function VoicePanel(props: VoicePanelProps): ReactNode {
         </p>
       ) : null}
 
+      {hostRefusal ? (
+        <InlineNotice intent="warning" isUrgent data-testid="voice-host-refused">
+          {hostRefusal}
+        </InlineNotice>
+      ) : null}
       {problem ? (
         <InlineNotice intent="warning" isUrgent data-testid="voice-error">
           {problem}
