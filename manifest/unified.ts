@@ -93,6 +93,8 @@ export function buildUnifiedManifest(config: ManifestConfig, version: string): U
       // Read the item, write the draft into the body and the provenance header: ReadWriteItem, nothing broader.
       permissions: { resourceSpecific: [{ name: "MailboxItem.ReadWrite.User", type: "Delegated" }] },
     },
+    // The pane records interviews (issue 17): Teams lets a tab use the microphone only when the app declares "media".
+    devicePermissions: ["media"],
     staticTabs: [
       {
         entityId: IDS.personalTab,
