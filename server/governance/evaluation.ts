@@ -1,4 +1,5 @@
 // Owns the evaluation harness: runs a pre-prompt version over its reference cases through the provider chain and scores it.
+import { fileURLToPath } from "node:url";
 import { readdir, readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { restore } from "../../src/privacy";
@@ -11,8 +12,8 @@ import { pseudonymiseForProvider } from "../privacy/pseudonymiser";
 import type { PrePrompt } from "../prompts/registry";
 import { aggregate, scoreCase, type CaseScores, type ReferenceCase } from "./scores";
 
-/** Where the reference cases live; EVAL_CASES_DIR overrides it (a deployment that ships its own set). */
-export const DEFAULT_CASES_DIR = resolve(process.env.EVAL_CASES_DIR ?? "tests/fixtures/eval");
+/** The reference cases ship with the server, beside this module, so a deployment image has them. */
+export const DEFAULT_CASES_DIR = fileURLToPath(new URL("./cases", import.meta.url));
 
 interface CaseFile {
   readonly task: string;

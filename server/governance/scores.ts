@@ -2,7 +2,7 @@
 import { findUngrounded } from "../../src/checks/groundedness";
 import { findPlaceholderTokens } from "../../src/privacy/placeholders";
 
-/** A reference case, as written in tests/fixtures/eval/. */
+/** A reference case, as written in server/governance/cases/. */
 export interface ReferenceCase {
   readonly id: string;
   readonly task: string;
