@@ -206,6 +206,26 @@ describeEachStore("transcriptions", (kind) => {
       expect((await put(3, Buffer.from("late"))).statusCode).toBe(409);
     });
 
+    it("loses no chunk when the server is killed mid-upload: a half-written chunk is ignored, the rest survives a restart", async () => {
+      const id = (await app.inject({ method: "POST", url: "/api/recordings", payload: { consent: true } })).json().id as string;
+      const wav = Buffer.from(speechLikeWav(12));
+      const half = Math.floor(wav.length / 2);
+      const put = (target: FastifyInstance, n: number, bytes: Buffer) => target.inject({ method: "PUT", url: `/api/recordings/${id}/chunks/${n}`, payload: bytes, headers: { "content-type": "application/octet-stream" } });
+      expect((await put(app, 0, wav.subarray(0, half))).statusCode).toBe(201);
+      // The process died while writing chunk 1: only its temporary file is on disk, never acknowledged.
+      const { writeFile } = await import("node:fs/promises");
+      await writeFile(join(recordingDir(dataDir, id), "1.part.tmp"), wav.subarray(half, half + 100));
+      const restarted = await appWith();
+      expect((await restarted.inject({ method: "GET", url: `/api/recordings/${id}` })).json().received).toEqual([0]);
+      // The pane sends chunk 1 again (still in its IndexedDB) and chunk 0 once more (its answer was lost).
+      expect((await put(restarted, 1, wav.subarray(half))).statusCode).toBe(201);
+      expect((await put(restarted, 0, wav.subarray(0, half))).statusCode).toBe(200);
+      const done = await restarted.inject({ method: "POST", url: `/api/recordings/${id}/transcribe`, payload: { chunks: 2 } });
+      expect(done.statusCode).toBe(201);
+      expect(fake.audioRequests.at(-1)?.audioBytes).toBe(wav.length);
+      expect(existsSync(recordingDir(dataDir, id))).toBe(false);
+    });
+
     it("refuses a chunk past the 2 h mark with a 413", async () => {
       const id = (await app.inject({ method: "POST", url: "/api/recordings", payload: { consent: true } })).json().id as string;
       const late = await app.inject({ method: "PUT", url: `/api/recordings/${id}/chunks/721`, payload: Buffer.from("x"), headers: { "content-type": "application/octet-stream", "x-chunk-end-seconds": "7220" } });
