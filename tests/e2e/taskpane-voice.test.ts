@@ -112,4 +112,38 @@ describe.runIf(shouldRunBrowserTests())("taskpane voice recording in Chromium", 
     expect(errors).toEqual([]);
     await context.close();
   }, 120_000);
+
+  it("keeps chunks on the device through a network drop, shows them waiting, and transcribes what a reloaded pane left", async () => {
+    const context = await browser.newContext({ viewport: VIEWPORT, locale: "fr-FR", colorScheme: "light", permissions: ["microphone"] });
+    await routeOfficeCdn(context, "local");
+    const page = await context.newPage();
+    const pane = new TaskpanePage(page);
+    await pane.open(server.url);
+    const openVoice = async () => {
+      await pane.sourceAddButton.click();
+      await page.getByTestId("source-add-voice").click();
+      await page.getByTestId("voice-panel").waitFor();
+    };
+    await openVoice();
+    await page.getByTestId("voice-consent").check();
+    await page.getByTestId("voice-start").click();
+    // Recording for real (the server opened the recording), not still starting.
+    await page.waitForSelector('[data-testid="voice-pause"]:not([disabled])');
+    const before = fake.audioRequests.length;
+
+    await context.setOffline(true);
+    // The first 10 s chunk is cut while offline: it waits on the device, and the pane says so.
+    await page.getByText("1 morceau(x) en attente d'envoi").waitFor({ timeout: 20_000 });
+    await context.setOffline(false);
+    await page.getByText("Tout est envoyé au serveur.").waitFor({ timeout: 20_000 });
+
+    // The pane reloads mid-recording: what was recorded is sent and transcribed when the panel opens again.
+    await page.reload();
+    await pane.notes.waitFor();
+    await openVoice();
+    await page.getByTestId("voice-turns").waitFor({ timeout: 30_000 });
+    expect(fake.audioRequests.length).toBe(before + 1);
+    expect(fake.audioRequests.at(-1)?.audioBytes).toBeGreaterThan(1_000);
+    await context.close();
+  }, 120_000);
 });

@@ -90,7 +90,18 @@ export function useRecorder(api: VoiceApi, queue: ChunkQueue | null) {
       patch({ phase: "transcribing", error: null });
       try {
         await flush(id);
-        const transcript = await api.transcribe(id, chunkCount);
+        let transcript: TranscriptionResponse | undefined;
+        // A network drop at "stop" is waited out (the server answers the same transcript if it already made it).
+        for (let attempt = 0; !transcript; attempt += 1) {
+          try {
+            transcript = await api.transcribe(id, chunkCount);
+          } catch (error) {
+            if (!(error instanceof ApiError && error.problem.code === "network") || attempt >= 20 || isUnmounted.current) throw error;
+            patch({ isOffline: true });
+            await sleep(Math.min(10_000, 500 * 2 ** Math.min(attempt, 5)));
+          }
+        }
+        patch({ isOffline: false });
         await queue?.forget(id);
         patch({ phase: "done", transcript });
       } catch (error) {
