@@ -226,6 +226,28 @@ describeEachStore("transcriptions", (kind) => {
       expect(existsSync(recordingDir(dataDir, id))).toBe(false);
     });
 
+    it("keeps a transcribed recording's audio AUDIO_RETENTION_HOURS, then purges it; an untranscribed one goes with the notes", async () => {
+      const keeping = await appWith({ AUDIO_RETENTION_HOURS: "2" });
+      const open = async () => (await keeping.inject({ method: "POST", url: "/api/recordings", payload: { consent: true } })).json().id as string;
+      const put = (id: string) => keeping.inject({ method: "PUT", url: `/api/recordings/${id}/chunks/0`, payload: Buffer.from(speechLikeWav(3)), headers: { "content-type": "application/octet-stream" } });
+      const kept = await open();
+      await put(kept);
+      expect((await keeping.inject({ method: "POST", url: `/api/recordings/${kept}/transcribe`, payload: { chunks: 1 } })).statusCode).toBe(201);
+      expect(existsSync(join(recordingDir(dataDir, kept), "0.part"))).toBe(true);
+      const abandoned = await open();
+      await put(abandoned);
+
+      const { purgeRecordings } = await import("../../server/transcription/recordings");
+      expect(await purgeRecordings(db, dataDir, { audioHours: 2, workingDataDays: 30 })).toBe(0);
+      await db.query("UPDATE recordings SET transcribed_at = now() - interval '3 hours' WHERE id = $1", [kept]);
+      await db.query("UPDATE recordings SET created_at = now() - interval '31 days' WHERE id = $1", [abandoned]);
+      expect(await purgeRecordings(db, dataDir, { audioHours: 2, workingDataDays: 30 })).toBe(2);
+      expect(existsSync(recordingDir(dataDir, kept))).toBe(false);
+      expect(existsSync(recordingDir(dataDir, abandoned))).toBe(false);
+      const rows = await db.query<{ chunks: object }>("SELECT chunks FROM recordings WHERE id = ANY($1::uuid[])", [[kept, abandoned]]);
+      expect(rows.map((r) => r.chunks)).toEqual([{}, {}]);
+    });
+
     it("refuses a chunk past the 2 h mark with a 413", async () => {
       const id = (await app.inject({ method: "POST", url: "/api/recordings", payload: { consent: true } })).json().id as string;
       const late = await app.inject({ method: "PUT", url: `/api/recordings/${id}/chunks/721`, payload: Buffer.from("x"), headers: { "content-type": "application/octet-stream", "x-chunk-end-seconds": "7220" } });
