@@ -24,11 +24,14 @@ export function mimeOf(format: AudioFormat): string {
   return MIME[format];
 }
 
-/** The length in seconds: exact for WAV, from the container for the others, undefined when it does not say. */
-export async function durationOf(bytes: Uint8Array, format: AudioFormat): Promise<number | undefined> {
+/**
+ * The length in seconds: exact for WAV, from the container for the others, undefined when it does not say.
+ * `declared`: what the file announces, for the limit (a WAV cut short still claims its whole length).
+ */
+export async function durationOf(bytes: Uint8Array, format: AudioFormat, declared = false): Promise<number | undefined> {
   if (format === "wav") {
     const wav = readWav(bytes);
-    if (wav) return wav.durationS;
+    if (wav) return declared ? wav.declaredDurationS : wav.durationS;
   }
   try {
     const metadata = await parseBuffer(bytes, { mimeType: MIME[format], size: bytes.length }, { duration: true, skipCovers: true });

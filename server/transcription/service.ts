@@ -101,7 +101,9 @@ export function createTranscriber(config: Pick<Config, "transcription" | "resili
     const format = sniffAudio(bytes);
     if (!format) throw new AppError("unsupported_media_type", { detail: t("voice.server.unsupported") });
     const durationS = await durationOf(bytes, format);
-    if (durationS !== undefined && durationS > limits.maxSeconds) throw tooLong(durationS);
+    const announced = format === "wav" ? await durationOf(bytes, format, true) : durationS;
+    // A file announcing more than the limit is refused even when cut short: its header is what the adviser sent.
+    for (const length of [durationS, announced]) if (length !== undefined && length > limits.maxSeconds) throw tooLong(length);
     return { format, durationS };
   }
 

@@ -9,6 +9,8 @@ export interface WavInfo {
   /** Bytes of sample data actually present (a header may promise more than the file holds). */
   readonly dataBytes: number;
   readonly durationS: number;
+  /** The length the header announces (a cut file announces more than it holds); equals durationS when it says nothing. */
+  readonly declaredDurationS: number;
 }
 
 /** Reads the header of a RIFF/WAVE file of integer PCM; undefined when it is not one this module can cut. */
@@ -35,7 +37,7 @@ export function readWav(bytes: Uint8Array): WavInfo | undefined {
       const present = bytes.length - body;
       const declared = size === 0 || size === 0xffffffff ? present : size;
       const dataBytes = Math.floor(Math.min(declared, present) / frame) * frame;
-      return { ...format, dataOffset: body, dataBytes, durationS: dataBytes / frame / format.sampleRate };
+      return { ...format, dataOffset: body, dataBytes, durationS: dataBytes / frame / format.sampleRate, declaredDurationS: Math.max(dataBytes, declared) / frame / format.sampleRate };
     }
     offset = body + size + (size % 2);
   }
@@ -138,7 +140,7 @@ export function splitWav(bytes: Uint8Array, info: WavInfo, options: { pieceS: nu
 
 /** A PCM WAV of the given 16-bit mono samples (tests, bench, and the synthetic tone of the e2e test). */
 export function encodeWav(samples: Int16Array, sampleRate: number): Uint8Array {
-  const info: WavInfo = { sampleRate, channels: 1, bitsPerSample: 16, dataOffset: 44, dataBytes: samples.length * 2, durationS: samples.length / sampleRate };
+  const info: WavInfo = { sampleRate, channels: 1, bitsPerSample: 16, dataOffset: 44, dataBytes: samples.length * 2, durationS: samples.length / sampleRate, declaredDurationS: samples.length / sampleRate };
   const out = new Uint8Array(44 + samples.length * 2);
   out.set(header(info, samples.length * 2), 0);
   out.set(new Uint8Array(samples.buffer, samples.byteOffset, samples.length * 2), 44);

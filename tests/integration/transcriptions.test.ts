@@ -84,6 +84,15 @@ describeEachStore("transcriptions", (kind) => {
     expect(fake.audioRequests).toHaveLength(0);
   });
 
+  it("refuses a WAV whose header announces more than 2 hours, even cut short", async () => {
+    const wav = speechLikeWav(2);
+    // 3 h of 8 kHz 16-bit mono announced in the data chunk's size, 2 s present.
+    new DataView(wav.buffer, wav.byteOffset).setUint32(40, 3 * 3600 * 8_000 * 2, true);
+    const res = await app.inject({ method: "POST", url: "/api/transcriptions", ...wavUpload(wav) });
+    expect(res.statusCode).toBe(413);
+    expect(fake.audioRequests).toHaveLength(0);
+  });
+
   it("refuses a file over the size limit with a 413", async () => {
     const small = await appWith({ AUDIO_MAX_MB: "1" });
     const res = await small.inject({ method: "POST", url: "/api/transcriptions", ...wavUpload(speechLikeWav(70, { sampleRate: 16_000 })) });
