@@ -8,7 +8,7 @@ import { MAX_CHUNK_BYTES, RecordingCreateSchema, type RecordingStatus, type Tran
 import type { AuditRecorder } from "../audit/recorder";
 import type { Db } from "../store/db";
 import { createRecordingStore, purgeRecordings, type RecordingRow } from "../transcription/recordings";
-import type { Transcriber, TranscriptResult } from "../transcription/service";
+import { unavailable, type Transcriber, type TranscriptResult } from "../transcription/service";
 
 export interface TranscriptionDeps {
   readonly db: Db;
@@ -105,6 +105,8 @@ export function transcriptionRoutes(deps: TranscriptionDeps) {
         } else if (part.fieldname === "consent") consent = isConsent(part.value);
       }
       if (!consent) throw consentRequired();
+      // Nobody to transcribe: say so first, whatever the file (the pane keeps its recording for later).
+      if (!transcriber.isAvailable) throw unavailable();
       if (!audio) throw new AppError("invalid_request", { detail: t("voice.server.no_audio") });
       if (audio.length === 0) throw new AppError("invalid_request", { detail: t("voice.server.empty_audio") });
       await transcriber.check(audio);
