@@ -71,6 +71,9 @@ const ConfigSchema = z
     TRANSCRIPTION_API_KEY: optionalText.describe("API key of the transcription endpoint; LLM_API_KEY when absent"),
     TRANSCRIPTION_MODEL: optionalText.describe("Speech-to-text model at the endpoint; LLM_MODEL when absent"),
     TRANSCRIPTION_PROVIDER_NAME: optionalText.describe("Name of the transcription provider shown to advisers (default: the endpoint's host)"),
+    TRANSCRIPTION_FALLBACK_BASE_URL: optionalText.describe("Second transcription endpoint, tried when the first fails; LLM_FALLBACK_BASE_URL when absent and TRANSCRIPTION_BASE_URL is not set"),
+    TRANSCRIPTION_FALLBACK_API_KEY: optionalText.describe("API key of the second transcription endpoint"),
+    TRANSCRIPTION_FALLBACK_MODEL: optionalText.describe("Speech-to-text model of the second endpoint"),
     TRANSCRIPTION_TIMEOUT_MS: z.coerce.number().int().positive().default(300_000).describe("Time allowed to the provider for one piece of audio"),
     TRANSCRIPTION_PIECE_SECONDS: z.coerce.number().int().min(30).max(3_600).default(600).describe("Longest piece of WAV audio sent in one call; longer audio is cut at silences, with overlap"),
     AUDIO_RETENTION_HOURS: z.coerce.number().min(0).default(0).describe("Hours a transcribed recording's audio is kept; 0 deletes it once transcribed"),
@@ -189,7 +192,9 @@ export interface Config {
   readonly documents: { readonly workers: number | undefined; readonly heapMb: number; readonly timeoutMs: number };
   /** Speech-to-text (server/transcription/): the endpoint, or undefined when neither it nor an LLM is configured. */
   readonly transcription: {
-    readonly provider: { readonly baseUrl: string; readonly apiKey: string | undefined; readonly model: string; readonly name: string; readonly region: string; readonly timeoutMs: number } | undefined;
+    readonly provider: TranscriptionProviderConfig | undefined;
+    /** Tried when the provider fails (after its retries), as the fallback of generations. */
+    readonly fallback: TranscriptionProviderConfig | undefined;
     readonly pieceSeconds: number;
     readonly retentionHours: number;
     readonly maxSeconds: number;
@@ -216,6 +221,32 @@ function providerConfig(
 ): LlmConfig | undefined {
   if (!env.baseUrl) return undefined;
   return { ...env, baseUrl: env.baseUrl, name: env.name ?? new URL(env.baseUrl).hostname, ...timeouts };
+}
+
+/** One speech-to-text endpoint. */
+export interface TranscriptionProviderConfig {
+  readonly baseUrl: string;
+  readonly apiKey: string | undefined;
+  readonly model: string;
+  readonly name: string;
+  readonly region: string;
+  readonly timeoutMs: number;
+}
+
+/** The second speech-to-text endpoint: its own variables, or the LLM's fallback when transcription follows the LLM. */
+function transcriptionFallback(e: z.infer<typeof ConfigSchema>): TranscriptionProviderConfig | undefined {
+  const followsLlm = e.TRANSCRIPTION_BASE_URL === undefined;
+  const baseUrl = e.TRANSCRIPTION_FALLBACK_BASE_URL ?? (followsLlm ? e.LLM_FALLBACK_BASE_URL : undefined);
+  const model = e.TRANSCRIPTION_FALLBACK_MODEL ?? (followsLlm ? e.LLM_FALLBACK_MODEL : undefined) ?? e.TRANSCRIPTION_MODEL;
+  if (!baseUrl || !model) return undefined;
+  return {
+    baseUrl,
+    apiKey: e.TRANSCRIPTION_FALLBACK_API_KEY ?? (followsLlm ? e.LLM_FALLBACK_API_KEY : undefined),
+    model,
+    name: (followsLlm && !e.TRANSCRIPTION_FALLBACK_BASE_URL ? e.LLM_FALLBACK_PROVIDER_NAME : undefined) ?? new URL(baseUrl).hostname,
+    region: e.LLM_FALLBACK_REGION,
+    timeoutMs: e.TRANSCRIPTION_TIMEOUT_MS,
+  };
 }
 
 /** The speech-to-text endpoint: its own variables, each defaulting to the LLM's (issue 17). */
@@ -317,6 +348,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     documents: { workers: e.DOCUMENT_WORKERS, heapMb: e.DOCUMENT_WORKER_HEAP_MB, timeoutMs: e.DOCUMENT_TIMEOUT_MS },
     transcription: {
       provider: transcriptionProvider(e),
+      fallback: transcriptionFallback(e),
       pieceSeconds: e.TRANSCRIPTION_PIECE_SECONDS,
       retentionHours: e.AUDIO_RETENTION_HOURS,
       maxSeconds: e.AUDIO_MAX_SECONDS,

@@ -60,17 +60,32 @@ export function transcriptionFootprint(durationS: number, text: string, region: 
 /** Builds the transcriber of the configuration; `engine` replaces the endpoint in tests. */
 export function createTranscriber(config: Pick<Config, "transcription" | "resilience">, engine?: SpeechToText): Transcriber {
   const { transcription } = config;
-  const stt = engine ?? (transcription.provider ? createSpeechToText(transcription.provider) : undefined);
   const resilience: ResilienceConfig = config.resilience;
-  const breaker = new CircuitBreaker({ failureThreshold: resilience.breakerThreshold, cooldownMs: resilience.breakerCooldownMs });
+  const endpoints = (engine ? [engine] : [transcription.provider, transcription.fallback].filter((p) => p !== undefined).map(createSpeechToText)).map((stt) => ({
+    stt,
+    breaker: new CircuitBreaker({ failureThreshold: resilience.breakerThreshold, cooldownMs: resilience.breakerCooldownMs }),
+  }));
+  const stt = endpoints[0]?.stt;
   const limits = { maxSeconds: transcription.maxSeconds, maxBytes: transcription.maxBytes };
 
   const tooLong = (durationS: number) =>
     new AppError("payload_too_large", { detail: t("voice.server.too_long", { minutes: Math.ceil(durationS / 60), max: Math.round(limits.maxSeconds / 60) }) });
 
-  /** One piece with retries on retryable failures and the breaker shared by every transcription of this server. */
+  /** One piece: each endpoint in order, with retries on retryable failures and its breaker shared by every transcription. */
   async function withRetries(piece: AudioPiece, signal: AbortSignal | undefined) {
-    if (!stt) throw unavailable();
+    let lastError: ProviderError | undefined;
+    for (const endpoint of endpoints) {
+      try {
+        return { ...(await onEndpoint(endpoint, piece, signal)), info: endpoint.stt.info };
+      } catch (error) {
+        if (signal?.aborted) throw error;
+        lastError = error instanceof AppError ? (error.cause as ProviderError | undefined) : toProviderError(error);
+      }
+    }
+    throw unavailable(lastError);
+  }
+
+  async function onEndpoint({ stt, breaker }: (typeof endpoints)[number], piece: AudioPiece, signal: AbortSignal | undefined) {
     let lastError: ProviderError | undefined;
     for (let attempt = 1; attempt <= resilience.maxAttempts; attempt += 1) {
       const permit = breaker.tryAcquire(Date.now());
@@ -119,7 +134,7 @@ export function createTranscriber(config: Pick<Config, "transcription" | "resili
       const plan = wav
         ? splitWav(bytes, wav, { pieceS: transcription.pieceSeconds })
         : { cuts: [0], pieces: [{ startS: 0, endS: known ?? 0, bytes }] };
-      const results: { text: string; segments: readonly TimedSegment[]; durationS: number | undefined }[] = new Array(plan.pieces.length);
+      const results: { text: string; segments: readonly TimedSegment[]; durationS: number | undefined; info: SpeechToText["info"] }[] = new Array(plan.pieces.length);
       let next = 0;
       const worker = async () => {
         while (next < plan.pieces.length) {
@@ -152,7 +167,8 @@ export function createTranscriber(config: Pick<Config, "transcription" | "resili
         source,
         turns,
         durationS: Math.round(durationS * 100) / 100,
-        provider: { ...stt.info },
+        // The endpoint that answered (the fallback's name when the first failed), as generations report it.
+        provider: { ...(results[0]?.info ?? stt.info) },
         footprint: transcriptionFootprint(durationS, source, region),
         pieces: plan.pieces.length,
       };

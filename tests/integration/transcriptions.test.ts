@@ -139,6 +139,21 @@ describeEachStore("transcriptions", (kind) => {
     expect(res.json().detail).toMatch(/conservé/);
   });
 
+  it("falls back to the second endpoint when the first keeps failing, and names the one that answered", async () => {
+    const second = await startFakeOpenAi();
+    try {
+      const withFallback = await appWith({ LLM_MAX_ATTEMPTS: "1", TRANSCRIPTION_FALLBACK_BASE_URL: second.baseUrl, TRANSCRIPTION_FALLBACK_MODEL: "voxtral-mini-test" });
+      fake.enqueueAudio({ kind: "status", status: 500 });
+      const res = await withFallback.inject({ method: "POST", url: "/api/transcriptions", ...wavUpload(speechLikeWav(4)) });
+      expect(res.statusCode).toBe(201);
+      expect(res.json().provider).toEqual({ name: "127.0.0.1", model: "voxtral-mini-test" });
+      expect(fake.audioRequests).toHaveLength(1);
+      expect(second.audioRequests).toHaveLength(1);
+    } finally {
+      await second.close();
+    }
+  });
+
   it("cuts long audio into pieces at pauses and stitches the pieces back in order without repeats", async () => {
     const pieces = await appWith({ TRANSCRIPTION_PIECE_SECONDS: "30" });
     // One segment per 5 s of each piece: stitched, a repeat would show as two segments on the same moment.
