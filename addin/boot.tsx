@@ -8,6 +8,7 @@ import { buildAuthConfig } from "./auth/auth-config";
 import { browserLocale } from "./hosts/browser";
 import type { HostAdapter } from "./hosts/host-adapter";
 import { provideGraphTokens } from "./features/commitments/graph-access";
+import { loadCatalogue } from "./lib/catalogue";
 
 /** What the page's host detection may use: a delegated token for other resources (Graph), when the build signs in. */
 export interface HostServices {
@@ -33,7 +34,11 @@ export function bootPane(detectHost: (services: HostServices) => Promise<HostAda
   const tokens = createTokenSources({ config: buildAuthConfig(), host: hostForTokens, origin: window.location.origin });
   // Commitments become To Do tasks with the same sign-in (Tasks.ReadWrite through nested app authentication).
   provideGraphTokens(tokens.forScopes);
-  const hostReady = detectHost({ getTokenFor: tokens.forScopes });
+  // The host's language may be one the page has not loaded yet: the pane meets the host once its messages are in.
+  const hostReady = detectHost({ getTokenFor: tokens.forScopes }).then(async (host) => {
+    await loadCatalogue(host.locale);
+    return host;
+  });
   settleHost(hostReady);
   const loadHost = (): Promise<HostAdapter> => hostReady;
   const getAccessToken = tokens.api;
@@ -45,11 +50,13 @@ export function bootPane(detectHost: (services: HostServices) => Promise<HostAda
         <Root loadHost={loadHost} initialLocale={initialLocale} api={createApiClient({ locale, getAccessToken })} />
       </StrictMode>,
     );
-  render(initialLocale);
+  // English is fetched before the first paint, never shown half-French; French needs no wait.
+  const painted = loadCatalogue(initialLocale).then(() => render(initialLocale));
   // The client speaks the host's language (Accept-Language, its own messages): rebuild it once the host says which.
   // No request is made before the host is known, so nothing goes out in the wrong one.
   hostReady.then(
-    (host) => {
+    async (host) => {
+      await painted;
       if (host.locale !== initialLocale) render(host.locale);
     },
     () => undefined, // Root reports a host that failed to start; the client keeps the page's language.

@@ -1,6 +1,6 @@
 // Owns the add-in's HTTP client: typed calls over the src/schemas contract, problem+json parsing, SSE generations.
 import type { Commitment } from "../../src/schemas/commitments";
-import { t, type Locale } from "../../src/i18n";
+import { t, type Locale } from "../../src/i18n/core";
 import type { FeedbackRequest } from "../../src/schemas/feedback";
 import type { GenerationRequest, GenerationResponse } from "../../src/schemas/generation";
 import type { Minutes, MinutesList, SaveMinutesRequest, SaveMinutesResponse } from "../../src/schemas/minutes";

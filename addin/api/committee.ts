@@ -1,5 +1,5 @@
 // Owns the committee page's HTTP client: statistics, audit verification and export, pre-prompt registry, with hand-written guards.
-import { t } from "../../src/i18n";
+import { t } from "../../src/i18n/core";
 import type { CommitteeStats, StatsCell } from "../../src/schemas/committee";
 import { ApiError, clientProblem, isRecord, problemOf, type ApiClientOptions } from "./client";
 

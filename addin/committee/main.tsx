@@ -5,6 +5,8 @@ import { createAccessTokenSource } from "../auth/access-token";
 import { buildAuthConfig } from "../auth/auth-config";
 import { browserLocale, createBrowserHost } from "../hosts/browser";
 import { CommitteeRoot } from "./CommitteeRoot";
+// Both catalogues at once: the committee switches language in place (the pane loads English on demand instead).
+import "../../src/i18n";
 
 const container = document.getElementById("root");
 if (!container) throw new Error("#root missing from the page");

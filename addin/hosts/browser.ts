@@ -1,5 +1,5 @@
 // Owns the browser host: the pane opened directly in a browser (demos, tests), with no Office or Teams around it.
-import { toLocale, type Locale } from "../../src/i18n";
+import { toLocale, type Locale } from "../../src/i18n/core";
 import type { HostAdapter, HostTheme, ItemContext } from "./host-adapter";
 import { HostError } from "./host-adapter";
 

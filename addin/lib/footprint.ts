@@ -1,6 +1,6 @@
 // Owns the pane's footprint sentence: the shared figures (src/checks/footprint) plus an everyday comparison.
 import { formatFootprint } from "../../src/checks/footprint";
-import { t, type Locale } from "../../src/i18n";
+import { t, type Locale } from "../../src/i18n/core";
 
 /** Power of the LED bulb used as the everyday comparison, in watts. */
 const LED_BULB_W = 10;

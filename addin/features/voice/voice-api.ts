@@ -1,6 +1,6 @@
 // Owns the pane's calls to the recording routes: open a recording with consent, put numbered chunks, transcribe.
 import type { Locale } from "../../../src/i18n";
-import { t } from "../../../src/i18n";
+import { t } from "../../../src/i18n/core";
 import type { RecordingStatus, TranscriptionResponse } from "../../../src/schemas/transcription";
 import { ApiError, clientProblem, problemOf } from "../../api/client";
 
