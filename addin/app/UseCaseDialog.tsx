@@ -113,14 +113,8 @@ export function UseCaseDialog({ isOpen, onClose }: UseCaseDialogProps): ReactNod
                 <MessageBarBody>{t("ui.usecase.sent")}</MessageBarBody>
               </MessageBar>
             ) : (
+              // The proposal first, so the dialog opens with the focus where the adviser writes; its kind defaults to a use.
               <>
-                <Field label={t("governance.proposal.label")}>
-                  <RadioGroup value={proposal} onChange={(_, data) => setProposal(data.value as ProposalKind)} data-testid="use-case-proposal">
-                    <Radio value="use-case" label={t("governance.proposal.use-case")} />
-                    <Radio value="template-change" label={t("governance.proposal.template-change")} />
-                    <Radio value="new-template" label={t("governance.proposal.new-template")} />
-                  </RadioGroup>
-                </Field>
                 <Field label={t("ui.usecase.label")} required validationState={state} validationMessage={message}>
                   <Textarea
                     value={comment}
@@ -130,6 +124,13 @@ export function UseCaseDialog({ isOpen, onClose }: UseCaseDialogProps): ReactNod
                     onChange={(_, data) => setComment(data.value)}
                     data-testid="use-case-comment"
                   />
+                </Field>
+                <Field label={t("governance.proposal.label")}>
+                  <RadioGroup value={proposal} onChange={(_, data) => setProposal(data.value as ProposalKind)} data-testid="use-case-proposal">
+                    <Radio value="use-case" label={t("governance.proposal.use-case")} />
+                    <Radio value="template-change" label={t("governance.proposal.template-change")} />
+                    <Radio value="new-template" label={t("governance.proposal.new-template")} />
+                  </RadioGroup>
                 </Field>
               </>
             )}
