@@ -77,7 +77,6 @@ export const en: Record<MessageKey, string> = {
   "task.document-extraction": "Document extraction",
 
   "offline.notice": "Draft prepared without generative AI (offline engine): your notes were sorted by section. Review and rephrase before validating.",
-  "offline.revision_unavailable": "Revision unavailable without generative AI (offline engine): the draft is unchanged.",
   "offline.empty_section": "(nothing in the notes)",
 
   "transparency.ai-only": "Text produced by generative artificial intelligence without human review.",

@@ -76,7 +76,6 @@ export const fr = {
   "task.document-extraction": "Extraction de document",
 
   "offline.notice": "Brouillon préparé sans IA générative (moteur hors ligne) : vos notes ont été classées par rubrique. Relisez et reformulez avant de valider.",
-  "offline.revision_unavailable": "Révision impossible sans IA générative (moteur hors ligne) : le brouillon est inchangé.",
   "offline.empty_section": "(rien dans les notes)",
 
   "transparency.ai-only": "Texte produit par une intelligence artificielle générative sans relecture humaine.",
