@@ -15,9 +15,9 @@ function newestMtime(path: string): number {
   return readdirSync(path).reduce((max, name) => Math.max(max, newestMtime(join(path, name))), stat.mtimeMs);
 }
 
-/** Whether dist/ lacks the taskpane or is older than the front-end sources. */
-export function isDistStale(): boolean {
-  const page = join(DIST, "taskpane.html");
+/** Whether `dir` (dist/ by default) lacks the taskpane or is older than the front-end sources. */
+export function isDistStale(dir = DIST): boolean {
+  const page = join(dir, "taskpane.html");
   return !existsSync(page) || statSync(page).mtimeMs < Math.max(...SOURCES.map(newestMtime));
 }
 
@@ -26,8 +26,17 @@ export function isDistStale(): boolean {
  * @throws Error with webpack's output when the build fails.
  */
 export function ensureBuilt(): void {
-  if (!isDistStale()) return;
+  buildInto(DIST);
+}
+
+/**
+ * The same production build into `dir` with extra build variables (a build with sign-in: `GREFFIER_CLIENT_ID`...).
+ * @throws Error with webpack's output when the build fails.
+ */
+export function buildInto(dir: string, env: Record<string, string> = {}): void {
+  if (!isDistStale(dir)) return;
   const cli = join(ROOT, "node_modules", "webpack-cli", "bin", "cli.js");
-  const result = spawnSync(process.execPath, [cli, "--mode", "production"], { cwd: ROOT, encoding: "utf8", timeout: 300_000 });
+  const args = [cli, "--mode", "production", ...(dir === DIST ? [] : ["--output-path", dir])];
+  const result = spawnSync(process.execPath, args, { cwd: ROOT, encoding: "utf8", timeout: 300_000, env: { ...process.env, ...env } });
   if (result.status !== 0) throw new Error(`webpack build failed (status ${String(result.status)}):\n${result.stdout}\n${result.stderr}`);
 }
