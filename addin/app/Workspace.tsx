@@ -14,7 +14,7 @@ import { useDraftSession } from "../hooks/use-draft-session";
 import { idlePhase, type DraftPhase } from "../lib/draft-session";
 import { formFields, initialValues, renderForm } from "../lib/extraction-form";
 import { clearWork, loadWork, workKey, type SavedWork } from "../lib/work-store";
-import { attributionOf, sourceForRequest, type WorkSource } from "../lib/work-source";
+import { attributionOf, sourceForRequest, transcriptionForRequest, type WorkSource } from "../lib/work-source";
 import { fieldsFor } from "./ContextFields";
 import { CaptureForm } from "./CaptureForm";
 import type { DraftSeed } from "./HistoryPanel";
@@ -149,6 +149,8 @@ export function Workspace({ item, seed }: { item: ItemContext; seed?: (DraftSeed
     // A source the adviser added or accepted wins; else the host's text when it is offered with the checkbox.
     const source = addedSource ? sourceForRequest(addedSource) : !isHostSourceManaged && hostSource && includeSource ? hostSource : undefined;
     const kind = task === "document-extraction" ? documentType : undefined;
+    // A recorded interview: the transcription goes with it, so the member's consent is recorded with the draft.
+    const transcriptionId = transcriptionForRequest(addedSource);
     return {
       task,
       ...(chosen ? { template: chosen } : {}),
@@ -156,6 +158,7 @@ export function Workspace({ item, seed }: { item: ItemContext; seed?: (DraftSeed
       notes,
       ...(source ? { source } : {}),
       ...(ctx ? { context: ctx } : {}),
+      ...(transcriptionId ? { transcriptionId } : {}),
     };
   }, [task, template, documentType, notes, context, addedSource, isHostSourceManaged, hostSource, includeSource]);
 

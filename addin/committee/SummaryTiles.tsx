@@ -85,6 +85,11 @@ export function SummaryTiles({ stats, audit }: { stats: CommitteeStats; audit: L
             {formatFootprint(totals, locale)}
           </span>
           {perGeneration ? <span className={styles.note}>{t("committee.summary.footprint_per", { value: formatFootprint(perGeneration, locale) })}</span> : null}
+          {stats.transcription && stats.transcription.totals.transcriptions > 0 ? (
+            <span className={styles.note} data-testid="summary-transcription">
+              {t("voice.committee.footprint", { minutes: formatNumber(Math.round(stats.transcription.totals.audioMinutes), locale), value: formatFootprint(stats.transcription.totals, locale) })}
+            </span>
+          ) : null}
         </div>
       </li>
       <li className={styles.tile}>

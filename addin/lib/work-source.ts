@@ -29,6 +29,8 @@ export interface WorkSource {
   readonly name: string;
   readonly text: string;
   readonly facts: SourceFacts;
+  /** A transcript of a recorded interview: its transcription, sent with the generation so the member's consent goes with the draft. */
+  readonly transcriptionId?: string;
 }
 
 const KINDS: readonly SourceKind[] = ["transcript", "meeting-transcript", "document", "mail-thread", "scan"];
@@ -37,7 +39,7 @@ const KINDS: readonly SourceKind[] = ["transcript", "meeting-transcript", "docum
 export function isWorkSource(value: unknown): value is WorkSource {
   if (typeof value !== "object" || value === null) return false;
   const v = value as Record<string, unknown>;
-  return KINDS.includes(v.kind as SourceKind) && typeof v.name === "string" && typeof v.text === "string" && typeof v.facts === "object" && v.facts !== null;
+  return KINDS.includes(v.kind as SourceKind) && typeof v.name === "string" && typeof v.text === "string" && typeof v.facts === "object" && v.facts !== null && (v.transcriptionId === undefined || typeof v.transcriptionId === "string");
 }
 
 /**
@@ -49,6 +51,11 @@ export function attributionOf(source: string): { fromMember: number; fromInsurer
   const fromMember = markers.filter((m) => m === "[Sociétaire]").length;
   const unknown = markers.filter((m) => m === "[Expéditeur non identifié]").length;
   return { fromMember, fromInsurer: markers.length - fromMember - unknown, fromUnknown: unknown };
+}
+
+/** The transcription a generation's source comes from, when it is a recorded interview and its text is sent. */
+export function transcriptionForRequest(source: WorkSource | null | undefined): string | undefined {
+  return source?.transcriptionId && sourceForRequest(source) ? source.transcriptionId : undefined;
 }
 
 /** The text sent with a generation: the source as edited, within the contract's limit. */

@@ -49,6 +49,8 @@ export function createAuditRecorder(actorKey: string, auditKey?: Buffer): AuditR
           hasHealthData: flags.hasHealthData,
           degraded: g.degraded,
           latencyMs: Math.round(flags.latencyMs),
+          // Drafted from a recorded interview: which transcription and when the member consented (no text).
+          ...(g.transcription ? { transcriptionId: g.transcription.id, consent: true, consentAt: g.transcription.consentAt } : {}),
         },
       });
     },

@@ -23,6 +23,7 @@ import { findGenerationForUser, insertGeneration } from "../store/generations";
 import { activePrePrompt, markPrePromptUsed } from "../store/pre-prompts";
 import { buildMessages } from "./messages";
 import { pseudonymiseForProvider } from "../privacy/pseudonymiser";
+import type { TranscriptionConsent } from "../transcription/consent";
 
 /** What a generation needs from the app. */
 export interface GenerationDeps {
@@ -86,7 +87,7 @@ export function assertRevisable(chain: ProviderChain, request: GenerationRequest
  * Runs one generation (or AI edit, with `lineage`) for `user` and stores it.
  * @throws AppError notes_empty, provider_unavailable (every provider failed), or the abort reason.
  */
-export async function runGeneration(deps: GenerationDeps, request: GenerationRequest, user: User, handlers: StreamHandlers = {}, lineage?: Lineage): Promise<GenerationResponse> {
+export async function runGeneration(deps: GenerationDeps, request: GenerationRequest, user: User, handlers: StreamHandlers = {}, lineage?: Lineage, consent?: TranscriptionConsent): Promise<GenerationResponse> {
   assertGeneratable(request);
   assertRevisable(deps.chain, request);
   const started = performance.now();
@@ -155,6 +156,8 @@ export async function runGeneration(deps: GenerationDeps, request: GenerationReq
     citations: citations.map((c) => ({ start: c.start, end: c.end, refs: [...c.refs] })),
     ...(extraction ? { extraction } : {}),
     ...(lineage ? { parentId: lineage.parentId } : {}),
+    // The member's consent to the recording the source was transcribed from (issue 17), checked by the route.
+    ...(consent ? { transcription: { id: consent.id, consentAt: consent.consentAt } } : {}),
     latencyMs: Math.round(latencyMs),
   };
   // The generation and its audit event are one fact: both are written or neither is.

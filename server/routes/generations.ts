@@ -11,6 +11,7 @@ import { assertGeneratable, assertRevisable, resolveLineage, runGeneration, type
 import { loggableError, problemOf, toAppError } from "../problem";
 import { openEventStream, wantsEventStream } from "../sse";
 import { findGenerationForUser, type StoredGeneration } from "../store/generations";
+import { resolveTranscriptionConsent, type TranscriptionConsent } from "../transcription/consent";
 import { insertManualVersion, listVersions } from "../store/versions";
 import { t } from "../../src/i18n";
 
@@ -54,16 +55,18 @@ export function generationRoutes(deps: GenerationRouteDeps) {
           const body = parseOrThrow(GenerationRequestSchema, request.body);
           assertGeneratable(body);
           const lineage = await resolveLineage(deps.db, body, request.user);
+          // Before any stream opens, so that another adviser's transcription is a plain 404 problem+json.
+          const consent = await resolveTranscriptionConsent(deps.db, deps.audit.actorOf(request.user.id), body.transcriptionId);
           // Before any stream opens, so that an AI edit without a model is a plain 503 problem+json.
           assertRevisable(deps.chain, body);
-          return await generate(request, reply, body, lineage);
+          return await generate(request, reply, body, lineage, consent);
         } finally {
           await releaseSlot(request);
         }
       },
     );
 
-    async function generate(request: FastifyRequest, reply: FastifyReply, body: GenerationRequest, lineage: Lineage | undefined) {
+    async function generate(request: FastifyRequest, reply: FastifyReply, body: GenerationRequest, lineage: Lineage | undefined, consent: TranscriptionConsent | undefined) {
       const started = performance.now();
       const onProviderCall = () => deps.metrics.recordPreProvider((performance.now() - started) / 1000);
       const record = (result: GenerationResponse, streamed: boolean) =>
@@ -74,7 +77,7 @@ export function generationRoutes(deps: GenerationRouteDeps) {
         reply.raw.on("close", () => {
           if (!reply.raw.writableEnded) controller.abort(new Error("client closed the connection"));
         });
-        const result = await runGeneration(deps, body, request.user, { signal: controller.signal, onProviderCall }, lineage);
+        const result = await runGeneration(deps, body, request.user, { signal: controller.signal, onProviderCall }, lineage, consent);
         record(result, false);
         return reply.code(201).send(result);
       }
@@ -99,7 +102,7 @@ export function generationRoutes(deps: GenerationRouteDeps) {
           },
           onReplace: (text, reason) => stream.send("replace", { text, reason }),
           onProviderCall,
-        }, lineage);
+        }, lineage, consent);
         stream.send("done", result);
         record(result, true);
       } catch (error) {

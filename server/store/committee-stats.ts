@@ -1,5 +1,5 @@
 // Owns the committee's aggregates: per task and month, suppressed below the minimum group size, never per person.
-import { MIN_GROUP_SIZE, type CommitteeStats, type StatsCell } from "../../src/schemas/committee";
+import { MIN_GROUP_SIZE, type CommitteeStats, type StatsCell, type TranscriptionCell, type TranscriptionStats } from "../../src/schemas/committee";
 import type { TransparencyCase } from "../../src/schemas/minutes";
 import type { Db } from "./db";
 
@@ -92,5 +92,42 @@ export async function committeeStats(db: Db): Promise<CommitteeStats> {
   const useCases = await db.query<{ month: string; comment: string; proposal: "use-case" | "template-change" | "new-template" }>(`
     SELECT to_char(date_trunc('month', f.created_at AT TIME ZONE 'UTC'), 'YYYY-MM') AS month, f.comment, coalesce(f.proposal, 'use-case') AS proposal
       FROM feedback f WHERE f.kind = 'use-case' ORDER BY f.created_at DESC LIMIT 200`);
-  return { minGroupSize: MIN_GROUP_SIZE, cells: out, totals, comments, useCases };
+  return { minGroupSize: MIN_GROUP_SIZE, cells: out, totals, comments, useCases, transcription: await transcriptionStats(db) };
+}
+
+/**
+ * Minutes of audio transcribed and their footprint, per month, from the transcription audit events (they outlive the
+ * purge of recordings, and count one-file uploads too); months under MIN_GROUP_SIZE distinct advisers carry no figure.
+ */
+async function transcriptionStats(db: Db): Promise<TranscriptionStats> {
+  const rows = await db.query<{ month: string; advisers: number; transcriptions: number; seconds: number; energy_wh: number; gco2eq: number }>(`
+    SELECT to_char(date_trunc('month', e.occurred_at AT TIME ZONE 'UTC'), 'YYYY-MM') AS month,
+           count(DISTINCT e.actor)::int AS advisers,
+           count(*)::int AS transcriptions,
+           coalesce(sum((e.payload ->> 'durationS')::float8), 0)::float8 AS seconds,
+           coalesce(sum((e.payload ->> 'energyWh')::float8), 0)::float8 AS energy_wh,
+           coalesce(sum((e.payload ->> 'gco2eq')::float8), 0)::float8 AS gco2eq
+      FROM audit_events e
+     WHERE e.kind = 'transcription'
+     GROUP BY 1
+     ORDER BY 1 DESC`);
+  const totals = { transcriptions: 0, audioMinutes: 0, energyWh: 0, gco2eq: 0 };
+  const cells = rows.map((r): TranscriptionCell => {
+    if (r.advisers < MIN_GROUP_SIZE) return { month: r.month, suppressed: true };
+    const minutes = r.seconds / 60;
+    totals.transcriptions += r.transcriptions;
+    totals.audioMinutes += minutes;
+    totals.energyWh += r.energy_wh;
+    totals.gco2eq += r.gco2eq;
+    const per = (value: number) => (minutes > 0 ? value / minutes : 0);
+    return {
+      month: r.month,
+      suppressed: false,
+      transcriptions: r.transcriptions,
+      audioMinutes: minutes,
+      energyWh: { total: r.energy_wh, perMinute: per(r.energy_wh) },
+      gco2eq: { total: r.gco2eq, perMinute: per(r.gco2eq) },
+    };
+  });
+  return { cells, totals };
 }

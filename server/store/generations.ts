@@ -40,13 +40,15 @@ interface GenerationRow {
   draft: string | null;
   parent_id: string | null;
   root_id: string | null;
+  transcription_id: string | null;
+  transcription_consent_at: Date | string | null;
   created_at: Date;
 }
 
 /** The columns a StoredGeneration is built from, one for each field of GenerationRow. */
 const GENERATION_COLUMNS = `id, task, template, pre_prompt_id, pre_prompt_version, pre_prompt_sha256, provider_name, provider_model,
   provider_region, degraded, input_tokens, output_tokens, latency_ms, energy_wh, gco2eq, pseudonymised, ungrounded, draft,
-  parent_id, root_id, created_at`;
+  parent_id, root_id, transcription_id, transcription_consent_at, created_at`;
 
 /** A generation as read back: the draft is null once the retention policy purged it. */
 export type StoredGeneration = Omit<GenerationResponse, "draft"> & { draft: string | null; rootId: string };
@@ -56,8 +58,9 @@ export async function insertGeneration(db: Db, g: GenerationRecord): Promise<voi
   await db.query(
     `INSERT INTO generations (id, user_id, task, pre_prompt_id, pre_prompt_version, pre_prompt_sha256, provider_name,
        provider_model, provider_region, degraded, input_tokens, output_tokens, latency_ms, energy_wh, gco2eq,
-       pseudonymised, has_health_data, ungrounded, notes, source, context, pseudonym_map, draft, template, parent_id, root_id, revise_instruction)
-     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22,$23,$24,$25,$26,$27)`,
+       pseudonymised, has_health_data, ungrounded, notes, source, context, pseudonym_map, draft, template, parent_id, root_id, revise_instruction,
+       transcription_id, transcription_consent_at)
+     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22,$23,$24,$25,$26,$27,$28,$29)`,
     [
       g.id, g.userId, g.task, g.prePrompt.id, g.prePrompt.version, g.prePromptSha256, g.provider.name,
       g.provider.model, g.provider.region, g.degraded, g.usage.inputTokens, g.usage.outputTokens, Math.round(g.latencyMs),
@@ -65,6 +68,7 @@ export async function insertGeneration(db: Db, g: GenerationRecord): Promise<voi
       g.notes, g.source ?? null, g.context ? JSON.stringify(g.context) : null,
       g.pseudonymMap === undefined ? null : JSON.stringify(g.pseudonymMap), g.draft, g.template ?? null,
       g.parentId ?? null, g.rootId, g.reviseInstruction ?? null,
+      g.transcription?.id ?? null, g.transcription?.consentAt ?? null,
     ],
   );
 }
@@ -90,6 +94,7 @@ export async function findGenerationForUser(db: Db, id: string, userId: string):
     pseudonymised: row.pseudonymised,
     ...(row.parent_id ? { parentId: row.parent_id } : {}),
     rootId: row.root_id ?? row.id,
+    ...(row.transcription_id && row.transcription_consent_at ? { transcription: { id: row.transcription_id, consentAt: new Date(row.transcription_consent_at).toISOString() } } : {}),
     latencyMs: row.latency_ms,
     createdAt: new Date(row.created_at).toISOString(),
   };

@@ -41,6 +41,8 @@ export const GenerationRequestSchema = z.strictObject({
   revise: ReviseSchema.optional(),
   /** For document-extraction: which kind of document; guessed from its words when absent. */
   documentType: z.enum(DOCUMENT_TYPES).optional(),
+  /** The transcription (POST /api/transcriptions or a recording) the source comes from: the member's consent goes with the draft. */
+  transcriptionId: z.string().uuid().optional(),
 });
 export type GenerationRequest = z.infer<typeof GenerationRequestSchema>;
 
@@ -75,6 +77,8 @@ export const GenerationResponseSchema = z.object({
   extraction: ExtractionSchema.optional(),
   /** Set on an AI edit: the generation it revises. */
   parentId: z.string().uuid().optional(),
+  /** Set when the source is a recorded interview: the transcription and when the member consented to the recording. */
+  transcription: z.object({ id: z.string().uuid(), consentAt: z.string() }).optional(),
   /** False when no generative model is configured: an AI edit of this draft would be refused (503). */
   canRevise: z.boolean().optional(),
   latencyMs: z.number().nonnegative().optional(),

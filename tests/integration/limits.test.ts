@@ -107,7 +107,7 @@ describe("limits", () => {
     expect(metrics.body).toMatch(/greffier_generation_seconds_bucket/);
     const openapi = (await app.inject({ method: "GET", url: "/api/openapi.json", remoteAddress: "198.51.100.4" })).json() as { paths: Record<string, unknown>; components: { schemas: Record<string, { properties?: Record<string, unknown>; additionalProperties?: unknown }> } };
     expect(Object.keys(openapi.paths)).toEqual(expect.arrayContaining(["/api/generations", "/api/minutes", "/api/feedback", "/api/committee/stats"]));
-    expect(Object.keys(openapi.components.schemas.GenerationRequest?.properties ?? {})).toEqual(["task", "template", "notes", "source", "context", "revise", "documentType"]);
+    expect(Object.keys(openapi.components.schemas.GenerationRequest?.properties ?? {})).toEqual(["task", "template", "notes", "source", "context", "revise", "documentType", "transcriptionId"]);
     expect(openapi.components.schemas.GenerationRequest?.additionalProperties).toBe(false);
     await app.close();
   });

@@ -103,7 +103,14 @@ export function VoicePanel(props: VoicePanelProps): ReactNode {
 
   const use = () => {
     const text = turnsToSource(named);
-    props.onUse({ kind: "transcript", name: t("ui.voice.title"), text, facts: { speakers: [...new Set(named.map((turn) => turn.speaker))], turns: named.length } });
+    props.onUse({
+      kind: "transcript",
+      name: t("ui.voice.title"),
+      text,
+      facts: { speakers: [...new Set(named.map((turn) => turn.speaker))], turns: named.length },
+      // The generation links this transcription, so the member's consent is recorded with the draft.
+      ...(state.transcript ? { transcriptionId: state.transcript.id } : {}),
+    });
   };
 
   return (

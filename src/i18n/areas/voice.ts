@@ -18,6 +18,10 @@ export const voiceFr = {
   "voice.server.recording_not_found": "Cet enregistrement n'existe pas ou a déjà été supprimé.",
   "voice.server.already_transcribed": "Cet enregistrement est déjà transcrit : il ne reçoit plus de morceaux.",
   "voice.server.bad_chunk_number": "Le numéro de morceau doit être un entier entre 0 et {max}.",
+  "voice.server.transcription_not_found": "Cette transcription n'existe pas ou n'est pas la vôtre : le brouillon ne peut pas s'y rattacher.",
+  "voice.server.transcription_without_consent": "Cette transcription n'a pas d'accord du sociétaire enregistré : elle ne peut pas servir de source.",
+  // Committee page: the footprint of transcription, summed over the months shown.
+  "voice.committee.footprint": "Transcription des entretiens enregistrés : {minutes} min d'audio, {value}",
 
   // Pane: consent, recording, upload queue and transcript.
   "ui.voice.open": "Enregistrer l'entretien",
@@ -69,6 +73,9 @@ export const voiceEn: Record<keyof typeof voiceFr, string> = {
   "voice.server.recording_not_found": "This recording does not exist or was already deleted.",
   "voice.server.already_transcribed": "This recording is already transcribed: it takes no more chunks.",
   "voice.server.bad_chunk_number": "The chunk number must be an integer between 0 and {max}.",
+  "voice.server.transcription_not_found": "This transcription does not exist or is not yours: the draft cannot be linked to it.",
+  "voice.server.transcription_without_consent": "This transcription has no recorded consent from the member: it cannot be used as a source.",
+  "voice.committee.footprint": "Transcription of recorded interviews: {minutes} min of audio, {value}",
   "ui.voice.open": "Record the interview",
   "ui.voice.title": "Record the interview",
   "ui.voice.back": "Back to the notes",

@@ -38,6 +38,10 @@ const STATS: CommitteeStats = {
     { month: "2026-10", task: "claim-summary", suppressed: true },
   ],
   totals: { generations: 19, energyWh: 2, gco2eq: 0.09 },
+  transcription: {
+    cells: [{ month: "2026-11", suppressed: false, transcriptions: 9, audioMinutes: 184.6, energyWh: { total: 0.6, perMinute: 0.00325 }, gco2eq: { total: 0.03, perMinute: 0.00016 } }, { month: "2026-10", suppressed: true }],
+    totals: { transcriptions: 9, audioMinutes: 184.6, energyWh: 0.6, gco2eq: 0.03 },
+  },
   comments: [{ month: "2026-11", task: "interview-minutes", rating: "down", comment: "Le modèle réclamation oublie la date de M. [NOM_1]." }],
   useCases: [{ month: "2026-11", comment: "Préparer les courriers de relance des pièces manquantes." }],
 };
@@ -113,6 +117,8 @@ describe("committee page", () => {
     expect(screen.getByTestId("summary-generations")).toHaveTextContent("19");
     expect(screen.getByTestId("summary-hidden")).toHaveTextContent("Sans 2 cases non affichées (moins de 5 conseillers chacune).");
     expect(screen.getByTestId("summary-footprint")).toHaveTextContent(formatFootprint({ energyWh: 2, gco2eq: 0.09 }, "fr"));
+    // Recorded interviews' transcription, summed apart: minutes of audio and their footprint.
+    expect(screen.getByTestId("summary-transcription")).toHaveTextContent(`Transcription des entretiens enregistrés : 185 min d'audio, ${formatFootprint({ energyWh: 0.6, gco2eq: 0.03 }, "fr")}`);
     expect(await screen.findByTestId("summary-audit")).toHaveTextContent("Journal intègre : 35 événements");
     expect(screen.getByTestId("audit-state")).toHaveTextContent("Journal intègre : 35 événements");
 
