@@ -61,6 +61,10 @@ describe.runIf(shouldRunBrowserTests())("taskpane voice recording in Chromium", 
     const page = await context.newPage();
     const errors: string[] = [];
     page.on("pageerror", (e) => errors.push(e.message));
+    const generationBodies: Record<string, unknown>[] = [];
+    page.on("request", (r) => {
+      if (r.method() === "POST" && new URL(r.url()).pathname === "/api/generations") generationBodies.push(JSON.parse(r.postData() ?? "{}") as Record<string, unknown>);
+    });
     const pane = new TaskpanePage(page);
     await pane.open(server.url);
 
@@ -106,6 +110,9 @@ describe.runIf(shouldRunBrowserTests())("taskpane voice recording in Chromium", 
     await pane.waitForReview();
     const user = fake.requests.at(-1)?.body.messages.at(-1)?.content ?? "";
     expect(user).toMatch(/<source>[\s\S]*Conseiller : Bonjour[\s\S]*<\/source>/);
+    // The draft carries the member's consent: the pane names the transcription its source came from.
+    const transcriptionId = generationBodies.at(-1)?.transcriptionId;
+    expect(transcriptionId).toMatch(/^[0-9a-f-]{36}$/);
     await pane.handleFlags((figure) => figure);
     await pane.validate();
     await pane.save();
