@@ -91,8 +91,10 @@ describeEachStore("webhook delivery under faults", (kind) => {
     expect(receiver.received.every((r) => r.isVerified)).toBe(true);
     // Faults really happened: more requests than records.
     expect(receiver.received.length).toBeGreaterThan(60);
-    const states = await db.query<{ state: string; n: number }>("SELECT state, count(*)::int AS n FROM outbox_deliveries GROUP BY state");
-    expect(states).toEqual([{ state: "delivered", n: 50 }]);
+    // The receiver has answered 2xx; the worker records that a moment later, after reading the answer.
+    await expect
+      .poll(() => db.query<{ state: string; n: number }>("SELECT state, count(*)::int AS n FROM outbox_deliveries GROUP BY state"), { timeout: 10_000 })
+      .toEqual([{ state: "delivered", n: 50 }]);
   }, 120_000);
 });
 
