@@ -18,6 +18,7 @@ import { parseVtt, speakersOf, transcriptToSource } from "../../src/sources/vtt"
 import { documentPoolOf, type DocumentPool } from "../documents/pool";
 import { readDocument } from "../documents/read-document";
 import { acceptRawTextUploads, readTextUpload } from "../sources/text-upload";
+import { documentUploadError } from "./multipart-errors";
 
 /** The insurer's own mail domains, unless the deployment says otherwise. */
 export const DEFAULT_INSURER_DOMAINS: readonly string[] = ["maif.fr"];
@@ -52,29 +53,6 @@ function assertFitsSource(text: string): void {
   }
 }
 
-/** Upload errors of @fastify/multipart and of content negotiation, in the product's vocabulary. */
-function uploadError(error: FastifyError): AppError | undefined {
-  switch (error.code) {
-    case "FST_REQ_FILE_TOO_LARGE":
-      return new AppError("payload_too_large", { detail: t("sources.document.too_large", { limit: Math.round(MAX_DOCUMENT_BYTES / 1024 / 1024) }), cause: error });
-    case "FST_FILES_LIMIT":
-    case "FST_PARTS_LIMIT":
-    case "FST_FIELDS_LIMIT":
-      return new AppError("invalid_request", { detail: t("sources.document.one_file"), cause: error });
-    case "FST_INVALID_MULTIPART_CONTENT_TYPE":
-    case "FST_ERR_CTP_INVALID_MEDIA_TYPE":
-      return new AppError("unsupported_media_type", { detail: t("sources.document.not_multipart"), cause: error });
-    case "FST_PROTO_VIOLATION":
-    case "FST_MP_PREMATURE_CLOSE":
-    case "FST_INVALID_JSON_FIELD_ERROR":
-      return new AppError("invalid_request", { detail: t("sources.document.bad_upload"), cause: error });
-    default:
-      // Busboy's own errors ("Unexpected end of form", "Malformed part header") carry no code.
-      return error instanceof Error && !error.code && /multipart|form|part|boundary/iu.test(error.message)
-        ? new AppError("invalid_request", { detail: t("sources.document.bad_upload"), cause: error })
-        : undefined;
-  }
-}
 
 /** Registers the source routes; @fastify/multipart lives inside this plugin, so only the upload route parses forms. */
 export function sourceRoutes(deps: SourceDeps = {}) {
@@ -87,7 +65,7 @@ export function sourceRoutes(deps: SourceDeps = {}) {
     // Multipart errors have no meaning for the app's handler (they would be a 500); translate them, then let the
     // app's handler write the problem+json, as it does for every other route.
     app.setErrorHandler((error: FastifyError, request) => {
-      const translated = UPLOAD_URLS.has(request.routeOptions.url ?? "") ? uploadError(error) : undefined;
+      const translated = UPLOAD_URLS.has(request.routeOptions.url ?? "") ? documentUploadError(error) : undefined;
       throw translated ?? error;
     });
 

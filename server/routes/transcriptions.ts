@@ -9,6 +9,7 @@ import type { AuditRecorder } from "../audit/recorder";
 import type { Db } from "../store/db";
 import { createRecordingStore, purgeRecordings, type RecordingRow } from "../transcription/recordings";
 import { unavailable, type Transcriber, type TranscriptResult } from "../transcription/service";
+import { multipartError } from "./multipart-errors";
 
 export interface TranscriptionDeps {
   readonly db: Db;
@@ -32,24 +33,15 @@ function consentRequired(): AppError {
   return new AppError("consent_required", { detail: t("problem.consent_required.detail") });
 }
 
-function multipartError(error: FastifyError, maxBytes: number): AppError | undefined {
-  switch (error.code) {
-    case "FST_REQ_FILE_TOO_LARGE":
-      return new AppError("payload_too_large", { detail: t("voice.server.too_large", { mb: Math.ceil(maxBytes / 1024 / 1024), max: Math.round(maxBytes / 1024 / 1024) }), cause: error });
-    case "FST_INVALID_MULTIPART_CONTENT_TYPE":
-    case "FST_ERR_CTP_INVALID_MEDIA_TYPE":
-      return new AppError("unsupported_media_type", { detail: t("voice.server.no_audio"), cause: error });
-    case "FST_FILES_LIMIT":
-    case "FST_PARTS_LIMIT":
-    case "FST_FIELDS_LIMIT":
-    case "FST_PROTO_VIOLATION":
-    case "FST_MP_PREMATURE_CLOSE":
-      return new AppError("invalid_request", { detail: t("voice.server.bad_upload"), cause: error });
-    default:
-      return error instanceof Error && !error.code && /multipart|form|part|boundary/iu.test(error.message)
-        ? new AppError("invalid_request", { detail: t("voice.server.bad_upload"), cause: error })
-        : undefined;
-  }
+/** Upload errors in the voice routes' words. */
+function uploadError(error: FastifyError, maxBytes: number): AppError | undefined {
+  const badUpload = t("voice.server.bad_upload");
+  return multipartError(error, {
+    tooLarge: t("voice.server.too_large", { mb: Math.ceil(maxBytes / 1024 / 1024), max: Math.round(maxBytes / 1024 / 1024) }),
+    tooManyParts: badUpload,
+    notMultipart: t("voice.server.no_audio"),
+    badUpload,
+  });
 }
 
 /** Cancels the provider calls when the adviser's client goes away. */
@@ -70,7 +62,7 @@ export function transcriptionRoutes(deps: TranscriptionDeps) {
     app.addContentTypeParser(["application/octet-stream", "audio/webm", "audio/ogg", "audio/wav", "audio/mpeg", "audio/mp4"], { parseAs: "buffer", bodyLimit: MAX_CHUNK_BYTES }, (_request, body, done) => done(null, body));
     app.setErrorHandler((error: FastifyError) => {
       if (error.code === "FST_ERR_CTP_BODY_TOO_LARGE") throw new AppError("payload_too_large", { detail: t("voice.server.chunk_too_large", { max: MAX_CHUNK_BYTES / 1024 / 1024 }), cause: error });
-      throw multipartError(error, maxBytes) ?? error;
+      throw uploadError(error, maxBytes) ?? error;
     });
     const recordings = createRecordingStore(deps.db, deps.dataDir);
 

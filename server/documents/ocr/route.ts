@@ -10,6 +10,7 @@ import { problemOf, toAppError } from "../../problem";
 import { wantsEventStream } from "../../sse";
 import type { DocumentPool } from "../pool";
 import { readScan } from "./read-scan";
+import { documentUploadError } from "../../routes/multipart-errors";
 
 export const SCAN_URL = "/api/sources/scan";
 
@@ -21,27 +22,6 @@ export interface ScanRouteDeps {
   readonly scansPerMinute?: number;
 }
 
-/** Upload errors of @fastify/multipart in the product's vocabulary (the same words as the document route). */
-function uploadError(error: FastifyError): AppError | undefined {
-  switch (error.code) {
-    case "FST_REQ_FILE_TOO_LARGE":
-      return new AppError("payload_too_large", { detail: t("sources.document.too_large", { limit: Math.round(MAX_DOCUMENT_BYTES / 1024 / 1024) }), cause: error });
-    case "FST_FILES_LIMIT":
-    case "FST_PARTS_LIMIT":
-    case "FST_FIELDS_LIMIT":
-      return new AppError("invalid_request", { detail: t("sources.document.one_file"), cause: error });
-    case "FST_INVALID_MULTIPART_CONTENT_TYPE":
-    case "FST_ERR_CTP_INVALID_MEDIA_TYPE":
-      return new AppError("unsupported_media_type", { detail: t("sources.document.not_multipart"), cause: error });
-    case "FST_PROTO_VIOLATION":
-    case "FST_MP_PREMATURE_CLOSE":
-      return new AppError("invalid_request", { detail: t("sources.document.bad_upload"), cause: error });
-    default:
-      return error instanceof Error && !error.code && /multipart|form|part|boundary/iu.test(error.message)
-        ? new AppError("invalid_request", { detail: t("sources.document.bad_upload"), cause: error })
-        : undefined;
-  }
-}
 
 /** The one file of the form, field "file"; other parts are drained so the connection is not stalled. */
 async function readUpload(request: FastifyRequest): Promise<{ bytes: Uint8Array; filename: string; mimeType: string }> {
@@ -95,7 +75,7 @@ export function scanRoutes(deps: ScanRouteDeps) {
   return async (app: FastifyInstance): Promise<void> => {
     await app.register(fastifyMultipart, { limits: { fileSize: MAX_DOCUMENT_BYTES, files: 1, fields: 10, parts: 12 } });
     app.setErrorHandler((error: FastifyError, request) => {
-      const translated = request.routeOptions.url === SCAN_URL ? uploadError(error) : undefined;
+      const translated = request.routeOptions.url === SCAN_URL ? documentUploadError(error) : undefined;
       throw translated ?? error;
     });
 
