@@ -16,8 +16,21 @@ export interface PdfText {
 // Character maps and standard font data ship with pdfjs-dist; without them text in CID-keyed fonts comes out empty.
 // In Node pdf.js reads them with fs, so these are paths, not URLs.
 const PDFJS_DIR = dirname(createRequire(import.meta.url).resolve("pdfjs-dist/package.json"));
-const CMAP_URL = `${join(PDFJS_DIR, "cmaps")}/`;
-const STANDARD_FONTS_URL = `${join(PDFJS_DIR, "standard_fonts")}/`;
+
+/** The pdf.js options every reader here shares (text and OCR rendering): no eval, no network, no system fonts. */
+export const PDFJS_OPTIONS = {
+  verbosity: VerbosityLevel.ERRORS,
+  isEvalSupported: false,
+  isOffscreenCanvasSupported: false,
+  disableFontFace: true,
+  useSystemFonts: false,
+  useWorkerFetch: false,
+  // Recover what can be recovered (a broken xref, a bad object) rather than refuse the file.
+  stopAtErrors: false,
+  cMapUrl: `${join(PDFJS_DIR, "cmaps")}/`,
+  cMapPacked: true,
+  standardFontDataUrl: `${join(PDFJS_DIR, "standard_fonts")}/`,
+} as const;
 
 interface TextItemLike {
   readonly str: string;
@@ -253,21 +266,11 @@ function withTrailer(bytes: Uint8Array): Uint8Array | undefined {
 async function openPdf(bytes: Uint8Array): Promise<PDFDocumentProxy> {
   // pdf.js may detach the buffer it is given; the caller's bytes stay intact.
   const task = getDocument({
+    ...PDFJS_OPTIONS,
     data: new Uint8Array(bytes),
-    verbosity: VerbosityLevel.ERRORS,
-    isEvalSupported: false,
-    isOffscreenCanvasSupported: false,
-    disableFontFace: true,
-    useSystemFonts: false,
-    useWorkerFetch: false,
     enableXfa: false,
     // Keeps font names on loaded fonts (ZapfDingbats text is mapped back to its symbols).
     fontExtraProperties: true,
-    // Recover what can be recovered (a broken xref, a bad object) rather than refuse the file.
-    stopAtErrors: false,
-    cMapUrl: CMAP_URL,
-    cMapPacked: true,
-    standardFontDataUrl: STANDARD_FONTS_URL,
   });
   try {
     return await task.promise;

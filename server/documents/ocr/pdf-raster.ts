@@ -1,13 +1,11 @@
 // Owns rendering the pages of a scanned PDF to bitmaps for OCR with pdf.js and @napi-rs/canvas, at 300 dpi within the pixel budget.
-import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
 import { createCanvas } from "@napi-rs/canvas";
-import { getDocument, VerbosityLevel, type PDFDocumentProxy } from "pdfjs-dist/legacy/build/pdf.mjs";
+import { getDocument, type PDFDocumentProxy } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { AppError } from "../../../src/errors";
 import { t } from "../../../src/i18n";
+import { PDFJS_OPTIONS } from "../pdf";
 import { MAX_PAGE_PIXELS, type PageRaster } from "./raster";
 
-const PDFJS_DIR = dirname(createRequire(import.meta.url).resolve("pdfjs-dist/package.json"));
 /** The resolution Tesseract reads best at. */
 const TARGET_DPI = 300;
 
@@ -24,19 +22,7 @@ function unreadable(error: unknown): AppError {
  * @throws AppError document_unreadable (password-protected or damaged).
  */
 export async function openPdf(bytes: Uint8Array): Promise<PDFDocumentProxy> {
-  const task = getDocument({
-    data: new Uint8Array(bytes),
-    verbosity: VerbosityLevel.ERRORS,
-    isEvalSupported: false,
-    isOffscreenCanvasSupported: false,
-    disableFontFace: true,
-    useSystemFonts: false,
-    useWorkerFetch: false,
-    stopAtErrors: false,
-    cMapUrl: `${join(PDFJS_DIR, "cmaps")}/`,
-    cMapPacked: true,
-    standardFontDataUrl: `${join(PDFJS_DIR, "standard_fonts")}/`,
-  });
+  const task = getDocument({ ...PDFJS_OPTIONS, data: new Uint8Array(bytes) });
   try {
     return await task.promise;
   } catch (error) {
