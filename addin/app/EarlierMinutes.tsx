@@ -2,6 +2,7 @@
 import { Button, makeStyles, tokens } from "@fluentui/react-components";
 import { useEffect, useState, type ReactNode } from "react";
 import type { MinutesListItem } from "../../src/schemas/minutes";
+import { usePanelCardStyles } from "../components/panel-card";
 import { useApi } from "../hooks/use-host";
 import { useI18n } from "../hooks/use-i18n";
 import { presentableText } from "../lib/clean-generation";
@@ -11,15 +12,6 @@ import type { WorkSource } from "../lib/work-source";
 const SETTLE_MS = 500;
 
 const useStyles = makeStyles({
-  root: {
-    display: "flex",
-    flexDirection: "column",
-    gap: tokens.spacingVerticalS,
-    padding: tokens.spacingHorizontalM,
-    borderRadius: tokens.borderRadiusMedium,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-  },
-  heading: { margin: 0, fontSize: tokens.fontSizeBase300, lineHeight: tokens.lineHeightBase300, fontWeight: tokens.fontWeightSemibold },
   hint: { margin: 0, fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200, color: tokens.colorNeutralForeground3 },
   list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
   item: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS },
@@ -31,6 +23,7 @@ export function EarlierMinutes({ memberId, onAdd, isDisabled }: { readonly membe
   const { t, locale } = useI18n();
   const api = useApi();
   const styles = useStyles();
+  const card = usePanelCardStyles();
   const [items, setItems] = useState<readonly MinutesListItem[]>([]);
   const [added, setAdded] = useState<ReadonlySet<string>>(new Set());
 
@@ -67,8 +60,8 @@ export function EarlierMinutes({ memberId, onAdd, isDisabled }: { readonly membe
   };
 
   return (
-    <section className={styles.root} aria-label={t("ui.history.earlier.title")} data-testid="earlier-minutes">
-      <h3 className={styles.heading}>{t("ui.history.earlier.title")}</h3>
+    <section className={card.root} aria-label={t("ui.history.earlier.title")} data-testid="earlier-minutes">
+      <h3 className={card.heading}>{t("ui.history.earlier.title")}</h3>
       <p className={styles.hint}>{t("ui.history.earlier.hint")}</p>
       <ul className={styles.list}>
         {items.map((item) => (

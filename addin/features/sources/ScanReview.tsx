@@ -1,24 +1,16 @@
 // Owns reading a scan or photo by OCR in the pane: progress page by page, then each page's text to read and correct, uncertain pages flagged, before it becomes the source.
-import { Button, Field, makeStyles, ProgressBar, Textarea, tokens } from "@fluentui/react-components";
+import { Button, Field, makeStyles, mergeClasses, ProgressBar, Textarea, tokens } from "@fluentui/react-components";
 import { useEffect, useId, useRef, useState, type ReactNode } from "react";
 import type { ScanProgress, ScanSourceResponse } from "../../../src/sources/ocr";
 import { ApiError } from "../../api/client";
 import { InlineNotice } from "../../components/InlineNotice";
+import { usePanelCardStyles } from "../../components/panel-card";
 import { useApi } from "../../hooks/use-host";
 import { useI18n } from "../../hooks/use-i18n";
 import type { WorkSource } from "../../lib/work-source";
 
 const useStyles = makeStyles({
-  root: {
-    display: "flex",
-    flexDirection: "column",
-    gap: tokens.spacingVerticalS,
-    padding: tokens.spacingHorizontalM,
-    borderRadius: tokens.borderRadiusMedium,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    backgroundColor: tokens.colorNeutralBackground2,
-  },
-  title: { margin: 0, fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase300, lineHeight: tokens.lineHeightBase300, overflowWrap: "anywhere" },
+  title: { overflowWrap: "anywhere" },
   hint: { margin: 0, fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200, color: tokens.colorNeutralForeground2 },
   page: { minHeight: "140px" },
   buttons: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
@@ -52,6 +44,9 @@ const FORMAT_LABELS: Readonly<Record<ScanSourceResponse["format"], string>> = {
 export function ScanReview(props: ScanReviewProps): ReactNode {
   const { t } = useI18n();
   const styles = useStyles();
+  const card = usePanelCardStyles();
+  const root = mergeClasses(card.root, card.tinted);
+  const title = mergeClasses(card.heading, styles.title);
   const api = useApi();
   const titleId = useId();
   const [state, setState] = useState<State>({ step: "reading", progress: null });
@@ -81,8 +76,8 @@ export function ScanReview(props: ScanReviewProps): ReactNode {
         ? t("ui.ocr.progress_start", { pages: progress.pages })
         : t("ui.ocr.progress", { page: progress.page, pages: progress.pages });
     return (
-      <section className={styles.root} aria-labelledby={titleId} aria-busy="true" data-testid="scan-reading">
-        <p id={titleId} className={styles.title}>
+      <section className={root} aria-labelledby={titleId} aria-busy="true" data-testid="scan-reading">
+        <p id={titleId} className={title}>
           {t("ui.ocr.reading")}
         </p>
         <ProgressBar
@@ -118,8 +113,8 @@ export function ScanReview(props: ScanReviewProps): ReactNode {
     });
   };
   return (
-    <section className={styles.root} aria-labelledby={titleId} data-testid="scan-review">
-      <p id={titleId} className={styles.title}>
+    <section className={root} aria-labelledby={titleId} data-testid="scan-review">
+      <p id={titleId} className={title}>
         {t("ui.ocr.review_title")}
       </p>
       <p className={styles.hint} data-testid="scan-summary">
