@@ -33,17 +33,25 @@ function watchdog(ms: number, kind: "timeout" | "stalled", controller: AbortCont
   return { rearm: arm, clear: () => clearTimeout(timer), get reason() { return reason; } };
 }
 
-/** Creates a provider; every SDK option is explicit so nothing is read from OPENAI_* variables. */
-export function createOpenAiCompatible(config: LlmConfig): LlmProvider {
-  const client = new OpenAI({
-    baseURL: config.baseUrl,
-    apiKey: config.apiKey ?? "not-needed",
+/**
+ * An SDK client for an OpenAI-compatible endpoint. Every option is explicit so nothing is read from OPENAI_*
+ * variables, and the SDK never retries: our chains own retries and fallback, and SDK retries under ours would
+ * multiply the wait.
+ */
+export function openAiClient(endpoint: { readonly baseUrl: string; readonly apiKey?: string | undefined; readonly timeoutMs: number }): OpenAI {
+  return new OpenAI({
+    baseURL: endpoint.baseUrl,
+    apiKey: endpoint.apiKey ?? "not-needed",
     organization: null,
     project: null,
-    timeout: config.requestTimeoutMs,
-    // The gateway owns retries and fallback (server/llm/chain.ts); SDK retries under ours would multiply the wait.
+    timeout: endpoint.timeoutMs,
     maxRetries: 0,
   });
+}
+
+/** Creates a provider (server/llm/chain.ts retries it and falls back). */
+export function createOpenAiCompatible(config: LlmConfig): LlmProvider {
+  const client = openAiClient({ baseUrl: config.baseUrl, apiKey: config.apiKey, timeoutMs: config.requestTimeoutMs });
   const info = {
     name: config.name,
     model: config.model,

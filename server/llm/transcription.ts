@@ -1,6 +1,7 @@
 // Owns calls to an OpenAI-compatible /v1/audio/transcriptions endpoint (Voxtral, Whisper, vLLM, faster-whisper) through the openai SDK.
-import OpenAI, { toFile } from "openai";
+import { toFile } from "openai";
 import type { TimedSegment } from "../../src/schemas/transcription";
+import { openAiClient } from "./openai-compatible";
 import { ProviderError, toProviderError } from "./provider-error";
 
 /** Where the speech-to-text endpoint is and what it runs. */
@@ -50,14 +51,7 @@ function toSegments(answer: VerboseAnswer): TimedSegment[] {
 
 /** Creates the endpoint's client; no SDK retries (the caller owns them) and nothing read from OPENAI_* variables. */
 export function createSpeechToText(endpoint: TranscriptionEndpoint): SpeechToText {
-  const client = new OpenAI({
-    baseURL: endpoint.baseUrl,
-    apiKey: endpoint.apiKey ?? "not-needed",
-    organization: null,
-    project: null,
-    timeout: endpoint.timeoutMs,
-    maxRetries: 0,
-  });
+  const client = openAiClient(endpoint);
   // Some servers (older faster-whisper, Voxtral's early API) refuse verbose_json: remembered, so the next call asks for JSON.
   let verbose = true;
 
