@@ -1,11 +1,10 @@
 // The pane's language in Chromium: English advisers get English from the first paint (its messages fetched on demand),
 // French advisers never download them, and a failed English download leaves a working pane in French.
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestServer, type TestServer } from "../support/test-server";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { routeOfficeCdn } from "./pages/taskpane-page";
-import { ensureBuilt } from "./support/build";
-import { launchChromium, shouldRunBrowserTests } from "./support/chromium";
+import { shouldRunBrowserTests } from "./support/chromium";
+import { useBrowserSession } from "./support/session";
 
 /** Records every text the generate button ever shows, from the first paint on. */
 async function watchGenerateLabel(page: Page): Promise<void> {
@@ -20,22 +19,10 @@ async function watchGenerateLabel(page: Page): Promise<void> {
 }
 
 describe.runIf(shouldRunBrowserTests())("taskpane language", () => {
-  let browser: Browser;
-  let server: TestServer;
-
-  beforeAll(async () => {
-    ensureBuilt();
-    server = await startTestServer();
-    browser = await launchChromium();
-  }, 300_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const session = useBrowserSession({}, { hasProvider: false });
 
   async function openPane(locale: string, options: { failEnglish?: boolean } = {}) {
-    const context = await browser.newContext({ viewport: { width: 360, height: 800 }, locale });
+    const context = await session.browser.newContext({ viewport: { width: 360, height: 800 }, locale });
     await routeOfficeCdn(context);
     const scripts: string[] = [];
     context.on("request", (request) => {
@@ -46,7 +33,7 @@ describe.runIf(shouldRunBrowserTests())("taskpane language", () => {
     const errors: string[] = [];
     page.on("pageerror", (e) => errors.push(e.message));
     await watchGenerateLabel(page);
-    await page.goto(`${server.url}/taskpane.html`);
+    await page.goto(`${session.server.url}/taskpane.html`);
     await page.getByTestId("notes").waitFor();
     const labels = async (): Promise<string[]> => page.evaluate(() => (window as unknown as { __labels: string[] }).__labels);
     return { context, page, scripts, errors, labels };

@@ -1,38 +1,25 @@
 // A phone photo read by OCR in the built taskpane in Chromium, against the real server without any AI: progress shown, text corrected, extraction quoting it.
 import { join } from "node:path";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestServer, type TestServer } from "../support/test-server";
+import { describe, expect, it } from "vitest";
 import { ScanReviewPage } from "./pages/scan-review";
 import { routeOfficeCdn, TaskpanePage } from "./pages/taskpane-page";
-import { ensureBuilt, ROOT } from "./support/build";
-import { launchChromium, seriousAxeViolations, shouldRunBrowserTests } from "./support/chromium";
+import { ROOT } from "./support/build";
+import { seriousAxeViolations, shouldRunBrowserTests } from "./support/chromium";
+import { useBrowserSession } from "./support/session";
 
 const PHOTO = join(ROOT, "tests", "fixtures", "scans", "note-sinistre-photo.jpg");
 
 describe.runIf(shouldRunBrowserTests())("taskpane: a photo read by OCR in Chromium", () => {
-  let browser: Browser;
-  let server: TestServer;
-
-  beforeAll(async () => {
-    ensureBuilt();
-    // No provider: the offline engine extracts by patterns, so every field comes from the OCR text itself.
-    server = await startTestServer();
-    browser = await launchChromium();
-  }, 300_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  // No provider: the offline engine extracts by patterns, so every field comes from the OCR text itself.
+  const session = useBrowserSession({}, { hasProvider: false });
 
   it("uploads a photo, shows the reading page by page, lets the adviser correct it, and reaches the extraction review quoting it", async () => {
-    const context = await browser.newContext({ viewport: { width: 360, height: 800 }, locale: "fr-FR", colorScheme: "light" });
+    const context = await session.browser.newContext({ viewport: { width: 360, height: 800 }, locale: "fr-FR", colorScheme: "light" });
     await routeOfficeCdn(context);
     const page = await context.newPage();
     const pane = new TaskpanePage(page);
     const scan = new ScanReviewPage(page);
-    await pane.open(server.url);
+    await pane.open(session.server.url);
     await page.getByTestId("task").selectOption("document-extraction");
     await page.getByTestId("document-type").selectOption("declaration-sinistre-auto");
 

@@ -12,13 +12,16 @@ export interface BrowserSession {
   readonly server: TestServer;
 }
 
-/** Registers beforeAll/afterAll hooks for the current suite; the fields are set once beforeAll ran. `env` adds server variables. */
-export function useBrowserSession(env: Record<string, string> = {}): BrowserSession {
+/**
+ * Registers beforeAll/afterAll hooks for the current suite; the fields are set once beforeAll ran. `env` adds server
+ * variables; `hasProvider: false` runs the server on the offline engine alone (no fake provider).
+ */
+export function useBrowserSession(env: Record<string, string> = {}, { hasProvider = true }: { readonly hasProvider?: boolean } = {}): BrowserSession {
   const state = {} as { browser?: Browser; fake?: FakeOpenAi; server?: TestServer };
   beforeAll(async () => {
     ensureBuilt();
-    state.fake = await startFakeOpenAi();
-    state.server = await startTestServer({ llmBaseUrl: state.fake.baseUrl, env });
+    if (hasProvider) state.fake = await startFakeOpenAi();
+    state.server = await startTestServer(state.fake ? { llmBaseUrl: state.fake.baseUrl, env } : { env });
     state.browser = await launchChromium();
   }, 300_000);
   afterAll(async () => {
