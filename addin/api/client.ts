@@ -5,31 +5,22 @@ import type { FeedbackRequest } from "../../src/schemas/feedback";
 import type { GenerationRequest, GenerationResponse } from "../../src/schemas/generation";
 import type { Minutes, MinutesList, SaveMinutesRequest, SaveMinutesResponse } from "../../src/schemas/minutes";
 import type { Problem } from "../../src/schemas/problem";
-import type { DocumentSourceResponse, MailThreadSourceResponse, TranscriptSourceResponse } from "../../src/sources/schemas";
-import type { ScanProgress, ScanSourceResponse } from "../../src/sources/ocr";
+import type { DocumentSourceResponse, MailThreadSourceResponse, TranscriptSourceResponse } from "../../src/schemas/sources";
+import type { ScanProgress, ScanSourceResponse } from "../../src/schemas/scan";
+import { AddinError, hasProblem, problemError, type ClientProblemCode, type ProblemError } from "../lib/errors";
 import { readSse } from "./sse";
 
 // Types only from src/schemas: zod's runtime would triple the pane's first download, so the answers are
 // checked by the small guards below, on the fields the pane relies on.
 
-/** Codes the client adds to the server's: the request never got an answer, or the stream stopped short. */
-export type ClientProblemCode = "network" | "stream_incomplete" | "bad_response";
+export type { ClientProblemCode };
 
-/** A failed call, carrying the problem+json to show (its `detail` is written for people, in French). */
-export class ApiError extends Error {
-  readonly problem: Problem;
-
-  constructor(problem: Problem, options: { cause?: unknown } = {}) {
-    super(problem.detail, { cause: options.cause });
-    this.name = "ApiError";
-    this.problem = problem;
-  }
-
-  /** The stable code (server's ProblemCode or a ClientProblemCode). */
-  get code(): string {
-    return this.problem.code ?? "internal";
-  }
-}
+/**
+ * A failed API call: an AddinError carrying the problem+json to show. Kept for the components that still test
+ * `instanceof ApiError`; new code uses AddinError with `hasProblem` or `messageOf` (addin/lib/errors).
+ */
+export type ApiError = ProblemError;
+export const ApiError = { [Symbol.hasInstance]: hasProblem } as const;
 
 /** Callbacks of a streamed generation. */
 export interface StreamHandlers {
@@ -43,7 +34,7 @@ export interface StreamHandlers {
 export interface ApiClient {
   /**
    * Streams a generation; resolves with the final answer (the `done` event).
-   * @throws ApiError for problem+json answers, `error` events, network failures and cut streams.
+   * @throws AddinError for problem+json answers, `error` events, network failures and cut streams.
    * @throws DOMException AbortError when `signal` aborts.
    */
   streamGeneration(request: GenerationRequest, handlers: StreamHandlers, signal?: AbortSignal): Promise<GenerationResponse>;
@@ -51,59 +42,59 @@ export interface ApiClient {
    * Saves validated text; resolves with the transparency the server decided. Every attempt carries the same
    * Idempotency-Key (`options.idempotencyKey`, one per validation act), and a network failure or a 5xx/429 is
    * retried on its own with a bounded backoff, so a flaky connection neither loses nor doubles the save.
-   * @throws ApiError as above, once the retries are spent or on a 4xx.
+   * @throws AddinError as above, once the retries are spent or on a 4xx.
    */
   saveMinutes(request: SaveMinutesRequest, signal?: AbortSignal, options?: SaveOptions): Promise<SaveMinutesResponse>;
   /**
    * Sends a rating on a generation, or a proposed use case; resolves with the stored feedback's id (201).
-   * @throws ApiError as above (404 generation_not_found for a generation that is not the adviser's).
+   * @throws AddinError as above (404 generation_not_found for a generation that is not the adviser's).
    */
   sendFeedback(request: FeedbackRequest, signal?: AbortSignal): Promise<{ id: string }>;
   /**
    * Turns a WebVTT transcript (Teams) into a source: one line per speaker turn. A picked file is sent as it is, so
    * the server decodes it by its bytes (UTF-8, else Windows-1252) rather than the browser guessing.
-   * @throws ApiError as above (400 not WebVTT, 422 no turn, 413 too long).
+   * @throws AddinError as above (400 not WebVTT, 422 no turn, 413 too long).
    */
   transcriptSource(vtt: string | Blob, signal?: AbortSignal): Promise<TranscriptSourceResponse>;
   /**
    * Turns a mail thread into a source, each message attributed to the member or the insurer.
-   * @throws ApiError as above (422 empty thread).
+   * @throws AddinError as above (422 empty thread).
    */
   mailThreadSource(request: { text: string; memberAddress?: string }, signal?: AbortSignal): Promise<MailThreadSourceResponse>;
   /**
    * Reads the text of a PDF or DOCX file (multipart, field `file`).
-   * @throws ApiError as above (413 too big or too many pages, 415 another format, 422 a scan without text).
+   * @throws AddinError as above (413 too big or too many pages, 415 another format, 422 a scan without text).
    */
   documentSource(file: Blob, fileName: string, signal?: AbortSignal): Promise<DocumentSourceResponse>;
   /**
    * Reads a scan or a photo by OCR on the server (multipart, SSE): `onProgress` gets {page, pages} as pages are read.
-   * @throws ApiError as above (413 too big, 415 not an image or PDF, 422 damaged, protected or without any text).
+   * @throws AddinError as above (413 too big, 415 not an image or PDF, 422 damaged, protected or without any text).
    */
   scanSource(file: Blob, fileName: string, onProgress: (progress: ScanProgress) => void, signal?: AbortSignal): Promise<ScanSourceResponse>;
   /**
    * Records the adviser's manual edit of a draft in its version history.
-   * @throws ApiError as above (404 generation_not_found).
+   * @throws AddinError as above (404 generation_not_found).
    */
   recordManualVersion(generationId: string, text: string, signal?: AbortSignal): Promise<{ id: string }>;
   /**
    * The draft's history, oldest first: first generation, manual edits, AI edits.
-   * @throws ApiError as above.
+   * @throws AddinError as above.
    */
   listVersions(generationId: string, signal?: AbortSignal): Promise<DraftVersion[]>;
   /**
    * "Mes comptes rendus": one page of the adviser's own saved texts, newest first.
-   * @throws ApiError as above (400 for a stale cursor).
+   * @throws AddinError as above (400 for a stale cursor).
    */
   listMinutes(query: { cursor?: string; q?: string; memberId?: string; limit?: number }, signal?: AbortSignal): Promise<MinutesList>;
   /**
    * One saved text of the adviser, with its provenance.
-   * @throws ApiError as above (404 for anyone else's).
+   * @throws AddinError as above (404 for anyone else's).
    */
   getMinutes(id: string, signal?: AbortSignal): Promise<Minutes>;
   /**
    * The commitments proposed from saved minutes (commitments@N, or the offline reading), for the adviser's review.
    * Optional so test doubles of the client need not offer it.
-   * @throws ApiError as above (404 for anyone else's).
+   * @throws AddinError as above (404 for anyone else's).
    */
   commitmentsOf?(minutesId: string, signal?: AbortSignal): Promise<CommitmentsAnswer>;
 }
@@ -147,7 +138,7 @@ export interface SaveOptions {
 
 /** Answers worth sending the same save again for: the server or the way to it failed, or asked to wait. */
 function isRetryableSave(error: unknown): boolean {
-  if (!(error instanceof ApiError)) return false;
+  if (!hasProblem(error)) return false;
   const status = error.problem.status;
   return error.code === "network" || status === 429 || status === 408 || (status >= 500 && status <= 599);
 }
@@ -282,13 +273,13 @@ export function clientProblem(code: ClientProblemCode, detail: string, status = 
 }
 
 /**
- * The ApiError of a failed response: its problem+json, or a generic one when the body is not a problem
+ * The error of a failed response: its problem+json, or a generic one when the body is not a problem
  * (`fallbackDetail`, the pane's "your notes are kept" message by default).
  */
-export async function problemOf(response: Response, locale: Locale, fallbackDetail = t("problem.internal.detail", {}, locale)): Promise<ApiError> {
+export async function problemOf(response: Response, locale: Locale, fallbackDetail = t("problem.internal.detail", {}, locale)): Promise<ProblemError> {
   const raw: unknown = await response.json().catch(() => null);
-  if (isProblem(raw)) return new ApiError(raw);
-  return new ApiError(clientProblem("bad_response", fallbackDetail, response.status));
+  if (isProblem(raw)) return problemError(raw);
+  return problemError(clientProblem("bad_response", fallbackDetail, response.status));
 }
 
 /** Creates the client. One per pane; the token source is asked before every call. */
@@ -312,7 +303,7 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
       response = await doFetch(`${base}${path}`, { method, headers, ...(body !== undefined ? { body } : {}), signal: signal ?? null });
     } catch (cause) {
       if (signal?.aborted) throw cause;
-      throw new ApiError(clientProblem("network", t("ui.error.network", {}, locale)), { cause });
+      throw problemError(clientProblem("network", t("ui.error.network", {}, locale)), cause);
     }
     if (!response.ok) throw await problemOf(response, locale);
     return response;
@@ -320,7 +311,7 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
 
   async function json<T>(response: Response, guard: (v: unknown) => v is T): Promise<T> {
     const raw: unknown = await response.json().catch(() => null);
-    if (!guard(raw)) throw new ApiError(clientProblem("bad_response", t("ui.error.bad_response", {}, locale), response.status));
+    if (!guard(raw)) throw problemError(clientProblem("bad_response", t("ui.error.bad_response", {}, locale), response.status));
     return raw;
   }
 
@@ -334,7 +325,7 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
         handlers.onReplace(answer.draft, "json");
         return answer;
       }
-      if (!response.body) throw new ApiError(clientProblem("bad_response", t("ui.error.bad_response", {}, locale)));
+      if (!response.body) throw problemError(clientProblem("bad_response", t("ui.error.bad_response", {}, locale)));
       try {
         for await (const { event, data } of readSse(response.body)) {
           const payload: unknown = JSON.parse(data);
@@ -342,17 +333,17 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
           else if (event === "replace" && isRecord(payload) && typeof payload.text === "string") {
             handlers.onReplace(payload.text, typeof payload.reason === "string" ? payload.reason : "");
           } else if (event === "done") {
-            if (!isGenerationResponse(payload)) throw new ApiError(clientProblem("bad_response", t("ui.error.bad_response", {}, locale)));
+            if (!isGenerationResponse(payload)) throw problemError(clientProblem("bad_response", t("ui.error.bad_response", {}, locale)));
             return payload;
           } else if (event === "error") {
-            throw new ApiError(isProblem(payload) ? payload : clientProblem("bad_response", t("problem.provider_failed.detail", {}, locale)));
+            throw problemError(isProblem(payload) ? payload : clientProblem("bad_response", t("problem.provider_failed.detail", {}, locale)));
           }
         }
       } catch (cause) {
-        if (cause instanceof ApiError || signal?.aborted) throw cause;
-        throw new ApiError(clientProblem("stream_incomplete", t("ui.error.stream_cut", {}, locale)), { cause });
+        if (cause instanceof AddinError || signal?.aborted) throw cause;
+        throw problemError(clientProblem("stream_incomplete", t("ui.error.stream_cut", {}, locale)), cause);
       }
-      throw new ApiError(clientProblem("stream_incomplete", t("ui.error.stream_cut", {}, locale)));
+      throw problemError(clientProblem("stream_incomplete", t("ui.error.stream_cut", {}, locale)));
     },
 
     async saveMinutes(request, signal, saveOptions = {}) {
@@ -398,23 +389,23 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
       form.append("file", file, fileName);
       const response = await post("/api/sources/scan", form, "text/event-stream", signal);
       if (!(response.headers.get("content-type") ?? "").includes("text/event-stream")) return json(response, isScanSource);
-      if (!response.body) throw new ApiError(clientProblem("bad_response", t("ui.error.bad_response", {}, locale)));
+      if (!response.body) throw problemError(clientProblem("bad_response", t("ui.error.bad_response", {}, locale)));
       try {
         for await (const { event, data } of readSse(response.body)) {
           const payload: unknown = JSON.parse(data);
           if (event === "progress" && isRecord(payload) && isCount(payload.page) && isCount(payload.pages)) onProgress({ page: payload.page, pages: payload.pages });
           else if (event === "done") {
-            if (!isScanSource(payload)) throw new ApiError(clientProblem("bad_response", t("ui.error.bad_response", {}, locale)));
+            if (!isScanSource(payload)) throw problemError(clientProblem("bad_response", t("ui.error.bad_response", {}, locale)));
             return payload;
           } else if (event === "error") {
-            throw new ApiError(isProblem(payload) ? payload : clientProblem("bad_response", t("ui.error.bad_response", {}, locale)));
+            throw problemError(isProblem(payload) ? payload : clientProblem("bad_response", t("ui.error.bad_response", {}, locale)));
           }
         }
       } catch (cause) {
-        if (cause instanceof ApiError || signal?.aborted) throw cause;
-        throw new ApiError(clientProblem("stream_incomplete", t("ui.error.stream_cut", {}, locale)), { cause });
+        if (cause instanceof AddinError || signal?.aborted) throw cause;
+        throw problemError(clientProblem("stream_incomplete", t("ui.error.stream_cut", {}, locale)), cause);
       }
-      throw new ApiError(clientProblem("stream_incomplete", t("ui.error.stream_cut", {}, locale)));
+      throw problemError(clientProblem("stream_incomplete", t("ui.error.stream_cut", {}, locale)));
     },
 
     async recordManualVersion(generationId, text, signal) {

@@ -1,7 +1,8 @@
 // Owns the committee page's HTTP client: statistics, audit verification and export, pre-prompt registry, with hand-written guards.
 import { t } from "../../src/i18n/core";
 import type { CommitteeStats, StatsCell } from "../../src/schemas/committee";
-import { ApiError, clientProblem, isRecord, problemOf, type ApiClientOptions } from "./client";
+import { problemError } from "../lib/errors";
+import { clientProblem, isRecord, problemOf, type ApiClientOptions } from "./client";
 
 // Types only from src/schemas, as in client.ts: the committee page has no zod either. The guards check what the
 // page reads; a server that answers something else gives a clear "unexpected answer" instead of a broken chart.
@@ -63,21 +64,21 @@ export interface AuditExport {
 
 /** The committee page's calls; each one answers for the Committee role only (403 otherwise). */
 export interface CommitteeClient {
-  /** @throws ApiError (403 forbidden without the Committee role, 401 without a user, network, bad_response). */
+  /** @throws AddinError (403 forbidden without the Committee role, 401 without a user, network, bad_response). */
   stats(signal?: AbortSignal): Promise<CommitteeStats>;
-  /** @throws ApiError as above. */
+  /** @throws AddinError as above. */
   verifyAudit(signal?: AbortSignal): Promise<AuditVerification>;
-  /** @throws ApiError as above. */
+  /** @throws AddinError as above. */
   prePrompts(signal?: AbortSignal): Promise<PrePromptVersion[]>;
   /**
    * Downloads the audit log. Fetched rather than linked so the bearer token goes with it in `entra` mode.
-   * @throws ApiError as above.
+   * @throws AddinError as above.
    */
   exportAudit(format: AuditExportFormat, signal?: AbortSignal): Promise<AuditExport>;
   /**
    * Pre-prompt governance calls (drafts, evaluations, approval, activation): the answer's status and JSON body.
    * Optional, so a read-only client (tests of the registry) need not have it.
-   * @throws ApiError on a network failure or an answer that is not 2xx (its problem).
+   * @throws AddinError on a network failure or an answer that is not 2xx (its problem).
    */
   governance?(method: "GET" | "POST", path: string, body?: unknown, signal?: AbortSignal): Promise<{ status: number; body: unknown }>;
 }
@@ -183,7 +184,7 @@ export function createCommitteeClient(options: ApiClientOptions = {}): Committee
       response = await doFetch(`${base}${path}`, { method: "GET", headers, signal: signal ?? null });
     } catch (cause) {
       if (signal?.aborted) throw cause;
-      throw new ApiError(clientProblem("network", t("committee.error.network", {}, locale)), { cause });
+      throw problemError(clientProblem("network", t("committee.error.network", {}, locale)), cause);
     }
     if (!response.ok) throw await problemOf(response, locale, t("committee.error.bad_response", {}, locale));
     return response;
@@ -192,7 +193,7 @@ export function createCommitteeClient(options: ApiClientOptions = {}): Committee
   async function getJson<T>(path: string, guard: (v: unknown) => v is T, signal: AbortSignal | undefined): Promise<T> {
     const response = await get(path, "application/json", signal);
     const raw: unknown = await response.json().catch(() => null);
-    if (!guard(raw)) throw new ApiError(clientProblem("bad_response", t("committee.error.bad_response", {}, locale), response.status));
+    if (!guard(raw)) throw problemError(clientProblem("bad_response", t("committee.error.bad_response", {}, locale), response.status));
     return raw;
   }
 
@@ -210,7 +211,7 @@ export function createCommitteeClient(options: ApiClientOptions = {}): Committee
         response = await doFetch(`${base}${path}`, { method, headers, body: body === undefined ? null : JSON.stringify(body), signal: signal ?? null });
       } catch (cause) {
         if (signal?.aborted) throw cause;
-        throw new ApiError(clientProblem("network", t("committee.error.network", {}, locale)), { cause });
+        throw problemError(clientProblem("network", t("committee.error.network", {}, locale)), cause);
       }
       if (!response.ok) throw await problemOf(response, locale, t("committee.error.bad_response", {}, locale));
       return { status: response.status, body: (await response.json().catch(() => null)) as unknown };

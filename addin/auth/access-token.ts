@@ -1,9 +1,9 @@
 // Owns the getAccessToken hook of the API client: no token without a configured client id, else one sign-in at a time, tokens reused until near expiry, failures as French problems.
 import { t, type Locale } from "../../src/i18n/core";
-import { ApiError } from "../api/client";
 import type { HostAdapter } from "../hosts/host-adapter";
 import type { AuthConfig } from "./auth-config";
-import { AuthError, authMessageKey, type AuthErrorCode } from "./auth-error";
+import { AddinError, problemError, type ProblemError } from "../lib/errors";
+import { authMessageKey, isAuthErrorCode, type AuthErrorCode } from "./auth-error";
 import type { SignIn, TokenResult } from "./sign-in";
 
 /** A token closer than this to its expiry is not reused: the request could outlive it. */
@@ -26,10 +26,10 @@ export interface AccessTokenOptions {
  * @param code - The failure.
  * @param locale - The pane's language.
  */
-export function authProblemError(code: AuthErrorCode, locale: Locale, cause?: unknown): ApiError {
-  return new ApiError(
+export function authProblemError(code: AuthErrorCode, locale: Locale, cause?: unknown): ProblemError {
+  return problemError(
     { type: `urn:greffier:problem:${code}`, title: t("auth.error.title", {}, locale), status: 401, detail: t(authMessageKey(code), {}, locale), code },
-    { cause },
+    cause,
   );
 }
 
@@ -37,7 +37,7 @@ export function authProblemError(code: AuthErrorCode, locale: Locale, cause?: un
  * The `getAccessToken` hook for `createApiClient`. msal-browser is fetched only on the first call of a build that
  * has a client id; concurrent calls share one sign-in, so an adviser never gets two windows.
  * @returns A function resolving with the bearer token, or null in a build without sign-in.
- * @throws ApiError (from the returned function) with an `auth_*` code and a French detail.
+ * @throws AddinError (from the returned function) with an `auth_*` code and a French detail.
  */
 export function createAccessTokenSource(options: AccessTokenOptions): () => Promise<string | null> {
   return createTokenSources(options).api;
@@ -49,7 +49,7 @@ export interface TokenSources {
   readonly api: () => Promise<string | null>;
   /**
    * A delegated token for `scopes` of another resource (Microsoft Graph); null in a build without sign-in.
-   * @throws ApiError with an `auth_*` code (from the returned function).
+   * @throws AddinError with an `auth_*` code (from the returned function).
    */
   readonly forScopes: ((scopes: readonly string[]) => Promise<string>) | null;
 }
@@ -84,8 +84,9 @@ export function createTokenSources(options: AccessTokenOptions): TokenSources {
       signIn ??= import(/* webpackChunkName: "auth" */ "./sign-in").then((m) => m.createSignIn(config, options.origin));
       return await use(await signIn, host);
     } catch (error) {
-      if (!(error instanceof AuthError)) signIn = null; // a chunk that failed to load may load next time
-      throw authProblemError(error instanceof AuthError ? error.code : "auth_failed", host.locale, error);
+      const code = error instanceof AddinError && isAuthErrorCode(error.code) ? error.code : null;
+      if (!code) signIn = null; // a chunk that failed to load may load next time
+      throw authProblemError(code ?? "auth_failed", host.locale, error);
     }
   };
 

@@ -1,19 +1,8 @@
-// Owns the sign-in failures the adviser can be told about: stable codes and their French messages (small: it is in the pane's first download).
-import type { MessageKey } from "../../src/i18n";
+// Owns the sign-in failures the adviser can be told about: stable codes (carried by an AddinError) and their messages.
+import type { MessageKey } from "../../src/i18n/core";
 
 /** Why no token could be obtained; each code has a message under `auth.error.*`. */
 export type AuthErrorCode = "auth_cancelled" | "auth_popup_blocked" | "auth_network" | "auth_consent_required" | "auth_unavailable" | "auth_failed";
-
-/** A failed sign-in. The code is the contract; `cause` keeps the library's error (never shown, never logged). */
-export class AuthError extends Error {
-  readonly code: AuthErrorCode;
-
-  constructor(code: AuthErrorCode, options: { cause?: unknown } = {}) {
-    super(code, { cause: options.cause });
-    this.name = "AuthError";
-    this.code = code;
-  }
-}
 
 const AUTH_ERROR_CODES: readonly AuthErrorCode[] = ["auth_cancelled", "auth_popup_blocked", "auth_network", "auth_consent_required", "auth_unavailable", "auth_failed"];
 

@@ -8,7 +8,7 @@ import {
 } from "@azure/msal-browser";
 import type { HostAdapter } from "../hosts/host-adapter";
 import { AUTH_DIALOG_PAGE, AUTH_REDIRECT_PAGE, authPageUrl, type AuthConfig } from "./auth-config";
-import { AuthError } from "./auth-error";
+import { AddinError } from "../lib/errors";
 import { authCodeOfDialog, authCodeOfMsal, authCodeOfTeams, classifyMsalError } from "./error-mapping";
 import { decodeDialogMessage } from "./dialog-message";
 
@@ -49,7 +49,7 @@ const fromResult = (result: AuthenticationResult): TokenResult => ({
  * @param client - MSAL's client (nestable: NAA when the host offers it, standard otherwise).
  * @param scopes - The API scope.
  * @param fallback - What to try when the popup is blocked; none outside Outlook.
- * @throws AuthError with the code the adviser is shown.
+ * @throws AddinError with the `auth_*` code the adviser is shown.
  */
 export async function acquireWithMsal(client: TokenClient, scopes: string[], fallback?: () => Promise<TokenResult>): Promise<TokenResult> {
   const account = client.getActiveAccount() ?? client.getAllAccounts()[0];
@@ -58,14 +58,14 @@ export async function acquireWithMsal(client: TokenClient, scopes: string[], fal
   } catch (error) {
     const failure = classifyMsalError(error);
     // A network or platform failure would fail the popup the same way: say so now instead of opening a window.
-    if (failure === "network" || failure === "unavailable") throw new AuthError(authCodeOfMsal(failure), { cause: error });
+    if (failure === "network" || failure === "unavailable") throw new AddinError(authCodeOfMsal(failure), { cause: error });
   }
   try {
     return fromResult(await client.acquireTokenPopup({ scopes }));
   } catch (error) {
     const failure = classifyMsalError(error);
     if (failure === "popup_unavailable" && fallback) return fallback();
-    throw new AuthError(authCodeOfMsal(failure), { cause: error });
+    throw new AddinError(authCodeOfMsal(failure), { cause: error });
   }
 }
 
@@ -73,18 +73,18 @@ export async function acquireWithMsal(client: TokenClient, scopes: string[], fal
  * The Office dialog fallback: opens the sign-in page in a dialog and reads the token it sends back.
  * @param openDialog - The host's dialog opener.
  * @param url - The dialog page on the add-in's origin.
- * @throws AuthError from the dialog's outcome.
+ * @throws AddinError (an `auth_*` code) from the dialog's outcome.
  */
 export async function tokenFromDialog(openDialog: (url: string) => Promise<string>, url: string): Promise<TokenResult> {
   let raw: string;
   try {
     raw = await openDialog(url);
   } catch (error) {
-    throw new AuthError(authCodeOfDialog(error), { cause: error });
+    throw new AddinError(authCodeOfDialog(error), { cause: error });
   }
   const message = decodeDialogMessage(raw);
-  if (!message) throw new AuthError("auth_failed");
-  if (message.kind === "error") throw new AuthError(message.code);
+  if (!message) throw new AddinError("auth_failed");
+  if (message.kind === "error") throw new AddinError(message.code);
   return { accessToken: message.accessToken, expiresOnMs: message.expiresOnMs };
 }
 
@@ -107,25 +107,25 @@ export function jwtExpiryMs(token: string): number | null {
 
 /**
  * Teams' own single sign-on (`authentication.getAuthToken`), for Teams clients without NAA.
- * @throws AuthError mapped from the reason Teams gives.
+ * @throws AddinError (an `auth_*` code) mapped from the reason Teams gives.
  */
 export async function tokenFromHost(getHostToken: () => Promise<string>): Promise<TokenResult> {
   try {
     const accessToken = await getHostToken();
     return { accessToken, expiresOnMs: jwtExpiryMs(accessToken) };
   } catch (error) {
-    throw new AuthError(authCodeOfTeams(error), { cause: error });
+    throw new AddinError(authCodeOfTeams(error), { cause: error });
   }
 }
 
 /** Obtains tokens for one pane; keeps its MSAL client between calls. */
 export interface SignIn {
-  /** @throws AuthError */
+  /** @throws AddinError (an `auth_*` code) */
   acquire(host: HostAdapter): Promise<TokenResult>;
   /**
    * A delegated token for another resource (Microsoft Graph), through MSAL only: nested app authentication, then a
    * popup. Teams' own SSO and the Office dialog give the API's token, not Graph's, so they are not tried.
-   * @throws AuthError
+   * @throws AddinError (an `auth_*` code)
    */
   acquireFor(scopes: readonly string[]): Promise<TokenResult>;
 }
@@ -145,7 +145,7 @@ export function createSignIn(config: AuthConfig, origin: string): SignIn {
       return await client;
     } catch (error) {
       client = null;
-      throw new AuthError(authCodeOfMsal(classifyMsalError(error)), { cause: error });
+      throw new AddinError(authCodeOfMsal(classifyMsalError(error)), { cause: error });
     }
   };
   return {

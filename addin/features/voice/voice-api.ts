@@ -2,7 +2,8 @@
 import type { Locale } from "../../../src/i18n";
 import { t } from "../../../src/i18n/core";
 import type { RecordingStatus, TranscriptionResponse } from "../../../src/schemas/transcription";
-import { ApiError, clientProblem, problemOf } from "../../api/client";
+import { clientProblem, problemOf } from "../../api/client";
+import { problemError } from "../../lib/errors";
 
 export interface VoiceApi {
   openRecording(mimeType: string): Promise<RecordingStatus>;
@@ -23,7 +24,7 @@ export function createVoiceApi(options: { locale: Locale; baseUrl?: string; getA
     try {
       response = await fetch(`${base}${path}`, { method: init.method, headers, ...(init.body !== undefined ? { body: init.body } : {}) });
     } catch (cause) {
-      throw new ApiError(clientProblem("network", t("ui.error.network", {}, options.locale)), { cause });
+      throw problemError(clientProblem("network", t("ui.error.network", {}, options.locale)), cause);
     }
     if (!response.ok) throw await problemOf(response, options.locale);
     return (response.status === 204 ? undefined : await response.json()) as T;
