@@ -2,7 +2,7 @@
 import { createCanvas } from "@napi-rs/canvas";
 import { getDocument, type PDFDocumentProxy } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { AppError } from "../../../src/errors";
-import { t } from "../../../src/i18n";
+import { msg } from "../../../src/i18n/message";
 import { PDFJS_OPTIONS } from "../pdf";
 import { MAX_PAGE_PIXELS, type PageRaster } from "./raster";
 
@@ -12,8 +12,8 @@ const TARGET_DPI = 300;
 /** pdf.js errors are plain objects with a name: a password is the adviser's to remove, anything else is damage. */
 function unreadable(error: unknown): AppError {
   const name = typeof error === "object" && error !== null && "name" in error ? String((error as { name: unknown }).name) : "";
-  if (name === "PasswordException") return new AppError("document_unreadable", { detail: t("ocr.pdf.encrypted"), cause: error });
-  return new AppError("document_unreadable", { detail: t("ocr.pdf.corrupt"), cause: error });
+  if (name === "PasswordException") return new AppError("document_unreadable", { detail: msg("ocr.pdf.encrypted"), cause: error });
+  return new AppError("document_unreadable", { detail: msg("ocr.pdf.corrupt"), cause: error });
 }
 
 /**
@@ -47,8 +47,9 @@ export async function renderPdfPage(pdf: PDFDocumentProxy, n: number): Promise<P
     const context = canvas.getContext("2d");
     context.fillStyle = "#ffffff";
     context.fillRect(0, 0, canvas.width, canvas.height);
-    // pdf.js types the canvas as the DOM's; @napi-rs/canvas implements the part it uses.
-    await page.render({ canvas: canvas as unknown as HTMLCanvasElement, viewport, background: "#ffffff" }).promise;
+    // pdf.js types the canvas as the DOM's (the server has no DOM types); @napi-rs/canvas implements the part it uses.
+    const pdfCanvas = canvas as unknown as Parameters<typeof page.render>[0]["canvas"];
+    await page.render({ canvas: pdfCanvas, viewport, background: "#ffffff" }).promise;
     page.cleanup();
     return { canvas, dpi: Math.round(scale * 72) };
   } catch (error) {
