@@ -153,7 +153,7 @@ it("answers /api/health without authentication", async () => {
   await app.close();
   await db.close();
   await store.destroy();
-});
+}, 60_000); // builds its own store in the test body: under load PGlite's start alone can pass 20 s
 
 describeEachStore("insurer templates", (kind) => {
   const ctx = useAppWithFakeProvider(kind);

@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import type { FastifyInstance, LightMyRequestResponse } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ProblemSchema } from "../../src/schemas/problem";
-import { DocumentSourceResponseSchema, MailThreadSourceResponseSchema, TranscriptSourceResponseSchema } from "../../src/sources/schemas";
+import { DocumentSourceResponseSchema, MailThreadSourceResponseSchema, TranscriptSourceResponseSchema } from "../../src/schemas/sources";
 import type { Db } from "../../server/store/db";
 import { buildDocx, buildPdf } from "../support/document-builders";
 import { startLocalIdentityProvider, TEST_AUDIENCE, TEST_ISSUER, TEST_TENANT, type LocalIdentityProvider } from "../support/jwks-signer";
@@ -363,7 +363,7 @@ describe("source routes over a real socket", () => {
       await db.close();
       await store.destroy();
     }
-  });
+  }, 60_000); // builds its own store in the test body
 });
 
 describe("source routes (entra)", () => {
