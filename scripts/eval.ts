@@ -3,7 +3,7 @@ import { readFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import { loadConfig } from "../server/config";
 import { createProviderChain } from "../server/llm/chain";
-import { buildProviders } from "../server/providers";
+import { buildProviders } from "../server/llm/providers";
 import { evaluateVersion, referenceSet } from "../server/governance/evaluation";
 import { keyOf, sha256Of } from "../server/store/pre-prompts";
 import { openStore } from "../server/store/open";

@@ -5,7 +5,7 @@ import { loadPrePrompts } from "./prompts/registry";
 import { closeGracefully } from "./lifecycle";
 import { connectRedis, createRedisClient } from "./limits/redis";
 import { startRetentionJob } from "./retention-job";
-import { buildProviders } from "./providers";
+import { buildProviders } from "./llm/providers";
 import { openStore } from "./store/open";
 import { warmPseudonymiser } from "./privacy/pseudonymiser";
 

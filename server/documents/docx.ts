@@ -156,7 +156,7 @@ const SLIM_FROM_BYTES = 512 * 1024;
  * @throws AppError unsupported_media_type (not a Word document), payload_too_large (archive limits),
  *   document_unreadable.
  */
-export async function extractDocx(bytes: Uint8Array): Promise<DocxText> {
+export async function readDocx(bytes: Uint8Array): Promise<DocxText> {
   const entries = listEntries(bytes);
   assertDocx(entries);
   assertDeclaredSizes(entries);

@@ -224,7 +224,7 @@ async function orphanFieldText(pdf: PDFDocumentProxy, seenFields: FormSeen): Pro
  * @throws AppError payload_too_large (over `maxPages` pages, a stream inflating past the limits, or too much text);
  *   document_unreadable when it is protected by a password or damaged beyond repair.
  */
-export async function extractPdf(bytes: Uint8Array, maxPages: number): Promise<PdfText> {
+export async function readPdf(bytes: Uint8Array, maxPages: number): Promise<PdfText> {
   assertStreamsWithinLimits(bytes);
   let pdf: PDFDocumentProxy;
   try {

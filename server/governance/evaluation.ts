@@ -6,7 +6,7 @@ import { restore } from "../../src/privacy";
 import { renderExtraction } from "../../src/extraction/schemas";
 import { variantOf, type TaskId, type TemplateId } from "../../src/tasks/catalogue";
 import type { ProviderChain } from "../llm/chain";
-import { extractStructured } from "../pipeline/extract";
+import { extractFields } from "../pipeline/extract-fields";
 import { buildMessages } from "../pipeline/messages";
 import { pseudonymiseForProvider } from "../privacy/pseudonymiser";
 import type { PrePrompt } from "../prompts/registry";
@@ -65,7 +65,7 @@ export async function runCase(chain: ProviderChain, prePrompt: PrePrompt, c: Ref
   let providerName: string;
   let degraded: boolean;
   if (task === "document-extraction") {
-    const result = await extractStructured(chain, call, undefined, c.source ?? c.notes, {}, (text) => restore(text, masked.mapping));
+    const result = await extractFields(chain, call, undefined, c.source ?? c.notes, {}, (text) => restore(text, masked.mapping));
     draft = renderExtraction(result.extraction);
     providerName = result.provider.info.name;
     degraded = result.provider.info.isOffline;

@@ -13,9 +13,9 @@ import type { GenerationRequest, GenerationResponse, UngroundedFigure } from "..
 import { variantOf } from "../../src/tasks/catalogue";
 import type { User } from "../auth/user";
 import type { ProviderChain } from "../llm/chain";
-import { hasGenerativeModel } from "../llm/offline";
+import { hasGenerativeModel } from "../llm/offline/engine";
 import type { LlmCall } from "../llm/provider";
-import { extractStructured } from "./extract";
+import { extractFields } from "./extract-fields";
 import type { PrePromptRegistry } from "../prompts/registry";
 import type { AuditRecorder } from "../audit/recorder";
 import type { Db } from "../store/db";
@@ -211,7 +211,7 @@ async function write(deps: GenerationDeps, call: LlmCall, mapping: PseudonymMapp
 
 /** Structured fields: JSON is not streamed; a stream gets the rendered fields in one piece. */
 async function extract(deps: GenerationDeps, call: LlmCall, request: GenerationRequest, mapping: PseudonymMapping, handlers: StreamHandlers) {
-  const result = await extractStructured(deps.chain, call, request.documentType, request.source ?? request.notes, { signal: handlers.signal }, (text) => restore(text, mapping));
+  const result = await extractFields(deps.chain, call, request.documentType, request.source ?? request.notes, { signal: handlers.signal }, (text) => restore(text, mapping));
   const draft = renderExtraction(result.extraction);
   handlers.onDelta?.(draft);
   return { output: result.output, provider: result.provider, attempts: result.attempts, draft, extraction: result.extraction };

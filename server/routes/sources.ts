@@ -16,7 +16,7 @@ import {
 } from "../../src/sources/schemas";
 import { parseVtt, speakersOf, transcriptToSource } from "../../src/sources/vtt";
 import { documentPoolOf, type DocumentPool } from "../documents/pool";
-import { readDocument } from "../documents/read-document";
+import { readDocument } from "../documents/read-in-pool";
 import { acceptRawTextUploads, readTextUpload } from "../sources/text-upload";
 import { documentUploadError } from "./multipart-errors";
 

@@ -4,7 +4,7 @@ import { loadConfig } from "../../server/config";
 import { evaluateVersion, referenceSet } from "../../server/governance/evaluation";
 import { createProviderChain } from "../../server/llm/chain";
 import { loadPrePrompts } from "../../server/prompts/registry";
-import { buildProviders } from "../../server/providers";
+import { buildProviders } from "../../server/llm/providers";
 import { TASK_IDS } from "../../src/tasks/catalogue";
 import { startFakeOpenAi } from "../support/fake-openai";
 import { fakeProviderEnv } from "../support/test-app";

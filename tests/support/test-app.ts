@@ -4,7 +4,7 @@ import type { Redis } from "ioredis";
 import { buildApp } from "../../server/app";
 import { loadConfig, type Config } from "../../server/config";
 import { loadPrePrompts } from "../../server/prompts/registry";
-import { buildProviders } from "../../server/providers";
+import { buildProviders } from "../../server/llm/providers";
 import type { Db } from "../../server/store/db";
 
 export interface TestAppOptions {

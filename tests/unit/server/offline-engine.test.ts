@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { TASK_IDS, TASKS } from "../../../src/tasks/catalogue";
 import { findUngrounded } from "../../../src/checks/groundedness";
-import { buildOfflineDraft, createOfflineEngine, offlineSections } from "../../../server/llm/offline";
+import { buildOfflineDraft, createOfflineEngine, offlineSections } from "../../../server/llm/offline/engine";
 import { cleanLine } from "../../../server/llm/offline/sort-notes";
 import { fixture, sampleNotes } from "../../support/fixtures";
 

@@ -2,7 +2,7 @@
 import { deflateSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { AppError } from "../../../../src/errors";
-import { extractDocumentText, type ExtractedDocument } from "../../../../server/documents/extract";
+import { readDocumentText, type DocumentText } from "../../../../server/documents/read";
 import {
   appendIncrementalUpdate,
   ascii85,
@@ -18,8 +18,8 @@ import {
 
 const LINES = ["Déclaration de sinistre habitation", "Dégât des eaux constaté le 03/02/2025 dans la cuisine."];
 
-async function read(pdf: Uint8Array): Promise<ExtractedDocument> {
-  return extractDocumentText(pdf, "document.pdf", "application/pdf");
+async function read(pdf: Uint8Array): Promise<DocumentText> {
+  return readDocumentText(pdf, "document.pdf", "application/pdf");
 }
 
 async function refusal(promise: Promise<unknown>): Promise<AppError> {

@@ -1,4 +1,4 @@
-// Owns structured extraction: JSON under the document's schema, validated, repaired once, quotes checked against the source.
+// Owns LLM field extraction: JSON under the document's schema, validated, repaired once, quotes checked against the source.
 import { z } from "zod";
 import { DOCUMENT_TYPE_LABELS, DOCUMENT_TYPES, EXTRACTION_SCHEMAS, guessDocumentType, mapStrings, type DocumentType, type Extraction } from "../../src/extraction/schemas";
 import type { ChainResult, ChainHandlers, ProviderChain } from "../llm/chain";
@@ -34,7 +34,7 @@ export function parseExtraction(text: string, documentType: DocumentType): { ok:
  * Asks the chain for the document's fields as JSON; an invalid answer is sent back once for repair, and a second
  * invalid answer is a provider failure, so the chain moves on (to the offline engine last).
  */
-export async function extractStructured(chain: ProviderChain, call: LlmCall, requested: DocumentType | undefined, sourceText: string, handlers: ChainHandlers, restoreText: (text: string) => string): Promise<ExtractionResult> {
+export async function extractFields(chain: ProviderChain, call: LlmCall, requested: DocumentType | undefined, sourceText: string, handlers: ChainHandlers, restoreText: (text: string) => string): Promise<ExtractionResult> {
   const documentType = requested ?? guessDocumentType(sourceText);
   const responseFormat = { name: documentType, schema: JSON_SCHEMAS[documentType] };
   // The schema also goes in the message, for endpoints that ignore response_format.

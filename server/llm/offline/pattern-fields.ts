@@ -1,4 +1,4 @@
-// Owns the offline engine's extraction: fields a pattern can find without a model (dates, times, plates, amounts), each with its quote.
+// Owns the fields the offline engine finds by pattern, without a model (dates, times, plates, amounts), each with its quote.
 import { EXTRACTION_SCHEMAS, type DocumentType, type Extraction, type Field } from "../../../src/extraction/schemas";
 import { lexFigures, type FigureToken } from "../../../src/figures";
 
@@ -42,7 +42,7 @@ function platesOf(text: string, figures: readonly FigureToken[]): Field[] {
 const vehicle = (plate: Field) => ({ immatriculation: plate, marqueModele: NONE, conducteur: NONE, assureur: NONE });
 
 /** Fields found by patterns in `text` for `documentType`; everything else is null, never guessed. */
-export function extractFieldsOffline(text: string, documentType: DocumentType): Extraction {
+export function patternFields(text: string, documentType: DocumentType): Extraction {
   const figures = lexFigures(text).filter((f) => !f.isWeak);
   const plates = platesOf(text, figures);
   const date = first(figures, (f) => f.kind === "date" && f.dates.length === 1 && f.dates[0]?.day !== undefined && f.dates[0].month !== undefined && f.dates[0].year !== undefined);

@@ -2,7 +2,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { AppError } from "../../../../src/errors";
 import { createDocumentPool } from "../../../../server/documents/pool";
-import { readDocument } from "../../../../server/documents/read-document";
+import { readDocument } from "../../../../server/documents/read-in-pool";
 import { buildDocx, buildDocxBomb, buildPdf, buildWordLikeDocx } from "../../../support/document-builders";
 
 // The product's heap (256 MB): what fits here fits in production.

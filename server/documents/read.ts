@@ -1,17 +1,17 @@
-// Owns document text extraction for sources: format detection by content, size and page limits, and the whole-document "no text" decision.
+// Owns reading the text of a source document (PDF or DOCX) in this thread: format detected by content, limits, "no text".
 import { AppError } from "../../src/errors";
 import { t } from "../../src/i18n";
 import { MAX_SOURCE_CHARS } from "../../src/schemas/limits";
 import { MAX_DOCUMENT_BYTES, MAX_DOCUMENT_PAGES, MIN_TEXT_CHARS_PER_PAGE } from "../../src/sources/limits";
-import { extractDocx } from "./docx";
+import { readDocx } from "./docx";
 import { DOCUMENT_LIMITS } from "./limits";
-import { extractPdf } from "./pdf";
+import { readPdf } from "./pdf";
 
 /** The formats a source document may have. */
 export type DocumentFormat = "pdf" | "docx";
 
 /** The text of a document and what the adviser should know about it. */
-export interface ExtractedDocument {
+export interface DocumentText {
   /** Pages separated by a blank line; runs of spaces and blank lines collapsed. */
   readonly text: string;
   /** PDF: the real count. DOCX: the count Word recorded, else an estimate at 3 000 characters a page. */
@@ -22,7 +22,7 @@ export interface ExtractedDocument {
 }
 
 /** Limits, overridable in tests; the defaults are the product's. */
-export interface ExtractionLimits {
+export interface ReadLimits {
   readonly maxBytes?: number;
   readonly maxPages?: number;
 }
@@ -136,7 +136,7 @@ function documentTextChars(pages: readonly string[]): number {
  *   file), document_unreadable (password-protected or damaged), document_needs_ocr (422: a PDF without any text, a
  *   scan: the OCR route takes it), document_without_text (422: a Word document with only images).
  */
-export async function extractDocumentText(bytes: Uint8Array, filename: string, mimeType?: string, limits: ExtractionLimits = {}): Promise<ExtractedDocument> {
+export async function readDocumentText(bytes: Uint8Array, filename: string, mimeType?: string, limits: ReadLimits = {}): Promise<DocumentText> {
   const maxBytes = limits.maxBytes ?? MAX_DOCUMENT_BYTES;
   const maxPages = limits.maxPages ?? MAX_DOCUMENT_PAGES;
   if (bytes.length === 0) throw new AppError("invalid_request", { detail: t("sources.document.empty_file") });
@@ -144,7 +144,7 @@ export async function extractDocumentText(bytes: Uint8Array, filename: string, m
 
   const format = detectFormat(bytes, filename, mimeType);
   if (format === "pdf") {
-    const { pages } = await extractPdf(bytes, maxPages);
+    const { pages } = await readPdf(bytes, maxPages);
     const texts = pages.map(tidy);
     if (texts.some((page) => XFA_PLACEHOLDER.test(page.replace(/\s+/gu, " ")))) {
       throw new AppError("document_unreadable", { detail: t("documents.xfa") });
@@ -157,7 +157,7 @@ export async function extractDocumentText(bytes: Uint8Array, filename: string, m
     return { text, pages: pages.length, format, pagesWithoutText };
   }
 
-  const docx = await extractDocx(bytes);
+  const docx = await readDocx(bytes);
   if (docx.text.length > DOCUMENT_LIMITS.maxTextChars) {
     throw new AppError("payload_too_large", { detail: t("documents.limit.text", { max: MAX_SOURCE_CHARS.toLocaleString("fr-FR") }) });
   }

@@ -1,13 +1,13 @@
 // Owns the offline engine: no generative AI, a deterministic draft that files the adviser's notes under the task's sections.
-import { t } from "../../src/i18n";
-import { TASKS, variantOf, type TaskDefinition } from "../../src/tasks/catalogue";
-import type { DocumentType } from "../../src/extraction/schemas";
-import { extractFieldsOffline } from "./offline/extract-fields";
-import { memberEmailSections, type EmailSection } from "./offline/member-email";
-import { keyFigures, sortNotes } from "./offline/sort-notes";
-import type { GenerateOptions, LlmCall, LlmOutput, LlmProvider } from "./provider";
-import { ProviderError } from "./provider-error";
-import type { ProviderChain } from "./chain";
+import { t } from "../../../src/i18n";
+import { TASKS, variantOf, type TaskDefinition } from "../../../src/tasks/catalogue";
+import type { DocumentType } from "../../../src/extraction/schemas";
+import { patternFields } from "./pattern-fields";
+import { memberEmailSections, type EmailSection } from "./member-email";
+import { keyFigures, sortNotes } from "./sort-notes";
+import type { GenerateOptions, LlmCall, LlmOutput, LlmProvider } from "../provider";
+import { ProviderError } from "../provider-error";
+import type { ProviderChain } from "../chain";
 
 /** Characters per streamed piece, so the add-in shows the same progress as with a model. */
 const STREAM_PIECE_CHARS = 64;
@@ -66,7 +66,7 @@ export function createOfflineEngine(region = "FRA"): LlmProvider {
     async generate(call: LlmCall, options: GenerateOptions = {}): Promise<LlmOutput> {
       // Asked for structured fields: what patterns find in the document, as JSON, with nothing guessed.
       const text = call.responseFormat
-        ? JSON.stringify(extractFieldsOffline(call.input.source ?? call.input.notes, call.responseFormat.name as DocumentType))
+        ? JSON.stringify(patternFields(call.input.source ?? call.input.notes, call.responseFormat.name as DocumentType))
         : buildOfflineDraft(call);
       if (options.onDelta) {
         for (let i = 0; i < text.length; i += STREAM_PIECE_CHARS) {
