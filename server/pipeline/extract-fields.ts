@@ -4,6 +4,7 @@ import { DOCUMENT_TYPE_LABELS, DOCUMENT_TYPES, EXTRACTION_SCHEMAS, guessDocument
 import type { ChainResult, ChainHandlers, ProviderChain } from "../llm/chain";
 import type { LlmCall } from "../llm/provider";
 import { ProviderError } from "../llm/provider-error";
+import { fieldsRepairRequest, fieldsRequest } from "../prompts/wording";
 
 /** The chain's result with the validated fields and the document type they were read as. */
 export interface ExtractionResult extends ChainResult {
@@ -41,7 +42,7 @@ export async function extractFields(chain: ProviderChain, call: LlmCall, request
   const structured: LlmCall = {
     ...call,
     responseFormat,
-    messages: [...call.messages, { role: "user", content: `Type de document : ${DOCUMENT_TYPE_LABELS[documentType]}. Réponds par un objet JSON conforme à ce schéma :\n${JSON.stringify(responseFormat.schema)}` }],
+    messages: [...call.messages, { role: "user", content: fieldsRequest(DOCUMENT_TYPE_LABELS[documentType], responseFormat.schema) }],
   };
   const first = await chain.generate(structured, { signal: handlers.signal });
   let parsed = parseExtraction(first.output.text, documentType);
@@ -52,7 +53,7 @@ export async function extractFields(chain: ProviderChain, call: LlmCall, request
       messages: [
         ...structured.messages,
         { role: "assistant", content: first.output.text },
-        { role: "user", content: `Ta réponse ne respecte pas le schéma demandé : ${parsed.error}. Renvoie uniquement l'objet JSON corrigé, sans texte autour.` },
+        { role: "user", content: fieldsRepairRequest(parsed.error) },
       ],
     };
     const repaired = await chain.generate(repairCall, { signal: handlers.signal });
