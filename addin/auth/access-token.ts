@@ -78,11 +78,11 @@ export function createTokenSources(options: AccessTokenOptions): TokenSources {
   const now = options.now ?? Date.now;
   let signIn: Promise<SignIn> | null = null;
 
-  const withSignIn = async (use: (signIn: SignIn, host: HostAdapter) => Promise<TokenResult>): Promise<TokenResult> => {
+  const withSignIn = async (run: (signIn: SignIn, host: HostAdapter) => Promise<TokenResult>): Promise<TokenResult> => {
     const host = await options.host;
     try {
       signIn ??= import(/* webpackChunkName: "auth" */ "./sign-in").then((m) => m.createSignIn(config, options.origin));
-      return await use(await signIn, host);
+      return await run(await signIn, host);
     } catch (error) {
       const code = error instanceof AddinError && isAuthErrorCode(error.code) ? error.code : null;
       if (!code) signIn = null; // a chunk that failed to load may load next time

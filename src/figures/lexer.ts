@@ -484,7 +484,7 @@ function isAfterName(text: string, start: number): boolean {
   // A capital that opens a sentence or a line says nothing: "Appartement 4 pièces" is a count.
   let at = lead.start;
   while (at > 0 && text.charAt(at - 1) === " ") at -= 1;
-  if (at === 0 || /[\n.!?:;•*(\-]/.test(text.charAt(at - 1))) return false;
+  if (at === 0 || /[\n.!?:;•*(-]/.test(text.charAt(at - 1))) return false;
   const first = lead.word.charAt(0);
   const original = text.charAt(lead.start);
   return original !== first && original === original.toUpperCase() && !NOT_NOUNS.has(lead.word);

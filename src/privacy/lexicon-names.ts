@@ -104,7 +104,7 @@ function isUpperWord(text: string): boolean {
 
 /** Whether a word opens a sentence, a line or a field ("… . Pierre", "Témoin : Hugo"). */
 function opensSentence(text: string, word: ContextWord): boolean {
-  const before = text.slice(Math.max(0, word.start - 6), word.start).replace(/[ \u00a0\u202f"«“'’(\[*•–—-]+$/u, "");
+  const before = text.slice(Math.max(0, word.start - 6), word.start).replace(/[ \u00a0\u202f"«“'’([*•–—-]+$/u, "");
   return before === "" || /[.!?:;\n]$/u.test(before);
 }
 

@@ -9,7 +9,7 @@ import { candidate, forEachMatch, forEachMatchNear, type Candidate } from "./tex
 const PHONE_LOOSE_RE =
   /(?<![\p{L}\p{N}+])(?:(?:\+|00)33[ .\-\u00a0]?(?:\(0\)[ \u00a0]?)?|0)[1-9](?:[ ./\-\u00a0\u202f]{0,2}\d){8}(?![\p{N}])/gu;
 // A date with its year ("01/04/2024 12…") or a time right after is no phone.
-const DATE_START_RE = /^\d{2}[/.\-]\d{2}[/.\-](?:19|20)\d{2}(?!\d)/u;
+const DATE_START_RE = /^\d{2}[/.-]\d{2}[/.-](?:19|20)\d{2}(?!\d)/u;
 
 function detectLoosePhones(text: string): Candidate[] {
   const found: Candidate[] = [];

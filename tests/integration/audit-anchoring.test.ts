@@ -5,7 +5,6 @@ import { randomUUID } from "node:crypto";
 import { mkdtemp, readFile, readdir, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { FastifyInstance } from "fastify";
 import { afterEach, expect, it } from "vitest";
 import { eventHash, eventHmac, GENESIS_HASH } from "../../server/audit/hash-chain";
 import type { Db } from "../../server/store/db";

@@ -1,7 +1,7 @@
 // Every way of forging or misusing an access token gets 401; a proper one gets in, with its roles.
 import { createHmac } from "node:crypto";
 import type { FastifyInstance } from "fastify";
-import { exportJWK, exportSPKI, generateKeyPair, SignJWT } from "jose";
+import { exportSPKI, generateKeyPair, SignJWT } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "../../server/store/db";
 import { startLocalIdentityProvider, TEST_AUDIENCE, TEST_ISSUER, TEST_TENANT, type LocalIdentityProvider } from "../support/jwks-signer";

@@ -1,6 +1,6 @@
 // The offline engine must give advisers a usable starting point: every line of their notes, sorted into the task's sections.
 import { describe, expect, it } from "vitest";
-import { TASK_IDS, TASKS } from "../../../src/tasks/catalogue";
+import { TASK_IDS } from "../../../src/tasks/catalogue";
 import { findUngrounded } from "../../../src/checks/groundedness";
 import { buildOfflineDraft, createOfflineEngine, offlineSections } from "../../../server/llm/offline/engine";
 import { cleanLine } from "../../../server/llm/offline/sort-notes";
