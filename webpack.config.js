@@ -38,6 +38,7 @@ const PAGES = [
 
 /** office.js files needed outside Office (office.js + its mapping table) and inside Outlook (host scripts, strings). */
 const OFFICE_FILES = ["office.js", "o15apptofilemappingtable.js", "outlook-*.js", "{fr-fr,en-us,en-gb}/*_strings.js"];
+const OFFICE_JS_DIR = resolve(root, "node_modules/@microsoft/office-js/dist");
 
 /**
  * The sign-in configuration baked into the build, from the same file as the manifests (`--env auth=prod` or
@@ -137,9 +138,11 @@ export default async (env = {}, argv = {}) => {
       ),
       new CopyWebpackPlugin({
         patterns: [
-          ...OFFICE_FILES.map((from) => ({
+          // Only tests and dev pages load this copy, and only they install @microsoft/office-js (a devDependency):
+          // a production install (`npm ci --omit=dev && npm start`) builds pages that load office.js from the CDN.
+          ...(existsSync(OFFICE_JS_DIR) ? OFFICE_FILES : []).map((from) => ({
             from,
-            context: resolve(root, "node_modules/@microsoft/office-js/dist"),
+            context: OFFICE_JS_DIR,
             to: "office/",
             globOptions: { ignore: ["**/*.debug.js"] },
             noErrorOnMissing: from.includes("en-gb"),
