@@ -6,7 +6,7 @@ import fastifyStatic from "@fastify/static";
 import type { Redis } from "ioredis";
 import Fastify, { type FastifyInstance, type FastifyRequest, type FastifyServerOptions } from "fastify";
 import { AppError } from "../src/errors";
-import { t } from "../src/i18n";
+import { msg } from "../src/i18n/message";
 import { MAX_BODY_BYTES } from "../src/schemas/limits";
 import { startAuditAnchor } from "./audit/anchor";
 import { createAuditRecorder } from "./audit/recorder";
@@ -22,7 +22,7 @@ import { fallbackRateStore } from "./limits/rate-store";
 import { createRedisFallback, REDIS_COMMAND_TIMEOUT_MS } from "./limits/redis";
 import { cleanJson } from "./limits/odd-bytes";
 import { buildOpenApi } from "./openapi";
-import { loggableError, problemOf, toAppError } from "./problem";
+import { loggableError, sendProblem, toAppError } from "./problem";
 import { registerStrictJsonParser } from "./json-body";
 import type { PrePromptRegistry } from "./prompts/registry";
 import { committeeRoutes } from "./routes/committee";
@@ -129,13 +129,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     const appError = toAppError(error);
     if (appError.status >= 500) request.log.error({ err: loggableError(error), code: appError.code }, "request failed");
     if ((appError.code === "rate_limited" || appError.status === 503) && !reply.hasHeader("retry-after")) reply.header("retry-after", "5");
-    void reply
-      .code(appError.status)
-      .type("application/problem+json; charset=utf-8")
-      .send(problemOf(appError.code, appError.status, appError.detail));
+    void sendProblem(request, reply, appError);
   });
   app.setNotFoundHandler((request, reply) => {
-    void reply.code(404).type("application/problem+json; charset=utf-8").send(problemOf("not_found", 404, t("server.request.no_route", { path: request.url.split("?")[0] ?? "/" })));
+    const detail = msg("server.request.no_route", { path: request.url.split("?")[0] ?? "/" });
+    void sendProblem(request, reply, new AppError("not_found", { detail }));
   });
 
   await syncPrePrompts(deps.db, deps.prePrompts);
@@ -159,7 +157,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     keyGenerator: (request) => request.user?.id ?? request.ip,
     store: fallbackRateStore(deps.redis, `${deps.config.redisKeyPrefix}rate:`, redisFallback),
     errorResponseBuilder: (_request, context) =>
-      new AppError("rate_limited", { detail: t("problem.rate_limited.detail", { seconds: Math.max(1, Math.ceil(context.ttl / 1000)) }) }),
+      new AppError("rate_limited", { detail: msg("problem.rate_limited.detail", { seconds: Math.max(1, Math.ceil(context.ttl / 1000)) }) }),
   });
   const chain = createProviderChain(deps.providers, deps.config.resilience, metrics.chainObserver);
   const localConcurrency = createMemoryConcurrencyLimiter(deps.config.limits.concurrentGenerations);

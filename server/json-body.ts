@@ -1,7 +1,7 @@
 // Owns the JSON body parser: strict UTF-8 (a Windows-1252 paste is refused, naming its field), then Fastify's safe JSON parse.
 import type { FastifyInstance } from "fastify";
 import { AppError } from "../src/errors";
-import { t } from "../src/i18n";
+import { msg } from "../src/i18n/message";
 
 const strictUtf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
 
@@ -53,8 +53,8 @@ export function fieldAt(bytes: Uint8Array, offset: number): string | null {
 export function invalidUtf8Error(bytes: Uint8Array): AppError {
   const offset = firstInvalidUtf8(bytes);
   const field = offset >= 0 ? fieldAt(bytes, offset) : null;
-  const reason = field ? t("server.json.invalid_utf8_field", { field }) : t("server.json.invalid_utf8");
-  return new AppError("malformed_json", { detail: t("problem.malformed_json.detail", { reason }) });
+  const reason = field ? msg("server.json.invalid_utf8_field", { field }) : msg("server.json.invalid_utf8");
+  return new AppError("malformed_json", { detail: msg("problem.malformed_json.detail", { reason }) });
 }
 
 /**

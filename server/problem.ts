@@ -1,18 +1,41 @@
 // Owns the translation of any error into problem+json: known codes keep their detail, everything else is a generic 500.
+import type { FastifyReply, FastifyRequest } from "fastify";
 import { AppError, type ProblemCode } from "../src/errors";
-import { t, type MessageKey } from "../src/i18n";
+import { t, type Locale, type MessageKey } from "../src/i18n";
+import { msg, render, type Message } from "../src/i18n/message";
 import { bodyTooLargeDetail } from "../src/schemas/parse";
 import type { Problem } from "../src/schemas/problem";
+import { requestLocale } from "./locale";
 
-/** The problem document for `code`, with its French title and the given or default detail. */
-export function problemOf(code: ProblemCode, status: number, detail?: string): Problem {
+/** The problem document for `code` in `locale`, with the given or default detail. */
+export function problemOf(code: ProblemCode, status: number, detail?: Message, locale: Locale = "fr"): Problem {
   return {
     type: `urn:greffier:problem:${code}`,
-    title: t(`problem.${code}.title` as MessageKey),
+    title: t(`problem.${code}.title` as MessageKey, {}, locale),
     status,
-    detail: detail ?? t(`problem.${code}.detail` as MessageKey),
+    detail: render(detail ?? msg(`problem.${code}.detail` as MessageKey), locale),
     code,
   };
+}
+
+/** The problem document of `error`, in the caller's `locale`. */
+export function problemFor(error: AppError, locale: Locale): Problem {
+  return problemOf(error.code, error.status, error.detailMessage, locale);
+}
+
+/** Answers `request` with `error` as problem+json in the caller's language, which Content-Language names. */
+export function sendProblem(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  error: AppError,
+  extra: Readonly<Record<string, unknown>> = {},
+): FastifyReply {
+  const locale = requestLocale(request);
+  return reply
+    .code(error.status)
+    .type("application/problem+json; charset=utf-8")
+    .header("content-language", locale)
+    .send({ ...problemFor(error, locale), ...extra });
 }
 
 interface FastifyLikeError {
@@ -26,25 +49,30 @@ interface FastifyLikeError {
 export function toAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;
   const e = (error ?? {}) as FastifyLikeError;
-  const invalidJson = () =>
-    new AppError("malformed_json", { detail: t("problem.malformed_json.detail", { reason: t("server.json.syntax") }), cause: error });
+  const malformed = (reason: MessageKey) =>
+    new AppError("malformed_json", {
+      detail: msg("problem.malformed_json.detail", { reason: msg(reason) }),
+      cause: error,
+    });
   switch (e.code) {
     case "FST_ERR_CTP_BODY_TOO_LARGE":
       return new AppError("payload_too_large", { detail: bodyTooLargeDetail(), cause: error });
     case "FST_ERR_CTP_INVALID_MEDIA_TYPE":
       return new AppError("unsupported_media_type", { cause: error });
     case "FST_ERR_CTP_EMPTY_JSON_BODY":
-      return new AppError("malformed_json", { detail: t("problem.malformed_json.detail", { reason: t("server.json.empty") }), cause: error });
+      return malformed("server.json.empty");
     case "FST_ERR_CTP_INVALID_JSON_BODY":
-      return invalidJson();
+      return malformed("server.json.syntax");
     default:
       break;
   }
-  if (error instanceof SyntaxError && e.statusCode === 400) return invalidJson();
+  if (error instanceof SyntaxError && e.statusCode === 400) return malformed("server.json.syntax");
   if (e.statusCode === 404) return new AppError("not_found", { cause: error });
   if (e.statusCode === 403) return new AppError("forbidden", { cause: error });
   // Any other client error raised by Fastify or a plugin stays a client error, never a logged 500.
-  if (typeof e.statusCode === "number" && e.statusCode >= 400 && e.statusCode < 500) return new AppError("invalid_request", { detail: t("server.request.unprocessable"), cause: error });
+  if (typeof e.statusCode === "number" && e.statusCode >= 400 && e.statusCode < 500) {
+    return new AppError("invalid_request", { detail: msg("server.request.unprocessable"), cause: error });
+  }
   return new AppError("internal", { cause: error });
 }
 

@@ -1,4 +1,5 @@
 // Owns the error vocabulary shared by server and add-in: codes are the contract, texts are for people.
+import { render, type Message } from "./i18n/message";
 
 /** Every problem the product can report, with the HTTP status it maps to. */
 export const PROBLEM_STATUS = {
@@ -32,18 +33,26 @@ export const PROBLEM_STATUS = {
 
 export type ProblemCode = keyof typeof PROBLEM_STATUS;
 
-/** An expected failure: the code decides the status and the title; `detail` says what to do, in French. */
+/**
+ * An expected failure: the code decides the status and the title; the detail says what to do, kept as a message so
+ * that each response renders it in its caller's language.
+ */
 export class AppError extends Error {
   readonly code: ProblemCode;
   readonly status: number;
-  readonly detail: string | undefined;
+  readonly detailMessage: Message | undefined;
 
-  constructor(code: ProblemCode, options: { detail?: string; cause?: unknown } = {}) {
-    super(options.detail ?? code, { cause: options.cause });
+  constructor(code: ProblemCode, options: { detail?: Message; cause?: unknown } = {}) {
+    super(options.detail === undefined ? code : render(options.detail), { cause: options.cause });
     this.name = "AppError";
     this.code = code;
     this.status = PROBLEM_STATUS[code];
-    this.detail = options.detail;
+    this.detailMessage = options.detail;
+  }
+
+  /** The detail in French, the reference language (logs, tests); responses render `detailMessage` instead. */
+  get detail(): string | undefined {
+    return this.detailMessage === undefined ? undefined : render(this.detailMessage);
   }
 }
 

@@ -1,7 +1,7 @@
 // Owns the dev authentication mode: one local user, answered only to a direct loopback caller (never through a proxy).
 import { AppError } from "../../src/errors";
 import { COMMITTEE_ROLE, type User } from "./user";
-import { t } from "../../src/i18n";
+import { msg } from "../../src/i18n/message";
 
 /** The single local adviser of `AUTH_MODE=dev`: an adviser, without the Committee role. */
 export const DEV_USER: User = Object.freeze({ id: "dev:local", name: "Conseiller local", roles: Object.freeze([]) });
@@ -34,10 +34,10 @@ export interface DevSettings {
  */
 export function authenticateDev(ip: string, headers: Record<string, string | string[] | undefined> = {}, settings: DevSettings = { isCommittee: false, trustsProxy: false }): User {
   if (settings.trustsProxy || isProxied(headers)) {
-    throw new AppError("unauthorized", { detail: t("server.auth.dev_no_proxy") });
+    throw new AppError("unauthorized", { detail: msg("server.auth.dev_no_proxy") });
   }
   if (!isLoopback(ip)) {
-    throw new AppError("unauthorized", { detail: t("server.auth.dev_loopback_only") });
+    throw new AppError("unauthorized", { detail: msg("server.auth.dev_loopback_only") });
   }
   return settings.isCommittee ? DEV_COMMITTEE_USER : DEV_USER;
 }

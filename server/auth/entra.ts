@@ -2,7 +2,7 @@
 import { createRemoteJWKSet, errors as joseErrors, jwtVerify, type JWTPayload } from "jose";
 import { AppError } from "../../src/errors";
 import type { User } from "./user";
-import { t } from "../../src/i18n";
+import { msg } from "../../src/i18n/message";
 
 /** What a token must match in `entra` mode (from `AUTH_*`). */
 export interface EntraSettings {
@@ -38,7 +38,7 @@ export function createEntraAuthenticator(settings: EntraSettings): (authorizatio
 
   return async (authorization) => {
     const token = /^Bearer ([\w-]+\.[\w-]+\.[\w-]*)$/.exec(authorization ?? "")?.[1];
-    if (!token) throw new AppError("unauthorized", { detail: t("server.auth.token_missing") });
+    if (!token) throw new AppError("unauthorized", { detail: msg("server.auth.token_missing") });
     let claims: EntraClaims;
     try {
       const verified = await jwtVerify<EntraClaims>(token, jwks, {
@@ -54,11 +54,11 @@ export function createEntraAuthenticator(settings: EntraSettings): (authorizatio
     } catch (error) {
       const isFuture = error instanceof joseErrors.JWTClaimValidationFailed && error.claim === "iat" && error.reason === "check_failed";
       const expired = error instanceof joseErrors.JWTExpired;
-      throw new AppError("unauthorized", { detail: t(isFuture ? "server.auth.iat_future" : expired ? "server.auth.token_expired" : "server.auth.token_invalid"), cause: error });
+      throw new AppError("unauthorized", { detail: msg(isFuture ? "server.auth.iat_future" : expired ? "server.auth.token_expired" : "server.auth.token_invalid"), cause: error });
     }
-    if (claims.tid !== settings.tenantId) throw new AppError("unauthorized", { detail: t("server.auth.other_tenant") });
+    if (claims.tid !== settings.tenantId) throw new AppError("unauthorized", { detail: msg("server.auth.other_tenant") });
     const scopes = (claims.scp ?? "").split(" ");
-    if (!scopes.includes(REQUIRED_SCOPE)) throw new AppError("unauthorized", { detail: t("server.auth.scope_missing") });
+    if (!scopes.includes(REQUIRED_SCOPE)) throw new AppError("unauthorized", { detail: msg("server.auth.scope_missing") });
     return { id: `${claims.tid}:${claims.oid}`, name: claims.name ?? "", roles: Array.isArray(claims.roles) ? claims.roles.filter((r) => typeof r === "string") : [] };
   };
 }

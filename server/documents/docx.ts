@@ -2,7 +2,7 @@
 import { unzipSync, zipSync, type Unzipped } from "fflate";
 import mammoth from "mammoth";
 import { AppError } from "../../src/errors";
-import { t } from "../../src/i18n";
+import { grouped, msg, type Message } from "../../src/i18n/message";
 import { MAX_SOURCE_CHARS } from "../../src/schemas/limits";
 import { DOCUMENT_LIMITS, megabytes } from "./limits";
 
@@ -19,8 +19,8 @@ interface DeclaredEntry {
   readonly inflatedBytes: number;
 }
 
-const corrupt = (cause?: unknown) => new AppError("document_unreadable", { detail: t("sources.document.corrupt", { format: "Word" }), cause });
-const inflatedTooMuch = (detail: string) => new AppError("payload_too_large", { detail });
+const corrupt = (cause?: unknown) => new AppError("document_unreadable", { detail: msg("sources.document.corrupt", { format: "Word" }), cause });
+const inflatedTooMuch = (detail: Message) => new AppError("payload_too_large", { detail });
 
 /** XML parts are what mammoth reads; images, fonts and embedded files are never inflated. */
 function isXmlPart(name: string): boolean {
@@ -55,8 +55,8 @@ function listEntries(bytes: Uint8Array): DeclaredEntry[] {
 function assertDocx(entries: readonly DeclaredEntry[]): void {
   const names = new Set(entries.map((e) => e.name));
   if (names.has("word/document.xml")) return;
-  if (names.has("mimetype") && names.has("content.xml")) throw new AppError("unsupported_media_type", { detail: t("sources.document.opendocument") });
-  throw new AppError("unsupported_media_type", { detail: t("sources.document.unsupported") });
+  if (names.has("mimetype") && names.has("content.xml")) throw new AppError("unsupported_media_type", { detail: msg("sources.document.opendocument") });
+  throw new AppError("unsupported_media_type", { detail: msg("sources.document.unsupported") });
 }
 
 /**
@@ -67,19 +67,19 @@ function assertDocx(entries: readonly DeclaredEntry[]): void {
 function assertDeclaredSizes(entries: readonly DeclaredEntry[]): void {
   const limits = DOCUMENT_LIMITS;
   if (entries.length > limits.maxZipEntries) {
-    throw inflatedTooMuch(t("documents.limit.docx_entries", { count: entries.length, max: limits.maxZipEntries }));
+    throw inflatedTooMuch(msg("documents.limit.docx_entries", { count: entries.length, max: limits.maxZipEntries }));
   }
   let total = 0;
   for (const entry of entries.filter((e) => isXmlPart(e.name))) {
     if (entry.inflatedBytes > limits.maxXmlPartBytes) {
-      throw inflatedTooMuch(t("documents.limit.docx_part", { part: entry.name, limit: megabytes(limits.maxXmlPartBytes) }));
+      throw inflatedTooMuch(msg("documents.limit.docx_part", { part: entry.name, limit: megabytes(limits.maxXmlPartBytes) }));
     }
     const ratio = entry.inflatedBytes / Math.max(1, entry.compressedBytes);
     if (entry.inflatedBytes > limits.ratioCheckFromBytes && ratio > limits.maxCompressionRatio) {
-      throw inflatedTooMuch(t("documents.limit.docx_ratio", { part: entry.name, ratio: Math.round(ratio) }));
+      throw inflatedTooMuch(msg("documents.limit.docx_ratio", { part: entry.name, ratio: Math.round(ratio) }));
     }
     total += entry.inflatedBytes;
-    if (total > limits.maxXmlTotalBytes) throw inflatedTooMuch(t("documents.limit.docx_total", { limit: megabytes(limits.maxXmlTotalBytes) }));
+    if (total > limits.maxXmlTotalBytes) throw inflatedTooMuch(msg("documents.limit.docx_total", { limit: megabytes(limits.maxXmlTotalBytes) }));
   }
 }
 
@@ -105,7 +105,7 @@ function inflateXmlParts(bytes: Uint8Array, entries: readonly DeclaredEntry[]): 
     if (data.length < entry.inflatedBytes) continue;
     let end = data.length - 1;
     while (end > 0 && (data[end] === 0x20 || data[end] === 0x0a || data[end] === 0x0d || data[end] === 0x09)) end -= 1;
-    if (data[end] !== 0x3e) throw inflatedTooMuch(t("sources.document.inflated"));
+    if (data[end] !== 0x3e) throw inflatedTooMuch(msg("sources.document.inflated"));
   }
   return parts;
 }
@@ -165,7 +165,7 @@ export async function readDocx(bytes: Uint8Array): Promise<DocxText> {
   const pages = Number.parseInt(/<(?:\w+:)?Pages>(\d+)</u.exec(appXml)?.[1] ?? "", 10);
   const body = parts["word/document.xml"];
   if (body && wordTextBytes(body) > DOCUMENT_LIMITS.maxTextChars) {
-    throw new AppError("payload_too_large", { detail: t("documents.limit.text", { max: MAX_SOURCE_CHARS.toLocaleString("fr-FR") }) });
+    throw new AppError("payload_too_large", { detail: msg("documents.limit.text", { max: grouped(MAX_SOURCE_CHARS) }) });
   }
   const rebuilt: Unzipped = {};
   for (const entry of entries) {

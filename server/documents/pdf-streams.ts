@@ -2,7 +2,7 @@
 import { constants as zlibConstants, inflateRawSync, inflateSync } from "node:zlib";
 import { Inflate } from "fflate";
 import { AppError } from "../../src/errors";
-import { t } from "../../src/i18n";
+import { msg } from "../../src/i18n/message";
 import { DOCUMENT_LIMITS, megabytes } from "./limits";
 
 /** Where the streams stand against the limits, for tests and logs. */
@@ -179,7 +179,7 @@ export function assertStreamsWithinLimits(bytes: Uint8Array, limits: { maxStream
       }
     } catch (error) {
       if (!(error instanceof LimitReached)) throw error;
-      throw new AppError("payload_too_large", { detail: t("documents.limit.pdf_stream", { limit: megabytes(streamBytes > maxStream ? maxStream : maxTotal) }) });
+      throw new AppError("payload_too_large", { detail: msg("documents.limit.pdf_stream", { limit: megabytes(streamBytes > maxStream ? maxStream : maxTotal) }) });
     }
   }
   return { streams, inflatedBytes: total };

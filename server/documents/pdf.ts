@@ -4,6 +4,7 @@ import { dirname, join } from "node:path";
 import { getDocument, OPS, VerbosityLevel, type PDFDocumentProxy, type PDFPageProxy } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { AppError } from "../../src/errors";
 import { t } from "../../src/i18n";
+import { msg, grouped } from "../../src/i18n/message";
 import { MAX_SOURCE_CHARS } from "../../src/schemas/limits";
 import { DOCUMENT_LIMITS } from "./limits";
 import { assertStreamsWithinLimits } from "./pdf-streams";
@@ -81,12 +82,12 @@ function isTextItem(item: unknown): item is TextItemLike {
 
 /** pdf.js errors are plain objects with a name; say what a person can do about each. */
 function unreadable(error: unknown): AppError {
-  if (errorName(error) === "PasswordException") return new AppError("document_unreadable", { detail: t("documents.encrypted"), cause: error });
-  return new AppError("document_unreadable", { detail: t("sources.document.corrupt", { format: "PDF" }), cause: error });
+  if (errorName(error) === "PasswordException") return new AppError("document_unreadable", { detail: msg("documents.encrypted"), cause: error });
+  return new AppError("document_unreadable", { detail: msg("sources.document.corrupt", { format: "PDF" }), cause: error });
 }
 
 function tooMuchText(): AppError {
-  return new AppError("payload_too_large", { detail: t("documents.limit.text", { max: MAX_SOURCE_CHARS.toLocaleString("fr-FR") }) });
+  return new AppError("payload_too_large", { detail: msg("documents.limit.text", { max: grouped(MAX_SOURCE_CHARS) }) });
 }
 
 /**
@@ -287,7 +288,7 @@ async function openPdf(bytes: Uint8Array): Promise<PDFDocumentProxy> {
 async function readPages(pdf: PDFDocumentProxy, maxPages: number, hasDingbats: boolean): Promise<PdfText> {
   try {
     if (pdf.numPages > maxPages) {
-      throw new AppError("payload_too_large", { detail: t("sources.document.too_many_pages", { pages: pdf.numPages, max: maxPages }) });
+      throw new AppError("payload_too_large", { detail: msg("sources.document.too_many_pages", { pages: pdf.numPages, max: maxPages }) });
     }
     const budget = { chars: DOCUMENT_LIMITS.maxTextChars };
     const seenFields: FormSeen = { lines: new Set(), names: new Set() };

@@ -6,7 +6,7 @@
 //   //    server/documents/ocr/ocr-task.ts
 //   export async function ocrPage(input: OcrInput, context: TaskContext): Promise<OcrOutput> {
 //     context.progress({ page: 3, of: 30 });            // reaches the caller's onProgress, through a MessagePort
-//     throw new AppError("document_unreadable", { detail: t("…") }); // an expected refusal: the caller gets the same AppError
+//     throw new AppError("document_unreadable", { detail: msg("…") }); // an expected refusal: the caller gets the same AppError
 //   }
 //
 //   // 2. The main thread names it once, with its input and output types:
@@ -44,7 +44,7 @@ import { MessageChannel, type Transferable } from "node:worker_threads";
 import type { FastifyInstance } from "fastify";
 import { Piscina } from "piscina";
 import { AppError, isProblemCode } from "../../src/errors";
-import { t } from "../../src/i18n";
+import { isMessage, msg, type Message } from "../../src/i18n/message";
 
 /** A task that runs in a worker: the module that exports it (a file URL) and the export's name. */
 export interface DocumentTask<Input, Output> {
@@ -100,7 +100,7 @@ export interface DocumentPool {
   /**
    * Runs `task` on `input` in a worker.
    * @throws AppError document_too_complex (time or memory limit, worker replaced), documents_busy (queue full),
-   *   or the AppError the task threw (its code and French detail); the signal's reason when the caller aborted.
+   *   or the AppError the task threw (its code and detail); the signal's reason when the caller aborted.
    */
   run<Input, Output>(task: DocumentTask<Input, Output>, input: Input, options?: RunOptions): Promise<Output>;
   stats(): DocumentPoolStats;
@@ -117,7 +117,7 @@ const WORKER_ENTRY = new URL("./worker-entry.mjs", import.meta.url).href;
 const DEFAULT_HEAP_MB = 256;
 const DEFAULT_TIMEOUT_MS = 15_000;
 
-type Envelope = { value: unknown; problem?: undefined } | { value?: undefined; problem: { code: string; detail?: string } };
+type Envelope = { value: unknown; problem?: undefined } | { value?: undefined; problem: { code: string; detail?: Message } };
 
 function errorCode(error: unknown): string | undefined {
   return typeof error === "object" && error !== null && "code" in error ? String((error as { code: unknown }).code) : undefined;
@@ -152,7 +152,7 @@ export function createDocumentPool(options: DocumentPoolOptions = {}): DocumentP
   async function run<Input, Output>(task: DocumentTask<Input, Output>, input: Input, runOptions: RunOptions = {}): Promise<Output> {
     const timeoutMs = runOptions.timeoutMs ?? defaultTimeoutMs;
     // piscina's own maxQueue is loose while workers start; count jobs in flight here instead.
-    if (inFlight >= maxThreads + maxQueue) throw new AppError("documents_busy", { detail: t("documents.busy") });
+    if (inFlight >= maxThreads + maxQueue) throw new AppError("documents_busy", { detail: msg("documents.busy") });
     inFlight += 1;
     // One controller per job, fed by our timer and the caller's signal. A plain timer, not AbortSignal.timeout with
     // AbortSignal.any: on Node 20 the combined signal can lose the timeout to garbage collection.
@@ -182,14 +182,14 @@ export function createDocumentPool(options: DocumentPoolOptions = {}): DocumentP
       completed += 1;
       if (envelope.problem) {
         const { code, detail } = envelope.problem;
-        throw new AppError(isProblemCode(code) ? code : "internal", detail === undefined ? {} : { detail });
+        throw new AppError(isProblemCode(code) ? code : "internal", isMessage(detail) ? { detail } : {});
       }
       return envelope.value as Output;
     } catch (error) {
       if (error instanceof AppError) throw error;
       if (timedOut) {
         killed += 1;
-        throw new AppError("document_too_complex", { detail: t("documents.limit.time", { seconds: Math.round(timeoutMs / 1000) }), cause: error });
+        throw new AppError("document_too_complex", { detail: msg("documents.limit.time", { seconds: Math.round(timeoutMs / 1000) }), cause: error });
       }
       if (runOptions.signal?.aborted) {
         killed += 1;
@@ -197,7 +197,7 @@ export function createDocumentPool(options: DocumentPoolOptions = {}): DocumentP
       }
       if (errorCode(error) === "ERR_WORKER_OUT_OF_MEMORY") {
         killed += 1;
-        throw new AppError("document_too_complex", { detail: t("documents.limit.memory"), cause: error });
+        throw new AppError("document_too_complex", { detail: msg("documents.limit.memory"), cause: error });
       }
       throw error;
     } finally {

@@ -1,6 +1,6 @@
 // Owns reading the text of a source document (PDF or DOCX) in this thread: format detected by content, limits, "no text".
 import { AppError } from "../../src/errors";
-import { t } from "../../src/i18n";
+import { msg, grouped } from "../../src/i18n/message";
 import { MAX_SOURCE_CHARS } from "../../src/schemas/limits";
 import { MAX_DOCUMENT_BYTES, MAX_DOCUMENT_PAGES, MIN_TEXT_CHARS_PER_PAGE } from "../../src/sources/limits";
 import { readDocx } from "./docx";
@@ -72,11 +72,11 @@ function claimedFormat(filename: string, mimeType: string | undefined): Document
 function detectFormat(bytes: Uint8Array, filename: string, mimeType: string | undefined): DocumentFormat {
   if (isPdf(bytes)) return "pdf";
   if (isZip(bytes)) return "docx";
-  if (startsWith(bytes, OLE_SIGNATURE)) throw new AppError("unsupported_media_type", { detail: t("sources.document.legacy_doc") });
-  if (isImage(bytes)) throw new AppError("unsupported_media_type", { detail: t("sources.document.image") });
+  if (startsWith(bytes, OLE_SIGNATURE)) throw new AppError("unsupported_media_type", { detail: msg("sources.document.legacy_doc") });
+  if (isImage(bytes)) throw new AppError("unsupported_media_type", { detail: msg("sources.document.image") });
   const claimed = claimedFormat(filename, mimeType);
-  if (claimed) throw new AppError("document_unreadable", { detail: t("sources.document.corrupt", { format: claimed === "pdf" ? "PDF" : "Word" }) });
-  throw new AppError("unsupported_media_type", { detail: t("sources.document.unsupported") });
+  if (claimed) throw new AppError("document_unreadable", { detail: msg("sources.document.corrupt", { format: claimed === "pdf" ? "PDF" : "Word" }) });
+  throw new AppError("unsupported_media_type", { detail: msg("sources.document.unsupported") });
 }
 
 // Word writes bullets and form boxes in the Symbol and Wingdings fonts, and maps them (in PDFs and in DOCX text) to
@@ -139,18 +139,18 @@ function documentTextChars(pages: readonly string[]): number {
 export async function readDocumentText(bytes: Uint8Array, filename: string, mimeType?: string, limits: ReadLimits = {}): Promise<DocumentText> {
   const maxBytes = limits.maxBytes ?? MAX_DOCUMENT_BYTES;
   const maxPages = limits.maxPages ?? MAX_DOCUMENT_PAGES;
-  if (bytes.length === 0) throw new AppError("invalid_request", { detail: t("sources.document.empty_file") });
-  if (bytes.length > maxBytes) throw new AppError("payload_too_large", { detail: t("sources.document.too_large", { limit: Math.round(maxBytes / 1024 / 1024) }) });
+  if (bytes.length === 0) throw new AppError("invalid_request", { detail: msg("sources.document.empty_file") });
+  if (bytes.length > maxBytes) throw new AppError("payload_too_large", { detail: msg("sources.document.too_large", { limit: Math.round(maxBytes / 1024 / 1024) }) });
 
   const format = detectFormat(bytes, filename, mimeType);
   if (format === "pdf") {
     const { pages } = await readPdf(bytes, maxPages);
     const texts = pages.map(tidy);
     if (texts.some((page) => XFA_PLACEHOLDER.test(page.replace(/\s+/gu, " ")))) {
-      throw new AppError("document_unreadable", { detail: t("documents.xfa") });
+      throw new AppError("document_unreadable", { detail: msg("documents.xfa") });
     }
     if (pages.length === 0 || documentTextChars(texts) === 0) {
-      throw new AppError("document_needs_ocr", { detail: t("documents.scanned", { pages: pages.length }) });
+      throw new AppError("document_needs_ocr", { detail: msg("documents.scanned", { pages: pages.length }) });
     }
     const pagesWithoutText = texts.flatMap((text, i) => (meaningfulChars(text) < MIN_TEXT_CHARS_PER_PAGE ? [i + 1] : []));
     const text = texts.filter((p) => p !== "").join("\n\n");
@@ -159,11 +159,11 @@ export async function readDocumentText(bytes: Uint8Array, filename: string, mime
 
   const docx = await readDocx(bytes);
   if (docx.text.length > DOCUMENT_LIMITS.maxTextChars) {
-    throw new AppError("payload_too_large", { detail: t("documents.limit.text", { max: MAX_SOURCE_CHARS.toLocaleString("fr-FR") }) });
+    throw new AppError("payload_too_large", { detail: msg("documents.limit.text", { max: grouped(MAX_SOURCE_CHARS) }) });
   }
   const text = tidy(docx.text);
   const pages = docx.recordedPages ?? Math.max(1, Math.ceil(text.length / CHARS_PER_ESTIMATED_PAGE));
-  if (pages > maxPages) throw new AppError("payload_too_large", { detail: t("sources.document.too_many_pages", { pages, max: maxPages }) });
-  if (meaningfulChars(text) === 0) throw new AppError("document_without_text", { detail: t("sources.document.docx_empty") });
+  if (pages > maxPages) throw new AppError("payload_too_large", { detail: msg("sources.document.too_many_pages", { pages, max: maxPages }) });
+  if (meaningfulChars(text) === 0) throw new AppError("document_without_text", { detail: msg("sources.document.docx_empty") });
   return { text, pages, format, pagesWithoutText: [] };
 }

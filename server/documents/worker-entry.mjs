@@ -16,7 +16,7 @@ const modules = new Map();
 
 /**
  * Runs one task: `envelope.module` (a file URL) exports `envelope.name`, a function `(input, context)`.
- * An expected refusal (an AppError-like object with `code` and `detail`) comes back as `{ problem }`; anything else
+ * An expected refusal (an AppError-like object with `code` and `detailMessage`, plain data) comes back as `{ problem }`; anything else
  * thrown is an unexpected failure and rejects.
  */
 export default async function runTask(envelope) {
@@ -39,7 +39,7 @@ export default async function runTask(envelope) {
     return { value: await task(input, context) };
   } catch (error) {
     if (error && typeof error === "object" && error.name === "AppError" && typeof error.code === "string") {
-      return { problem: { code: error.code, detail: error.detail } };
+      return { problem: { code: error.code, detail: error.detailMessage } };
     }
     throw error;
   } finally {

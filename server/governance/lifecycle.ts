@@ -1,6 +1,6 @@
 // Owns the pre-prompt lifecycle rules: draft → evaluated → approved → active (→ retired), each step audited.
 import { AppError } from "../../src/errors";
-import { t } from "../../src/i18n";
+import { msg } from "../../src/i18n/message";
 import { isTaskId, variantOf, type TemplateId, TEMPLATE_IDS } from "../../src/tasks/catalogue";
 import type { AuditRecorder } from "../audit/recorder";
 import type { User } from "../auth/user";
@@ -14,7 +14,7 @@ export const MAX_PRE_PROMPT_CHARS = 20_000;
 export const WORSE_MARGIN = 0.005;
 
 function notFound(): AppError {
-  return new AppError("not_found", { detail: t("governance.problem.version_not_found") });
+  return new AppError("not_found", { detail: msg("governance.problem.version_not_found") });
 }
 
 /**
@@ -22,20 +22,20 @@ function notFound(): AppError {
  * @throws AppError invalid_request (unknown task or template, empty text, basedOn of another task).
  */
 export async function createDraft(db: Db, audit: AuditRecorder, user: User, body: { task: unknown; template?: unknown; text: unknown; basedOn?: unknown }): Promise<VersionRow> {
-  if (!isTaskId(body.task)) throw new AppError("invalid_request", { detail: t("governance.problem.unknown_task") });
+  if (!isTaskId(body.task)) throw new AppError("invalid_request", { detail: msg("governance.problem.unknown_task") });
   const template = body.template === undefined || body.template === null || body.template === "" ? undefined : body.template;
   if (template !== undefined && (typeof template !== "string" || !(TEMPLATE_IDS as readonly string[]).includes(template) || !variantOf(body.task, template as TemplateId))) {
-    throw new AppError("invalid_request", { detail: t("governance.problem.unknown_template") });
+    throw new AppError("invalid_request", { detail: msg("governance.problem.unknown_template") });
   }
-  if (typeof body.text !== "string" || body.text.trim() === "") throw new AppError("invalid_request", { detail: t("governance.problem.text_empty") });
-  if (body.text.length > MAX_PRE_PROMPT_CHARS) throw new AppError("invalid_request", { detail: t("governance.problem.text_too_long", { max: MAX_PRE_PROMPT_CHARS }) });
+  if (typeof body.text !== "string" || body.text.trim() === "") throw new AppError("invalid_request", { detail: msg("governance.problem.text_empty") });
+  if (body.text.length > MAX_PRE_PROMPT_CHARS) throw new AppError("invalid_request", { detail: msg("governance.problem.text_too_long", { max: MAX_PRE_PROMPT_CHARS }) });
   const task = body.task;
   const text = body.text.trim();
   return db.transaction(async (tx) => {
     let basedOn: string | null = null;
     if (body.basedOn !== undefined && body.basedOn !== null) {
       const base = typeof body.basedOn === "string" ? await findVersion(tx, body.basedOn) : undefined;
-      if (!base || base.task !== task || (base.template ?? undefined) !== template) throw new AppError("invalid_request", { detail: t("governance.problem.based_on") });
+      if (!base || base.task !== task || (base.template ?? undefined) !== template) throw new AppError("invalid_request", { detail: msg("governance.problem.based_on") });
       basedOn = base.id;
     }
     const row = await insertDraft(tx, { task, template: (template as string | undefined) ?? null, text, basedOn, author: user.id, authorName: user.name || null });
@@ -66,12 +66,12 @@ export async function approve(db: Db, audit: AuditRecorder, user: User, id: stri
     await tx.query("SELECT pg_advisory_xact_lock($1)", [VERSION_LOCK_KEY]);
     const version = await findVersion(tx, id);
     if (!version) throw notFound();
-    if (version.author === user.id) throw new AppError("forbidden", { detail: t("governance.problem.own_version") });
-    if (reason === "") throw new AppError("invalid_request", { detail: t("governance.problem.reason_required") });
-    if (version.state !== "evaluated") throw new AppError("conflict", { detail: t("governance.problem.not_evaluated", { state: version.state }) });
+    if (version.author === user.id) throw new AppError("forbidden", { detail: msg("governance.problem.own_version") });
+    if (reason === "") throw new AppError("invalid_request", { detail: msg("governance.problem.reason_required") });
+    if (version.state !== "evaluated") throw new AppError("conflict", { detail: msg("governance.problem.not_evaluated", { state: version.state }) });
     const comparison = await compareWithActive(tx, version);
     if (comparison.isWorse && justification === null) {
-      throw new AppError("conflict", { detail: t("governance.problem.justification_required", { candidate: comparison.candidate.toFixed(3), active: comparison.active.toFixed(3) }) });
+      throw new AppError("conflict", { detail: msg("governance.problem.justification_required", { candidate: comparison.candidate.toFixed(3), active: comparison.active.toFixed(3) }) });
     }
     await setState(tx, id, "approved", { approvedBy: user.id, approvedByName: user.name || null, reason, justification });
     await audit.prePrompt(tx, user.id, { action: "approved", versionId: id, reason, justification, candidateScore: comparison.candidate, activeScore: comparison.active });
@@ -103,8 +103,8 @@ export async function activate(db: Db, audit: AuditRecorder, user: User, id: str
     await tx.query("SELECT pg_advisory_xact_lock($1)", [VERSION_LOCK_KEY]);
     const version = await findVersion(tx, id);
     if (!version) throw notFound();
-    if (version.state === "active") throw new AppError("conflict", { detail: t("governance.problem.already_active") });
-    if (!isActivatable(version)) throw new AppError("conflict", { detail: t("governance.problem.not_approved", { state: version.state }) });
+    if (version.state === "active") throw new AppError("conflict", { detail: msg("governance.problem.already_active") });
+    if (!isActivatable(version)) throw new AppError("conflict", { detail: msg("governance.problem.not_approved", { state: version.state }) });
     const previous = await findActiveVersion(tx, version.task, version.template);
     if (previous) {
       await setState(tx, previous.id, "retired");

@@ -2,6 +2,7 @@
 import type { FastifyInstance } from "fastify";
 import { AppError } from "../../src/errors";
 import { t } from "../../src/i18n";
+import { msg } from "../../src/i18n/message";
 import type { AuditRecorder } from "../audit/recorder";
 import type { ProviderChain } from "../llm/chain";
 import type { Db } from "../store/db";
@@ -15,9 +16,9 @@ const MAX_WAIT_S = 60;
 
 function objectBody(body: unknown, allowed: readonly string[]): Record<string, unknown> {
   if (body === undefined || body === null) return {};
-  if (typeof body !== "object" || Array.isArray(body)) throw new AppError("invalid_request", { detail: t("governance.problem.body_object") });
+  if (typeof body !== "object" || Array.isArray(body)) throw new AppError("invalid_request", { detail: msg("governance.problem.body_object") });
   const unknown = Object.keys(body).filter((k) => !allowed.includes(k));
-  if (unknown.length > 0) throw new AppError("unknown_field", { detail: t("governance.problem.unknown_field", { fields: unknown.join(", ") }) });
+  if (unknown.length > 0) throw new AppError("unknown_field", { detail: msg("governance.problem.unknown_field", { fields: unknown.join(", ") }) });
   return body as Record<string, unknown>;
 }
 
@@ -64,7 +65,7 @@ function versionView(v: VersionRow, userId: string, evaluation: EvaluationRow | 
 
 async function mustFind(db: Db, id: string): Promise<VersionRow> {
   const version = await findVersion(db, id);
-  if (!version) throw new AppError("not_found", { detail: t("governance.problem.version_not_found") });
+  if (!version) throw new AppError("not_found", { detail: msg("governance.problem.version_not_found") });
   return version;
 }
 
@@ -109,7 +110,7 @@ export async function prePromptRoutes(app: FastifyInstance, deps: { readonly db:
   app.get<{ Params: { id: string } }>("/api/committee/preprompts/:id/evaluations", async (request) => {
     const version = await mustFind(db, request.params.id);
     const evaluation = (await latestEvaluations(db)).get(version.id);
-    if (!evaluation) throw new AppError("not_found", { detail: t("governance.problem.no_evaluation") });
+    if (!evaluation) throw new AppError("not_found", { detail: msg("governance.problem.no_evaluation") });
     const full = await findEvaluation(db, evaluation.id);
     const comparison = await compareWithActive(db, version);
     const active = await findActiveVersion(db, version.task, version.template);
@@ -119,7 +120,7 @@ export async function prePromptRoutes(app: FastifyInstance, deps: { readonly db:
 
   app.get<{ Params: { id: string; evaluationId: string } }>("/api/committee/preprompts/:id/evaluations/:evaluationId", async (request) => {
     const evaluation = /^[0-9a-f-]{36}$/i.test(request.params.evaluationId) ? await findEvaluation(db, request.params.evaluationId) : undefined;
-    if (!evaluation || evaluation.versionId !== request.params.id) throw new AppError("not_found", { detail: t("governance.problem.no_evaluation") });
+    if (!evaluation || evaluation.versionId !== request.params.id) throw new AppError("not_found", { detail: msg("governance.problem.no_evaluation") });
     return evaluationView(evaluation, true);
   });
 

@@ -1,7 +1,7 @@
 // Owns the provider chain: our one retry loop (backoff, jitter, Retry-After), a time budget, circuit breakers, and fallback.
 import { setTimeout as sleep } from "node:timers/promises";
 import { AppError } from "../../src/errors";
-import { t } from "../../src/i18n";
+import { msg } from "../../src/i18n/message";
 import { CircuitBreaker } from "./circuit-breaker";
 import type { LlmCall, LlmOutput, LlmProvider } from "./provider";
 import { ProviderError, toProviderError } from "./provider-error";
@@ -132,7 +132,7 @@ export function createProviderChain(providers: readonly LlmProvider[], options: 
         if (permit) breaker?.release(permit);
       }
     }
-    throw new AppError("provider_unavailable", { detail: t("problem.provider_unavailable.detail"), cause: lastError });
+    throw new AppError("provider_unavailable", { detail: msg("problem.provider_unavailable.detail"), cause: lastError });
   }
 
   return {

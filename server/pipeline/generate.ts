@@ -4,7 +4,7 @@ import { performance } from "node:perf_hooks";
 import { estimateFootprint, offlineFootprint } from "../../src/checks/footprint";
 import { findUngrounded } from "../../src/checks/groundedness";
 import { AppError } from "../../src/errors";
-import { t } from "../../src/i18n";
+import { msg } from "../../src/i18n/message";
 import { restore, StreamRestorer } from "../../src/privacy";
 import { citeSentences } from "../../src/provenance/citations";
 import { renderExtraction, unquotedFields, type Extraction } from "../../src/extraction/schemas";
@@ -50,9 +50,9 @@ export interface StreamHandlers {
  * @throws AppError notes_empty, invalid_request (a template of another task).
  */
 export function assertGeneratable(request: GenerationRequest): void {
-  if (request.notes.trim() === "") throw new AppError("notes_empty", { detail: t("problem.notes_empty.detail") });
+  if (request.notes.trim() === "") throw new AppError("notes_empty", { detail: msg("problem.notes_empty.detail") });
   if (!variantOf(request.task, request.template)) {
-    throw new AppError("invalid_request", { detail: t("server.generation.template_mismatch", { template: String(request.template), task: request.task }) });
+    throw new AppError("invalid_request", { detail: msg("server.generation.template_mismatch", { template: String(request.template), task: request.task }) });
   }
 }
 
@@ -70,7 +70,7 @@ export async function resolveLineage(db: Db, request: GenerationRequest, user: U
   if (!request.revise) return undefined;
   const parent = await findGenerationForUser(db, request.revise.generationId, user.id);
   if (!parent) throw new AppError("generation_not_found");
-  if (parent.task !== request.task) throw new AppError("invalid_request", { detail: t("server.generation.revise_other_task") });
+  if (parent.task !== request.task) throw new AppError("invalid_request", { detail: msg("server.generation.revise_other_task") });
   return { parentId: parent.id, rootId: parent.rootId };
 }
 
@@ -80,7 +80,7 @@ export async function resolveLineage(db: Db, request: GenerationRequest, user: U
  * @throws AppError provider_unavailable (503).
  */
 export function assertRevisable(chain: ProviderChain, request: GenerationRequest): void {
-  if (request.revise && !hasGenerativeModel(chain)) throw new AppError("provider_unavailable", { detail: t("server.revise.needs_model") });
+  if (request.revise && !hasGenerativeModel(chain)) throw new AppError("provider_unavailable", { detail: msg("server.revise.needs_model") });
 }
 
 /**
@@ -94,7 +94,7 @@ export async function runGeneration(deps: GenerationDeps, request: GenerationReq
   const key = variantOf(request.task, request.template)?.key ?? request.task;
   // The version the committee put in force (server/governance); the files only seed the first versions.
   const prePrompt = (await activePrePrompt(deps.db, key)) ?? deps.prePrompts.get(key);
-  if (!prePrompt) throw new AppError("internal", { detail: t("problem.internal.detail") }); // unreachable: checked at start-up
+  if (!prePrompt) throw new AppError("internal", { detail: msg("problem.internal.detail") }); // unreachable: checked at start-up
 
   const revise = request.revise;
   // One pass over everything that leaves the server, the AI-edit instruction included, so a name gets one placeholder.
@@ -200,7 +200,7 @@ async function write(deps: GenerationDeps, call: LlmCall, mapping: PseudonymMapp
   }).catch((error: unknown) => {
     // Every model failed on an AI edit: the offline engine refused it, so the draft is unchanged; say why.
     if (call.input.revision && error instanceof AppError && error.code === "provider_unavailable") {
-      throw new AppError("provider_unavailable", { detail: t("server.revise.needs_model"), cause: error });
+      throw new AppError("provider_unavailable", { detail: msg("server.revise.needs_model"), cause: error });
     }
     throw error;
   });

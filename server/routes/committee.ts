@@ -10,11 +10,11 @@ import type { Db } from "../store/db";
 import type { AuditRecorder } from "../audit/recorder";
 import type { ProviderChain } from "../llm/chain";
 import { prePromptRoutes } from "../governance/routes";
-import { t } from "../../src/i18n";
+import { msg } from "../../src/i18n/message";
 
 /** @throws AppError forbidden for anyone without the Committee role. */
 function requireCommittee(request: FastifyRequest): void {
-  if (!isCommittee(request.user)) throw new AppError("forbidden", { detail: t("server.committee.forbidden") });
+  if (!isCommittee(request.user)) throw new AppError("forbidden", { detail: msg("server.committee.forbidden") });
 }
 
 function csvCell(value: unknown): string {
@@ -49,7 +49,7 @@ export function committeeRoutes(deps: { readonly db: Db; readonly verifyAudit?: 
 
     app.get<{ Querystring: { format?: string } }>("/api/committee/audit/export", async (request, reply) => {
       const format = request.query.format ?? "json";
-      if (format !== "json" && format !== "csv") throw new AppError("invalid_request", { detail: t("server.committee.export_format") });
+      if (format !== "json" && format !== "csv") throw new AppError("invalid_request", { detail: msg("server.committee.export_format") });
       const stamp = new Date().toISOString().slice(0, 10);
       reply.header("content-disposition", `attachment; filename="greffier-audit-${stamp}.${format}"`);
       // Streamed page by page: the log grows with every generation, and must never sit in memory whole.

@@ -1,7 +1,7 @@
 // Owns GET /api/exports (batch pull in commit order) and the dead-letter routes /api/deliveries*. Integration role only.
 import type { FastifyInstance } from "fastify";
 import { AppError } from "../../src/errors";
-import { t } from "../../src/i18n";
+import { msg } from "../../src/i18n/message";
 import { DeliveryListQuerySchema, ExportsQuerySchema, type DeliveryList, type ExportItem, type ExportPage } from "../../src/schemas/delivery";
 import { parseOrThrow } from "../../src/schemas/parse";
 import { requireIntegration } from "../delivery/access";
@@ -33,8 +33,8 @@ export function exportRoutes(deps: { readonly db: Db; readonly replayed?: () => 
     // Replay: same webhook-id and body, a fresh schedule; the receiver deduplicates if it had it after all.
     app.post<{ Params: { id: string } }>("/api/deliveries/:id/replay", async (request, reply) => {
       const outcome = isUuid(request.params.id) ? await replayDelivery(deps.db, request.params.id) : "not_found";
-      if (outcome === "not_found") throw new AppError("not_found", { detail: t("delivery.not_found") });
-      if (outcome === "gone") throw new AppError("not_found", { detail: t("delivery.gone") });
+      if (outcome === "not_found") throw new AppError("not_found", { detail: msg("delivery.not_found") });
+      if (outcome === "gone") throw new AppError("not_found", { detail: msg("delivery.gone") });
       deps.replayed?.();
       return reply.code(202).send({ id: request.params.id, state: "pending" });
     });

@@ -8,12 +8,13 @@ import { parseOrThrow } from "../../src/schemas/parse";
 import type { ConcurrencyLimiter } from "../limits/concurrency";
 import type { Metrics } from "../metrics";
 import { assertGeneratable, assertRevisable, resolveLineage, runGeneration, type GenerationDeps, type Lineage } from "../pipeline/generate";
-import { loggableError, problemOf, toAppError } from "../problem";
+import { requestLocale } from "../locale";
+import { loggableError, problemFor, toAppError } from "../problem";
 import { openEventStream, wantsEventStream } from "../sse";
 import { findGenerationForUser, type StoredGeneration } from "../store/generations";
 import { resolveTranscriptionConsent, type TranscriptionConsent } from "../transcription/consent";
 import { insertManualVersion, listVersions } from "../store/versions";
-import { t } from "../../src/i18n";
+import { msg } from "../../src/i18n/message";
 
 /** What the generation routes need from the app, besides what a generation needs. */
 export interface GenerationRouteDeps extends GenerationDeps {
@@ -42,7 +43,7 @@ export function generationRoutes(deps: GenerationRouteDeps) {
           const release = await deps.concurrency.tryAcquire(request.user.id);
           if (!release) {
             reply.header("retry-after", "5");
-            throw new AppError("rate_limited", { detail: t("server.generation.too_many_running") });
+            throw new AppError("rate_limited", { detail: msg("server.generation.too_many_running") });
           }
           slots.set(request, release);
         },
@@ -109,7 +110,7 @@ export function generationRoutes(deps: GenerationRouteDeps) {
         if (!controller.signal.aborted) {
           const appError = toAppError(error);
           if (appError.status >= 500) request.log.error({ err: loggableError(error), code: appError.code }, "generation failed");
-          stream.send("error", problemOf(appError.code, appError.status, appError.detail));
+          stream.send("error", problemFor(appError, requestLocale(request)));
         }
       } finally {
         stream.end();

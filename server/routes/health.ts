@@ -2,9 +2,10 @@
 // balancer can take a replica out without restarting it.
 import type { FastifyInstance } from "fastify";
 import type { Redis } from "ioredis";
-import { t } from "../../src/i18n";
+import { AppError } from "../../src/errors";
+import { msg } from "../../src/i18n/message";
 import { withTimeout } from "../limits/redis";
-import { problemOf } from "../problem";
+import { sendProblem } from "../problem";
 import type { Db } from "../store/db";
 
 /** What readiness checks. */
@@ -22,7 +23,7 @@ export function healthRoutes(deps: HealthDeps) {
   return async (app: FastifyInstance): Promise<void> => {
     app.get("/api/health", { config: { rateLimit: false } }, async () => ({ status: "ok" }));
 
-    app.get("/api/health/ready", { config: { rateLimit: false } }, async (_request, reply) => {
+    app.get("/api/health/ready", { config: { rateLimit: false } }, async (request, reply) => {
       const [db, redis] = await Promise.all([
         withTimeout(deps.db.query("SELECT 1"), 2_000).then((): Check => "ok", (): Check => "down"),
         deps.redis ? withTimeout(deps.redis.ping(), 1_000).then((): Check => "ok", (): Check => "down") : Promise.resolve<Check>("absent"),
@@ -31,11 +32,8 @@ export function healthRoutes(deps: HealthDeps) {
       const providers = deps.breakerStates?.() ?? {};
       const down = Object.entries(checks).filter(([, v]) => v === "down").map(([k]) => k);
       if (down.length === 0) return { status: "ok", checks, providers };
-      return reply
-        .code(503)
-        .header("retry-after", "5")
-        .type("application/problem+json; charset=utf-8")
-        .send({ ...problemOf("not_ready", 503, t("problem.not_ready.detail", { dependencies: down.join(", ") })), checks, providers });
+      const notReady = new AppError("not_ready", { detail: msg("problem.not_ready.detail", { dependencies: down.join(", ") }) });
+      return sendProblem(request, reply.header("retry-after", "5"), notReady, { checks, providers });
     });
   };
 }

@@ -2,7 +2,7 @@
 import { randomUUID } from "node:crypto";
 import type { FastifyInstance } from "fastify";
 import { AppError } from "../../src/errors";
-import { t } from "../../src/i18n";
+import { msg } from "../../src/i18n/message";
 import { decideTransparency } from "../../src/policy/transparency";
 import { aiShare } from "../../src/provenance/ai-share";
 import { MinutesListQuerySchema, SaveMinutesRequestSchema, type MinutesList, type MinutesListQuery, type SaveMinutesResponse } from "../../src/schemas/minutes";
@@ -33,7 +33,7 @@ export interface MinutesDeps {
 function readIdempotencyKey(header: string | string[] | undefined): string | undefined {
   if (header === undefined) return undefined;
   if (typeof header !== "string" || !/^[\x21-\x7e]{1,200}$/.test(header)) {
-    throw new AppError("invalid_request", { detail: t("server.minutes.idempotency_key") });
+    throw new AppError("invalid_request", { detail: msg("server.minutes.idempotency_key") });
   }
   return header;
 }
@@ -53,7 +53,7 @@ function parseListQuery(query: unknown): MinutesListQuery {
   try {
     return parseOrThrow(MinutesListQuerySchema, query);
   } catch (error) {
-    if (error instanceof AppError && error.code === "payload_too_large") throw new AppError("invalid_request", { detail: t("server.minutes.list_query", { issues: error.detail ?? "" }) });
+    if (error instanceof AppError && error.code === "payload_too_large") throw new AppError("invalid_request", { detail: msg("server.minutes.list_query", { issues: error.detailMessage ?? "" }) });
     throw error;
   }
 }
@@ -63,11 +63,11 @@ export function minutesRoutes(deps: MinutesDeps) {
   return async (app: FastifyInstance): Promise<void> => {
     app.post("/api/minutes", async (request, reply) => {
       // Human control first: a save with `validated` missing or false is the documented 422, whatever else it holds.
-      if (isUnvalidated(request.body)) throw new AppError("validation_required", { detail: t("problem.validation_required.detail") });
+      if (isUnvalidated(request.body)) throw new AppError("validation_required", { detail: msg("problem.validation_required.detail") });
       const body = parseOrThrow(SaveMinutesRequestSchema, request.body);
       const idempotencyKey = readIdempotencyKey(request.headers["idempotency-key"]);
-      if (body.validated !== true) throw new AppError("validation_required", { detail: t("problem.validation_required.detail") });
-      if (body.text.trim() === "") throw new AppError("text_empty", { detail: t("problem.text_empty.detail") });
+      if (body.validated !== true) throw new AppError("validation_required", { detail: msg("problem.validation_required.detail") });
+      if (body.text.trim() === "") throw new AppError("text_empty", { detail: msg("problem.text_empty.detail") });
       const generation = await findGenerationForUser(deps.db, body.generationId, request.user.id);
       if (!generation) throw new AppError("generation_not_found");
 
@@ -106,7 +106,7 @@ export function minutesRoutes(deps: MinutesDeps) {
     app.get("/api/minutes", async (request) => {
       const query = parseListQuery(request.query);
       const after = query.cursor ? decodeCursor(query.cursor) : undefined;
-      if (after === null) throw new AppError("invalid_request", { detail: t("server.minutes.cursor") });
+      if (after === null) throw new AppError("invalid_request", { detail: msg("server.minutes.cursor") });
       const page = await listMinutesForUser(deps.db, request.user.id, { q: query.q, memberId: query.memberId, after, limit: query.limit ?? 20 });
       const answer: MinutesList = { items: page.items, nextCursor: page.next ? encodeCursor(page.next) : null };
       return answer;

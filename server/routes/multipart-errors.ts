@@ -1,15 +1,15 @@
 // Owns the translation of @fastify/multipart's upload errors into the product's problem codes, shared by every upload route.
 import type { FastifyError } from "fastify";
 import { AppError } from "../../src/errors";
-import { t } from "../../src/i18n";
+import { msg, type Message } from "../../src/i18n/message";
 import { MAX_DOCUMENT_BYTES } from "../../src/sources/limits";
 
 /** What each upload route says, in its own words, for each kind of refused upload. */
 export interface UploadMessages {
-  readonly tooLarge: string;
-  readonly tooManyParts: string;
-  readonly notMultipart: string;
-  readonly badUpload: string;
+  readonly tooLarge: Message;
+  readonly tooManyParts: Message;
+  readonly notMultipart: Message;
+  readonly badUpload: Message;
 }
 
 /** The upload error in the product's vocabulary, or undefined when it is not an upload error. */
@@ -39,9 +39,9 @@ export function multipartError(error: FastifyError, messages: UploadMessages): A
 /** Upload errors of the document and scan routes, in the same words. */
 export function documentUploadError(error: FastifyError): AppError | undefined {
   return multipartError(error, {
-    tooLarge: t("sources.document.too_large", { limit: Math.round(MAX_DOCUMENT_BYTES / 1024 / 1024) }),
-    tooManyParts: t("sources.document.one_file"),
-    notMultipart: t("sources.document.not_multipart"),
-    badUpload: t("sources.document.bad_upload"),
+    tooLarge: msg("sources.document.too_large", { limit: Math.round(MAX_DOCUMENT_BYTES / 1024 / 1024) }),
+    tooManyParts: msg("sources.document.one_file"),
+    notMultipart: msg("sources.document.not_multipart"),
+    badUpload: msg("sources.document.bad_upload"),
   });
 }

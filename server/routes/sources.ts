@@ -2,7 +2,7 @@
 import fastifyMultipart from "@fastify/multipart";
 import type { FastifyError, FastifyInstance } from "fastify";
 import { AppError } from "../../src/errors";
-import { t } from "../../src/i18n";
+import { msg, grouped } from "../../src/i18n/message";
 import { MAX_SOURCE_CHARS } from "../../src/schemas/limits";
 import { parseOrThrow } from "../../src/schemas/parse";
 import { MAX_DOCUMENT_BYTES } from "../../src/sources/limits";
@@ -48,7 +48,7 @@ const UPLOAD_URLS: ReadonlySet<string> = new Set([DOCUMENT_URL, TRANSCRIPT_URL, 
 function assertFitsSource(text: string): void {
   if (text.length > MAX_SOURCE_CHARS) {
     throw new AppError("payload_too_large", {
-      detail: t("sources.too_long", { count: text.length.toLocaleString("fr-FR"), max: MAX_SOURCE_CHARS.toLocaleString("fr-FR") }),
+      detail: msg("sources.too_long", { count: grouped(text.length), max: grouped(MAX_SOURCE_CHARS) }),
     });
   }
 }
@@ -70,7 +70,7 @@ export function sourceRoutes(deps: SourceDeps = {}) {
     });
 
     app.post(DOCUMENT_URL, { config: { rateLimit: { max: deps.documentsPerMinute ?? 30, timeWindow: 60_000 } } }, async (request, reply) => {
-      if (!request.isMultipart()) throw new AppError("unsupported_media_type", { detail: t("sources.document.not_multipart") });
+      if (!request.isMultipart()) throw new AppError("unsupported_media_type", { detail: msg("sources.document.not_multipart") });
       // Read the whole form: a second file must be refused (the files limit raises it), not silently ignored.
       let upload: { bytes: Buffer; filename: string; mimetype: string } | undefined;
       for await (const part of request.parts()) {
@@ -82,7 +82,7 @@ export function sourceRoutes(deps: SourceDeps = {}) {
         }
         upload = { bytes: await part.toBuffer(), filename: part.filename, mimetype: part.mimetype };
       }
-      if (!upload) throw new AppError("invalid_request", { detail: t("sources.document.no_file") });
+      if (!upload) throw new AppError("invalid_request", { detail: msg("sources.document.no_file") });
       // A client that goes away stops its job (and frees the worker) rather than leaving it to the wall-clock limit.
       const gone = new AbortController();
       const onClose = () => {
@@ -110,7 +110,7 @@ export function sourceRoutes(deps: SourceDeps = {}) {
       const upload = await readTextUpload(request, "transcript");
       const body = parseOrThrow(TranscriptSourceRequestSchema, upload ? { vtt: upload.text } : request.body);
       const { turns } = parseVtt(body.vtt);
-      if (turns.length === 0) throw new AppError("text_empty", { detail: t("sources.transcript.empty") });
+      if (turns.length === 0) throw new AppError("text_empty", { detail: msg("sources.transcript.empty") });
       const source = transcriptToSource(turns);
       assertFitsSource(source);
       const response: TranscriptSourceResponse = { source, speakers: speakersOf(turns), turns: turns.length };
@@ -122,7 +122,7 @@ export function sourceRoutes(deps: SourceDeps = {}) {
       const memberAddress = upload?.fields.memberAddress?.trim();
       const body = parseOrThrow(MailThreadSourceRequestSchema, upload ? { text: upload.text, ...(memberAddress ? { memberAddress } : {}) } : request.body);
       const { messages } = parseMailThread(body.text, { insurerDomains, ...(body.memberAddress ? { memberAddress: body.memberAddress } : {}) });
-      if (messages.length === 0) throw new AppError("text_empty", { detail: t("sources.mail.empty") });
+      if (messages.length === 0) throw new AppError("text_empty", { detail: msg("sources.mail.empty") });
       const source = threadToSource(messages, deps.orgName ? { orgName: deps.orgName } : {});
       assertFitsSource(source);
       const response: MailThreadSourceResponse = { source, messages: messages.length, addresses: addressesOf(messages) };

@@ -2,7 +2,7 @@
 import fastifyMultipart from "@fastify/multipart";
 import type { FastifyError, FastifyInstance, FastifyRequest } from "fastify";
 import { AppError } from "../../src/errors";
-import { t } from "../../src/i18n";
+import { msg } from "../../src/i18n/message";
 import { parseOrThrow } from "../../src/schemas/parse";
 import { MAX_CHUNK_BYTES, RecordingCreateSchema, type RecordingStatus, type TranscriptionResponse } from "../../src/schemas/transcription";
 import type { AuditRecorder } from "../audit/recorder";
@@ -30,16 +30,16 @@ function isConsent(value: unknown): boolean {
 }
 
 function consentRequired(): AppError {
-  return new AppError("consent_required", { detail: t("problem.consent_required.detail") });
+  return new AppError("consent_required", { detail: msg("problem.consent_required.detail") });
 }
 
 /** Upload errors in the voice routes' words. */
 function uploadError(error: FastifyError, maxBytes: number): AppError | undefined {
-  const badUpload = t("voice.server.bad_upload");
+  const badUpload = msg("voice.server.bad_upload");
   return multipartError(error, {
-    tooLarge: t("voice.server.too_large", { mb: Math.ceil(maxBytes / 1024 / 1024), max: Math.round(maxBytes / 1024 / 1024) }),
+    tooLarge: msg("voice.server.too_large", { mb: Math.ceil(maxBytes / 1024 / 1024), max: Math.round(maxBytes / 1024 / 1024) }),
     tooManyParts: badUpload,
-    notMultipart: t("voice.server.no_audio"),
+    notMultipart: msg("voice.server.no_audio"),
     badUpload,
   });
 }
@@ -61,7 +61,7 @@ export function transcriptionRoutes(deps: TranscriptionDeps) {
     await app.register(fastifyMultipart, { limits: { fileSize: maxBytes, files: 1, fields: 5, parts: 6 } });
     app.addContentTypeParser(["application/octet-stream", "audio/webm", "audio/ogg", "audio/wav", "audio/mpeg", "audio/mp4"], { parseAs: "buffer", bodyLimit: MAX_CHUNK_BYTES }, (_request, body, done) => done(null, body));
     app.setErrorHandler((error: FastifyError) => {
-      if (error.code === "FST_ERR_CTP_BODY_TOO_LARGE") throw new AppError("payload_too_large", { detail: t("voice.server.chunk_too_large", { max: MAX_CHUNK_BYTES / 1024 / 1024 }), cause: error });
+      if (error.code === "FST_ERR_CTP_BODY_TOO_LARGE") throw new AppError("payload_too_large", { detail: msg("voice.server.chunk_too_large", { max: MAX_CHUNK_BYTES / 1024 / 1024 }), cause: error });
       throw uploadError(error, maxBytes) ?? error;
     });
     const recordings = createRecordingStore(deps.db, deps.dataDir);
@@ -86,7 +86,7 @@ export function transcriptionRoutes(deps: TranscriptionDeps) {
     }
 
     app.post(TRANSCRIPTIONS_URL, async (request, reply) => {
-      if (!request.isMultipart()) throw new AppError("unsupported_media_type", { detail: t("voice.server.no_audio") });
+      if (!request.isMultipart()) throw new AppError("unsupported_media_type", { detail: msg("voice.server.no_audio") });
       let consent = false;
       let audio: Buffer | undefined;
       // The whole form is read first: consent may come after the file, and nothing is sent before both are known.
@@ -99,8 +99,8 @@ export function transcriptionRoutes(deps: TranscriptionDeps) {
       if (!consent) throw consentRequired();
       // Nobody to transcribe: say so first, whatever the file (the pane keeps its recording for later).
       if (!transcriber.isAvailable) throw unavailable();
-      if (!audio) throw new AppError("invalid_request", { detail: t("voice.server.no_audio") });
-      if (audio.length === 0) throw new AppError("invalid_request", { detail: t("voice.server.empty_audio") });
+      if (!audio) throw new AppError("invalid_request", { detail: msg("voice.server.no_audio") });
+      if (audio.length === 0) throw new AppError("invalid_request", { detail: msg("voice.server.empty_audio") });
       await transcriber.check(audio);
       // The audio of a one-file upload is only ever in this request's memory: nothing is written to disk or database.
       const consentAt = new Date().toISOString();
@@ -119,7 +119,7 @@ export function transcriptionRoutes(deps: TranscriptionDeps) {
 
     const load = async (request: FastifyRequest<{ Params: { id: string } }>): Promise<RecordingRow> => {
       const row = await recordings.get(request.params.id, request.user.id);
-      if (!row) throw new AppError("not_found", { detail: t("voice.server.recording_not_found") });
+      if (!row) throw new AppError("not_found", { detail: msg("voice.server.recording_not_found") });
       return row;
     };
 
@@ -138,22 +138,22 @@ export function transcriptionRoutes(deps: TranscriptionDeps) {
     // A pane back online sends its backlog at once (an hour offline is 360 chunks): chunks get a wider limit than other calls.
     app.put<{ Params: { id: string; n: string } }>("/api/recordings/:id/chunks/:n", { config: { rateLimit: { max: 1_200, timeWindow: 60_000 } } }, async (request, reply) => {
       const n = Number(request.params.n);
-      if (!/^\d{1,5}$/.test(request.params.n) || n > MAX_CHUNK_NUMBER) throw new AppError("invalid_request", { detail: t("voice.server.bad_chunk_number", { max: MAX_CHUNK_NUMBER }) });
+      if (!/^\d{1,5}$/.test(request.params.n) || n > MAX_CHUNK_NUMBER) throw new AppError("invalid_request", { detail: msg("voice.server.bad_chunk_number", { max: MAX_CHUNK_NUMBER }) });
       const row = await load(request);
-      if (row.status !== "recording") throw new AppError("conflict", { detail: t("voice.server.already_transcribed") });
+      if (row.status !== "recording") throw new AppError("conflict", { detail: msg("voice.server.already_transcribed") });
       const bytes = request.body;
-      if (!Buffer.isBuffer(bytes) || bytes.length === 0) throw new AppError("invalid_request", { detail: t("voice.server.empty_audio") });
+      if (!Buffer.isBuffer(bytes) || bytes.length === 0) throw new AppError("invalid_request", { detail: msg("voice.server.empty_audio") });
       // The pane says where the chunk ends in the recording: the 2 h limit is enforced while recording, not after.
       const endHeader = Number(request.headers["x-chunk-end-seconds"]);
       const endS = Number.isFinite(endHeader) && endHeader >= 0 ? endHeader : undefined;
       if (endS !== undefined && endS > transcriber.limits.maxSeconds) {
-        throw new AppError("payload_too_large", { detail: t("voice.server.too_long", { minutes: Math.ceil(endS / 60), max: Math.round(transcriber.limits.maxSeconds / 60) }) });
+        throw new AppError("payload_too_large", { detail: msg("voice.server.too_long", { minutes: Math.ceil(endS / 60), max: Math.round(transcriber.limits.maxSeconds / 60) }) });
       }
       if (row.chunks[String(n)] === undefined && Number(row.bytes) + bytes.length > maxBytes) {
-        throw new AppError("payload_too_large", { detail: t("voice.server.too_large", { mb: Math.ceil((Number(row.bytes) + bytes.length) / 1024 / 1024), max: Math.round(maxBytes / 1024 / 1024) }) });
+        throw new AppError("payload_too_large", { detail: msg("voice.server.too_large", { mb: Math.ceil((Number(row.bytes) + bytes.length) / 1024 / 1024), max: Math.round(maxBytes / 1024 / 1024) }) });
       }
       const outcome = await recordings.putChunk(row.id, n, bytes, endS);
-      if (outcome === "conflict") throw new AppError("conflict", { detail: t("voice.server.chunk_conflict", { n }) });
+      if (outcome === "conflict") throw new AppError("conflict", { detail: msg("voice.server.chunk_conflict", { n }) });
       const updated = await load(request);
       return reply.code(outcome === "stored" ? 201 : 200).send(statusOf(updated));
     });
@@ -163,11 +163,11 @@ export function transcriptionRoutes(deps: TranscriptionDeps) {
       // Asked again after a lost answer: the same transcript, not a second provider call.
       if (row.status === "transcribed" && row.result) return reply.code(200).send(row.result);
       const received = Object.keys(row.chunks).map(Number);
-      if (received.length === 0) throw new AppError("invalid_request", { detail: t("voice.server.no_chunks") });
+      if (received.length === 0) throw new AppError("invalid_request", { detail: msg("voice.server.no_chunks") });
       const declared = Number(request.body?.chunks);
       const count = Number.isInteger(declared) && declared > 0 ? declared : Math.max(...received) + 1;
       const missing = Array.from({ length: count }, (_, n) => n).filter((n) => row.chunks[String(n)] === undefined);
-      if (missing.length > 0) throw new AppError("conflict", { detail: t("voice.server.chunks_missing", { missing: missing.slice(0, 10).join(", ") }) });
+      if (missing.length > 0) throw new AppError("conflict", { detail: msg("voice.server.chunks_missing", { missing: missing.slice(0, 10).join(", ") }) });
       const audio = await recordings.assemble(row, count);
       const answer = await run(request, audio, row.id, new Date(row.consent_at).toISOString());
       await recordings.markTranscribed(row.id, answer, answer.durationS);

@@ -1,7 +1,7 @@
 // Owns reading a text source sent as a file (raw body or form upload) rather than JSON: bytes, declared charset, form fields.
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { AppError } from "../../src/errors";
-import { t } from "../../src/i18n";
+import { msg } from "../../src/i18n/message";
 import { decodeUploadedText } from "../../src/sources/charset";
 import { MAX_DOCUMENT_BYTES } from "../../src/sources/limits";
 import { emlToThreadText, looksLikeEml } from "./eml";
@@ -42,7 +42,7 @@ const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 
 async function decode(bytes: Buffer, contentType: string | undefined, filename: string | undefined, isMail: boolean): Promise<string> {
   if (OLE_MAGIC.every((b, i) => bytes[i] === b) || /\.msg$/iu.test(filename ?? "")) {
-    throw new AppError("unsupported_media_type", { detail: t("sources.upload.msg") });
+    throw new AppError("unsupported_media_type", { detail: msg("sources.upload.msg") });
   }
   const type = (contentType ?? "").split(";")[0]?.trim().toLowerCase();
   const isEml = isMail && (type === "message/rfc822" || /\.eml$/iu.test(filename ?? "") || looksLikeEml(bytes));
@@ -50,7 +50,7 @@ async function decode(bytes: Buffer, contentType: string | undefined, filename: 
   try {
     return await emlToThreadText(bytes);
   } catch (error) {
-    throw new AppError("invalid_request", { detail: t("sources.upload.eml_unreadable"), cause: error });
+    throw new AppError("invalid_request", { detail: msg("sources.upload.eml_unreadable"), cause: error });
   }
 }
 
@@ -80,7 +80,7 @@ export async function readTextUpload(request: FastifyRequest, kind: "transcript"
       // Browsers send a file part's type without a charset: the bytes tell.
       text = await decode(bytes, part.mimetype, part.filename, isMail);
     }
-    if (text === undefined) throw new AppError("invalid_request", { detail: t("sources.document.no_file") });
+    if (text === undefined) throw new AppError("invalid_request", { detail: msg("sources.document.no_file") });
     return { text, fields };
   }
   const body = request.body as Partial<RawBody> | undefined;

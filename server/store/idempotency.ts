@@ -2,7 +2,7 @@
 // key with another body is refused (IETF draft "The Idempotency-Key HTTP Header Field", section 2.7).
 import { createHash } from "node:crypto";
 import { AppError } from "../../src/errors";
-import { t } from "../../src/i18n";
+import { msg } from "../../src/i18n/message";
 import { canonicalJson } from "../audit/canonical";
 import type { Db } from "./db";
 
@@ -31,7 +31,7 @@ export async function onceForKey(tx: Db, userId: string, key: string, work: () =
     );
     // Keys stored before fingerprints existed carry none: they replay as before.
     if (row && fingerprint !== undefined && row.fingerprint !== null && row.fingerprint !== fingerprint) {
-      throw new AppError("idempotency_key_reused", { detail: t("problem.idempotency_key_reused.detail") });
+      throw new AppError("idempotency_key_reused", { detail: msg("problem.idempotency_key_reused.detail") });
     }
     if (row?.status != null) return { status: row.status, body: row.response, isReplay: true };
   }

@@ -1,6 +1,6 @@
 // Owns the link from a generation to the transcription it drafts from: the caller's own, with the member's consent on record.
 import { AppError } from "../../src/errors";
-import { t } from "../../src/i18n";
+import { msg } from "../../src/i18n/message";
 import type { Db } from "../store/db";
 
 /** The consent a generation carries: which transcription, and when the member gave it. */
@@ -18,7 +18,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  */
 export async function resolveTranscriptionConsent(db: Db, actor: string, id: string | undefined): Promise<TranscriptionConsent | undefined> {
   if (id === undefined) return undefined;
-  const notFound = () => new AppError("not_found", { detail: t("voice.server.transcription_not_found") });
+  const notFound = () => new AppError("not_found", { detail: msg("voice.server.transcription_not_found") });
   if (!UUID.test(id)) throw notFound();
   const rows = await db.query<{ consent: unknown; consent_at: unknown }>(
     `SELECT payload -> 'consent' AS consent, payload ->> 'consentAt' AS consent_at FROM audit_events
@@ -29,7 +29,7 @@ export async function resolveTranscriptionConsent(db: Db, actor: string, id: str
   if (!row) throw notFound();
   const consentAt = typeof row.consent_at === "string" ? new Date(row.consent_at) : undefined;
   if (row.consent !== true || !consentAt || Number.isNaN(consentAt.getTime())) {
-    throw new AppError("consent_required", { detail: t("voice.server.transcription_without_consent") });
+    throw new AppError("consent_required", { detail: msg("voice.server.transcription_without_consent") });
   }
   return { id: id.toLowerCase(), consentAt: consentAt.toISOString() };
 }

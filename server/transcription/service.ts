@@ -1,7 +1,7 @@
 // Owns one transcription: limits, cutting long WAV at silences, provider calls with retries and breaker, stitching, turns, footprint.
 import { AppError } from "../../src/errors";
 import { estimateFootprint } from "../../src/checks/footprint";
-import { t } from "../../src/i18n";
+import { msg } from "../../src/i18n/message";
 import { segmentsToTurns, turnsToSource, type TimedSegment, type Turn } from "../../src/schemas/transcription";
 import type { Config, ResilienceConfig } from "../config";
 import { CircuitBreaker } from "../llm/circuit-breaker";
@@ -47,7 +47,7 @@ const sleep = (ms: number, signal?: AbortSignal) =>
 
 /** The engine-less answer: transcription needs a provider; the pane keeps the recording. */
 export function unavailable(cause?: unknown): AppError {
-  return new AppError("provider_unavailable", { detail: t("voice.server.no_provider"), cause });
+  return new AppError("provider_unavailable", { detail: msg("voice.server.no_provider"), cause });
 }
 
 /** Footprint of transcribing `durationS` seconds into `text`, with the EcoLogits method of generations. */
@@ -69,7 +69,7 @@ export function createTranscriber(config: Pick<Config, "transcription" | "resili
   const limits = { maxSeconds: transcription.maxSeconds, maxBytes: transcription.maxBytes };
 
   const tooLong = (durationS: number) =>
-    new AppError("payload_too_large", { detail: t("voice.server.too_long", { minutes: Math.ceil(durationS / 60), max: Math.round(limits.maxSeconds / 60) }) });
+    new AppError("payload_too_large", { detail: msg("voice.server.too_long", { minutes: Math.ceil(durationS / 60), max: Math.round(limits.maxSeconds / 60) }) });
 
   /** One piece: each endpoint in order, with retries on retryable failures and its breaker shared by every transcription. */
   async function withRetries(piece: AudioPiece, signal: AbortSignal | undefined) {
@@ -111,10 +111,10 @@ export function createTranscriber(config: Pick<Config, "transcription" | "resili
 
   async function check(bytes: Uint8Array) {
     if (bytes.length > limits.maxBytes) {
-      throw new AppError("payload_too_large", { detail: t("voice.server.too_large", { mb: Math.ceil(bytes.length / 1024 / 1024), max: Math.round(limits.maxBytes / 1024 / 1024) }) });
+      throw new AppError("payload_too_large", { detail: msg("voice.server.too_large", { mb: Math.ceil(bytes.length / 1024 / 1024), max: Math.round(limits.maxBytes / 1024 / 1024) }) });
     }
     const format = sniffAudio(bytes);
-    if (!format) throw new AppError("unsupported_media_type", { detail: t("voice.server.unsupported") });
+    if (!format) throw new AppError("unsupported_media_type", { detail: msg("voice.server.unsupported") });
     const durationS = await durationOf(bytes, format);
     const announced = format === "wav" ? await durationOf(bytes, format, true) : durationS;
     // A file announcing more than the limit is refused even when cut short: its header is what the adviser sent.

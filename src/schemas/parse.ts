@@ -1,71 +1,94 @@
-// Owns the translation of schema failures into AppErrors with a French detail a person can act on.
+// Owns the translation of schema failures into AppErrors whose detail tells a person what to change, in their language.
 import type { z } from "zod";
 import { AppError } from "../errors";
-import { t } from "../i18n";
+import type { MessageKey } from "../i18n/core";
+import { joined, msg, type Message } from "../i18n/message";
 import { TASK_IDS } from "../tasks/catalogue";
 import { MAX_BODY_BYTES } from "./limits";
 
-const FIELD_LABELS: Record<string, string> = {
-  task: "tâche",
-  notes: "notes",
-  source: "source",
-  context: "contexte",
-  generationId: "identifiant de génération",
-  text: "texte",
-  validated: "validation",
-};
+type Issue = z.core.$ZodIssue;
 
-function fieldName(path: readonly PropertyKey[]): string {
-  const joined = path.map(String).join(".");
-  return joined === "" ? "corps de la requête" : `« ${FIELD_LABELS[joined] ?? joined} »`;
+/** Any zod schema, classic or mini: both parse with `safeParse` and report the same core issues. */
+interface Parsable<T> {
+  safeParse(input: unknown): { success: true; data: T } | { success: false; error: { issues: readonly Issue[] } };
 }
 
-function describeIssue(issue: z.core.$ZodIssue): string {
+const FIELD_LABELS: Readonly<Record<string, MessageKey>> = {
+  task: "problem.field.task",
+  notes: "problem.field.notes",
+  source: "problem.field.source",
+  context: "problem.field.context",
+  generationId: "problem.field.generationId",
+  text: "problem.field.text",
+  validated: "problem.field.validated",
+};
+
+function fieldName(path: readonly PropertyKey[]): Message {
+  const joinedPath = path.map(String).join(".");
+  if (joinedPath === "") return msg("problem.field.body");
+  const label = FIELD_LABELS[joinedPath];
+  return msg("problem.field.quoted", { name: label === undefined ? joinedPath : msg(label) });
+}
+
+function describeIssue(issue: Issue): Message {
   const field = fieldName(issue.path);
   switch (issue.code) {
     case "invalid_type":
-      return issue.input === undefined ? `${field} est obligatoire` : `${field} doit être de type ${issue.expected}`;
+      return issue.input === undefined
+        ? msg("problem.issue.required", { field })
+        : msg("problem.issue.type", { field, expected: issue.expected });
     case "too_big":
-      return `${field} dépasse la taille maximale (${String(issue.maximum)} caractères)`;
+      return msg("problem.issue.too_big", { field, maximum: String(issue.maximum) });
     case "too_small":
-      return `${field} est trop court`;
+      return msg("problem.issue.too_small", { field });
     case "invalid_format":
-      return `${field} n'a pas le format attendu (${issue.format})`;
+      return msg("problem.issue.format", { field, format: issue.format });
     case "invalid_value":
-      return `${field} doit valoir l'une des valeurs : ${issue.values.map(String).join(", ")}`;
+      return msg("problem.issue.value", { field, values: issue.values.map(String).join(", ") });
     default:
-      return `${field} est invalide`;
+      return msg("problem.issue.invalid", { field });
   }
+}
+
+/**
+ * The AppError a person should see for `issues`, raised by a schema on `input` (the whole request part, to name an
+ * unknown task). Unknown fields first, then an unknown task, then a field too long, then every issue.
+ */
+export function validationError(issues: readonly Issue[], input: unknown): AppError {
+  const unknownKeys = issues.flatMap((i) =>
+    i.code === "unrecognized_keys" ? i.keys.map((k) => [...i.path, k].join(".")) : [],
+  );
+  if (unknownKeys.length > 0) {
+    const fields = joined(unknownKeys.map((name) => msg("problem.field.quoted", { name })), "problem.list.comma");
+    return new AppError("unknown_field", { detail: msg("problem.unknown_field.detail", { fields }) });
+  }
+  const taskIssue = issues.find((i) => i.path.length === 1 && i.path[0] === "task" && i.code === "invalid_value");
+  if (taskIssue && typeof input === "object" && input !== null) {
+    const task = String((input as Record<string, unknown>).task);
+    const detail = msg("problem.unknown_task.detail", { task, tasks: TASK_IDS.join(", ") });
+    return new AppError("unknown_task", { detail });
+  }
+  const tooBig = issues.find((i) => i.code === "too_big");
+  if (tooBig) {
+    const detail = msg("problem.issue.shorten", { issue: describeIssue(tooBig) });
+    return new AppError("payload_too_large", { detail });
+  }
+  const described = joined(issues.map(describeIssue), "problem.list.issues");
+  return new AppError("invalid_request", { detail: msg("problem.invalid_request.detail", { issues: described }) });
 }
 
 /**
  * Parses `input` with `schema`, or throws the AppError a person should see.
  * @throws AppError unknown_field, unknown_task, payload_too_large or invalid_request.
  */
-export function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
+export function parseOrThrow<T>(schema: Parsable<T>, input: unknown): T {
   const result = schema.safeParse(input);
   if (result.success) return result.data;
-  const issues = result.error.issues;
-
-  const unknownKeys = issues.flatMap((i) => (i.code === "unrecognized_keys" ? i.keys.map((k) => [...i.path, k].join(".")) : []));
-  if (unknownKeys.length > 0) {
-    throw new AppError("unknown_field", { detail: t("problem.unknown_field.detail", { fields: unknownKeys.map((k) => `« ${k} »`).join(", ") }) });
-  }
-  const taskIssue = issues.find((i) => i.path.length === 1 && i.path[0] === "task" && i.code === "invalid_value");
-  if (taskIssue && typeof input === "object" && input !== null) {
-    const task = String((input as Record<string, unknown>).task);
-    throw new AppError("unknown_task", { detail: t("problem.unknown_task.detail", { task, tasks: TASK_IDS.join(", ") }) });
-  }
-  const tooBig = issues.find((i) => i.code === "too_big");
-  if (tooBig) {
-    throw new AppError("payload_too_large", { detail: `${describeIssue(tooBig)}. Raccourcissez le texte ou découpez-le.` });
-  }
-  throw new AppError("invalid_request", {
-    detail: t("problem.invalid_request.detail", { issues: issues.map(describeIssue).join(" ; ") }),
-  });
+  throw validationError(result.error.issues, input);
 }
 
 /** The detail of a body refused for its size. */
-export function bodyTooLargeDetail(): string {
-  return t("problem.payload_too_large.detail", { limit: `${Math.round(MAX_BODY_BYTES / 1024)} Ko` });
+export function bodyTooLargeDetail(): Message {
+  const limit = msg("problem.size.kilobytes", { count: Math.round(MAX_BODY_BYTES / 1024) });
+  return msg("problem.payload_too_large.detail", { limit });
 }

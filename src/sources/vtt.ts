@@ -1,6 +1,7 @@
 // Owns the reading of transcripts (WebVTT from Teams, or copied as text) into speaker turns, without timestamps or cue syntax.
 import { AppError } from "../errors";
 import { t } from "../i18n";
+import { msg } from "../i18n/message";
 import { parseTranscriptCopy, type SpeechSegment } from "./transcript-copy";
 import { parseCueText, parseWebVtt, type CueNode, type WebVttCue } from "./webvtt";
 
@@ -40,10 +41,10 @@ function formatSeconds(seconds: number): string {
  * @throws never; returns the error to throw.
  */
 function notWebVtt(text: string): AppError {
-  if (text.trim() === "") return new AppError("invalid_request", { detail: t("sources.vtt.empty") });
+  if (text.trim() === "") return new AppError("invalid_request", { detail: msg("sources.vtt.empty") });
   // SubRip (.srt) is what people most often export by mistake: numbered cues with comma decimals.
   const isSrt = /^\d+[ \t]*\n\d{1,2}:\d{2}:\d{2},\d{3}[ \t]*-->/u.test(text.trimStart());
-  return new AppError("invalid_request", { detail: t(isSrt ? "sources.vtt.srt" : "sources.vtt.not_webvtt") });
+  return new AppError("invalid_request", { detail: msg(isSrt ? "sources.vtt.srt" : "sources.vtt.not_webvtt") });
 }
 
 /** Splits one cue's text at its voices (`<v Name>`, at any depth); text outside any voice has no speaker. */

@@ -3,7 +3,7 @@ import { createCanvas, loadImage, type Canvas } from "@napi-rs/canvas";
 import decodeHeic from "heic-decode";
 import { imageSize } from "image-size";
 import { AppError } from "../../../src/errors";
-import { t } from "../../../src/i18n";
+import { msg } from "../../../src/i18n/message";
 import { MAX_IMAGE_PIXELS } from "../../../src/sources/ocr";
 
 /** Image formats read by OCR, named as the API answers them. */
@@ -61,15 +61,15 @@ export function readImageHeader(bytes: Uint8Array): ImageHeader {
   } catch (error) {
     // image-size says "unsupported file type" when no format's signature matches: not an image at all.
     const isUnknown = error instanceof Error && /unsupported file type/iu.test(error.message);
-    throw isUnknown ? new AppError("unsupported_media_type", { detail: t("ocr.not_scan"), cause: error }) : new AppError("document_unreadable", { detail: t("ocr.image.corrupt"), cause: error });
+    throw isUnknown ? new AppError("unsupported_media_type", { detail: msg("ocr.not_scan"), cause: error }) : new AppError("document_unreadable", { detail: msg("ocr.image.corrupt"), cause: error });
   }
   const format = size.type ? FORMAT_OF[size.type] : undefined;
-  if (!format) throw new AppError("unsupported_media_type", { detail: t("ocr.image.unsupported") });
+  if (!format) throw new AppError("unsupported_media_type", { detail: msg("ocr.image.unsupported") });
   const { width, height } = size;
-  if (!width || !height) throw new AppError("document_unreadable", { detail: t("ocr.image.corrupt") });
+  if (!width || !height) throw new AppError("document_unreadable", { detail: msg("ocr.image.corrupt") });
   if (width * height > MAX_IMAGE_PIXELS) {
     throw new AppError("payload_too_large", {
-      detail: t("ocr.image.too_many_pixels", { megapixels: Math.round((width * height) / 1e6), max: Math.round(MAX_IMAGE_PIXELS / 1e6) }),
+      detail: msg("ocr.image.too_many_pixels", { megapixels: Math.round((width * height) / 1e6), max: Math.round(MAX_IMAGE_PIXELS / 1e6) }),
     });
   }
   return { format, width, height, orientation: size.orientation ?? 1 };
@@ -119,7 +119,7 @@ export async function rasteriseImage(bytes: Uint8Array): Promise<PageRaster & { 
       canvas = drawScaled(image, image.width, image.height, scale);
     }
   } catch (error) {
-    throw new AppError("document_unreadable", { detail: t("ocr.image.corrupt"), cause: error });
+    throw new AppError("document_unreadable", { detail: msg("ocr.image.corrupt"), cause: error });
   }
   const longSide = Math.max(canvas.width, canvas.height);
   return { canvas, dpi: Math.round(Math.min(600, Math.max(70, longSide / A4_LONG_INCHES))), format: header.format };

@@ -1,6 +1,6 @@
 // Owns reading a whole scan or photo: one pool job to inspect it, one per page (two at a time), progress as pages finish, the text assembled.
 import { AppError } from "../../../src/errors";
-import { t } from "../../../src/i18n";
+import { msg } from "../../../src/i18n/message";
 import { LOW_OCR_CONFIDENCE, type OcrPage, type ScanProgress, type ScanSourceResponse } from "../../../src/sources/ocr";
 import { defineDocumentTask, type DocumentPool } from "../pool";
 import type { OcrInspection, OcrPageReading, PageInput, ScanInput, ScanKind } from "./task";
@@ -99,7 +99,7 @@ export async function readScan(pool: DocumentPool, upload: Uint8Array, options: 
     // wrong kind of file (415).
     const claimed = claimedKind(options.filename, options.mimeType);
     if (error instanceof AppError && error.code === "unsupported_media_type" && claimed) {
-      throw new AppError("document_unreadable", { detail: t(claimed === "pdf" ? "ocr.pdf.corrupt" : "ocr.image.corrupt"), cause: error });
+      throw new AppError("document_unreadable", { detail: msg(claimed === "pdf" ? "ocr.pdf.corrupt" : "ocr.image.corrupt"), cause: error });
     }
     throw error;
   });
@@ -136,7 +136,7 @@ export async function readScan(pool: DocumentPool, upload: Uint8Array, options: 
   readings.sort((a, b) => a.page - b.page);
   const scan = assembleScan(inspection.format, readings);
   if (scan.characters === 0) {
-    throw new AppError("document_without_text", { detail: total === 1 ? t("ocr.no_text_one") : t("ocr.no_text_many", { pages: total }) });
+    throw new AppError("document_without_text", { detail: total === 1 ? msg("ocr.no_text_one") : msg("ocr.no_text_many", { pages: total }) });
   }
   return scan;
 }

@@ -2,11 +2,12 @@
 import fastifyMultipart from "@fastify/multipart";
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { AppError } from "../../../src/errors";
-import { t } from "../../../src/i18n";
+import { msg, grouped } from "../../../src/i18n/message";
 import { MAX_SOURCE_CHARS } from "../../../src/schemas/limits";
 import type { ScanSourceResponse } from "../../../src/sources/ocr";
 import { MAX_DOCUMENT_BYTES } from "../../../src/sources/limits";
-import { problemOf, toAppError } from "../../problem";
+import { requestLocale } from "../../locale";
+import { problemFor, toAppError } from "../../problem";
 import { wantsEventStream } from "../../sse";
 import type { DocumentPool } from "../pool";
 import { readScan } from "./read-scan";
@@ -25,7 +26,7 @@ export interface ScanRouteDeps {
 
 /** The one file of the form, field "file"; other parts are drained so the connection is not stalled. */
 async function readUpload(request: FastifyRequest): Promise<{ bytes: Uint8Array; filename: string; mimeType: string }> {
-  if (!request.isMultipart()) throw new AppError("unsupported_media_type", { detail: t("sources.document.not_multipart") });
+  if (!request.isMultipart()) throw new AppError("unsupported_media_type", { detail: msg("sources.document.not_multipart") });
   let upload: { bytes: Uint8Array; filename: string; mimeType: string } | undefined;
   for await (const part of request.parts()) {
     if (part.type !== "file") continue;
@@ -35,15 +36,15 @@ async function readUpload(request: FastifyRequest): Promise<{ bytes: Uint8Array;
     }
     upload = { bytes: await part.toBuffer(), filename: part.filename, mimeType: part.mimetype };
   }
-  if (!upload) throw new AppError("invalid_request", { detail: t("sources.document.no_file") });
-  if (upload.bytes.length === 0) throw new AppError("invalid_request", { detail: t("sources.document.empty_file") });
+  if (!upload) throw new AppError("invalid_request", { detail: msg("sources.document.no_file") });
+  if (upload.bytes.length === 0) throw new AppError("invalid_request", { detail: msg("sources.document.empty_file") });
   return upload;
 }
 
 function assertFitsSource(scan: ScanSourceResponse): void {
   if (scan.text.length > MAX_SOURCE_CHARS) {
     throw new AppError("payload_too_large", {
-      detail: t("sources.too_long", { count: scan.text.length.toLocaleString("fr-FR"), max: MAX_SOURCE_CHARS.toLocaleString("fr-FR") }),
+      detail: msg("sources.too_long", { count: grouped(scan.text.length), max: grouped(MAX_SOURCE_CHARS) }),
     });
   }
 }
@@ -113,7 +114,7 @@ export function scanRoutes(deps: ScanRouteDeps) {
         if (controller.signal.aborted) return;
         const appError = toAppError(error);
         if (appError.status >= 500) request.log.error({ err: error }, "scan failed");
-        stream.send("error", problemOf(appError.code, appError.status, appError.detail));
+        stream.send("error", problemFor(appError, requestLocale(request)));
       } finally {
         stream?.end();
       }

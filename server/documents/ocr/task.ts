@@ -1,6 +1,6 @@
 // Owns the OCR jobs run in the document worker pool: "inspect" (what the file is, how many pages) and "page" (read one page), never on the event loop.
 import { AppError } from "../../../src/errors";
-import { t } from "../../../src/i18n";
+import { msg } from "../../../src/i18n/message";
 import { LOW_OCR_CONFIDENCE, MAX_OCR_PAGES, type ScanSourceResponse } from "../../../src/sources/ocr";
 import { isWholeJpeg, isWholePng } from "./image-integrity";
 import { openPdf, renderPdfPage } from "./pdf-raster";
@@ -48,16 +48,16 @@ export async function ocrInspect({ kind, bytes }: ScanInput): Promise<OcrInspect
   if (kind === "image") {
     const { format } = readImageHeader(bytes);
     if ((format === "png" && !isWholePng(bytes)) || (format === "jpeg" && !isWholeJpeg(bytes))) {
-      throw new AppError("document_unreadable", { detail: t("ocr.image.corrupt") });
+      throw new AppError("document_unreadable", { detail: msg("ocr.image.corrupt") });
     }
     return { pages: 1, format };
   }
   const pdf = await openPdf(bytes);
   try {
     if (pdf.numPages > MAX_OCR_PAGES) {
-      throw new AppError("payload_too_large", { detail: t("ocr.pdf.too_many_pages", { pages: pdf.numPages, max: MAX_OCR_PAGES }) });
+      throw new AppError("payload_too_large", { detail: msg("ocr.pdf.too_many_pages", { pages: pdf.numPages, max: MAX_OCR_PAGES }) });
     }
-    if (pdf.numPages === 0) throw new AppError("document_unreadable", { detail: t("ocr.pdf.corrupt") });
+    if (pdf.numPages === 0) throw new AppError("document_unreadable", { detail: msg("ocr.pdf.corrupt") });
     return { pages: pdf.numPages, format: "pdf" };
   } finally {
     await pdf.destroy();

@@ -38,7 +38,12 @@ describe("document pool", () => {
   it("gives back a task's AppError with its code and French detail", async () => {
     const error = await refusal(pool.run(REFUSE, undefined));
     expect(error).toBeInstanceOf(AppError);
-    expect(error).toMatchObject({ code: "document_unreadable", status: 422, detail: "Le fichier PDF est illisible." });
+    expect(error).toMatchObject({
+      code: "document_unreadable",
+      status: 422,
+      detail: "Le fichier PDF est illisible ou endommagé. Ouvrez-le pour vérifier, puis enregistrez-le à nouveau.",
+      detailMessage: { key: "sources.document.corrupt", params: { format: "PDF" } },
+    });
   });
 
   it("kills a worker past its heap limit with a 422, and the next job still runs", async () => {

@@ -1,6 +1,7 @@
 // Reading a scan page by page over the pool: progress in order, two pages at a time, a failed page stops the rest, pages assembled with their confidence.
 import { describe, expect, it } from "vitest";
 import { AppError } from "../../../../../src/errors";
+import { msg } from "../../../../../src/i18n/message";
 import type { ScanProgress } from "../../../../../src/sources/ocr";
 import type { DocumentPool, DocumentTask, RunOptions } from "../../../../../server/documents/pool";
 import { assembleScan, OCR_INSPECT, OCR_PAGE, readScan, tidyOcrText } from "../../../../../server/documents/ocr/read-scan";
@@ -56,7 +57,7 @@ describe("readScan", () => {
 
   it("stops reading when a page fails, and refuses with that page's problem", async () => {
     const { pool, state } = fakePool(10, async (page) => {
-      if (page === 2) throw new AppError("document_too_complex", { detail: "page 2 trop longue" });
+      if (page === 2) throw new AppError("document_too_complex", { detail: msg("documents.limit.memory") });
       await after(10);
       return reading(page, "texte");
     });
