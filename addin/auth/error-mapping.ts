@@ -1,4 +1,5 @@
 // Owns the mapping of MSAL, Office dialog and Teams errors onto the sign-in codes (loaded with the sign-in, not in the pane's first download).
+import { AddinError } from "../lib/errors";
 import type { AuthErrorCode } from "./auth-error";
 
 /** How MSAL failed, as far as the next step of the ladder cares. */
@@ -47,11 +48,11 @@ export function authCodeOfMsal(failure: MsalFailure): AuthErrorCode {
 }
 
 /**
- * The code for a failed Office dialog (`officeCode` on the error): 12006 closed by the user, 12007 one already
+ * The code for a failed Office dialog (an `office_dialog` error, Office's number as `status`): 12006 closed by the user, 12007 one already
  * open, 12009 the user ignored or blocked it, 12011 the browser blocked it.
  */
 export function authCodeOfDialog(error: unknown): AuthErrorCode {
-  const code = typeof error === "object" && error !== null ? (error as { officeCode?: unknown }).officeCode : undefined;
+  const code = error instanceof AddinError && error.code === "office_dialog" ? error.status : undefined;
   if (code === 12006) return "auth_cancelled";
   if (code === 12007 || code === 12009 || code === 12011) return "auth_popup_blocked";
   return "auth_failed";

@@ -1,7 +1,7 @@
 // Owns the browser host: the pane opened directly in a browser (demos, tests), with no Office or Teams around it.
 import { toLocale, type Locale } from "../../src/i18n/core";
 import type { HostAdapter, HostTheme, ItemContext } from "./host-adapter";
-import { HostError } from "./host-adapter";
+import { hostError } from "./host-adapter";
 
 const DRAFT_NAME_KEY = "greffier:browser-draft-name";
 
@@ -73,7 +73,7 @@ export function createBrowserHost(options: { locale?: Locale; storage?: Storage;
       return Promise.resolve({ key: `browser:draft:${name.toLocaleLowerCase(locale)}`, kind: "session", context: { date }, targets: [] });
     },
     write(): Promise<void> {
-      return Promise.reject(new HostError("host_unsupported"));
+      return Promise.reject(hostError("host_unsupported"));
     },
     onItemChanged(listener): () => void {
       itemListeners.add(listener);

@@ -3,6 +3,9 @@ import type { Locale } from "../../src/i18n";
 import type { GenerationContext } from "../../src/schemas/generation";
 import type { Transparency } from "../../src/schemas/minutes";
 import type { TaskId } from "../../src/tasks/catalogue";
+import { AddinError, isHostErrorCode, type HostErrorCode } from "../lib/errors";
+
+export type { HostErrorCode };
 
 /** Which host the pane runs in; chosen once at start-up. */
 export type HostKind = "outlook" | "teams" | "browser";
@@ -50,27 +53,17 @@ export interface ValidatedRecord extends DraftRecord {
   readonly transparency: Transparency;
 }
 
-/** Error a host raises when it cannot read or write; the code picks the message shown. */
-export class HostError extends Error {
-  /**
-   * `host_record_failed`: the text went into the item but the validation record (item state, provenance header)
-   * did not, so the send check would still hold the mail.
-   */
-  readonly code:
-    | "host_read_failed"
-    | "host_write_failed"
-    | "host_unsupported"
-    | "host_record_failed"
-    /** The tenant or the meeting refuses the transcript to this user (Graph 403). */
-    | "host_transcript_forbidden"
-    /** No transcript: transcription was not started, the meeting is not found, or it expired (Graph 404 or none listed). */
-    | "host_transcript_not_found";
+/** A host failure: an AddinError with a HostErrorCode, which picks the message shown (`messageOf`). */
+export type HostError = AddinError & { readonly code: HostErrorCode };
 
-  constructor(code: HostError["code"], options: { cause?: unknown } = {}) {
-    super(code, { cause: options.cause });
-    this.name = "HostError";
-    this.code = code;
-  }
+/** Kept for the components that still test `instanceof HostError`; new code uses `messageOf` or the code. */
+export const HostError = {
+  [Symbol.hasInstance]: (v: unknown): v is HostError => v instanceof AddinError && isHostErrorCode(v.code),
+} as const;
+
+/** The error a host raises when it cannot read or write (`cause` keeps the host's own error). */
+export function hostError(code: HostErrorCode, options: { cause?: unknown } = {}): HostError {
+  return new AddinError(code, options) as HostError;
 }
 
 /**
@@ -88,7 +81,7 @@ export interface HostAuth {
   /**
    * Outlook: opens `url` (on the add-in's origin) in an Office dialog, resolves with the first message the page
    * sends back, and closes the dialog.
-   * @throws Error carrying `officeCode` (12006 closed by the user, 12007/12009/12011 not opened).
+   * @throws AddinError `office_dialog`, Office's number as `status` (12006 closed by the user, 12007/12009/12011 not opened).
    */
   openDialog?(url: string): Promise<string>;
 }

@@ -1,6 +1,6 @@
 // Owns the one wrapper every Office callback API goes through: a Promise that rejects with a HostError, never a throw in a callback.
 /// <reference types="office-js" />
-import { HostError } from "./host-adapter";
+import { hostError, type HostErrorCode } from "./host-adapter";
 
 /**
  * Wraps an Office callback API in a Promise that rejects on failure (never throws inside the callback).
@@ -10,11 +10,11 @@ import { HostError } from "./host-adapter";
  * @returns The call's value.
  * @throws HostError `code`, with Office's error as `cause`.
  */
-export function call<T>(fn: (callback: (result: Office.AsyncResult<T>) => void) => void, code: HostError["code"]): Promise<T> {
+export function call<T>(fn: (callback: (result: Office.AsyncResult<T>) => void) => void, code: HostErrorCode): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     fn((result) => {
       if (result.status === Office.AsyncResultStatus.Succeeded) resolve(result.value);
-      else reject(new HostError(code, { cause: result.error }));
+      else reject(hostError(code, { cause: result.error }));
     });
   });
 }

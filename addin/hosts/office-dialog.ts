@@ -1,16 +1,11 @@
 // Owns the Office dialog API: the sign-in fallback the task pane opens, and the dialog page's way back to it.
 /// <reference types="office-js" />
+import { AddinError } from "../lib/errors";
 import type { HostAuth } from "./host-adapter";
 
-/** A dialog that did not open, or closed without answering; `officeCode` is Office's dialog error number. */
-export class OfficeDialogError extends Error {
-  readonly officeCode: number;
-
-  constructor(officeCode: number, options: { cause?: unknown } = {}) {
-    super(`office_dialog_${officeCode}`, { cause: options.cause });
-    this.name = "OfficeDialogError";
-    this.officeCode = officeCode;
-  }
+/** A dialog that did not open, or closed without answering: code `office_dialog`, Office's error number as `status`. */
+function officeDialogError(officeCode: number, cause?: unknown): AddinError {
+  return new AddinError("office_dialog", { status: officeCode, cause, message: `office_dialog_${officeCode}` });
 }
 
 /** Office's dialog error for "the user closed the dialog". */
@@ -24,13 +19,13 @@ const DIALOG_SIZE = { height: 60, width: 30 };
  * is then closed. Messages from another origin than the pane's are ignored (DialogOrigin 1.1 reports it).
  * @param url - An https page on the add-in's origin (Office refuses others as a start page).
  * @returns The message.
- * @throws OfficeDialogError when the dialog cannot open or the user closes it.
+ * @throws AddinError `office_dialog` when the dialog cannot open or the user closes it.
  */
 export function openOfficeDialog(url: string): Promise<string> {
   return new Promise<string>((resolve, reject) => {
     Office.context.ui.displayDialogAsync(url, DIALOG_SIZE, (result) => {
       if (result.status !== Office.AsyncResultStatus.Succeeded) {
-        reject(new OfficeDialogError(result.error.code, { cause: result.error }));
+        reject(officeDialogError(result.error.code, result.error));
         return;
       }
       const dialog = result.value;
@@ -41,7 +36,7 @@ export function openOfficeDialog(url: string): Promise<string> {
         resolve(arg.message);
       });
       dialog.addEventHandler(Office.EventType.DialogEventReceived, (arg) => {
-        reject(new OfficeDialogError("error" in arg ? arg.error : DIALOG_CLOSED_BY_USER));
+        reject(officeDialogError("error" in arg ? arg.error : DIALOG_CLOSED_BY_USER));
       });
     });
   });

@@ -5,7 +5,7 @@ import type { GenerationContext } from "../../src/schemas/generation";
 import { draftToSafeHtml } from "../lib/draft-html";
 import { toPlainText } from "../lib/draft-blocks";
 import {
-  HostError,
+  hostError,
   type DraftRecord,
   type HostAdapter,
   type HostTheme,
@@ -176,7 +176,7 @@ async function reply(item: Office.MessageRead, text: string, notice: string | nu
   try {
     item.displayReplyForm({ htmlBody });
   } catch (cause) {
-    throw new HostError("host_write_failed", { cause });
+    throw hostError("host_write_failed", { cause });
   }
 }
 
@@ -213,7 +213,7 @@ export function createOutlookHost(): HostAdapter {
     },
     async write(target: WriteTarget, text: string, notice?: string | null, provenance?: ValidatedRecord): Promise<void> {
       const item = currentItem();
-      if (!item || !targetsByKind[kindOf(item)].includes(target)) throw new HostError("host_unsupported");
+      if (!item || !targetsByKind[kindOf(item)].includes(target)) throw hostError("host_unsupported");
       if (target === "insert") {
         const message = item as Office.MessageCompose;
         await insertAtCursor(message, text, notice);
@@ -240,7 +240,7 @@ export function createOutlookHost(): HostAdapter {
         // Mailbox 1.1: a form the adviser saves or discards; the body is plain text (the form escapes it).
         Office.context.mailbox.displayNewAppointmentForm({ requiredAttendees: [], optionalAttendees: [], start: appointment.start, end: appointment.end, location: "", resources: [], subject: appointment.subject, body: appointment.body });
       } catch (cause) {
-        throw new HostError("host_write_failed", { cause });
+        throw hostError("host_write_failed", { cause });
       }
     },
     auth: officeHostAuth,

@@ -1,5 +1,5 @@
 // Owns the Microsoft Graph calls behind the Teams host: from the meeting chat to its latest transcript, as WebVTT, with the adviser's delegated token.
-import { HostError } from "./host-adapter";
+import { hostError, type HostError } from "./host-adapter";
 
 /** Microsoft Graph v1.0, unless a test points elsewhere. */
 export const GRAPH_BASE_URL = "https://graph.microsoft.com/v1.0";
@@ -32,9 +32,9 @@ const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "obj
 
 /** The HostError a Graph status stands for: 403 is the tenant's or meeting's refusal, 404 an absent or expired meeting. */
 export function graphStatusError(status: number): HostError {
-  if (status === 403) return new HostError("host_transcript_forbidden");
-  if (status === 404) return new HostError("host_transcript_not_found");
-  return new HostError("host_read_failed");
+  if (status === 403) return hostError("host_transcript_forbidden");
+  if (status === 404) return hostError("host_transcript_not_found");
+  return hostError("host_read_failed");
 }
 
 /**
@@ -51,7 +51,7 @@ export async function readMeetingTranscript(graph: GraphAccess, meeting: Meeting
   try {
     token = await graph.getToken();
   } catch (cause) {
-    throw new HostError("host_read_failed", { cause });
+    throw hostError("host_read_failed", { cause });
   }
 
   const get = async (path: string, accept = "application/json"): Promise<Response> => {
@@ -59,14 +59,14 @@ export async function readMeetingTranscript(graph: GraphAccess, meeting: Meeting
     try {
       response = await doFetch(`${base}${path}`, { headers: { authorization: `Bearer ${token}`, accept } });
     } catch (cause) {
-      throw new HostError("host_read_failed", { cause });
+      throw hostError("host_read_failed", { cause });
     }
     if (!response.ok) throw graphStatusError(response.status);
     return response;
   };
   const getJson = async (path: string): Promise<Record<string, unknown>> => {
     const body: unknown = await (await get(path)).json().catch(() => null);
-    if (!isRecord(body)) throw new HostError("host_read_failed");
+    if (!isRecord(body)) throw hostError("host_read_failed");
     return body;
   };
 
@@ -76,21 +76,21 @@ export async function readMeetingTranscript(graph: GraphAccess, meeting: Meeting
     const info = chat.onlineMeetingInfo;
     joinWebUrl = isRecord(info) && typeof info.joinWebUrl === "string" ? info.joinWebUrl : undefined;
   }
-  if (!joinWebUrl) throw new HostError("host_transcript_not_found");
+  if (!joinWebUrl) throw hostError("host_transcript_not_found");
 
   // OData string literal: single quotes are doubled.
   const filter = encodeURIComponent(`JoinWebUrl eq '${joinWebUrl.replace(/'/g, "''")}'`);
   const meetings = await getJson(`/me/onlineMeetings?$filter=${filter}`);
   const first = Array.isArray(meetings.value) ? meetings.value[0] : undefined;
   const meetingId = isRecord(first) && typeof first.id === "string" ? first.id : undefined;
-  if (!meetingId) throw new HostError("host_transcript_not_found");
+  if (!meetingId) throw hostError("host_transcript_not_found");
 
   const list = await getJson(`/me/onlineMeetings/${encodeURIComponent(meetingId)}/transcripts`);
   const transcripts = (Array.isArray(list.value) ? list.value : [])
     .filter((v): v is { id: string; createdDateTime?: string } => isRecord(v) && typeof v.id === "string")
     .sort((a, b) => String(a.createdDateTime ?? "").localeCompare(String(b.createdDateTime ?? "")));
   const latest = transcripts.at(-1);
-  if (!latest) throw new HostError("host_transcript_not_found");
+  if (!latest) throw hostError("host_transcript_not_found");
 
   const content = await get(`/me/onlineMeetings/${encodeURIComponent(meetingId)}/transcripts/${encodeURIComponent(latest.id)}/content?$format=text/vtt`, "text/vtt");
   return content.text();

@@ -1,7 +1,7 @@
 // Owns every teams-js call: initialise once, read the context (theme, locale, meeting), follow theme changes, sign-in help, and the configurable tab's config page.
 import { app, authentication, nestedAppAuth, pages } from "@microsoft/teams-js";
 import { t, toLocale, type Locale } from "../../src/i18n/core";
-import { HostError, type HostAdapter, type HostAuth, type HostTheme, type ItemContext } from "./host-adapter";
+import { hostError, type HostAdapter, type HostAuth, type HostTheme, type ItemContext } from "./host-adapter";
 import { readMeetingTranscript, type GraphAccess } from "./teams-graph";
 
 /** What the Teams host may be given besides the SDK's context. */
@@ -57,7 +57,7 @@ export function createTeamsHost(context: app.Context, options: TeamsHostOptions 
       });
     },
     write(): Promise<void> {
-      return Promise.reject(new HostError("host_unsupported"));
+      return Promise.reject(hostError("host_unsupported"));
     },
     onItemChanged(): () => void {
       return () => undefined;

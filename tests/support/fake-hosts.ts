@@ -1,6 +1,6 @@
 // Owns the test doubles of the hosts: a scriptable HostAdapter for component tests, a fake Office for browser tests.
 import type { DraftRecord, HostAdapter, HostTheme, ItemContext, ValidatedRecord, WriteTarget } from "../../addin/hosts/host-adapter";
-import { HostError } from "../../addin/hosts/host-adapter";
+import { hostError } from "../../addin/hosts/host-adapter";
 
 export interface FakeHost extends HostAdapter {
   /** Every write the app asked for, in order. */
@@ -34,9 +34,9 @@ export function createFakeHost(options: { kind?: HostAdapter["kind"]; item?: Par
     write(target, text, notice, provenance) {
       if (shouldFail) {
         shouldFail = false;
-        return Promise.reject(new HostError("host_write_failed"));
+        return Promise.reject(hostError("host_write_failed"));
       }
-      if (!item.targets.includes(target)) return Promise.reject(new HostError("host_unsupported"));
+      if (!item.targets.includes(target)) return Promise.reject(hostError("host_unsupported"));
       writes.push(provenance ? { target, text, notice, provenance } : { target, text, notice });
       return Promise.resolve();
     },

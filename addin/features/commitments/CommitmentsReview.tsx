@@ -9,7 +9,8 @@ import { useApi, useHost } from "../../hooks/use-host";
 import { useI18n } from "../../hooks/use-i18n";
 import { followUpNotes } from "./followup";
 import { graphTokens } from "./graph-access";
-import { createTodoTasks, GRAPH_TODO_SCOPES, GraphTodoError } from "./graph-todo";
+import { AddinError } from "../../lib/errors";
+import { createTodoTasks, GRAPH_TODO_SCOPES } from "./graph-todo";
 
 type RowState = "proposed" | "confirmed" | "dropped";
 interface Row {
@@ -98,7 +99,7 @@ export function CommitmentsReview({ minutesId, memberId }: { minutesId: string; 
           return;
         } catch (error) {
           // Not granted (or no token at all): the appointment form is the way left; other refusals are said.
-          const isNotGranted = !(error instanceof GraphTodoError) || error.isNotGranted;
+          const isNotGranted = !(error instanceof AddinError && error.code === "graph_todo_failed");
           if (!isNotGranted || !(await openAppointments())) throw error;
           return;
         }

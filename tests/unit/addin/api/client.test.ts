@@ -1,6 +1,7 @@
 // Covers the SSE reader and the API client: events across chunk borders, done/error/replace, problems, aborts, tokens.
 import { describe, expect, it } from "vitest";
-import { ApiError, createApiClient } from "../../../../addin/api/client";
+import { createApiClient } from "../../../../addin/api/client";
+import { AddinError, type ProblemError } from "../../../../addin/lib/errors";
 import { readSse } from "../../../../addin/api/sse";
 import { generation, jsonResponse, scriptedFetch, sseResponse } from "../support/fake-fetch";
 
@@ -73,9 +74,9 @@ describe("api client", () => {
     const problem = { type: "about:blank", title: "x", status: 503, detail: "Aucun service d'IA n'est disponible.", code: "provider_unavailable" };
     const fetch = scriptedFetch(({ init }) => sseResponse([{ event: "error", data: problem }], init.signal));
     const error = await createApiClient({ fetch }).streamGeneration({ task: "interview-minutes", notes: "n" }, { onDelta: () => undefined, onReplace: () => undefined }).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(ApiError);
-    expect((error as ApiError).problem).toEqual(problem);
-    expect((error as ApiError).code).toBe("provider_unavailable");
+    expect(error).toBeInstanceOf(AddinError);
+    expect((error as ProblemError).problem).toEqual(problem);
+    expect((error as ProblemError).code).toBe("provider_unavailable");
   });
 
   it("reports a stream that ends without done as stream_incomplete", async () => {
@@ -138,7 +139,7 @@ describe("api client", () => {
     const fetch = scriptedFetch(({ init }) => sseResponse([{ event: "delta", data: { text: "a" } }, { hang: true }], init.signal));
     const pending = createApiClient({ fetch }).streamGeneration({ task: "interview-minutes", notes: "n" }, { onDelta: () => controller.abort(), onReplace: () => undefined }, controller.signal);
     const error = await pending.catch((e: unknown) => e);
-    expect(error).not.toBeInstanceOf(ApiError);
+    expect(error).not.toBeInstanceOf(AddinError);
     expect((error as Error).name).toBe("AbortError");
   });
 });

@@ -1,6 +1,6 @@
 // Covers the committee client: its hand-written guards against the server's schema, problems, token and export.
 import { describe, expect, it } from "vitest";
-import { ApiError } from "../../../../addin/api/client";
+import { AddinError, type ProblemError } from "../../../../addin/lib/errors";
 import { auditExportPath, createCommitteeClient, isCommitteeStats, isPrePromptList, isStatsCell } from "../../../../addin/api/committee";
 import { CommitteeStatsSchema } from "../../../../src/schemas/committee";
 import { jsonResponse, scriptedFetch, type FetchCall } from "../support/fake-fetch";
@@ -43,9 +43,9 @@ describe("committee client", () => {
     const forbidden = { type: "urn:greffier:problem:forbidden", title: "Accès refusé", status: 403, detail: "Ces données sont réservées au comité d'éthique et de contrôle.", code: "forbidden" };
     const fetch = scriptedFetch(() => jsonResponse(403, forbidden, "application/problem+json"));
     const error = await createCommitteeClient({ fetch, getAccessToken: () => Promise.resolve("tok") }).stats().catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(ApiError);
-    expect((error as ApiError).code).toBe("forbidden");
-    expect((error as ApiError).problem.status).toBe(403);
+    expect(error).toBeInstanceOf(AddinError);
+    expect((error as ProblemError).code).toBe("forbidden");
+    expect((error as ProblemError).problem.status).toBe(403);
     const call = fetch.calls[0] as FetchCall;
     expect(call.url).toBe("/api/committee/stats");
     expect(call.init.method).toBe("GET");
@@ -54,11 +54,11 @@ describe("committee client", () => {
 
   it("reports an answer of the wrong shape, and an unreachable server, in words", async () => {
     const bad = await createCommitteeClient({ fetch: scriptedFetch(() => jsonResponse(200, { cells: "nope" })) }).stats().catch((e: unknown) => e);
-    expect((bad as ApiError).code).toBe("bad_response");
-    expect((bad as ApiError).problem.detail).toBe("Le serveur a renvoyé une réponse inattendue. Réessayez dans un instant.");
+    expect((bad as ProblemError).code).toBe("bad_response");
+    expect((bad as ProblemError).problem.detail).toBe("Le serveur a renvoyé une réponse inattendue. Réessayez dans un instant.");
     const down = await createCommitteeClient({ fetch: scriptedFetch(() => Promise.reject(new TypeError("Failed to fetch"))) }).verifyAudit().catch((e: unknown) => e);
-    expect((down as ApiError).code).toBe("network");
-    expect((down as ApiError).problem.detail).toMatch(/injoignable/);
+    expect((down as ProblemError).code).toBe("network");
+    expect((down as ProblemError).problem.detail).toMatch(/injoignable/);
   });
 
   it("downloads the export in the format asked, named as the server says", async () => {

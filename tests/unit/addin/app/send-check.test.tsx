@@ -58,8 +58,8 @@ describe("send-check bookkeeping", () => {
   it("says the copy is not recorded when the host refuses the record", async () => {
     const user = userEvent.setup();
     const host = createFakeHost({ kind: "outlook", item: { kind: "message-compose", targets: ["insert"] } });
-    const { HostError } = await import("../../../../addin/hosts/host-adapter");
-    host.recordValidated = () => Promise.reject(new HostError("host_record_failed"));
+    const { hostError } = await import("../../../../addin/hosts/host-adapter");
+    host.recordValidated = () => Promise.reject(hostError("host_record_failed"));
     vi.spyOn(console, "warn").mockImplementation(() => undefined);
     renderPane(host);
     await generateAndSave(user);

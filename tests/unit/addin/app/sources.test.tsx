@@ -4,7 +4,7 @@ import userEvent from "@testing-library/user-event";
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { describe, expect, it, vi } from "vitest";
-import { HostError } from "../../../../addin/hosts/host-adapter";
+import { hostError } from "../../../../addin/hosts/host-adapter";
 import { createFakeHost, type FakeHost } from "../../../support/fake-hosts";
 import { generation, jsonResponse, scriptedFetch, sseResponse, type FetchCall } from "../support/fake-fetch";
 import { isolatePaneTests, renderPane } from "../support/pane";
@@ -148,7 +148,7 @@ describe("sources in the taskpane", () => {
     const fetch = scriptedFetch(() => jsonResponse(200, TRANSCRIPT));
     vi.stubGlobal("fetch", fetch);
     const host = createFakeHost({ kind: "teams", item: { kind: "meeting" } });
-    const read = vi.fn<() => Promise<string>>().mockRejectedValueOnce(new HostError("host_transcript_forbidden")).mockResolvedValueOnce(VTT);
+    const read = vi.fn<() => Promise<string>>().mockRejectedValueOnce(hostError("host_transcript_forbidden")).mockResolvedValueOnce(VTT);
     const teams: FakeHost = { ...host, readMeetingTranscript: read };
     renderPane(teams);
     await openAdd(user);

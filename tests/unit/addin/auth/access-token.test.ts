@@ -1,10 +1,11 @@
 // Covers the sign-in ladder with msal-browser mocked: no auth without a client id, silent → popup → Office dialog, Teams SSO, French errors, one sign-in at a time.
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { ApiError, createApiClient } from "../../../../addin/api/client";
+import { createApiClient } from "../../../../addin/api/client";
 import { createAccessTokenSource, createTokenSources, REFRESH_MARGIN_MS } from "../../../../addin/auth/access-token";
 import type { AuthConfig } from "../../../../addin/auth/auth-config";
 import { encodeDialogMessage } from "../../../../addin/auth/dialog-message";
 import type { HostAdapter, HostAuth } from "../../../../addin/hosts/host-adapter";
+import { AddinError, hasProblem, type ProblemError } from "../../../../addin/lib/errors";
 import { t } from "../../../../src/i18n";
 import { createFakeHost } from "../../../support/fake-hosts";
 
@@ -43,13 +44,13 @@ function source(host: HostAdapter, config: AuthConfig | null = CONFIG, now: () =
   return createAccessTokenSource({ config, host: Promise.resolve(host), origin: ORIGIN, now });
 }
 
-async function failure(promise: Promise<unknown>): Promise<ApiError> {
+async function failure(promise: Promise<unknown>): Promise<ProblemError> {
   const error = await promise.then(
     () => null,
     (e: unknown) => e,
   );
-  expect(error).toBeInstanceOf(ApiError);
-  return error as ApiError;
+  expect(hasProblem(error)).toBe(true);
+  return error as ProblemError;
 }
 
 beforeEach(() => {
@@ -180,7 +181,7 @@ describe("the MSAL ladder (Outlook, and Teams with NAA)", () => {
   ] as const)("maps an Office dialog error %i to %s", async (officeCode, code) => {
     msal.client.acquireTokenSilent.mockRejectedValue(msalError("interaction_required"));
     msal.client.acquireTokenPopup.mockRejectedValue(msalError("block_nested_popups"));
-    const openDialog = vi.fn(() => Promise.reject(Object.assign(new Error("dialog"), { officeCode })));
+    const openDialog = vi.fn(() => Promise.reject(new AddinError("office_dialog", { status: officeCode })));
     expect((await failure(source(hostWith({ openDialog }))())).code).toBe(code);
   });
 

@@ -49,12 +49,12 @@ describe("the Office dialog fallback", () => {
     const { handlers } = installDialog({ status: "succeeded" });
     const result = openOfficeDialog("https://greffier.maif.fr/auth-dialog.html");
     handlers.dialogEventReceived?.({ error: 12006 });
-    await expect(result).rejects.toMatchObject({ officeCode: 12006 });
+    await expect(result).rejects.toMatchObject({ code: "office_dialog", status: 12006 });
   });
 
   it("rejects with Office's code when it cannot open (another dialog open, pop-up blocked)", async () => {
     installDialog({ status: "failed", code: 12007 });
-    await expect(openOfficeDialog("https://greffier.maif.fr/auth-dialog.html")).rejects.toMatchObject({ officeCode: 12007 });
+    await expect(openOfficeDialog("https://greffier.maif.fr/auth-dialog.html")).rejects.toMatchObject({ code: "office_dialog", status: 12007 });
   });
 
   it("is what the Outlook host offers the sign-in", () => {

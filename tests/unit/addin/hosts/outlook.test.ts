@@ -2,7 +2,7 @@
 import { OfficeMockObject } from "office-addin-mock";
 import { afterEach, describe, expect, it } from "vitest";
 import { createOutlookHost, themeFromBackground } from "../../../../addin/hosts/outlook";
-import { HostError } from "../../../../addin/hosts/host-adapter";
+import { AddinError } from "../../../../addin/lib/errors";
 
 type Callback = (result: { status: string; value?: unknown; error?: unknown }) => void;
 const ok = (value?: unknown) => ({ status: "succeeded", value });
@@ -175,7 +175,7 @@ describe("outlook host: message compose", () => {
     (office.context.mailbox as Record<string, unknown>).item = item;
     install(office);
     const error: unknown = await createOutlookHost().write("insert", "texte").catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(HostError);
+    expect(error).toBeInstanceOf(AddinError);
     expect(error).toMatchObject({ code: "host_write_failed" });
   });
 });
