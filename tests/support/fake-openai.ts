@@ -20,6 +20,8 @@ export type FakeBehaviour =
   | { kind: "hang" }
   | { kind: "cut"; afterChunks: number; text?: string; chunkSize?: number; chunkDelayMs?: number }
   | { kind: "malformed-chunk"; afterChunks: number; text?: string }
+  /** Every chunk, then a clean end without a finish reason (a proxy closing the stream early). */
+  | { kind: "no-finish"; text?: string; chunkSize?: number }
   | { kind: "wrong-content-type" };
 
 export interface FakeOpenAi {
@@ -257,6 +259,10 @@ export async function startFakeOpenAi(): Promise<FakeOpenAi> {
       }
       res.write(chunkEvent(model, chunk));
       if ((behaviour.kind === "ok" || behaviour.kind === "cut") && behaviour.chunkDelayMs) await sleep(behaviour.chunkDelayMs);
+    }
+    if (behaviour.kind === "no-finish") {
+      res.end();
+      return;
     }
     res.write(chunkEvent(model, null, "stop"));
     if (body.stream_options && (body.stream_options as { include_usage?: boolean }).include_usage) {
