@@ -171,3 +171,96 @@ describe("provider chain", () => {
     expect((await chain.generate(call)).provider.info.name).toBe("slow");
   });
 });
+
+/** A remote provider that answers from a list of outcomes (an Error is thrown), recording each call by name. */
+function listedProvider(name: string, outcomes: (string | ProviderError)[], log: string[]): LlmProvider {
+  return {
+    info: { name, model: "m", region: "FRA", isOffline: false },
+    async generate(_call: LlmCall, options: GenerateOptions = {}) {
+      log.push(name);
+      const outcome = outcomes.shift() ?? "texte";
+      if (outcome instanceof ProviderError) throw outcome;
+      options.onDelta?.(outcome);
+      return { text: outcome, usage: { inputTokens: 1, outputTokens: 1 } };
+    },
+  };
+}
+
+const loggedOffline = (log: string[]): LlmProvider => ({
+  ...offline,
+  generate: async (c, o) => {
+    log.push("offline");
+    return offline.generate(c, o);
+  },
+});
+
+describe("fallback order", () => {
+  const settings = { budgetMs: 5_000, maxAttempts: 2, retryBaseMs: 1, breakerThreshold: 5, breakerCooldownMs: 1_000 };
+  const unavailable = () => new ProviderError("status", true, { status: 503 });
+
+  it("retries the primary, then falls back to the second provider, then to the offline engine, in that order", async () => {
+    const log: string[] = [];
+    const fallbacks: string[] = [];
+    const chain = createProviderChain(
+      [
+        listedProvider("primary", [unavailable(), unavailable()], log),
+        listedProvider("secondary", [unavailable(), unavailable()], log),
+        loggedOffline(log),
+      ],
+      settings,
+      { onFallback: (from, to) => fallbacks.push(`${from}→${to}`) },
+    );
+    const result = await chain.generate(call);
+    expect(log).toEqual(["primary", "primary", "secondary", "secondary", "offline"]);
+    expect(fallbacks).toEqual(["primary→secondary", "secondary→offline"]);
+    expect(result).toMatchObject({ attempts: 5, fallbacks: 2 });
+    expect(result.provider.info.name).toBe("offline");
+  });
+
+  it("moves on at once after a refusal, and the next provider's answer is the result", async () => {
+    const log: string[] = [];
+    const refused = new ProviderError("status", false, { status: 400 });
+    const providers = [listedProvider("primary", [refused], log), listedProvider("secondary", ["réponse"], log)];
+    const chain = createProviderChain([...providers, loggedOffline(log)], settings);
+    const result = await chain.generate(call);
+    expect(log).toEqual(["primary", "secondary"]);
+    expect(result.output.text).toBe("réponse");
+    expect(result).toMatchObject({ attempts: 2, fallbacks: 1 });
+  });
+
+  it("waits as long as Retry-After asks, or moves on at once when that is past the budget", async () => {
+    const log: string[] = [];
+    const busy = (ms: number) => new ProviderError("status", true, { status: 429, retryAfterMs: ms });
+    const patient = createProviderChain([listedProvider("primary", [busy(150), "ok"], log), loggedOffline(log)], settings);
+    let started = performance.now();
+    expect((await patient.generate(call)).provider.info.name).toBe("primary");
+    expect(performance.now() - started).toBeGreaterThanOrEqual(140);
+    log.length = 0;
+    const providers = [listedProvider("primary", [busy(60_000)], log), listedProvider("secondary", ["ok"], log)];
+    const hurried = createProviderChain([...providers, loggedOffline(log)], settings);
+    started = performance.now();
+    expect((await hurried.generate(call)).provider.info.name).toBe("secondary");
+    expect(performance.now() - started).toBeLessThan(1_000);
+    expect(log).toEqual(["primary", "secondary"]);
+  });
+
+  it("does not resume a partly streamed draft on the same provider: the next one starts over, and says so", async () => {
+    const log: string[] = [];
+    const restarts: string[] = [];
+    const cutMidway: LlmProvider = {
+      info: { name: "primary", model: "m", region: "FRA", isOffline: false },
+      async generate(_c, o = {}) {
+        log.push("primary");
+        o.onDelta?.("début ");
+        throw new ProviderError("cut", true);
+      },
+    };
+    const secondary = listedProvider("secondary", ["brouillon entier"], log);
+    const chain = createProviderChain([cutMidway, secondary, loggedOffline(log)], settings);
+    const handlers = { onDelta: () => undefined, onRestart: (reason: string) => restarts.push(reason) };
+    const result = await chain.generate(call, handlers);
+    expect(log).toEqual(["primary", "secondary"]);
+    expect(restarts).toHaveLength(1);
+    expect(result.output.text).toBe("brouillon entier");
+  });
+});
