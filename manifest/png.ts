@@ -14,7 +14,8 @@ export interface RgbaImage {
  */
 export function encodePng(image: RgbaImage): Uint8Array {
   const { width, height, rgba } = image;
-  if (rgba.length !== width * height * 4) throw new RangeError(`expected ${width * height * 4} bytes, got ${rgba.length}`);
+  const expected = width * height * 4;
+  if (rgba.length !== expected) throw new RangeError(`expected ${expected} bytes, got ${rgba.length}`);
   const png = new PNG({ width, height, colorType: 6, inputHasAlpha: true });
   png.data = Buffer.from(rgba);
   return new Uint8Array(PNG.sync.write(png, { colorType: 6, inputHasAlpha: true, deflateLevel: 9 }));
@@ -29,6 +30,7 @@ export function decodePng(bytes: Uint8Array): RgbaImage {
     const png = PNG.sync.read(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), { checkCRC: true });
     return { width: png.width, height: png.height, rgba: new Uint8Array(png.data) };
   } catch (error) {
-    throw new Error(`not a PNG file this build reads (${error instanceof Error ? error.message : String(error)})`, { cause: error });
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new Error(`not a PNG file this build reads (${reason})`, { cause: error });
   }
 }

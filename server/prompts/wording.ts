@@ -14,7 +14,8 @@ export const DATA_NOTICE =
 /** An AI edit: the adviser's instruction (already defused and on one line), under the pre-prompt's rules. */
 export function revisionRequest(instruction: string): string {
   return (
-    `Consigne du conseiller pour réviser le brouillon ci-dessus, dans le respect de toutes les règles : ${instruction}\n` +
+    "Consigne du conseiller pour réviser le brouillon ci-dessus, dans le respect de toutes les règles : " +
+    `${instruction}\n` +
     "Rends le brouillon révisé complet, avec les mêmes rubriques, sans rien ajouter qui ne soit dans les données."
   );
 }
