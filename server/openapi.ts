@@ -7,11 +7,11 @@ import { MinutesListSchema, MinutesSchema, SaveMinutesRequestSchema, SaveMinutes
 import { ProblemSchema } from "../src/schemas/problem";
 import { CommitmentSchema } from "../src/schemas/commitments";
 import { DeletedRecordSchema, DeliveryListSchema, DeliveryPayloadSchema, ExportPageSchema, ValidatedRecordSchema } from "../src/schemas/delivery";
-import { ScanEventSchemas, ScanSourceResponseSchema } from "../src/sources/ocr";
+import { ScanEventSchemas, ScanSourceResponseSchema } from "../src/schemas/scan";
 import { RecordingCreateSchema, RecordingStatusSchema, TranscriptionResponseSchema } from "../src/schemas/transcription";
-import { DocumentSourceResponseSchema, MailThreadSourceRequestSchema, MailThreadSourceResponseSchema, TranscriptSourceRequestSchema, TranscriptSourceResponseSchema } from "../src/sources/schemas";
+import { DocumentSourceResponseSchema, MailThreadSourceRequestSchema, MailThreadSourceResponseSchema, TranscriptSourceRequestSchema, TranscriptSourceResponseSchema } from "../src/schemas/sources";
 
-const json = (schema: z.ZodType) => z.toJSONSchema(schema, { target: "openapi-3.0", io: "input", unrepresentable: "any" });
+const json = (schema: z.core.$ZodType) => z.toJSONSchema(schema, { target: "openapi-3.0", io: "input", unrepresentable: "any" });
 const problem = (description: string) => ({ description, content: { "application/problem+json": { schema: { $ref: "#/components/schemas/Problem" } } } });
 const ok = (description: string, ref: string) => ({ description, content: { "application/json": { schema: { $ref: `#/components/schemas/${ref}` } } } });
 const bearer = [{ entra: [] }];

@@ -1,6 +1,6 @@
 // Owns the extraction as a form: its fields in document order with their labels and quotes, and the text it saves ("Libellé : valeur").
 import { t, type Locale, type MessageKey } from "../../src/i18n/core";
-import type { DocumentType } from "../../src/extraction/schemas";
+import type { DocumentType } from "../../src/schemas/extraction";
 import { fr } from "../../src/i18n/fr";
 
 /** The document types the server extracts; a copy of src's list without pulling zod into the pane. */

@@ -3,7 +3,7 @@ import { fileURLToPath } from "node:url";
 import { readdir, readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { restore } from "../../src/privacy";
-import { renderExtraction } from "../../src/extraction/schemas";
+import { renderExtraction } from "../../src/extraction/fields";
 import { variantOf, type TaskId, type TemplateId } from "../../src/tasks/catalogue";
 import type { ProviderChain } from "../llm/chain";
 import { extractFields } from "../pipeline/extract-fields";

@@ -1,6 +1,7 @@
 // Owns LLM field extraction: JSON under the document's schema, validated, repaired once, quotes checked against the source.
 import { z } from "zod";
-import { DOCUMENT_TYPE_LABELS, DOCUMENT_TYPES, EXTRACTION_SCHEMAS, guessDocumentType, mapStrings, type DocumentType, type Extraction } from "../../src/extraction/schemas";
+import { DOCUMENT_TYPE_LABELS, guessDocumentType, mapStrings } from "../../src/extraction/fields";
+import { DOCUMENT_TYPES, EXTRACTION_SCHEMAS, type DocumentType, type Extraction } from "../../src/schemas/extraction";
 import type { ChainResult, ChainHandlers, ProviderChain } from "../llm/chain";
 import type { LlmCall } from "../llm/provider";
 import { ProviderError } from "../llm/provider-error";

@@ -1,16 +1,6 @@
 // Owns the version history of a draft: the first generation, its AI edits (child generations) and manual edits.
+import type { DraftVersion } from "../../src/schemas/versions";
 import type { Db } from "./db";
-
-/** One entry of a draft's history. */
-export interface DraftVersion {
-  readonly kind: "generation" | "ai-edit" | "manual-edit";
-  /** The generation (initial or AI edit); absent for a manual edit. */
-  readonly generationId?: string;
-  readonly instruction?: string;
-  /** Null once the retention policy purged it. */
-  readonly text: string | null;
-  readonly at: string;
-}
 
 /** Records a manual edit in the history of the draft whose first generation is `rootId`. */
 export async function insertManualVersion(db: Db, v: { id: string; rootId: string; userId: string; text: string }): Promise<void> {

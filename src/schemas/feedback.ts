@@ -1,14 +1,14 @@
 // Owns the contract of POST /api/feedback: a rating on a generation, or a proposed new use case.
-import { z } from "zod";
+import * as z from "zod/mini";
 
 import { MAX_COMMENT_CHARS } from "./limits";
 
 export { MAX_COMMENT_CHARS };
 
 export const RatingFeedbackSchema = z.strictObject({
-  generationId: z.string().uuid(),
+  generationId: z.uuid(),
   rating: z.enum(["up", "down"]),
-  comment: z.string().max(MAX_COMMENT_CHARS).optional(),
+  comment: z.optional(z.string().check(z.maxLength(MAX_COMMENT_CHARS))),
 });
 
 /** What an adviser proposes from the pane: a new use, a change to a template, or a new template (issue 19). */
@@ -17,13 +17,13 @@ export type ProposalKind = (typeof PROPOSAL_KINDS)[number];
 
 export const UseCaseFeedbackSchema = z.strictObject({
   kind: z.literal("use-case"),
-  comment: z.string().trim().min(1).max(MAX_COMMENT_CHARS),
+  comment: z.string().check(z.trim(), z.minLength(1), z.maxLength(MAX_COMMENT_CHARS)),
   /** Absent: a new use case, as before. */
-  proposal: z.enum(PROPOSAL_KINDS).optional(),
+  proposal: z.optional(z.enum(PROPOSAL_KINDS)),
 });
 
 export type RatingFeedback = z.infer<typeof RatingFeedbackSchema>;
 export type UseCaseFeedback = z.infer<typeof UseCaseFeedbackSchema>;
 export type FeedbackRequest = RatingFeedback | UseCaseFeedback;
 
-export const FeedbackResponseSchema = z.object({ id: z.string().uuid() });
+export const FeedbackResponseSchema = z.object({ id: z.uuid() });

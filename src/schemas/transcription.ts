@@ -1,5 +1,5 @@
 // Owns the transcription contract (turns, answer, recording limits) and the pure turn-building shared by server and pane.
-import { z } from "zod";
+import * as z from "zod/mini";
 
 /** Longest recording accepted, in seconds (2 h), unless the deployment says otherwise. */
 export const DEFAULT_MAX_AUDIO_SECONDS = 7_200;
@@ -13,9 +13,9 @@ export const CHUNK_SECONDS = 10;
 export const DEFAULT_SPEAKERS = ["Conseiller", "Sociétaire"] as const;
 
 export const TurnSchema = z.object({
-  speaker: z.string().min(1).max(80),
-  startS: z.number().min(0),
-  endS: z.number().min(0),
+  speaker: z.string().check(z.minLength(1), z.maxLength(80)),
+  startS: z.number().check(z.gte(0)),
+  endS: z.number().check(z.gte(0)),
   text: z.string(),
 });
 export type Turn = z.infer<typeof TurnSchema>;
@@ -24,26 +24,26 @@ export const TranscriptionResponseSchema = z.object({
   id: z.string(),
   source: z.string(),
   turns: z.array(TurnSchema),
-  durationS: z.number().min(0),
+  durationS: z.number().check(z.gte(0)),
   provider: z.object({ name: z.string(), model: z.string() }),
-  footprint: z.object({ energyWh: z.number(), gco2eq: z.number() }).optional(),
-  consent: z.object({ given: z.literal(true), at: z.string() }).optional(),
+  footprint: z.optional(z.object({ energyWh: z.number(), gco2eq: z.number() })),
+  consent: z.optional(z.object({ given: z.literal(true), at: z.string() })),
 });
 export type TranscriptionResponse = z.infer<typeof TranscriptionResponseSchema>;
 
 export const RecordingCreateSchema = z.strictObject({
   consent: z.literal(true),
-  mimeType: z.string().max(100).optional(),
+  mimeType: z.optional(z.string().check(z.maxLength(100))),
 });
 
 export const RecordingStatusSchema = z.object({
   id: z.string(),
   status: z.enum(["recording", "transcribed"]),
-  received: z.array(z.number().int().min(0)),
-  bytes: z.number().int().min(0),
+  received: z.array(z.number().check(z.int(), z.gte(0))),
+  bytes: z.number().check(z.int(), z.gte(0)),
   maxSeconds: z.number(),
   maxBytes: z.number(),
-  transcription: TranscriptionResponseSchema.optional(),
+  transcription: z.optional(TranscriptionResponseSchema),
 });
 export type RecordingStatus = z.infer<typeof RecordingStatusSchema>;
 

@@ -1,6 +1,5 @@
-// Owns the public surface of sources: transcripts, mail threads, their limits and the contract of their routes.
+// Owns the public surface of sources: transcripts, mail threads and their limits (their routes' contract is in schemas/).
 export * from "./limits";
-export * from "./schemas";
 export { addressesOf, parseMailThread, threadToSource, type MailAuthor, type MailMessage, type MailThreadOptions, type ParsedMailThread, type ThreadSourceOptions } from "./mail-thread";
 export { parseVtt, speakersOf, transcriptToSource, type ParsedTranscript, type TranscriptTurn } from "./vtt";
 export { decodeUploadedText } from "./charset";

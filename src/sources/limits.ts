@@ -16,3 +16,9 @@ export const MAX_MAIL_THREAD_CHARS = 1_000_000;
  * and a page number on top of one) and the adviser must be told, not handed an empty source.
  */
 export const MIN_TEXT_CHARS_PER_PAGE = 20;
+/** Pages of one scanned PDF read by OCR; a 30-page scan must pass, a ream must not hold two pool workers for minutes. */
+export const MAX_OCR_PAGES = 40;
+/** Pixels of one uploaded image, read from its header before anything is decoded (a decompression bomb stops here). */
+export const MAX_IMAGE_PIXELS = 50_000_000;
+/** Below this mean word confidence (0-100) a page is shown to the adviser as to be checked against the original. */
+export const LOW_OCR_CONFIDENCE = 70;

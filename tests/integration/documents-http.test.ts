@@ -2,7 +2,7 @@
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ProblemSchema } from "../../src/schemas/problem";
-import { DocumentSourceResponseSchema } from "../../src/sources/schemas";
+import { DocumentSourceResponseSchema } from "../../src/schemas/sources";
 import type { Db } from "../../server/store/db";
 import { buildDocxBomb, buildPasswordPdf, buildPdf, buildPdfBomb, pdfString, pdfWithContents, textLines, writePdf } from "../support/document-builders";
 import { createTestStore, type TestStore } from "../support/stores";

@@ -2,9 +2,9 @@
 import { readFileSync } from "node:fs";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Field } from "../../src/extraction/schemas";
+import type { Field } from "../../src/schemas/extraction";
 import { GenerationResponseSchema } from "../../src/schemas/generation";
-import { ScanSourceResponseSchema, type ScanSourceResponse } from "../../src/sources/ocr";
+import { ScanSourceResponseSchema, type ScanSourceResponse } from "../../src/schemas/scan";
 import type { Db } from "../../server/store/db";
 import { useAppWithFakeProvider } from "../support/app-fixture";
 import { createTestStore, type TestStore } from "../support/stores";

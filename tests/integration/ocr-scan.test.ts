@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import type { LightMyRequestResponse } from "fastify";
 import { describe, expect, it } from "vitest";
 import { ProblemSchema } from "../../src/schemas/problem";
-import { ScanEventSchemas, ScanSourceResponseSchema } from "../../src/sources/ocr";
+import { ScanEventSchemas, ScanSourceResponseSchema } from "../../src/schemas/scan";
 import { buildEncryptedPdf, buildPdf } from "../support/document-builders";
 import { useAppWithFakeProvider } from "../support/app-fixture";
 import { parseSse } from "../support/test-app";

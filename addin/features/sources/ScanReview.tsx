@@ -1,7 +1,7 @@
 // Owns reading a scan or photo by OCR in the pane: progress page by page, then each page's text to read and correct, uncertain pages flagged, before it becomes the source.
 import { Button, Field, makeStyles, mergeClasses, ProgressBar, Textarea, tokens } from "@fluentui/react-components";
 import { useEffect, useId, useRef, useState, type ReactNode } from "react";
-import type { ScanProgress, ScanSourceResponse } from "../../../src/sources/ocr";
+import type { ScanProgress, ScanSourceResponse } from "../../../src/schemas/scan";
 import { ApiError } from "../../api/client";
 import { InlineNotice } from "../../components/InlineNotice";
 import { usePanelCardStyles } from "../../components/panel-card";

@@ -4,7 +4,7 @@ import decodeHeic from "heic-decode";
 import { imageSize } from "image-size";
 import { AppError } from "../../../src/errors";
 import { msg } from "../../../src/i18n/message";
-import { MAX_IMAGE_PIXELS } from "../../../src/sources/ocr";
+import { MAX_IMAGE_PIXELS } from "../../../src/sources/limits";
 
 /** Image formats read by OCR, named as the API answers them. */
 export type ImageFormat = "jpeg" | "png" | "heic" | "webp" | "tiff" | "gif" | "bmp";

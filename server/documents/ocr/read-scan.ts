@@ -1,7 +1,8 @@
 // Owns reading a whole scan or photo: one pool job to inspect it, one per page (two at a time), progress as pages finish, the text assembled.
 import { AppError } from "../../../src/errors";
 import { msg } from "../../../src/i18n/message";
-import { LOW_OCR_CONFIDENCE, type OcrPage, type ScanProgress, type ScanSourceResponse } from "../../../src/sources/ocr";
+import type { OcrPage, ScanProgress, ScanSourceResponse } from "../../../src/schemas/scan";
+import { LOW_OCR_CONFIDENCE } from "../../../src/sources/limits";
 import { defineDocumentTask, type DocumentPool } from "../pool";
 import type { OcrInspection, OcrPageReading, PageInput, ScanInput, ScanKind } from "./task";
 

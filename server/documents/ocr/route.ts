@@ -4,7 +4,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { AppError } from "../../../src/errors";
 import { msg, grouped } from "../../../src/i18n/message";
 import { MAX_SOURCE_CHARS } from "../../../src/schemas/limits";
-import type { ScanSourceResponse } from "../../../src/sources/ocr";
+import type { ScanSourceResponse } from "../../../src/schemas/scan";
 import { MAX_DOCUMENT_BYTES } from "../../../src/sources/limits";
 import { requestLocale } from "../../locale";
 import { problemFor, toAppError } from "../../problem";

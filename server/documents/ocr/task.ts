@@ -1,7 +1,8 @@
 // Owns the OCR jobs run in the document worker pool: "inspect" (what the file is, how many pages) and "page" (read one page), never on the event loop.
 import { AppError } from "../../../src/errors";
 import { msg } from "../../../src/i18n/message";
-import { LOW_OCR_CONFIDENCE, MAX_OCR_PAGES, type ScanSourceResponse } from "../../../src/sources/ocr";
+import type { ScanSourceResponse } from "../../../src/schemas/scan";
+import { LOW_OCR_CONFIDENCE, MAX_OCR_PAGES } from "../../../src/sources/limits";
 import { isWholeJpeg, isWholePng } from "./image-integrity";
 import { openPdf, renderPdfPage } from "./pdf-raster";
 import { rasteriseImage, readImageHeader, rotateCanvas, toPgm, type PageRaster } from "./raster";

@@ -1,7 +1,7 @@
 // Owns the offline engine: no generative AI, a deterministic draft that files the adviser's notes under the task's sections.
 import { t } from "../../../src/i18n";
 import { TASKS, variantOf, type TaskDefinition } from "../../../src/tasks/catalogue";
-import type { DocumentType } from "../../../src/extraction/schemas";
+import type { DocumentType } from "../../../src/schemas/extraction";
 import { patternFields } from "./pattern-fields";
 import { memberEmailSections, type EmailSection } from "./member-email";
 import { keyFigures, sortNotes } from "./sort-notes";

@@ -2,7 +2,7 @@
 import { screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it, vi } from "vitest";
-import type { ScanSourceResponse } from "../../../../../src/sources/ocr";
+import type { ScanSourceResponse } from "../../../../../src/schemas/scan";
 import { generation, jsonResponse, scriptedFetch, sseResponse, type FetchCall } from "../../support/fake-fetch";
 import { isolatePaneTests, renderPane } from "../../support/pane";
 

@@ -2,7 +2,7 @@
 import { createCanvas, type Canvas } from "@napi-rs/canvas";
 import { describe, expect, it } from "vitest";
 import { AppError } from "../../../../../src/errors";
-import { MAX_IMAGE_PIXELS } from "../../../../../src/sources/ocr";
+import { MAX_IMAGE_PIXELS } from "../../../../../src/sources/limits";
 import { isWholeJpeg, isWholePng } from "../../../../../server/documents/ocr/image-integrity";
 import { fitScale, MAX_PAGE_PIXELS, rasteriseImage, readImageHeader, rotateCanvas, toPgm } from "../../../../../server/documents/ocr/raster";
 

@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { AppError } from "../../../../../src/errors";
 import { msg } from "../../../../../src/i18n/message";
-import type { ScanProgress } from "../../../../../src/sources/ocr";
+import type { ScanProgress } from "../../../../../src/schemas/scan";
 import type { DocumentPool, DocumentTask, RunOptions } from "../../../../../server/documents/pool";
 import { assembleScan, OCR_INSPECT, OCR_PAGE, readScan, tidyOcrText } from "../../../../../server/documents/ocr/read-scan";
 import type { OcrPageReading, PageInput } from "../../../../../server/documents/ocr/task";

@@ -1,10 +1,14 @@
-// Owns the contract of the /api/sources routes: what the add-in sends to turn a document, transcript or mail thread into a source.
-import { z } from "zod";
-import { MAX_MAIL_THREAD_CHARS, MAX_TRANSCRIPT_CHARS } from "./limits";
+// Owns the contract of the /api/sources routes: what the add-in sends to turn a document, transcript or mail thread
+// into a source, and what it gets back.
+import * as z from "zod/mini";
+import { MAX_MAIL_THREAD_CHARS, MAX_TRANSCRIPT_CHARS } from "../sources/limits";
+
+const count = () => z.number().check(z.int(), z.nonnegative());
+const pageNumber = () => z.number().check(z.int(), z.positive());
 
 /** POST /api/sources/transcript: a WebVTT file's text. */
 export const TranscriptSourceRequestSchema = z.strictObject({
-  vtt: z.string().max(MAX_TRANSCRIPT_CHARS),
+  vtt: z.string().check(z.maxLength(MAX_TRANSCRIPT_CHARS)),
 });
 export type TranscriptSourceRequest = z.infer<typeof TranscriptSourceRequestSchema>;
 
@@ -14,21 +18,21 @@ export const TranscriptSourceResponseSchema = z.object({
   /** The speakers' names, for the pseudonymiser's known names. */
   speakers: z.array(z.string()),
   /** How many turns the source holds. */
-  turns: z.number().int().nonnegative(),
+  turns: count(),
 });
 export type TranscriptSourceResponse = z.infer<typeof TranscriptSourceResponseSchema>;
 
 /** POST /api/sources/mail-thread: a thread as text, and the member's address when the add-in knows it. */
 export const MailThreadSourceRequestSchema = z.strictObject({
-  text: z.string().max(MAX_MAIL_THREAD_CHARS),
-  memberAddress: z.email().max(320).optional(),
+  text: z.string().check(z.maxLength(MAX_MAIL_THREAD_CHARS)),
+  memberAddress: z.optional(z.email().check(z.maxLength(320))),
 });
 export type MailThreadSourceRequest = z.infer<typeof MailThreadSourceRequestSchema>;
 
 export const MailThreadSourceResponseSchema = z.object({
   /** Oldest message first, each opened by "[Sociétaire]", "[MAIF]" or "[Expéditeur non identifié]". */
   source: z.string(),
-  messages: z.number().int().nonnegative(),
+  messages: count(),
   /** Every address of the thread, for the pseudonymiser's known values. */
   addresses: z.array(z.string()),
 });
@@ -37,10 +41,10 @@ export type MailThreadSourceResponse = z.infer<typeof MailThreadSourceResponseSc
 /** POST /api/sources/document (multipart, field "file") answers this. */
 export const DocumentSourceResponseSchema = z.object({
   text: z.string(),
-  pages: z.number().int().positive(),
+  pages: pageNumber(),
   format: z.enum(["pdf", "docx"]),
-  characters: z.number().int().nonnegative(),
+  characters: count(),
   /** Pages (from 1) with (almost) no text, likely scanned: the adviser should read them in the original. */
-  pagesWithoutText: z.array(z.number().int().positive()),
+  pagesWithoutText: z.array(pageNumber()),
 });
 export type DocumentSourceResponse = z.infer<typeof DocumentSourceResponseSchema>;

@@ -1,24 +1,21 @@
-// Owns the contract and limits of POST /api/sources/scan: OCR of scans and photos, page by page, with a confidence each.
-import { z } from "zod";
+// Owns the contract of POST /api/sources/scan: OCR of scans and photos, page by page, with a confidence each.
+import * as z from "zod/mini";
+import { ProblemSchema } from "./problem";
 
-/** Pages of one scanned PDF read by OCR; a 30-page scan must pass, a ream must not hold two pool workers for minutes. */
-export const MAX_OCR_PAGES = 40;
-/** Pixels of one uploaded image, read from its header before anything is decoded (a decompression bomb stops here). */
-export const MAX_IMAGE_PIXELS = 50_000_000;
-/** Below this mean word confidence (0-100) a page is shown to the adviser as to be checked against the original. */
-export const LOW_OCR_CONFIDENCE = 70;
+const confidence = () => z.number().check(z.gte(0), z.lte(100));
+const pageNumber = () => z.number().check(z.int(), z.positive());
 
 /** One page as Tesseract read it. */
 export const OcrPageSchema = z.object({
   /** From 1, in the document's order. */
-  page: z.number().int().positive(),
+  page: pageNumber(),
   text: z.string(),
   /** Tesseract's mean word confidence, 0-100. */
-  confidence: z.number().min(0).max(100),
+  confidence: confidence(),
   /** True when `confidence` is under LOW_OCR_CONFIDENCE: the adviser should check this page against the original. */
   lowConfidence: z.boolean(),
   /** Quarter turns applied before reading (0, 90, 180, 270), found by orientation detection. */
-  rotation: z.number().int(),
+  rotation: z.number().check(z.int()),
   /** Skew corrected before reading, in degrees. */
   skewDegrees: z.number(),
 });
@@ -30,11 +27,11 @@ export const ScanSourceResponseSchema = z.object({
   text: z.string(),
   pages: z.array(OcrPageSchema),
   format: z.enum(["pdf", "jpeg", "png", "heic", "webp", "tiff", "gif", "bmp"]),
-  characters: z.number().int().nonnegative(),
+  characters: z.number().check(z.int(), z.nonnegative()),
   /** Mean of the pages' confidences, weighted by their characters. */
-  confidence: z.number().min(0).max(100),
+  confidence: confidence(),
   /** Pages (from 1) under LOW_OCR_CONFIDENCE. */
-  lowConfidencePages: z.array(z.number().int().positive()),
+  lowConfidencePages: z.array(pageNumber()),
   /** The text was read on this server by OCR: the image itself never leaves it. */
   ocr: z.literal(true),
 });
@@ -43,7 +40,8 @@ export type ScanSourceResponse = z.infer<typeof ScanSourceResponseSchema>;
 /** SSE events of a scan read with Accept: text/event-stream, by event name. */
 export const ScanEventSchemas = {
   /** Sent when reading starts (`page` 0) and after each page: `page` pages of `pages` are read. */
-  progress: z.object({ page: z.number().int().nonnegative(), pages: z.number().int().positive() }),
+  progress: z.object({ page: z.number().check(z.int(), z.nonnegative()), pages: pageNumber() }),
   done: ScanSourceResponseSchema,
+  error: ProblemSchema,
 } as const;
 export type ScanProgress = z.infer<typeof ScanEventSchemas.progress>;

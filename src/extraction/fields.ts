@@ -1,66 +1,7 @@
-// Owns the structured fields extracted from insurer documents: claim declarations, accident reports, quotes and invoices.
-import { z } from "zod";
+// Owns what is done with the fields extracted from insurer documents: their French labels, the walk over them, the
+// draft they render as, the guess of the document type and the check of each field against its quote.
 import { findUngrounded } from "../checks/groundedness";
-
-/** Every extracted value carries the passage of the document it was read from, so it can be checked. */
-export const FieldSchema = z.strictObject({
-  value: z.string().nullable().describe("La valeur telle qu'écrite dans le document, ou null si absente"),
-  quote: z.string().nullable().describe("Le passage exact du document d'où vient la valeur, ou null"),
-});
-export type Field = z.infer<typeof FieldSchema>;
-
-const VehicleSchema = z.strictObject({ immatriculation: FieldSchema, marqueModele: FieldSchema, conducteur: FieldSchema, assureur: FieldSchema });
-
-export const ClaimDeclarationSchema = z.strictObject({
-  documentType: z.literal("declaration-sinistre-auto"),
-  date: FieldSchema,
-  heure: FieldSchema,
-  lieu: FieldSchema,
-  circonstances: FieldSchema,
-  vehicules: z.array(VehicleSchema),
-  tiers: z.array(z.strictObject({ nom: FieldSchema, assureur: FieldSchema, immatriculation: FieldSchema })),
-  dommages: FieldSchema,
-  blesses: FieldSchema,
-});
-
-export const AccidentReportSchema = z.strictObject({
-  documentType: z.literal("constat-amiable"),
-  date: FieldSchema,
-  heure: FieldSchema,
-  lieu: FieldSchema,
-  vehiculeA: VehicleSchema,
-  vehiculeB: VehicleSchema,
-  circonstancesA: FieldSchema,
-  circonstancesB: FieldSchema,
-  temoins: FieldSchema,
-  blesses: FieldSchema,
-  observations: FieldSchema,
-});
-
-export const QuoteInvoiceSchema = z.strictObject({
-  documentType: z.literal("devis-facture"),
-  nature: FieldSchema.describe("devis ou facture"),
-  emetteur: FieldSchema,
-  siret: FieldSchema,
-  numero: FieldSchema,
-  date: FieldSchema,
-  montantHT: FieldSchema,
-  tva: FieldSchema,
-  montantTTC: FieldSchema,
-  lignes: z.array(z.strictObject({ designation: FieldSchema, montant: FieldSchema })),
-});
-
-export const DOCUMENT_TYPES = ["declaration-sinistre-auto", "constat-amiable", "devis-facture"] as const;
-export type DocumentType = (typeof DOCUMENT_TYPES)[number];
-
-export const EXTRACTION_SCHEMAS = {
-  "declaration-sinistre-auto": ClaimDeclarationSchema,
-  "constat-amiable": AccidentReportSchema,
-  "devis-facture": QuoteInvoiceSchema,
-} as const;
-
-export const ExtractionSchema = z.discriminatedUnion("documentType", [ClaimDeclarationSchema, AccidentReportSchema, QuoteInvoiceSchema]);
-export type Extraction = z.infer<typeof ExtractionSchema>;
+import type { DocumentType, Extraction, Field } from "../schemas/extraction";
 
 /** Label of one item of a list field ("Véhicule 2"). */
 const ITEM_LABELS: Readonly<Record<string, string>> = { vehicules: "Véhicule", tiers: "Tiers", lignes: "Ligne" };
