@@ -1,6 +1,7 @@
 // Owns the construction of the real application for tests: real config parsing, a real store, real or fake provider.
 import type { FastifyInstance } from "fastify";
 import type { Redis } from "ioredis";
+import { parseSseText } from "../../addin/api/sse";
 import { buildApp } from "../../server/app";
 import { loadConfig, type Config } from "../../server/config";
 import { loadPrePrompts } from "../../server/prompts/registry";
@@ -36,19 +37,7 @@ export function fakeProviderEnv(baseUrl: string): Record<string, string> {
   };
 }
 
-/** Parses an SSE body into its events. */
+/** Parses an SSE body into its events, each `data` read as JSON (the pane's own SSE reader does the parsing). */
 export function parseSse(body: string): { event: string; data: unknown }[] {
-  return body
-    .split("\n\n")
-    // Comment-only blocks (the server's `: heartbeat`) carry no event.
-    .filter((block) => block.split("\n").some((line) => line.startsWith("data: ")))
-    .map((block) => {
-      const event = /^event: (.*)$/m.exec(block)?.[1] ?? "message";
-      const data = block
-        .split("\n")
-        .filter((l) => l.startsWith("data: "))
-        .map((l) => l.slice(6))
-        .join("\n");
-      return { event, data: JSON.parse(data) as unknown };
-    });
+  return parseSseText(body).map(({ event, data }) => ({ event, data: JSON.parse(data) as unknown }));
 }

@@ -1,8 +1,8 @@
-// Covers the SSE reader and the API client: events across chunk borders, done/error/replace, problems, aborts, tokens.
+// Covers the SSE reader (streamed and whole bodies) and the API client: events across chunk borders, done/error/replace, problems, aborts, tokens.
 import { describe, expect, it } from "vitest";
 import { createApiClient } from "../../../../addin/api/client";
 import { AddinError, type ProblemError } from "../../../../addin/lib/errors";
-import { readSse } from "../../../../addin/api/sse";
+import { parseSseText, readSse } from "../../../../addin/api/sse";
 import { generation, jsonResponse, scriptedFetch, sseResponse } from "../support/fake-fetch";
 
 function streamOf(...chunks: string[]): ReadableStream<Uint8Array> {
@@ -41,6 +41,11 @@ describe("readSse", () => {
       },
     });
     expect(await collect(stream)).toEqual([{ event: "message", data: '{"text":"é€"}' }]);
+  });
+
+  it("reads a whole body the same way (the tests' parseSse): heartbeats carry no event, a cut last event is none", () => {
+    const body = ': heartbeat\n\nevent: delta\ndata: {"text":"a"}\n\n: heartbeat\n\nevent: done\ndata: {}';
+    expect(parseSseText(body)).toEqual([{ event: "delta", data: '{"text":"a"}' }]);
   });
 });
 
