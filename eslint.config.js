@@ -36,6 +36,9 @@ export default tseslint.config(
     plugins: { "import-x": importX, "react-hooks": reactHooks },
     languageOptions: { globals: { ...globals.node } },
     settings: {
+      // Without these, import-x reads only .js files and no-cycle silently skips every TypeScript module.
+      "import-x/extensions": [".ts", ".tsx", ".js", ".mjs"],
+      "import-x/parsers": { "@typescript-eslint/parser": [".ts", ".tsx"] },
       "import-x/resolver-next": [createNodeResolver({ extensions: [".ts", ".tsx", ".js", ".mjs", ".json"] })],
     },
     rules: {
