@@ -87,8 +87,21 @@ export default tseslint.config(
       ],
     },
   },
-  // The pane runs in a browser: no Node module.
+  // The pane runs in a browser: no Node module. Only its hosts/ touch the Office global (its *Type enums aside).
   { files: ["addin/**"], rules: { "import-x/no-nodejs-modules": "error" } },
+  {
+    files: ["addin/**"],
+    ignores: ["addin/hosts/**"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "MemberExpression[object.name='Office'][property.name!=/Type$/]",
+          message: "only addin/hosts touches the Office global",
+        },
+      ],
+    },
+  },
   ...ownedPackages("addin"),
   ...ownedPackages("server"),
 );

@@ -32,13 +32,17 @@ describe("lint layer rules", { timeout: 120_000 }, () => {
       'import { PublicClientApplication } from "@azure/msal-browser";',
       'import { readFileSync } from "node:fs";',
       "export { loadConfig, app, PublicClientApplication, readFileSync };",
+      "export const item = Office.context.mailbox.item;",
+      "export const coercion = Office.CoercionType.Html;",
     ].join("\n");
     expect(await rulesFiredAt("addin/app/layer-probe.ts", code)).toEqual([
       "import-x/no-nodejs-modules",
       "import-x/no-restricted-paths",
       "no-restricted-imports",
       "no-restricted-imports",
+      "no-restricted-syntax",
     ]);
+    expect(await rulesFiredAt("addin/hosts/office-probe.ts", "export const item = Office.context.mailbox.item;\n")).toEqual([]);
     const hostCode = 'import { app } from "@microsoft/teams-js";\nimport { PublicClientApplication } from "@azure/msal-browser";\n';
     expect(await rulesFiredAt("addin/hosts/layer-probe.ts", `${hostCode}export { app, PublicClientApplication };\n`)).toEqual([
       "no-restricted-imports",
