@@ -22,7 +22,7 @@ import { RestoredNotice } from "./RestoredNotice";
 
 // The review half (editor, flags, save, export) is its own chunk, fetched while the adviser types notes.
 const ReviewPanel = lazy(() =>
-  import(/* webpackChunkName: "review", webpackPrefetch: true */ "./ReviewPanel").then((m) => ({ default: m.ReviewPanel })),
+  import(/* webpackChunkName: "review", webpackPrefetch: true */ "../features/review/ReviewPanel").then((m) => ({ default: m.ReviewPanel })),
 );
 
 // A member's earlier texts are offered once a member reference is typed: a chunk of its own, fetched then.

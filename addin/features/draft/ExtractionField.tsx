@@ -1,16 +1,12 @@
-// Owns the extraction form: each extracted field editable, its quote beneath, and the fields whose quote is not in the document to confirm or correct.
+// Owns one field of the extraction form: its value, its quote, and the confirmation a field not found in the document needs.
 import { Button, Field, makeStyles, mergeClasses, Textarea, tokens } from "@fluentui/react-components";
 import { CheckmarkRegular } from "@fluentui/react-icons";
 import { useEffect, useId, useRef, type ReactNode } from "react";
-import { fieldLabel, type FormField } from "../lib/extraction-form";
-import { pendingCount, type FlagState } from "../lib/flags";
-import { useI18n } from "../hooks/use-i18n";
+import { fieldLabel, type FormField } from "../../lib/extraction-form";
+import type { FlagState } from "../../lib/flags";
+import { useI18n } from "../../hooks/use-i18n";
 
 const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
-  heading: { margin: 0, fontSize: tokens.fontSizeBase300, lineHeight: tokens.lineHeightBase300, fontWeight: tokens.fontWeightSemibold },
-  intro: { margin: 0, fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200, color: tokens.colorNeutralForeground2 },
-  list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
   item: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS },
   flagged: {
     padding: tokens.spacingHorizontalS,
@@ -23,51 +19,24 @@ const useStyles = makeStyles({
   value: { width: "100%" },
 });
 
-/** An extraction's fields, their current values and flags, and where edits and confirmations go. */
-export interface ExtractionFormProps {
-  readonly fields: readonly FormField[];
-  readonly values: Readonly<Record<string, string>>;
-  readonly flags: readonly FlagState[];
-  readonly text: string;
+/** One field, its value and flag (if its quote was not found), and where edits and the confirmation go. */
+export interface ExtractionFieldProps {
+  readonly field: FormField;
+  readonly flag: FlagState | undefined;
+  readonly value: string;
   readonly isReadOnly: boolean;
   readonly onChange: (path: string, value: string) => void;
   readonly onConfirm: (flagId: number) => void;
-  /** Id given to the heading's count, so the save hint can point at it. */
-  readonly summaryId: string;
 }
 
-/** The extracted fields as a form, in document order. */
-export function ExtractionForm(props: ExtractionFormProps): ReactNode {
-  const { t } = useI18n();
-  const styles = useStyles();
-  const headingId = useId();
-  const remaining = pendingCount(props.flags, props.text);
-  return (
-    <section aria-labelledby={headingId} className={styles.root} data-testid="extraction">
-      <h3 id={headingId} className={styles.heading}>
-        {t("ui.extraction.title")}{" "}
-        <span id={props.summaryId} data-testid="extraction-remaining">
-          {props.flags.length === 0 ? "" : remaining > 0 ? t("ui.extraction.remaining", { count: remaining }) : t("ui.extraction.all_done")}
-        </span>
-      </h3>
-      <p className={styles.intro}>{t("ui.extraction.intro")}</p>
-      <ul className={styles.list}>
-        {props.fields.map((field) => (
-          <FieldItem key={field.path} field={field} flag={props.flags.find((f) => f.figure.field === field.path)} {...props} />
-        ))}
-      </ul>
-    </section>
-  );
-}
-
-function FieldItem({ field, flag, values, isReadOnly, onChange, onConfirm }: ExtractionFormProps & { field: FormField; flag: FlagState | undefined }): ReactNode {
+/** A list item: the field's textarea, its quote, then its status or the Confirmer button. */
+export function ExtractionField({ field, flag, value, isReadOnly, onChange, onConfirm }: ExtractionFieldProps): ReactNode {
   const { t, locale } = useI18n();
   const styles = useStyles();
   const quoteId = useId();
   const statusRef = useRef<HTMLSpanElement>(null);
   const returnFocus = useRef(false);
   const label = fieldLabel(field, locale);
-  const value = values[field.path] ?? "";
   const isPending = flag?.status === "pending";
 
   useEffect(() => {

@@ -2,9 +2,9 @@
 import { makeStyles, tokens } from "@fluentui/react-components";
 import { LeafOneRegular, ShieldCheckmarkRegular } from "@fluentui/react-icons";
 import type { ReactNode } from "react";
-import type { GenerationResponse } from "../../src/schemas/generation";
-import { footprintSentence } from "../lib/footprint";
-import { useI18n } from "../hooks/use-i18n";
+import type { GenerationResponse } from "../../../src/schemas/generation";
+import { footprintSentence } from "../../lib/footprint";
+import { useI18n } from "../../hooks/use-i18n";
 
 const useStyles = makeStyles({
   list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
