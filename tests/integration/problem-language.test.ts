@@ -71,7 +71,7 @@ describe("problem details follow Accept-Language", () => {
       name: "an unknown task",
       send: (headers) => post("/api/generations", { task: "poem", notes: NOTES }, headers),
       status: 400,
-      en: [/^Unknown task$/u, /^The task "poem" does not exist\. Possible tasks: interview-minutes, /u],
+      en: [/^Unknown task$/u, /^The task “poem” does not exist\. Possible tasks: interview-minutes, /u],
       fr: [/^Tâche inconnue$/u, /^La tâche « poem » n'existe pas\. Tâches possibles : interview-minutes, /u],
     },
     {

@@ -50,8 +50,8 @@ export const dayFr = {
 } as const;
 
 export const dayEn: Record<keyof typeof dayFr, string> = {
-  "server.json.invalid_utf8_field": "the field “{field}” holds characters that are not UTF-8 (text copied from an old Windows-1252 system?). Save it as UTF-8 and send it again.",
-  "server.json.invalid_utf8": "the body holds characters that are not UTF-8 (text copied from an old Windows-1252 system?). Save it as UTF-8 and send it again.",
+  "server.json.invalid_utf8_field": "the field “{field}” contains characters that are not UTF-8 (text copied from an old Windows-1252 system?). Save it as UTF-8 and send it again.",
+  "server.json.invalid_utf8": "the body contains characters that are not UTF-8 (text copied from an old Windows-1252 system?). Save it as UTF-8 and send it again.",
   "server.minutes.list_query": "Invalid search parameters: {issues}",
   "server.minutes.cursor": "The page cursor is invalid or stale: start the search again from the first page.",
 

@@ -24,10 +24,10 @@ export const documentsFr = {
 
 export const documentsEn: Record<keyof typeof documentsFr, string> = {
   "problem.document_needs_ocr.title": "Document without text to read",
-  "problem.document_needs_ocr.detail": "Scanned document without text: no page holds readable text.",
+  "problem.document_needs_ocr.detail": "Scanned document without text: no page contains readable text.",
   "problem.document_too_complex.title": "Document too complex",
   "problem.document_too_complex.detail": "The document is too complex to read; it was not read.",
-  "problem.documents_busy.title": "Document reading is saturated",
+  "problem.documents_busy.title": "Document reading at capacity",
   "problem.documents_busy.detail": "Too many documents are being read. Try again in a minute.",
   "documents.scanned": "Scanned document without text: its {pages} page(s) hold only images, no readable text. Ask for a digital version or type the useful facts into your notes.",
   "documents.limit.time": "Reading the document took more than {seconds} seconds; it was stopped. The file is abnormally complex: save it again (as PDF or .docx) or send only the useful pages.",

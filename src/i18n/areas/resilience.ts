@@ -11,9 +11,9 @@ export const resilienceFr = {
 
 export const resilienceEn: Record<keyof typeof resilienceFr, string> = {
   "problem.idempotency_key_reused.title": "Idempotency key already used",
-  "problem.idempotency_key_reused.detail": "This Idempotency-Key was already used for another content. A new save needs a new key.",
+  "problem.idempotency_key_reused.detail": "This Idempotency-Key was already used for different content. A new save needs a new key.",
   "problem.not_ready.title": "Service not ready yet",
-  "problem.not_ready.detail": "A dependency of the service does not answer: {dependencies}. Try again in a few seconds.",
+  "problem.not_ready.detail": "A service dependency is not responding: {dependencies}. Try again in a few seconds.",
   "server.auth.dev_no_proxy": "Dev mode only serves direct calls from this machine, never through a proxy. Set AUTH_MODE=entra for remote access.",
   "server.auth.iat_future": "The access token is dated in the future. Check your computer's clock, then sign in again.",
 };
