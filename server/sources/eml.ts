@@ -40,7 +40,7 @@ export function looksLikeEml(bytes: Uint8Array): boolean {
  * declares none and is not UTF-8), quoted-printable and base64 bodies, and RFC 2047 encoded words in headers. The
  * result is the message as a mail client shows it: a "De / Envoyé / À / Objet" header block (the names the thread
  * reader knows), a blank line, then the plain-text body, or the HTML body as text when there is no plain one.
- * @throws Error when the bytes cannot be parsed at all (the caller turns it into a French problem).
+ * @throws Error when the bytes cannot be parsed at all (the caller turns it into a problem).
  */
 export async function emlToThreadText(bytes: Uint8Array): Promise<string> {
   const email = await PostalMime.parse(bytes);

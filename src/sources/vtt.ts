@@ -113,7 +113,7 @@ function mergeTurns(segments: readonly Segment[]): TranscriptTurn[] {
  * NOTE/STYLE/REGION blocks, tags and timestamps are dropped, references decoded. Text that is not WebVTT is read as a
  * copy from Teams or Word ("Name   0:03", a speaker on their own line, "[00:01:02] Name: text"). Consecutive speech
  * of one speaker becomes one turn. Never throws once the text is recognised.
- * @throws AppError invalid_request (French detail) when the text is empty, SubRip, or neither WebVTT nor a transcript copy.
+ * @throws AppError invalid_request when the text is empty, SubRip, or neither WebVTT nor a transcript copy.
  */
 export function parseVtt(text: string): ParsedTranscript {
   const parsed = parseWebVtt(text);
