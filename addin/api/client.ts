@@ -1,19 +1,22 @@
-// Owns the add-in's HTTP client: typed calls over the src/schemas contract, problem+json parsing, SSE generations.
-import type { Commitment } from "../../src/schemas/commitments";
+// Owns the add-in's HTTP client: typed calls over the src/schemas contract, answers read by those schemas (zod/mini),
+// problem+json errors, streamed generations and scans.
+import type * as z from "zod/mini";
 import { t, type Locale } from "../../src/i18n/core";
-import type { FeedbackRequest } from "../../src/schemas/feedback";
+import { CommitmentsResponseSchema, type CommitmentsResponse } from "../../src/schemas/commitments";
+import { FeedbackResponseSchema, type FeedbackRequest } from "../../src/schemas/feedback";
+import { GenerationEventSchemas, GenerationResponseSchema } from "../../src/schemas/generation";
 import type { GenerationRequest, GenerationResponse } from "../../src/schemas/generation";
+import { MinutesListSchema, MinutesSchema, SaveMinutesResponseSchema } from "../../src/schemas/minutes";
 import type { Minutes, MinutesList, SaveMinutesRequest, SaveMinutesResponse } from "../../src/schemas/minutes";
-import type { Problem } from "../../src/schemas/problem";
+import { ScanEventSchemas, ScanSourceResponseSchema, type ScanProgress, type ScanSourceResponse } from "../../src/schemas/scan";
+import { DocumentSourceResponseSchema, MailThreadSourceResponseSchema, TranscriptSourceResponseSchema } from "../../src/schemas/sources";
 import type { DocumentSourceResponse, MailThreadSourceResponse, TranscriptSourceResponse } from "../../src/schemas/sources";
-import type { ScanProgress, ScanSourceResponse } from "../../src/schemas/scan";
+import { DraftVersionsSchema, ManualVersionResponseSchema, type DraftVersion } from "../../src/schemas/versions";
 import { AddinError, hasProblem, problemError, type ClientProblemCode, type ProblemError } from "../lib/errors";
+import { clientProblem, problemIn, problemOf, readAs } from "./http";
 import { readSse } from "./sse";
 
-// Types only from src/schemas: zod's runtime would triple the pane's first download, so the answers are
-// checked by the small guards below, on the fields the pane relies on.
-
-export type { ClientProblemCode };
+export type { ClientProblemCode, DraftVersion };
 
 /**
  * A failed API call: an AddinError carrying the problem+json to show. Kept for the components that still test
@@ -30,7 +33,7 @@ export interface StreamHandlers {
   onReplace(text: string, reason: string): void;
 }
 
-/** Every call the taskpane makes to the Greffier API; answers checked by hand-written guards (no zod in the pane). */
+/** Every call the taskpane makes to the Greffier API; each answer is read by its src/schemas contract. */
 export interface ApiClient {
   /**
    * Streams a generation; resolves with the final answer (the `done` event).
@@ -96,34 +99,7 @@ export interface ApiClient {
    * Optional so test doubles of the client need not offer it.
    * @throws AddinError as above (404 for anyone else's).
    */
-  commitmentsOf?(minutesId: string, signal?: AbortSignal): Promise<CommitmentsAnswer>;
-}
-
-/** `POST /api/minutes/:id/commitments`. */
-export interface CommitmentsAnswer {
-  readonly minutesId: string;
-  readonly commitments: Commitment[];
-  readonly prePrompt: { readonly id: string; readonly version: number };
-  readonly degraded: boolean;
-}
-
-const COMMITMENT_OWNERS: readonly unknown[] = ["conseiller", "sociétaire", "tiers"];
-
-/** Whether `v` is the commitments answer, each commitment with its fields. */
-export function isCommitmentsAnswer(v: unknown): v is CommitmentsAnswer {
-  if (!isRecord(v) || typeof v.minutesId !== "string" || !Array.isArray(v.commitments) || typeof v.degraded !== "boolean" || !isRecord(v.prePrompt)) return false;
-  return v.commitments.every((c) => isRecord(c) && typeof c.what === "string" && COMMITMENT_OWNERS.includes(c.owner) && (c.dueDate === null || typeof c.dueDate === "string") && (c.memberId === null || typeof c.memberId === "string"));
-}
-
-/** One version of a draft's history (`GET /api/generations/:id/versions`). */
-export interface DraftVersion {
-  readonly kind: "generation" | "manual-edit" | "ai-edit";
-  readonly generationId?: string;
-  readonly instruction?: string;
-  /** Null once retention purged it. */
-  readonly text: string | null;
-  /** ISO 8601. */
-  readonly at: string;
+  commitmentsOf?(minutesId: string, signal?: AbortSignal): Promise<CommitmentsResponse>;
 }
 
 /** How a save is sent: its Idempotency-Key and how patiently it is retried. */
@@ -159,6 +135,13 @@ function pause(ms: number, signal: AbortSignal | undefined): Promise<void> {
   });
 }
 
+/** A multipart body with `file` in its `file` field, as the upload routes read it. */
+function fileForm(file: Blob, fileName: string): FormData {
+  const form = new FormData();
+  form.append("file", file, fileName);
+  return form;
+}
+
 /** A new Idempotency-Key (a UUID; crypto.randomUUID needs a secure context, which the pane always is). */
 export function newIdempotencyKey(): string {
   return crypto.randomUUID();
@@ -172,114 +155,6 @@ export interface ApiClientOptions {
   readonly getAccessToken?: () => Promise<string | null>;
   readonly fetch?: typeof fetch;
   readonly locale?: Locale;
-}
-
-/** Whether `v` is a plain JSON object (not null, not an array). */
-export const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
-
-/** Whether `v` has the fields of a problem+json the pane shows. */
-export function isProblem(v: unknown): v is Problem {
-  return isRecord(v) && typeof v.title === "string" && typeof v.detail === "string" && typeof v.status === "number";
-}
-
-/** Checks the fields of a generation answer the pane reads; extra fields are allowed. */
-export function isGenerationResponse(v: unknown): v is GenerationResponse {
-  return (
-    isRecord(v) &&
-    typeof v.id === "string" &&
-    typeof v.draft === "string" &&
-    typeof v.degraded === "boolean" &&
-    typeof v.pseudonymised === "number" &&
-    Array.isArray(v.ungrounded) &&
-    v.ungrounded.every((f) => isRecord(f) && typeof f.text === "string" && typeof f.kind === "string") &&
-    isRecord(v.provider) &&
-    typeof v.provider.name === "string" &&
-    isRecord(v.footprint) &&
-    typeof v.footprint.energyWh === "number" &&
-    typeof v.footprint.gco2eq === "number"
-  );
-}
-
-function isSaveMinutesResponse(v: unknown): v is SaveMinutesResponse {
-  return isRecord(v) && typeof v.id === "string" && isRecord(v.transparency) && typeof v.transparency.case === "string";
-}
-
-const isStrings = (v: unknown): v is string[] => Array.isArray(v) && v.every((s) => typeof s === "string");
-const isCount = (v: unknown): v is number => typeof v === "number" && Number.isInteger(v) && v >= 0;
-
-function isTranscriptSource(v: unknown): v is TranscriptSourceResponse {
-  return isRecord(v) && typeof v.source === "string" && isStrings(v.speakers) && isCount(v.turns);
-}
-
-function isMailThreadSource(v: unknown): v is MailThreadSourceResponse {
-  return isRecord(v) && typeof v.source === "string" && isCount(v.messages) && isStrings(v.addresses);
-}
-
-function isDocumentSource(v: unknown): v is DocumentSourceResponse {
-  return (
-    isRecord(v) &&
-    typeof v.text === "string" &&
-    isCount(v.pages) &&
-    (v.format === "pdf" || v.format === "docx") &&
-    Array.isArray(v.pagesWithoutText) &&
-    v.pagesWithoutText.every(isCount)
-  );
-}
-
-function isScanSource(v: unknown): v is ScanSourceResponse {
-  return (
-    isRecord(v) &&
-    typeof v.text === "string" &&
-    typeof v.format === "string" &&
-    typeof v.confidence === "number" &&
-    Array.isArray(v.pages) &&
-    v.pages.every((p) => isRecord(p) && isCount(p.page) && typeof p.text === "string" && typeof p.confidence === "number" && typeof p.lowConfidence === "boolean")
-  );
-}
-
-function isVersions(v: unknown): v is DraftVersion[] {
-  return (
-    Array.isArray(v) &&
-    v.every(
-      (x) =>
-        isRecord(x) &&
-        (x.kind === "generation" || x.kind === "manual-edit" || x.kind === "ai-edit") &&
-        (typeof x.text === "string" || x.text === null) &&
-        typeof x.at === "string",
-    )
-  );
-}
-
-function isMinutesList(v: unknown): v is MinutesList {
-  return (
-    isRecord(v) &&
-    (typeof v.nextCursor === "string" || v.nextCursor === null) &&
-    Array.isArray(v.items) &&
-    v.items.every((i) => isRecord(i) && typeof i.id === "string" && typeof i.task === "string" && typeof i.createdAt === "string" && typeof i.firstLine === "string" && isRecord(i.transparency))
-  );
-}
-
-function isMinutes(v: unknown): v is Minutes {
-  return isRecord(v) && typeof v.id === "string" && typeof v.text === "string" && typeof v.task === "string" && isRecord(v.transparency) && isRecord(v.prePrompt) && typeof v.validatedAt === "string";
-}
-
-function isCreated(v: unknown): v is { id: string } {
-  return isRecord(v) && typeof v.id === "string";
-}
-
-/** A problem the client makes up itself (no answer, or an answer it cannot read); `detail` is for people. */
-export function clientProblem(code: ClientProblemCode, detail: string, status = 0): Problem {
-  return { type: "about:blank", title: detail, status, detail, code };
-}
-
-/**
- * The error of a failed response: its problem+json, or a generic one when the body is not a problem
- * (`fallbackDetail`, the pane's "your notes are kept" message by default).
- */
-export async function problemOf(response: Response, locale: Locale, fallbackDetail = t("problem.internal.detail", {}, locale)): Promise<ProblemError> {
-  const raw: unknown = await response.json().catch(() => null);
-  if (isProblem(raw)) return problemError(raw);
-  return problemError(clientProblem("bad_response", fallbackDetail, response.status));
 }
 
 /** Creates the client. One per pane; the token source is asked before every call. */
@@ -309,41 +184,60 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
     return response;
   }
 
-  async function json<T>(response: Response, guard: (v: unknown) => v is T): Promise<T> {
+  const badResponse = () => t("ui.error.bad_response", {}, locale);
+
+  /** The JSON answer as `schema` reads it. @throws AddinError bad_response when it does not fit. */
+  async function json<S extends z.ZodMiniType>(response: Response, schema: S): Promise<z.output<S>> {
     const raw: unknown = await response.json().catch(() => null);
-    if (!guard(raw)) throw problemError(clientProblem("bad_response", t("ui.error.bad_response", {}, locale), response.status));
-    return raw;
+    return readAs(schema, raw, badResponse(), response.status);
   }
+
+  /**
+   * Reads an event stream until its `done` event, read by `done`; `onEvent` gets every other event but `error`,
+   * whose problem is thrown (worded by `errorDetail` when it is not one).
+   * @throws AddinError stream_incomplete when the stream stops before `done`.
+   */
+  async function untilDone<S extends z.ZodMiniType>(
+    response: Response,
+    done: S,
+    onEvent: (event: string, data: unknown) => void,
+    errorDetail: string,
+    signal: AbortSignal | undefined,
+  ): Promise<z.output<S>> {
+    if (!response.body) throw problemError(clientProblem("bad_response", badResponse()));
+    try {
+      for await (const { event, data } of readSse(response.body)) {
+        const payload: unknown = JSON.parse(data);
+        if (event === "done") return readAs(done, payload, badResponse());
+        if (event === "error") throw problemError(problemIn(payload, errorDetail));
+        onEvent(event, payload);
+      }
+    } catch (cause) {
+      if (cause instanceof AddinError || signal?.aborted) throw cause;
+      throw problemError(clientProblem("stream_incomplete", t("ui.error.stream_cut", {}, locale)), cause);
+    }
+    throw problemError(clientProblem("stream_incomplete", t("ui.error.stream_cut", {}, locale)));
+  }
+
+  const isEventStream = (response: Response) => (response.headers.get("content-type") ?? "").includes("text/event-stream");
 
   return {
     async streamGeneration(request, handlers, signal) {
       const response = await post("/api/generations", request, "text/event-stream", signal);
-      const type = response.headers.get("content-type") ?? "";
       // A server that answers JSON anyway (a proxy stripping SSE) still gives a usable draft.
-      if (!type.includes("text/event-stream")) {
-        const answer = await json(response, isGenerationResponse);
+      if (!isEventStream(response)) {
+        const answer = await json(response, GenerationResponseSchema);
         handlers.onReplace(answer.draft, "json");
         return answer;
       }
-      if (!response.body) throw problemError(clientProblem("bad_response", t("ui.error.bad_response", {}, locale)));
-      try {
-        for await (const { event, data } of readSse(response.body)) {
-          const payload: unknown = JSON.parse(data);
-          if (event === "delta" && isRecord(payload) && typeof payload.text === "string") handlers.onDelta(payload.text);
-          else if (event === "replace" && isRecord(payload) && typeof payload.text === "string") {
-            handlers.onReplace(payload.text, typeof payload.reason === "string" ? payload.reason : "");
-          } else if (event === "done") {
-            if (!isGenerationResponse(payload)) throw problemError(clientProblem("bad_response", t("ui.error.bad_response", {}, locale)));
-            return payload;
-          } else if (event === "error") {
-            throw problemError(isProblem(payload) ? payload : clientProblem("bad_response", t("problem.provider_failed.detail", {}, locale)));
-          }
+      const onEvent = (event: string, data: unknown) => {
+        if (event === "delta") handlers.onDelta(readAs(GenerationEventSchemas.delta, data, badResponse()).text);
+        else if (event === "replace") {
+          const replace = readAs(GenerationEventSchemas.replace, data, badResponse());
+          handlers.onReplace(replace.text, replace.reason);
         }
-      } catch (cause) {
-        if (cause instanceof AddinError || signal?.aborted) throw cause;
-        throw problemError(clientProblem("stream_incomplete", t("ui.error.stream_cut", {}, locale)), cause);
-      }
-      throw problemError(clientProblem("stream_incomplete", t("ui.error.stream_cut", {}, locale)));
+      };
+      return untilDone(response, GenerationResponseSchema, onEvent, t("problem.provider_failed.detail", {}, locale), signal);
     },
 
     async saveMinutes(request, signal, saveOptions = {}) {
@@ -353,7 +247,7 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
       for (let attempt = 1; ; attempt += 1) {
         try {
           const response = await post("/api/minutes", request, "application/json", signal, { "idempotency-key": key });
-          return await json(response, isSaveMinutesResponse);
+          return await json(response, SaveMinutesResponseSchema);
         } catch (error) {
           if (signal?.aborted || attempt >= attempts || !isRetryableSave(error)) throw error;
           // The same key again: the server answers the first save's result if it did arrive.
@@ -363,72 +257,55 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
     },
 
     async sendFeedback(request, signal) {
-      const response = await post("/api/feedback", request, "application/json", signal);
-      return json(response, isCreated);
+      return json(await post("/api/feedback", request, "application/json", signal), FeedbackResponseSchema);
     },
 
     async transcriptSource(vtt, signal) {
-      if (typeof vtt === "string") return json(await post("/api/sources/transcript", { vtt }, "application/json", signal), isTranscriptSource);
-      const form = new FormData();
-      form.append("file", vtt, vtt instanceof File ? vtt.name : "transcript.vtt");
-      return json(await post("/api/sources/transcript", form, "application/json", signal), isTranscriptSource);
+      const body = typeof vtt === "string" ? { vtt } : fileForm(vtt, vtt instanceof File ? vtt.name : "transcript.vtt");
+      return json(await post("/api/sources/transcript", body, "application/json", signal), TranscriptSourceResponseSchema);
     },
 
     async mailThreadSource(request, signal) {
-      return json(await post("/api/sources/mail-thread", request, "application/json", signal), isMailThreadSource);
+      return json(await post("/api/sources/mail-thread", request, "application/json", signal), MailThreadSourceResponseSchema);
     },
 
     async documentSource(file, fileName, signal) {
-      const form = new FormData();
-      form.append("file", file, fileName);
-      return json(await post("/api/sources/document", form, "application/json", signal), isDocumentSource);
+      return json(await post("/api/sources/document", fileForm(file, fileName), "application/json", signal), DocumentSourceResponseSchema);
     },
 
     async scanSource(file, fileName, onProgress, signal) {
-      const form = new FormData();
-      form.append("file", file, fileName);
-      const response = await post("/api/sources/scan", form, "text/event-stream", signal);
-      if (!(response.headers.get("content-type") ?? "").includes("text/event-stream")) return json(response, isScanSource);
-      if (!response.body) throw problemError(clientProblem("bad_response", t("ui.error.bad_response", {}, locale)));
-      try {
-        for await (const { event, data } of readSse(response.body)) {
-          const payload: unknown = JSON.parse(data);
-          if (event === "progress" && isRecord(payload) && isCount(payload.page) && isCount(payload.pages)) onProgress({ page: payload.page, pages: payload.pages });
-          else if (event === "done") {
-            if (!isScanSource(payload)) throw problemError(clientProblem("bad_response", t("ui.error.bad_response", {}, locale)));
-            return payload;
-          } else if (event === "error") {
-            throw problemError(isProblem(payload) ? payload : clientProblem("bad_response", t("ui.error.bad_response", {}, locale)));
-          }
-        }
-      } catch (cause) {
-        if (cause instanceof AddinError || signal?.aborted) throw cause;
-        throw problemError(clientProblem("stream_incomplete", t("ui.error.stream_cut", {}, locale)), cause);
-      }
-      throw problemError(clientProblem("stream_incomplete", t("ui.error.stream_cut", {}, locale)));
+      const response = await post("/api/sources/scan", fileForm(file, fileName), "text/event-stream", signal);
+      if (!isEventStream(response)) return json(response, ScanSourceResponseSchema);
+      const onEvent = (event: string, data: unknown) => {
+        if (event === "progress") onProgress(readAs(ScanEventSchemas.progress, data, badResponse()));
+      };
+      return untilDone(response, ScanSourceResponseSchema, onEvent, badResponse(), signal);
     },
 
     async recordManualVersion(generationId, text, signal) {
       const path = `/api/generations/${encodeURIComponent(generationId)}/versions`;
-      return json(await post(path, { text }, "application/json", signal), isCreated);
+      return json(await post(path, { text }, "application/json", signal), ManualVersionResponseSchema);
     },
 
     async listVersions(generationId, signal) {
-      return json(await send(`/api/generations/${encodeURIComponent(generationId)}/versions`, "GET", "application/json", signal), isVersions);
+      const path = `/api/generations/${encodeURIComponent(generationId)}/versions`;
+      return json(await send(path, "GET", "application/json", signal), DraftVersionsSchema);
     },
 
     async listMinutes(query, signal) {
       const params = new URLSearchParams();
       for (const [name, value] of Object.entries(query)) if (value !== undefined && value !== "") params.set(name, String(value));
       const search = params.toString();
-      return json(await send(`/api/minutes${search ? `?${search}` : ""}`, "GET", "application/json", signal), isMinutesList);
+      return json(await send(`/api/minutes${search ? `?${search}` : ""}`, "GET", "application/json", signal), MinutesListSchema);
     },
 
     async getMinutes(id, signal) {
-      return json(await send(`/api/minutes/${encodeURIComponent(id)}`, "GET", "application/json", signal), isMinutes);
+      return json(await send(`/api/minutes/${encodeURIComponent(id)}`, "GET", "application/json", signal), MinutesSchema);
     },
+
     async commitmentsOf(minutesId, signal) {
-      return json(await post(`/api/minutes/${encodeURIComponent(minutesId)}/commitments`, {}, "application/json", signal), isCommitmentsAnswer);
+      const path = `/api/minutes/${encodeURIComponent(minutesId)}/commitments`;
+      return json(await post(path, {}, "application/json", signal), CommitmentsResponseSchema);
     },
   };
 }

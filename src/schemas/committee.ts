@@ -72,3 +72,58 @@ export const CommitteeStatsSchema = z.object({
   ),
 });
 export type CommitteeStats = z.infer<typeof CommitteeStatsSchema>;
+
+/** GET /api/committee/audit/verify: whether the audit chain holds, and where it first breaks. */
+export const AuditVerificationSchema = z.object({
+  ok: z.boolean(),
+  entries: int(),
+  /** Sequence number of the first event whose link, hash or signature does not hold, or the first one missing. */
+  firstBrokenAt: z.optional(int()),
+  reason: z.optional(z.string()),
+  /** The latest signed checkpoint the chain was checked against, if any. */
+  checkpoint: z.optional(z.object({ seq: int(), at: z.string() })),
+});
+export type AuditVerification = z.infer<typeof AuditVerificationSchema>;
+
+/** Lifecycle states of a pre-prompt version (server/governance). */
+export const PrePromptStateSchema = z.enum(["draft", "evaluated", "approved", "active", "retired"]);
+export type PrePromptState = z.infer<typeof PrePromptStateSchema>;
+
+/** One evaluation run of a version: progress while it runs, aggregate scores once done. */
+export const PrePromptEvaluationSchema = z.object({
+  id: z.string(),
+  versionId: z.string(),
+  status: z.enum(["running", "done", "failed"]),
+  done: int(),
+  total: int(),
+  scores: z.nullable(z.record(z.string(), z.number())),
+});
+export type PrePromptEvaluation = z.infer<typeof PrePromptEvaluationSchema>;
+
+/**
+ * One pre-prompt version as GET /api/committee/preprompts lists it. `key` is the variant key
+ * (`interview-minutes.complaint`); older servers sent it in `task`, so the page falls back on `task`.
+ */
+export const PrePromptVersionSchema = z.object({
+  id: z.string(),
+  task: z.string(),
+  key: z.optional(z.string()),
+  template: z.optional(z.string()),
+  version: int(),
+  state: z.optional(PrePromptStateSchema),
+  author: z.optional(z.string()),
+  approvedBy: z.optional(z.string()),
+  isMine: z.optional(z.boolean()),
+  approvalReason: z.optional(z.nullable(z.string())),
+  justification: z.optional(z.nullable(z.string())),
+  /** When the version was last put in service; a retired version that was once active can be rolled back to. */
+  activatedAt: z.optional(z.nullable(z.string())),
+  sha256: z.string(),
+  text: z.string(),
+  firstSeenAt: z.string(),
+  firstUsedAt: z.nullable(z.string()),
+  evaluation: z.optional(z.nullable(PrePromptEvaluationSchema)),
+});
+export type PrePromptVersion = z.infer<typeof PrePromptVersionSchema>;
+
+export const PrePromptListSchema = z.array(PrePromptVersionSchema);

@@ -2,7 +2,7 @@
 import type { Locale } from "../../../src/i18n";
 import { t } from "../../../src/i18n/core";
 import type { RecordingStatus, TranscriptionResponse } from "../../../src/schemas/transcription";
-import { clientProblem, problemOf } from "../../api/client";
+import { clientProblem, problemOf } from "../../api/http";
 import { problemError } from "../../lib/errors";
 
 export interface VoiceApi {

@@ -1,8 +1,8 @@
-// Covers the committee client: its hand-written guards against the server's schema, problems, token and export.
+// Covers the committee client: answers read by the src/schemas contract, problems, token and export.
 import { describe, expect, it } from "vitest";
 import { AddinError, type ProblemError } from "../../../../addin/lib/errors";
-import { auditExportPath, createCommitteeClient, isCommitteeStats, isPrePromptList, isStatsCell } from "../../../../addin/api/committee";
-import { CommitteeStatsSchema } from "../../../../src/schemas/committee";
+import { auditExportPath, createCommitteeClient } from "../../../../addin/api/committee";
+import { CommitteeStatsSchema, PrePromptListSchema, StatsCellSchema } from "../../../../src/schemas/committee";
 import { jsonResponse, scriptedFetch, type FetchCall } from "../support/fake-fetch";
 
 const shown = {
@@ -25,18 +25,20 @@ const shown = {
 const stats = { minGroupSize: 5, cells: [shown, { month: "2026-11", task: "claim-summary", suppressed: true }], totals: { generations: 6, energyWh: 0.01, gco2eq: 0.001 }, comments: [], useCases: [] };
 
 describe("committee client", () => {
-  it("accepts what the server's schema accepts", () => {
-    expect(CommitteeStatsSchema.safeParse(stats).success).toBe(true);
-    expect(isCommitteeStats(stats)).toBe(true);
+  it("reads the stats through the contract", async () => {
+    const read = await createCommitteeClient({ fetch: scriptedFetch(() => jsonResponse(200, stats)) }).stats();
+    expect(read).toEqual(stats);
   });
 
   it("refuses a shown cell missing a figure, or a histogram that is not ten buckets", () => {
     const { energyWh: _energy, ...withoutEnergy } = shown;
-    expect(isStatsCell(withoutEnergy)).toBe(false);
-    expect(isStatsCell({ ...shown, aiShareHistogram: [1, 2, 3] })).toBe(false);
-    expect(isStatsCell({ ...shown, suppressed: "no" })).toBe(false);
-    expect(isCommitteeStats({ ...stats, comments: [{ month: "2026-11", task: null, rating: "meh", comment: "x" }] })).toBe(false);
-    expect(isPrePromptList([{ id: "a@1", task: "a", version: 1, sha256: "x", text: "t", firstSeenAt: "2026-11-01T00:00:00Z", firstUsedAt: 3 }])).toBe(false);
+    const fits = (schema: { safeParse(v: unknown): { success: boolean } }, v: unknown) => schema.safeParse(v).success;
+    expect(fits(StatsCellSchema, withoutEnergy)).toBe(false);
+    expect(fits(StatsCellSchema, { ...shown, aiShareHistogram: [1, 2, 3] })).toBe(false);
+    expect(fits(StatsCellSchema, { ...shown, suppressed: "no" })).toBe(false);
+    expect(fits(CommitteeStatsSchema, { ...stats, comments: [{ month: "2026-11", task: null, rating: "meh", comment: "x" }] })).toBe(false);
+    const version = { id: "a@1", task: "a", version: 1, sha256: "x", text: "t", firstSeenAt: "2026-11-01T00:00:00Z", firstUsedAt: 3 };
+    expect(fits(PrePromptListSchema, [version])).toBe(false);
   });
 
   it("sends the bearer token and turns a 403 into the server's French problem", async () => {
