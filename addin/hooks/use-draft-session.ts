@@ -2,7 +2,8 @@
 import { useCallback, useEffect, useReducer, useRef } from "react";
 import type { GenerationRequest, GenerationResponse } from "../../src/schemas/generation";
 import type { Problem } from "../../src/schemas/problem";
-import { ApiError, newIdempotencyKey } from "../api/client";
+import { newIdempotencyKey } from "../api/client";
+import { hasProblem } from "../lib/errors";
 import { canSave, draftReducer, type DraftAction, type DraftPhase } from "../lib/draft-session";
 import { useApi, useHost } from "./use-host";
 import { useI18n } from "./use-i18n";
@@ -38,7 +39,7 @@ export function useDraftSession(initial: DraftPhase): DraftSession {
 
   const toProblem = useCallback(
     (error: unknown): Problem => {
-      if (error instanceof ApiError) return error.problem;
+      if (hasProblem(error)) return error.problem;
       console.error("Unexpected failure", error);
       return { type: "about:blank", title: t("problem.internal.title"), status: 500, detail: t("problem.internal.detail"), code: "internal" };
     },
@@ -46,12 +47,13 @@ export function useDraftSession(initial: DraftPhase): DraftSession {
   );
 
   const run = useCallback(
-    async (request: GenerationRequest, isRevision: boolean) => {
+    async (request: GenerationRequest, isRevision: boolean, before?: (signal: AbortSignal) => Promise<void>) => {
       controller.current?.abort();
       const current = new AbortController();
       controller.current = current;
       dispatch({ type: "start", isRevision });
       try {
+        await before?.(current.signal);
         const generation = await api.streamGeneration(
           request,
           {
@@ -86,17 +88,22 @@ export function useDraftSession(initial: DraftPhase): DraftSession {
 
   const generate = useCallback((request: GenerationRequest) => run(request, false), [run]);
 
+  // The hand edit last recorded in the history, so a retried AI edit does not record it twice.
+  const recorded = useRef<{ generationId: string; text: string } | null>(null);
   const revise = useCallback(
     async (request: GenerationRequest, instruction: string) => {
       const review = latest.current;
       if (review.kind !== "review" || review.isSaving) return;
-      if (review.text !== review.generation.draft) {
-        // The history must show what the adviser wrote before the AI rewrote it (the transparency decision reads it).
-        await api.recordManualVersion(review.generation.id, review.text).catch((error: unknown) => {
-          console.warn("The manual edit could not be recorded in the history", error);
-        });
-      }
-      await run({ ...request, revise: { generationId: review.generation.id, instruction, draft: review.text } }, true);
+      const { id } = review.generation;
+      const text = review.text;
+      const isRecorded = text === review.generation.draft || (recorded.current?.generationId === id && recorded.current.text === text);
+      // The history must show what the adviser wrote before the AI rewrote it (the transparency decision reads it):
+      // when that record fails, the AI edit fails with its problem (draft kept) and the adviser can try again.
+      const recordEdit = async (signal: AbortSignal) => {
+        await api.recordManualVersion(id, text, signal);
+        recorded.current = { generationId: id, text };
+      };
+      await run({ ...request, revise: { generationId: id, instruction, draft: text } }, true, isRecorded ? undefined : recordEdit);
     },
     [api, run],
   );

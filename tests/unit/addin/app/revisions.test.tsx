@@ -1,4 +1,4 @@
-// Covers AI edits by instruction (manual edit recorded first, draft replaced, validation reset, failure keeps the draft) and the version history.
+// Covers AI edits by instruction (manual edit recorded first, or the edit fails; draft replaced, validation reset, failure keeps the draft) and the version history.
 import { screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it, vi } from "vitest";
@@ -76,6 +76,29 @@ describe("AI edits and version history", () => {
     await user.click(screen.getByRole("button", { name: "Plus formel" }));
     expect(await screen.findByTestId("revise-error")).toHaveTextContent(`La retouche n'a pas abouti : ${detail} Le brouillon précédent est conservé.`);
     expect(screen.getByTestId("draft")).toHaveValue(FIRST.draft);
+  });
+
+  it("does not rewrite a hand edit the history could not record: says why, keeps it, records it on the next try", async () => {
+    const user = userEvent.setup();
+    const fetch = scriptedFetch(
+      ({ init }) => sseResponse([{ event: "done", data: FIRST }], init.signal),
+      () => Promise.reject(new TypeError("Failed to fetch")),
+      () => jsonResponse(201, { id: "33333333-3333-4333-8333-333333333333" }),
+      ({ init }) => sseResponse([{ event: "done", data: REVISED }], init.signal),
+    );
+    vi.stubGlobal("fetch", fetch);
+    renderPane();
+    const draft = await generateFirst(user);
+    await user.type(draft, " Cordialement.");
+    await user.click(screen.getByRole("button", { name: "Plus concis" }));
+    expect(await screen.findByTestId("revise-error")).toHaveTextContent(/La retouche n'a pas abouti : Le serveur Greffier est injoignable/);
+    expect(screen.getByTestId("draft")).toHaveValue(`${FIRST.draft} Cordialement.`);
+    expect(fetch.calls).toHaveLength(2);
+
+    await user.click(screen.getByRole("button", { name: "Plus concis" }));
+    await waitFor(() => expect(screen.getByTestId("draft")).toHaveValue(REVISED.draft));
+    const versions = `/api/generations/${FIRST.id}/versions`;
+    expect(fetch.calls.map((c) => c.url)).toEqual(["/api/generations", versions, versions, "/api/generations"]);
   });
 
   it("lists the versions with kind, time and instruction, and restores one into the draft", async () => {
