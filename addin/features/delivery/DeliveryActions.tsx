@@ -2,7 +2,7 @@
 import { Button, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { ArrowDownloadRegular, ArrowReplyRegular, CalendarAddRegular, CopyRegular, MailEditRegular } from "@fluentui/react-icons";
 import type { ReactElement, ReactNode } from "react";
-import type { MessageKey } from "../../../src/i18n";
+import type { MessageKey } from "../../../src/i18n/core";
 import type { WriteTarget } from "../../hosts/host-adapter";
 import { useI18n } from "../../hooks/use-i18n";
 import { useDelivery, type SavedText } from "./use-delivery";

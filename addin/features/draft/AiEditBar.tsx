@@ -2,7 +2,7 @@
 import { Button, Field, Input, makeStyles, tokens, Tooltip } from "@fluentui/react-components";
 import { SparkleRegular } from "@fluentui/react-icons";
 import { useId, useState, type ReactNode } from "react";
-import type { MessageKey } from "../../../src/i18n";
+import type { MessageKey } from "../../../src/i18n/core";
 import { useI18n } from "../../hooks/use-i18n";
 
 const PRESETS: readonly { label: MessageKey; instruction: MessageKey; id: string }[] = [

@@ -1,9 +1,9 @@
 // Owns the adviser's rating of one generation: thumbs up or down, an optional comment, sent once (POST /api/feedback).
 import { useEffect, useRef, useState, type RefObject } from "react";
 import { MAX_COMMENT_CHARS } from "../../../src/schemas/limits";
-import { ApiError } from "../../api/client";
 import { useApi } from "../../hooks/use-host";
 import { useI18n } from "../../hooks/use-i18n";
+import { hasProblem, messageOf } from "../../lib/errors";
 
 /** The adviser's answer to "Ce brouillon vous a-t-il aidé ?". */
 export type Rating = "up" | "down";
@@ -47,9 +47,8 @@ export function useRating(generationId: string, sent: Rating | undefined, onSent
       onSent(chosen);
       return null;
     } catch (error) {
-      if (error instanceof ApiError) return error.problem.detail;
-      console.error("Feedback failed", error);
-      return t("problem.internal.detail");
+      if (!hasProblem(error)) console.error("Feedback failed", error);
+      return messageOf(error, t, "problem.internal.detail");
     }
   };
 

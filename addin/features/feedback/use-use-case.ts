@@ -3,9 +3,9 @@
 import { useState } from "react";
 import type { ProposalKind } from "../../../src/schemas/feedback";
 import { MAX_COMMENT_CHARS } from "../../../src/schemas/limits";
-import { ApiError } from "../../api/client";
 import { useApi } from "../../hooks/use-host";
 import { useI18n } from "../../hooks/use-i18n";
+import { hasProblem, messageOf } from "../../lib/errors";
 
 type Outcome = { readonly kind: "sent" } | { readonly kind: "failed"; readonly reason: string } | null;
 
@@ -62,8 +62,8 @@ export function useUseCase(onClose: () => void): UseCaseState {
       setOutcome({ kind: "sent" });
       setHasTriedEmpty(false);
     } catch (error) {
-      if (!(error instanceof ApiError)) console.error("Use case not sent", error);
-      setOutcome({ kind: "failed", reason: error instanceof ApiError ? error.problem.detail : t("problem.internal.detail") });
+      if (!hasProblem(error)) console.error("Use case not sent", error);
+      setOutcome({ kind: "failed", reason: messageOf(error, t, "problem.internal.detail") });
     } finally {
       setIsSending(false);
     }

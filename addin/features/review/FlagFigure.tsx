@@ -1,7 +1,7 @@
 // Owns how one flagged figure reads: the figure, its kind, its status once decided, and the words around it in the text.
 import { makeStyles, tokens } from "@fluentui/react-components";
 import type { ReactNode, RefObject } from "react";
-import type { MessageKey } from "../../../src/i18n";
+import type { MessageKey } from "../../../src/i18n/core";
 import { useI18n } from "../../hooks/use-i18n";
 import { contextOf, isInText, type FlagState } from "../../lib/flags";
 

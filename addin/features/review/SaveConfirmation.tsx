@@ -1,7 +1,7 @@
 // Owns the confirmation after saving: the text is recorded, and the transparency notice the server decided.
 import { makeStyles, MessageBar, MessageBarBody, MessageBarTitle, tokens } from "@fluentui/react-components";
 import { useEffect, useRef, type ReactNode } from "react";
-import type { MessageKey } from "../../../src/i18n";
+import type { MessageKey } from "../../../src/i18n/core";
 import type { Transparency } from "../../../src/schemas/minutes";
 import type { TaskId } from "../../../src/tasks/catalogue";
 import { useI18n } from "../../hooks/use-i18n";

@@ -1,7 +1,7 @@
 // Owns the review's state and what it derives from the draft session: the draft area, what to announce, why saving
 // waits, the saved text's provenance for the host, and the panel's own toggles (versions, discard confirmation).
 import { useEffect, useId, useRef, useState, type RefObject } from "react";
-import type { MessageKey } from "../../../src/i18n";
+import type { MessageKey } from "../../../src/i18n/core";
 import type { GenerationContext } from "../../../src/schemas/generation";
 import type { TaskId } from "../../../src/tasks/catalogue";
 import type { DraftSession } from "../../hooks/use-draft-session";
