@@ -15,6 +15,16 @@ interface WordParagraph {
   readonly text: string;
 }
 
+/** The list format ("bullet", "decimal"…) Word shows for a paragraph's numId and level, from word/numbering.xml. */
+function listFormat(numberingXml: string, numId: string | null, level: string | null): string | null {
+  const xml = new DOMParser().parseFromString(numberingXml, "application/xml");
+  const num = [...xml.getElementsByTagNameNS(W, "num")].find((n) => n.getAttributeNS(W, "numId") === numId);
+  const abstractId = num?.getElementsByTagNameNS(W, "abstractNumId")[0]?.getAttributeNS(W, "val");
+  const abstract = [...xml.getElementsByTagNameNS(W, "abstractNum")].find((a) => a.getAttributeNS(W, "abstractNumId") === abstractId);
+  const lvl = [...(abstract?.getElementsByTagNameNS(W, "lvl") ?? [])].find((l) => l.getAttributeNS(W, "ilvl") === (level ?? "0"));
+  return lvl?.getElementsByTagNameNS(W, "numFmt")[0]?.getAttributeNS(W, "val") ?? null;
+}
+
 async function readBack(blob: Blob): Promise<{ paragraphs: WordParagraph[]; files: Record<string, Uint8Array> }> {
   // jsdom's Blob has no arrayBuffer(); FileReader is what a browser without it would use too.
   const buffer = await new Promise<ArrayBuffer>((resolve, reject) => {
@@ -71,10 +81,10 @@ describe("docx export", () => {
     expect(numbered[0]?.numId).not.toBeNull();
     expect(numbered[0]?.numId).toBe(numbered[1]?.numId);
     expect(numbered[0]?.numId).not.toBe(bullets[0]?.numId);
-    // The numbering part defines them: a bullet list and a decimal one.
+    // The numbering part defines them: each bullet resolves to a bullet level, each numbered item to a decimal one.
     const numberingXml = strFromU8(files["word/numbering.xml"] ?? new Uint8Array());
-    expect(numberingXml).toContain('w:val="bullet"');
-    expect(numberingXml).toContain('w:val="decimal"');
+    for (const item of bullets) expect(listFormat(numberingXml, item?.numId ?? null, item?.level ?? null)).toBe("bullet");
+    for (const item of numbered) expect(listFormat(numberingXml, item?.numId ?? null, item?.level ?? null)).toBe("decimal");
 
     expect(paragraphs.at(-1)?.text).toBe(notice);
     const all = paragraphs.map((p) => p.text).join("\n");
@@ -97,6 +107,8 @@ describe("docx export", () => {
     expect(byText("Mandater")?.numId).not.toBeNull();
     // A sentence is never taken for a heading.
     expect(byText("Appel entrant")?.style).toBeNull();
+    // The AI notice closes the document, in its own paragraph.
+    expect(paragraphs.at(-1)?.text).toBe(notice);
     expect(paragraphs.map((p) => p.text).join("\n")).not.toMatch(/[*#•]/);
   });
 
