@@ -42,9 +42,9 @@ describe("problem details in the pane's language", () => {
     const fetch = scriptedFetch(refusedGeneration);
     vi.stubGlobal("fetch", fetch);
     renderPane(createFakeHost({ locale }));
-    await user.type(await screen.findByRole("textbox", { name: notes }), "Appel de M. Martin");
+    // Generous waits: the pane paints after its host and messages are in, slower on a loaded machine.
+    await user.type(await screen.findByRole("textbox", { name: notes }, { timeout: 5_000 }), "Appel de M. Martin");
     await user.click(screen.getByRole("button", { name: generate }));
-    // English loads its messages first: give the slower path time under a loaded machine.
     expect(await screen.findByTestId("stream-error", {}, { timeout: 5_000 })).toHaveTextContent(detail);
     expect(new Headers(fetch.calls[0]?.init.headers).get("accept-language")).toBe(locale);
   });
