@@ -1,12 +1,12 @@
 // Owns the editable context of a generation (member, date, channel…): a one-line summary that opens into fields.
 import { Button, Field, Input, makeStyles, tokens } from "@fluentui/react-components";
 import { useId, useState, type ReactNode } from "react";
-import type { MessageKey } from "../../src/i18n";
-import type { GenerationContext } from "../../src/schemas/generation";
-import { TASKS, type ContextFields as ContextFieldMap, type TaskId } from "../../src/tasks/catalogue";
+import type { MessageKey } from "../../../src/i18n";
+import type { GenerationContext } from "../../../src/schemas/generation";
+import { TASKS, type ContextFields as ContextFieldMap, type TaskId } from "../../../src/tasks/catalogue";
+import { useI18n } from "../../hooks/use-i18n";
 
 type ContextFieldName = keyof ContextFieldMap;
-import { useI18n } from "../hooks/use-i18n";
 
 const LABELS: Record<ContextFieldName, MessageKey> = {
   memberName: "ui.context.memberName",

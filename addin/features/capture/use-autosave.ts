@@ -1,6 +1,6 @@
 // Owns the saving of the adviser's work as they type: at most every few hundred ms, at once when the pane hides or unmounts.
 import { useEffect, useRef, useState } from "react";
-import { clearWork, saveWork, type SavedWork } from "../lib/work-store";
+import { clearWork, saveWork, type SavedWork } from "../../lib/work-store";
 
 /**
  * Longest a change waits before it is written. A throttle, not a debounce: a stream of changes (typing, a

@@ -1,8 +1,8 @@
 // Owns the notice shown when the pane opens on notes kept from earlier: when they date from, and a way to discard them.
 import { Button } from "@fluentui/react-components";
 import type { ReactNode } from "react";
-import { InlineNotice } from "../components/InlineNotice";
-import { useI18n } from "../hooks/use-i18n";
+import { InlineNotice } from "../../components/InlineNotice";
+import { useI18n } from "../../hooks/use-i18n";
 
 /** "Notes restaurées du 05/12 à 14:32", with Effacer and Garder. */
 export function RestoredNotice({ savedAt, onDiscard, onKeep }: { readonly savedAt: number; readonly onDiscard: () => void; readonly onKeep: () => void }): ReactNode {
