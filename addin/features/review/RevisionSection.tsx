@@ -9,7 +9,7 @@ import type { VersionsState } from "./use-review";
 
 // The history is opened now and then: its own chunk, fetched when asked for.
 const VersionsPanel = lazy(() =>
-  import(/* webpackChunkName: "versions" */ "../../app/VersionsPanel").then((m) => ({ default: m.VersionsPanel })),
+  import(/* webpackChunkName: "versions" */ "../versions/VersionsPanel").then((m) => ({ default: m.VersionsPanel })),
 );
 
 const useStyles = makeStyles({
