@@ -1,5 +1,6 @@
 // Owns turning a picked file or a fetched transcript into a source, through the server's readers.
-import { ApiError, type ApiClient } from "../../api/client";
+import type { ApiClient } from "../../api/client";
+import { AddinError } from "../../lib/errors";
 import type { WorkSource } from "../../lib/work-source";
 
 /** A Teams transcript (.vtt), split by the server into speakers and turns. */
@@ -19,7 +20,7 @@ export async function readDocument(api: ApiClient, file: File): Promise<WorkSour
   try {
     answer = await api.documentSource(file, file.name);
   } catch (error) {
-    if (error instanceof ApiError && error.code === "document_needs_ocr") return null;
+    if (error instanceof AddinError && error.code === "document_needs_ocr") return null;
     throw error;
   }
   const facts = { pages: answer.pages, pagesWithoutText: answer.pagesWithoutText, format: answer.format };

@@ -1,11 +1,10 @@
 // Owns adding a source to the work (a Teams .vtt, a document, a scan or photo by OCR, a recording, the meeting's
 // transcript), read by the server before it replaces anything; then its removal.
 import { useRef, useState, type ChangeEvent, type RefObject } from "react";
-import { ApiError } from "../../api/client";
-import { HostError } from "../../hosts/host-adapter";
 import { useApi } from "../../api/use-api";
 import { useHost } from "../../hooks/use-host";
-import { useI18n, type Translate } from "../../hooks/use-i18n";
+import { useI18n } from "../../hooks/use-i18n";
+import { messageOf } from "../../lib/errors";
 import type { WorkSource } from "../../lib/work-source";
 import { readDocument, readTranscript } from "./read-source";
 import { isForOcr, KIND_KEYS } from "./source-facts";
@@ -38,13 +37,6 @@ export interface SourceImport {
   readonly onVoiceUsed: (next: WorkSource) => void;
   readonly onVoiceCancelled: () => void;
   readonly remove: () => void;
-}
-
-/** Reason of a failed import, in words: the server's French detail, or the host's message. */
-function reasonOf(error: unknown, t: Translate): string {
-  if (error instanceof ApiError) return error.problem.detail;
-  if (error instanceof HostError) return t(`ui.host.${error.code}`);
-  return t("ui.deliver.failed_generic");
 }
 
 /** Adds and removes the source through `onChange` (the workspace owns and saves it). */
@@ -85,7 +77,8 @@ export function useSourceImport(onChange: (source: WorkSource | null) => void): 
       else added(next, addedMessage(next));
     } catch (error) {
       console.warn("Source import failed", error);
-      setProblem(t("ui.source.failed", { reason: reasonOf(error, t) }));
+      // The server's detail, or the host's message (a meeting transcript refused).
+      setProblem(t("ui.source.failed", { reason: messageOf(error, t) }));
       setStatus("");
     } finally {
       setIsBusy(false);

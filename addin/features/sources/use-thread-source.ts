@@ -2,10 +2,10 @@
 // attributes; it becomes the source card. Should that fail, the message is offered as it is, with a checkbox.
 import { useCallback, useEffect, useState } from "react";
 import { MAX_SOURCE_CHARS } from "../../../src/schemas/limits";
-import { ApiError } from "../../api/client";
 import type { ItemContext } from "../../hosts/host-adapter";
 import { useApi } from "../../api/use-api";
 import { useI18n } from "../../hooks/use-i18n";
+import { messageOf } from "../../lib/errors";
 import { attributionOf, type WorkSource } from "../../lib/work-source";
 
 /** The host's text as a source, and the state of its reading as a thread. */
@@ -53,7 +53,7 @@ export function useThreadSource(item: ItemContext, restored: WorkSource | null |
         (error: unknown) => {
           if (controller.signal.aborted) return;
           console.warn("Mail thread not analysed", error);
-          setProblem(t("ui.source.thread_failed", { reason: error instanceof ApiError ? error.problem.detail : t("ui.deliver.failed_generic") }));
+          setProblem(t("ui.source.thread_failed", { reason: messageOf(error, t) }));
         },
       )
       .finally(() => {

@@ -2,9 +2,9 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { Minutes, MinutesListItem } from "../../../src/schemas/minutes";
 import type { TaskId, TemplateId } from "../../../src/tasks/catalogue";
-import { ApiError } from "../../api/client";
 import { useApi } from "../../api/use-api";
 import { useI18n } from "../../hooks/use-i18n";
+import { messageOf } from "../../lib/errors";
 
 /** What "Nouveau brouillon à partir de celui-ci" hands to the workspace. */
 export interface DraftSeed {
@@ -61,7 +61,7 @@ export function useHistory(): HistoryState {
         (error: unknown) => {
           if (current.signal.aborted) return;
           setIsLoading(false);
-          setProblem(t("ui.history.failed", { reason: error instanceof ApiError ? error.problem.detail : t("ui.deliver.failed_generic") }));
+          setProblem(t("ui.history.failed", { reason: messageOf(error, t) }));
         },
       );
     },
@@ -75,7 +75,7 @@ export function useHistory(): HistoryState {
 
   const reopen = (id: string): void => {
     api.getMinutes(id).then(setOpen, (error: unknown) => {
-      setProblem(t("ui.history.failed", { reason: error instanceof ApiError ? error.problem.detail : t("ui.deliver.failed_generic") }));
+      setProblem(t("ui.history.failed", { reason: messageOf(error, t) }));
     });
   };
 

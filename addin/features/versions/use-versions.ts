@@ -1,8 +1,9 @@
 // Owns the loading of a draft's version history from the server, refreshed when the generation changes.
 import { useEffect, useState } from "react";
-import { ApiError, type DraftVersion } from "../../api/client";
+import type { DraftVersion } from "../../api/client";
 import { useApi } from "../../api/use-api";
 import { useI18n } from "../../hooks/use-i18n";
+import { messageOf } from "../../lib/errors";
 
 /** The versions (null while loading) and why they could not be loaded, in words. */
 export interface VersionsState {
@@ -24,7 +25,7 @@ export function useVersions(generationId: string): VersionsState {
     api.listVersions(generationId, controller.signal).then(setVersions, (error: unknown) => {
       if (controller.signal.aborted) return;
       console.warn("Versions not loaded", error);
-      setProblem(t("ui.versions.failed", { reason: error instanceof ApiError ? error.problem.detail : t("ui.deliver.failed_generic") }));
+      setProblem(t("ui.versions.failed", { reason: messageOf(error, t) }));
     });
     return () => controller.abort();
   }, [api, generationId, t]);
