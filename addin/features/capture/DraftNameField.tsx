@@ -1,4 +1,5 @@
-// Owns the draft name of the browser host: with no Office item to keep notes by, the adviser names the draft they work on.
+// Owns the draft name of the browser host: with no Office item to keep notes by, the adviser names the draft they
+// work on.
 import { Field, Input } from "@fluentui/react-components";
 import { useEffect, useState, type ReactNode } from "react";
 import { MAX_DRAFT_NAME } from "../../hosts/browser";

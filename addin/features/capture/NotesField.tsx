@@ -1,4 +1,5 @@
-// Owns the notes field: the adviser's notes, their length against the limit, and when they were last kept on the device.
+// Owns the notes field: the adviser's notes, their length against the limit, and when they were last kept on the
+// device.
 import { Field, makeStyles, Textarea } from "@fluentui/react-components";
 import type { ReactNode } from "react";
 import { MAX_NOTES_CHARS } from "../../../src/schemas/limits";

@@ -1,4 +1,5 @@
-// Owns the saving of the adviser's work as they type: at most every few hundred ms, at once when the pane hides or unmounts.
+// Owns the saving of the adviser's work as they type: at most every few hundred ms, at once when the pane hides or
+// unmounts.
 import { useEffect, useRef, useState } from "react";
 import { clearWork, saveWork, type SavedWork } from "../../lib/work-store";
 
