@@ -1,20 +1,16 @@
-// Owns the add-in's HTTP client: typed calls over the src/schemas contract, answers read by those schemas (zod/mini),
-// problem+json errors, streamed generations and scans.
+// Owns the add-in's HTTP client: typed calls over the src/schemas contract, answers read by those schemas (zod/mini,
+// loaded after the first paint: addin/api/contract.ts), problem+json errors, streamed generations and scans.
 import type * as z from "zod/mini";
 import { t, type Locale } from "../../src/i18n/core";
-import { CommitmentsResponseSchema, type CommitmentsResponse } from "../../src/schemas/commitments";
-import { FeedbackResponseSchema, type FeedbackRequest } from "../../src/schemas/feedback";
-import { GenerationEventSchemas, GenerationResponseSchema } from "../../src/schemas/generation";
+import type { CommitmentsResponse } from "../../src/schemas/commitments";
+import type { FeedbackRequest } from "../../src/schemas/feedback";
 import type { GenerationRequest, GenerationResponse } from "../../src/schemas/generation";
-import { MinutesListSchema, MinutesSchema, SaveMinutesResponseSchema } from "../../src/schemas/minutes";
 import type { Minutes, MinutesList, SaveMinutesRequest, SaveMinutesResponse } from "../../src/schemas/minutes";
-import { ScanEventSchemas, ScanSourceResponseSchema, type ScanProgress, type ScanSourceResponse } from "../../src/schemas/scan";
-import { DocumentSourceResponseSchema, MailThreadSourceResponseSchema, TranscriptSourceResponseSchema } from "../../src/schemas/sources";
+import type { ScanProgress, ScanSourceResponse } from "../../src/schemas/scan";
 import type { DocumentSourceResponse, MailThreadSourceResponse, TranscriptSourceResponse } from "../../src/schemas/sources";
-import { DraftVersionsSchema, ManualVersionResponseSchema, type DraftVersion } from "../../src/schemas/versions";
+import type { DraftVersion } from "../../src/schemas/versions";
 import { AddinError, hasProblem, problemError, type ClientProblemCode, type ProblemError } from "../lib/errors";
-import { clientProblem, problemIn, problemOf, readAs } from "./http";
-import { readSse } from "./sse";
+import { clientProblem, loadContract, problemIn, problemOf, readAs, type Contract } from "./http";
 
 export type { ClientProblemCode, DraftVersion };
 
@@ -186,31 +182,32 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
 
   const badResponse = () => t("ui.error.bad_response", {}, locale);
 
-  /** The JSON answer as `schema` reads it. @throws AddinError bad_response when it does not fit. */
-  async function json<S extends z.ZodMiniType>(response: Response, schema: S): Promise<z.output<S>> {
+  /** The JSON answer as its schema in the contract reads it. @throws AddinError bad_response when it does not fit. */
+  async function json<S extends z.ZodMiniType>(response: Response, schemaOf: (contract: Contract) => S): Promise<z.output<S>> {
     const raw: unknown = await response.json().catch(() => null);
-    return readAs(schema, raw, badResponse(), response.status);
+    return readAs(schemaOf(await loadContract(locale)), raw, badResponse(), response.status);
   }
 
   /**
-   * Reads an event stream until its `done` event, read by `done`; `onEvent` gets every other event but `error`,
+   * Reads an event stream until its `done` event, read by `doneOf`; `onEvent` gets every other event but `error`,
    * whose problem is thrown (worded by `errorDetail` when it is not one).
    * @throws AddinError stream_incomplete when the stream stops before `done`.
    */
   async function untilDone<S extends z.ZodMiniType>(
     response: Response,
-    done: S,
-    onEvent: (event: string, data: unknown) => void,
+    doneOf: (contract: Contract) => S,
+    onEvent: (contract: Contract, event: string, data: unknown) => void,
     errorDetail: string,
     signal: AbortSignal | undefined,
   ): Promise<z.output<S>> {
     if (!response.body) throw problemError(clientProblem("bad_response", badResponse()));
+    const contract = await loadContract(locale);
     try {
-      for await (const { event, data } of readSse(response.body)) {
+      for await (const { event, data } of contract.readSse(response.body)) {
         const payload: unknown = JSON.parse(data);
-        if (event === "done") return readAs(done, payload, badResponse());
-        if (event === "error") throw problemError(problemIn(payload, errorDetail));
-        onEvent(event, payload);
+        if (event === "done") return readAs(doneOf(contract), payload, badResponse());
+        if (event === "error") throw problemError(problemIn(contract, payload, errorDetail));
+        onEvent(contract, event, payload);
       }
     } catch (cause) {
       if (cause instanceof AddinError || signal?.aborted) throw cause;
@@ -226,18 +223,18 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
       const response = await post("/api/generations", request, "text/event-stream", signal);
       // A server that answers JSON anyway (a proxy stripping SSE) still gives a usable draft.
       if (!isEventStream(response)) {
-        const answer = await json(response, GenerationResponseSchema);
+        const answer = await json(response, (c) => c.GenerationResponseSchema);
         handlers.onReplace(answer.draft, "json");
         return answer;
       }
-      const onEvent = (event: string, data: unknown) => {
-        if (event === "delta") handlers.onDelta(readAs(GenerationEventSchemas.delta, data, badResponse()).text);
+      const onEvent = ({ GenerationEventSchemas: events }: Contract, event: string, data: unknown) => {
+        if (event === "delta") handlers.onDelta(readAs(events.delta, data, badResponse()).text);
         else if (event === "replace") {
-          const replace = readAs(GenerationEventSchemas.replace, data, badResponse());
+          const replace = readAs(events.replace, data, badResponse());
           handlers.onReplace(replace.text, replace.reason);
         }
       };
-      return untilDone(response, GenerationResponseSchema, onEvent, t("problem.provider_failed.detail", {}, locale), signal);
+      return untilDone(response, (c) => c.GenerationResponseSchema, onEvent, t("problem.provider_failed.detail", {}, locale), signal);
     },
 
     async saveMinutes(request, signal, saveOptions = {}) {
@@ -247,7 +244,7 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
       for (let attempt = 1; ; attempt += 1) {
         try {
           const response = await post("/api/minutes", request, "application/json", signal, { "idempotency-key": key });
-          return await json(response, SaveMinutesResponseSchema);
+          return await json(response, (c) => c.SaveMinutesResponseSchema);
         } catch (error) {
           if (signal?.aborted || attempt >= attempts || !isRetryableSave(error)) throw error;
           // The same key again: the server answers the first save's result if it did arrive.
@@ -257,55 +254,55 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
     },
 
     async sendFeedback(request, signal) {
-      return json(await post("/api/feedback", request, "application/json", signal), FeedbackResponseSchema);
+      return json(await post("/api/feedback", request, "application/json", signal), (c) => c.FeedbackResponseSchema);
     },
 
     async transcriptSource(vtt, signal) {
       const body = typeof vtt === "string" ? { vtt } : fileForm(vtt, vtt instanceof File ? vtt.name : "transcript.vtt");
-      return json(await post("/api/sources/transcript", body, "application/json", signal), TranscriptSourceResponseSchema);
+      return json(await post("/api/sources/transcript", body, "application/json", signal), (c) => c.TranscriptSourceResponseSchema);
     },
 
     async mailThreadSource(request, signal) {
-      return json(await post("/api/sources/mail-thread", request, "application/json", signal), MailThreadSourceResponseSchema);
+      return json(await post("/api/sources/mail-thread", request, "application/json", signal), (c) => c.MailThreadSourceResponseSchema);
     },
 
     async documentSource(file, fileName, signal) {
-      return json(await post("/api/sources/document", fileForm(file, fileName), "application/json", signal), DocumentSourceResponseSchema);
+      return json(await post("/api/sources/document", fileForm(file, fileName), "application/json", signal), (c) => c.DocumentSourceResponseSchema);
     },
 
     async scanSource(file, fileName, onProgress, signal) {
       const response = await post("/api/sources/scan", fileForm(file, fileName), "text/event-stream", signal);
-      if (!isEventStream(response)) return json(response, ScanSourceResponseSchema);
-      const onEvent = (event: string, data: unknown) => {
-        if (event === "progress") onProgress(readAs(ScanEventSchemas.progress, data, badResponse()));
+      if (!isEventStream(response)) return json(response, (c) => c.ScanSourceResponseSchema);
+      const onEvent = (contract: Contract, event: string, data: unknown) => {
+        if (event === "progress") onProgress(readAs(contract.ScanEventSchemas.progress, data, badResponse()));
       };
-      return untilDone(response, ScanSourceResponseSchema, onEvent, badResponse(), signal);
+      return untilDone(response, (c) => c.ScanSourceResponseSchema, onEvent, badResponse(), signal);
     },
 
     async recordManualVersion(generationId, text, signal) {
       const path = `/api/generations/${encodeURIComponent(generationId)}/versions`;
-      return json(await post(path, { text }, "application/json", signal), ManualVersionResponseSchema);
+      return json(await post(path, { text }, "application/json", signal), (c) => c.ManualVersionResponseSchema);
     },
 
     async listVersions(generationId, signal) {
       const path = `/api/generations/${encodeURIComponent(generationId)}/versions`;
-      return json(await send(path, "GET", "application/json", signal), DraftVersionsSchema);
+      return json(await send(path, "GET", "application/json", signal), (c) => c.DraftVersionsSchema);
     },
 
     async listMinutes(query, signal) {
       const params = new URLSearchParams();
       for (const [name, value] of Object.entries(query)) if (value !== undefined && value !== "") params.set(name, String(value));
       const search = params.toString();
-      return json(await send(`/api/minutes${search ? `?${search}` : ""}`, "GET", "application/json", signal), MinutesListSchema);
+      return json(await send(`/api/minutes${search ? `?${search}` : ""}`, "GET", "application/json", signal), (c) => c.MinutesListSchema);
     },
 
     async getMinutes(id, signal) {
-      return json(await send(`/api/minutes/${encodeURIComponent(id)}`, "GET", "application/json", signal), MinutesSchema);
+      return json(await send(`/api/minutes/${encodeURIComponent(id)}`, "GET", "application/json", signal), (c) => c.MinutesSchema);
     },
 
     async commitmentsOf(minutesId, signal) {
       const path = `/api/minutes/${encodeURIComponent(minutesId)}/commitments`;
-      return json(await post(path, {}, "application/json", signal), CommitmentsResponseSchema);
+      return json(await post(path, {}, "application/json", signal), (c) => c.CommitmentsResponseSchema);
     },
   };
 }

@@ -2,7 +2,7 @@
 import { Button, makeStyles, mergeClasses, Spinner, tokens } from "@fluentui/react-components";
 import { ArrowClockwiseRegular, ArrowDownloadRegular, ErrorCircleRegular, ShieldCheckmarkRegular } from "@fluentui/react-icons";
 import { useState, type ReactNode } from "react";
-import { ApiError } from "../api/client";
+import { hasProblem, messageOf } from "../lib/errors";
 import type { AuditExportFormat, AuditVerification, CommitteeClient } from "../api/committee";
 import { useI18n } from "../hooks/use-i18n";
 import { downloadBlob } from "../lib/clipboard";
@@ -76,8 +76,8 @@ export function AuditPanel({ audit, isVerifying, onVerify, client }: AuditPanelP
       downloadBlob(file.blob, file.filename);
       setOutcome({ isOk: true, message: t("committee.audit.exported", { file: file.filename }) });
     } catch (error) {
-      if (!(error instanceof ApiError)) console.error("Audit export failed", error);
-      const reason = error instanceof ApiError ? error.problem.detail : t("committee.error.bad_response");
+      if (!hasProblem(error)) console.error("Audit export failed", error);
+      const reason = messageOf(error, t, "committee.error.bad_response");
       setOutcome({ isOk: false, message: t("committee.audit.export_failed", { reason }) });
     } finally {
       setBusy(null);

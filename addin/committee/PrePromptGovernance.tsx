@@ -3,7 +3,7 @@ import { Badge, Button, Field, MessageBar, MessageBarBody, ProgressBar, Textarea
 import { diffLines } from "diff";
 import { useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import type { MessageKey } from "../../src/i18n";
-import { ApiError } from "../api/client";
+import { hasProblem } from "../lib/errors";
 import type { CommitteeClient, PrePromptEvaluation, PrePromptState, PrePromptVersion } from "../api/committee";
 import { useI18n } from "../hooks/use-i18n";
 
@@ -34,7 +34,7 @@ const METRICS: readonly { key: string; lowerIsBetter?: boolean }[] = [
 ];
 
 function problemText(error: unknown): string {
-  return error instanceof ApiError ? error.problem.detail || error.problem.title : String(error);
+  return hasProblem(error) ? error.problem.detail || error.problem.title : String(error);
 }
 
 const STATE_COLOURS: Record<PrePromptState, "informative" | "warning" | "success" | "brand" | "subtle"> = {

@@ -2,7 +2,7 @@
 import { useCallback, useEffect, useState } from "react";
 import type { CommitteeStats } from "../../src/schemas/committee";
 import type { Problem } from "../../src/schemas/problem";
-import { ApiError } from "../api/client";
+import { hasProblem } from "../lib/errors";
 import type { AuditVerification, CommitteeClient, PrePromptVersion } from "../api/committee";
 
 /** One source of the page: loading, loaded, or failed with a problem to show. */
@@ -27,7 +27,7 @@ export interface CommitteeData {
 const loading = { status: "loading" } as const;
 
 function problemOf(error: unknown, fallback: string): Problem {
-  if (error instanceof ApiError) return error.problem;
+  if (hasProblem(error)) return error.problem;
   console.error("Committee data failed", error);
   return { type: "about:blank", title: fallback, status: 0, detail: fallback, code: "internal" };
 }

@@ -5,7 +5,8 @@ import type { Problem } from "../../src/schemas/problem";
 import { newIdempotencyKey } from "../api/client";
 import { hasProblem } from "../lib/errors";
 import { canSave, draftReducer, type DraftAction, type DraftPhase } from "../lib/draft-session";
-import { useApi, useHost } from "./use-host";
+import { useApi } from "../api/use-api";
+import { useHost } from "./use-host";
 import { useI18n } from "./use-i18n";
 
 /** One draft's state and the actions that change it, network included. */

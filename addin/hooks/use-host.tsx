@@ -1,16 +1,16 @@
-// Owns the HostAdapter and API client contexts, so components never import a host or build a client themselves.
+// Owns the HostAdapter context, so components never import a host themselves; the API client's comes with it.
 import { createContext, useContext, type ReactNode } from "react";
 import type { ApiClient } from "../api/client";
+import { ApiProvider } from "../api/use-api";
 import type { HostAdapter } from "../hosts/host-adapter";
 
 const HostContext = createContext<HostAdapter | null>(null);
-const ApiContext = createContext<ApiClient | null>(null);
 
 /** Provides the host and the API client to the tree below. */
 export function HostProvider({ host, api, children }: { host: HostAdapter; api: ApiClient; children: ReactNode }): ReactNode {
   return (
     <HostContext.Provider value={host}>
-      <ApiContext.Provider value={api}>{children}</ApiContext.Provider>
+      <ApiProvider api={api}>{children}</ApiProvider>
     </HostContext.Provider>
   );
 }
@@ -23,14 +23,4 @@ export function useHost(): HostAdapter {
   const host = useContext(HostContext);
   if (!host) throw new Error("useHost outside HostProvider");
   return host;
-}
-
-/**
- * The API client.
- * @throws Error when used outside HostProvider.
- */
-export function useApi(): ApiClient {
-  const api = useContext(ApiContext);
-  if (!api) throw new Error("useApi outside HostProvider");
-  return api;
 }

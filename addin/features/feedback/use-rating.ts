@@ -1,7 +1,7 @@
 // Owns the adviser's rating of one generation: thumbs up or down, an optional comment, sent once (POST /api/feedback).
 import { useEffect, useRef, useState, type RefObject } from "react";
 import { MAX_COMMENT_CHARS } from "../../../src/schemas/limits";
-import { useApi } from "../../hooks/use-host";
+import { useApi } from "../../api/use-api";
 import { useI18n } from "../../hooks/use-i18n";
 import { hasProblem, messageOf } from "../../lib/errors";
 

@@ -3,7 +3,7 @@
 import { useState } from "react";
 import type { ProposalKind } from "../../../src/schemas/feedback";
 import { MAX_COMMENT_CHARS } from "../../../src/schemas/limits";
-import { useApi } from "../../hooks/use-host";
+import { useApi } from "../../api/use-api";
 import { useI18n } from "../../hooks/use-i18n";
 import { hasProblem, messageOf } from "../../lib/errors";
 

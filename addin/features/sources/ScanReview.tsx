@@ -2,12 +2,12 @@
 import { Button, Field, makeStyles, mergeClasses, ProgressBar, Textarea, tokens } from "@fluentui/react-components";
 import { useEffect, useId, useRef, useState, type ReactNode } from "react";
 import type { ScanProgress, ScanSourceResponse } from "../../../src/schemas/scan";
-import { ApiError } from "../../api/client";
 import { InlineNotice } from "../../components/InlineNotice";
 import { usePanelCardStyles } from "../../components/panel-card";
-import { useApi } from "../../hooks/use-host";
+import { useApi } from "../../api/use-api";
 import { useI18n } from "../../hooks/use-i18n";
 import type { WorkSource } from "../../lib/work-source";
+import { messageOf } from "../../lib/errors";
 
 const useStyles = makeStyles({
   title: { overflowWrap: "anywhere" },
@@ -62,7 +62,7 @@ export function ScanReview(props: ScanReviewProps): ReactNode {
       .catch((error: unknown) => {
         if (abort.signal.aborted) return;
         console.warn("Scan reading failed", error);
-        onCancel(error instanceof ApiError ? error.problem.detail : t("ui.deliver.failed_generic"));
+        onCancel(messageOf(error, t));
       });
     return () => abort.abort();
     // One reading per file: the callbacks may change identity on every render of the parent.

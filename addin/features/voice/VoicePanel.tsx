@@ -3,7 +3,7 @@ import { Button, Checkbox, Field, Input, makeStyles, ProgressBar, tokens } from 
 import { MicRegular, PauseRegular, PlayRegular, RecordStopRegular } from "@fluentui/react-icons";
 import { useEffect, useMemo, useState, type ReactNode } from "react";
 import { formatTimestamp, renameSpeaker, turnsToSource, type Turn } from "../../../src/schemas/transcription";
-import { ApiError } from "../../api/client";
+import { hasProblem } from "../../lib/errors";
 import { InlineNotice } from "../../components/InlineNotice";
 import { useHost } from "../../hooks/use-host";
 import { useI18n } from "../../hooks/use-i18n";
@@ -91,7 +91,7 @@ export function VoicePanel(props: VoicePanelProps): ReactNode {
   const named = speakers.reduce((acc, speaker) => (names[speaker] ? renameSpeaker(acc, speaker, names[speaker] ?? speaker) : acc), turns);
   const isLive = state.phase === "recording" || state.phase === "paused";
   const problem =
-    state.error instanceof ApiError
+    hasProblem(state.error)
       ? state.error.problem.code === "provider_unavailable"
         ? t("ui.voice.no_provider")
         : t("ui.voice.failed", { reason: state.error.problem.detail })
@@ -189,7 +189,7 @@ export function VoicePanel(props: VoicePanelProps): ReactNode {
           {problem}
         </InlineNotice>
       ) : null}
-      {state.phase === "failed" && (isResuming || state.error instanceof ApiError) ? (
+      {state.phase === "failed" && (isResuming || hasProblem(state.error)) ? (
         <div className={styles.buttons}>
           <Button onClick={() => void recorder.retry()} data-testid="voice-retry">
             {t("ui.voice.retry")}

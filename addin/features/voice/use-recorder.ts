@@ -1,7 +1,7 @@
 // Owns one live recording in the pane: microphone, MediaRecorder chunks every 10 s into the device queue, uploads while recording, level, time.
 import { useCallback, useEffect, useRef, useState } from "react";
 import { CHUNK_SECONDS, type TranscriptionResponse } from "../../../src/schemas/transcription";
-import { ApiError } from "../../api/client";
+import { AddinError, hasProblem } from "../../lib/errors";
 import type { ChunkQueue } from "./chunk-queue";
 import type { VoiceApi } from "./voice-api";
 
@@ -27,7 +27,7 @@ export interface RecorderState {
   readonly pending: number;
   readonly isOffline: boolean;
   readonly transcript: TranscriptionResponse | null;
-  readonly error: ApiError | Error | null;
+  readonly error: Error | null;
 }
 
 /**
@@ -67,7 +67,7 @@ export function useRecorder(api: VoiceApi, queue: ChunkQueue | null) {
             attempt = -1;
           } catch (error) {
             // The server refused the chunk for good (limit, conflict): stop sending it and say why.
-            if (error instanceof ApiError && error.problem.status >= 400 && error.problem.status < 500 && error.problem.status !== 429 && error.problem.status !== 408) {
+            if (hasProblem(error) && error.problem.status >= 400 && error.problem.status < 500 && error.problem.status !== 429 && error.problem.status !== 408) {
               patch({ error });
               return;
             }
@@ -96,7 +96,7 @@ export function useRecorder(api: VoiceApi, queue: ChunkQueue | null) {
           try {
             transcript = await api.transcribe(id, chunkCount);
           } catch (error) {
-            if (!(error instanceof ApiError && error.problem.code === "network") || attempt >= 20 || isUnmounted.current) throw error;
+            if (!(error instanceof AddinError && error.code === "network") || attempt >= 20 || isUnmounted.current) throw error;
             patch({ isOffline: true });
             await sleep(Math.min(10_000, 500 * 2 ** Math.min(attempt, 5)));
           }

@@ -84,6 +84,16 @@ describe("api client", () => {
     expect((error as ProblemError).code).toBe("provider_unavailable");
   });
 
+  it("reads answers by their contract: a done event without its draft, or a save without its id, is bad_response", async () => {
+    const { draft: _draft, ...withoutDraft } = generation();
+    const stream = scriptedFetch(({ init }) => sseResponse([{ event: "done", data: withoutDraft }], init.signal));
+    const handlers = { onDelta: () => undefined, onReplace: () => undefined };
+    await expect(createApiClient({ fetch: stream }).streamGeneration({ task: "member-email", notes: "n" }, handlers)).rejects.toMatchObject({ code: "bad_response" });
+    const save = scriptedFetch(() => jsonResponse(201, { transparency: { case: "ai-validated", label: null } }));
+    const request = { generationId: "g", text: "t", validated: true };
+    await expect(createApiClient({ fetch: save }).saveMinutes(request, undefined, { attempts: 1 })).rejects.toMatchObject({ code: "bad_response", problem: { status: 201 } });
+  });
+
   it("reports a stream that ends without done as stream_incomplete", async () => {
     const fetch = scriptedFetch(({ init }) => sseResponse([{ event: "delta", data: { text: "a" } }], init.signal));
     await expect(createApiClient({ fetch }).streamGeneration({ task: "member-email", notes: "n" }, { onDelta: () => undefined, onReplace: () => undefined })).rejects.toMatchObject({

@@ -45,7 +45,7 @@ function routedFetch(options: { graphStatus?: number } = {}) {
       const isEmail = (body as { generationId: string }).generationId.startsWith("4444");
       return jsonResponse(201, { id: isEmail ? "55555555-5555-4555-8555-555555555555" : MINUTES_ID, transparency: isEmail ? { case: "ai-validated", label: EMAIL_LABEL } : { case: "human-with-ai", label: null } });
     }
-    if (path === `/api/minutes/${MINUTES_ID}/commitments`) return jsonResponse(200, { minutesId: MINUTES_ID, commitments: COMMITMENTS, prePrompt: { id: "commitments@1", version: 1 }, degraded: true });
+    if (path === `/api/minutes/${MINUTES_ID}/commitments`) return jsonResponse(200, { minutesId: MINUTES_ID, commitments: COMMITMENTS, prePrompt: { id: "commitments@1", version: 1 }, provider: { name: "offline", model: "offline" }, degraded: true });
     if (url.startsWith("https://graph.test/")) {
       if (options.graphStatus) return jsonResponse(options.graphStatus, { error: { code: "Forbidden" } });
       if (path === "/v1.0/me/todo/lists") return jsonResponse(200, { value: [{ id: "other", wellknownListName: "none" }, { id: "tasks-list", wellknownListName: "defaultList" }] });
