@@ -21,9 +21,10 @@ import { createMemoryConcurrencyLimiter, createRedisConcurrencyLimiter, createRe
 import { fallbackRateStore } from "./limits/rate-store";
 import { createRedisFallback, REDIS_COMMAND_TIMEOUT_MS } from "./limits/redis";
 import { cleanJson } from "./limits/odd-bytes";
-import { buildOpenApi } from "./openapi";
+import { registerOpenApi } from "./openapi";
 import { loggableError, sendProblem, toAppError } from "./problem";
 import { registerStrictJsonParser } from "./json-body";
+import { jsonSerializer, zodValidator } from "./route-schemas";
 import type { PrePromptRegistry } from "./prompts/registry";
 import { committeeRoutes } from "./routes/committee";
 import { exportRoutes } from "./routes/exports";
@@ -75,6 +76,11 @@ function needsUser(request: FastifyRequest): boolean {
   return route?.startsWith("/api/") === true || request.url.startsWith("/api/");
 }
 
+/** Whether the route registered at `url` needs a user (the OpenAPI document's security). */
+function routeNeedsUser(url: string): boolean {
+  return url.startsWith("/api/") && !PUBLIC_API_ROUTES.has(url);
+}
+
 /** What of the configuration the committee audits: what the AI is told, who answers, and the transparency rule. */
 function auditedConfig(deps: AppDeps): Record<string, unknown> {
   const provider = (c: Config["llm"]) => (c ? { name: c.name, model: c.model, region: c.region, baseUrl: c.baseUrl } : null);
@@ -101,6 +107,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     },
   });
 
+  // Routes declare their zod schemas: requests are validated into problem+json, answers written as shaped.
+  app.setValidatorCompiler(zodValidator());
+  app.setSerializerCompiler(jsonSerializer);
   // JSON only: a text/plain body is a 415, not a string that fails validation.
   app.removeContentTypeParser("text/plain");
   // Strict UTF-8: a body in another encoding is a 400 naming its field, never text stored with U+FFFD in it.
@@ -170,9 +179,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       )
     : localConcurrency;
 
+  await registerOpenApi(app, routeNeedsUser);
   await app.register(healthRoutes({ db: deps.db, redis: deps.redis, breakerStates: () => chain.breakerStates() }));
-  const openApi = buildOpenApi();
-  app.get("/api/openapi.json", async () => openApi);
   app.get("/metrics", async (_request, reply) => reply.type(metrics.registry.contentType).send(await metrics.registry.metrics()));
   await app.register(
     generationRoutes({ db: deps.db, prePrompts: deps.prePrompts, chain, audit, concurrency, metrics, perMinute: deps.config.limits.generationsPerMinute }),

@@ -10,6 +10,8 @@ import type { Db } from "../store/db";
 import type { AuditRecorder } from "../audit/recorder";
 import type { ProviderChain } from "../llm/chain";
 import { prePromptRoutes } from "../governance/routes";
+import { CommitteeStatsSchema } from "../../src/schemas/committee";
+import { json, problem } from "../route-schemas";
 import { msg } from "../../src/i18n/message";
 
 /** @throws AppError forbidden for anyone without the Committee role. */
@@ -43,11 +45,26 @@ export function committeeRoutes(deps: { readonly db: Db; readonly verifyAudit?: 
   return async (app: FastifyInstance): Promise<void> => {
     app.addHook("onRequest", async (request) => requireCommittee(request));
 
-    app.get("/api/committee/stats", async () => committeeStats(deps.db));
+    const committeeOnly = problem("Committee role required");
+    const statsSchema = {
+      summary: "Aggregates per task and month (Committee role)",
+      response: { 200: json("Statistics", CommitteeStatsSchema), 403: committeeOnly },
+    };
+    app.get("/api/committee/stats", { schema: statsSchema }, async () => committeeStats(deps.db));
 
-    app.get("/api/committee/audit/verify", async () => (deps.verifyAudit ? deps.verifyAudit() : verifyAudit(deps.db)));
+    const verifySchema = {
+      summary: "Re-walk the audit hash chain (Committee role)",
+      response: { 200: { description: "{ok, entries, firstBrokenAt?}" }, 403: committeeOnly },
+    };
+    app.get("/api/committee/audit/verify", { schema: verifySchema }, async () => (deps.verifyAudit ? deps.verifyAudit() : verifyAudit(deps.db)));
 
-    app.get<{ Querystring: { format?: string } }>("/api/committee/audit/export", async (request, reply) => {
+    const exportSchema = {
+      summary: "Audit log as JSON or CSV (Committee role)",
+      // Plain JSON Schema, so documented only: the handler says which formats there are.
+      querystring: { type: "object", properties: { format: { enum: ["json", "csv"] } } },
+      response: { 200: { description: "The log, pseudonymous" }, 403: committeeOnly },
+    };
+    app.get<{ Querystring: { format?: string } }>("/api/committee/audit/export", { schema: exportSchema }, async (request, reply) => {
       const format = request.query.format ?? "json";
       if (format !== "json" && format !== "csv") throw new AppError("invalid_request", { detail: msg("server.committee.export_format") });
       const stamp = new Date().toISOString().slice(0, 10);

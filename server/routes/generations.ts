@@ -3,14 +3,20 @@ import { randomUUID } from "node:crypto";
 import { performance } from "node:perf_hooks";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { AppError } from "../../src/errors";
-import { GenerationRequestSchema, type GenerationRequest, type GenerationResponse } from "../../src/schemas/generation";
-import { ManualVersionSchema } from "../../src/schemas/versions";
-import { parseOrThrow } from "../../src/schemas/parse";
+import {
+  GenerationEventSchemas,
+  GenerationRequestSchema,
+  GenerationResponseSchema,
+  type GenerationRequest,
+  type GenerationResponse,
+} from "../../src/schemas/generation";
+import { DraftVersionsSchema, ManualVersionResponseSchema, ManualVersionSchema, type ManualVersion } from "../../src/schemas/versions";
 import type { ConcurrencyLimiter } from "../limits/concurrency";
 import type { Metrics } from "../metrics";
 import { assertGeneratable, assertRevisable, resolveLineage, runGeneration, type GenerationDeps, type Lineage } from "../pipeline/generate";
 import { requestLocale } from "../locale";
 import { loggableError, problemFor, toAppError } from "../problem";
+import { eventStream, json, problem } from "../route-schemas";
 import { openEventStream, wantsEventStream } from "../sse";
 import { findGenerationForUser, type StoredGeneration } from "../store/generations";
 import { resolveTranscriptionConsent, type TranscriptionConsent } from "../transcription/consent";
@@ -39,6 +45,21 @@ export function generationRoutes(deps: GenerationRouteDeps) {
     app.post(
       "/api/generations",
       {
+        schema: {
+          summary: "Generate a draft (JSON, or SSE with Accept: text/event-stream: delta*, replace?, then done or error)",
+          body: GenerationRequestSchema,
+          response: {
+            200: eventStream("SSE stream (events delta, replace, done, error)", GenerationEventSchemas),
+            201: json("The draft", GenerationResponseSchema),
+            400: problem("Malformed JSON, unknown field or task"),
+            401: problem("Not authenticated"),
+            404: problem("`transcriptionId` absent or not the caller's"),
+            413: problem("Body, notes or source too large"),
+            422: problem("Empty notes, or a `transcriptionId` without the member's consent"),
+            429: problem("Too many generations (Retry-After)"),
+            503: problem("An AI edit asked while no generative model is configured"),
+          },
+        },
         config: { rateLimit: { max: deps.perMinute, timeWindow: 60_000 } },
         preHandler: async (request, reply) => {
           const release = await deps.concurrency.tryAcquire(request.user.id);
@@ -54,7 +75,7 @@ export function generationRoutes(deps: GenerationRouteDeps) {
       },
       async (request, reply) => {
         try {
-          const body = parseOrThrow(GenerationRequestSchema, request.body);
+          const body = request.body as GenerationRequest;
           assertGeneratable(body);
           const lineage = await resolveLineage(deps.db, body, request.user);
           // Before any stream opens, so that another adviser's transcription is a plain 404 problem+json.
@@ -129,20 +150,44 @@ export function generationRoutes(deps: GenerationRouteDeps) {
       return generation;
     }
 
-    app.post<{ Params: { id: string } }>("/api/generations/:id/versions", async (request, reply) => {
-      const body = parseOrThrow(ManualVersionSchema, request.body);
-      const generation = await ownGeneration(request);
-      const id = randomUUID();
-      await insertManualVersion(deps.db, { id, rootId: generation.rootId, userId: request.user.id, text: body.text });
-      return reply.code(201).send({ id });
-    });
+    const notFound = problem("Absent or not the caller's");
 
-    app.get<{ Params: { id: string } }>("/api/generations/:id/versions", async (request) => {
-      const generation = await ownGeneration(request);
-      return listVersions(deps.db, generation.rootId, request.user.id);
-    });
+    app.post<{ Params: { id: string }; Body: ManualVersion }>(
+      "/api/generations/:id/versions",
+      {
+        schema: {
+          summary: "Record a manual edit of the caller's draft in its version history",
+          body: ManualVersionSchema,
+          response: { 201: json("Recorded", ManualVersionResponseSchema), 404: notFound, 413: problem("Text too long") },
+        },
+      },
+      async (request, reply) => {
+        const generation = await ownGeneration(request);
+        const id = randomUUID();
+        await insertManualVersion(deps.db, { id, rootId: generation.rootId, userId: request.user.id, text: request.body.text });
+        return reply.code(201).send({ id });
+      },
+    );
 
-    app.get<{ Params: { id: string } }>("/api/generations/:id", async (request) => ownGeneration(request));
+    app.get<{ Params: { id: string } }>(
+      "/api/generations/:id/versions",
+      {
+        schema: {
+          summary: "The draft's history, oldest first: first generation, AI edits and manual edits",
+          response: { 200: json("The versions", DraftVersionsSchema), 404: notFound },
+        },
+      },
+      async (request) => {
+        const generation = await ownGeneration(request);
+        return listVersions(deps.db, generation.rootId, request.user.id);
+      },
+    );
+
+    app.get<{ Params: { id: string } }>(
+      "/api/generations/:id",
+      { schema: { summary: "A generation of the caller", response: { 200: json("The generation", GenerationResponseSchema), 404: notFound } } },
+      async (request) => ownGeneration(request),
+    );
   };
 }
 

@@ -6,6 +6,8 @@ import { AppError } from "../../src/errors";
 import { msg } from "../../src/i18n/message";
 import { withTimeout } from "../limits/redis";
 import { sendProblem } from "../problem";
+import { HealthSchema, ReadinessSchema } from "../../src/schemas/health";
+import { json, problem } from "../route-schemas";
 import type { Db } from "../store/db";
 
 /** What readiness checks. */
@@ -21,9 +23,14 @@ type Check = "ok" | "down" | "absent";
 /** Registers the health routes; they need no authentication and are never rate-limited. */
 export function healthRoutes(deps: HealthDeps) {
   return async (app: FastifyInstance): Promise<void> => {
-    app.get("/api/health", { config: { rateLimit: false } }, async () => ({ status: "ok" }));
+    const liveSchema = { summary: "Liveness", response: { 200: json("Up", HealthSchema) } };
+    app.get("/api/health", { schema: liveSchema, config: { rateLimit: false } }, async () => ({ status: "ok" }));
 
-    app.get("/api/health/ready", { config: { rateLimit: false } }, async (request, reply) => {
+    const readySchema = {
+      summary: "Readiness: the database and Redis (when configured) answer",
+      response: { 200: json("Ready", ReadinessSchema), 503: problem("A dependency does not answer (not_ready, with checks)") },
+    };
+    app.get("/api/health/ready", { schema: readySchema, config: { rateLimit: false } }, async (request, reply) => {
       const [db, redis] = await Promise.all([
         withTimeout(deps.db.query("SELECT 1"), 2_000).then((): Check => "ok", (): Check => "down"),
         deps.redis ? withTimeout(deps.redis.ping(), 1_000).then((): Check => "ok", (): Check => "down") : Promise.resolve<Check>("absent"),

@@ -1,12 +1,21 @@
-// Owns POST /api/minutes (validated texts only) and GET /api/minutes/:id (author only).
+// Owns POST /api/minutes (validated texts only), GET /api/minutes (the caller's list) and GET /api/minutes/:id (author only).
 import { randomUUID } from "node:crypto";
 import type { FastifyInstance } from "fastify";
 import { AppError } from "../../src/errors";
 import { msg } from "../../src/i18n/message";
 import { decideTransparency } from "../../src/policy/transparency";
 import { aiShare } from "../../src/provenance/ai-share";
-import { MinutesListQuerySchema, SaveMinutesRequestSchema, type MinutesList, type MinutesListQuery, type SaveMinutesResponse } from "../../src/schemas/minutes";
-import { parseOrThrow } from "../../src/schemas/parse";
+import {
+  MinutesListQuerySchema,
+  MinutesListSchema,
+  MinutesSchema,
+  SaveMinutesRequestSchema,
+  SaveMinutesResponseSchema,
+  type MinutesList,
+  type MinutesListQuery,
+  type SaveMinutesRequest,
+  type SaveMinutesResponse,
+} from "../../src/schemas/minutes";
 import type { AuditRecorder } from "../audit/recorder";
 import type { Delivery } from "../delivery/service";
 import type { Db } from "../store/db";
@@ -14,6 +23,7 @@ import { findGenerationForUser } from "../store/generations";
 import { fingerprintOf, onceForKey, type StoredAnswer } from "../store/idempotency";
 import { decodeCursor, encodeCursor, findMinutesForUser, insertMinutes, listMinutesForUser } from "../store/minutes";
 import { aiTextsOf } from "../store/versions";
+import { json, problem, zodValidator } from "../route-schemas";
 import { isUuid } from "./generations";
 
 /** What the minutes routes need from the app. */
@@ -45,26 +55,35 @@ function isUnvalidated(body: unknown): boolean {
   return validated === undefined || validated === null || validated === false;
 }
 
-/**
- * The list's query string, or a 400: a search too long is a bad query, not a body too large (413).
- * @throws AppError invalid_request or unknown_field.
- */
-function parseListQuery(query: unknown): MinutesListQuery {
-  try {
-    return parseOrThrow(MinutesListQuerySchema, query);
-  } catch (error) {
-    if (error instanceof AppError && error.code === "payload_too_large") throw new AppError("invalid_request", { detail: msg("server.minutes.list_query", { issues: error.detailMessage ?? "" }) });
-    throw error;
-  }
+/** A search too long is a bad query (400), not a body too large (413). */
+function listQueryError(error: AppError): AppError {
+  if (error.code !== "payload_too_large") return error;
+  return new AppError("invalid_request", { detail: msg("server.minutes.list_query", { issues: error.detailMessage ?? "" }) });
 }
 
 /** Registers the minutes routes. */
 export function minutesRoutes(deps: MinutesDeps) {
   return async (app: FastifyInstance): Promise<void> => {
-    app.post("/api/minutes", async (request, reply) => {
+    const saveSchema = {
+      summary: "Save a validated text (Idempotency-Key honoured)",
+      // Plain JSON Schema, so documented only: the handler reads the key and says what is wrong with it.
+      headers: { type: "object", properties: { "idempotency-key": { type: "string", maxLength: 200 } } },
+      body: SaveMinutesRequestSchema,
+      response: {
+        201: json("Saved, with the transparency decision", SaveMinutesResponseSchema),
+        400: problem("Malformed JSON or body not UTF-8 (the field is named)"),
+        404: problem("Generation absent or not the caller's"),
+        422: problem("validated missing or false, or empty text: nothing saved"),
+      },
+    };
+    app.post<{ Body: SaveMinutesRequest }>("/api/minutes", {
+      schema: saveSchema,
       // Human control first: a save with `validated` missing or false is the documented 422, whatever else it holds.
-      if (isUnvalidated(request.body)) throw new AppError("validation_required", { detail: msg("problem.validation_required.detail") });
-      const body = parseOrThrow(SaveMinutesRequestSchema, request.body);
+      preValidation: async (request) => {
+        if (isUnvalidated(request.body)) throw new AppError("validation_required", { detail: msg("problem.validation_required.detail") });
+      },
+    }, async (request, reply) => {
+      const body = request.body;
       const idempotencyKey = readIdempotencyKey(request.headers["idempotency-key"]);
       if (body.validated !== true) throw new AppError("validation_required", { detail: msg("problem.validation_required.detail") });
       if (body.text.trim() === "") throw new AppError("text_empty", { detail: msg("problem.text_empty.detail") });
@@ -103,8 +122,13 @@ export function minutesRoutes(deps: MinutesDeps) {
     });
 
     // "Mes comptes rendus": the caller's own saved texts only, newest first, paged by an opaque cursor.
-    app.get("/api/minutes", async (request) => {
-      const query = parseListQuery(request.query);
+    const listSchema = {
+      summary: "The caller's own saved texts, newest first, paged (\"Mes comptes rendus\")",
+      querystring: MinutesListQuerySchema,
+      response: { 200: json("One page", MinutesListSchema), 400: problem("Invalid cursor or parameter") },
+    };
+    app.get<{ Querystring: MinutesListQuery }>("/api/minutes", { schema: listSchema, validatorCompiler: zodValidator({ mapError: listQueryError }) }, async (request) => {
+      const query = request.query;
       const after = query.cursor ? decodeCursor(query.cursor) : undefined;
       if (after === null) throw new AppError("invalid_request", { detail: msg("server.minutes.cursor") });
       const page = await listMinutesForUser(deps.db, request.user.id, { q: query.q, memberId: query.memberId, after, limit: query.limit ?? 20 });
@@ -112,7 +136,11 @@ export function minutesRoutes(deps: MinutesDeps) {
       return answer;
     });
 
-    app.get<{ Params: { id: string } }>("/api/minutes/:id", async (request) => {
+    const oneSchema = {
+      summary: "Saved minutes, for their author",
+      response: { 200: json("The minutes", MinutesSchema), 404: problem("Absent or not the caller's") },
+    };
+    app.get<{ Params: { id: string } }>("/api/minutes/:id", { schema: oneSchema }, async (request) => {
       const minutes = isUuid(request.params.id) ? await findMinutesForUser(deps.db, request.params.id, request.user.id) : null;
       if (!minutes) throw new AppError("not_found");
       return minutes;

@@ -8,15 +8,21 @@ import { parseOrThrow } from "../../src/schemas/parse";
 import { MAX_DOCUMENT_BYTES } from "../../src/sources/limits";
 import { addressesOf, parseMailThread, threadToSource } from "../../src/sources/mail-thread";
 import {
+  DocumentSourceResponseSchema,
   MailThreadSourceRequestSchema,
+  MailThreadSourceResponseSchema,
   TranscriptSourceRequestSchema,
+  TranscriptSourceResponseSchema,
   type DocumentSourceResponse,
+  type MailThreadSourceRequest,
   type MailThreadSourceResponse,
+  type TranscriptSourceRequest,
   type TranscriptSourceResponse,
-} from "../../src/sources/schemas";
+} from "../../src/schemas/sources";
 import { parseVtt, speakersOf, transcriptToSource } from "../../src/sources/vtt";
 import { documentPoolOf, type DocumentPool } from "../documents/pool";
 import { readDocument } from "../documents/read-in-pool";
+import { BINARY, formBody, json, problem } from "../route-schemas";
 import { acceptRawTextUploads, readTextUpload } from "../sources/text-upload";
 import { documentUploadError } from "./multipart-errors";
 
@@ -54,6 +60,67 @@ function assertFitsSource(text: string): void {
 }
 
 
+const documentSchema = {
+  summary:
+    "Text of a PDF or DOCX (multipart field `file`), read in a bounded worker thread: page text, AcroForm field values and comments",
+  body: { content: formBody({ file: BINARY }, ["file"]) },
+  response: {
+    200: json("The text", DocumentSourceResponseSchema),
+    413: problem("Over 10 MB or 50 pages, inflating past the limits (XML parts, PDF streams), or more text than a source holds"),
+    415: problem("Not a PDF or DOCX"),
+    422: problem(
+      "document_needs_ocr (a PDF with no text at all: a scan), document_without_text, document_unreadable (damaged or " +
+        "password-protected), document_too_complex (stopped on time or memory)",
+    ),
+    503: problem("documents_busy: every document worker busy and the queue full; Retry-After"),
+  },
+};
+
+const transcriptSchema = {
+  summary:
+    "A transcript as a source: speaker turns. WebVTT read by the W3C parsing rules, or a transcript copied from Teams or " +
+    "Word. JSON `{vtt}`, or the file itself (raw text/vtt, text/plain, application/octet-stream, or multipart field " +
+    "`file`), decoded by its declared charset, else UTF-8, else Windows-1252",
+  body: {
+    content: {
+      "application/json": { schema: TranscriptSourceRequestSchema },
+      "text/vtt": { schema: BINARY },
+      "text/plain": { schema: BINARY },
+      "application/octet-stream": { schema: BINARY },
+      ...formBody({ file: BINARY }, ["file"]),
+    },
+  },
+  response: {
+    200: json("The source text", TranscriptSourceResponseSchema),
+    400: problem("Neither WebVTT nor a transcript copy"),
+    413: problem("Too long for a source"),
+    422: problem("No speech"),
+  },
+};
+
+const mailThreadSchema = {
+  summary:
+    "A mail thread as a source: messages attributed to the member or the insurer, without signatures, footers or " +
+    "disclaimers. JSON `{text, memberAddress?}`, or a file: an .eml (raw message/rfc822, or multipart field `file` with " +
+    "an optional `memberAddress` field) read by its MIME charsets, or a text file decoded by its declared charset, else " +
+    "UTF-8, else Windows-1252",
+  body: {
+    content: {
+      "application/json": { schema: MailThreadSourceRequestSchema },
+      "message/rfc822": { schema: BINARY },
+      "text/plain": { schema: BINARY },
+      "application/octet-stream": { schema: BINARY },
+      ...formBody({ file: BINARY, memberAddress: { type: "string", format: "email" } }, ["file"]),
+    },
+  },
+  response: {
+    200: json("The source text", MailThreadSourceResponseSchema),
+    400: problem("Invalid request or unreadable .eml"),
+    415: problem("An Outlook .msg file"),
+    422: problem("Empty thread"),
+  },
+};
+
 /** Registers the source routes; @fastify/multipart lives inside this plugin, so only the upload route parses forms. */
 export function sourceRoutes(deps: SourceDeps = {}) {
   const insurerDomains = deps.insurerDomains ?? DEFAULT_INSURER_DOMAINS;
@@ -69,7 +136,7 @@ export function sourceRoutes(deps: SourceDeps = {}) {
       throw translated ?? error;
     });
 
-    app.post(DOCUMENT_URL, { config: { rateLimit: { max: deps.documentsPerMinute ?? 30, timeWindow: 60_000 } } }, async (request, reply) => {
+    app.post(DOCUMENT_URL, { schema: documentSchema, config: { rateLimit: { max: deps.documentsPerMinute ?? 30, timeWindow: 60_000 } } }, async (request, reply) => {
       if (!request.isMultipart()) throw new AppError("unsupported_media_type", { detail: msg("sources.document.not_multipart") });
       // Read the whole form: a second file must be refused (the files limit raises it), not silently ignored.
       let upload: { bytes: Buffer; filename: string; mimetype: string } | undefined;
@@ -106,9 +173,10 @@ export function sourceRoutes(deps: SourceDeps = {}) {
     // A transcript or a thread may also come as the file itself (raw body or form upload), decoded by its charset.
     acceptRawTextUploads(app);
 
-    app.post(TRANSCRIPT_URL, async (request) => {
+    app.post<{ Body: TranscriptSourceRequest }>(TRANSCRIPT_URL, { schema: transcriptSchema }, async (request) => {
       const upload = await readTextUpload(request, "transcript");
-      const body = parseOrThrow(TranscriptSourceRequestSchema, upload ? { vtt: upload.text } : request.body);
+      // A JSON body was validated by the route's schema; a file is held to the same contract once decoded.
+      const body = upload ? parseOrThrow(TranscriptSourceRequestSchema, { vtt: upload.text }) : request.body;
       const { turns } = parseVtt(body.vtt);
       if (turns.length === 0) throw new AppError("text_empty", { detail: msg("sources.transcript.empty") });
       const source = transcriptToSource(turns);
@@ -117,10 +185,11 @@ export function sourceRoutes(deps: SourceDeps = {}) {
       return response;
     });
 
-    app.post(MAIL_THREAD_URL, async (request) => {
+    app.post<{ Body: MailThreadSourceRequest }>(MAIL_THREAD_URL, { schema: mailThreadSchema }, async (request) => {
       const upload = await readTextUpload(request, "mail");
       const memberAddress = upload?.fields.memberAddress?.trim();
-      const body = parseOrThrow(MailThreadSourceRequestSchema, upload ? { text: upload.text, ...(memberAddress ? { memberAddress } : {}) } : request.body);
+      const fromFile = () => ({ text: upload?.text ?? "", ...(memberAddress ? { memberAddress } : {}) });
+      const body = upload ? parseOrThrow(MailThreadSourceRequestSchema, fromFile()) : request.body;
       const { messages } = parseMailThread(body.text, { insurerDomains, ...(body.memberAddress ? { memberAddress: body.memberAddress } : {}) });
       if (messages.length === 0) throw new AppError("text_empty", { detail: msg("sources.mail.empty") });
       const source = threadToSource(messages, deps.orgName ? { orgName: deps.orgName } : {});

@@ -3,12 +3,20 @@ import fastifyMultipart from "@fastify/multipart";
 import type { FastifyError, FastifyInstance, FastifyRequest } from "fastify";
 import { AppError } from "../../src/errors";
 import { msg } from "../../src/i18n/message";
-import { parseOrThrow } from "../../src/schemas/parse";
-import { MAX_CHUNK_BYTES, RecordingCreateSchema, type RecordingStatus, type TranscriptionResponse } from "../../src/schemas/transcription";
+import {
+  MAX_CHUNK_BYTES,
+  RecordingCreateSchema,
+  RecordingStatusSchema,
+  TranscriptionResponseSchema,
+  type RecordingCreate,
+  type RecordingStatus,
+  type TranscriptionResponse,
+} from "../../src/schemas/transcription";
 import type { AuditRecorder } from "../audit/recorder";
 import type { Db } from "../store/db";
 import { createRecordingStore, purgeRecordings, type RecordingRow } from "../transcription/recordings";
 import { unavailable, type Transcriber, type TranscriptResult } from "../transcription/service";
+import { BINARY, formBody, json, problem } from "../route-schemas";
 import { multipartError } from "./multipart-errors";
 
 export interface TranscriptionDeps {
@@ -53,13 +61,82 @@ function clientGone(request: FastifyRequest): AbortSignal {
   return controller.signal;
 }
 
+const AUDIO_TYPES = ["application/octet-stream", "audio/webm", "audio/ogg", "audio/wav", "audio/mpeg", "audio/mp4"];
+const notFound = problem("Absent or not the caller's");
+
+const transcriptionSchema = {
+  summary:
+    "Transcribe one recording of an interview, with the member's consent (multipart: `audio` = WAV, WebM/Opus, Ogg, MP3 " +
+    "or M4A; `consent` = true). The audio is never stored; the answer's `source` goes to POST /api/generations, which " +
+    "pseudonymises it",
+  body: { content: formBody({ audio: BINARY, consent: { type: "string", enum: ["true"] } }, ["audio", "consent"]) },
+  response: {
+    201: json("Turns with speakers and times, the transcript as a source, the duration, the provider and the footprint", TranscriptionResponseSchema),
+    400: problem("No audio field, empty file or malformed form"),
+    413: problem("Longer than AUDIO_MAX_SECONDS (2 h) or larger than AUDIO_MAX_MB"),
+    415: problem("Not one of the accepted audio formats"),
+    422: problem("consent_required: consent=true missing; nothing reached the provider"),
+    503: problem("No transcription provider configured or reachable (no embedded engine): French explanation, Retry-After"),
+  },
+};
+
+const recordingSchema = {
+  summary: "Open a live recording once the member consented (before the first byte); chunks then upload while recording",
+  body: RecordingCreateSchema,
+  response: { 201: json("The recording and its limits", RecordingStatusSchema), 422: problem("consent_required") },
+};
+
+const chunkSchema = {
+  summary:
+    "Store chunk n (0-based) of a live recording. Idempotent: the same bytes again answer 200; other bytes under the " +
+    "same number answer 409. Chunks may arrive in any order",
+  body: { content: Object.fromEntries(AUDIO_TYPES.map((type) => [type, { schema: BINARY }])) },
+  // Plain JSON Schema, so documented only: the handler reads the header.
+  headers: {
+    type: "object",
+    properties: {
+      "x-chunk-end-seconds": {
+        type: "number",
+        description: "Where the chunk ends in the recording; past AUDIO_MAX_SECONDS the chunk is refused (413)",
+      },
+    },
+  },
+  response: {
+    200: json("Already held, same bytes", RecordingStatusSchema),
+    201: json("Stored", RecordingStatusSchema),
+    404: notFound,
+    409: problem("Other bytes under this number, or recording already transcribed"),
+    413: problem("Chunk over 16 MB, recording over AUDIO_MAX_MB or past AUDIO_MAX_SECONDS"),
+  },
+};
+
+const transcribeSchema = {
+  summary:
+    "Transcribe the chunks 0..chunks-1 put together; the audio is deleted once transcribed (AUDIO_RETENTION_HOURS=0). " +
+    "Asked again, answers the same transcript (200)",
+  body: {
+    content: {
+      "application/json": {
+        schema: { type: "object", properties: { chunks: { type: "integer", minimum: 1, description: "How many chunks the recording has" } } },
+      },
+    },
+  },
+  response: {
+    200: json("Already transcribed", TranscriptionResponseSchema),
+    201: json("Transcribed", TranscriptionResponseSchema),
+    409: problem("Chunks still missing (listed)"),
+    413: problem("Too long"),
+    503: problem("No transcription provider: the recording is kept within retention"),
+  },
+};
+
 /** Registers the transcription routes; multipart and raw audio bodies are parsed only inside this plugin. */
 export function transcriptionRoutes(deps: TranscriptionDeps) {
   const { transcriber } = deps;
   const maxBytes = transcriber.limits.maxBytes;
   return async (app: FastifyInstance): Promise<void> => {
     await app.register(fastifyMultipart, { limits: { fileSize: maxBytes, files: 1, fields: 5, parts: 6 } });
-    app.addContentTypeParser(["application/octet-stream", "audio/webm", "audio/ogg", "audio/wav", "audio/mpeg", "audio/mp4"], { parseAs: "buffer", bodyLimit: MAX_CHUNK_BYTES }, (_request, body, done) => done(null, body));
+    app.addContentTypeParser(AUDIO_TYPES, { parseAs: "buffer", bodyLimit: MAX_CHUNK_BYTES }, (_request, body, done) => done(null, body));
     app.setErrorHandler((error: FastifyError) => {
       if (error.code === "FST_ERR_CTP_BODY_TOO_LARGE") throw new AppError("payload_too_large", { detail: msg("voice.server.chunk_too_large", { max: MAX_CHUNK_BYTES / 1024 / 1024 }), cause: error });
       throw uploadError(error, maxBytes) ?? error;
@@ -85,7 +162,7 @@ export function transcriptionRoutes(deps: TranscriptionDeps) {
       return { id, source: result.source, turns: result.turns, durationS: result.durationS, provider: result.provider, footprint: result.footprint, consent: { given: true, at: consentAt } };
     }
 
-    app.post(TRANSCRIPTIONS_URL, async (request, reply) => {
+    app.post(TRANSCRIPTIONS_URL, { schema: transcriptionSchema }, async (request, reply) => {
       if (!request.isMultipart()) throw new AppError("unsupported_media_type", { detail: msg("voice.server.no_audio") });
       let consent = false;
       let audio: Buffer | undefined;
@@ -109,11 +186,14 @@ export function transcriptionRoutes(deps: TranscriptionDeps) {
     });
 
     // Live recording: the consent opens the recording, before the first byte.
-    app.post("/api/recordings", async (request, reply) => {
-      const raw = (request.body ?? {}) as { consent?: unknown };
-      if (raw.consent !== true) throw consentRequired();
-      const body = parseOrThrow(RecordingCreateSchema, raw);
-      const row = await recordings.create(request.user.id, body.mimeType);
+    app.post<{ Body: RecordingCreate }>("/api/recordings", {
+      schema: recordingSchema,
+      // No consent, no recording: said before anything else the body may get wrong.
+      preValidation: async (request) => {
+        if ((request.body as { consent?: unknown } | undefined)?.consent !== true) throw consentRequired();
+      },
+    }, async (request, reply) => {
+      const row = await recordings.create(request.user.id, request.body.mimeType);
       return reply.code(201).send(statusOf(row));
     });
 
@@ -133,10 +213,14 @@ export function transcriptionRoutes(deps: TranscriptionDeps) {
       ...(row.result ? { transcription: row.result as TranscriptionResponse } : {}),
     });
 
-    app.get<{ Params: { id: string } }>("/api/recordings/:id", async (request) => statusOf(await load(request)));
+    const statusSchema = {
+      summary: "Which chunks the server holds (the pane resumes from it after a reload or a network drop)",
+      response: { 200: json("Status", RecordingStatusSchema), 404: notFound },
+    };
+    app.get<{ Params: { id: string } }>("/api/recordings/:id", { schema: statusSchema }, async (request) => statusOf(await load(request)));
 
     // A pane back online sends its backlog at once (an hour offline is 360 chunks): chunks get a wider limit than other calls.
-    app.put<{ Params: { id: string; n: string } }>("/api/recordings/:id/chunks/:n", { config: { rateLimit: { max: 1_200, timeWindow: 60_000 } } }, async (request, reply) => {
+    app.put<{ Params: { id: string; n: string } }>("/api/recordings/:id/chunks/:n", { schema: chunkSchema, config: { rateLimit: { max: 1_200, timeWindow: 60_000 } } }, async (request, reply) => {
       const n = Number(request.params.n);
       if (!/^\d{1,5}$/.test(request.params.n) || n > MAX_CHUNK_NUMBER) throw new AppError("invalid_request", { detail: msg("voice.server.bad_chunk_number", { max: MAX_CHUNK_NUMBER }) });
       const row = await load(request);
@@ -158,7 +242,7 @@ export function transcriptionRoutes(deps: TranscriptionDeps) {
       return reply.code(outcome === "stored" ? 201 : 200).send(statusOf(updated));
     });
 
-    app.post<{ Params: { id: string }; Body: { chunks?: unknown } | undefined }>("/api/recordings/:id/transcribe", async (request, reply) => {
+    app.post<{ Params: { id: string }; Body: { chunks?: unknown } | undefined }>("/api/recordings/:id/transcribe", { schema: transcribeSchema }, async (request, reply) => {
       const row = await load(request);
       // Asked again after a lost answer: the same transcript, not a second provider call.
       if (row.status === "transcribed" && row.result) return reply.code(200).send(row.result);
@@ -176,7 +260,11 @@ export function transcriptionRoutes(deps: TranscriptionDeps) {
     });
 
     // The member withdraws consent, or the adviser abandons: the audio and the row go at once.
-    app.delete<{ Params: { id: string } }>("/api/recordings/:id", async (request, reply) => {
+    const deleteSchema = {
+      summary: "Delete the recording and its audio now (consent withdrawn, recording abandoned)",
+      response: { 204: { description: "Deleted" }, 404: notFound },
+    };
+    app.delete<{ Params: { id: string } }>("/api/recordings/:id", { schema: deleteSchema }, async (request, reply) => {
       const row = await load(request);
       await recordings.deleteRecording(row.id);
       return reply.code(204).send();

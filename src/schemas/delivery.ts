@@ -103,6 +103,7 @@ export const DeliveryListQuerySchema = z.strictObject({
   state: z.optional(DeliveryStateSchema),
   limit: z.optional(z.coerce.number().check(z.int(), z.gte(1), z.lte(500))),
 });
+export type DeliveryListQuery = z.infer<typeof DeliveryListQuerySchema>;
 export const DeliveryListSchema = z.object({ items: z.array(DeliveryStatusSchema) });
 export type DeliveryList = z.infer<typeof DeliveryListSchema>;
 

@@ -36,6 +36,8 @@ export const RecordingCreateSchema = z.strictObject({
   mimeType: z.optional(z.string().check(z.maxLength(100))),
 });
 
+export type RecordingCreate = z.infer<typeof RecordingCreateSchema>;
+
 export const RecordingStatusSchema = z.object({
   id: z.string(),
   status: z.enum(["recording", "transcribed"]),

@@ -300,13 +300,3 @@ describeEachStore("transcriptions", (kind) => {
     expect(sent).not.toContain("06 12 34 56 78");
   });
 });
-
-describe("transcription OpenAPI", () => {
-  it("documents the one-file route and the chunked live-recording routes", async () => {
-    const { buildOpenApi } = await import("../../server/openapi");
-    const paths = (buildOpenApi() as { paths: Record<string, Record<string, unknown>> }).paths;
-    expect(Object.keys(paths["/api/transcriptions"] ?? {})).toContain("post");
-    expect(Object.keys(paths["/api/recordings/{id}/chunks/{n}"] ?? {})).toContain("put");
-    expect(Object.keys(paths["/api/recordings/{id}/transcribe"] ?? {})).toContain("post");
-  });
-});

@@ -4,7 +4,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { AppError } from "../../../src/errors";
 import { msg, grouped } from "../../../src/i18n/message";
 import { MAX_SOURCE_CHARS } from "../../../src/schemas/limits";
-import type { ScanSourceResponse } from "../../../src/schemas/scan";
+import { ScanEventSchemas, ScanSourceResponseSchema, type ScanSourceResponse } from "../../../src/schemas/scan";
 import { MAX_DOCUMENT_BYTES } from "../../../src/sources/limits";
 import { requestLocale } from "../../locale";
 import { problemFor, toAppError } from "../../problem";
@@ -12,6 +12,7 @@ import { wantsEventStream } from "../../sse";
 import type { DocumentPool } from "../pool";
 import { readScan } from "./read-scan";
 import { documentUploadError } from "../../routes/multipart-errors";
+import { BINARY, eventStream, formBody, problem } from "../../route-schemas";
 
 export const SCAN_URL = "/api/sources/scan";
 
@@ -71,6 +72,27 @@ function openScanStream(reply: FastifyReply, requestId: string) {
   };
 }
 
+const scanSchema = {
+  summary:
+    "Text of a scan or photo read by OCR on the server (multipart field `file`: PDF without text, JPEG, PNG, HEIC, WebP, " +
+    "TIFF). With Accept: text/event-stream: progress {page, pages} (page 0 first, then after each page), then done or error",
+  body: { content: formBody({ file: BINARY }, ["file"]) },
+  response: {
+    200: {
+      description: "The pages' text with a confidence each (JSON), or the SSE stream (events progress, done, error)",
+      content: {
+        "application/json": { schema: ScanSourceResponseSchema },
+        ...eventStream("", ScanEventSchemas).content,
+      },
+    },
+    413: problem("Over 10 MB, 40 pages or 50 megapixels"),
+    415: problem("Neither an image nor a PDF"),
+    422: problem("Damaged image or PDF, password-protected PDF, no text could be read, or a page over its time limit"),
+    429: problem("Too many scans (Retry-After)"),
+    503: problem("Document workers busy"),
+  },
+};
+
 /** Registers the scan route; @fastify/multipart lives inside this plugin. */
 export function scanRoutes(deps: ScanRouteDeps) {
   return async (app: FastifyInstance): Promise<void> => {
@@ -80,7 +102,7 @@ export function scanRoutes(deps: ScanRouteDeps) {
       throw translated ?? error;
     });
 
-    app.post(SCAN_URL, { config: { rateLimit: { max: deps.scansPerMinute ?? 20, timeWindow: 60_000 } } }, async (request, reply) => {
+    app.post(SCAN_URL, { schema: scanSchema, config: { rateLimit: { max: deps.scansPerMinute ?? 20, timeWindow: 60_000 } } }, async (request, reply) => {
       const { bytes, filename, mimeType } = await readUpload(request);
       // The response's close, not the request's (it fires once the body is read), tells that the adviser left:
       // the pages not yet read are then abandoned and their workers freed.
