@@ -1,10 +1,7 @@
 // Owns POST /api/minutes (validated texts only), GET /api/minutes (the caller's list) and GET /api/minutes/:id (author only).
-import { randomUUID } from "node:crypto";
 import type { FastifyInstance } from "fastify";
 import { AppError } from "../../src/errors";
 import { msg } from "../../src/i18n/message";
-import { decideTransparency } from "../../src/policy/transparency";
-import { aiShare } from "../../src/provenance/ai-share";
 import {
   MinutesListQuerySchema,
   MinutesListSchema,
@@ -14,27 +11,14 @@ import {
   type MinutesList,
   type MinutesListQuery,
   type SaveMinutesRequest,
-  type SaveMinutesResponse,
 } from "../../src/schemas/minutes";
-import type { AuditRecorder } from "../audit/recorder";
-import type { Delivery } from "../delivery/service";
-import type { Db } from "../store/db";
-import { findGenerationForUser } from "../store/generations";
-import { fingerprintOf, onceForKey, type StoredAnswer } from "../store/idempotency";
-import { decodeCursor, encodeCursor, findMinutesForUser, insertMinutes, listMinutesForUser } from "../store/minutes";
-import { aiTextsOf } from "../store/versions";
+import { saveMinutes, type SaveDeps } from "../pipeline/save";
+import { decodeCursor, encodeCursor, findMinutesForUser, listMinutesForUser } from "../store/minutes";
 import { json, problem, zodValidator } from "../route-schemas";
 import { isUuid } from "./generations";
 
-/** What the minutes routes need from the app. */
-export interface MinutesDeps {
-  readonly db: Db;
-  readonly audit: AuditRecorder;
-  readonly orgName: string;
-  readonly aiShareThreshold: number;
-  /** The outbox: the validated record's event is written in the save's transaction (issue 18). */
-  readonly delivery?: Pick<Delivery, "recordValidated" | "saved"> | undefined;
-}
+/** What the minutes routes need from the app: what a save needs. */
+export type MinutesDeps = SaveDeps;
 
 /**
  * The Idempotency-Key header, if any.
@@ -83,42 +67,9 @@ export function minutesRoutes(deps: MinutesDeps) {
         if (isUnvalidated(request.body)) throw new AppError("validation_required", { detail: msg("problem.validation_required.detail") });
       },
     }, async (request, reply) => {
-      const body = request.body;
       const idempotencyKey = readIdempotencyKey(request.headers["idempotency-key"]);
-      if (body.validated !== true) throw new AppError("validation_required", { detail: msg("problem.validation_required.detail") });
-      if (body.text.trim() === "") throw new AppError("text_empty", { detail: msg("problem.text_empty.detail") });
-      const generation = await findGenerationForUser(deps.db, body.generationId, request.user.id);
-      if (!generation) throw new AppError("generation_not_found");
-
-      // The whole history counts: the final text is measured against every AI version (first draft and AI edits).
-      const aiTexts = await aiTextsOf(deps.db, generation.rootId, request.user.id);
-      const share = Math.max(0, ...aiTexts.map((text) => aiShare(text, body.text)));
-      // The notice follows what wrote the text: versions the offline engine prepared are no generative AI's words.
-      const transparency = decideTransparency({ task: generation.task, aiShare: share, isValidated: true, orgName: deps.orgName, threshold: deps.aiShareThreshold, hasGenerativeAi: aiTexts.length > 0 });
-      const save = async (tx: Db): Promise<StoredAnswer> => {
-        const id = randomUUID();
-        await insertMinutes(tx, {
-          id,
-          generationId: generation.id,
-          userId: request.user.id,
-          task: generation.task,
-          text: body.text,
-          aiShare: share,
-          transparency,
-          validatedBy: request.user.id,
-          validatedAt: new Date(),
-        });
-        await deps.audit.save(tx, request.user.id, { minutesId: id, generationId: generation.id, task: generation.task, transparency, aiShare: share });
-        // Same transaction: a saved record always has its outbox event, and a rolled-back save never leaves.
-        await deps.delivery?.recordValidated(tx, id, deps.audit.actorOf(request.user.id));
-        const response: SaveMinutesResponse = { id, transparency };
-        return { status: 201, body: response };
-      };
-      // A retried save (same Idempotency-Key) answers the first response and never stores a second record.
-      const answer: StoredAnswer = await deps.db.transaction((tx) => (idempotencyKey ? onceForKey(tx, request.user.id, idempotencyKey, () => save(tx), fingerprintOf(body)) : save(tx)));
-      const saved = answer.body as SaveMinutesResponse;
-      deps.delivery?.saved();
-      return reply.code(answer.status).header("location", `/api/minutes/${saved.id}`).send(saved);
+      const answer = await saveMinutes(deps, request.body, request.user, idempotencyKey);
+      return reply.code(answer.status).header("location", `/api/minutes/${answer.body.id}`).send(answer.body);
     });
 
     // "Mes comptes rendus": the caller's own saved texts only, newest first, paged by an opaque cursor.
