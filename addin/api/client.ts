@@ -9,17 +9,10 @@ import type { Minutes, MinutesList, SaveMinutesRequest, SaveMinutesResponse } fr
 import type { ScanProgress, ScanSourceResponse } from "../../src/schemas/scan";
 import type { DocumentSourceResponse, MailThreadSourceResponse, TranscriptSourceResponse } from "../../src/schemas/sources";
 import type { DraftVersion } from "../../src/schemas/versions";
-import { AddinError, hasProblem, problemError, type ClientProblemCode, type ProblemError } from "../lib/errors";
+import { AddinError, hasProblem, problemError, type ClientProblemCode } from "../lib/errors";
 import { clientProblem, loadContract, problemIn, problemOf, readAs, type Contract } from "./http";
 
 export type { ClientProblemCode, DraftVersion };
-
-/**
- * A failed API call: an AddinError carrying the problem+json to show. Kept for the components that still test
- * `instanceof ApiError`; new code uses AddinError with `hasProblem` or `messageOf` (addin/lib/errors).
- */
-export type ApiError = ProblemError;
-export const ApiError = { [Symbol.hasInstance]: hasProblem } as const;
 
 /** Callbacks of a streamed generation. */
 export interface StreamHandlers {

@@ -3,7 +3,7 @@ import type { Locale } from "../../src/i18n";
 import type { GenerationContext } from "../../src/schemas/generation";
 import type { Transparency } from "../../src/schemas/minutes";
 import type { TaskId } from "../../src/tasks/catalogue";
-import { AddinError, isHostErrorCode, type HostErrorCode } from "../lib/errors";
+import { AddinError, type HostErrorCode } from "../lib/errors";
 
 export type { HostErrorCode };
 
@@ -55,11 +55,6 @@ export interface ValidatedRecord extends DraftRecord {
 
 /** A host failure: an AddinError with a HostErrorCode, which picks the message shown (`messageOf`). */
 export type HostError = AddinError & { readonly code: HostErrorCode };
-
-/** Kept for the components that still test `instanceof HostError`; new code uses `messageOf` or the code. */
-export const HostError = {
-  [Symbol.hasInstance]: (v: unknown): v is HostError => v instanceof AddinError && isHostErrorCode(v.code),
-} as const;
 
 /** The error a host raises when it cannot read or write (`cause` keeps the host's own error). */
 export function hostError(code: HostErrorCode, options: { cause?: unknown } = {}): HostError {

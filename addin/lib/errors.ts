@@ -28,7 +28,7 @@ const HOST_ERROR_CODES: readonly string[] = [
 ] satisfies readonly HostErrorCode[];
 
 /** Whether `code` is one of the host's. */
-export function isHostErrorCode(code: string): code is HostErrorCode {
+function isHostErrorCode(code: string): code is HostErrorCode {
   return HOST_ERROR_CODES.includes(code);
 }
 

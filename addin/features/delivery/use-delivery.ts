@@ -4,11 +4,11 @@ import { useState } from "react";
 import type { MessageKey } from "../../../src/i18n/core";
 import { TASKS, type TaskId, type TemplateId } from "../../../src/tasks/catalogue";
 import { downloadDocx } from "../../export/download-docx";
-import { HostError, type ValidatedRecord, type WriteTarget } from "../../hosts/host-adapter";
+import type { ValidatedRecord, WriteTarget } from "../../hosts/host-adapter";
 import { useHost } from "../../hooks/use-host";
 import { useI18n } from "../../hooks/use-i18n";
 import { copyText } from "../../lib/clipboard";
-import { messageOf } from "../../lib/errors";
+import { AddinError, messageOf } from "../../lib/errors";
 import { toPlainText } from "../../lib/draft-blocks";
 
 /** A saved text ready to leave the pane, with what goes with it. */
@@ -52,7 +52,7 @@ export function useDelivery(saved: SavedText): Delivery {
     } catch (error) {
       console.warn(`Delivery "${id}" failed`, error);
       // A copy that could not be recorded did copy: say so, not that it failed outright.
-      const isUnrecordedCopy = id === "copy" && error instanceof HostError && error.code === "host_record_failed";
+      const isUnrecordedCopy = id === "copy" && error instanceof AddinError && error.code === "host_record_failed";
       const reason = isUnrecordedCopy ? t("ui.deliver.copy_record_failed") : messageOf(error, t, "ui.deliver.failed_generic");
       setOutcome({ isOk: false, message: t("ui.deliver.failed", { reason }) });
     } finally {
