@@ -5,6 +5,7 @@ import { t } from "../../src/i18n";
 import { msg } from "../../src/i18n/message";
 import type { AuditRecorder } from "../audit/recorder";
 import type { ProviderChain } from "../llm/chain";
+import { problem } from "../route-schemas";
 import type { Db } from "../store/db";
 import { findActiveVersion, findEvaluation, findVersion, keyOf, latestDoneEvaluation, latestEvaluations, listVersions, type EvaluationRow, type VersionRow } from "../store/pre-prompts";
 import { startEvaluation } from "./jobs";
@@ -69,28 +70,93 @@ async function mustFind(db: Db, id: string): Promise<VersionRow> {
   return version;
 }
 
+// What the OpenAPI document says of each route; the bodies are read and refused by the handlers themselves.
+const committeeOnly = problem("Committee role required");
+const noVersion = problem("No such version");
+const DOCS = {
+  list: {
+    summary:
+      "Every pre-prompt version of every task and template: {id, key, task, template?, version, state (draft|evaluated|" +
+      "approved|active|retired), author?, approvedBy?, text, sha256, firstSeenAt, firstUsedAt, evaluation…}; one active " +
+      "per task and template (Committee role)",
+    response: { 200: { description: "Versions" }, 403: committeeOnly },
+  },
+  one: { summary: "One pre-prompt version (Committee role)", response: { 200: { description: "The version" }, 403: committeeOnly, 404: noVersion } },
+  create: {
+    summary: "Save a new draft version {task, template?, text, basedOn?} (Committee role)",
+    body: {
+      type: "object",
+      required: ["task", "text"],
+      additionalProperties: false,
+      properties: { task: { type: "string" }, template: { type: "string" }, text: { type: "string", maxLength: 20000 }, basedOn: { type: "string" } },
+    },
+    response: {
+      201: { description: '{id, version, state: "draft"}' },
+      400: problem("Unknown task or template, empty text, basedOn of another task"),
+      403: committeeOnly,
+    },
+  },
+  evaluate: {
+    summary:
+      "Run the version over its reference cases; 200 with the scores (and the active version's) when done within " +
+      "?wait= seconds (default 20), else 202 with progress and a Location to poll",
+    querystring: { type: "object", properties: { wait: { type: "integer", minimum: 0, maximum: 60 } } },
+    response: { 200: { description: "Scores" }, 202: { description: "Running: {id, status, done, total}" }, 403: committeeOnly, 404: noVersion },
+  },
+  latestEvaluation: {
+    summary: "The version's latest evaluation, with the active version's scores",
+    response: { 200: { description: "Evaluation" }, 403: committeeOnly, 404: problem("No evaluation") },
+  },
+  evaluation: {
+    summary: "One evaluation run: progress, scores and each case's draft",
+    response: { 200: { description: "Evaluation" }, 403: committeeOnly, 404: problem("No such evaluation") },
+  },
+  approve: {
+    summary:
+      "Approve an evaluated version {reason, justification?}: a Committee member other than its author; a justification " +
+      "when it scores below the active version",
+    body: {
+      type: "object",
+      required: ["reason"],
+      additionalProperties: false,
+      properties: { reason: { type: "string" }, justification: { type: "string" } },
+    },
+    response: {
+      200: { description: "The approved version" },
+      400: problem("No reason"),
+      403: problem("Committee role required, or the author"),
+      404: noVersion,
+      409: problem("Not evaluated, or worse without justification"),
+    },
+  },
+  activate: {
+    summary: "Put an approved version in service (the active one is retired); activating an earlier version is the rollback",
+    response: { 200: { description: "The active version and the one it replaced" }, 403: committeeOnly, 404: noVersion, 409: problem("Never approved, or already active") },
+  },
+};
+
 /** Registers the routes on the committee's plugin (its onRequest hook already refused anyone without the role). */
 export async function prePromptRoutes(app: FastifyInstance, deps: { readonly db: Db; readonly audit: AuditRecorder; readonly chain: ProviderChain }): Promise<void> {
   const { db, audit, chain } = deps;
 
-  app.get("/api/committee/preprompts", async (request) => {
+  app.get("/api/committee/preprompts", { schema: DOCS.list }, async (request) => {
     const [versions, evaluations] = await Promise.all([listVersions(db), latestEvaluations(db)]);
     return versions.map((v) => versionView(v, request.user.id, evaluations.get(v.id)));
   });
 
-  app.get<{ Params: { id: string } }>("/api/committee/preprompts/:id", async (request) => {
+  app.get<{ Params: { id: string } }>("/api/committee/preprompts/:id", { schema: DOCS.one }, async (request) => {
     const version = await mustFind(db, request.params.id);
     const evaluation = await latestEvaluations(db).then((m) => m.get(version.id));
     return versionView(version, request.user.id, evaluation);
   });
 
-  app.post("/api/committee/preprompts", async (request, reply) => {
+  app.post("/api/committee/preprompts", { schema: DOCS.create }, async (request, reply) => {
     const body = objectBody(request.body, ["task", "template", "text", "basedOn"]);
     const row = await createDraft(db, audit, request.user, { task: body.task, template: body.template, text: body.text, basedOn: body.basedOn });
     return reply.code(201).header("location", `/api/committee/preprompts/${encodeURIComponent(row.id)}`).send({ id: row.id, task: row.task, ...(row.template ? { template: row.template } : {}), version: row.version, state: row.state });
   });
 
-  app.post<{ Params: { id: string }; Querystring: { wait?: string } }>("/api/committee/preprompts/:id/evaluations", async (request, reply) => {
+  app.post<{ Params: { id: string }; Querystring: { wait?: string } }>("/api/committee/preprompts/:id/evaluations", { schema: DOCS.evaluate }, async (request, reply) => {
     // No body is expected; whatever a client sends along (an empty object, options of a later version) is ignored.
     const version = await mustFind(db, request.params.id);
     const job = await startEvaluation(db, audit, chain, request.user.id, version);
@@ -107,7 +173,7 @@ export async function prePromptRoutes(app: FastifyInstance, deps: { readonly db:
     });
   });
 
-  app.get<{ Params: { id: string } }>("/api/committee/preprompts/:id/evaluations", async (request) => {
+  app.get<{ Params: { id: string } }>("/api/committee/preprompts/:id/evaluations", { schema: DOCS.latestEvaluation }, async (request) => {
     const version = await mustFind(db, request.params.id);
     const evaluation = (await latestEvaluations(db)).get(version.id);
     if (!evaluation) throw new AppError("not_found", { detail: msg("governance.problem.no_evaluation") });
@@ -118,19 +184,19 @@ export async function prePromptRoutes(app: FastifyInstance, deps: { readonly db:
     return { ...evaluationView(full ?? evaluation, true), active: active && activeEvaluation ? { versionId: active.id, scores: activeEvaluation.scores } : null, isWorse: comparison.isWorse };
   });
 
-  app.get<{ Params: { id: string; evaluationId: string } }>("/api/committee/preprompts/:id/evaluations/:evaluationId", async (request) => {
+  app.get<{ Params: { id: string; evaluationId: string } }>("/api/committee/preprompts/:id/evaluations/:evaluationId", { schema: DOCS.evaluation }, async (request) => {
     const evaluation = /^[0-9a-f-]{36}$/i.test(request.params.evaluationId) ? await findEvaluation(db, request.params.evaluationId) : undefined;
     if (!evaluation || evaluation.versionId !== request.params.id) throw new AppError("not_found", { detail: msg("governance.problem.no_evaluation") });
     return evaluationView(evaluation, true);
   });
 
-  app.post<{ Params: { id: string } }>("/api/committee/preprompts/:id/approve", async (request) => {
+  app.post<{ Params: { id: string } }>("/api/committee/preprompts/:id/approve", { schema: DOCS.approve }, async (request) => {
     const body = objectBody(request.body, ["reason", "justification"]);
     const version = await approve(db, audit, request.user, request.params.id, body);
     return versionView(version, request.user.id, undefined);
   });
 
-  app.post<{ Params: { id: string } }>("/api/committee/preprompts/:id/activate", async (request) => {
+  app.post<{ Params: { id: string } }>("/api/committee/preprompts/:id/activate", { schema: DOCS.activate }, async (request) => {
     const body = objectBody(request.body, ["reason"]);
     const { version, previous } = await activate(db, audit, request.user, request.params.id, typeof body.reason === "string" ? body.reason.trim() : undefined);
     return { ...versionView(version, request.user.id, undefined), previous };
