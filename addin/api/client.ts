@@ -9,10 +9,8 @@ import type { Minutes, MinutesList, SaveMinutesRequest, SaveMinutesResponse } fr
 import type { ScanProgress, ScanSourceResponse } from "../../src/schemas/scan";
 import type { DocumentSourceResponse, MailThreadSourceResponse, TranscriptSourceResponse } from "../../src/schemas/sources";
 import type { DraftVersion } from "../../src/schemas/versions";
-import { AddinError, hasProblem, problemError, type ClientProblemCode } from "../lib/errors";
+import { AddinError, hasProblem, problemError } from "../lib/errors";
 import { clientProblem, loadContract, problemIn, problemOf, readAs, type Contract } from "./http";
-
-export type { ClientProblemCode, DraftVersion };
 
 /** Callbacks of a streamed generation. */
 export interface StreamHandlers {

@@ -97,7 +97,8 @@ export function useDraftSession(initial: DraftPhase): DraftSession {
       if (review.kind !== "review" || review.isSaving) return;
       const { id } = review.generation;
       const text = review.text;
-      const isRecorded = text === review.generation.draft || (recorded.current?.generationId === id && recorded.current.text === text);
+      const last = recorded.current;
+      const isRecorded = text === review.generation.draft || (last?.generationId === id && last.text === text);
       // The history must show what the adviser wrote before the AI rewrote it (the transparency decision reads it):
       // when that record fails, the AI edit fails with its problem (draft kept) and the adviser can try again.
       const recordEdit = async (signal: AbortSignal) => {

@@ -1,4 +1,5 @@
-// Owns the add-in's one error type and the words an adviser is shown for it, whatever failed (API, sign-in, host, Graph).
+// Owns the add-in's one error type and the words an adviser is shown for it, whatever failed (API, sign-in,
+// host, Graph).
 import type { MessageKey } from "../../src/i18n/core";
 import type { Problem } from "../../src/schemas/problem";
 import { authMessageKey, isAuthErrorCode } from "../auth/auth-error";

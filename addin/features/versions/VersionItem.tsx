@@ -3,7 +3,7 @@ import { Button } from "@fluentui/react-components";
 import { HistoryRegular } from "@fluentui/react-icons";
 import type { ReactNode } from "react";
 import type { MessageKey } from "../../../src/i18n";
-import type { DraftVersion } from "../../api/client";
+import type { DraftVersion } from "../../../src/schemas/versions";
 import { useI18n } from "../../hooks/use-i18n";
 import { useVersionsStyles } from "./versions-styles";
 

@@ -1,6 +1,6 @@
 // Owns the loading of a draft's version history from the server, refreshed when the generation changes.
 import { useEffect, useState } from "react";
-import type { DraftVersion } from "../../api/client";
+import type { DraftVersion } from "../../../src/schemas/versions";
 import { useApi } from "../../api/use-api";
 import { useI18n } from "../../hooks/use-i18n";
 import { messageOf } from "../../lib/errors";
