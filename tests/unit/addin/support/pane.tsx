@@ -4,6 +4,9 @@ import { afterEach, beforeEach, vi } from "vitest";
 import { Root } from "../../../../addin/app/Root";
 import type { HostAdapter } from "../../../../addin/hosts/host-adapter";
 import { createFakeHost } from "../../../support/fake-hosts";
+// The pane prefetches its review chunk while the adviser types notes; the tests load it up front likewise, so a
+// cold import does not eat the first test's wait for the draft.
+import "../../../../addin/features/review/ReviewPanel";
 
 /** Renders the pane in French on `host` (a fresh fake host by default). */
 export function renderPane(host: HostAdapter = createFakeHost()) {
