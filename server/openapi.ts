@@ -130,7 +130,10 @@ const WEBHOOK_HEADERS = [
   },
 ];
 
-/** What Greffier POSTs to every WEBHOOK_URLS receiver (Standard Webhooks); a 2xx acknowledges, anything else is retried. */
+/**
+ * What Greffier POSTs to every WEBHOOK_URLS receiver (Standard Webhooks); a 2xx acknowledges, anything else is
+ * retried.
+ */
 function webhooks(): Record<string, unknown> {
   const requestBody = { required: true, content: { "application/json": { schema: jsonSchemaOf(DeliveryPayloadSchema, "output") } } };
   const hook = (summary: string, received: string) => ({

@@ -36,7 +36,9 @@ export interface SaveAnswer {
  * @throws AppError validation_required (the adviser did not tick the box), text_empty.
  */
 export function assertSavable(request: SaveMinutesRequest): void {
-  if (request.validated !== true) throw new AppError("validation_required", { detail: msg("problem.validation_required.detail") });
+  if (request.validated !== true) {
+    throw new AppError("validation_required", { detail: msg("problem.validation_required.detail") });
+  }
   if (request.text.trim() === "") throw new AppError("text_empty", { detail: msg("problem.text_empty.detail") });
 }
 
@@ -46,7 +48,12 @@ export function assertSavable(request: SaveMinutesRequest): void {
  * first response and never stores a second record.
  * @throws AppError validation_required, text_empty, generation_not_found, idempotency_key_reused.
  */
-export async function saveMinutes(deps: SaveDeps, request: SaveMinutesRequest, user: User, idempotencyKey?: string): Promise<SaveAnswer> {
+export async function saveMinutes(
+  deps: SaveDeps,
+  request: SaveMinutesRequest,
+  user: User,
+  idempotencyKey?: string,
+): Promise<SaveAnswer> {
   assertSavable(request);
   const generation = await findGenerationForUser(deps.db, request.generationId, user.id);
   if (!generation) throw new AppError("generation_not_found");
@@ -65,7 +72,8 @@ export async function saveMinutes(deps: SaveDeps, request: SaveMinutesRequest, u
       validatedBy: user.id,
       validatedAt: new Date(),
     });
-    await deps.audit.save(tx, user.id, { minutesId: id, generationId: generation.id, task: generation.task, transparency: decision, aiShare: share });
+    const { task } = generation;
+    await deps.audit.save(tx, user.id, { minutesId: id, generationId: generation.id, task, transparency: decision, aiShare: share });
     // Same transaction: a saved record always has its outbox event, and a rolled-back save never leaves.
     await deps.delivery?.recordValidated(tx, id, deps.audit.actorOf(user.id));
     const body: SaveMinutesResponse = { id, transparency: decision };

@@ -3,7 +3,10 @@ import * as z from "zod/mini";
 
 export const HealthSchema = z.object({ status: z.literal("ok") });
 
-/** What readiness checked: each dependency, and each provider's circuit breaker (shown, never a reason to be unready). */
+/**
+ * What readiness checked: each dependency, and each provider's circuit breaker (shown, never a reason to be
+ * unready).
+ */
 export const ReadinessSchema = z.object({
   status: z.literal("ok"),
   checks: z.record(z.string(), z.enum(["ok", "down", "absent"])),
