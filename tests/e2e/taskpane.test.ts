@@ -51,6 +51,7 @@ describe.runIf(shouldRunBrowserTests())("taskpane in Chromium", () => {
     // Real office.js, loaded outside Office, must leave a working page behind.
     expect(await page.evaluate(() => typeof (window as unknown as { Office?: unknown }).Office)).toBe("object");
     await pane.typeNotes(NOTES);
+    await pane.waitForCaptureParts();
     await pane.screenshot("taskpane-1-notes.png");
 
     // Slow the provider down so the stream is visible, and check the editor does not move while it fills.
@@ -175,6 +176,7 @@ describe.runIf(shouldRunBrowserTests())("taskpane in Chromium", () => {
     await expect
       .poll(() => page.evaluate(() => getComputedStyle(document.querySelector(".greffier-root") as Element).backgroundColor))
       .not.toBe("rgb(255, 255, 255)");
+    await pane.waitForCaptureParts();
     await pane.screenshot("taskpane-dark.png");
     expect(await seriousAxeViolations(page)).toEqual([]);
     await context.close();

@@ -95,6 +95,12 @@ export class TaskpanePage {
     await this.notes.waitFor();
   }
 
+  /** Waits for the capture screen's lazy parts (draft name, sources), so a screenshot never catches it half-built. */
+  async waitForCaptureParts(): Promise<void> {
+    await this.root.getByTestId("draft-name").waitFor();
+    await this.root.getByTestId("source").waitFor();
+  }
+
   async typeNotes(text: string): Promise<void> {
     await this.notes.fill(text);
   }
