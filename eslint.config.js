@@ -9,10 +9,18 @@ import tseslint from "typescript-eslint";
 
 /** Packages a single folder owns: everyone else must go through it. */
 const OWNED = [
-  { folder: "addin/hosts", regex: "^@microsoft/(office|teams)-js(/|$)", message: "only addin/hosts touches Office.js or teams-js" },
+  {
+    folder: "addin/hosts",
+    regex: "^@microsoft/(office|teams)-js(/|$)",
+    message: "only addin/hosts touches Office.js or teams-js",
+  },
   { folder: "addin/auth", regex: "^@azure/msal-browser(/|$)", message: "only addin/auth imports msal-browser" },
   { folder: "server/llm", regex: "^openai(/|$)", message: "only server/llm imports openai" },
-  { folder: "server/store", regex: "^(pg|@electric-sql/pglite)(/|$)", message: "only server/store imports pg or PGlite" },
+  {
+    folder: "server/store",
+    regex: "^(pg|@electric-sql/pglite)(/|$)",
+    message: "only server/store imports pg or PGlite",
+  },
 ];
 
 /** The import restrictions of the files under `layer`, one block per owning folder inside it (which is exempt). */
@@ -65,9 +73,9 @@ export default tseslint.config(
         },
       ],
       // The two hook rules that find real bugs; the plugin's React Compiler rules are left out (not used here).
-      // exhaustive-deps warns until the pane's features are reworked (issue 20), then becomes an error.
+      // An effect that runs once on purpose says so with a disable comment and its reason.
       "react-hooks/rules-of-hooks": "error",
-      "react-hooks/exhaustive-deps": "warn",
+      "react-hooks/exhaustive-deps": "error",
       // Sanitisers strip NUL and other control characters on purpose (PostgreSQL refuses NUL; extracted text).
       "no-control-regex": "off",
       // Flags `let x = null; try { x = … }` and `let seen = false; … seen = true` kept for readability: no bug found.

@@ -14,11 +14,26 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: "node", include: ["tests/unit/src/**/*.test.ts", "tests/unit/server/**/*.test.ts", "tests/unit/*.test.ts", "tests/unit/layers/**/*.test.ts", "tests/unit/manifest/**/*.test.ts", "tests/integration/**/*.test.ts"] },
+        test: {
+          name: "node",
+          include: [
+            "tests/unit/src/**/*.test.ts",
+            "tests/unit/server/**/*.test.ts",
+            "tests/unit/*.test.ts",
+            "tests/unit/layers/**/*.test.ts",
+            "tests/unit/manifest/**/*.test.ts",
+            "tests/integration/**/*.test.ts",
+          ],
+        },
       },
       {
         extends: true,
-        test: { name: "dom", environment: "jsdom", include: ["tests/unit/addin/**/*.test.{ts,tsx}"], setupFiles: ["tests/support/dom-setup.ts"] },
+        test: {
+          name: "dom",
+          environment: "jsdom",
+          include: ["tests/unit/addin/**/*.test.{ts,tsx}"],
+          setupFiles: ["tests/support/dom-setup.ts"],
+        },
       },
       {
         extends: true,

@@ -31,9 +31,16 @@ const PAGES = [
   { name: "commands", entry: null, office: true, template: "addin/commands/commands.html" },
   // The Office dialog fallback of the sign-in (needs office.js for messageParent) and MSAL's redirect bridge.
   { name: "auth-dialog", entry: "./addin/auth/dialog-page.ts", office: true },
-  { name: "auth-redirect", entry: "./addin/auth/redirect-bridge.ts", office: false, template: "addin/auth/redirect.html" },
+  {
+    name: "auth-redirect",
+    entry: "./addin/auth/redirect-bridge.ts",
+    office: false,
+    template: "addin/auth/redirect.html",
+  },
   // Written by another part of the team: built once its entry exists, so the build never breaks before.
-  ...(existsSync(resolve(root, "addin/committee/main.tsx")) ? [{ name: "committee", entry: "./addin/committee/main.tsx", office: false }] : []),
+  ...(existsSync(resolve(root, "addin/committee/main.tsx"))
+    ? [{ name: "committee", entry: "./addin/committee/main.tsx", office: false }]
+    : []),
 ];
 
 /** office.js files needed outside Office (office.js + its mapping table) and inside Outlook (host scripts, strings). */
@@ -53,9 +60,11 @@ export function authConfigFor(env = {}, vars = process.env) {
   const clientId = vars.GREFFIER_CLIENT_ID ?? file?.entra?.clientId;
   if (!clientId) return null;
   const origin = vars.GREFFIER_ORIGIN ?? file?.origin;
-  const applicationIdUri = file?.entra?.applicationIdUri ?? (origin ? `api://${new URL(origin).host}/${clientId}` : `api://${clientId}`);
+  const applicationIdUri =
+    file?.entra?.applicationIdUri ?? (origin ? `api://${new URL(origin).host}/${clientId}` : `api://${clientId}`);
   const apiScope = vars.GREFFIER_API_SCOPE ?? `${applicationIdUri}/access_as_user`;
-  const authority = vars.GREFFIER_AUTHORITY ?? `https://login.microsoftonline.com/${vars.GREFFIER_TENANT_ID ?? "organizations"}`;
+  const authority =
+    vars.GREFFIER_AUTHORITY ?? `https://login.microsoftonline.com/${vars.GREFFIER_TENANT_ID ?? "organizations"}`;
   return { clientId, apiScope, authority };
 }
 
@@ -71,7 +80,14 @@ async function devServerHttps() {
     const dir = resolve(process.env.HOME ?? "", ".office-addin-dev-certs");
     if (existsSync(resolve(dir, "localhost.crt"))) {
       console.warn("[greffier] dev CA not installed; serving https with the generated certificate:", String(error));
-      return { type: "https", options: { key: resolve(dir, "localhost.key"), cert: resolve(dir, "localhost.crt"), ca: resolve(dir, "ca.crt") } };
+      return {
+        type: "https",
+        options: {
+          key: resolve(dir, "localhost.key"),
+          cert: resolve(dir, "localhost.crt"),
+          ca: resolve(dir, "ca.crt"),
+        },
+      };
     }
     console.warn("[greffier] no dev certificate; serving http only:", String(error));
     return undefined;
@@ -110,7 +126,12 @@ export default async (env = {}, argv = {}) => {
       splitChunks: {
         chunks: "all",
         cacheGroups: {
-          vendor: { test: /[\\/]node_modules[\\/](react|react-dom|scheduler|@fluentui|@griffel|rtl-css-js|stylis|@emotion[\\/]hash|tabster|keyborg|@floating-ui|@swc)[\\/]/, name: "vendor", chunks: "initial", priority: 20 },
+          vendor: {
+            test: /[\\/]node_modules[\\/](react|react-dom|scheduler|@fluentui|@griffel|rtl-css-js|stylis|@emotion[\\/]hash|tabster|keyborg|@floating-ui|@swc)[\\/]/,
+            name: "vendor",
+            chunks: "initial",
+            priority: 20,
+          },
           // App code shared by several pages stays in each page's own script (a host opens one page): every extra
           // initial script is compressed apart and costs the first download ~0.5 KB. Lazy chunks are still shared.
           default: { chunks: "async", minChunks: 2, priority: -20, reuseExistingChunk: true },

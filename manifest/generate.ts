@@ -42,7 +42,8 @@ export interface GenerateOptions {
  */
 export function appVersion(): string {
   const { version } = JSON.parse(readFileSync(join(REPO_ROOT, "package.json"), "utf8")) as { version: string };
-  if (!/^\d{1,5}\.\d{1,5}\.\d{1,5}$/.test(version)) throw new Error(`package.json version "${version}" must be n.n.n for the manifests`);
+  if (!/^\d{1,5}\.\d{1,5}\.\d{1,5}$/.test(version))
+    throw new Error(`package.json version "${version}" must be n.n.n for the manifests`);
   return version;
 }
 
@@ -70,7 +71,8 @@ export async function generateManifests(env: string, options: GenerateOptions = 
 
   const iconsDir = join(REPO_ROOT, ICONS_SOURCE_DIR);
   const missing = ICON_FILES.filter((f) => !existsSync(join(iconsDir, f)));
-  if (missing.length > 0) throw new Error(`Missing icons in ${ICONS_SOURCE_DIR}: ${missing.join(", ")}; run \`npm run manifest -- --icons\``);
+  if (missing.length > 0)
+    throw new Error(`Missing icons in ${ICONS_SOURCE_DIR}: ${missing.join(", ")}; run \`npm run manifest -- --icons\``);
 
   const outDir = resolve(options.outDir ?? defaultOutDir(env));
   mkdirSync(outDir, { recursive: true });

@@ -25,16 +25,14 @@ const guid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-
 const httpsUrl = z.url({ protocol: /^https$/, hostname: z.regexes.domain }).describe("an https URL");
 
 /** An origin the pages are served from: https (Office and Teams load nothing else), no path, no trailing slash. */
-const origin = z
-  .string()
-  .refine((value) => {
-    try {
-      const url = new URL(value);
-      return url.protocol === "https:" && url.origin === value;
-    } catch {
-      return false;
-    }
-  }, "must be an https origin such as https://greffier.maif.fr or https://localhost:3000 (no path, no trailing slash): Office and Teams refuse http pages");
+const origin = z.string().refine((value) => {
+  try {
+    const url = new URL(value);
+    return url.protocol === "https:" && url.origin === value;
+  } catch {
+    return false;
+  }
+}, "must be an https origin such as https://greffier.maif.fr or https://localhost:3000 (no path, no trailing slash): Office and Teams refuse http pages");
 
 /** The schema of manifest/config/<env>.json. */
 export const ManifestConfigSchema = z
@@ -43,8 +41,14 @@ export const ManifestConfigSchema = z
     env: z.enum(MANIFEST_ENVIRONMENTS).describe("The environment this file describes"),
     origin: origin.describe("Where the front end is served: pages, launchevent.js and icons"),
     appId: guid.describe("id of the unified manifest (the Microsoft 365 app)"),
-    xmlAddinId: guid.describe("<Id> of the XML add-in-only manifest; must differ from appId (Microsoft's linking rules)"),
-    nameSuffix: z.string().max(10).default("").describe("Appended to the app's name, so dev and prod can be told apart"),
+    xmlAddinId: guid.describe(
+      "<Id> of the XML add-in-only manifest; must differ from appId (Microsoft's linking rules)",
+    ),
+    nameSuffix: z
+      .string()
+      .max(10)
+      .default("")
+      .describe("Appended to the app's name, so dev and prod can be told apart"),
     entra: z
       .object({
         clientId: guid.describe("Application (client) id of the Entra app registration"),

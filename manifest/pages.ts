@@ -34,7 +34,8 @@ export const ENTRY_PAGES = [
     file: "commands.html",
     sdk: "office",
     isNamedByManifest: true,
-    purpose: "Event runtime page for OnMessageSend in Outlook on the web, new Outlook and Mac: loads office.js then launchevent.js",
+    purpose:
+      "Event runtime page for OnMessageSend in Outlook on the web, new Outlook and Mac: loads office.js then launchevent.js",
   },
   {
     name: "tab",

@@ -18,7 +18,8 @@ export const STRINGS = {
     "reste consultable par le comité d'éthique et de contrôle. Greffier s'ouvre dans Outlook (lecture, rédaction, rendez-vous) " +
     "et dans Teams (onglet personnel et panneau latéral de réunion).",
   /** XML Description (≤ 250). */
-  descriptionXml: "Comptes rendus d'entretien et courriels aux sociétaires rédigés avec l'IA, relus et validés par le conseiller avant tout envoi.",
+  descriptionXml:
+    "Comptes rendus d'entretien et courriels aux sociétaires rédigés avec l'IA, relus et validés par le conseiller avant tout envoi.",
   /** Ribbon group label. */
   groupLabel: "Greffier",
   /** Button on messages (read and compose). */

@@ -1,7 +1,16 @@
 // Owns the unified Microsoft 365 manifest template: one app that is an Outlook add-in and a Teams personal tab and meeting side panel.
 import type { TeamsManifestV1D24 } from "@microsoft/app-manifest";
 import type { ManifestConfig } from "./manifest-config";
-import { APP_PACKAGE_ICONS, COMPOSE_TASKPANE_COMMAND_ID, ICONS_PATH, LAUNCH_EVENT_SCRIPT, ON_MESSAGE_SEND_ACTION_ID, officeIconFile, type EntryPageFile, type OfficeIconSize } from "./pages";
+import {
+  APP_PACKAGE_ICONS,
+  COMPOSE_TASKPANE_COMMAND_ID,
+  ICONS_PATH,
+  LAUNCH_EVENT_SCRIPT,
+  ON_MESSAGE_SEND_ACTION_ID,
+  officeIconFile,
+  type EntryPageFile,
+  type OfficeIconSize,
+} from "./pages";
 import { BRAND_COLOR } from "./icons";
 import { STRINGS } from "./strings";
 
@@ -40,7 +49,12 @@ export const IDS = {
 } as const;
 
 /** The ribbon contexts the add-in appears in, each with its own group and button. */
-export const RIBBON_CONTEXTS = ["mailRead", "mailCompose", "meetingDetailsOrganizer", "meetingDetailsAttendee"] as const;
+export const RIBBON_CONTEXTS = [
+  "mailRead",
+  "mailCompose",
+  "meetingDetailsOrganizer",
+  "meetingDetailsAttendee",
+] as const;
 
 /**
  * The URL of an entry page or root file on the configured origin.

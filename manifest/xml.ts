@@ -27,8 +27,11 @@ function render(node: XmlElement, depth: number): string {
   const attrs = node.attrs.map(([k, v]) => ` ${k}="${escapeXml(v)}"`).join("");
   if (node.children.length === 0) return `${pad}<${node.name}${attrs}/>`;
   const [only] = node.children;
-  if (node.children.length === 1 && typeof only === "string") return `${pad}<${node.name}${attrs}>${escapeXml(only)}</${node.name}>`;
-  const inner = node.children.map((c) => (typeof c === "string" ? `${"  ".repeat(depth + 1)}${escapeXml(c)}` : render(c, depth + 1)));
+  if (node.children.length === 1 && typeof only === "string")
+    return `${pad}<${node.name}${attrs}>${escapeXml(only)}</${node.name}>`;
+  const inner = node.children.map((c) =>
+    typeof c === "string" ? `${"  ".repeat(depth + 1)}${escapeXml(c)}` : render(c, depth + 1),
+  );
   return [`${pad}<${node.name}${attrs}>`, ...inner, `${pad}</${node.name}>`].join("\n");
 }
 
@@ -71,7 +74,12 @@ const MOBILE_ICONS = ([25, 32, 48] as const).flatMap((size) =>
 
 const DESKTOP_ICON_SIZES = [16, 32, 80] as const;
 
-function desktopSurface(type: string, surface: { group: string; control: string }, isMeeting: boolean, isPinnable: boolean): XmlElement {
+function desktopSurface(
+  type: string,
+  surface: { group: string; control: string },
+  isMeeting: boolean,
+  isPinnable: boolean,
+): XmlElement {
   const label = isMeeting ? RES.meetingLabel : RES.mailLabel;
   const tooltip = isMeeting ? RES.meetingTooltip : RES.mailTooltip;
   const action = el(
@@ -96,7 +104,11 @@ function desktopSurface(type: string, surface: { group: string; control: string 
           { "xsi:type": "Button", id: surface.control },
           el("Label", { resid: label }),
           el("Supertip", {}, el("Title", { resid: label }), el("Description", { resid: tooltip })),
-          el("Icon", {}, ...DESKTOP_ICON_SIZES.map((size) => el("bt:Image", { size: String(size), resid: RES.icon(size) }))),
+          el(
+            "Icon",
+            {},
+            ...DESKTOP_ICON_SIZES.map((size) => el("bt:Image", { size: String(size), resid: RES.icon(size) })),
+          ),
           action,
         ),
       ),
@@ -114,13 +126,19 @@ export const MOBILE_IDS = { group: "GreffierMobileReadGroup", control: "Greffier
  * @returns The manifest.xml text.
  */
 export function buildXmlManifest(config: ManifestConfig, version: string): string {
-  const iconSizes = [...new Set<OfficeIconSize>([...DESKTOP_ICON_SIZES, ...MOBILE_ICONS.map((i) => i.pixels)])].sort((a, b) => a - b);
+  const iconSizes = [...new Set<OfficeIconSize>([...DESKTOP_ICON_SIZES, ...MOBILE_ICONS.map((i) => i.pixels)])].sort(
+    (a, b) => a - b,
+  );
   const { surfaces } = IDS;
 
   const versionOverrides11 = el(
     "VersionOverrides",
     { xmlns: XML_NS.overrides11, "xsi:type": "VersionOverridesV1_1" },
-    el("Requirements", {}, el("bt:Sets", { DefaultMinVersion: TASKPANE_MAILBOX_MIN }, el("bt:Set", { Name: "Mailbox" }))),
+    el(
+      "Requirements",
+      {},
+      el("bt:Sets", { DefaultMinVersion: TASKPANE_MAILBOX_MIN }, el("bt:Set", { Name: "Mailbox" })),
+    ),
     el(
       "Hosts",
       {},
@@ -128,7 +146,11 @@ export function buildXmlManifest(config: ManifestConfig, version: string): strin
         "Host",
         { "xsi:type": "MailHost" },
         // Event runtime: the page for web, new Outlook and Mac; the script alone for classic Outlook on Windows.
-        el("Runtimes", {}, el("Runtime", { resid: RES.eventPageUrl }, el("Override", { type: "javascript", resid: RES.eventScriptUrl }))),
+        el(
+          "Runtimes",
+          {},
+          el("Runtime", { resid: RES.eventPageUrl }, el("Override", { type: "javascript", resid: RES.eventScriptUrl })),
+        ),
         el(
           "DesktopFormFactor",
           {},
@@ -144,7 +166,11 @@ export function buildXmlManifest(config: ManifestConfig, version: string): strin
             el(
               "LaunchEvents",
               {},
-              el("LaunchEvent", { Type: "OnMessageSend", FunctionName: ON_MESSAGE_SEND_ACTION_ID, SendMode: xmlSendMode(config.sendMode) }),
+              el("LaunchEvent", {
+                Type: "OnMessageSend",
+                FunctionName: ON_MESSAGE_SEND_ACTION_ID,
+                SendMode: xmlSendMode(config.sendMode),
+              }),
             ),
             el("SourceLocation", { resid: RES.eventPageUrl }),
           ),
@@ -168,7 +194,9 @@ export function buildXmlManifest(config: ManifestConfig, version: string): strin
                 el(
                   "Icon",
                   { "xsi:type": "bt:MobileIconList" },
-                  ...MOBILE_ICONS.map((i) => el("bt:Image", { size: String(i.size), scale: String(i.scale), resid: RES.icon(i.pixels) })),
+                  ...MOBILE_ICONS.map((i) =>
+                    el("bt:Image", { size: String(i.size), scale: String(i.scale), resid: RES.icon(i.pixels) }),
+                  ),
                 ),
                 el("Action", { "xsi:type": "ShowTaskpane" }, el("SourceLocation", { resid: RES.taskpaneUrl })),
               ),
@@ -180,7 +208,11 @@ export function buildXmlManifest(config: ManifestConfig, version: string): strin
     el(
       "Resources",
       {},
-      el("bt:Images", {}, ...iconSizes.map((size) => el("bt:Image", { id: RES.icon(size), DefaultValue: iconUrl(config, size) }))),
+      el(
+        "bt:Images",
+        {},
+        ...iconSizes.map((size) => el("bt:Image", { id: RES.icon(size), DefaultValue: iconUrl(config, size) })),
+      ),
       el(
         "bt:Urls",
         {},
@@ -214,7 +246,13 @@ export function buildXmlManifest(config: ManifestConfig, version: string): strin
 
   const root = el(
     "OfficeApp",
-    { xmlns: XML_NS.officeApp, "xmlns:xsi": XML_NS.xsi, "xmlns:bt": XML_NS.bt, "xmlns:mailappor": XML_NS.mailappor, "xsi:type": "MailApp" },
+    {
+      xmlns: XML_NS.officeApp,
+      "xmlns:xsi": XML_NS.xsi,
+      "xmlns:bt": XML_NS.bt,
+      "xmlns:mailappor": XML_NS.mailappor,
+      "xsi:type": "MailApp",
+    },
     el("Id", {}, config.xmlAddinId),
     el("Version", {}, xmlVersion(version)),
     el("ProviderName", {}, config.developer.name),
@@ -234,11 +272,20 @@ export function buildXmlManifest(config: ManifestConfig, version: string): strin
       el(
         "Form",
         { "xsi:type": "ItemRead" },
-        el("DesktopSettings", {}, el("SourceLocation", { DefaultValue: pageUrl(config, "taskpane.html") }), el("RequestedHeight", {}, "250")),
+        el(
+          "DesktopSettings",
+          {},
+          el("SourceLocation", { DefaultValue: pageUrl(config, "taskpane.html") }),
+          el("RequestedHeight", {}, "250"),
+        ),
       ),
     ),
     el("Permissions", {}, "ReadWriteItem"),
-    el("Rule", { "xsi:type": "RuleCollection", Mode: "Or" }, el("Rule", { "xsi:type": "ItemIs", ItemType: "Message", FormType: "Read" })),
+    el(
+      "Rule",
+      { "xsi:type": "RuleCollection", Mode: "Or" },
+      el("Rule", { "xsi:type": "ItemIs", ItemType: "Message", FormType: "Read" }),
+    ),
     el("DisableEntityHighlighting", {}, "false"),
     el("VersionOverrides", { xmlns: XML_NS.overrides10, "xsi:type": "VersionOverridesV1_0" }, versionOverrides11),
   );

@@ -29,7 +29,12 @@ const env: NodeJS.ProcessEnv = {
   AUTH_JWKS_URL: idp.jwksUrl,
 };
 // Its own process group (npm → start.mjs → webpack or the server), so the whole tree is stopped afterwards.
-const server = spawn("npm", ["start"], { cwd: resolve(folder), env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
+const server = spawn("npm", ["start"], {
+  cwd: resolve(folder),
+  env,
+  detached: true,
+  stdio: ["ignore", "pipe", "pipe"],
+});
 let log = "";
 server.stdout.on("data", (chunk: Buffer) => (log += chunk.toString()));
 server.stderr.on("data", (chunk: Buffer) => (log += chunk.toString()));
@@ -55,11 +60,14 @@ async function check(): Promise<string[]> {
   }
   const failures: string[] = [];
   const page = await get("/taskpane.html");
-  if (page?.status !== 200 || !page.body.includes("<script")) failures.push(`/taskpane.html: ${page?.status ?? "no answer"}`);
+  if (page?.status !== 200 || !page.body.includes("<script"))
+    failures.push(`/taskpane.html: ${page?.status ?? "no answer"}`);
   const anonymous = await get("/api/minutes");
-  if (anonymous?.status !== 401) failures.push(`/api/minutes without a token: ${anonymous?.status ?? "no answer"}, not 401`);
+  if (anonymous?.status !== 401)
+    failures.push(`/api/minutes without a token: ${anonymous?.status ?? "no answer"}, not 401`);
   const signedIn = await get("/api/minutes", await idp.sign());
-  if (signedIn?.status !== 200) failures.push(`/api/minutes with a token: ${signedIn?.status ?? "no answer"} ${signedIn?.body ?? ""}`);
+  if (signedIn?.status !== 200)
+    failures.push(`/api/minutes with a token: ${signedIn?.status ?? "no answer"} ${signedIn?.body ?? ""}`);
   return failures;
 }
 

@@ -19,7 +19,9 @@ const { values } = parseArgs({
   },
 });
 if (!values.task) {
-  process.stderr.write("Usage : npm run eval -- --task interview-minutes [--template complaint] [--version 2] [--json]\n");
+  process.stderr.write(
+    "Usage : npm run eval -- --task interview-minutes [--template complaint] [--version 2] [--json]\n",
+  );
   process.exit(2);
 }
 const key = keyOf(values.task, values.template ?? null);
@@ -29,8 +31,11 @@ async function loadVersion(): Promise<PrePrompt> {
   const config = loadConfig(process.env);
   if (values.version) {
     const file = new URL(`../server/prompts/${key}@${values.version}.md`, import.meta.url);
-    const text = await readFile(file, "utf8").then((t) => t.trim()).catch(() => undefined);
-    if (text) return { id: `${key}@${values.version}`, key, version: Number(values.version), sha256: sha256Of(text), text };
+    const text = await readFile(file, "utf8")
+      .then((t) => t.trim())
+      .catch(() => undefined);
+    if (text)
+      return { id: `${key}@${values.version}`, key, version: Number(values.version), sha256: sha256Of(text), text };
   }
   const db = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   try {
@@ -64,7 +69,12 @@ if (values.json) {
   process.stdout.write(`${JSON.stringify({ version: prePrompt.id, sha256: prePrompt.sha256, ...result }, null, 2)}\n`);
 } else {
   process.stderr.write("\n");
-  process.stdout.write(`${prePrompt.id} (${prePrompt.sha256.slice(0, 12)}) — ${set.cases.length} cas en ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+  process.stdout.write(
+    `${prePrompt.id} (${prePrompt.sha256.slice(0, 12)}) — ${set.cases.length} cas en ${((Date.now() - started) / 1000).toFixed(1)} s\n`,
+  );
   for (const [name, value] of Object.entries(result.scores)) process.stdout.write(`  ${name.padEnd(20)} ${value}\n`);
-  for (const c of result.cases) process.stdout.write(`  - ${c.id.padEnd(28)} rubriques ${c.sections.toFixed(2)}  faits ${c.facts.toFixed(2)}  chiffres inventés ${c.inventedFigures}  fuites ${c.leaks}  refus ${c.refusal}\n`);
+  for (const c of result.cases)
+    process.stdout.write(
+      `  - ${c.id.padEnd(28)} rubriques ${c.sections.toFixed(2)}  faits ${c.facts.toFixed(2)}  chiffres inventés ${c.inventedFigures}  fuites ${c.leaks}  refus ${c.refusal}\n`,
+    );
 }

@@ -18,10 +18,17 @@ function newestMtime(path) {
 const isStale = !existsSync(builtPage) || statSync(builtPage).mtimeMs < Math.max(...sources.map(newestMtime));
 if (isStale && existsSync(join(root, "webpack.config.js"))) {
   process.stdout.write("Construction du volet (webpack)…\n");
-  const build = spawnSync(process.execPath, [join(root, "node_modules", "webpack-cli", "bin", "cli.js"), "--mode", "production"], { cwd: root, stdio: "inherit" });
+  const build = spawnSync(
+    process.execPath,
+    [join(root, "node_modules", "webpack-cli", "bin", "cli.js"), "--mode", "production"],
+    { cwd: root, stdio: "inherit" },
+  );
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
-const server = spawn(process.execPath, ["--import", "tsx", join(root, "server", "main.ts")], { cwd: root, stdio: "inherit" });
+const server = spawn(process.execPath, ["--import", "tsx", join(root, "server", "main.ts")], {
+  cwd: root,
+  stdio: "inherit",
+});
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
 server.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

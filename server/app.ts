@@ -17,7 +17,11 @@ import type { Config } from "./config";
 import { createProviderChain } from "./llm/chain";
 import type { LlmProvider } from "./llm/provider";
 import { createMetrics } from "./metrics";
-import { createMemoryConcurrencyLimiter, createRedisConcurrencyLimiter, createResilientConcurrencyLimiter } from "./limits/concurrency";
+import {
+  createMemoryConcurrencyLimiter,
+  createRedisConcurrencyLimiter,
+  createResilientConcurrencyLimiter,
+} from "./limits/concurrency";
 import { fallbackRateStore } from "./limits/rate-store";
 import { createRedisFallback, REDIS_COMMAND_TIMEOUT_MS } from "./limits/redis";
 import { cleanJson } from "./limits/odd-bytes";
@@ -83,7 +87,8 @@ function routeNeedsUser(url: string): boolean {
 
 /** What of the configuration the committee audits: what the AI is told, who answers, and the transparency rule. */
 function auditedConfig(deps: AppDeps): Record<string, unknown> {
-  const provider = (c: Config["llm"]) => (c ? { name: c.name, model: c.model, region: c.region, baseUrl: c.baseUrl } : null);
+  const provider = (c: Config["llm"]) =>
+    c ? { name: c.name, model: c.model, region: c.region, baseUrl: c.baseUrl } : null;
   return {
     prePrompts: [...deps.prePrompts.values()].map((p) => ({ id: p.id, sha256: p.sha256 })),
     provider: provider(deps.config.llm),
@@ -118,7 +123,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // sees them, so a pasted NUL never turns a whole draft into a 500 after it has streamed.
   app.addHook("preValidation", async (request) => {
     if (request.body !== undefined && request.body !== null) request.body = cleanJson(request.body);
-    if (request.query !== undefined && request.query !== null) request.query = cleanJson(request.query) as typeof request.query;
+    if (request.query !== undefined && request.query !== null)
+      request.query = cleanJson(request.query) as typeof request.query;
   });
 
   const authenticate =
@@ -126,7 +132,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       ? createEntraAuthenticator(deps.config.auth)
       : async (_authorization: string | undefined, ip: string, headers: FastifyRequest["headers"]) =>
           // trustProxy is off: a request through a proxy would take the proxy's loopback address as its own.
-          authenticateDev(ip, headers, { isCommittee: deps.config.auth.mode === "dev" && deps.config.auth.isCommittee, trustsProxy: false });
+          authenticateDev(ip, headers, {
+            isCommittee: deps.config.auth.mode === "dev" && deps.config.auth.isCommittee,
+            trustsProxy: false,
+          });
 
   app.decorateRequest("user", null as unknown as User);
   app.addHook("onRequest", async (request) => {
@@ -137,7 +146,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.setErrorHandler((error, request, reply) => {
     const appError = toAppError(error);
     if (appError.status >= 500) request.log.error({ err: loggableError(error), code: appError.code }, "request failed");
-    if ((appError.code === "rate_limited" || appError.status === 503) && !reply.hasHeader("retry-after")) reply.header("retry-after", "5");
+    if ((appError.code === "rate_limited" || appError.status === 503) && !reply.hasHeader("retry-after"))
+      reply.header("retry-after", "5");
     void sendProblem(request, reply, appError);
   });
   app.setNotFoundHandler((request, reply) => {
@@ -166,7 +176,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     keyGenerator: (request) => request.user?.id ?? request.ip,
     store: fallbackRateStore(deps.redis, `${deps.config.redisKeyPrefix}rate:`, redisFallback),
     errorResponseBuilder: (_request, context) =>
-      new AppError("rate_limited", { detail: msg("problem.rate_limited.detail", { seconds: Math.max(1, Math.ceil(context.ttl / 1000)) }) }),
+      new AppError("rate_limited", {
+        detail: msg("problem.rate_limited.detail", { seconds: Math.max(1, Math.ceil(context.ttl / 1000)) }),
+      }),
   });
   const chain = createProviderChain(deps.providers, deps.config.resilience, metrics.chainObserver);
   const localConcurrency = createMemoryConcurrencyLimiter(deps.config.limits.concurrentGenerations);
@@ -181,23 +193,47 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   await registerOpenApi(app, routeNeedsUser);
   await app.register(healthRoutes({ db: deps.db, redis: deps.redis, breakerStates: () => chain.breakerStates() }));
-  app.get("/metrics", async (_request, reply) => reply.type(metrics.registry.contentType).send(await metrics.registry.metrics()));
+  app.get("/metrics", async (_request, reply) =>
+    reply.type(metrics.registry.contentType).send(await metrics.registry.metrics()),
+  );
   await app.register(
-    generationRoutes({ db: deps.db, prePrompts: deps.prePrompts, chain, audit, concurrency, metrics, perMinute: deps.config.limits.generationsPerMinute }),
+    generationRoutes({
+      db: deps.db,
+      prePrompts: deps.prePrompts,
+      chain,
+      audit,
+      concurrency,
+      metrics,
+      perMinute: deps.config.limits.generationsPerMinute,
+    }),
   );
   // Validated records reach MAIF's systems through the outbox; the worker runs when WEBHOOK_URLS names receivers,
   // and stops (attempts in flight settled) before main.ts closes the store.
   const delivery = createDelivery(deps.config.webhooks, deps.db, app.log, deliveryMetrics(metrics.registry, deps.db));
   app.addHook("onClose", () => delivery.stop());
-  await app.register(minutesRoutes({ db: deps.db, audit, orgName: deps.config.orgName, aiShareThreshold: deps.config.aiShareThreshold, delivery }));
+  await app.register(
+    minutesRoutes({
+      db: deps.db,
+      audit,
+      orgName: deps.config.orgName,
+      aiShareThreshold: deps.config.aiShareThreshold,
+      delivery,
+    }),
+  );
   await app.register(exportRoutes({ db: deps.db, replayed: () => delivery.saved() }));
   await app.register(commitmentsRoutes({ db: deps.db, chain }));
   await app.register(feedbackRoutes({ db: deps.db, audit }));
   await app.register(committeeRoutes({ db: deps.db, verifyAudit: () => anchor.verify(), audit, chain }));
   // Uploads are parsed and read by OCR in worker threads: one pool per app, started on the first job, closed with the app.
-  const documentPool = lazyDocumentPool({ maxThreads: deps.config.documents.workers, heapMb: deps.config.documents.heapMb, defaultTimeoutMs: deps.config.documents.timeoutMs });
+  const documentPool = lazyDocumentPool({
+    maxThreads: deps.config.documents.workers,
+    heapMb: deps.config.documents.heapMb,
+    defaultTimeoutMs: deps.config.documents.timeoutMs,
+  });
   app.addHook("onClose", () => documentPool.close());
-  await app.register(sourceRoutes({ orgName: deps.config.orgName, insurerDomains: deps.config.insurerDomains, documentPool }));
+  await app.register(
+    sourceRoutes({ orgName: deps.config.orgName, insurerDomains: deps.config.insurerDomains, documentPool }),
+  );
   await app.register(scanRoutes({ pool: documentPool }));
   await app.register(
     transcriptionRoutes({
@@ -212,11 +248,18 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   const staticRoot = resolve(deps.config.staticDir);
   if (existsSync(staticRoot)) {
-    await app.register(fastifyStatic, { root: staticRoot, index: ["taskpane.html"], cacheControl: false, setHeaders: (res, path) => {
-      // Hashed bundles never change; pages must always be revalidated so a new build is picked up.
-      res.header("cache-control", /\.[0-9a-f]{8,}\.(js|css)$/.test(path) ? "public, max-age=31536000, immutable" : "no-cache");
-    } });
+    await app.register(fastifyStatic, {
+      root: staticRoot,
+      index: ["taskpane.html"],
+      cacheControl: false,
+      setHeaders: (res, path) => {
+        // Hashed bundles never change; pages must always be revalidated so a new build is picked up.
+        res.header(
+          "cache-control",
+          /\.[0-9a-f]{8,}\.(js|css)$/.test(path) ? "public, max-age=31536000, immutable" : "no-cache",
+        );
+      },
+    });
   }
   return app;
 }
-

@@ -7,7 +7,11 @@ import type { Db } from "./store/db";
  * Stops `app` and its resources. Requests in flight (a save, a stream) finish within `graceMs`;
  * connections still open then are cut, and only after that is the database closed.
  */
-export async function closeGracefully(app: FastifyInstance, resources: { db: Db; redis?: Redis | undefined }, graceMs: number): Promise<void> {
+export async function closeGracefully(
+  app: FastifyInstance,
+  resources: { db: Db; redis?: Redis | undefined },
+  graceMs: number,
+): Promise<void> {
   const timer = setTimeout(() => app.server.closeAllConnections(), graceMs);
   try {
     await app.close();

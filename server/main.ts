@@ -18,7 +18,8 @@ async function main(): Promise<void> {
   const db = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   const redis = config.redisUrl ? createRedisClient(config.redisUrl) : undefined;
   // An unreachable Redis does not stop the server: limits are counted per replica until it answers.
-  if (redis) await connectRedis(redis, { warn: (obj, msg) => process.stderr.write(`${msg} (${JSON.stringify(obj)})\n`) });
+  if (redis)
+    await connectRedis(redis, { warn: (obj, msg) => process.stderr.write(`${msg} (${JSON.stringify(obj)})\n`) });
   const app = await buildApp({
     redis,
     config,
@@ -41,7 +42,9 @@ async function main(): Promise<void> {
   const base = `http://${host}:${port}`;
   const engine = config.llm ? `${config.llm.name} (${config.llm.model})` : "moteur hors ligne (aucun LLM configuré)";
   const store = (config.databaseUrl ? "PostgreSQL" : `PGlite embarqué (${config.dataDir})`) + (redis ? " + Redis" : "");
-  process.stdout.write(`\nGreffier est prêt.\n  Volet Office : ${base}/taskpane.html\n  Santé        : ${base}/api/health\n  Modèle       : ${engine}\n  Données      : ${store}\n  Auth         : ${config.auth.mode}\n\n`);
+  process.stdout.write(
+    `\nGreffier est prêt.\n  Volet Office : ${base}/taskpane.html\n  Santé        : ${base}/api/health\n  Modèle       : ${engine}\n  Données      : ${store}\n  Auth         : ${config.auth.mode}\n\n`,
+  );
 
   let isClosing = false;
   const close = async (signal: string) => {
@@ -66,7 +69,8 @@ main().catch((error: unknown) => {
     process.stderr.write(`${error.message}\n`);
   } else {
     process.stderr.write(`Greffier n'a pas pu démarrer : ${error instanceof Error ? error.message : String(error)}\n`);
-    if (error instanceof Error && error.cause) process.stderr.write(`  cause : ${error.cause instanceof Error ? error.cause.message : String(error.cause)}\n`);
+    if (error instanceof Error && error.cause)
+      process.stderr.write(`  cause : ${error.cause instanceof Error ? error.cause.message : String(error.cause)}\n`);
   }
   process.exit(1);
 });

@@ -14,7 +14,12 @@ import {
 } from "../src/schemas/delivery";
 import { FeedbackResponseSchema, RatingFeedbackSchema, UseCaseFeedbackSchema } from "../src/schemas/feedback";
 import { GenerationEventSchemas, GenerationRequestSchema, GenerationResponseSchema } from "../src/schemas/generation";
-import { MinutesListSchema, MinutesSchema, SaveMinutesRequestSchema, SaveMinutesResponseSchema } from "../src/schemas/minutes";
+import {
+  MinutesListSchema,
+  MinutesSchema,
+  SaveMinutesRequestSchema,
+  SaveMinutesResponseSchema,
+} from "../src/schemas/minutes";
 import { ProblemSchema } from "../src/schemas/problem";
 import { ScanEventSchemas, ScanSourceResponseSchema } from "../src/schemas/scan";
 import {
@@ -24,7 +29,11 @@ import {
   TranscriptSourceRequestSchema,
   TranscriptSourceResponseSchema,
 } from "../src/schemas/sources";
-import { RecordingCreateSchema, RecordingStatusSchema, TranscriptionResponseSchema } from "../src/schemas/transcription";
+import {
+  RecordingCreateSchema,
+  RecordingStatusSchema,
+  TranscriptionResponseSchema,
+} from "../src/schemas/transcription";
 import { DraftVersionSchema } from "../src/schemas/versions";
 
 type Io = "input" | "output";
@@ -32,7 +41,11 @@ type Io = "input" | "output";
 /** A JSON Schema 2020-12 (OpenAPI 3.1's dialect) of a zod schema; anything else is already JSON Schema. */
 function jsonSchemaOf(schema: unknown, io: Io): unknown {
   if (!(schema instanceof z.core.$ZodType)) return schema;
-  const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, { target: "draft-2020-12", io, unrepresentable: "any" });
+  const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, {
+    target: "draft-2020-12",
+    io,
+    unrepresentable: "any",
+  });
   return rest;
 }
 
@@ -42,7 +55,10 @@ function convertPart(part: unknown, io: Io): unknown {
     return jsonSchemaOf(part, io);
   }
   const { content, ...rest } = part as { content: Record<string, { schema: unknown }> };
-  const converted = Object.entries(content).map(([type, media]) => [type, { ...media, schema: jsonSchemaOf(media.schema, io) }]);
+  const converted = Object.entries(content).map(([type, media]) => [
+    type,
+    { ...media, schema: jsonSchemaOf(media.schema, io) },
+  ]);
   return { ...rest, content: Object.fromEntries(converted) };
 }
 
@@ -67,7 +83,11 @@ function toOpenApiSchema(schema: RouteSchema, needsUser: boolean): Record<string
     ...(headers === undefined ? {} : { headers: jsonSchemaOf(headers, "input") }),
     ...(response === undefined
       ? {}
-      : { response: Object.fromEntries(Object.entries(response).map(([status, part]) => [status, convertPart(part, "output")])) }),
+      : {
+          response: Object.fromEntries(
+            Object.entries(response).map(([status, part]) => [status, convertPart(part, "output")]),
+          ),
+        }),
   };
 }
 
@@ -120,7 +140,13 @@ const WEBHOOK_HEADERS = [
     schema: { type: "string" },
     description: "Stable per record and event (msg_<minutes id>_validated | _deleted): deduplicate on it",
   },
-  { name: "webhook-timestamp", in: "header", required: true, schema: { type: "string" }, description: "Unix seconds of this attempt" },
+  {
+    name: "webhook-timestamp",
+    in: "header",
+    required: true,
+    schema: { type: "string" },
+    description: "Unix seconds of this attempt",
+  },
   {
     name: "webhook-signature",
     in: "header",
@@ -135,12 +161,18 @@ const WEBHOOK_HEADERS = [
  * retried.
  */
 function webhooks(): Record<string, unknown> {
-  const requestBody = { required: true, content: { "application/json": { schema: jsonSchemaOf(DeliveryPayloadSchema, "output") } } };
+  const requestBody = {
+    required: true,
+    content: { "application/json": { schema: jsonSchemaOf(DeliveryPayloadSchema, "output") } },
+  };
   const hook = (summary: string, received: string) => ({
     post: { summary, parameters: WEBHOOK_HEADERS, requestBody, responses: { "2XX": { description: received } } },
   });
   return {
-    "minutes.validated": hook("A record an adviser validated and saved", "Received; never sent again unless an operator replays it"),
+    "minutes.validated": hook(
+      "A record an adviser validated and saved",
+      "Received; never sent again unless an operator replays it",
+    ),
     "minutes.deleted": hook("A record deleted (retention or deletion): drop it", "Received"),
   };
 }
@@ -160,13 +192,21 @@ export async function registerOpenApi(app: FastifyInstance, needsUser: (url: str
       },
       components: {
         securitySchemes: {
-          entra: { type: "http", scheme: "bearer", bearerFormat: "JWT", description: "Entra ID access token with scope access_as_user" },
+          entra: {
+            type: "http",
+            scheme: "bearer",
+            bearerFormat: "JWT",
+            description: "Entra ID access token with scope access_as_user",
+          },
         },
         schemas: components() as never,
       },
       webhooks: webhooks() as never,
     },
-    transform: ({ schema, url }) => ({ schema: toOpenApiSchema((schema ?? {}) as RouteSchema, needsUser(url)) as never, url }),
+    transform: ({ schema, url }) => ({
+      schema: toOpenApiSchema((schema ?? {}) as RouteSchema, needsUser(url)) as never,
+      url,
+    }),
   });
   let document: unknown;
   app.get("/api/openapi.json", { schema: { summary: "This document", hide: false } }, async () => {

@@ -7,7 +7,12 @@ import { purgeExpired, type RetentionPolicy } from "./store/retention";
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** Starts the purge loop; returns a function that stops it. */
-export function startRetentionJob(db: Db, policy: RetentionPolicy, log: FastifyBaseLogger, everyMs = DAY_MS): () => void {
+export function startRetentionJob(
+  db: Db,
+  policy: RetentionPolicy,
+  log: FastifyBaseLogger,
+  everyMs = DAY_MS,
+): () => void {
   const run = async () => {
     try {
       const report = await purgeExpired(db, policy);

@@ -21,7 +21,11 @@ export const HEARTBEAT_MS = 15_000;
  * Starts the stream: headers that stop proxies from buffering, then events as they come, and a `: heartbeat`
  * comment every `heartbeatMs` (clients ignore comments) so a proxy never cuts a stream waiting on a slow provider.
  */
-export function openEventStream(raw: ServerResponse, headers: Record<string, string> = {}, heartbeatMs = HEARTBEAT_MS): EventStream {
+export function openEventStream(
+  raw: ServerResponse,
+  headers: Record<string, string> = {},
+  heartbeatMs = HEARTBEAT_MS,
+): EventStream {
   raw.writeHead(200, {
     "content-type": "text/event-stream; charset=utf-8",
     "cache-control": "no-cache, no-transform",

@@ -7,7 +7,11 @@ import type { FeedbackRequest } from "../../src/schemas/feedback";
 import type { GenerationRequest, GenerationResponse } from "../../src/schemas/generation";
 import type { Minutes, MinutesList, SaveMinutesRequest, SaveMinutesResponse } from "../../src/schemas/minutes";
 import type { ScanProgress, ScanSourceResponse } from "../../src/schemas/scan";
-import type { DocumentSourceResponse, MailThreadSourceResponse, TranscriptSourceResponse } from "../../src/schemas/sources";
+import type {
+  DocumentSourceResponse,
+  MailThreadSourceResponse,
+  TranscriptSourceResponse,
+} from "../../src/schemas/sources";
 import type { DraftVersion } from "../../src/schemas/versions";
 import { AddinError, hasProblem, problemError } from "../lib/errors";
 import { clientProblem, loadContract, problemIn, problemOf, readAs, type Contract } from "./http";
@@ -27,7 +31,11 @@ export interface ApiClient {
    * @throws AddinError for problem+json answers, `error` events, network failures and cut streams.
    * @throws DOMException AbortError when `signal` aborts.
    */
-  streamGeneration(request: GenerationRequest, handlers: StreamHandlers, signal?: AbortSignal): Promise<GenerationResponse>;
+  streamGeneration(
+    request: GenerationRequest,
+    handlers: StreamHandlers,
+    signal?: AbortSignal,
+  ): Promise<GenerationResponse>;
   /**
    * Saves validated text; resolves with the transparency the server decided. Every attempt carries the same
    * Idempotency-Key (`options.idempotencyKey`, one per validation act), and a network failure or a 5xx/429 is
@@ -50,7 +58,10 @@ export interface ApiClient {
    * Turns a mail thread into a source, each message attributed to the member or the insurer.
    * @throws AddinError as above (422 empty thread).
    */
-  mailThreadSource(request: { text: string; memberAddress?: string }, signal?: AbortSignal): Promise<MailThreadSourceResponse>;
+  mailThreadSource(
+    request: { text: string; memberAddress?: string },
+    signal?: AbortSignal,
+  ): Promise<MailThreadSourceResponse>;
   /**
    * Reads the text of a PDF or DOCX file (multipart, field `file`).
    * @throws AddinError as above (413 too big or too many pages, 415 another format, 422 a scan without text).
@@ -60,7 +71,12 @@ export interface ApiClient {
    * Reads a scan or a photo by OCR on the server (multipart, SSE): `onProgress` gets {page, pages} as pages are read.
    * @throws AddinError as above (413 too big, 415 not an image or PDF, 422 damaged, protected or without any text).
    */
-  scanSource(file: Blob, fileName: string, onProgress: (progress: ScanProgress) => void, signal?: AbortSignal): Promise<ScanSourceResponse>;
+  scanSource(
+    file: Blob,
+    fileName: string,
+    onProgress: (progress: ScanProgress) => void,
+    signal?: AbortSignal,
+  ): Promise<ScanSourceResponse>;
   /**
    * Records the adviser's manual edit of a draft in its version history.
    * @throws AddinError as above (404 generation_not_found).
@@ -75,7 +91,10 @@ export interface ApiClient {
    * "Mes comptes rendus": one page of the adviser's own saved texts, newest first.
    * @throws AddinError as above (400 for a stale cursor).
    */
-  listMinutes(query: { cursor?: string; q?: string; memberId?: string; limit?: number }, signal?: AbortSignal): Promise<MinutesList>;
+  listMinutes(
+    query: { cursor?: string; q?: string; memberId?: string; limit?: number },
+    signal?: AbortSignal,
+  ): Promise<MinutesList>;
   /**
    * One saved text of the adviser, with its provenance.
    * @throws AddinError as above (404 for anyone else's).
@@ -150,19 +169,37 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
   const locale = options.locale ?? "fr";
   const doFetch = options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
 
-  async function post(path: string, body: unknown, accept: string, signal: AbortSignal | undefined, extraHeaders: Record<string, string> = {}): Promise<Response> {
+  async function post(
+    path: string,
+    body: unknown,
+    accept: string,
+    signal: AbortSignal | undefined,
+    extraHeaders: Record<string, string> = {},
+  ): Promise<Response> {
     return send(path, "POST", accept, signal, body instanceof FormData ? body : JSON.stringify(body), extraHeaders);
   }
 
   /** One call with the token; a FormData body sets its own multipart content type, JSON ones are labelled. */
-  async function send(path: string, method: "GET" | "POST", accept: string, signal: AbortSignal | undefined, body?: string | FormData, extraHeaders: Record<string, string> = {}): Promise<Response> {
+  async function send(
+    path: string,
+    method: "GET" | "POST",
+    accept: string,
+    signal: AbortSignal | undefined,
+    body?: string | FormData,
+    extraHeaders: Record<string, string> = {},
+  ): Promise<Response> {
     const headers: Record<string, string> = { accept, "accept-language": locale, ...extraHeaders };
     if (typeof body === "string") headers["content-type"] = "application/json";
     const token = await options.getAccessToken?.();
     if (token) headers.authorization = `Bearer ${token}`;
     let response: Response;
     try {
-      response = await doFetch(`${base}${path}`, { method, headers, ...(body !== undefined ? { body } : {}), signal: signal ?? null });
+      response = await doFetch(`${base}${path}`, {
+        method,
+        headers,
+        ...(body !== undefined ? { body } : {}),
+        signal: signal ?? null,
+      });
     } catch (cause) {
       if (signal?.aborted) throw cause;
       throw problemError(clientProblem("network", t("ui.error.network", {}, locale)), cause);
@@ -174,7 +211,10 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
   const badResponse = () => t("ui.error.bad_response", {}, locale);
 
   /** The JSON answer as its schema in the contract reads it. @throws AddinError bad_response when it does not fit. */
-  async function json<S extends z.ZodMiniType>(response: Response, schemaOf: (contract: Contract) => S): Promise<z.output<S>> {
+  async function json<S extends z.ZodMiniType>(
+    response: Response,
+    schemaOf: (contract: Contract) => S,
+  ): Promise<z.output<S>> {
     const raw: unknown = await response.json().catch(() => null);
     return readAs(schemaOf(await loadContract(locale)), raw, badResponse(), response.status);
   }
@@ -207,7 +247,8 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
     throw problemError(clientProblem("stream_incomplete", t("ui.error.stream_cut", {}, locale)));
   }
 
-  const isEventStream = (response: Response) => (response.headers.get("content-type") ?? "").includes("text/event-stream");
+  const isEventStream = (response: Response) =>
+    (response.headers.get("content-type") ?? "").includes("text/event-stream");
 
   return {
     async streamGeneration(request, handlers, signal) {
@@ -225,7 +266,13 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
           handlers.onReplace(replace.text, replace.reason);
         }
       };
-      return untilDone(response, (c) => c.GenerationResponseSchema, onEvent, t("problem.provider_failed.detail", {}, locale), signal);
+      return untilDone(
+        response,
+        (c) => c.GenerationResponseSchema,
+        onEvent,
+        t("problem.provider_failed.detail", {}, locale),
+        signal,
+      );
     },
 
     async saveMinutes(request, signal, saveOptions = {}) {
@@ -250,15 +297,24 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
 
     async transcriptSource(vtt, signal) {
       const body = typeof vtt === "string" ? { vtt } : fileForm(vtt, vtt instanceof File ? vtt.name : "transcript.vtt");
-      return json(await post("/api/sources/transcript", body, "application/json", signal), (c) => c.TranscriptSourceResponseSchema);
+      return json(
+        await post("/api/sources/transcript", body, "application/json", signal),
+        (c) => c.TranscriptSourceResponseSchema,
+      );
     },
 
     async mailThreadSource(request, signal) {
-      return json(await post("/api/sources/mail-thread", request, "application/json", signal), (c) => c.MailThreadSourceResponseSchema);
+      return json(
+        await post("/api/sources/mail-thread", request, "application/json", signal),
+        (c) => c.MailThreadSourceResponseSchema,
+      );
     },
 
     async documentSource(file, fileName, signal) {
-      return json(await post("/api/sources/document", fileForm(file, fileName), "application/json", signal), (c) => c.DocumentSourceResponseSchema);
+      return json(
+        await post("/api/sources/document", fileForm(file, fileName), "application/json", signal),
+        (c) => c.DocumentSourceResponseSchema,
+      );
     },
 
     async scanSource(file, fileName, onProgress, signal) {
@@ -282,13 +338,20 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
 
     async listMinutes(query, signal) {
       const params = new URLSearchParams();
-      for (const [name, value] of Object.entries(query)) if (value !== undefined && value !== "") params.set(name, String(value));
+      for (const [name, value] of Object.entries(query))
+        if (value !== undefined && value !== "") params.set(name, String(value));
       const search = params.toString();
-      return json(await send(`/api/minutes${search ? `?${search}` : ""}`, "GET", "application/json", signal), (c) => c.MinutesListSchema);
+      return json(
+        await send(`/api/minutes${search ? `?${search}` : ""}`, "GET", "application/json", signal),
+        (c) => c.MinutesListSchema,
+      );
     },
 
     async getMinutes(id, signal) {
-      return json(await send(`/api/minutes/${encodeURIComponent(id)}`, "GET", "application/json", signal), (c) => c.MinutesSchema);
+      return json(
+        await send(`/api/minutes/${encodeURIComponent(id)}`, "GET", "application/json", signal),
+        (c) => c.MinutesSchema,
+      );
     },
 
     async commitmentsOf(minutesId, signal) {

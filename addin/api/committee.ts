@@ -39,7 +39,12 @@ export interface CommitteeClient {
    * Optional, so a read-only client (tests of the registry) need not have it.
    * @throws AddinError on a network failure or an answer that is not 2xx (its problem).
    */
-  governance?(method: "GET" | "POST", path: string, body?: unknown, signal?: AbortSignal): Promise<{ status: number; body: unknown }>;
+  governance?(
+    method: "GET" | "POST",
+    path: string,
+    body?: unknown,
+    signal?: AbortSignal,
+  ): Promise<{ status: number; body: unknown }>;
 }
 
 /** Path of the audit export in `format`. */
@@ -74,7 +79,11 @@ export function createCommitteeClient(options: ApiClientOptions = {}): Committee
     return response;
   }
 
-  async function getJson<S extends z.ZodMiniType>(path: string, schema: S, signal: AbortSignal | undefined): Promise<z.output<S>> {
+  async function getJson<S extends z.ZodMiniType>(
+    path: string,
+    schema: S,
+    signal: AbortSignal | undefined,
+  ): Promise<z.output<S>> {
     const response = await get(path, "application/json", signal);
     const raw: unknown = await response.json().catch(() => null);
     return readAs(schema, raw, t("committee.error.bad_response", {}, locale), response.status);
@@ -91,7 +100,12 @@ export function createCommitteeClient(options: ApiClientOptions = {}): Committee
       if (token) headers.authorization = `Bearer ${token}`;
       let response: Response;
       try {
-        response = await doFetch(`${base}${path}`, { method, headers, body: body === undefined ? null : JSON.stringify(body), signal: signal ?? null });
+        response = await doFetch(`${base}${path}`, {
+          method,
+          headers,
+          body: body === undefined ? null : JSON.stringify(body),
+          signal: signal ?? null,
+        });
       } catch (cause) {
         if (signal?.aborted) throw cause;
         throw problemError(clientProblem("network", t("committee.error.network", {}, locale)), cause);

@@ -6,6 +6,10 @@ export { GenerationEventSchemas, GenerationResponseSchema } from "../../src/sche
 export { MinutesListSchema, MinutesSchema, SaveMinutesResponseSchema } from "../../src/schemas/minutes";
 export { ProblemSchema } from "../../src/schemas/problem";
 export { ScanEventSchemas, ScanSourceResponseSchema } from "../../src/schemas/scan";
-export { DocumentSourceResponseSchema, MailThreadSourceResponseSchema, TranscriptSourceResponseSchema } from "../../src/schemas/sources";
+export {
+  DocumentSourceResponseSchema,
+  MailThreadSourceResponseSchema,
+  TranscriptSourceResponseSchema,
+} from "../../src/schemas/sources";
 export { DraftVersionsSchema, ManualVersionResponseSchema } from "../../src/schemas/versions";
 export { readSse } from "./sse";

@@ -13,10 +13,18 @@ import { PaneShell } from "./PaneShell";
 import { Workspace } from "./Workspace";
 
 // Only the plain-browser host names its drafts: the field is a chunk of its own, not in Outlook's or Teams' first download.
-const DraftNameField = lazy(() => import(/* webpackChunkName: "draft-name" */ "../features/capture/DraftNameField").then((m) => ({ default: m.DraftNameField })));
+const DraftNameField = lazy(() =>
+  import(/* webpackChunkName: "draft-name" */ "../features/capture/DraftNameField").then((m) => ({
+    default: m.DraftNameField,
+  })),
+);
 
 // "Mes comptes rendus" is opened now and then: its own chunk, fetched when asked for.
-const HistoryPanel = lazy(() => import(/* webpackChunkName: "history" */ "../features/versions/HistoryPanel").then((m) => ({ default: m.HistoryPanel })));
+const HistoryPanel = lazy(() =>
+  import(/* webpackChunkName: "history" */ "../features/versions/HistoryPanel").then((m) => ({
+    default: m.HistoryPanel,
+  })),
+);
 
 /** The pane once the host is known. A new item remounts the workspace: its stream is cancelled, its work saved. */
 export function App(): ReactNode {

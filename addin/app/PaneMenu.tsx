@@ -7,7 +7,9 @@ import { useI18n } from "../hooks/use-i18n";
 // Fluent's Menu brings positioning and motion code (about 45 KB gzipped): it would take a third of the pane's
 // first-download budget for a button most advisers seldom press. It is prefetched while the browser is idle.
 const PaneMenuPopup = lazy(() =>
-  import(/* webpackChunkName: "pane-menu", webpackPrefetch: true */ "./PaneMenuPopup").then((m) => ({ default: m.PaneMenuPopup })),
+  import(/* webpackChunkName: "pane-menu", webpackPrefetch: true */ "./PaneMenuPopup").then((m) => ({
+    default: m.PaneMenuPopup,
+  })),
 );
 
 /** The header's menu button. Pressing it loads the menu, which opens at once with the focus on its first item. */

@@ -1,11 +1,23 @@
 // Owns the pane header's menu once loaded: today one entry, proposing a new use of Greffier to the committee.
-import { Button, Menu, MenuItem, MenuList, MenuPopover, MenuTrigger, useRestoreFocusTarget } from "@fluentui/react-components";
+import {
+  Button,
+  Menu,
+  MenuItem,
+  MenuList,
+  MenuPopover,
+  MenuTrigger,
+  useRestoreFocusTarget,
+} from "@fluentui/react-components";
 import { LightbulbRegular, MoreHorizontalRegular } from "@fluentui/react-icons";
 import { lazy, Suspense, useState, type ReactNode } from "react";
 import { useI18n } from "../hooks/use-i18n";
 
 // The dialog is a chunk of its own: loading the menu does not fetch it.
-const UseCaseDialog = lazy(() => import(/* webpackChunkName: "use-case" */ "../features/feedback/UseCaseDialog").then((m) => ({ default: m.UseCaseDialog })));
+const UseCaseDialog = lazy(() =>
+  import(/* webpackChunkName: "use-case" */ "../features/feedback/UseCaseDialog").then((m) => ({
+    default: m.UseCaseDialog,
+  })),
+);
 
 /** Fluent's menu, open on mount (it replaces the placeholder the adviser just pressed), and the dialogs it opens. */
 export function PaneMenuPopup(): ReactNode {

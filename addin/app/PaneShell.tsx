@@ -31,7 +31,14 @@ const useStyles = makeStyles({
     color: tokens.colorBrandForeground1,
   },
   // Title and tagline share a line when the pane is wide enough, and wrap under each other when it is not.
-  titles: { display: "flex", alignItems: "baseline", flexWrap: "wrap", columnGap: tokens.spacingHorizontalS, flexGrow: 1, minWidth: 0 },
+  titles: {
+    display: "flex",
+    alignItems: "baseline",
+    flexWrap: "wrap",
+    columnGap: tokens.spacingHorizontalS,
+    flexGrow: 1,
+    minWidth: 0,
+  },
   actions: { flexShrink: 0, marginTop: `calc(-1 * ${tokens.spacingVerticalXXS})` },
   tagline: {
     margin: 0,
@@ -58,7 +65,15 @@ const useStyles = makeStyles({
  * Header plus main region; with `isBusy`, grey blocks shaped like the form hold its place (no jump when it arrives).
  * `actions` sit at the header's end (the pane menu, once the API is there to serve it).
  */
-export function PaneShell({ isBusy = false, actions, children }: { isBusy?: boolean; actions?: ReactNode; children?: ReactNode }): ReactNode {
+export function PaneShell({
+  isBusy = false,
+  actions,
+  children,
+}: {
+  isBusy?: boolean;
+  actions?: ReactNode;
+  children?: ReactNode;
+}): ReactNode {
   const { t } = useI18n();
   const styles = useStyles();
   return (

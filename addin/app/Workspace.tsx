@@ -17,15 +17,27 @@ import { idlePhase } from "../lib/draft-session";
 
 // The review half (editor, flags, save, export) is its own chunk, fetched while the adviser types notes.
 const ReviewPanel = lazy(() =>
-  import(/* webpackChunkName: "review", webpackPrefetch: true */ "../features/review/ReviewPanel").then((m) => ({ default: m.ReviewPanel })),
+  import(/* webpackChunkName: "review", webpackPrefetch: true */ "../features/review/ReviewPanel").then((m) => ({
+    default: m.ReviewPanel,
+  })),
 );
 
 const useStyles = makeStyles({
-  placeholder: { minHeight: "420px", borderRadius: tokens.borderRadiusMedium, backgroundColor: tokens.colorNeutralBackground2 },
+  placeholder: {
+    minHeight: "420px",
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackground2,
+  },
 });
 
 /** The workspace of the current item; remounted (by key) when the host switches item. */
-export function Workspace({ item, seed }: { item: ItemContext; seed?: (DraftSeed & { readonly at: number }) | null }): ReactNode {
+export function Workspace({
+  item,
+  seed,
+}: {
+  item: ItemContext;
+  seed?: (DraftSeed & { readonly at: number }) | null;
+}): ReactNode {
   const styles = useStyles();
   const host = useHost();
   const capture = useCapture(item, seed);

@@ -28,7 +28,13 @@ export interface AccessTokenOptions {
  */
 export function authProblemError(code: AuthErrorCode, locale: Locale, cause?: unknown): ProblemError {
   return problemError(
-    { type: `urn:greffier:problem:${code}`, title: t("auth.error.title", {}, locale), status: 401, detail: t(authMessageKey(code), {}, locale), code },
+    {
+      type: `urn:greffier:problem:${code}`,
+      title: t("auth.error.title", {}, locale),
+      status: 401,
+      detail: t(authMessageKey(code), {}, locale),
+      code,
+    },
     cause,
   );
 }

@@ -2,9 +2,22 @@
 import type { MessageKey } from "../../src/i18n/core";
 
 /** Why no token could be obtained; each code has a message under `auth.error.*`. */
-export type AuthErrorCode = "auth_cancelled" | "auth_popup_blocked" | "auth_network" | "auth_consent_required" | "auth_unavailable" | "auth_failed";
+export type AuthErrorCode =
+  | "auth_cancelled"
+  | "auth_popup_blocked"
+  | "auth_network"
+  | "auth_consent_required"
+  | "auth_unavailable"
+  | "auth_failed";
 
-const AUTH_ERROR_CODES: readonly AuthErrorCode[] = ["auth_cancelled", "auth_popup_blocked", "auth_network", "auth_consent_required", "auth_unavailable", "auth_failed"];
+const AUTH_ERROR_CODES: readonly AuthErrorCode[] = [
+  "auth_cancelled",
+  "auth_popup_blocked",
+  "auth_network",
+  "auth_consent_required",
+  "auth_unavailable",
+  "auth_failed",
+];
 
 /** Whether a value (e.g. from a dialog message) is one of the codes. */
 export function isAuthErrorCode(value: unknown): value is AuthErrorCode {

@@ -26,7 +26,11 @@ export function decodeDialogMessage(raw: string): DialogMessage | null {
   if (typeof value !== "object" || value === null) return null;
   const v = value as Record<string, unknown>;
   if (v.kind === "token" && typeof v.accessToken === "string" && v.accessToken !== "") {
-    return { kind: "token", accessToken: v.accessToken, expiresOnMs: typeof v.expiresOnMs === "number" ? v.expiresOnMs : null };
+    return {
+      kind: "token",
+      accessToken: v.accessToken,
+      expiresOnMs: typeof v.expiresOnMs === "number" ? v.expiresOnMs : null,
+    };
   }
   if (v.kind === "error" && isAuthErrorCode(v.code)) return { kind: "error", code: v.code };
   return null;

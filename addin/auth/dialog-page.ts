@@ -32,10 +32,16 @@ async function run(): Promise<void> {
     finish({ kind: "error", code: "auth_unavailable" });
     return;
   }
-  const client = await createStandardPublicClientApplication(msalConfiguration(config, authPageUrl(AUTH_DIALOG_PAGE, window.location.origin)));
+  const client = await createStandardPublicClientApplication(
+    msalConfiguration(config, authPageUrl(AUTH_DIALOG_PAGE, window.location.origin)),
+  );
   const result = await client.handleRedirectPromise();
   if (result) {
-    finish({ kind: "token", accessToken: result.accessToken, expiresOnMs: result.expiresOn instanceof Date ? result.expiresOn.getTime() : null });
+    finish({
+      kind: "token",
+      accessToken: result.accessToken,
+      expiresOnMs: result.expiresOn instanceof Date ? result.expiresOn.getTime() : null,
+    });
     return;
   }
   await client.acquireTokenRedirect({ scopes: [config.apiScope] });

@@ -7,7 +7,12 @@ export type MsalFailure = "cancelled" | "popup_unavailable" | "network" | "conse
 
 // MSAL v5 puts a link in `message`: its `errorCode` is what to branch on.
 const CANCELLED = new Set(["user_cancelled", "user_canceled", "interrupted_user"]);
-const POPUP_UNAVAILABLE = new Set(["popup_window_error", "empty_window_error", "block_nested_popups", "redirect_bridge_empty_response"]);
+const POPUP_UNAVAILABLE = new Set([
+  "popup_window_error",
+  "empty_window_error",
+  "block_nested_popups",
+  "redirect_bridge_empty_response",
+]);
 const NETWORK = new Set([
   "no_network_connectivity",
   "network_error",

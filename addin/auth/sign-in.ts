@@ -19,7 +19,10 @@ export interface TokenResult {
 }
 
 /** The part of MSAL's client the ladder uses (a fake in tests). */
-export type TokenClient = Pick<IPublicClientApplication, "acquireTokenSilent" | "acquireTokenPopup" | "getActiveAccount" | "getAllAccounts">;
+export type TokenClient = Pick<
+  IPublicClientApplication,
+  "acquireTokenSilent" | "acquireTokenPopup" | "getActiveAccount" | "getAllAccounts"
+>;
 
 /**
  * MSAL's configuration for Greffier: logging off (no callback output, PII never logged), tokens in session storage,
@@ -51,14 +54,19 @@ const fromResult = (result: AuthenticationResult): TokenResult => ({
  * @param fallback - What to try when the popup is blocked; none outside Outlook.
  * @throws AddinError with the `auth_*` code the adviser is shown.
  */
-export async function acquireWithMsal(client: TokenClient, scopes: string[], fallback?: () => Promise<TokenResult>): Promise<TokenResult> {
+export async function acquireWithMsal(
+  client: TokenClient,
+  scopes: string[],
+  fallback?: () => Promise<TokenResult>,
+): Promise<TokenResult> {
   const account = client.getActiveAccount() ?? client.getAllAccounts()[0];
   try {
     return fromResult(await client.acquireTokenSilent({ scopes, ...(account ? { account } : {}) }));
   } catch (error) {
     const failure = classifyMsalError(error);
     // A network or platform failure would fail the popup the same way: say so now instead of opening a window.
-    if (failure === "network" || failure === "unavailable") throw new AddinError(authCodeOfMsal(failure), { cause: error });
+    if (failure === "network" || failure === "unavailable")
+      throw new AddinError(authCodeOfMsal(failure), { cause: error });
   }
   try {
     return fromResult(await client.acquireTokenPopup({ scopes }));
@@ -96,7 +104,12 @@ export function jwtExpiryMs(token: string): number | null {
   const payload = token.split(".")[1];
   if (!payload) return null;
   try {
-    const json = atob(payload.replace(/-/g, "+").replace(/_/g, "/").padEnd(Math.ceil(payload.length / 4) * 4, "="));
+    const json = atob(
+      payload
+        .replace(/-/g, "+")
+        .replace(/_/g, "/")
+        .padEnd(Math.ceil(payload.length / 4) * 4, "="),
+    );
     const exp = (JSON.parse(json) as { exp?: unknown }).exp;
     return typeof exp === "number" ? exp * 1000 : null;
   } catch {
@@ -140,7 +153,9 @@ export function createSignIn(config: AuthConfig, origin: string): SignIn {
   let client: Promise<IPublicClientApplication> | null = null;
   const scopes = [config.apiScope];
   const msalClient = async (): Promise<IPublicClientApplication> => {
-    client ??= createNestablePublicClientApplication(msalConfiguration(config, authPageUrl(AUTH_REDIRECT_PAGE, origin)));
+    client ??= createNestablePublicClientApplication(
+      msalConfiguration(config, authPageUrl(AUTH_REDIRECT_PAGE, origin)),
+    );
     try {
       return await client;
     } catch (error) {
@@ -151,10 +166,13 @@ export function createSignIn(config: AuthConfig, origin: string): SignIn {
   return {
     async acquire(host: HostAdapter): Promise<TokenResult> {
       const auth = host.auth;
-      if (auth?.getHostToken && !(auth.isNestedAppAuthRecommended?.() ?? false)) return tokenFromHost(auth.getHostToken);
+      if (auth?.getHostToken && !(auth.isNestedAppAuthRecommended?.() ?? false))
+        return tokenFromHost(auth.getHostToken);
       const ready = await msalClient();
       const openDialog = auth?.openDialog;
-      const fallback = openDialog ? () => tokenFromDialog(openDialog, authPageUrl(AUTH_DIALOG_PAGE, origin)) : undefined;
+      const fallback = openDialog
+        ? () => tokenFromDialog(openDialog, authPageUrl(AUTH_DIALOG_PAGE, origin))
+        : undefined;
       return acquireWithMsal(ready, scopes, fallback);
     },
     async acquireFor(resourceScopes: readonly string[]): Promise<TokenResult> {

@@ -4,4 +4,8 @@ import { registerMessageSendHandler } from "../hosts/outlook-send";
 import { checkFailed, decideMessageSend } from "./on-send";
 
 // Registered as the script is evaluated: the event runtime calls the handler by name right after loading it.
-registerMessageSendHandler(ON_MESSAGE_SEND_ACTION_ID, async (port, context) => (await decideMessageSend(port, context)).completion, checkFailed);
+registerMessageSendHandler(
+  ON_MESSAGE_SEND_ACTION_ID,
+  async (port, context) => (await decideMessageSend(port, context)).completion,
+  checkFailed,
+);

@@ -10,7 +10,8 @@ import { provenanceHeaderValue, type SendState } from "../hosts/outlook-provenan
 export const MAX_ALERT_CHARS = 150;
 
 /** The messages the send check can show. */
-export type SendMessageKey = "send.held.pending" | "send.held.notice_restored" | "send.held.check_failed" | "send.open_pane";
+export type SendMessageKey =
+  "send.held.pending" | "send.held.notice_restored" | "send.held.check_failed" | "send.open_pane";
 
 /**
  * The message for `key`. Looked up directly rather than through `t()`: classic Outlook on Windows runs this code in
@@ -41,12 +42,19 @@ export function hasUnvalidatedDraft(state: SendState): boolean {
 }
 
 function held(reason: "pending" | "notice_restored" | "check_failed", context: SendContext): SendDecision {
-  const key: SendMessageKey = reason === "pending" ? "send.held.pending" : reason === "notice_restored" ? "send.held.notice_restored" : "send.held.check_failed";
+  const key: SendMessageKey =
+    reason === "pending"
+      ? "send.held.pending"
+      : reason === "notice_restored"
+        ? "send.held.notice_restored"
+        : "send.held.check_failed";
   const completion: SendCompletion = {
     allowEvent: false,
     errorMessage: sendMessageText(key, context.locale).slice(0, MAX_ALERT_CHARS),
     // Only the pending case has something to do in the pane; the button needs Mailbox 1.14.
-    ...(reason === "pending" && context.canOpenPane ? { cancelLabel: sendMessageText("send.open_pane", context.locale), commandId: COMPOSE_TASKPANE_COMMAND_ID } : {}),
+    ...(reason === "pending" && context.canOpenPane
+      ? { cancelLabel: sendMessageText("send.open_pane", context.locale), commandId: COMPOSE_TASKPANE_COMMAND_ID }
+      : {}),
   };
   return { outcome: { kind: "held", reason }, completion };
 }

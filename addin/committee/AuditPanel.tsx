@@ -1,6 +1,11 @@
 // Owns the audit log's section: the chain's state in words ("Journal intègre : N événements" or where it breaks), re-verify, export.
 import { Button, makeStyles, mergeClasses, Spinner, tokens } from "@fluentui/react-components";
-import { ArrowClockwiseRegular, ArrowDownloadRegular, ErrorCircleRegular, ShieldCheckmarkRegular } from "@fluentui/react-icons";
+import {
+  ArrowClockwiseRegular,
+  ArrowDownloadRegular,
+  ErrorCircleRegular,
+  ShieldCheckmarkRegular,
+} from "@fluentui/react-icons";
 import { useState, type ReactNode } from "react";
 import { hasProblem, messageOf } from "../lib/errors";
 import type { AuditExportFormat, AuditVerification, CommitteeClient } from "../api/committee";
@@ -20,23 +25,55 @@ const useStyles = makeStyles({
     lineHeight: tokens.lineHeightBase400,
     fontWeight: tokens.fontWeightSemibold,
   },
-  ok: { backgroundColor: tokens.colorStatusSuccessBackground1, color: tokens.colorStatusSuccessForeground1, border: `${tokens.strokeWidthThin} solid ${tokens.colorStatusSuccessBorder1}` },
-  broken: { backgroundColor: tokens.colorStatusDangerBackground1, color: tokens.colorStatusDangerForeground1, border: `${tokens.strokeWidthThin} solid ${tokens.colorStatusDangerBorder1}` },
+  ok: {
+    backgroundColor: tokens.colorStatusSuccessBackground1,
+    color: tokens.colorStatusSuccessForeground1,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorStatusSuccessBorder1}`,
+  },
+  broken: {
+    backgroundColor: tokens.colorStatusDangerBackground1,
+    color: tokens.colorStatusDangerForeground1,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorStatusDangerBorder1}`,
+  },
   icon: { fontSize: "24px", flexShrink: 0 },
   text: { margin: 0 },
-  intro: { margin: 0, fontSize: tokens.fontSizeBase300, lineHeight: tokens.lineHeightBase300, color: tokens.colorNeutralForeground2, maxWidth: "72ch" },
+  intro: {
+    margin: 0,
+    fontSize: tokens.fontSizeBase300,
+    lineHeight: tokens.lineHeightBase300,
+    color: tokens.colorNeutralForeground2,
+    maxWidth: "72ch",
+  },
   actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
-  note: { margin: 0, fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200, color: tokens.colorNeutralForeground3 },
-  status: { margin: 0, minHeight: tokens.lineHeightBase200, fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200, color: tokens.colorNeutralForeground2 },
+  note: {
+    margin: 0,
+    fontSize: tokens.fontSizeBase200,
+    lineHeight: tokens.lineHeightBase200,
+    color: tokens.colorNeutralForeground3,
+  },
+  status: {
+    margin: 0,
+    minHeight: tokens.lineHeightBase200,
+    fontSize: tokens.fontSizeBase200,
+    lineHeight: tokens.lineHeightBase200,
+    color: tokens.colorNeutralForeground2,
+  },
   failed: { color: tokens.colorStatusDangerForeground1 },
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
 });
 
 /** The chain's state in one sentence; the same words on the summary tile and in this section. */
-export function auditSentence(audit: AuditVerification, t: ReturnType<typeof useI18n>["t"], locale: "fr" | "en"): string {
+export function auditSentence(
+  audit: AuditVerification,
+  t: ReturnType<typeof useI18n>["t"],
+  locale: "fr" | "en",
+): string {
   return audit.ok
     ? t("committee.audit.ok", { count: formatNumber(audit.entries, locale) })
-    : t("committee.audit.broken", { seq: formatNumber(audit.firstBrokenAt ?? 0, locale), count: formatNumber(audit.entries, locale) });
+    : t("committee.audit.broken", {
+        seq: formatNumber(audit.firstBrokenAt ?? 0, locale),
+        count: formatNumber(audit.entries, locale),
+      });
 }
 
 /** The chain's state as a coloured banner (green when intact, red naming the first broken entry). */
@@ -44,8 +81,16 @@ export function AuditState({ audit }: { audit: AuditVerification }): ReactNode {
   const { t, locale } = useI18n();
   const styles = useStyles();
   return (
-    <div className={mergeClasses(styles.state, audit.ok ? styles.ok : styles.broken)} data-testid="audit-state" data-ok={String(audit.ok)}>
-      {audit.ok ? <ShieldCheckmarkRegular className={styles.icon} aria-hidden /> : <ErrorCircleRegular className={styles.icon} aria-hidden />}
+    <div
+      className={mergeClasses(styles.state, audit.ok ? styles.ok : styles.broken)}
+      data-testid="audit-state"
+      data-ok={String(audit.ok)}
+    >
+      {audit.ok ? (
+        <ShieldCheckmarkRegular className={styles.icon} aria-hidden />
+      ) : (
+        <ErrorCircleRegular className={styles.icon} aria-hidden />
+      )}
       <p className={styles.text}>{auditSentence(audit, t, locale)}</p>
     </div>
   );
@@ -97,18 +142,37 @@ export function AuditPanel({ audit, isVerifying, onVerify, client }: AuditPanelP
         ) : null}
       </div>
       <div className={styles.actions}>
-        <Button icon={isVerifying ? <Spinner size="tiny" /> : <ArrowClockwiseRegular />} disabledFocusable={isVerifying} onClick={onVerify} data-testid="audit-verify">
+        <Button
+          icon={isVerifying ? <Spinner size="tiny" /> : <ArrowClockwiseRegular />}
+          disabledFocusable={isVerifying}
+          onClick={onVerify}
+          data-testid="audit-verify"
+        >
           {isVerifying ? t("committee.audit.verifying") : t("committee.audit.verify")}
         </Button>
-        <Button icon={<ArrowDownloadRegular />} disabledFocusable={busy !== null} onClick={() => void exportAs("csv")} data-testid="audit-export-csv">
+        <Button
+          icon={<ArrowDownloadRegular />}
+          disabledFocusable={busy !== null}
+          onClick={() => void exportAs("csv")}
+          data-testid="audit-export-csv"
+        >
           {t("committee.audit.export_csv")}
         </Button>
-        <Button icon={<ArrowDownloadRegular />} disabledFocusable={busy !== null} onClick={() => void exportAs("json")} data-testid="audit-export-json">
+        <Button
+          icon={<ArrowDownloadRegular />}
+          disabledFocusable={busy !== null}
+          onClick={() => void exportAs("json")}
+          data-testid="audit-export-json"
+        >
           {t("committee.audit.export_json")}
         </Button>
       </div>
       <p className={styles.note}>{t("committee.audit.export_note")}</p>
-      <p role="status" className={mergeClasses(styles.status, outcome?.isOk === false && styles.failed)} data-testid="audit-export-status">
+      <p
+        role="status"
+        className={mergeClasses(styles.status, outcome?.isOk === false && styles.failed)}
+        data-testid="audit-export-status"
+      >
         {outcome?.message ?? ""}
       </p>
     </div>

@@ -1,5 +1,16 @@
 // Owns the committee page's content: access states, the summary, the cards of one month, the trend, feedback, pre-prompts, audit.
-import { Button, Field, makeStyles, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Select, Spinner, tokens } from "@fluentui/react-components";
+import {
+  Button,
+  Field,
+  makeStyles,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+  Select,
+  Spinner,
+  tokens,
+} from "@fluentui/react-components";
 import { LockClosedRegular, PersonLockRegular } from "@fluentui/react-icons";
 import { useEffect, useId, useMemo, useState, type ReactNode } from "react";
 import type { CommitteeStats } from "../../src/schemas/committee";
@@ -17,8 +28,21 @@ import { useCommitteeData, type Loadable } from "./use-committee-data";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXL },
-  intro: { margin: 0, maxWidth: "80ch", fontSize: tokens.fontSizeBase400, lineHeight: tokens.lineHeightBase400, color: tokens.colorNeutralForeground2 },
-  nav: { display: "flex", flexWrap: "wrap", gap: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`, margin: 0, padding: 0, listStyleType: "none" },
+  intro: {
+    margin: 0,
+    maxWidth: "80ch",
+    fontSize: tokens.fontSizeBase400,
+    lineHeight: tokens.lineHeightBase400,
+    color: tokens.colorNeutralForeground2,
+  },
+  nav: {
+    display: "flex",
+    flexWrap: "wrap",
+    gap: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
+    margin: 0,
+    padding: 0,
+    listStyleType: "none",
+  },
   navLink: {
     display: "inline-block",
     paddingTop: tokens.spacingVerticalXS,
@@ -31,15 +55,50 @@ const useStyles = makeStyles({
     color: tokens.colorNeutralForeground1,
     fontSize: tokens.fontSizeBase200,
     textDecorationLine: "none",
-    ":hover": { backgroundColor: tokens.colorNeutralBackground1Hover, borderTopColor: tokens.colorNeutralStroke1Hover, borderRightColor: tokens.colorNeutralStroke1Hover, borderBottomColor: tokens.colorNeutralStroke1Hover, borderLeftColor: tokens.colorNeutralStroke1Hover },
+    ":hover": {
+      backgroundColor: tokens.colorNeutralBackground1Hover,
+      borderTopColor: tokens.colorNeutralStroke1Hover,
+      borderRightColor: tokens.colorNeutralStroke1Hover,
+      borderBottomColor: tokens.colorNeutralStroke1Hover,
+      borderLeftColor: tokens.colorNeutralStroke1Hover,
+    },
     ":focus-visible": { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: "2px" },
   },
-  section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, scrollMarginTop: "16px", minWidth: 0 },
-  sectionHead: { display: "flex", alignItems: "flex-end", justifyContent: "space-between", flexWrap: "wrap", gap: tokens.spacingHorizontalL, rowGap: tokens.spacingVerticalS },
-  h2: { margin: 0, fontSize: tokens.fontSizeBase500, lineHeight: tokens.lineHeightBase500, fontWeight: tokens.fontWeightSemibold, color: tokens.colorNeutralForeground1 },
+  section: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalM,
+    scrollMarginTop: "16px",
+    minWidth: 0,
+  },
+  sectionHead: {
+    display: "flex",
+    alignItems: "flex-end",
+    justifyContent: "space-between",
+    flexWrap: "wrap",
+    gap: tokens.spacingHorizontalL,
+    rowGap: tokens.spacingVerticalS,
+  },
+  h2: {
+    margin: 0,
+    fontSize: tokens.fontSizeBase500,
+    lineHeight: tokens.lineHeightBase500,
+    fontWeight: tokens.fontWeightSemibold,
+    color: tokens.colorNeutralForeground1,
+  },
   month: { minWidth: "240px" },
-  cards: { display: "grid", gridTemplateColumns: "repeat(auto-fit, minmax(min(100%, 520px), 1fr))", gap: tokens.spacingHorizontalL, rowGap: tokens.spacingVerticalL },
-  unused: { margin: 0, fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200, color: tokens.colorNeutralForeground3 },
+  cards: {
+    display: "grid",
+    gridTemplateColumns: "repeat(auto-fit, minmax(min(100%, 520px), 1fr))",
+    gap: tokens.spacingHorizontalL,
+    rowGap: tokens.spacingVerticalL,
+  },
+  unused: {
+    margin: 0,
+    fontSize: tokens.fontSizeBase200,
+    lineHeight: tokens.lineHeightBase200,
+    color: tokens.colorNeutralForeground3,
+  },
   empty: { margin: 0, fontSize: tokens.fontSizeBase300, color: tokens.colorNeutralForeground2 },
   denied: {
     display: "flex",
@@ -53,8 +112,19 @@ const useStyles = makeStyles({
     "@media (max-width: 480px)": { flexDirection: "column", padding: tokens.spacingHorizontalL },
   },
   deniedIcon: { flexShrink: 0, fontSize: "40px", color: tokens.colorBrandForeground1 },
-  deniedTitle: { margin: 0, fontSize: tokens.fontSizeBase500, lineHeight: tokens.lineHeightBase500, fontWeight: tokens.fontWeightSemibold },
-  deniedBody: { margin: 0, marginTop: tokens.spacingVerticalS, fontSize: tokens.fontSizeBase300, lineHeight: tokens.lineHeightBase300, color: tokens.colorNeutralForeground2 },
+  deniedTitle: {
+    margin: 0,
+    fontSize: tokens.fontSizeBase500,
+    lineHeight: tokens.lineHeightBase500,
+    fontWeight: tokens.fontWeightSemibold,
+  },
+  deniedBody: {
+    margin: 0,
+    marginTop: tokens.spacingVerticalS,
+    fontSize: tokens.fontSizeBase300,
+    lineHeight: tokens.lineHeightBase300,
+    color: tokens.colorNeutralForeground2,
+  },
   loading: { paddingTop: tokens.spacingVerticalXXL, paddingBottom: tokens.spacingVerticalXXL },
 });
 
@@ -67,7 +137,17 @@ const SECTIONS = [
 ] as const;
 
 /** A titled section of the page, reachable from the in-page links. */
-function Section({ id, title, aside, children }: { id: string; title: string; aside?: ReactNode; children: ReactNode }): ReactNode {
+function Section({
+  id,
+  title,
+  aside,
+  children,
+}: {
+  id: string;
+  title: string;
+  aside?: ReactNode;
+  children: ReactNode;
+}): ReactNode {
   const styles = useStyles();
   const headingId = useId();
   return (
@@ -84,7 +164,13 @@ function Section({ id, title, aside, children }: { id: string; title: string; as
 }
 
 /** Whatever a failed source says, with a retry that reloads the page's data. */
-function Failure({ problem, onRetry }: { problem: Extract<Loadable<unknown>, { status: "error" }>["problem"]; onRetry: () => void }): ReactNode {
+function Failure({
+  problem,
+  onRetry,
+}: {
+  problem: Extract<Loadable<unknown>, { status: "error" }>["problem"];
+  onRetry: () => void;
+}): ReactNode {
   const { t } = useI18n();
   return (
     <MessageBar intent="error" layout="multiline" data-testid="committee-error">
@@ -109,8 +195,12 @@ function Denied({ kind }: { kind: "forbidden" | "unauthorized" }): ReactNode {
     <div role="alert" className={styles.denied} data-testid={`committee-${kind}`}>
       <Icon className={styles.deniedIcon} aria-hidden />
       <div>
-        <h2 className={styles.deniedTitle}>{t(kind === "forbidden" ? "committee.forbidden.title" : "committee.unauthorized.title")}</h2>
-        <p className={styles.deniedBody}>{t(kind === "forbidden" ? "committee.forbidden.body" : "committee.unauthorized.body")}</p>
+        <h2 className={styles.deniedTitle}>
+          {t(kind === "forbidden" ? "committee.forbidden.title" : "committee.unauthorized.title")}
+        </h2>
+        <p className={styles.deniedBody}>
+          {t(kind === "forbidden" ? "committee.forbidden.body" : "committee.unauthorized.body")}
+        </p>
       </div>
     </div>
   );
@@ -161,7 +251,11 @@ function MonthCards({ stats }: { stats: CommitteeStats }): ReactNode {
               <TaskCard key={`${cell.month}|${cell.task}`} cell={cell} minGroupSize={stats.minGroupSize} />
             ))}
           </div>
-          {unused.length > 0 ? <p className={styles.unused}>{t("committee.tasks.unused", { tasks: unused.map((id) => taskLabel(id, t)).join(", ") })}</p> : null}
+          {unused.length > 0 ? (
+            <p className={styles.unused}>
+              {t("committee.tasks.unused", { tasks: unused.map((id) => taskLabel(id, t)).join(", ") })}
+            </p>
+          ) : null}
         </>
       )}
     </Section>
@@ -179,7 +273,9 @@ export function CommitteePage({ client }: { client: CommitteeClient }): ReactNod
 
   return (
     <div className={styles.root}>
-      <p className={styles.intro}>{t("committee.intro", { min: stats.status === "ok" ? stats.data.minGroupSize : 5 })}</p>
+      <p className={styles.intro}>
+        {t("committee.intro", { min: stats.status === "ok" ? stats.data.minGroupSize : 5 })}
+      </p>
       <nav aria-label={t("committee.nav.label")}>
         <ul className={styles.nav}>
           {SECTIONS.map((s) => (
@@ -192,7 +288,9 @@ export function CommitteePage({ client }: { client: CommitteeClient }): ReactNod
         </ul>
       </nav>
 
-      {stats.status === "loading" ? <Spinner className={styles.loading} label={t("committee.loading")} data-testid="committee-loading" /> : null}
+      {stats.status === "loading" ? (
+        <Spinner className={styles.loading} label={t("committee.loading")} data-testid="committee-loading" />
+      ) : null}
       {stats.status === "error" ? <Failure problem={stats.problem} onRetry={data.reload} /> : null}
       {stats.status === "ok" ? (
         <>

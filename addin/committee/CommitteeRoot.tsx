@@ -9,11 +9,21 @@ import { initialTheme, loadTheme } from "../theme/themes";
 // The content is a chunk of its own. Only what the taskpane's first download already holds (FluentProvider, Button,
 // makeStyles) is imported here: the build shares one vendor chunk between entry pages, so anything more would be
 // downloaded by every adviser's pane too.
-const CommitteePage = lazy(() => import(/* webpackChunkName: "committee-page" */ "./CommitteePage").then((m) => ({ default: m.CommitteePage })));
+const CommitteePage = lazy(() =>
+  import(/* webpackChunkName: "committee-page" */ "./CommitteePage").then((m) => ({ default: m.CommitteePage })),
+);
 
 const useStyles = makeStyles({
-  root: { minHeight: "100vh", backgroundColor: tokens.colorNeutralBackground2, color: tokens.colorNeutralForeground1, fontFamily: tokens.fontFamilyBase },
-  header: { backgroundColor: tokens.colorNeutralBackground1, borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
+  root: {
+    minHeight: "100vh",
+    backgroundColor: tokens.colorNeutralBackground2,
+    color: tokens.colorNeutralForeground1,
+    fontFamily: tokens.fontFamilyBase,
+  },
+  header: {
+    backgroundColor: tokens.colorNeutralBackground1,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
   bar: {
     display: "flex",
     alignItems: "center",
@@ -31,8 +41,21 @@ const useStyles = makeStyles({
     "@media (max-width: 480px)": { paddingLeft: tokens.spacingHorizontalL, paddingRight: tokens.spacingHorizontalL },
   },
   titles: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS, minWidth: 0 },
-  app: { margin: 0, fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200, fontWeight: tokens.fontWeightSemibold, color: tokens.colorBrandForeground1, letterSpacing: "0.04em", textTransform: "uppercase" },
-  title: { margin: 0, fontSize: tokens.fontSizeBase600, lineHeight: tokens.lineHeightBase600, fontWeight: tokens.fontWeightSemibold },
+  app: {
+    margin: 0,
+    fontSize: tokens.fontSizeBase200,
+    lineHeight: tokens.lineHeightBase200,
+    fontWeight: tokens.fontWeightSemibold,
+    color: tokens.colorBrandForeground1,
+    letterSpacing: "0.04em",
+    textTransform: "uppercase",
+  },
+  title: {
+    margin: 0,
+    fontSize: tokens.fontSizeBase600,
+    lineHeight: tokens.lineHeightBase600,
+    fontWeight: tokens.fontWeightSemibold,
+  },
   main: {
     maxWidth: "1200px",
     marginLeft: "auto",
@@ -43,14 +66,29 @@ const useStyles = makeStyles({
     paddingLeft: tokens.spacingHorizontalXXL,
     paddingRight: tokens.spacingHorizontalXXL,
     outlineStyle: "none",
-    "@media (max-width: 480px)": { paddingLeft: tokens.spacingHorizontalL, paddingRight: tokens.spacingHorizontalL, paddingTop: tokens.spacingVerticalL },
+    "@media (max-width: 480px)": {
+      paddingLeft: tokens.spacingHorizontalL,
+      paddingRight: tokens.spacingHorizontalL,
+      paddingTop: tokens.spacingVerticalL,
+    },
   },
   skip: {
     position: "absolute",
     left: "-10000px",
-    ":focus": { left: tokens.spacingHorizontalL, top: tokens.spacingVerticalS, padding: tokens.spacingHorizontalS, backgroundColor: tokens.colorNeutralBackground1, zIndex: 1 },
+    ":focus": {
+      left: tokens.spacingHorizontalL,
+      top: tokens.spacingVerticalS,
+      padding: tokens.spacingHorizontalS,
+      backgroundColor: tokens.colorNeutralBackground1,
+      zIndex: 1,
+    },
   },
-  bone: { height: "96px", marginBottom: tokens.spacingVerticalL, borderRadius: tokens.borderRadiusXLarge, backgroundColor: tokens.colorNeutralBackground3 },
+  bone: {
+    height: "96px",
+    marginBottom: tokens.spacingVerticalL,
+    borderRadius: tokens.borderRadiusXLarge,
+    backgroundColor: tokens.colorNeutralBackground3,
+  },
   crash: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, alignItems: "flex-start" },
   crashTitle: { margin: 0, fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
   crashBody: { margin: 0 },
@@ -127,7 +165,13 @@ function Frame({ onLocaleChange, client }: { onLocaleChange: () => void; client:
             <p className={styles.app}>{t("committee.app")}</p>
             <h1 className={styles.title}>{t("committee.title")}</h1>
           </div>
-          <Button appearance="subtle" lang={other} aria-label={t("committee.language.switch_aria")} onClick={onLocaleChange} data-testid="committee-language">
+          <Button
+            appearance="subtle"
+            lang={other}
+            aria-label={t("committee.language.switch_aria")}
+            onClick={onLocaleChange}
+            data-testid="committee-language"
+          >
             {t("committee.language.switch")}
           </Button>
         </div>
@@ -157,7 +201,10 @@ export function CommitteeRoot({ initialLocale, client, getAccessToken }: Committ
   const styles = useStyles();
   const [locale, setLocale] = useState<Locale>(initialLocale);
   const [theme, setTheme] = useState<Theme>(initialTheme);
-  const api = useMemo(() => client ?? createCommitteeClient({ locale, ...(getAccessToken ? { getAccessToken } : {}) }), [client, locale, getAccessToken]);
+  const api = useMemo(
+    () => client ?? createCommitteeClient({ locale, ...(getAccessToken ? { getAccessToken } : {}) }),
+    [client, locale, getAccessToken],
+  );
 
   useEffect(() => {
     let isCurrent = true;
@@ -170,7 +217,8 @@ export function CommitteeRoot({ initialLocale, client, getAccessToken }: Committ
       );
     };
     apply();
-    const query = typeof window.matchMedia === "function" ? window.matchMedia("(prefers-color-scheme: dark)") : undefined;
+    const query =
+      typeof window.matchMedia === "function" ? window.matchMedia("(prefers-color-scheme: dark)") : undefined;
     query?.addEventListener?.("change", apply);
     return () => {
       isCurrent = false;

@@ -8,8 +8,19 @@ import { formatMonth, formatNumber, taskLabel } from "./format";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
-  note: { margin: 0, fontSize: tokens.fontSizeBase300, lineHeight: tokens.lineHeightBase300, color: tokens.colorNeutralForeground2, maxWidth: "72ch" },
-  columns: { display: "grid", gridTemplateColumns: "repeat(auto-fit, minmax(300px, 1fr))", gap: tokens.spacingHorizontalXL, rowGap: tokens.spacingVerticalL },
+  note: {
+    margin: 0,
+    fontSize: tokens.fontSizeBase300,
+    lineHeight: tokens.lineHeightBase300,
+    color: tokens.colorNeutralForeground2,
+    maxWidth: "72ch",
+  },
+  columns: {
+    display: "grid",
+    gridTemplateColumns: "repeat(auto-fit, minmax(300px, 1fr))",
+    gap: tokens.spacingHorizontalXL,
+    rowGap: tokens.spacingVerticalL,
+  },
   column: {
     display: "flex",
     flexDirection: "column",
@@ -21,8 +32,21 @@ const useStyles = makeStyles({
     boxShadow: tokens.shadow4,
     "@media (max-width: 480px)": { padding: tokens.spacingHorizontalL },
   },
-  title: { margin: 0, fontSize: tokens.fontSizeBase400, lineHeight: tokens.lineHeightBase400, fontWeight: tokens.fontWeightSemibold },
-  list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", maxHeight: "480px", overflowY: "auto" },
+  title: {
+    margin: 0,
+    fontSize: tokens.fontSizeBase400,
+    lineHeight: tokens.lineHeightBase400,
+    fontWeight: tokens.fontWeightSemibold,
+  },
+  list: {
+    listStyleType: "none",
+    margin: 0,
+    padding: 0,
+    display: "flex",
+    flexDirection: "column",
+    maxHeight: "480px",
+    overflowY: "auto",
+  },
   item: {
     display: "flex",
     gap: tokens.spacingHorizontalM,
@@ -36,10 +60,29 @@ const useStyles = makeStyles({
   down: { color: tokens.colorPaletteRedForeground1 },
   idea: { color: tokens.colorPaletteMarigoldForeground2 },
   body: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS, minWidth: 0 },
-  meta: { fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200, color: tokens.colorNeutralForeground3 },
-  quote: { margin: 0, fontSize: tokens.fontSizeBase300, lineHeight: tokens.lineHeightBase300, color: tokens.colorNeutralForeground1, whiteSpace: "pre-wrap", overflowWrap: "anywhere" },
+  meta: {
+    fontSize: tokens.fontSizeBase200,
+    lineHeight: tokens.lineHeightBase200,
+    color: tokens.colorNeutralForeground3,
+  },
+  quote: {
+    margin: 0,
+    fontSize: tokens.fontSizeBase300,
+    lineHeight: tokens.lineHeightBase300,
+    color: tokens.colorNeutralForeground1,
+    whiteSpace: "pre-wrap",
+    overflowWrap: "anywhere",
+  },
   empty: { margin: 0, fontSize: tokens.fontSizeBase300, color: tokens.colorNeutralForeground3 },
-  hidden: { position: "absolute", width: "1px", height: "1px", margin: "-1px", overflow: "hidden", clip: "rect(0 0 0 0)", whiteSpace: "nowrap" },
+  hidden: {
+    position: "absolute",
+    width: "1px",
+    height: "1px",
+    margin: "-1px",
+    overflow: "hidden",
+    clip: "rect(0 0 0 0)",
+    whiteSpace: "nowrap",
+  },
 });
 
 /** Two lists side by side (stacked on a phone): comments on drafts with their rating, and proposed uses. */
@@ -62,7 +105,11 @@ export function FeedbackSection({ stats }: { stats: CommitteeStats }): ReactNode
           {stats.comments.length === 0 ? (
             <p className={styles.empty}>{t("committee.feedback.no_comments")}</p>
           ) : (
-            <ul className={styles.list} tabIndex={isLong(stats.comments.length) ? 0 : undefined} aria-labelledby={commentsId}>
+            <ul
+              className={styles.list}
+              tabIndex={isLong(stats.comments.length) ? 0 : undefined}
+              aria-labelledby={commentsId}
+            >
               {stats.comments.map((c, i) => (
                 <li key={i} className={styles.item}>
                   {c.rating === "down" ? (
@@ -72,7 +119,11 @@ export function FeedbackSection({ stats }: { stats: CommitteeStats }): ReactNode
                   ) : null}
                   <div className={styles.body}>
                     <span className={styles.meta}>
-                      {c.rating ? <span className={styles.hidden}>{t(c.rating === "up" ? "committee.feedback.up" : "committee.feedback.down")} · </span> : null}
+                      {c.rating ? (
+                        <span className={styles.hidden}>
+                          {t(c.rating === "up" ? "committee.feedback.up" : "committee.feedback.down")} ·{" "}
+                        </span>
+                      ) : null}
                       {formatMonth(c.month, locale)}
                       {c.task ? ` · ${taskLabel(c.task, t)}` : ""}
                     </span>
@@ -90,7 +141,11 @@ export function FeedbackSection({ stats }: { stats: CommitteeStats }): ReactNode
           {stats.useCases.length === 0 ? (
             <p className={styles.empty}>{t("committee.feedback.no_use_cases")}</p>
           ) : (
-            <ul className={styles.list} tabIndex={isLong(stats.useCases.length) ? 0 : undefined} aria-labelledby={useCasesId}>
+            <ul
+              className={styles.list}
+              tabIndex={isLong(stats.useCases.length) ? 0 : undefined}
+              aria-labelledby={useCasesId}
+            >
               {stats.useCases.map((u, i) => (
                 <li key={i} className={styles.item}>
                   <LightbulbRegular className={mergeClasses(styles.icon, styles.idea)} aria-hidden />

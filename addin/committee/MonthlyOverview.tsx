@@ -20,22 +20,49 @@ const useStyles = makeStyles({
     minWidth: 0,
     "@media (max-width: 480px)": { padding: tokens.spacingHorizontalL },
   },
-  caption: { margin: 0, fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200, color: tokens.colorNeutralForeground3 },
+  caption: {
+    margin: 0,
+    fontSize: tokens.fontSizeBase200,
+    lineHeight: tokens.lineHeightBase200,
+    color: tokens.colorNeutralForeground3,
+  },
   scroller: { overflowX: "auto", maxWidth: "100%" },
   table: {
     width: "100%",
     borderCollapse: "collapse",
     fontSize: tokens.fontSizeBase300,
     lineHeight: tokens.lineHeightBase300,
-    "& th, & td": { padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`, borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, verticalAlign: "top" },
-    "& thead th": { textAlign: "left", fontWeight: tokens.fontWeightSemibold, color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200, borderBottom: `${tokens.strokeWidthThick} solid ${tokens.colorNeutralStroke1}` },
+    "& th, & td": {
+      padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
+      borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+      verticalAlign: "top",
+    },
+    "& thead th": {
+      textAlign: "left",
+      fontWeight: tokens.fontWeightSemibold,
+      color: tokens.colorNeutralForeground2,
+      fontSize: tokens.fontSizeBase200,
+      borderBottom: `${tokens.strokeWidthThick} solid ${tokens.colorNeutralStroke1}`,
+    },
     "& tbody th": { textAlign: "left", fontWeight: tokens.fontWeightSemibold, whiteSpace: "nowrap" },
   },
   number: { textAlign: "right", fontVariantNumeric: "tabular-nums" },
-  suppressed: { color: tokens.colorNeutralForeground3, fontStyle: "italic", fontSize: tokens.fontSizeBase200, minWidth: "120px" },
+  suppressed: {
+    color: tokens.colorNeutralForeground3,
+    fontStyle: "italic",
+    fontSize: tokens.fontSizeBase200,
+    minWidth: "120px",
+  },
   zero: { color: tokens.colorNeutralForeground3 },
   taskHead: { display: "inline-flex", alignItems: "baseline", gap: tokens.spacingHorizontalXS, minWidth: "110px" },
-  swatch: { flexShrink: 0, display: "inline-block", width: "10px", height: "10px", borderRadius: "2px", forcedColorAdjust: "none" },
+  swatch: {
+    flexShrink: 0,
+    display: "inline-block",
+    width: "10px",
+    height: "10px",
+    borderRadius: "2px",
+    forcedColorAdjust: "none",
+  },
 });
 
 /** Chart and table of generations per month; suppressed cells are written out, never counted, never zero. */
@@ -48,7 +75,10 @@ export function MonthlyOverview({ stats }: { stats: CommitteeStats }): ReactNode
     const byKey = new Map(stats.cells.map((c) => [`${c.month}|${c.task}`, c]));
     const months = [...new Set(stats.cells.map((c) => c.month))].sort();
     const present = new Set(stats.cells.map((c) => c.task));
-    const tasks = [...TASK_IDS.filter((id) => present.has(id)), ...[...present].filter((id) => !(TASK_IDS as readonly string[]).includes(id)).sort()];
+    const tasks = [
+      ...TASK_IDS.filter((id) => present.has(id)),
+      ...[...present].filter((id) => !(TASK_IDS as readonly string[]).includes(id)).sort(),
+    ];
     return { months, tasks, byKey };
   }, [stats]);
 
@@ -57,10 +87,21 @@ export function MonthlyOverview({ stats }: { stats: CommitteeStats }): ReactNode
     return cell && !cell.suppressed ? cell.generations : null;
   };
   // Only tasks with a shown figure are drawn (and named in the legend): a suppressed task has nothing to draw.
-  const series: MonthlySeries[] = tasks.map((task) => ({ key: task, label: taskLabel(task, t), color: taskColor(task), counts: months.map((m) => countOf(m, task)) })).filter((s) => s.counts.some((n) => n !== null));
+  const series: MonthlySeries[] = tasks
+    .map((task) => ({
+      key: task,
+      label: taskLabel(task, t),
+      color: taskColor(task),
+      counts: months.map((m) => countOf(m, task)),
+    }))
+    .filter((s) => s.counts.some((n) => n !== null));
   const totalOf = (month: string): number => tasks.reduce((sum, task) => sum + (countOf(month, task) ?? 0), 0);
   const chartLabel = t("committee.overview.chart_label", {
-    months: months.map((m) => t("committee.overview.chart_month", { month: formatMonth(m, locale), count: formatNumber(totalOf(m), locale) })).join(", "),
+    months: months
+      .map((m) =>
+        t("committee.overview.chart_month", { month: formatMonth(m, locale), count: formatNumber(totalOf(m), locale) }),
+      )
+      .join(", "),
   });
 
   return (
@@ -77,7 +118,9 @@ export function MonthlyOverview({ stats }: { stats: CommitteeStats }): ReactNode
               {tasks.map((task) => (
                 <th key={task} scope="col">
                   <span className={styles.taskHead}>
-                    {series.some((s) => s.key === task) ? <span className={styles.swatch} style={{ backgroundColor: taskColor(task) }} aria-hidden="true" /> : null}
+                    {series.some((s) => s.key === task) ? (
+                      <span className={styles.swatch} style={{ backgroundColor: taskColor(task) }} aria-hidden="true" />
+                    ) : null}
                     {taskLabel(task, t)}
                   </span>
                 </th>

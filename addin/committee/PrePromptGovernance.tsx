@@ -1,5 +1,15 @@
 // Owns the committee's pre-prompt actions: a new version edited against the active one (diff), evaluation with progress, approval with reason, activation and rollback.
-import { Badge, Button, Field, MessageBar, MessageBarBody, ProgressBar, Textarea, makeStyles, tokens } from "@fluentui/react-components";
+import {
+  Badge,
+  Button,
+  Field,
+  MessageBar,
+  MessageBarBody,
+  ProgressBar,
+  Textarea,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
 import { diffLines } from "diff";
 import { useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import type { MessageKey } from "../../src/i18n";
@@ -8,13 +18,49 @@ import type { CommitteeClient, PrePromptEvaluation, PrePromptState, PrePromptVer
 import { useI18n } from "../hooks/use-i18n";
 
 const useStyles = makeStyles({
-  box: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, padding: tokens.spacingHorizontalM, borderRadius: tokens.borderRadiusMedium, border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, backgroundColor: tokens.colorNeutralBackground2 },
+  box: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalS,
+    padding: tokens.spacingHorizontalM,
+    borderRadius: tokens.borderRadiusMedium,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    backgroundColor: tokens.colorNeutralBackground2,
+  },
   row: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, alignItems: "center" },
-  diff: { margin: 0, maxHeight: "320px", overflow: "auto", fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200, whiteSpace: "pre-wrap", overflowWrap: "anywhere", padding: tokens.spacingHorizontalS, backgroundColor: tokens.colorNeutralBackground1, borderRadius: tokens.borderRadiusMedium },
-  added: { display: "block", backgroundColor: tokens.colorPaletteGreenBackground2, color: tokens.colorNeutralForeground1, textDecorationLine: "none" },
-  removed: { display: "block", backgroundColor: tokens.colorPaletteRedBackground2, color: tokens.colorNeutralForeground1 },
+  diff: {
+    margin: 0,
+    maxHeight: "320px",
+    overflow: "auto",
+    fontFamily: tokens.fontFamilyMonospace,
+    fontSize: tokens.fontSizeBase200,
+    whiteSpace: "pre-wrap",
+    overflowWrap: "anywhere",
+    padding: tokens.spacingHorizontalS,
+    backgroundColor: tokens.colorNeutralBackground1,
+    borderRadius: tokens.borderRadiusMedium,
+  },
+  added: {
+    display: "block",
+    backgroundColor: tokens.colorPaletteGreenBackground2,
+    color: tokens.colorNeutralForeground1,
+    textDecorationLine: "none",
+  },
+  removed: {
+    display: "block",
+    backgroundColor: tokens.colorPaletteRedBackground2,
+    color: tokens.colorNeutralForeground1,
+  },
   same: { display: "block", color: tokens.colorNeutralForeground3 },
-  table: { borderCollapse: "collapse", fontSize: tokens.fontSizeBase200, "& th, & td": { textAlign: "left", padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalS}`, borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` } },
+  table: {
+    borderCollapse: "collapse",
+    fontSize: tokens.fontSizeBase200,
+    "& th, & td": {
+      textAlign: "left",
+      padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalS}`,
+      borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    },
+  },
   worse: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
   textarea: { minHeight: "220px" },
 });
@@ -56,7 +102,13 @@ export function StateBadge({ state }: { state: PrePromptState }): ReactNode {
 }
 
 /** The candidate's scores beside the active version's; a worse figure is marked in words, not only in colour. */
-export function ScoresTable({ candidate, active }: { candidate: Record<string, number>; active: Record<string, number> | null }): ReactNode {
+export function ScoresTable({
+  candidate,
+  active,
+}: {
+  candidate: Record<string, number>;
+  active: Record<string, number> | null;
+}): ReactNode {
   const { t } = useI18n();
   const styles = useStyles();
   return (
@@ -95,19 +147,37 @@ export function PrePromptDiff({ base, next }: { base: string; next: string }): R
   const styles = useStyles();
   const parts = useMemo(() => diffLines(base, next), [base, next]);
   return (
-    <pre className={styles.diff} tabIndex={0} role="region" aria-label={t("governance.ui.diff_label")} data-testid="preprompt-diff">
+    <pre
+      className={styles.diff}
+      tabIndex={0}
+      role="region"
+      aria-label={t("governance.ui.diff_label")}
+      data-testid="preprompt-diff"
+    >
       {parts.map((p, i) =>
         p.added ? (
           <ins key={i} className={styles.added}>
-            {p.value.replace(/\n$/, "").split("\n").map((l) => `+ ${l}`).join("\n")}
+            {p.value
+              .replace(/\n$/, "")
+              .split("\n")
+              .map((l) => `+ ${l}`)
+              .join("\n")}
           </ins>
         ) : p.removed ? (
           <del key={i} className={styles.removed}>
-            {p.value.replace(/\n$/, "").split("\n").map((l) => `− ${l}`).join("\n")}
+            {p.value
+              .replace(/\n$/, "")
+              .split("\n")
+              .map((l) => `− ${l}`)
+              .join("\n")}
           </del>
         ) : (
           <span key={i} className={styles.same}>
-            {p.value.replace(/\n$/, "").split("\n").map((l) => `  ${l}`).join("\n")}
+            {p.value
+              .replace(/\n$/, "")
+              .split("\n")
+              .map((l) => `  ${l}`)
+              .join("\n")}
           </span>
         ),
       )}
@@ -116,7 +186,15 @@ export function PrePromptDiff({ base, next }: { base: string; next: string }): R
 }
 
 /** A new version of one task's or template's pre-prompt, started from the active text, with its diff as it is typed. */
-export function DraftEditor({ client, active, onSaved }: { client: CommitteeClient; active: PrePromptVersion; onSaved: () => void }): ReactNode {
+export function DraftEditor({
+  client,
+  active,
+  onSaved,
+}: {
+  client: CommitteeClient;
+  active: PrePromptVersion;
+  onSaved: () => void;
+}): ReactNode {
   const { t } = useI18n();
   const styles = useStyles();
   const [isOpen, setIsOpen] = useState(false);
@@ -127,7 +205,14 @@ export function DraftEditor({ client, active, onSaved }: { client: CommitteeClie
   if (!isOpen) {
     return (
       <div className={styles.row}>
-        <Button appearance="secondary" onClick={() => { setText(active.text); setIsOpen(true); }} data-testid="preprompt-new-version">
+        <Button
+          appearance="secondary"
+          onClick={() => {
+            setText(active.text);
+            setIsOpen(true);
+          }}
+          data-testid="preprompt-new-version"
+        >
           {t("governance.ui.new_version")}
         </Button>
       </div>
@@ -137,7 +222,12 @@ export function DraftEditor({ client, active, onSaved }: { client: CommitteeClie
     setIsSaving(true);
     setError(null);
     try {
-      await client.governance?.("POST", "/api/committee/preprompts", { task: active.task, ...(active.template ? { template: active.template } : {}), text, basedOn: active.id });
+      await client.governance?.("POST", "/api/committee/preprompts", {
+        task: active.task,
+        ...(active.template ? { template: active.template } : {}),
+        text,
+        basedOn: active.id,
+      });
       setIsOpen(false);
       onSaved();
     } catch (e) {
@@ -149,7 +239,13 @@ export function DraftEditor({ client, active, onSaved }: { client: CommitteeClie
   return (
     <section className={styles.box} aria-label={t("governance.ui.editor_label")} data-testid="preprompt-editor">
       <Field label={t("governance.ui.text_label")} hint={t("governance.ui.text_hint", { id: active.id })}>
-        <Textarea value={text} onChange={(_, d) => setText(d.value)} resize="vertical" textarea={{ className: styles.textarea }} data-testid="preprompt-editor-text" />
+        <Textarea
+          value={text}
+          onChange={(_, d) => setText(d.value)}
+          resize="vertical"
+          textarea={{ className: styles.textarea }}
+          data-testid="preprompt-editor-text"
+        />
       </Field>
       <PrePromptDiff base={active.text} next={text} />
       {error ? (
@@ -158,7 +254,12 @@ export function DraftEditor({ client, active, onSaved }: { client: CommitteeClie
         </MessageBar>
       ) : null}
       <div className={styles.row}>
-        <Button appearance="primary" disabled={isSaving || text.trim() === "" || text.trim() === active.text.trim()} onClick={() => void save()} data-testid="preprompt-save-draft">
+        <Button
+          appearance="primary"
+          disabled={isSaving || text.trim() === "" || text.trim() === active.text.trim()}
+          onClick={() => void save()}
+          data-testid="preprompt-save-draft"
+        >
           {t("governance.ui.save_draft")}
         </Button>
         <Button appearance="subtle" onClick={() => setIsOpen(false)}>
@@ -170,10 +271,22 @@ export function DraftEditor({ client, active, onSaved }: { client: CommitteeClie
 }
 
 /** The actions a version's state allows: evaluate (draft, evaluated), approve (evaluated, not one's own), activate (approved, or retired: rollback). */
-export function VersionActions({ client, version, active, onChanged }: { client: CommitteeClient; version: PrePromptVersion; active: PrePromptVersion | undefined; onChanged: () => void }): ReactNode {
+export function VersionActions({
+  client,
+  version,
+  active,
+  onChanged,
+}: {
+  client: CommitteeClient;
+  version: PrePromptVersion;
+  active: PrePromptVersion | undefined;
+  onChanged: () => void;
+}): ReactNode {
   const { t } = useI18n();
   const styles = useStyles();
-  const [running, setRunning] = useState<PrePromptEvaluation | null>(version.evaluation?.status === "running" ? version.evaluation : null);
+  const [running, setRunning] = useState<PrePromptEvaluation | null>(
+    version.evaluation?.status === "running" ? version.evaluation : null,
+  );
   const [error, setError] = useState<string | null>(null);
   const [isApproving, setIsApproving] = useState(false);
   const [reason, setReason] = useState("");
@@ -193,16 +306,25 @@ export function VersionActions({ client, version, active, onChanged }: { client:
       return;
     }
     timer.current = setTimeout(() => {
-      governance("GET", `/api/committee/preprompts/${encodeURIComponent(version.id)}/evaluations/${evaluation.id}`).then(
+      governance(
+        "GET",
+        `/api/committee/preprompts/${encodeURIComponent(version.id)}/evaluations/${evaluation.id}`,
+      ).then(
         (r) => poll(r.body as PrePromptEvaluation),
-        (e: unknown) => { setRunning(null); setError(problemText(e)); },
+        (e: unknown) => {
+          setRunning(null);
+          setError(problemText(e));
+        },
       );
     }, 400);
   };
   const evaluate = async (): Promise<void> => {
     setError(null);
     try {
-      const r = await governance("POST", `/api/committee/preprompts/${encodeURIComponent(version.id)}/evaluations?wait=0`);
+      const r = await governance(
+        "POST",
+        `/api/committee/preprompts/${encodeURIComponent(version.id)}/evaluations?wait=0`,
+      );
       poll(r.body as PrePromptEvaluation);
     } catch (e) {
       setError(problemText(e));
@@ -223,21 +345,30 @@ export function VersionActions({ client, version, active, onChanged }: { client:
   };
 
   const scores = version.evaluation?.status === "done" ? version.evaluation.scores : null;
-  const activeScores = active && active.id !== version.id && active.evaluation?.status === "done" ? active.evaluation.scores : null;
-  const isWorse = scores !== null && activeScores !== null && (scores.overall ?? 0) < (activeScores.overall ?? 0) - 0.005;
+  const activeScores =
+    active && active.id !== version.id && active.evaluation?.status === "done" ? active.evaluation.scores : null;
+  const isWorse =
+    scores !== null && activeScores !== null && (scores.overall ?? 0) < (activeScores.overall ?? 0) - 0.005;
   const canEvaluate = version.state === "draft" || version.state === "evaluated";
   const canApprove = version.state === "evaluated";
-  const canActivate = version.state === "approved" || (version.state === "retired" && (version.approvedBy !== undefined || (version.activatedAt ?? null) !== null));
+  const canActivate =
+    version.state === "approved" ||
+    (version.state === "retired" && (version.approvedBy !== undefined || (version.activatedAt ?? null) !== null));
 
   return (
     <div className={styles.box} data-testid="preprompt-actions">
       {scores ? <ScoresTable candidate={scores} active={activeScores} /> : null}
       {running ? (
-        <Field label={t("governance.ui.evaluating", { done: running.done, total: running.total })} validationState="none">
+        <Field
+          label={t("governance.ui.evaluating", { done: running.done, total: running.total })}
+          validationState="none"
+        >
           <ProgressBar value={running.total > 0 ? running.done / running.total : 0} data-testid="preprompt-progress" />
         </Field>
       ) : null}
-      {version.approvedBy ? <p>{t("governance.ui.approved_by", { name: version.approvedBy, reason: version.approvalReason ?? "" })}</p> : null}
+      {version.approvedBy ? (
+        <p>{t("governance.ui.approved_by", { name: version.approvedBy, reason: version.approvalReason ?? "" })}</p>
+      ) : null}
       {error ? (
         <MessageBar intent="error" data-testid="preprompt-error">
           <MessageBarBody>{error}</MessageBarBody>
@@ -250,11 +381,20 @@ export function VersionActions({ client, version, active, onChanged }: { client:
           </Field>
           {isWorse ? (
             <Field label={t("governance.ui.justification_label")} hint={t("governance.ui.justification_hint")} required>
-              <Textarea value={justification} onChange={(_, d) => setJustification(d.value)} data-testid="preprompt-justification" />
+              <Textarea
+                value={justification}
+                onChange={(_, d) => setJustification(d.value)}
+                data-testid="preprompt-justification"
+              />
             </Field>
           ) : null}
           <div className={styles.row}>
-            <Button appearance="primary" disabled={isBusy || reason.trim() === "" || (isWorse && justification.trim() === "")} onClick={() => void act("approve", { reason, ...(isWorse ? { justification } : {}) })} data-testid="preprompt-confirm-approve">
+            <Button
+              appearance="primary"
+              disabled={isBusy || reason.trim() === "" || (isWorse && justification.trim() === "")}
+              onClick={() => void act("approve", { reason, ...(isWorse ? { justification } : {}) })}
+              data-testid="preprompt-confirm-approve"
+            >
               {t("governance.ui.confirm_approve")}
             </Button>
             <Button appearance="subtle" onClick={() => setIsApproving(false)}>
@@ -265,18 +405,33 @@ export function VersionActions({ client, version, active, onChanged }: { client:
       ) : null}
       <div className={styles.row}>
         {canEvaluate ? (
-          <Button appearance="secondary" disabled={running !== null} onClick={() => void evaluate()} data-testid="preprompt-evaluate">
+          <Button
+            appearance="secondary"
+            disabled={running !== null}
+            onClick={() => void evaluate()}
+            data-testid="preprompt-evaluate"
+          >
             {t("governance.ui.evaluate")}
           </Button>
         ) : null}
         {canApprove && !isApproving ? (
-          <Button appearance="secondary" disabled={version.isMine === true} onClick={() => setIsApproving(true)} data-testid="preprompt-approve">
+          <Button
+            appearance="secondary"
+            disabled={version.isMine === true}
+            onClick={() => setIsApproving(true)}
+            data-testid="preprompt-approve"
+          >
             {t("governance.ui.approve")}
           </Button>
         ) : null}
         {canApprove && version.isMine ? <span>{t("governance.ui.own_version")}</span> : null}
         {canActivate ? (
-          <Button appearance="primary" disabled={isBusy} onClick={() => void act("activate")} data-testid="preprompt-activate">
+          <Button
+            appearance="primary"
+            disabled={isBusy}
+            onClick={() => void act("activate")}
+            data-testid="preprompt-activate"
+          >
             {version.state === "retired" ? t("governance.ui.rollback") : t("governance.ui.activate")}
           </Button>
         ) : null}

@@ -1,5 +1,14 @@
 // Owns the pre-prompt registry: every version of what the AI was told, per task and template, with its text, first use, state and the committee's actions.
-import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, Badge, makeStyles, tokens, type AccordionToggleEventHandler } from "@fluentui/react-components";
+import {
+  Accordion,
+  AccordionHeader,
+  AccordionItem,
+  AccordionPanel,
+  Badge,
+  makeStyles,
+  tokens,
+  type AccordionToggleEventHandler,
+} from "@fluentui/react-components";
 import { useEffect, useMemo, useState, type ReactNode } from "react";
 import { TASK_IDS, TEMPLATE_IDS } from "../../src/tasks/catalogue";
 import type { CommitteeClient, PrePromptVersion } from "../api/committee";
@@ -8,19 +17,69 @@ import { useI18n } from "../hooks/use-i18n";
 import { formatDateTime, prePromptAnchor, variantLabel } from "./format";
 
 const useStyles = makeStyles({
-  intro: { margin: 0, fontSize: tokens.fontSizeBase300, lineHeight: tokens.lineHeightBase300, color: tokens.colorNeutralForeground2, maxWidth: "72ch" },
-  accordion: { borderRadius: tokens.borderRadiusXLarge, backgroundColor: tokens.colorNeutralBackground1, boxShadow: tokens.shadow4, overflow: "hidden" },
-  item: { borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, ":last-child": { borderBottom: "none" } },
-  headerButton: { height: "auto", minHeight: "44px", paddingTop: tokens.spacingVerticalS, paddingBottom: tokens.spacingVerticalS, textAlign: "left" },
+  intro: {
+    margin: 0,
+    fontSize: tokens.fontSizeBase300,
+    lineHeight: tokens.lineHeightBase300,
+    color: tokens.colorNeutralForeground2,
+    maxWidth: "72ch",
+  },
+  accordion: {
+    borderRadius: tokens.borderRadiusXLarge,
+    backgroundColor: tokens.colorNeutralBackground1,
+    boxShadow: tokens.shadow4,
+    overflow: "hidden",
+  },
+  item: {
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    ":last-child": { borderBottom: "none" },
+  },
+  headerButton: {
+    height: "auto",
+    minHeight: "44px",
+    paddingTop: tokens.spacingVerticalS,
+    paddingBottom: tokens.spacingVerticalS,
+    textAlign: "left",
+  },
   header: { display: "flex", flexWrap: "wrap", alignItems: "baseline", columnGap: tokens.spacingHorizontalS },
   headerName: { fontWeight: tokens.fontWeightSemibold },
   headerCount: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground3 },
-  panel: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL, paddingBottom: tokens.spacingVerticalL },
-  version: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, scrollMarginTop: "16px", outlineStyle: "none" },
+  panel: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalL,
+    paddingBottom: tokens.spacingVerticalL,
+  },
+  version: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalS,
+    scrollMarginTop: "16px",
+    outlineStyle: "none",
+  },
   versionHead: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalS },
-  versionTitle: { margin: 0, fontSize: tokens.fontSizeBase300, lineHeight: tokens.lineHeightBase300, fontWeight: tokens.fontWeightSemibold },
-  id: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground3 },
-  meta: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalL, rowGap: tokens.spacingVerticalXXS, fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
+  versionTitle: {
+    margin: 0,
+    fontSize: tokens.fontSizeBase300,
+    lineHeight: tokens.lineHeightBase300,
+    fontWeight: tokens.fontWeightSemibold,
+  },
+  id: {
+    fontFamily: tokens.fontFamilyMonospace,
+    fontSize: tokens.fontSizeBase200,
+    color: tokens.colorNeutralForeground3,
+  },
+  meta: {
+    listStyleType: "none",
+    margin: 0,
+    padding: 0,
+    display: "flex",
+    flexWrap: "wrap",
+    columnGap: tokens.spacingHorizontalL,
+    rowGap: tokens.spacingVerticalXXS,
+    fontSize: tokens.fontSizeBase200,
+    color: tokens.colorNeutralForeground2,
+  },
   sha: { fontFamily: tokens.fontFamilyMonospace, overflowWrap: "anywhere" },
   text: {
     margin: 0,
@@ -68,7 +127,13 @@ export function groupPrePrompts(list: readonly PrePromptVersion[]): [string, Pre
 }
 
 /** One accordion item per task or template; a link to `#preprompt-…` (from a task card) opens its item and scrolls to it. */
-export function PrePromptRegistry({ list: loaded, client }: { list: readonly PrePromptVersion[]; client?: CommitteeClient }): ReactNode {
+export function PrePromptRegistry({
+  list: loaded,
+  client,
+}: {
+  list: readonly PrePromptVersion[];
+  client?: CommitteeClient;
+}): ReactNode {
   const { t, locale } = useI18n();
   const styles = useStyles();
   // Actions refresh the list here, so open panels stay open while the rest of the page keeps its data.
@@ -121,21 +186,43 @@ export function PrePromptRegistry({ list: loaded, client }: { list: readonly Pre
   return (
     <>
       <p className={styles.intro}>{t("committee.preprompts.intro")}</p>
-      <Accordion multiple collapsible openItems={openItems} onToggle={onToggle} className={styles.accordion} data-testid="preprompt-registry">
+      <Accordion
+        multiple
+        collapsible
+        openItems={openItems}
+        onToggle={onToggle}
+        className={styles.accordion}
+        data-testid="preprompt-registry"
+      >
         {groups.map(([key, versions]) => (
           <AccordionItem key={key} value={key} className={styles.item} data-testid={`preprompt-group-${key}`}>
             <AccordionHeader as="h3" size="large" button={{ className: styles.headerButton }}>
               <span className={styles.header}>
                 <span className={styles.headerName}>{variantLabel(key, t)}</span>
                 <span className={styles.headerCount}>
-                  {versions.length === 1 ? t("committee.preprompts.versions_one") : t("committee.preprompts.versions_many", { count: versions.length })}
+                  {versions.length === 1
+                    ? t("committee.preprompts.versions_one")
+                    : t("committee.preprompts.versions_many", { count: versions.length })}
                 </span>
               </span>
             </AccordionHeader>
             <AccordionPanel className={styles.panel}>
-              {client && versions.some((v) => v.state === "active") ? <DraftEditor client={client} active={versions.find((v) => v.state === "active") as PrePromptVersion} onSaved={refresh} /> : null}
+              {client && versions.some((v) => v.state === "active") ? (
+                <DraftEditor
+                  client={client}
+                  active={versions.find((v) => v.state === "active") as PrePromptVersion}
+                  onSaved={refresh}
+                />
+              ) : null}
               {versions.map((v, i) => (
-                <article key={v.id} id={prePromptAnchor(v.id)} tabIndex={-1} className={styles.version} aria-label={`${variantLabel(key, t)}, ${t("committee.preprompts.version", { version: v.version })}`} data-testid="preprompt-version">
+                <article
+                  key={v.id}
+                  id={prePromptAnchor(v.id)}
+                  tabIndex={-1}
+                  className={styles.version}
+                  aria-label={`${variantLabel(key, t)}, ${t("committee.preprompts.version", { version: v.version })}`}
+                  data-testid="preprompt-version"
+                >
                   <div className={styles.versionHead}>
                     <h4 className={styles.versionTitle}>{t("committee.preprompts.version", { version: v.version })}</h4>
                     {v.state ? (
@@ -149,8 +236,14 @@ export function PrePromptRegistry({ list: loaded, client }: { list: readonly Pre
                   </div>
                   <ul className={styles.meta}>
                     <li>{t("committee.preprompts.first_seen", { date: formatDateTime(v.firstSeenAt, locale) })}</li>
-                    <li>{v.firstUsedAt ? t("committee.preprompts.first_used", { date: formatDateTime(v.firstUsedAt, locale) }) : t("committee.preprompts.never_used")}</li>
-                    {v.state ? <li>{v.author ? t("governance.ui.author", { name: v.author }) : t("governance.ui.seeded")}</li> : null}
+                    <li>
+                      {v.firstUsedAt
+                        ? t("committee.preprompts.first_used", { date: formatDateTime(v.firstUsedAt, locale) })
+                        : t("committee.preprompts.never_used")}
+                    </li>
+                    {v.state ? (
+                      <li>{v.author ? t("governance.ui.author", { name: v.author }) : t("governance.ui.seeded")}</li>
+                    ) : null}
                     <li className={styles.sha} title={v.sha256}>
                       {t("committee.preprompts.sha", { sha: `${v.sha256.slice(0, 12)}…` })}
                     </li>
@@ -158,7 +251,14 @@ export function PrePromptRegistry({ list: loaded, client }: { list: readonly Pre
                   <pre className={styles.text} tabIndex={0} data-testid="preprompt-text">
                     {v.text}
                   </pre>
-                  {client ? <VersionActions client={client} version={v} active={versions.find((a) => a.state === "active")} onChanged={refresh} /> : null}
+                  {client ? (
+                    <VersionActions
+                      client={client}
+                      version={v}
+                      active={versions.find((a) => a.state === "active")}
+                      onChanged={refresh}
+                    />
+                  ) : null}
                 </article>
               ))}
             </AccordionPanel>

@@ -1,6 +1,11 @@
 // Owns the page's "En bref" row: total generations, total footprint, and the audit chain's state, each in one tile.
 import { makeStyles, mergeClasses, Spinner, tokens } from "@fluentui/react-components";
-import { DocumentBulletListRegular, ErrorCircleRegular, LeafOneRegular, ShieldCheckmarkRegular } from "@fluentui/react-icons";
+import {
+  DocumentBulletListRegular,
+  ErrorCircleRegular,
+  LeafOneRegular,
+  ShieldCheckmarkRegular,
+} from "@fluentui/react-icons";
 import type { ReactNode } from "react";
 import { formatFootprint } from "../../src/checks/footprint";
 import type { CommitteeStats } from "../../src/schemas/committee";
@@ -11,7 +16,14 @@ import { formatNumber } from "./format";
 import type { Loadable } from "./use-committee-data";
 
 const useStyles = makeStyles({
-  row: { display: "grid", gridTemplateColumns: "repeat(auto-fit, minmax(240px, 1fr))", gap: tokens.spacingHorizontalL, margin: 0, padding: 0, listStyleType: "none" },
+  row: {
+    display: "grid",
+    gridTemplateColumns: "repeat(auto-fit, minmax(240px, 1fr))",
+    gap: tokens.spacingHorizontalL,
+    margin: 0,
+    padding: 0,
+    listStyleType: "none",
+  },
   tile: {
     display: "flex",
     gap: tokens.spacingHorizontalM,
@@ -38,21 +50,44 @@ const useStyles = makeStyles({
   ok: { backgroundColor: tokens.colorStatusSuccessBackground1, color: tokens.colorStatusSuccessForeground1 },
   broken: { backgroundColor: tokens.colorStatusDangerBackground1, color: tokens.colorStatusDangerForeground1 },
   body: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS, minWidth: 0 },
-  label: { fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200, color: tokens.colorNeutralForeground3 },
-  value: { fontSize: tokens.fontSizeBase600, lineHeight: tokens.lineHeightBase600, fontWeight: tokens.fontWeightSemibold, color: tokens.colorNeutralForeground1, overflowWrap: "anywhere" },
+  label: {
+    fontSize: tokens.fontSizeBase200,
+    lineHeight: tokens.lineHeightBase200,
+    color: tokens.colorNeutralForeground3,
+  },
+  value: {
+    fontSize: tokens.fontSizeBase600,
+    lineHeight: tokens.lineHeightBase600,
+    fontWeight: tokens.fontWeightSemibold,
+    color: tokens.colorNeutralForeground1,
+    overflowWrap: "anywhere",
+  },
   valueSmall: { fontSize: tokens.fontSizeBase400, lineHeight: tokens.lineHeightBase400 },
-  note: { fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200, color: tokens.colorNeutralForeground3 },
+  note: {
+    fontSize: tokens.fontSizeBase200,
+    lineHeight: tokens.lineHeightBase200,
+    color: tokens.colorNeutralForeground3,
+  },
   brokenText: { color: tokens.colorStatusDangerForeground1 },
   link: { color: tokens.colorBrandForegroundLink, fontSize: tokens.fontSizeBase200 },
 });
 
 /** The three tiles; totals count only the cells that are shown (the server leaves suppressed ones out). */
-export function SummaryTiles({ stats, audit }: { stats: CommitteeStats; audit: Loadable<AuditVerification> }): ReactNode {
+export function SummaryTiles({
+  stats,
+  audit,
+}: {
+  stats: CommitteeStats;
+  audit: Loadable<AuditVerification>;
+}): ReactNode {
   const { t, locale } = useI18n();
   const styles = useStyles();
   const { totals } = stats;
   const hidden = stats.cells.filter((c) => c.suppressed).length;
-  const perGeneration = totals.generations > 0 ? { energyWh: totals.energyWh / totals.generations, gco2eq: totals.gco2eq / totals.generations } : null;
+  const perGeneration =
+    totals.generations > 0
+      ? { energyWh: totals.energyWh / totals.generations, gco2eq: totals.gco2eq / totals.generations }
+      : null;
 
   return (
     <ul className={styles.row} data-testid="summary">
@@ -84,27 +119,42 @@ export function SummaryTiles({ stats, audit }: { stats: CommitteeStats; audit: L
           <span className={mergeClasses(styles.value, styles.valueSmall)} data-testid="summary-footprint">
             {formatFootprint(totals, locale)}
           </span>
-          {perGeneration ? <span className={styles.note}>{t("committee.summary.footprint_per", { value: formatFootprint(perGeneration, locale) })}</span> : null}
+          {perGeneration ? (
+            <span className={styles.note}>
+              {t("committee.summary.footprint_per", { value: formatFootprint(perGeneration, locale) })}
+            </span>
+          ) : null}
           {stats.transcription && stats.transcription.totals.transcriptions > 0 ? (
             <span className={styles.note} data-testid="summary-transcription">
-              {t("voice.committee.footprint", { minutes: formatNumber(Math.round(stats.transcription.totals.audioMinutes), locale), value: formatFootprint(stats.transcription.totals, locale) })}
+              {t("voice.committee.footprint", {
+                minutes: formatNumber(Math.round(stats.transcription.totals.audioMinutes), locale),
+                value: formatFootprint(stats.transcription.totals, locale),
+              })}
             </span>
           ) : null}
         </div>
       </li>
       <li className={styles.tile}>
-        <span className={mergeClasses(styles.icon, audit.status === "ok" && (audit.data.ok ? styles.ok : styles.broken))} aria-hidden="true">
+        <span
+          className={mergeClasses(styles.icon, audit.status === "ok" && (audit.data.ok ? styles.ok : styles.broken))}
+          aria-hidden="true"
+        >
           {audit.status === "ok" && !audit.data.ok ? <ErrorCircleRegular /> : <ShieldCheckmarkRegular />}
         </span>
         <div className={styles.body}>
           <span className={styles.label}>{t("committee.summary.audit")}</span>
           {audit.status === "loading" ? <Spinner size="tiny" label={t("committee.audit.verifying")} /> : null}
           {audit.status === "ok" ? (
-            <span className={mergeClasses(styles.value, styles.valueSmall, !audit.data.ok && styles.brokenText)} data-testid="summary-audit">
+            <span
+              className={mergeClasses(styles.value, styles.valueSmall, !audit.data.ok && styles.brokenText)}
+              data-testid="summary-audit"
+            >
               {auditSentence(audit.data, t, locale)}
             </span>
           ) : null}
-          {audit.status === "error" ? <span className={styles.note}>{t("committee.section_failed", { reason: audit.problem.detail })}</span> : null}
+          {audit.status === "error" ? (
+            <span className={styles.note}>{t("committee.section_failed", { reason: audit.problem.detail })}</span>
+          ) : null}
           <a className={styles.link} href="#audit">
             {t("committee.nav.audit")}
           </a>

@@ -28,10 +28,34 @@ const useStyles = makeStyles({
     boxShadow: tokens.shadow4,
     "@media (max-width: 480px)": { padding: tokens.spacingHorizontalL },
   },
-  head: { display: "flex", alignItems: "baseline", justifyContent: "space-between", flexWrap: "wrap", gap: tokens.spacingHorizontalM },
-  title: { margin: 0, fontSize: tokens.fontSizeBase400, lineHeight: tokens.lineHeightBase400, fontWeight: tokens.fontWeightSemibold, color: tokens.colorNeutralForeground1 },
-  big: { margin: 0, display: "flex", alignItems: "baseline", gap: tokens.spacingHorizontalXS, color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
-  bigNumber: { fontSize: tokens.fontSizeHero700, lineHeight: tokens.lineHeightHero700, fontWeight: tokens.fontWeightSemibold, color: tokens.colorBrandForeground1 },
+  head: {
+    display: "flex",
+    alignItems: "baseline",
+    justifyContent: "space-between",
+    flexWrap: "wrap",
+    gap: tokens.spacingHorizontalM,
+  },
+  title: {
+    margin: 0,
+    fontSize: tokens.fontSizeBase400,
+    lineHeight: tokens.lineHeightBase400,
+    fontWeight: tokens.fontWeightSemibold,
+    color: tokens.colorNeutralForeground1,
+  },
+  big: {
+    margin: 0,
+    display: "flex",
+    alignItems: "baseline",
+    gap: tokens.spacingHorizontalXS,
+    color: tokens.colorNeutralForeground3,
+    fontSize: tokens.fontSizeBase200,
+  },
+  bigNumber: {
+    fontSize: tokens.fontSizeHero700,
+    lineHeight: tokens.lineHeightHero700,
+    fontWeight: tokens.fontWeightSemibold,
+    color: tokens.colorBrandForeground1,
+  },
   metrics: {
     display: "grid",
     gridTemplateColumns: "repeat(auto-fill, minmax(140px, 1fr))",
@@ -40,14 +64,55 @@ const useStyles = makeStyles({
   },
   metric: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS, minWidth: 0 },
   dt: { fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200, color: tokens.colorNeutralForeground3 },
-  dd: { margin: 0, fontSize: tokens.fontSizeBase400, lineHeight: tokens.lineHeightBase400, fontWeight: tokens.fontWeightSemibold, color: tokens.colorNeutralForeground1, overflowWrap: "anywhere" },
-  sub: { fontSize: tokens.fontSizeBase200, fontWeight: tokens.fontWeightRegular, color: tokens.colorNeutralForeground3 },
-  meter: { display: "block", height: "6px", marginTop: tokens.spacingVerticalXXS, borderRadius: tokens.borderRadiusMedium, backgroundColor: tokens.colorNeutralBackground5, overflow: "hidden" },
-  meterFill: { display: "block", height: "100%", backgroundColor: tokens.colorBrandBackground, forcedColorAdjust: "none" },
+  dd: {
+    margin: 0,
+    fontSize: tokens.fontSizeBase400,
+    lineHeight: tokens.lineHeightBase400,
+    fontWeight: tokens.fontWeightSemibold,
+    color: tokens.colorNeutralForeground1,
+    overflowWrap: "anywhere",
+  },
+  sub: {
+    fontSize: tokens.fontSizeBase200,
+    fontWeight: tokens.fontWeightRegular,
+    color: tokens.colorNeutralForeground3,
+  },
+  meter: {
+    display: "block",
+    height: "6px",
+    marginTop: tokens.spacingVerticalXXS,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackground5,
+    overflow: "hidden",
+  },
+  meterFill: {
+    display: "block",
+    height: "100%",
+    backgroundColor: tokens.colorBrandBackground,
+    forcedColorAdjust: "none",
+  },
   block: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, minWidth: 0 },
-  blockTitle: { margin: 0, fontSize: tokens.fontSizeBase300, lineHeight: tokens.lineHeightBase300, fontWeight: tokens.fontWeightSemibold, color: tokens.colorNeutralForeground1 },
-  split: { display: "grid", gridTemplateColumns: "repeat(auto-fit, minmax(240px, 1fr))", gap: tokens.spacingHorizontalXL, rowGap: tokens.spacingVerticalL },
-  list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
+  blockTitle: {
+    margin: 0,
+    fontSize: tokens.fontSizeBase300,
+    lineHeight: tokens.lineHeightBase300,
+    fontWeight: tokens.fontWeightSemibold,
+    color: tokens.colorNeutralForeground1,
+  },
+  split: {
+    display: "grid",
+    gridTemplateColumns: "repeat(auto-fit, minmax(240px, 1fr))",
+    gap: tokens.spacingHorizontalXL,
+    rowGap: tokens.spacingVerticalL,
+  },
+  list: {
+    listStyleType: "none",
+    margin: 0,
+    padding: 0,
+    display: "flex",
+    flexWrap: "wrap",
+    gap: tokens.spacingHorizontalS,
+  },
   chip: {
     display: "inline-block",
     paddingTop: "2px",
@@ -62,15 +127,50 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground2,
     overflowWrap: "anywhere",
   },
-  link: { color: tokens.colorBrandForegroundLink, textDecorationLine: "none", ":hover": { textDecorationLine: "underline" }, fontFamily: tokens.fontFamilyMonospace },
-  suppressed: { gap: tokens.spacingVerticalM, backgroundColor: tokens.colorNeutralBackground2, boxShadow: "none", border: `${tokens.strokeWidthThin} dashed ${tokens.colorNeutralStroke1}` },
-  suppressedLine: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS, margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold, color: tokens.colorNeutralForeground2 },
-  suppressedWhy: { margin: 0, fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200, color: tokens.colorNeutralForeground3 },
+  link: {
+    color: tokens.colorBrandForegroundLink,
+    textDecorationLine: "none",
+    ":hover": { textDecorationLine: "underline" },
+    fontFamily: tokens.fontFamilyMonospace,
+  },
+  suppressed: {
+    gap: tokens.spacingVerticalM,
+    backgroundColor: tokens.colorNeutralBackground2,
+    boxShadow: "none",
+    border: `${tokens.strokeWidthThin} dashed ${tokens.colorNeutralStroke1}`,
+  },
+  suppressedLine: {
+    display: "flex",
+    alignItems: "center",
+    gap: tokens.spacingHorizontalS,
+    margin: 0,
+    fontSize: tokens.fontSizeBase300,
+    fontWeight: tokens.fontWeightSemibold,
+    color: tokens.colorNeutralForeground2,
+  },
+  suppressedWhy: {
+    margin: 0,
+    fontSize: tokens.fontSizeBase200,
+    lineHeight: tokens.lineHeightBase200,
+    color: tokens.colorNeutralForeground3,
+  },
   icon: { fontSize: "20px", flexShrink: 0 },
 });
 
 /** One metric: its name and value (and an optional small line under the value). */
-function Metric({ label, value, sub, children, testId }: { label: string; value: string; sub?: string; children?: ReactNode; testId?: string }): ReactNode {
+function Metric({
+  label,
+  value,
+  sub,
+  children,
+  testId,
+}: {
+  label: string;
+  value: string;
+  sub?: string;
+  children?: ReactNode;
+  testId?: string;
+}): ReactNode {
   const styles = useStyles();
   return (
     <div className={styles.metric} data-testid={testId}>
@@ -93,7 +193,12 @@ export function TaskCard({ cell, minGroupSize }: { cell: StatsCell; minGroupSize
 
   if (cell.suppressed) {
     return (
-      <article aria-labelledby={titleId} className={mergeClasses(styles.card, styles.suppressed)} data-testid="cell-suppressed" data-task={cell.task}>
+      <article
+        aria-labelledby={titleId}
+        className={mergeClasses(styles.card, styles.suppressed)}
+        data-testid="cell-suppressed"
+        data-task={cell.task}
+      >
         <h3 id={titleId} className={styles.title}>
           {title}
         </h3>
@@ -110,10 +215,25 @@ export function TaskCard({ cell, minGroupSize }: { cell: StatsCell; minGroupSize
   const validated = Math.round(cell.validatedShare * cell.generations);
   const cases = (["ai-validated", "human-with-ai", "ai-only"] as const)
     .filter((c) => c !== "ai-only" || (cell.transparency[c] ?? 0) > 0)
-    .map((c) => ({ key: c, label: t(`committee.transparency.${c}`), count: cell.transparency[c] ?? 0, color: CASE_COLORS[c] }));
+    .map((c) => ({
+      key: c,
+      label: t(`committee.transparency.${c}`),
+      count: cell.transparency[c] ?? 0,
+      color: CASE_COLORS[c],
+    }));
   const ratings = [
-    { key: "up", label: t("committee.feedback.up"), count: cell.feedback.up, color: tokens.colorPaletteGreenForeground1 },
-    { key: "down", label: t("committee.feedback.down"), count: cell.feedback.down, color: tokens.colorPaletteRedForeground1 },
+    {
+      key: "up",
+      label: t("committee.feedback.up"),
+      count: cell.feedback.up,
+      color: tokens.colorPaletteGreenForeground1,
+    },
+    {
+      key: "down",
+      label: t("committee.feedback.down"),
+      count: cell.feedback.down,
+      color: tokens.colorPaletteRedForeground1,
+    },
   ];
 
   return (
@@ -123,7 +243,8 @@ export function TaskCard({ cell, minGroupSize }: { cell: StatsCell; minGroupSize
           {title}
         </h3>
         <p className={styles.big} data-testid="cell-generations">
-          <span className={styles.bigNumber}>{formatNumber(cell.generations, locale)}</span> {t("committee.metric.generations").toLocaleLowerCase(locale)}
+          <span className={styles.bigNumber}>{formatNumber(cell.generations, locale)}</span>{" "}
+          {t("committee.metric.generations").toLocaleLowerCase(locale)}
         </p>
       </div>
 
@@ -131,22 +252,40 @@ export function TaskCard({ cell, minGroupSize }: { cell: StatsCell; minGroupSize
         <Metric
           label={t("committee.metric.validated")}
           value={formatShare(cell.validatedShare, locale)}
-          sub={t("committee.count_of", { count: formatNumber(validated, locale), total: formatNumber(cell.generations, locale) })}
+          sub={t("committee.count_of", {
+            count: formatNumber(validated, locale),
+            total: formatNumber(cell.generations, locale),
+          })}
           testId="metric-validated"
         >
           <span className={styles.meter} aria-hidden="true">
-            <span className={styles.meterFill} style={{ width: `${Math.min(100, Math.max(0, cell.validatedShare * 100))}%` }} />
+            <span
+              className={styles.meterFill}
+              style={{ width: `${Math.min(100, Math.max(0, cell.validatedShare * 100))}%` }}
+            />
           </span>
         </Metric>
-        <Metric label={t("committee.metric.ungrounded")} value={formatNumber(cell.ungroundedPerGeneration, locale, 2)} testId="metric-ungrounded" />
+        <Metric
+          label={t("committee.metric.ungrounded")}
+          value={formatNumber(cell.ungroundedPerGeneration, locale, 2)}
+          testId="metric-ungrounded"
+        />
         <Metric
           label={t("committee.metric.degraded")}
           value={formatNumber(cell.degraded, locale)}
           sub={formatShare(cell.generations > 0 ? cell.degraded / cell.generations : 0, locale)}
           testId="metric-degraded"
         />
-        <Metric label={t("committee.metric.health")} value={formatShare(cell.healthDataShare, locale)} testId="metric-health" />
-        <Metric label={t("committee.metric.footprint_total")} value={formatFootprint({ energyWh: cell.energyWh.total, gco2eq: cell.gco2eq.total }, locale)} testId="metric-footprint-total" />
+        <Metric
+          label={t("committee.metric.health")}
+          value={formatShare(cell.healthDataShare, locale)}
+          testId="metric-health"
+        />
+        <Metric
+          label={t("committee.metric.footprint_total")}
+          value={formatFootprint({ energyWh: cell.energyWh.total, gco2eq: cell.gco2eq.total }, locale)}
+          testId="metric-footprint-total"
+        />
         <Metric
           label={t("committee.metric.footprint_per")}
           value={formatFootprint({ energyWh: cell.energyWh.perGeneration, gco2eq: cell.gco2eq.perGeneration }, locale)}
@@ -159,18 +298,30 @@ export function TaskCard({ cell, minGroupSize }: { cell: StatsCell; minGroupSize
         <div className={styles.block}>
           <div className={styles.block}>
             <h4 className={styles.blockTitle}>{t("committee.metric.transparency")}</h4>
-            {saved > 0 ? <SplitBar segments={cases} testId="transparency" /> : <p className={styles.suppressedWhy}>{t("committee.transparency.none")}</p>}
+            {saved > 0 ? (
+              <SplitBar segments={cases} testId="transparency" />
+            ) : (
+              <p className={styles.suppressedWhy}>{t("committee.transparency.none")}</p>
+            )}
           </div>
           <div className={styles.block}>
             <h4 className={styles.blockTitle}>{t("committee.metric.feedback")}</h4>
-            {cell.feedback.up + cell.feedback.down > 0 ? <SplitBar segments={ratings} testId="ratings" /> : <p className={styles.suppressedWhy}>{t("committee.feedback.none")}</p>}
+            {cell.feedback.up + cell.feedback.down > 0 ? (
+              <SplitBar segments={ratings} testId="ratings" />
+            ) : (
+              <p className={styles.suppressedWhy}>{t("committee.feedback.none")}</p>
+            )}
           </div>
           <div className={styles.block}>
             <h4 className={styles.blockTitle}>{t("committee.metric.providers")}</h4>
             <ul className={styles.list} data-testid="providers">
               {cell.providers.map((p) => (
                 <li key={`${p.name}|${p.region}`} className={styles.chip}>
-                  {t("committee.provider_line", { name: p.name, region: p.region, count: formatNumber(p.generations, locale) })}
+                  {t("committee.provider_line", {
+                    name: p.name,
+                    region: p.region,
+                    count: formatNumber(p.generations, locale),
+                  })}
                 </li>
               ))}
             </ul>

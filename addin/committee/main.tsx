@@ -13,7 +13,11 @@ if (!container) throw new Error("#root missing from the page");
 const initialLocale = browserLocale();
 // The committee reads the page in a plain browser: the browser host drives the same sign-in as the pane
 // (none in a build without a client id, where the server runs in dev mode).
-const getAccessToken = createAccessTokenSource({ config: buildAuthConfig(), host: Promise.resolve(createBrowserHost({ locale: initialLocale })), origin: window.location.origin });
+const getAccessToken = createAccessTokenSource({
+  config: buildAuthConfig(),
+  host: Promise.resolve(createBrowserHost({ locale: initialLocale })),
+  origin: window.location.origin,
+});
 createRoot(container).render(
   <StrictMode>
     <CommitteeRoot initialLocale={initialLocale} getAccessToken={getAccessToken} />

@@ -6,7 +6,10 @@ import { hasProblem } from "../lib/errors";
 import type { AuditVerification, CommitteeClient, PrePromptVersion } from "../api/committee";
 
 /** One source of the page: loading, loaded, or failed with a problem to show. */
-export type Loadable<T> = { readonly status: "loading" } | { readonly status: "ok"; readonly data: T } | { readonly status: "error"; readonly problem: Problem };
+export type Loadable<T> =
+  | { readonly status: "loading" }
+  | { readonly status: "ok"; readonly data: T }
+  | { readonly status: "error"; readonly problem: Problem };
 
 /** Whether the reader may see the page at all, decided by the first answer that says so. */
 export type Access = "unknown" | "granted" | "forbidden" | "unauthorized";
@@ -73,10 +76,13 @@ export function useCommitteeData(client: CommitteeClient, fallbackDetail: string
 
   const reverify = useCallback(() => {
     setIsVerifying(true);
-    client.verifyAudit().then(
-      (data) => setAudit({ status: "ok", data }),
-      (error: unknown) => setAudit({ status: "error", problem: problemOf(error, fallbackDetail) }),
-    ).finally(() => setIsVerifying(false));
+    client
+      .verifyAudit()
+      .then(
+        (data) => setAudit({ status: "ok", data }),
+        (error: unknown) => setAudit({ status: "error", problem: problemOf(error, fallbackDetail) }),
+      )
+      .finally(() => setIsVerifying(false));
   }, [client, fallbackDetail]);
 
   return { access: accessOf([stats, audit, prePrompts]), stats, audit, prePrompts, isVerifying, reload, reverify };

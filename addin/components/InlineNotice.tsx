@@ -16,8 +16,14 @@ const useStyles = makeStyles({
     lineHeight: tokens.lineHeightBase200,
     color: tokens.colorNeutralForeground1,
   },
-  warning: { backgroundColor: tokens.colorStatusWarningBackground1, border: `${tokens.strokeWidthThin} solid ${tokens.colorStatusWarningBorder1}` },
-  info: { backgroundColor: tokens.colorNeutralBackground3, border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
+  warning: {
+    backgroundColor: tokens.colorStatusWarningBackground1,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorStatusWarningBorder1}`,
+  },
+  info: {
+    backgroundColor: tokens.colorNeutralBackground3,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
   actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
 });
 
@@ -31,7 +37,11 @@ export function InlineNotice(props: {
 }): ReactNode {
   const styles = useStyles();
   return (
-    <div role={props.isUrgent ? "alert" : "status"} className={mergeClasses(styles.root, styles[props.intent])} data-testid={props["data-testid"]}>
+    <div
+      role={props.isUrgent ? "alert" : "status"}
+      className={mergeClasses(styles.root, styles[props.intent])}
+      data-testid={props["data-testid"]}
+    >
       <div>{props.children}</div>
       {props.actions ? <div className={styles.actions}>{props.actions}</div> : null}
     </div>

@@ -27,7 +27,13 @@ const NUMBERING = {
   config: [
     {
       reference: "greffier-bullets",
-      levels: BULLETS.map((text, level) => ({ level, format: LevelFormat.BULLET, text, alignment: AlignmentType.LEFT, style: { paragraph: { indent: { left: INDENT_TWIPS * (level + 1), hanging: INDENT_TWIPS / 2 } } } })),
+      levels: BULLETS.map((text, level) => ({
+        level,
+        format: LevelFormat.BULLET,
+        text,
+        alignment: AlignmentType.LEFT,
+        style: { paragraph: { indent: { left: INDENT_TWIPS * (level + 1), hanging: INDENT_TWIPS / 2 } } },
+      })),
     },
     {
       reference: "greffier-numbers",
@@ -52,19 +58,40 @@ export async function draftToDocx(text: string, meta: DocxMeta): Promise<Blob> {
   let listInstance = 0;
   for (const block of toBlocks(text, { headings: meta.headings ?? [] })) {
     if (block.type === "heading") {
-      children.push(new Paragraph({ heading: HEADINGS[block.level - 1] ?? HeadingLevel.HEADING_3, children: runs(block.runs) }));
+      children.push(
+        new Paragraph({ heading: HEADINGS[block.level - 1] ?? HeadingLevel.HEADING_3, children: runs(block.runs) }),
+      );
     } else if (block.type === "paragraph") {
-      children.push(new Paragraph({ children: block.lines.flatMap((line, i) => (i === 0 ? runs(line) : [new TextRun({ break: 1 }), ...runs(line)])) }));
+      children.push(
+        new Paragraph({
+          children: block.lines.flatMap((line, i) =>
+            i === 0 ? runs(line) : [new TextRun({ break: 1 }), ...runs(line)],
+          ),
+        }),
+      );
     } else {
       // Each list numbers from 1 again.
       listInstance += 1;
       const reference = block.isOrdered ? "greffier-numbers" : "greffier-bullets";
       block.items.forEach((item, i) => {
-        children.push(new Paragraph({ numbering: { reference, level: block.levels?.[i] ?? 0, instance: listInstance }, children: runs(item) }));
+        children.push(
+          new Paragraph({
+            numbering: { reference, level: block.levels?.[i] ?? 0, instance: listInstance },
+            children: runs(item),
+          }),
+        );
       });
     }
   }
-  if (meta.notice) children.push(new Paragraph({ spacing: { before: 240 }, children: [new TextRun({ text: meta.notice, italics: true })] }));
-  const document = new Document({ creator: "Greffier", title: meta.title, numbering: NUMBERING, sections: [{ children }] });
+  if (meta.notice)
+    children.push(
+      new Paragraph({ spacing: { before: 240 }, children: [new TextRun({ text: meta.notice, italics: true })] }),
+    );
+  const document = new Document({
+    creator: "Greffier",
+    title: meta.title,
+    numbering: NUMBERING,
+    sections: [{ children }],
+  });
   return Packer.toBlob(document);
 }

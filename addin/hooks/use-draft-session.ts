@@ -42,7 +42,13 @@ export function useDraftSession(initial: DraftPhase): DraftSession {
     (error: unknown): Problem => {
       if (hasProblem(error)) return error.problem;
       console.error("Unexpected failure", error);
-      return { type: "about:blank", title: t("problem.internal.title"), status: 500, detail: t("problem.internal.detail"), code: "internal" };
+      return {
+        type: "about:blank",
+        title: t("problem.internal.title"),
+        status: 500,
+        detail: t("problem.internal.detail"),
+        code: "internal",
+      };
     },
     [t],
   );
@@ -73,9 +79,11 @@ export function useDraftSession(initial: DraftPhase): DraftSession {
         if (!current.signal.aborted) {
           dispatch({ type: "done", generation: generation.extraction ? generation : presentable(generation) });
           // The send check (Outlook compose) now holds the mail until this draft is validated and written, or discarded.
-          host.recordDraft?.({ generationId: generation.id, prePromptId: generation.prePrompt.id }).catch((error: unknown) => {
-            console.warn("The draft could not be recorded for the send check", error);
-          });
+          host
+            .recordDraft?.({ generationId: generation.id, prePromptId: generation.prePrompt.id })
+            .catch((error: unknown) => {
+              console.warn("The draft could not be recorded for the send check", error);
+            });
         }
       } catch (error) {
         // A cancel already moved the phase on; the abort error it causes is expected.
@@ -105,7 +113,11 @@ export function useDraftSession(initial: DraftPhase): DraftSession {
         await api.recordManualVersion(id, text, signal);
         recorded.current = { generationId: id, text };
       };
-      await run({ ...request, revise: { generationId: id, instruction, draft: text } }, true, isRecorded ? undefined : recordEdit);
+      await run(
+        { ...request, revise: { generationId: id, instruction, draft: text } },
+        true,
+        isRecorded ? undefined : recordEdit,
+      );
     },
     [api, run],
   );
@@ -131,7 +143,11 @@ export function useDraftSession(initial: DraftPhase): DraftSession {
     isSending.current = true;
     dispatch({ type: "save-start" });
     try {
-      const saved = await api.saveMinutes({ generationId: act.generationId, text: act.text, validated: true }, undefined, { idempotencyKey: act.key });
+      const saved = await api.saveMinutes(
+        { generationId: act.generationId, text: act.text, validated: true },
+        undefined,
+        { idempotencyKey: act.key },
+      );
       dispatch({ type: "save-done", saved });
     } catch (error) {
       // The text stays in the editor (the review phase keeps it) until the server acknowledges a save.

@@ -7,7 +7,15 @@ import type { HostAdapter } from "../hosts/host-adapter";
 const HostContext = createContext<HostAdapter | null>(null);
 
 /** Provides the host and the API client to the tree below. */
-export function HostProvider({ host, api, children }: { host: HostAdapter; api: ApiClient; children: ReactNode }): ReactNode {
+export function HostProvider({
+  host,
+  api,
+  children,
+}: {
+  host: HostAdapter;
+  api: ApiClient;
+  children: ReactNode;
+}): ReactNode {
   return (
     <HostContext.Provider value={host}>
       <ApiProvider api={api}>{children}</ApiProvider>

@@ -32,7 +32,10 @@ function currentTheme(): HostTheme {
 }
 
 /** Picks the UI language: `?lang=` first, then the browser's; French when neither says English. */
-export function browserLocale(search: string = window.location.search, languages: readonly string[] = navigator.languages ?? []): Locale {
+export function browserLocale(
+  search: string = window.location.search,
+  languages: readonly string[] = navigator.languages ?? [],
+): Locale {
   const requested = new URLSearchParams(search).get("lang");
   return toLocale(requested ?? languages[0] ?? "fr");
 }
@@ -69,8 +72,15 @@ export function createBrowserHost(options: { locale?: Locale; storage?: Storage;
     },
     readContext(): Promise<ItemContext> {
       // The interview is usually today's: prefill the date, the adviser can change it.
-      const date = new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "fr-FR", { dateStyle: "long" }).format(new Date());
-      return Promise.resolve({ key: `browser:draft:${name.toLocaleLowerCase(locale)}`, kind: "session", context: { date }, targets: [] });
+      const date = new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "fr-FR", { dateStyle: "long" }).format(
+        new Date(),
+      );
+      return Promise.resolve({
+        key: `browser:draft:${name.toLocaleLowerCase(locale)}`,
+        kind: "session",
+        context: { date },
+        targets: [],
+      });
     },
     write(): Promise<void> {
       return Promise.reject(hostError("host_unsupported"));
@@ -80,7 +90,9 @@ export function createBrowserHost(options: { locale?: Locale; storage?: Storage;
       return () => itemListeners.delete(listener);
     },
     onThemeChanged(listener): () => void {
-      const queries = [media("(prefers-color-scheme: dark)"), media("(forced-colors: active)")].filter((q) => q !== undefined);
+      const queries = [media("(prefers-color-scheme: dark)"), media("(forced-colors: active)")].filter(
+        (q) => q !== undefined,
+      );
       const handler = (): void => listener(currentTheme());
       for (const q of queries) q.addEventListener("change", handler);
       return () => {

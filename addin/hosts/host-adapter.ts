@@ -14,7 +14,8 @@ export type HostKind = "outlook" | "teams" | "browser";
 export type HostTheme = "light" | "dark" | "contrast";
 
 /** What the pane is attached to; decides the autosave slot and the places the text can go. */
-export type ItemKind = "message-read" | "message-compose" | "appointment-read" | "appointment-compose" | "meeting" | "session";
+export type ItemKind =
+  "message-read" | "message-compose" | "appointment-read" | "appointment-compose" | "meeting" | "session";
 
 /** Where a validated text can be written, besides copy and .docx download which every host offers. */
 export type WriteTarget = "insert" | "reply" | "append";

@@ -10,7 +10,10 @@ import { hostError, type HostErrorCode } from "./host-adapter";
  * @returns The call's value.
  * @throws HostError `code`, with Office's error as `cause`.
  */
-export function call<T>(fn: (callback: (result: Office.AsyncResult<T>) => void) => void, code: HostErrorCode): Promise<T> {
+export function call<T>(
+  fn: (callback: (result: Office.AsyncResult<T>) => void) => void,
+  code: HostErrorCode,
+): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     fn((result) => {
       if (result.status === Office.AsyncResultStatus.Succeeded) resolve(result.value);

@@ -9,7 +9,8 @@ import type { MicrophonePermission } from "./host-adapter";
  */
 export function requestOutlookMicrophone(): Promise<MicrophonePermission> {
   const office = (globalThis as { Office?: typeof Office }).Office;
-  if (!office?.context?.requirements?.isSetSupported("DevicePermission", "1.1") || !office.devicePermission) return Promise.resolve("unsupported");
+  if (!office?.context?.requirements?.isSetSupported("DevicePermission", "1.1") || !office.devicePermission)
+    return Promise.resolve("unsupported");
   return new Promise((resolve) => {
     office.devicePermission.requestPermissionsAsync([office.DevicePermissionType.microphone], (result) => {
       if (result.status !== office.AsyncResultStatus.Succeeded) resolve("denied");

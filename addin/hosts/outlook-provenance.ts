@@ -95,8 +95,14 @@ export function provenanceHeaderValue(validation: StoredValidation): string {
  * matches a pending draft, then custom properties.
  */
 export function mergeStoredStates(properties: StoredState, session: StoredState | null): SendState {
-  const pendingIds = [...new Set([properties.pending, session?.pending].filter((id): id is string => typeof id === "string" && id !== ""))];
-  const candidates = [properties.validated, session?.validated ?? null].filter((v): v is StoredValidation => v !== null);
+  const pendingIds = [
+    ...new Set(
+      [properties.pending, session?.pending].filter((id): id is string => typeof id === "string" && id !== ""),
+    ),
+  ];
+  const candidates = [properties.validated, session?.validated ?? null].filter(
+    (v): v is StoredValidation => v !== null,
+  );
   const validated = candidates.find((v) => pendingIds.includes(v.generationId)) ?? candidates[0] ?? null;
   return { pendingIds, validated };
 }
@@ -136,7 +142,8 @@ function sessionOf(item: Office.MessageCompose): Office.SessionData | null {
 
 async function readSession(session: Office.SessionData): Promise<StoredState> {
   // getAsync fails for a name never set: that is "absent", not an error.
-  const get = (name: string): Promise<string | null> => call<string>((cb) => session.getAsync(name, cb), "host_read_failed").catch(() => null);
+  const get = (name: string): Promise<string | null> =>
+    call<string>((cb) => session.getAsync(name, cb), "host_read_failed").catch(() => null);
   const pending = await get(PENDING_PROPERTY);
   const validated = parseStoredValidation(await get(VALIDATED_PROPERTY));
   return { pending, validated };
@@ -208,7 +215,10 @@ export async function markValidated(item: Office.MessageCompose, record: Validat
   const state = await readSendState(item);
   // Only the draft this text comes from is settled; another one still pending keeps holding the mail.
   const settles = state.pendingIds.includes(validation.generationId);
-  await applyChange(item, { set: { [VALIDATED_PROPERTY]: JSON.stringify(validation) }, ...(settles ? { remove: [PENDING_PROPERTY] } : {}) });
+  await applyChange(item, {
+    set: { [VALIDATED_PROPERTY]: JSON.stringify(validation) },
+    ...(settles ? { remove: [PENDING_PROPERTY] } : {}),
+  });
   await writeProvenanceHeader(item, provenanceHeaderValue(validation));
 }
 
@@ -217,7 +227,10 @@ export async function markValidated(item: Office.MessageCompose, record: Validat
  * @throws HostError host_read_failed.
  */
 export async function readProvenanceHeader(item: Office.MessageCompose): Promise<string | null> {
-  const headers = await call<Record<string, string>>((cb) => item.internetHeaders.getAsync([PROVENANCE_HEADER], cb), "host_read_failed");
+  const headers = await call<Record<string, string>>(
+    (cb) => item.internetHeaders.getAsync([PROVENANCE_HEADER], cb),
+    "host_read_failed",
+  );
   const name = Object.keys(headers ?? {}).find((key) => key.toLowerCase() === PROVENANCE_HEADER.toLowerCase());
   return name ? (headers[name] ?? null) : null;
 }

@@ -67,7 +67,10 @@ export function registerMessageSendHandler(
   onFailure: (context: SendContext) => SendCompletion,
 ): void {
   Office.actions.associate(actionId, (event: { completed(options: SendCompletion): void }) => {
-    const context: SendContext = { locale: toLocale(Office.context.displayLanguage), canOpenPane: isMailboxSetSupported("1.14") };
+    const context: SendContext = {
+      locale: toLocale(Office.context.displayLanguage),
+      canOpenPane: isMailboxSetSupported("1.14"),
+    };
     const item = Office.context.mailbox.item as Office.MessageCompose;
     check(sendItemPort(item), context).then(
       (completion) => event.completed(completion),

@@ -27,7 +27,8 @@ const currentItem = (): AnyItem | null => (Office.context.mailbox.item as AnyIte
 const isAppointment = (item: AnyItem): boolean => item.itemType === Office.MailboxEnums.ItemType.Appointment;
 
 /** Compose forms expose `subject` as an object with getAsync; read forms as a string. */
-const isCompose = (item: AnyItem): item is Office.MessageCompose | Office.AppointmentCompose => typeof item.subject !== "string";
+const isCompose = (item: AnyItem): item is Office.MessageCompose | Office.AppointmentCompose =>
+  typeof item.subject !== "string";
 
 /** Maps the Office body background to a colour scheme (officeTheme has no isDark in Outlook). */
 export function themeFromBackground(background: string | undefined): HostTheme {
@@ -39,7 +40,9 @@ export function themeFromBackground(background: string | undefined): HostTheme {
 
 function formatDate(date: Date | undefined, locale: Locale): string | undefined {
   if (!(date instanceof Date) || Number.isNaN(date.getTime())) return undefined;
-  return new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "fr-FR", { dateStyle: "long", timeStyle: "short" }).format(date);
+  return new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "fr-FR", { dateStyle: "long", timeStyle: "short" }).format(
+    date,
+  );
 }
 
 function otherPerson(people: readonly Office.EmailAddressDetails[] | undefined): string | undefined {
@@ -100,7 +103,13 @@ async function readItem(item: AnyItem, locale: Locale): Promise<ItemContext> {
         memberName: otherPerson([...(appt.requiredAttendees ?? []), ...(appt.optionalAttendees ?? [])]),
         channel: t("ui.channel.meeting", {}, locale),
       });
-      return { key: `outlook:${appt.itemId}`, kind: "appointment-read", context, suggestedTask: "interview-minutes", targets: [] };
+      return {
+        key: `outlook:${appt.itemId}`,
+        kind: "appointment-read",
+        context,
+        suggestedTask: "interview-minutes",
+        targets: [],
+      };
     }
     const message = item as Office.MessageRead;
     const context: GenerationContext = clean({
@@ -126,8 +135,16 @@ async function readItem(item: AnyItem, locale: Locale): Promise<ItemContext> {
   if (appointment) {
     const appt = item as Office.AppointmentCompose;
     const start = await call<Date>((cb) => appt.start.getAsync(cb), "host_read_failed");
-    const attendees = await call<Office.EmailAddressDetails[]>((cb) => appt.requiredAttendees.getAsync(cb), "host_read_failed");
-    const context = clean({ subject, date: formatDate(start, locale), memberName: otherPerson(attendees), channel: t("ui.channel.meeting", {}, locale) });
+    const attendees = await call<Office.EmailAddressDetails[]>(
+      (cb) => appt.requiredAttendees.getAsync(cb),
+      "host_read_failed",
+    );
+    const context = clean({
+      subject,
+      date: formatDate(start, locale),
+      memberName: otherPerson(attendees),
+      channel: t("ui.channel.meeting", {}, locale),
+    });
     return { key, kind: "appointment-compose", context, suggestedTask: "interview-minutes", targets: ["append"] };
   }
   const message = item as Office.MessageCompose;
@@ -135,11 +152,20 @@ async function readItem(item: AnyItem, locale: Locale): Promise<ItemContext> {
   // A reply's body holds the quoted message being answered: the best source there is.
   const source = (await bodyText()).trim();
   const context = clean({ subject, memberName: otherPerson(to), channel: t("ui.channel.email", {}, locale) });
-  return { key, kind: "message-compose", context, ...(source ? { source } : {}), suggestedTask: "member-email", targets: ["insert"] };
+  return {
+    key,
+    kind: "message-compose",
+    context,
+    ...(source ? { source } : {}),
+    suggestedTask: "member-email",
+    targets: ["insert"],
+  };
 }
 
 function clean(context: Record<string, string | undefined>): GenerationContext {
-  return Object.fromEntries(Object.entries(context).filter(([, v]) => typeof v === "string" && v.trim() !== "")) as GenerationContext;
+  return Object.fromEntries(
+    Object.entries(context).filter(([, v]) => typeof v === "string" && v.trim() !== ""),
+  ) as GenerationContext;
 }
 
 const targetsByKind: Record<ItemKind, readonly WriteTarget[]> = {
@@ -156,14 +182,24 @@ function kindOf(item: AnyItem): ItemKind {
   return isCompose(item) ? "message-compose" : "message-read";
 }
 
-async function insertAtCursor(item: Office.MessageCompose, text: string, notice: string | null | undefined): Promise<void> {
+async function insertAtCursor(
+  item: Office.MessageCompose,
+  text: string,
+  notice: string | null | undefined,
+): Promise<void> {
   const type = await call<Office.CoercionType>((cb) => item.body.getTypeAsync(cb), "host_write_failed");
   if (type === Office.CoercionType.Html) {
     const html = draftToSafeHtml(text, notice);
-    await call<void>((cb) => item.body.setSelectedDataAsync(html, { coercionType: Office.CoercionType.Html }, cb), "host_write_failed");
+    await call<void>(
+      (cb) => item.body.setSelectedDataAsync(html, { coercionType: Office.CoercionType.Html }, cb),
+      "host_write_failed",
+    );
   } else {
     const plain = toPlainText(text, notice);
-    await call<void>((cb) => item.body.setSelectedDataAsync(plain, { coercionType: Office.CoercionType.Text }, cb), "host_write_failed");
+    await call<void>(
+      (cb) => item.body.setSelectedDataAsync(plain, { coercionType: Office.CoercionType.Text }, cb),
+      "host_write_failed",
+    );
   }
 }
 
@@ -181,7 +217,11 @@ async function reply(item: Office.MessageRead, text: string, notice: string | nu
 }
 
 /** Appends after the existing body (agenda, join link), which Office has no direct call for: read, then set. */
-async function appendToAppointment(item: Office.AppointmentCompose, text: string, notice: string | null | undefined): Promise<void> {
+async function appendToAppointment(
+  item: Office.AppointmentCompose,
+  text: string,
+  notice: string | null | undefined,
+): Promise<void> {
   const type = await call<Office.CoercionType>((cb) => item.body.getTypeAsync(cb), "host_write_failed");
   const isHtml = type === Office.CoercionType.Html;
   const coercionType = isHtml ? Office.CoercionType.Html : Office.CoercionType.Text;
@@ -204,14 +244,21 @@ export function createOutlookHost(): HostAdapter {
     locale,
     theme,
     requestMicrophone: requestOutlookMicrophone,
-    ...(Office.context.mailbox.userProfile?.emailAddress ? { userKey: Office.context.mailbox.userProfile.emailAddress.toLowerCase() } : {}),
+    ...(Office.context.mailbox.userProfile?.emailAddress
+      ? { userKey: Office.context.mailbox.userProfile.emailAddress.toLowerCase() }
+      : {}),
     async readContext(): Promise<ItemContext> {
       const item = currentItem();
       // A pinned pane with a folder selected has no item: notes then go to a per-mailbox slot.
       if (!item) return { key: "outlook:no-item", kind: "session", context: {}, targets: [] };
       return readItem(item, locale);
     },
-    async write(target: WriteTarget, text: string, notice?: string | null, provenance?: ValidatedRecord): Promise<void> {
+    async write(
+      target: WriteTarget,
+      text: string,
+      notice?: string | null,
+      provenance?: ValidatedRecord,
+    ): Promise<void> {
       const item = currentItem();
       if (!item || !targetsByKind[kindOf(item)].includes(target)) throw hostError("host_unsupported");
       if (target === "insert") {
@@ -238,7 +285,16 @@ export function createOutlookHost(): HostAdapter {
     async openAppointment(appointment: FollowUpAppointment): Promise<void> {
       try {
         // Mailbox 1.1: a form the adviser saves or discards; the body is plain text (the form escapes it).
-        Office.context.mailbox.displayNewAppointmentForm({ requiredAttendees: [], optionalAttendees: [], start: appointment.start, end: appointment.end, location: "", resources: [], subject: appointment.subject, body: appointment.body });
+        Office.context.mailbox.displayNewAppointmentForm({
+          requiredAttendees: [],
+          optionalAttendees: [],
+          start: appointment.start,
+          end: appointment.end,
+          location: "",
+          resources: [],
+          subject: appointment.subject,
+          body: appointment.body,
+        });
       } catch (cause) {
         throw hostError("host_write_failed", { cause });
       }

@@ -8,7 +8,11 @@ export const GRAPH_BASE_URL = "https://graph.microsoft.com/v1.0";
  * The delegated scopes the transcript needs: the chat's join URL, the online meeting behind it, its transcripts.
  * `OnlineMeetingTranscript.Read.All` needs the tenant's consent; without it Graph answers 403.
  */
-export const GRAPH_TRANSCRIPT_SCOPES = ["Chat.ReadBasic", "OnlineMeetings.Read", "OnlineMeetingTranscript.Read.All"] as const;
+export const GRAPH_TRANSCRIPT_SCOPES = [
+  "Chat.ReadBasic",
+  "OnlineMeetings.Read",
+  "OnlineMeetingTranscript.Read.All",
+] as const;
 
 /** How the Teams host reaches Graph. */
 export interface GraphAccess {
@@ -92,6 +96,9 @@ export async function readMeetingTranscript(graph: GraphAccess, meeting: Meeting
   const latest = transcripts.at(-1);
   if (!latest) throw hostError("host_transcript_not_found");
 
-  const content = await get(`/me/onlineMeetings/${encodeURIComponent(meetingId)}/transcripts/${encodeURIComponent(latest.id)}/content?$format=text/vtt`, "text/vtt");
+  const content = await get(
+    `/me/onlineMeetings/${encodeURIComponent(meetingId)}/transcripts/${encodeURIComponent(latest.id)}/content?$format=text/vtt`,
+    "text/vtt",
+  );
   return content.text();
 }

@@ -26,7 +26,10 @@ function frameOf(context: app.Context): TeamsFrame {
 }
 
 /** The Teams host built from an initialised SDK's context. Exported for tests; use `connectTeamsHost`. */
-export function createTeamsHost(context: app.Context, options: TeamsHostOptions = {}): HostAdapter & { readonly frame: TeamsFrame } {
+export function createTeamsHost(
+  context: app.Context,
+  options: TeamsHostOptions = {},
+): HostAdapter & { readonly frame: TeamsFrame } {
   const locale = toLocale(context.app.locale);
   let theme = themeFromTeams(context.app.theme);
   const themeListeners = new Set<(next: HostTheme) => void>();

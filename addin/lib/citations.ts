@@ -10,13 +10,22 @@ export interface CitedLine extends CitationRef {
 }
 
 const isRef = (v: unknown): v is CitationRef =>
-  typeof v === "object" && v !== null && ((v as CitationRef).in === "notes" || (v as CitationRef).in === "source") && Number.isInteger((v as CitationRef).line);
+  typeof v === "object" &&
+  v !== null &&
+  ((v as CitationRef).in === "notes" || (v as CitationRef).in === "source") &&
+  Number.isInteger((v as CitationRef).line);
 
 /** The well-formed citations of an answer (the pane's guards do not check this optional field). */
 export function citationsOf(value: unknown): Citation[] {
   if (!Array.isArray(value)) return [];
   return value.filter(
-    (c): c is Citation => typeof c === "object" && c !== null && Number.isInteger(c.start) && Number.isInteger(c.end) && Array.isArray(c.refs) && c.refs.every(isRef),
+    (c): c is Citation =>
+      typeof c === "object" &&
+      c !== null &&
+      Number.isInteger(c.start) &&
+      Number.isInteger(c.end) &&
+      Array.isArray(c.refs) &&
+      c.refs.every(isRef),
   );
 }
 
@@ -25,7 +34,12 @@ export function citationsOf(value: unknown): Citation[] {
  * is found again in the edited text (at its place if unmoved, else its nearest occurrence); an edited sentence no
  * longer cites anything.
  */
-export function citationAt(citations: readonly Citation[], draft: string, text: string, caret: number): Citation | null {
+export function citationAt(
+  citations: readonly Citation[],
+  draft: string,
+  text: string,
+  caret: number,
+): Citation | null {
   let best: { citation: Citation; distance: number } | null = null;
   for (const citation of citations) {
     const sentence = draft.slice(citation.start, citation.end);

@@ -13,8 +13,12 @@ export function presentable(generation: GenerationResponse): GenerationResponse 
   return {
     ...generation,
     draft: clean.text,
-    ungrounded: generation.ungrounded.map((f) => (f.start !== undefined && f.end !== undefined ? { ...f, start: clean.at(f.start), end: clean.at(f.end) } : f)),
-    ...(generation.citations ? { citations: generation.citations.map((c) => ({ ...c, start: clean.at(c.start), end: clean.at(c.end) })) } : {}),
+    ungrounded: generation.ungrounded.map((f) =>
+      f.start !== undefined && f.end !== undefined ? { ...f, start: clean.at(f.start), end: clean.at(f.end) } : f,
+    ),
+    ...(generation.citations
+      ? { citations: generation.citations.map((c) => ({ ...c, start: clean.at(c.start), end: clean.at(c.end) })) }
+      : {}),
   };
 }
 

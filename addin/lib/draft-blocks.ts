@@ -28,7 +28,9 @@ export interface BlockOptions {
 }
 
 /** The section titles of every task and template of the catalogue. */
-const ALL_SECTION_TITLES: readonly string[] = [...Object.values(TASKS), ...Object.values(TEMPLATES)].flatMap((d) => d.sections.map((s) => s.title));
+const ALL_SECTION_TITLES: readonly string[] = [...Object.values(TASKS), ...Object.values(TEMPLATES)].flatMap((d) =>
+  d.sections.map((s) => s.title),
+);
 
 const HEADING = /^\s{0,3}(#{1,6})\s+(.*?)(?:\s+#+)?\s*$/;
 const BULLET = /^(\s*)[-*+•◦▪]\s+(.*)$/;
@@ -62,7 +64,8 @@ export function toRuns(line: string): Run[] {
     if (match.index > last) plain(line.slice(last, match.index));
     if (match[2] !== undefined) runs.push({ text: dropStrayMarkers(match[2]), isBold: true, isItalic: true });
     else if (match[4] !== undefined) runs.push({ text: dropStrayMarkers(match[4]), isBold: true });
-    else if (match[5] !== undefined || match[6] !== undefined) runs.push({ text: dropStrayMarkers(match[5] ?? match[6] ?? ""), isBold: false, isItalic: true });
+    else if (match[5] !== undefined || match[6] !== undefined)
+      runs.push({ text: dropStrayMarkers(match[5] ?? match[6] ?? ""), isBold: false, isItalic: true });
     else runs.push({ text: match[7] ?? "", isBold: false });
     last = match.index + match[0].length;
   }
@@ -70,13 +73,22 @@ export function toRuns(line: string): Run[] {
   return runs;
 }
 
-const normaliseHeading = (text: string): string => text.replace(/[\s:.]+$/u, "").trim().toLocaleLowerCase("fr");
+const normaliseHeading = (text: string): string =>
+  text
+    .replace(/[\s:.]+$/u, "")
+    .trim()
+    .toLocaleLowerCase("fr");
 
 /**
  * Whether a line of clean text is a heading: a known section title, or a short line that opens a block and is
  * directly followed by a list (as "Suites à donner" above its bullets), ending with no sentence punctuation.
  */
-function isCleanHeading(line: string, next: string | undefined, isBlockStart: boolean, known: ReadonlySet<string>): boolean {
+function isCleanHeading(
+  line: string,
+  next: string | undefined,
+  isBlockStart: boolean,
+  known: ReadonlySet<string>,
+): boolean {
   const text = line.trim();
   if (!isBlockStart || text === "" || text.length > 90) return false;
   if (known.has(normaliseHeading(text))) return true;
@@ -133,7 +145,14 @@ export function toBlocks(draft: string, options: BlockOptions = {}): Block[] {
       if (list) flush();
       paragraph ??= [];
       // A table row reads as its cells, separated.
-      const text = /^\s*\|.*\|\s*$/.test(line) ? line.trim().replace(/^\||\|$/g, "").split("|").map((c) => c.trim()).join(" · ") : line.trim();
+      const text = /^\s*\|.*\|\s*$/.test(line)
+        ? line
+            .trim()
+            .replace(/^\||\|$/g, "")
+            .split("|")
+            .map((c) => c.trim())
+            .join(" · ")
+        : line.trim();
       paragraph.push(toRuns(text));
     }
   }
@@ -176,7 +195,11 @@ export function toPlainText(draft: string, footer?: string | null, options: Bloc
       case "paragraph":
         return block.lines.map(text).join("\n");
       case "list":
-        return block.items.map((item, i) => `${"  ".repeat(block.levels?.[i] ?? 0)}${block.isOrdered ? `${i + 1}.` : "•"} ${text(item)}`).join("\n");
+        return block.items
+          .map(
+            (item, i) => `${"  ".repeat(block.levels?.[i] ?? 0)}${block.isOrdered ? `${i + 1}.` : "•"} ${text(item)}`,
+          )
+          .join("\n");
     }
   });
   if (footer) lines.push(footer);

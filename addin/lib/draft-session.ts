@@ -85,7 +85,8 @@ function withText(phase: Review, text: string, flags: readonly FlagState[] = pha
 export function draftReducer(phase: DraftPhase, action: DraftAction): DraftPhase {
   switch (action.type) {
     case "start":
-      if (action.isRevision && phase.kind === "review") return { kind: "streaming", text: "", previous: { ...phase, reviseProblem: undefined } };
+      if (action.isRevision && phase.kind === "review")
+        return { kind: "streaming", text: "", previous: { ...phase, reviseProblem: undefined } };
       return { kind: "streaming", text: "" };
     case "delta":
       return phase.kind === "streaming" ? { ...phase, text: phase.text + action.text } : phase;
@@ -111,7 +112,9 @@ export function draftReducer(phase: DraftPhase, action: DraftAction): DraftPhase
     }
     case "fail":
       if (phase.kind !== "streaming") return phase;
-      return phase.previous ? { ...phase.previous, reviseProblem: action.problem } : { kind: "failed", text: phase.text, problem: action.problem };
+      return phase.previous
+        ? { ...phase.previous, reviseProblem: action.problem }
+        : { kind: "failed", text: phase.text, problem: action.problem };
     case "cancel":
       if (phase.kind !== "streaming") return phase;
       return phase.previous ?? { kind: "cancelled", text: phase.text };
@@ -127,29 +130,52 @@ export function draftReducer(phase: DraftPhase, action: DraftAction): DraftPhase
     case "confirm-flag":
       return { ...phase, flags: phase.flags.map((f) => (f.id === action.id ? { ...f, status: "confirmed" } : f)) };
     case "reopen-flag":
-      return { ...phase, flags: phase.flags.map((f) => (f.id === action.id && f.status === "confirmed" ? { ...f, status: "pending" } : f)) };
+      return {
+        ...phase,
+        flags: phase.flags.map((f) =>
+          f.id === action.id && f.status === "confirmed" ? { ...f, status: "pending" } : f,
+        ),
+      };
     case "edit-field": {
       if (phase.isSaving || !phase.fields) return phase;
       const fields = { ...phase.fields, [action.path]: action.value };
       // Changing a flagged value is the adviser's correction of it.
-      const flags = phase.flags.map((f) => (f.figure.field === action.path && f.status === "pending" ? { ...f, status: "corrected" as const, correction: action.value } : f));
+      const flags = phase.flags.map((f) =>
+        f.figure.field === action.path && f.status === "pending"
+          ? { ...f, status: "corrected" as const, correction: action.value }
+          : f,
+      );
       return { ...withText(phase, renderForm(formFields(phase.generation.extraction), fields), flags), fields };
     }
     case "correct-flag": {
       const flag = phase.flags.find((f) => f.id === action.id);
       const value = action.value.trim();
       if (!flag || value === "") return phase;
-      if (flag.figure.field !== undefined && phase.fields) return draftReducer(phase, { type: "edit-field", path: flag.figure.field, value });
+      if (flag.figure.field !== undefined && phase.fields)
+        return draftReducer(phase, { type: "edit-field", path: flag.figure.field, value });
       const text = applyCorrection(phase.text, flag.figure, value);
-      const flags = phase.flags.map((f) => (f.id === action.id ? { ...f, status: "corrected" as const, correction: value } : f));
+      const flags = phase.flags.map((f) =>
+        f.id === action.id ? { ...f, status: "corrected" as const, correction: value } : f,
+      );
       return withText(phase, text, flags);
     }
     case "validate":
-      return { ...phase, isValidated: action.isValidated, wasValidationReset: action.isValidated ? false : phase.wasValidationReset };
+      return {
+        ...phase,
+        isValidated: action.isValidated,
+        wasValidationReset: action.isValidated ? false : phase.wasValidationReset,
+      };
     case "save-start":
       return canSave(phase) ? { ...phase, isSaving: true, saveProblem: undefined } : phase;
     case "save-done":
-      return { kind: "saved", generation: phase.generation, text: phase.text, flags: phase.flags, saved: action.saved, ...(phase.fields ? { fields: phase.fields } : {}) };
+      return {
+        kind: "saved",
+        generation: phase.generation,
+        text: phase.text,
+        flags: phase.flags,
+        saved: action.saved,
+        ...(phase.fields ? { fields: phase.fields } : {}),
+      };
     case "save-fail":
       return { ...phase, isSaving: false, saveProblem: action.problem };
     default:

@@ -12,7 +12,13 @@ export function localDay(date: Date): string {
  * from the text or the context goes in it: a file name travels in mails and download folders.
  */
 export function exportFileName(prefix: string, date: Date, extension = "docx"): string {
-  const safe = prefix.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "document";
+  const safe =
+    prefix
+      .normalize("NFD")
+      .replace(/\p{M}/gu, "")
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-|-$/g, "") || "document";
   return `${safe}-${localDay(date)}.${extension}`;
 }
 

@@ -4,7 +4,11 @@ import type { DocumentType } from "../../src/schemas/extraction";
 import { fr } from "../../src/i18n/fr";
 
 /** The document types the server extracts; a copy of src's list without pulling zod into the pane. */
-export const DOCUMENT_TYPE_IDS = ["declaration-sinistre-auto", "constat-amiable", "devis-facture"] as const satisfies readonly DocumentType[];
+export const DOCUMENT_TYPE_IDS = [
+  "declaration-sinistre-auto",
+  "constat-amiable",
+  "devis-facture",
+] as const satisfies readonly DocumentType[];
 
 /** Whether `value` is a document type the pane offers. */
 export function isDocumentType(value: unknown): value is DocumentType {
@@ -43,9 +47,16 @@ export function formFields(extraction: unknown): FormField[] {
     } else if (Array.isArray(node)) {
       const list = path.at(-1) ?? "";
       // "Véhicule 2 — Immatriculation": the item takes the list's place in the label.
-      node.forEach((item, i) => walk(item, [...path, String(i)], [...parts.slice(0, -1), LIST_KEYS.has(list) ? { list, n: i + 1 } : { key: list }]));
+      node.forEach((item, i) =>
+        walk(
+          item,
+          [...path, String(i)],
+          [...parts.slice(0, -1), LIST_KEYS.has(list) ? { list, n: i + 1 } : { key: list }],
+        ),
+      );
     } else if (isRecord(node)) {
-      for (const [key, child] of Object.entries(node)) if (key !== "documentType") walk(child, [...path, key], [...parts, { key }]);
+      for (const [key, child] of Object.entries(node))
+        if (key !== "documentType") walk(child, [...path, key], [...parts, { key }]);
     }
   };
   if (isRecord(extraction)) walk(extraction, [], []);
@@ -74,5 +85,7 @@ export function initialValues(fields: readonly FormField[]): Record<string, stri
  * is the insurer's), "non précisé" for an empty value. Quotes are for checking, not part of the record.
  */
 export function renderForm(fields: readonly FormField[], values: Readonly<Record<string, string>>): string {
-  return fields.map((f) => `${fieldLabel(f, "fr")} : ${values[f.path]?.trim() || t("extraction.empty", {}, "fr")}`).join("\n");
+  return fields
+    .map((f) => `${fieldLabel(f, "fr")} : ${values[f.path]?.trim() || t("extraction.empty", {}, "fr")}`)
+    .join("\n");
 }

@@ -47,7 +47,11 @@ export function highlightRanges(flags: readonly FlagState[], text: string): High
   const ranges: HighlightRange[] = [];
   for (const flag of flags) {
     if (flag.status !== "pending" || flag.figure.text === "") continue;
-    for (let at = text.indexOf(flag.figure.text); at !== -1; at = text.indexOf(flag.figure.text, at + flag.figure.text.length)) {
+    for (
+      let at = text.indexOf(flag.figure.text);
+      at !== -1;
+      at = text.indexOf(flag.figure.text, at + flag.figure.text.length)
+    ) {
       ranges.push({ start: at, end: at + flag.figure.text.length, flagId: flag.id });
     }
   }
@@ -74,7 +78,11 @@ export function applyCorrection(text: string, figure: UngroundedFigure, value: s
 }
 
 /** A few words either side of the figure's first occurrence, within its line, so the list can say where it is. */
-export function contextOf(flag: FlagState, text: string, radius = 32): { before: string; match: string; after: string } | null {
+export function contextOf(
+  flag: FlagState,
+  text: string,
+  radius = 32,
+): { before: string; match: string; after: string } | null {
   const at = text.indexOf(flag.figure.text);
   if (at === -1 || flag.figure.text === "") return null;
   const end = at + flag.figure.text.length;

@@ -39,7 +39,14 @@ const KINDS: readonly SourceKind[] = ["transcript", "meeting-transcript", "docum
 export function isWorkSource(value: unknown): value is WorkSource {
   if (typeof value !== "object" || value === null) return false;
   const v = value as Record<string, unknown>;
-  return KINDS.includes(v.kind as SourceKind) && typeof v.name === "string" && typeof v.text === "string" && typeof v.facts === "object" && v.facts !== null && (v.transcriptionId === undefined || typeof v.transcriptionId === "string");
+  return (
+    KINDS.includes(v.kind as SourceKind) &&
+    typeof v.name === "string" &&
+    typeof v.text === "string" &&
+    typeof v.facts === "object" &&
+    v.facts !== null &&
+    (v.transcriptionId === undefined || typeof v.transcriptionId === "string")
+  );
 }
 
 /**

@@ -63,7 +63,12 @@ function storable(phase: DraftPhase): DraftPhase {
 }
 
 /** Reads the work saved for `key`, or null (nothing saved, unreadable, or older than the retention). */
-export function loadWork(key: string, storage: Storage | undefined = defaultStorage(), now: number = Date.now(), maxAgeMs: number = RETENTION_MS): SavedWork | null {
+export function loadWork(
+  key: string,
+  storage: Storage | undefined = defaultStorage(),
+  now: number = Date.now(),
+  maxAgeMs: number = RETENTION_MS,
+): SavedWork | null {
   const raw = readItem(storage, PREFIX + key);
   if (!raw) return null;
   try {
@@ -82,7 +87,8 @@ export function loadWork(key: string, storage: Storage | undefined = defaultStor
       context: parsed.context ?? {},
       includeSource: parsed.includeSource ?? true,
       source: parsed.source === null ? null : isWorkSource(parsed.source) ? parsed.source : undefined,
-      phase: parsed.phase && typeof parsed.phase === "object" && "kind" in parsed.phase ? parsed.phase : { kind: "idle" },
+      phase:
+        parsed.phase && typeof parsed.phase === "object" && "kind" in parsed.phase ? parsed.phase : { kind: "idle" },
       updatedAt: parsed.updatedAt,
     };
   } catch (error) {
@@ -95,7 +101,12 @@ export function loadWork(key: string, storage: Storage | undefined = defaultStor
 /**
  * Writes the work for `key`. Returns false when the browser refused (quota, disabled storage) so the pane can warn.
  */
-export function saveWork(key: string, work: Omit<SavedWork, "updatedAt">, storage: Storage | undefined = defaultStorage(), now: number = Date.now()): boolean {
+export function saveWork(
+  key: string,
+  work: Omit<SavedWork, "updatedAt">,
+  storage: Storage | undefined = defaultStorage(),
+  now: number = Date.now(),
+): boolean {
   if (!storage) return false;
   try {
     storage.setItem(PREFIX + key, JSON.stringify({ ...work, phase: storable(work.phase), updatedAt: now }));
@@ -116,7 +127,11 @@ export function clearWork(key: string, storage: Storage | undefined = defaultSto
 }
 
 /** Removes copies older than the retention; run once at start-up. */
-export function pruneWork(storage: Storage | undefined = defaultStorage(), now: number = Date.now(), maxAgeMs: number = RETENTION_MS): number {
+export function pruneWork(
+  storage: Storage | undefined = defaultStorage(),
+  now: number = Date.now(),
+  maxAgeMs: number = RETENTION_MS,
+): number {
   if (!storage) return 0;
   const stale: string[] = [];
   for (let i = 0; i < storage.length; i++) {

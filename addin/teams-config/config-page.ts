@@ -33,7 +33,12 @@ export interface ConfigPageOptions {
  */
 export function meetingTab(origin: string, locale: Locale): TabConfig {
   const contentUrl = `${origin}/tab.html`;
-  return { entityId: MEETING_TAB_ENTITY_ID, contentUrl, websiteUrl: contentUrl, suggestedDisplayName: t("teams.config.tab_name", {}, locale) };
+  return {
+    entityId: MEETING_TAB_ENTITY_ID,
+    contentUrl,
+    websiteUrl: contentUrl,
+    suggestedDisplayName: t("teams.config.tab_name", {}, locale),
+  };
 }
 
 function render(root: HTMLElement, locale: Locale, theme: HostTheme | null, paragraphs: readonly string[]): void {

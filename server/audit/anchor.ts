@@ -30,16 +30,27 @@ export interface AuditAnchor {
 }
 
 /** Loads the key, names the chain, writes a first checkpoint and starts the timer. */
-export async function startAuditAnchor(db: Db, settings: AuditAnchorSettings, log: FastifyBaseLogger): Promise<AuditAnchor> {
+export async function startAuditAnchor(
+  db: Db,
+  settings: AuditAnchorSettings,
+  log: FastifyBaseLogger,
+): Promise<AuditAnchor> {
   const { key, source, path } = await loadAuditKey(settings);
   if (source === "generated") {
-    log.warn({ path }, "AUDIT_KEY is not set: audit events are signed with a key generated beside the data directory; set AUDIT_KEY or AUDIT_KEY_FILE in production");
+    log.warn(
+      { path },
+      "AUDIT_KEY is not set: audit events are signed with a key generated beside the data directory; set AUDIT_KEY or AUDIT_KEY_FILE in production",
+    );
   }
   // The chain's name picks its checkpoint file, so several databases can share one directory (tests, staging).
   const chainId = (await loadOrCreateSecret(db, "audit-chain-id")).slice(0, 32);
   const checkpoints = checkpointStore(settings.checkpointDir, chainId, key);
   const others = await otherChains(settings.checkpointDir, chainId);
-  if (others.length > 0) log.warn({ dir: settings.checkpointDir, others: others.length }, "the audit checkpoint directory holds other chains' files: check that the database was not replaced");
+  if (others.length > 0)
+    log.warn(
+      { dir: settings.checkpointDir, others: others.length },
+      "the audit checkpoint directory holds other chains' files: check that the database was not replaced",
+    );
 
   let written: string | undefined;
   let running: Promise<void> | undefined;

@@ -17,7 +17,9 @@ interface CheckpointLine {
 }
 
 function lineHmac(key: Buffer, line: Omit<CheckpointLine, "hmac">): string {
-  return createHmac("sha256", key).update(`${DOMAIN}\n${line.chain}\n${line.seq}\n${line.hash}\n${line.at}`).digest("hex");
+  return createHmac("sha256", key)
+    .update(`${DOMAIN}\n${line.chain}\n${line.seq}\n${line.hash}\n${line.at}`)
+    .digest("hex");
 }
 
 /** The checkpoints of one chain (one database) in one directory: one append-only JSONL file per chain. */
@@ -52,7 +54,8 @@ export function checkpointStore(dir: string, chainId: string, key: Buffer): Chec
         if (raw.trim() === "") continue;
         try {
           const line = JSON.parse(raw) as CheckpointLine;
-          const isSigned = line.chain === chainId && typeof line.hmac === "string" && sameHex(line.hmac, lineHmac(key, line));
+          const isSigned =
+            line.chain === chainId && typeof line.hmac === "string" && sameHex(line.hmac, lineHmac(key, line));
           out.push({ seq: Number(line.seq), hash: String(line.hash), at: String(line.at), isSigned });
         } catch {
           out.push({ seq: 0, hash: "", at: "", isSigned: false });

@@ -21,7 +21,14 @@ export interface ChainedEvent {
 
 /** The hash of `event` following `prevHash`. */
 export function eventHash(prevHash: string, event: ChainedEvent): string {
-  const body = canonicalJson({ seq: event.seq, id: event.id, occurredAt: event.occurredAt, actor: event.actor, kind: event.kind, payload: event.payload });
+  const body = canonicalJson({
+    seq: event.seq,
+    id: event.id,
+    occurredAt: event.occurredAt,
+    actor: event.actor,
+    kind: event.kind,
+    payload: event.payload,
+  });
   return createHash("sha256").update(`${DOMAIN}\n${prevHash}\n${body}`).digest("hex");
 }
 
@@ -74,11 +81,16 @@ type StoredEvent = ChainedEvent & { prevHash: string; hash: string; hmac?: strin
  * Re-walks events in order and checks each link, hash and HMAC, then compares the head with the signed checkpoints:
  * a missing event, an altered one, one appended without the key, a cut tail and a wiped table all break it.
  */
-export async function verifyChain(events: AsyncIterable<StoredEvent> | Iterable<StoredEvent>, options: { key?: Buffer; checkpoints?: readonly Checkpoint[] } = {}): Promise<VerifyResult> {
+export async function verifyChain(
+  events: AsyncIterable<StoredEvent> | Iterable<StoredEvent>,
+  options: { key?: Buffer; checkpoints?: readonly Checkpoint[] } = {},
+): Promise<VerifyResult> {
   const checkpoints = options.checkpoints ?? [];
   const expectedAt = new Map<number, string>();
   for (const c of checkpoints) if (c.isSigned) expectedAt.set(c.seq, c.hash);
-  const latest = checkpoints.filter((c) => c.isSigned).reduce<Checkpoint | undefined>((a, c) => (a && a.seq >= c.seq ? a : c), undefined);
+  const latest = checkpoints
+    .filter((c) => c.isSigned)
+    .reduce<Checkpoint | undefined>((a, c) => (a && a.seq >= c.seq ? a : c), undefined);
   const anchor = latest ? { checkpoint: { seq: latest.seq, at: latest.at } } : {};
   // Events written before anchoring existed carry no HMAC: accepted only up to the first signed checkpoint, which
   // fixed their hashes outside the database (a file line the database's owner cannot forge).
@@ -98,7 +110,10 @@ export async function verifyChain(events: AsyncIterable<StoredEvent> | Iterable<
             ? "link"
             : eventHash(previous, event) !== event.hash
               ? "hash"
-              : options.key && (event.hmac ? !sameHex(event.hmac, eventHmac(options.key, event.seq, event.hash)) : event.seq > legacyUntil)
+              : options.key &&
+                  (event.hmac
+                    ? !sameHex(event.hmac, eventHmac(options.key, event.seq, event.hash))
+                    : event.seq > legacyUntil)
                 ? "signature"
                 : expectedAt.has(event.seq) && expectedAt.get(event.seq) !== event.hash
                   ? "checkpoint"
@@ -114,5 +129,7 @@ export async function verifyChain(events: AsyncIterable<StoredEvent> | Iterable<
   if (broken === undefined && latest && latest.seq >= expectedSeq) {
     broken = { at: expectedSeq, reason: entries === 0 ? "wiped" : "cut-tail" };
   }
-  return broken === undefined ? { ok: true, entries, ...anchor } : { ok: false, entries, firstBrokenAt: broken.at, reason: broken.reason, ...anchor };
+  return broken === undefined
+    ? { ok: true, entries, ...anchor }
+    : { ok: false, entries, firstBrokenAt: broken.at, reason: broken.reason, ...anchor };
 }

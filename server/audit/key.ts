@@ -11,7 +11,11 @@ export type AuditKeySource = "env" | "file" | "generated";
  * The audit key from the configuration, or the one generated in `dataDir/audit.key` (created on first use).
  * @throws Error when AUDIT_KEY_FILE cannot be read or holds too short a key.
  */
-export async function loadAuditKey(settings: { key?: string | undefined; keyFile?: string | undefined; dataDir: string }): Promise<{ key: Buffer; source: AuditKeySource; path?: string }> {
+export async function loadAuditKey(settings: {
+  key?: string | undefined;
+  keyFile?: string | undefined;
+  dataDir: string;
+}): Promise<{ key: Buffer; source: AuditKeySource; path?: string }> {
   if (settings.key) return { key: Buffer.from(settings.key, "utf8"), source: "env" };
   if (settings.keyFile) {
     const text = (await readFile(settings.keyFile, "utf8")).trim();

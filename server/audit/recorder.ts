@@ -11,13 +11,50 @@ import { canonicalJson } from "./canonical";
 export interface AuditRecorder {
   /** The pseudonymous id of a user, stable across restarts and replicas, never reversible without the key. */
   actorOf(userId: string): string;
-  generation(db: Db, userId: string, g: GenerationResponse, flags: { hasHealthData: boolean; latencyMs: number }): Promise<void>;
-  save(db: Db, userId: string, s: { minutesId: string; generationId: string; task: TaskId; transparency: Transparency; aiShare: number }): Promise<void>;
-  feedback(db: Db, userId: string, f: { feedbackId: string; kind: "rating" | "use-case"; generationId?: string | undefined; rating?: "up" | "down" | undefined }): Promise<void>;
+  generation(
+    db: Db,
+    userId: string,
+    g: GenerationResponse,
+    flags: { hasHealthData: boolean; latencyMs: number },
+  ): Promise<void>;
+  save(
+    db: Db,
+    userId: string,
+    s: { minutesId: string; generationId: string; task: TaskId; transparency: Transparency; aiShare: number },
+  ): Promise<void>;
+  feedback(
+    db: Db,
+    userId: string,
+    f: {
+      feedbackId: string;
+      kind: "rating" | "use-case";
+      generationId?: string | undefined;
+      rating?: "up" | "down" | undefined;
+    },
+  ): Promise<void>;
   /** A pre-prompt lifecycle step (created, evaluated, approved, activated, retired), by a committee member. */
-  prePrompt(db: Db, userId: string, step: { action: string; versionId: string; [field: string]: unknown }): Promise<void>;
+  prePrompt(
+    db: Db,
+    userId: string,
+    step: { action: string; versionId: string; [field: string]: unknown },
+  ): Promise<void>;
   /** A recording transcribed (issue 17): duration, provider and consent only, never audio or text. */
-  transcription(db: Db, userId: string, t: { recordingId: string; durationS: number; provider: string; model: string; consent: boolean; consentAt: string; pieces: number; energyWh: number; gco2eq: number; latencyMs: number }): Promise<void>;
+  transcription(
+    db: Db,
+    userId: string,
+    t: {
+      recordingId: string;
+      durationS: number;
+      provider: string;
+      model: string;
+      consent: boolean;
+      consentAt: string;
+      pieces: number;
+      energyWh: number;
+      gco2eq: number;
+      latencyMs: number;
+    },
+  ): Promise<void>;
   /** Appends a `config` event when the configuration differs from the last one recorded. */
   configIfChanged(db: Db, config: Record<string, unknown>): Promise<boolean>;
 }
@@ -50,7 +87,9 @@ export function createAuditRecorder(actorKey: string, auditKey?: Buffer): AuditR
           degraded: g.degraded,
           latencyMs: Math.round(flags.latencyMs),
           // Drafted from a recorded interview: which transcription and when the member consented (no text).
-          ...(g.transcription ? { transcriptionId: g.transcription.id, consent: true, consentAt: g.transcription.consentAt } : {}),
+          ...(g.transcription
+            ? { transcriptionId: g.transcription.id, consent: true, consentAt: g.transcription.consentAt }
+            : {}),
         },
       });
     },
@@ -58,17 +97,32 @@ export function createAuditRecorder(actorKey: string, auditKey?: Buffer): AuditR
       await appendAudit(db, {
         actor: actorOf(userId),
         kind: "save",
-        payload: { minutesId: s.minutesId, generationId: s.generationId, task: s.task, transparencyCase: s.transparency.case, hasNotice: s.transparency.label !== null, aiShare: Math.round(s.aiShare * 1000) / 1000 },
+        payload: {
+          minutesId: s.minutesId,
+          generationId: s.generationId,
+          task: s.task,
+          transparencyCase: s.transparency.case,
+          hasNotice: s.transparency.label !== null,
+          aiShare: Math.round(s.aiShare * 1000) / 1000,
+        },
       });
     },
     async feedback(db, userId, f) {
-      await appendAudit(db, { actor: actorOf(userId), kind: "feedback", payload: { feedbackId: f.feedbackId, kind: f.kind, generationId: f.generationId, rating: f.rating } });
+      await appendAudit(db, {
+        actor: actorOf(userId),
+        kind: "feedback",
+        payload: { feedbackId: f.feedbackId, kind: f.kind, generationId: f.generationId, rating: f.rating },
+      });
     },
     async prePrompt(db, userId, step) {
       await appendAudit(db, { actor: actorOf(userId), kind: "preprompt", payload: step });
     },
     async transcription(db, userId, t) {
-      await appendAudit(db, { actor: actorOf(userId), kind: "transcription", payload: { ...t, latencyMs: Math.round(t.latencyMs) } });
+      await appendAudit(db, {
+        actor: actorOf(userId),
+        kind: "transcription",
+        payload: { ...t, latencyMs: Math.round(t.latencyMs) },
+      });
     },
     async configIfChanged(db, config) {
       const last = await lastAuditPayload(db, "config");

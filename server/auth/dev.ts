@@ -32,7 +32,11 @@ export interface DevSettings {
  * Authenticates in dev mode.
  * @throws AppError unauthorized when the client is not on this machine, or reaches it through a proxy.
  */
-export function authenticateDev(ip: string, headers: Record<string, string | string[] | undefined> = {}, settings: DevSettings = { isCommittee: false, trustsProxy: false }): User {
+export function authenticateDev(
+  ip: string,
+  headers: Record<string, string | string[] | undefined> = {},
+  settings: DevSettings = { isCommittee: false, trustsProxy: false },
+): User {
   if (settings.trustsProxy || isProxied(headers)) {
     throw new AppError("unauthorized", { detail: msg("server.auth.dev_no_proxy") });
   }

@@ -31,10 +31,18 @@ export const JWKS_COOLDOWN_MS = 30_000;
 export const CLOCK_TOLERANCE_S = 60;
 
 /** Builds the token validator; the JWKS is fetched lazily, cached at most an hour, and refetched on an unknown `kid`. */
-export function createEntraAuthenticator(settings: EntraSettings): (authorization: string | undefined) => Promise<User> {
-  const jwks = createRemoteJWKSet(new URL(settings.jwksUrl), { cacheMaxAge: JWKS_CACHE_MAX_AGE_MS, cooldownDuration: JWKS_COOLDOWN_MS });
+export function createEntraAuthenticator(
+  settings: EntraSettings,
+): (authorization: string | undefined) => Promise<User> {
+  const jwks = createRemoteJWKSet(new URL(settings.jwksUrl), {
+    cacheMaxAge: JWKS_CACHE_MAX_AGE_MS,
+    cooldownDuration: JWKS_COOLDOWN_MS,
+  });
   // Entra accepts both forms of the API's identifier as audience.
-  const audiences = [settings.audience, settings.audience.startsWith("api://") ? settings.audience.slice(6) : `api://${settings.audience}`];
+  const audiences = [
+    settings.audience,
+    settings.audience.startsWith("api://") ? settings.audience.slice(6) : `api://${settings.audience}`,
+  ];
 
   return async (authorization) => {
     const token = /^Bearer ([\w-]+\.[\w-]+\.[\w-]*)$/.exec(authorization ?? "")?.[1];
@@ -52,13 +60,27 @@ export function createEntraAuthenticator(settings: EntraSettings): (authorizatio
       });
       claims = verified.payload;
     } catch (error) {
-      const isFuture = error instanceof joseErrors.JWTClaimValidationFailed && error.claim === "iat" && error.reason === "check_failed";
+      const isFuture =
+        error instanceof joseErrors.JWTClaimValidationFailed &&
+        error.claim === "iat" &&
+        error.reason === "check_failed";
       const expired = error instanceof joseErrors.JWTExpired;
-      throw new AppError("unauthorized", { detail: msg(isFuture ? "server.auth.iat_future" : expired ? "server.auth.token_expired" : "server.auth.token_invalid"), cause: error });
+      throw new AppError("unauthorized", {
+        detail: msg(
+          isFuture ? "server.auth.iat_future" : expired ? "server.auth.token_expired" : "server.auth.token_invalid",
+        ),
+        cause: error,
+      });
     }
-    if (claims.tid !== settings.tenantId) throw new AppError("unauthorized", { detail: msg("server.auth.other_tenant") });
+    if (claims.tid !== settings.tenantId)
+      throw new AppError("unauthorized", { detail: msg("server.auth.other_tenant") });
     const scopes = (claims.scp ?? "").split(" ");
-    if (!scopes.includes(REQUIRED_SCOPE)) throw new AppError("unauthorized", { detail: msg("server.auth.scope_missing") });
-    return { id: `${claims.tid}:${claims.oid}`, name: claims.name ?? "", roles: Array.isArray(claims.roles) ? claims.roles.filter((r) => typeof r === "string") : [] };
+    if (!scopes.includes(REQUIRED_SCOPE))
+      throw new AppError("unauthorized", { detail: msg("server.auth.scope_missing") });
+    return {
+      id: `${claims.tid}:${claims.oid}`,
+      name: claims.name ?? "",
+      roles: Array.isArray(claims.roles) ? claims.roles.filter((r) => typeof r === "string") : [],
+    };
   };
 }

@@ -8,5 +8,6 @@ export const INTEGRATION_ROLE = "Integration";
 
 /** @throws AppError forbidden for anyone without the Integration role. */
 export function requireIntegration(request: FastifyRequest): void {
-  if (!request.user.roles.includes(INTEGRATION_ROLE)) throw new AppError("forbidden", { detail: msg("delivery.forbidden") });
+  if (!request.user.roles.includes(INTEGRATION_ROLE))
+    throw new AppError("forbidden", { detail: msg("delivery.forbidden") });
 }

@@ -28,7 +28,14 @@ export interface CommitmentsExtraction {
 /** Parses the model's answer (tolerating a code fence), or null when it does not match the schema. */
 export function parseCommitmentsAnswer(text: string): Commitment[] | null {
   try {
-    const parsed = CommitmentsAnswerSchema.safeParse(JSON.parse(text.trim().replace(/^```(?:json)?\s*/i, "").replace(/\s*```$/, "")));
+    const parsed = CommitmentsAnswerSchema.safeParse(
+      JSON.parse(
+        text
+          .trim()
+          .replace(/^```(?:json)?\s*/i, "")
+          .replace(/\s*```$/, ""),
+      ),
+    );
     return parsed.success ? parsed.data.commitments : null;
   } catch {
     return null;
@@ -40,8 +47,18 @@ export function parseCommitmentsAnswer(text: string): Commitment[] | null {
  * strict JSON schema, and the answer's placeholders restored; any failure, or the offline engine answering, gives
  * the offline reading ("À faire", "rappeler le …", dates read by the figures lexer).
  */
-export async function extractCommitments(chain: ProviderChain | undefined, text: string, memberId: string | null, today: Date): Promise<CommitmentsExtraction> {
-  const offline = (): CommitmentsExtraction => ({ commitments: readCommitmentsOffline(text, memberId, today), prePrompt: { id: COMMITMENTS_PROMPT.id, version: 1 }, provider: { name: "offline", model: "offline" }, degraded: true });
+export async function extractCommitments(
+  chain: ProviderChain | undefined,
+  text: string,
+  memberId: string | null,
+  today: Date,
+): Promise<CommitmentsExtraction> {
+  const offline = (): CommitmentsExtraction => ({
+    commitments: readCommitmentsOffline(text, memberId, today),
+    prePrompt: { id: COMMITMENTS_PROMPT.id, version: 1 },
+    provider: { name: "offline", model: "offline" },
+    degraded: true,
+  });
   if (!chain) return offline();
   try {
     const masked = pseudonymiseForProvider({ notes: text, context: { memberId: memberId ?? undefined } });
@@ -49,7 +66,10 @@ export async function extractCommitments(chain: ProviderChain | undefined, text:
     const user = `Date de l'entretien : ${day}.\nRéférence du sociétaire : ${masked.context?.memberId ?? "inconnue"}.\n<compte_rendu>\n${masked.notes.replace(/<\s*\/?\s*compte_rendu\b[^>]*>/gi, "‹compte_rendu›")}\n</compte_rendu>\nSchéma JSON :\n${JSON.stringify(JSON_SCHEMA)}`;
     const result = await chain.generate({
       task: "interview-minutes",
-      messages: [{ role: "system", content: COMMITMENTS_PROMPT.text }, { role: "user", content: user }],
+      messages: [
+        { role: "system", content: COMMITMENTS_PROMPT.text },
+        { role: "user", content: user },
+      ],
       input: { task: "interview-minutes", notes: masked.notes },
       responseFormat: { name: "commitments", schema: JSON_SCHEMA },
     });
@@ -61,7 +81,12 @@ export async function extractCommitments(chain: ProviderChain | undefined, text:
     if (commitments.length === 0 && readCommitmentsOffline(text, memberId, today).length > 0) return offline();
     const back = (s: string) => restore(s, masked.mapping);
     return {
-      commitments: commitments.map((c) => ({ ...c, what: back(c.what), memberId: memberId ?? (c.memberId ? back(c.memberId) : null), ...(c.quote ? { quote: back(c.quote) } : {}) })),
+      commitments: commitments.map((c) => ({
+        ...c,
+        what: back(c.what),
+        memberId: memberId ?? (c.memberId ? back(c.memberId) : null),
+        ...(c.quote ? { quote: back(c.quote) } : {}),
+      })),
       prePrompt: { id: COMMITMENTS_PROMPT.id, version: COMMITMENTS_PROMPT.version },
       provider: { name: result.provider.info.name, model: result.provider.info.model },
       degraded: false,

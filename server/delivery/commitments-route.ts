@@ -14,12 +14,22 @@ export function commitmentsRoutes(deps: { readonly db: Db; readonly chain?: Prov
   return async (app: FastifyInstance): Promise<void> => {
     const schema = {
       summary: "The commitments of the caller's validated minutes (commitments@N, or the offline reading), for review",
-      response: { 200: json("The proposed commitments", CommitmentsResponseSchema), 404: problem("Absent or not the caller's") },
+      response: {
+        200: json("The proposed commitments", CommitmentsResponseSchema),
+        404: problem("Absent or not the caller's"),
+      },
     };
     app.post<{ Params: { id: string } }>("/api/minutes/:id/commitments", { schema }, async (request) => {
-      const minutes = isUuid(request.params.id) ? await findMinutesForUser(deps.db, request.params.id, request.user.id) : null;
+      const minutes = isUuid(request.params.id)
+        ? await findMinutesForUser(deps.db, request.params.id, request.user.id)
+        : null;
       if (!minutes) throw new AppError("not_found");
-      const extraction = await extractCommitments(deps.chain, minutes.text, minutes.memberId ?? null, new Date(minutes.validatedAt));
+      const extraction = await extractCommitments(
+        deps.chain,
+        minutes.text,
+        minutes.memberId ?? null,
+        new Date(minutes.validatedAt),
+      );
       return { minutesId: minutes.id, ...extraction };
     });
   };

@@ -3,14 +3,19 @@ import type { Commitment, CommitmentOwner } from "../../src/schemas/commitments"
 import { lexFigures, type DateParts } from "../../src/figures";
 
 /** Headings whose lines are all commitments or next steps. */
-const TODO_HEADING = /^\s*(?:#{1,6}\s*)?(?:\*\*)?\s*(?:à faire|a faire|actions?(?: à mener)?|engagements?|prochaines? étapes?|suites? à donner|suite à donner|next steps?)\b/iu;
+const TODO_HEADING =
+  /^\s*(?:#{1,6}\s*)?(?:\*\*)?\s*(?:à faire|a faire|actions?(?: à mener)?|engagements?|prochaines? étapes?|suites? à donner|suite à donner|next steps?)\b/iu;
 /** Any heading, which ends the section above. */
 const HEADING = /^\s*(?:#{1,6}\s+\S|\*\*[^*]+\*\*\s*:?\s*$|[A-ZÀ-Ý][^.!?]{0,60}:\s*$)/u;
 /** Verbs that make a line a commitment wherever it stands. */
-const ACTION = /(?<![\p{L}])(?:rappeler|recontacter|relancer|envoyer|adresser|transmettre|fournir|retourner|faire parvenir|mandater|missionner|programmer|planifier|organiser|vérifier|s'engage|s’engage|engagement|doit|devra|devront|va (?:envoyer|transmettre|rappeler)|enverra|transmettra|rappellera|fournira|reviendra vers)(?![\p{L}])/iu;
-const MEMBER = /(?<![\p{L}])(?:le sociétaire|la sociétaire|l'assuré|l’assuré|le membre|la membre|monsieur|madame|m\.|mme)(?![\p{L}])/iu;
-const THIRD = /(?<![\p{L}])(?:l'expert|l’expert|expert|garage|garagiste|dépanneur|réparateur|artisan|l'assureur adverse|l’assureur adverse|tiers|syndic|notaire|médecin)(?![\p{L}])/iu;
-const ADVISER = /(?<![\p{L}])(?:je|j'|j’|nous|conseiller|conseillère|maif|le service|rappeler|recontacter|relancer)(?![\p{L}])/iu;
+const ACTION =
+  /(?<![\p{L}])(?:rappeler|recontacter|relancer|envoyer|adresser|transmettre|fournir|retourner|faire parvenir|mandater|missionner|programmer|planifier|organiser|vérifier|s'engage|s’engage|engagement|doit|devra|devront|va (?:envoyer|transmettre|rappeler)|enverra|transmettra|rappellera|fournira|reviendra vers)(?![\p{L}])/iu;
+const MEMBER =
+  /(?<![\p{L}])(?:le sociétaire|la sociétaire|l'assuré|l’assuré|le membre|la membre|monsieur|madame|m\.|mme)(?![\p{L}])/iu;
+const THIRD =
+  /(?<![\p{L}])(?:l'expert|l’expert|expert|garage|garagiste|dépanneur|réparateur|artisan|l'assureur adverse|l’assureur adverse|tiers|syndic|notaire|médecin)(?![\p{L}])/iu;
+const ADVISER =
+  /(?<![\p{L}])(?:je|j'|j’|nous|conseiller|conseillère|maif|le service|rappeler|recontacter|relancer)(?![\p{L}])/iu;
 const MEMBER_VERB = /(?<![\p{L}])(?:doit|devra|s'engage|s’engage|fournira|enverra|transmettra|retournera)(?![\p{L}])/iu;
 
 /** Who acts, from the words of the line: a member or a third party as the subject, else the adviser. */
@@ -18,7 +23,10 @@ function ownerOf(line: string): CommitmentOwner {
   const subject = line.slice(0, 60);
   const thirdAt = subject.search(THIRD);
   const memberAt = subject.search(MEMBER);
-  const adviserVerb = /^\s*(?:[-*•]\s*)?(?:rappeler|recontacter|relancer|envoyer|adresser|transmettre|mandater|missionner|programmer|planifier|organiser|vérifier)(?![\p{L}])/iu.test(line);
+  const adviserVerb =
+    /^\s*(?:[-*•]\s*)?(?:rappeler|recontacter|relancer|envoyer|adresser|transmettre|mandater|missionner|programmer|planifier|organiser|vérifier)(?![\p{L}])/iu.test(
+      line,
+    );
   if (adviserVerb) return "conseiller";
   if (memberAt >= 0 && (thirdAt < 0 || memberAt < thirdAt) && MEMBER_VERB.test(line)) return "sociétaire";
   if (thirdAt >= 0 && (memberAt < 0 || thirdAt < memberAt) && MEMBER_VERB.test(line)) return "tiers";
@@ -32,7 +40,12 @@ const isoOf = (d: Date) => `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${
 function completeDate(parts: DateParts, today: Date): string | null {
   if (parts.day === undefined || parts.month === undefined) return null;
   let year = parts.year ?? today.getUTCFullYear();
-  if (parts.year === undefined && Date.UTC(year, parts.month - 1, parts.day) < Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate())) year += 1;
+  if (
+    parts.year === undefined &&
+    Date.UTC(year, parts.month - 1, parts.day) <
+      Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate())
+  )
+    year += 1;
   const d = new Date(Date.UTC(year, parts.month - 1, parts.day));
   return d.getUTCMonth() === parts.month - 1 ? isoOf(d) : null;
 }
@@ -46,10 +59,14 @@ function dueDateOf(line: string, today: Date): string | null {
       if (date) return date;
     }
   }
-  const plus = (days: number) => isoOf(new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate() + days)));
+  const plus = (days: number) =>
+    isoOf(new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate() + days)));
   if (/(?<![\p{L}])après-demain(?![\p{L}])/iu.test(line)) return plus(2);
   if (/(?<![\p{L}])demain(?![\p{L}])/iu.test(line)) return plus(1);
-  const delay = /(?<![\p{L}])(?:sous|dans|d'ici|d’ici|avant)\s+(\d{1,3})\s*(jours?|j|semaines?|mois|h|heures?)(?![\p{L}])/iu.exec(line);
+  const delay =
+    /(?<![\p{L}])(?:sous|dans|d'ici|d’ici|avant)\s+(\d{1,3})\s*(jours?|j|semaines?|mois|h|heures?)(?![\p{L}])/iu.exec(
+      line,
+    );
   if (delay?.[1] && delay[2]) {
     const n = Number(delay[1]);
     const unit = delay[2].toLowerCase();
@@ -85,7 +102,8 @@ export function readCommitmentsOffline(text: string, memberId: string | null, to
     if (TODO_HEADING.test(line)) {
       inTodo = true;
       const rest = titleOf(line.replace(TODO_HEADING, "").replace(/^\s*(?:\*\*)?\s*:?\s*/, ""));
-      if (rest.length > 3) commitments.push({ what: rest, owner: ownerOf(rest), dueDate: dueDateOf(rest, today), memberId, quote: line });
+      if (rest.length > 3)
+        commitments.push({ what: rest, owner: ownerOf(rest), dueDate: dueDateOf(rest, today), memberId, quote: line });
       continue;
     }
     if (HEADING.test(line) && !/^\s*[-*+•]/.test(line)) {
@@ -95,7 +113,13 @@ export function readCommitmentsOffline(text: string, memberId: string | null, to
     if (!inTodo && !ACTION.test(line)) continue;
     const what = titleOf(line);
     if (what.length < 4) continue;
-    commitments.push({ what, owner: ownerOf(what), dueDate: dueDateOf(what, today), memberId, quote: line.slice(0, 1000) });
+    commitments.push({
+      what,
+      owner: ownerOf(what),
+      dueDate: dueDateOf(what, today),
+      memberId,
+      quote: line.slice(0, 1000),
+    });
   }
   return commitments.slice(0, 50);
 }

@@ -17,7 +17,11 @@ export function eventIdOf(type: EventType, minutesId: string): string {
  * Appends one event and a pending delivery per receiver, inside the caller's transaction; a second call for the
  * same record and type changes nothing (the id is unique).
  */
-export async function appendEvent(tx: Db, event: { type: EventType; minutesId: string; body: string }, receivers: readonly string[]): Promise<void> {
+export async function appendEvent(
+  tx: Db,
+  event: { type: EventType; minutesId: string; body: string },
+  receivers: readonly string[],
+): Promise<void> {
   await tx.query("SELECT pg_advisory_xact_lock($1)", [OUTBOX_LOCK]);
   const rows = await tx.query<{ seq: string }>(
     "INSERT INTO outbox_events (id, type, minutes_id, body) VALUES ($1,$2,$3,$4) ON CONFLICT (id) DO NOTHING RETURNING seq",
@@ -26,7 +30,11 @@ export async function appendEvent(tx: Db, event: { type: EventType; minutesId: s
   const seq = rows[0]?.seq;
   if (seq === undefined) return;
   for (const receiver of new Set(receivers)) {
-    await tx.query("INSERT INTO outbox_deliveries (id, event_seq, receiver) VALUES ($1,$2,$3)", [randomUUID(), seq, receiver]);
+    await tx.query("INSERT INTO outbox_deliveries (id, event_seq, receiver) VALUES ($1,$2,$3)", [
+      randomUUID(),
+      seq,
+      receiver,
+    ]);
   }
 }
 
@@ -35,7 +43,12 @@ export async function appendEvent(tx: Db, event: { type: EventType; minutesId: s
  * body (the text goes with the record), its deliveries not yet made are cancelled, and a signed `minutes.deleted`
  * goes to every receiver that may hold the record (any receiver an attempt was made to).
  */
-export async function appendDeletions(tx: Db, minutesIds: readonly string[], reason: "retention" | "deletion", at: Date = new Date()): Promise<void> {
+export async function appendDeletions(
+  tx: Db,
+  minutesIds: readonly string[],
+  reason: "retention" | "deletion",
+  at: Date = new Date(),
+): Promise<void> {
   if (minutesIds.length === 0) return;
   const ids = JSON.stringify(minutesIds);
   const validated = await tx.query<{ seq: string; minutes_id: string }>(
@@ -58,7 +71,11 @@ export async function appendDeletions(tx: Db, minutesIds: readonly string[], rea
   );
   for (const v of validated) {
     const receivers = reached.filter((r) => String(r.event_seq) === String(v.seq)).map((r) => r.receiver);
-    const body = JSON.stringify({ type: "minutes.deleted", timestamp: at.toISOString(), data: { id: v.minutes_id, reason, deletedAt: at.toISOString() } });
+    const body = JSON.stringify({
+      type: "minutes.deleted",
+      timestamp: at.toISOString(),
+      data: { id: v.minutes_id, reason, deletedAt: at.toISOString() },
+    });
     await appendEvent(tx, { type: "minutes.deleted", minutesId: v.minutes_id, body }, receivers);
   }
 }
@@ -79,7 +96,12 @@ export interface ClaimedDelivery {
  * WEBHOOK_URLS keeps its rows pending, untouched, until it comes back). One statement with FOR UPDATE SKIP LOCKED: replicas polling
  * the same PostgreSQL never claim the same row, and the same SQL runs on PGlite (one connection, no contention).
  */
-export async function claimDue(db: Db, limit: number, leaseMs: number, receivers: readonly string[]): Promise<ClaimedDelivery[]> {
+export async function claimDue(
+  db: Db,
+  limit: number,
+  leaseMs: number,
+  receivers: readonly string[],
+): Promise<ClaimedDelivery[]> {
   const token = randomUUID();
   const rows = await db.query<{ id: string; receiver: string; attempts: number; event_id: string; body: string }>(
     `WITH due AS (
@@ -96,7 +118,14 @@ export async function claimDue(db: Db, limit: number, leaseMs: number, receivers
       RETURNING d.id, d.receiver, d.attempts, e.id AS event_id, e.body`,
     [limit, leaseMs, token, JSON.stringify(receivers)],
   );
-  return rows.map((r) => ({ id: r.id, receiver: r.receiver, attempts: Number(r.attempts), eventId: r.event_id, body: r.body, claimToken: token }));
+  return rows.map((r) => ({
+    id: r.id,
+    receiver: r.receiver,
+    attempts: Number(r.attempts),
+    eventId: r.event_id,
+    body: r.body,
+    claimToken: token,
+  }));
 }
 
 /** The receiver has it (2xx). Only the worker still holding the claim settles it. */
@@ -109,7 +138,11 @@ export async function markDelivered(db: Db, delivery: ClaimedDelivery, status: n
 }
 
 /** The attempt failed: retry after `retryInMs`, or dead-letter the delivery when it is null. */
-export async function markFailed(db: Db, delivery: ClaimedDelivery, failure: { status: number | null; error: string; retryInMs: number | null }): Promise<void> {
+export async function markFailed(
+  db: Db,
+  delivery: ClaimedDelivery,
+  failure: { status: number | null; error: string; retryInMs: number | null },
+): Promise<void> {
   await db.query(
     `UPDATE outbox_deliveries
         SET locked_until = NULL, claim_token = NULL, last_status = $3, last_error = $4,
@@ -123,7 +156,10 @@ export async function markFailed(db: Db, delivery: ClaimedDelivery, failure: { s
 
 /** Gives a claim back without counting the attempt (the worker is stopping before it sent anything). */
 export async function releaseClaim(db: Db, delivery: ClaimedDelivery): Promise<void> {
-  await db.query("UPDATE outbox_deliveries SET locked_until = NULL, claim_token = NULL, attempts = attempts - 1 WHERE id = $1 AND claim_token = $2", [delivery.id, delivery.claimToken]);
+  await db.query(
+    "UPDATE outbox_deliveries SET locked_until = NULL, claim_token = NULL, attempts = attempts - 1 WHERE id = $1 AND claim_token = $2",
+    [delivery.id, delivery.claimToken],
+  );
 }
 
 interface StatusRow {
@@ -145,7 +181,11 @@ interface StatusRow {
 const iso = (d: Date | string | null): string | null => (d === null ? null : new Date(d).toISOString());
 
 /** Deliveries in one state (dead letters first of all), oldest first. */
-export async function listDeliveries(db: Db, state: DeliveryStatus["state"] | undefined, limit: number): Promise<DeliveryStatus[]> {
+export async function listDeliveries(
+  db: Db,
+  state: DeliveryStatus["state"] | undefined,
+  limit: number,
+): Promise<DeliveryStatus[]> {
   const rows = await db.query<StatusRow>(
     `SELECT d.id, e.id AS event_id, e.type, e.minutes_id, d.receiver, d.state, d.attempts, d.last_status, d.last_error,
             d.next_attempt_at, d.created_at, d.dead_at, d.delivered_at
@@ -200,7 +240,11 @@ export interface ExportRow {
 }
 
 /** Events after `since` in commit order, validated records whose minutes were deleted left out. */
-export async function readEvents(db: Db, since: string, limit: number): Promise<{ rows: ExportRow[]; hasMore: boolean }> {
+export async function readEvents(
+  db: Db,
+  since: string,
+  limit: number,
+): Promise<{ rows: ExportRow[]; hasMore: boolean }> {
   const rows = await db.query<{ seq: string; id: string; body: string }>(
     "SELECT seq::text AS seq, id, body FROM outbox_events WHERE seq > $1::bigint AND body IS NOT NULL ORDER BY seq LIMIT $2",
     [since, limit + 1],

@@ -33,14 +33,23 @@ function fieldsOf(text: string): ValidatedRecord["fields"] {
   return lexFigures(text)
     .filter((f) => FIELD_KINDS.has(f.kind) && f.isWeak !== true)
     .slice(0, 200)
-    .map((f) => ({ kind: f.kind as ValidatedRecord["fields"][number]["kind"], text: f.text, normalised: f.normalised }));
+    .map((f) => ({
+      kind: f.kind as ValidatedRecord["fields"][number]["kind"],
+      text: f.text,
+      normalised: f.normalised,
+    }));
 }
 
 /**
  * The JSON body of the validated event of `minutesId`, read inside the transaction that saved it, or null when the
  * minutes are not there. `adviser` is the audit pseudonym of the author, never the user id.
  */
-export async function validatedBody(tx: Db, minutesId: string, adviser: string, at: Date = new Date()): Promise<string | null> {
+export async function validatedBody(
+  tx: Db,
+  minutesId: string,
+  adviser: string,
+  at: Date = new Date(),
+): Promise<string | null> {
   const rows = await tx.query<RecordRow>(
     `SELECT m.id, m.task, m.template, m.text, m.member_id, m.transparency_case, m.transparency_label, m.ai_share,
             m.validated_at, m.created_at, m.generation_id, g.pre_prompt_id, g.pre_prompt_version, g.pre_prompt_sha256,

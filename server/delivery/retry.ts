@@ -18,11 +18,17 @@ export const FIRST_RETRY_LIMIT_MS = 5_000;
  * "equal jitter" (half fixed, half random) so a receiver coming back is not hit by every replica at once, yet
  * the schedule still grows. A Retry-After longer than that wins (capped by maxMs).
  */
-export function retryDelayMs(policy: RetryPolicy, attempts: number, retryAfterMs?: number, random: () => number = Math.random): number {
+export function retryDelayMs(
+  policy: RetryPolicy,
+  attempts: number,
+  retryAfterMs?: number,
+  random: () => number = Math.random,
+): number {
   const exponential = Math.min(policy.maxMs, policy.baseMs * 2 ** Math.max(0, attempts - 1));
   let delay = exponential / 2 + (random() * exponential) / 2;
   if (attempts <= 1) delay = Math.min(delay, FIRST_RETRY_LIMIT_MS);
-  if (retryAfterMs !== undefined && retryAfterMs > delay) delay = Math.min(retryAfterMs, Math.max(policy.maxMs, FIRST_RETRY_LIMIT_MS));
+  if (retryAfterMs !== undefined && retryAfterMs > delay)
+    delay = Math.min(retryAfterMs, Math.max(policy.maxMs, FIRST_RETRY_LIMIT_MS));
   return Math.round(delay);
 }
 

@@ -16,7 +16,12 @@ export interface Delivery {
 }
 
 /** Builds delivery from the configuration; without WEBHOOK_URLS events are still written, for GET /api/exports. */
-export function createDelivery(config: Config["webhooks"], db: Db, log?: FastifyBaseLogger, onOutcome?: (outcome: "delivered" | "retry" | "dead") => void): Delivery {
+export function createDelivery(
+  config: Config["webhooks"],
+  db: Db,
+  log?: FastifyBaseLogger,
+  onOutcome?: (outcome: "delivered" | "retry" | "dead") => void,
+): Delivery {
   let worker: DeliveryWorker | undefined;
   if (config.urls.length > 0 && config.secret) {
     worker = startDeliveryWorker({

@@ -21,7 +21,11 @@ export function createSigner(secret: string): Signer {
   const webhook = new Webhook(secret);
   return {
     headers(id, at, body) {
-      return { "webhook-id": id, "webhook-timestamp": String(Math.floor(at.getTime() / 1000)), "webhook-signature": webhook.sign(id, at, body) };
+      return {
+        "webhook-id": id,
+        "webhook-timestamp": String(Math.floor(at.getTime() / 1000)),
+        "webhook-signature": webhook.sign(id, at, body),
+      };
     },
   };
 }

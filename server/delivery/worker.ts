@@ -31,7 +31,8 @@ export interface DeliveryWorker {
 }
 
 /** What one POST gave: a status (with Retry-After) or a network error (refused, cut, timeout). */
-type AttemptResult = { readonly status: number; readonly retryAfterMs: number | undefined } | { readonly error: string };
+type AttemptResult =
+  { readonly status: number; readonly retryAfterMs: number | undefined } | { readonly error: string };
 
 /**
  * Starts the worker. A claim is a lease (timeout × 2 + 5 s): a worker killed mid-delivery leaves its rows to
@@ -53,7 +54,11 @@ export function startDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWor
       const response = await fetch(delivery.receiver, {
         method: "POST",
         redirect: "manual",
-        headers: { "content-type": "application/json", "user-agent": "Greffier-Webhooks/1", ...options.signer.headers(delivery.eventId, new Date(), delivery.body) },
+        headers: {
+          "content-type": "application/json",
+          "user-agent": "Greffier-Webhooks/1",
+          ...options.signer.headers(delivery.eventId, new Date(), delivery.body),
+        },
         body: delivery.body,
         signal: AbortSignal.any([timeout, stopping.signal]),
       });
@@ -76,10 +81,20 @@ export function startDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWor
       return;
     }
     const isLast = delivery.attempts >= options.retry.maxAttempts;
-    const retryInMs = isLast ? null : retryDelayMs(options.retry, delivery.attempts, "status" in result ? result.retryAfterMs : undefined);
-    await markFailed(options.db, delivery, { status: "status" in result ? result.status : null, error: "error" in result ? result.error : `HTTP ${result.status}`, retryInMs });
+    const retryInMs = isLast
+      ? null
+      : retryDelayMs(options.retry, delivery.attempts, "status" in result ? result.retryAfterMs : undefined);
+    await markFailed(options.db, delivery, {
+      status: "status" in result ? result.status : null,
+      error: "error" in result ? result.error : `HTTP ${result.status}`,
+      retryInMs,
+    });
     options.onOutcome?.(isLast ? "dead" : "retry");
-    if (isLast) options.log?.warn({ deliveryId: delivery.id, eventId: delivery.eventId, attempts: delivery.attempts }, "webhook delivery dead-lettered");
+    if (isLast)
+      options.log?.warn(
+        { deliveryId: delivery.id, eventId: delivery.eventId, attempts: delivery.attempts },
+        "webhook delivery dead-lettered",
+      );
   };
 
   const tick = async (): Promise<void> => {
@@ -97,7 +112,9 @@ export function startDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWor
         const claimed = await claimDue(options.db, free, leaseMs, options.receivers);
         for (const delivery of claimed) {
           const running: Promise<void> = attempt(delivery)
-            .catch((error: unknown) => options.log?.error({ err: error, deliveryId: delivery.id }, "webhook delivery bookkeeping failed"))
+            .catch((error: unknown) =>
+              options.log?.error({ err: error, deliveryId: delivery.id }, "webhook delivery bookkeeping failed"),
+            )
             .finally(() => {
               inFlight.delete(running);
               if (!isStopping) void tick();

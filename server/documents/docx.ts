@@ -19,7 +19,8 @@ interface DeclaredEntry {
   readonly inflatedBytes: number;
 }
 
-const corrupt = (cause?: unknown) => new AppError("document_unreadable", { detail: msg("sources.document.corrupt", { format: "Word" }), cause });
+const corrupt = (cause?: unknown) =>
+  new AppError("document_unreadable", { detail: msg("sources.document.corrupt", { format: "Word" }), cause });
 const inflatedTooMuch = (detail: Message) => new AppError("payload_too_large", { detail });
 
 /** XML parts are what mammoth reads; images, fonts and embedded files are never inflated. */
@@ -55,7 +56,8 @@ function listEntries(bytes: Uint8Array): DeclaredEntry[] {
 function assertDocx(entries: readonly DeclaredEntry[]): void {
   const names = new Set(entries.map((e) => e.name));
   if (names.has("word/document.xml")) return;
-  if (names.has("mimetype") && names.has("content.xml")) throw new AppError("unsupported_media_type", { detail: msg("sources.document.opendocument") });
+  if (names.has("mimetype") && names.has("content.xml"))
+    throw new AppError("unsupported_media_type", { detail: msg("sources.document.opendocument") });
   throw new AppError("unsupported_media_type", { detail: msg("sources.document.unsupported") });
 }
 
@@ -72,14 +74,17 @@ function assertDeclaredSizes(entries: readonly DeclaredEntry[]): void {
   let total = 0;
   for (const entry of entries.filter((e) => isXmlPart(e.name))) {
     if (entry.inflatedBytes > limits.maxXmlPartBytes) {
-      throw inflatedTooMuch(msg("documents.limit.docx_part", { part: entry.name, limit: megabytes(limits.maxXmlPartBytes) }));
+      throw inflatedTooMuch(
+        msg("documents.limit.docx_part", { part: entry.name, limit: megabytes(limits.maxXmlPartBytes) }),
+      );
     }
     const ratio = entry.inflatedBytes / Math.max(1, entry.compressedBytes);
     if (entry.inflatedBytes > limits.ratioCheckFromBytes && ratio > limits.maxCompressionRatio) {
       throw inflatedTooMuch(msg("documents.limit.docx_ratio", { part: entry.name, ratio: Math.round(ratio) }));
     }
     total += entry.inflatedBytes;
-    if (total > limits.maxXmlTotalBytes) throw inflatedTooMuch(msg("documents.limit.docx_total", { limit: megabytes(limits.maxXmlTotalBytes) }));
+    if (total > limits.maxXmlTotalBytes)
+      throw inflatedTooMuch(msg("documents.limit.docx_total", { limit: megabytes(limits.maxXmlTotalBytes) }));
   }
 }
 
@@ -119,7 +124,14 @@ function wordTextBytes(xml: Uint8Array): number {
   let count = 0;
   for (let i = 0; i < xml.length; i += 1) {
     // "<w:t>" or "<w:t " (not <w:tab>, <w:tbl>, <w:tc>…), then everything up to the next "<".
-    if (xml[i] !== 0x3c || xml[i + 1] !== 0x77 || xml[i + 2] !== 0x3a || xml[i + 3] !== 0x74 || (xml[i + 4] !== 0x3e && xml[i + 4] !== 0x20)) continue;
+    if (
+      xml[i] !== 0x3c ||
+      xml[i + 1] !== 0x77 ||
+      xml[i + 2] !== 0x3a ||
+      xml[i + 3] !== 0x74 ||
+      (xml[i + 4] !== 0x3e && xml[i + 4] !== 0x20)
+    )
+      continue;
     let at = i + 4;
     while (at < xml.length && xml[at] !== 0x3e) at += 1;
     if (xml[at - 1] === 0x2f) continue; // <w:t/>
@@ -134,7 +146,12 @@ function wordTextBytes(xml: Uint8Array): number {
 
 // What Word writes around the text and raw text never needs: run properties, revision ids, proofing marks,
 // language tags. Removing them before mammoth parses the XML cuts its memory several times on real files.
-const WORD_NOISE = [/<w:rPr>(?:(?!<\/w:rPr>)[\s\S])*<\/w:rPr>/gu, /<w:proofErr\b[^>]*\/>/gu, /\s(?:w:rsid\w*|w14:paraId|w14:textId)="[^"]*"/gu, /<w:lang\b[^>]*\/>/gu];
+const WORD_NOISE = [
+  /<w:rPr>(?:(?!<\/w:rPr>)[\s\S])*<\/w:rPr>/gu,
+  /<w:proofErr\b[^>]*\/>/gu,
+  /\s(?:w:rsid\w*|w14:paraId|w14:textId)="[^"]*"/gu,
+  /<w:lang\b[^>]*\/>/gu,
+];
 
 /** A large WordprocessingML part without the markup raw text ignores. */
 function slimWordXml(xml: Uint8Array): Uint8Array<ArrayBuffer> {
@@ -165,18 +182,26 @@ export async function readDocx(bytes: Uint8Array): Promise<DocxText> {
   const pages = Number.parseInt(/<(?:\w+:)?Pages>(\d+)</u.exec(appXml)?.[1] ?? "", 10);
   const body = parts["word/document.xml"];
   if (body && wordTextBytes(body) > DOCUMENT_LIMITS.maxTextChars) {
-    throw new AppError("payload_too_large", { detail: msg("documents.limit.text", { max: grouped(MAX_SOURCE_CHARS) }) });
+    throw new AppError("payload_too_large", {
+      detail: msg("documents.limit.text", { max: grouped(MAX_SOURCE_CHARS) }),
+    });
   }
   const rebuilt: Unzipped = {};
   for (const entry of entries) {
     const data = parts[entry.name];
-    rebuilt[entry.name] = !data ? new Uint8Array(0) : isTextPart(entry.name) && data.length > SLIM_FROM_BYTES ? slimWordXml(data) : data;
+    rebuilt[entry.name] = !data
+      ? new Uint8Array(0)
+      : isTextPart(entry.name) && data.length > SLIM_FROM_BYTES
+        ? slimWordXml(data)
+        : data;
     // Each part is dropped once copied: the inflated and the slimmed copies are not held together.
     delete parts[entry.name];
   }
   try {
     const archive = zipSync(rebuilt, { level: 0 });
-    const result = await mammoth.extractRawText({ buffer: Buffer.from(archive.buffer, archive.byteOffset, archive.byteLength) });
+    const result = await mammoth.extractRawText({
+      buffer: Buffer.from(archive.buffer, archive.byteOffset, archive.byteLength),
+    });
     return { text: result.value, recordedPages: Number.isFinite(pages) && pages > 0 ? pages : undefined };
   } catch (error) {
     throw corrupt(error);

@@ -26,7 +26,12 @@ function filtersOf(dict: string): string[] {
 }
 
 /** Inflates zlib (or raw DEFLATE) data piece by piece; calls `onBytes` per output chunk; keeps output only if asked. */
-function inflateCounted(data: Uint8Array, onBytes: (n: number) => void, keep: boolean, limit: number): Uint8Array | undefined {
+function inflateCounted(
+  data: Uint8Array,
+  onBytes: (n: number) => void,
+  keep: boolean,
+  limit: number,
+): Uint8Array | undefined {
   // Native zlib first: fast, and it stops by itself one byte past the limit. zlib data, then raw DEFLATE (which
   // pdf.js accepts too); a truncated stream gives what it holds.
   for (const inflate of [inflateSync, inflateRawSync]) {
@@ -48,9 +53,15 @@ function inflateCounted(data: Uint8Array, onBytes: (n: number) => void, keep: bo
     if (keep) kept.push(chunk);
   });
   // A zlib header (CMF with method 8) is skipped; some producers write raw DEFLATE, which pdf.js accepts too.
-  const start = data.length > 2 && ((data[0] as number) & 0x0f) === 8 && (((data[0] as number) << 8) | (data[1] as number)) % 31 === 0 ? 2 : 0;
+  const start =
+    data.length > 2 &&
+    ((data[0] as number) & 0x0f) === 8 &&
+    (((data[0] as number) << 8) | (data[1] as number)) % 31 === 0
+      ? 2
+      : 0;
   try {
-    for (let at = start; at < data.length; at += CHUNK_BYTES) inflater.push(data.subarray(at, Math.min(data.length, at + CHUNK_BYTES)), false);
+    for (let at = start; at < data.length; at += CHUNK_BYTES)
+      inflater.push(data.subarray(at, Math.min(data.length, at + CHUNK_BYTES)), false);
   } catch (error) {
     if (error instanceof LimitReached) throw error;
     // Corrupt or truncated data (or an adler checksum at the end): what came out is counted, pdf.js judges the rest.
@@ -75,7 +86,14 @@ function decodeHex(data: Uint8Array): Uint8Array {
   let high = -1;
   for (const byte of data) {
     if (byte === 0x3e) break;
-    const digit = byte >= 0x30 && byte <= 0x39 ? byte - 0x30 : byte >= 0x41 && byte <= 0x46 ? byte - 0x37 : byte >= 0x61 && byte <= 0x66 ? byte - 0x57 : -1;
+    const digit =
+      byte >= 0x30 && byte <= 0x39
+        ? byte - 0x30
+        : byte >= 0x41 && byte <= 0x46
+          ? byte - 0x37
+          : byte >= 0x61 && byte <= 0x66
+            ? byte - 0x57
+            : -1;
     if (digit < 0) continue;
     if (high < 0) high = digit;
     else {
@@ -127,7 +145,10 @@ function streamData(bytes: Uint8Array, text: string, dict: string, from: number)
  * them; the worker's limits cover them).
  * @throws AppError payload_too_large.
  */
-export function assertStreamsWithinLimits(bytes: Uint8Array, limits: { maxStreamBytes?: number; maxTotalBytes?: number } = {}): StreamMeasure {
+export function assertStreamsWithinLimits(
+  bytes: Uint8Array,
+  limits: { maxStreamBytes?: number; maxTotalBytes?: number } = {},
+): StreamMeasure {
   const maxStream = limits.maxStreamBytes ?? DOCUMENT_LIMITS.maxPdfStreamBytes;
   const maxTotal = limits.maxTotalBytes ?? DOCUMENT_LIMITS.maxPdfStreamsTotalBytes;
   const text = new TextDecoder("latin1").decode(bytes);
@@ -144,7 +165,8 @@ export function assertStreamsWithinLimits(bytes: Uint8Array, limits: { maxStream
     const data = streamData(bytes, text, dict, from);
     keyword.lastIndex = from + data.length;
     // Images and attached files are never decoded to read text.
-    if (/\/Subtype\s*\/Image\b/u.test(dict) || /\/Type\s*\/EmbeddedFile\b/u.test(dict) || IMAGE_FILTERS.test(dict)) continue;
+    if (/\/Subtype\s*\/Image\b/u.test(dict) || /\/Type\s*\/EmbeddedFile\b/u.test(dict) || IMAGE_FILTERS.test(dict))
+      continue;
     streams += 1;
     let streamBytes = 0;
     const count = (n: number) => {
@@ -167,7 +189,8 @@ export function assertStreamsWithinLimits(bytes: Uint8Array, limits: { maxStream
           }
         };
         const limit = isLast ? Math.min(maxStream - streamBytes, maxTotal - total) : maxStream;
-        if (filter === "FlateDecode" || filter === "Fl") current = inflateCounted(current, isLast ? count : countIntermediate, !isLast, limit);
+        if (filter === "FlateDecode" || filter === "Fl")
+          current = inflateCounted(current, isLast ? count : countIntermediate, !isLast, limit);
         else if (filter === "ASCIIHexDecode" || filter === "AHx") current = decodeHex(current);
         else if (filter === "ASCII85Decode" || filter === "A85") current = decodeAscii85(current);
         else break;
@@ -179,7 +202,9 @@ export function assertStreamsWithinLimits(bytes: Uint8Array, limits: { maxStream
       }
     } catch (error) {
       if (!(error instanceof LimitReached)) throw error;
-      throw new AppError("payload_too_large", { detail: msg("documents.limit.pdf_stream", { limit: megabytes(streamBytes > maxStream ? maxStream : maxTotal) }) });
+      throw new AppError("payload_too_large", {
+        detail: msg("documents.limit.pdf_stream", { limit: megabytes(streamBytes > maxStream ? maxStream : maxTotal) }),
+      });
     }
   }
   return { streams, inflatedBytes: total };

@@ -1,7 +1,13 @@
 // Owns text extraction from PDF files with pdf.js (legacy build, for Node): page text, form-field values and annotation texts, within the limits.
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
-import { getDocument, OPS, VerbosityLevel, type PDFDocumentProxy, type PDFPageProxy } from "pdfjs-dist/legacy/build/pdf.mjs";
+import {
+  getDocument,
+  OPS,
+  VerbosityLevel,
+  type PDFDocumentProxy,
+  type PDFPageProxy,
+} from "pdfjs-dist/legacy/build/pdf.mjs";
 import { AppError } from "../../src/errors";
 import { t } from "../../src/i18n";
 import { msg, grouped } from "../../src/i18n/message";
@@ -43,7 +49,16 @@ interface TextItemLike {
 // comes out as the digit "4". The Unicode Dingbats block follows Zapf's order (code + U+26E0), except where Unicode
 // 1.1 placed the character elsewhere; those exceptions are listed (Adobe's ZapfDingbats glyph list).
 const DINGBAT_EXCEPTIONS: Readonly<Record<number, number>> = {
-  0x25: 0x260e, 0x2a: 0x261b, 0x2b: 0x261e, 0x48: 0x2605, 0x6c: 0x25cf, 0x6e: 0x25a0, 0x73: 0x25b2, 0x74: 0x25bc, 0x75: 0x25c6, 0x77: 0x25d7,
+  0x25: 0x260e,
+  0x2a: 0x261b,
+  0x2b: 0x261e,
+  0x48: 0x2605,
+  0x6c: 0x25cf,
+  0x6e: 0x25a0,
+  0x73: 0x25b2,
+  0x74: 0x25bc,
+  0x75: 0x25c6,
+  0x77: 0x25d7,
 };
 
 function fromDingbats(text: string): string {
@@ -77,13 +92,19 @@ interface AnnotationLike {
 }
 
 function isTextItem(item: unknown): item is TextItemLike {
-  return typeof item === "object" && item !== null && "str" in item && typeof (item as { str: unknown }).str === "string";
+  return (
+    typeof item === "object" && item !== null && "str" in item && typeof (item as { str: unknown }).str === "string"
+  );
 }
 
 /** pdf.js errors are plain objects with a name; say what a person can do about each. */
 function unreadable(error: unknown): AppError {
-  if (errorName(error) === "PasswordException") return new AppError("document_unreadable", { detail: msg("documents.encrypted"), cause: error });
-  return new AppError("document_unreadable", { detail: msg("sources.document.corrupt", { format: "PDF" }), cause: error });
+  if (errorName(error) === "PasswordException")
+    return new AppError("document_unreadable", { detail: msg("documents.encrypted"), cause: error });
+  return new AppError("document_unreadable", {
+    detail: msg("sources.document.corrupt", { format: "PDF" }),
+    cause: error,
+  });
 }
 
 function tooMuchText(): AppError {
@@ -114,7 +135,13 @@ async function pageText(page: PDFPageProxy, budget: { chars: number }, hasDingba
   }
   budget.chars -= length;
   const dingbatFonts = hasDingbats ? await dingbatFontsOf(page) : new Set<string>();
-  return items.map((item) => (item.fontName && dingbatFonts.has(item.fontName) ? fromDingbats(item.str) : item.str) + (item.hasEOL ? "\n" : "")).join("");
+  return items
+    .map(
+      (item) =>
+        (item.fontName && dingbatFonts.has(item.fontName) ? fromDingbats(item.str) : item.str) +
+        (item.hasEOL ? "\n" : ""),
+    )
+    .join("");
 }
 
 /**
@@ -149,9 +176,17 @@ function fieldLine(a: AnnotationLike): string | undefined {
   const label = fieldLabel(a);
   const prefix = label ? `${label} : ` : "";
   if (a.pushButton) return undefined;
-  if (a.checkBox) return a.fieldValue !== undefined && a.fieldValue === a.exportValue && a.fieldValue !== "Off" ? `${prefix}${t("documents.field.checked")}` : undefined;
-  if (a.radioButton) return a.fieldValue !== undefined && a.fieldValue === a.buttonValue && a.fieldValue !== "Off" ? `${prefix}${String(a.buttonValue)}` : undefined;
-  const values = (Array.isArray(a.fieldValue) ? a.fieldValue : [a.fieldValue]).filter((v): v is string => typeof v === "string" && v.trim() !== "");
+  if (a.checkBox)
+    return a.fieldValue !== undefined && a.fieldValue === a.exportValue && a.fieldValue !== "Off"
+      ? `${prefix}${t("documents.field.checked")}`
+      : undefined;
+  if (a.radioButton)
+    return a.fieldValue !== undefined && a.fieldValue === a.buttonValue && a.fieldValue !== "Off"
+      ? `${prefix}${String(a.buttonValue)}`
+      : undefined;
+  const values = (Array.isArray(a.fieldValue) ? a.fieldValue : [a.fieldValue]).filter(
+    (v): v is string => typeof v === "string" && v.trim() !== "",
+  );
   if (values.length === 0) return undefined;
   // A choice field holds export values; the adviser knows the displayed ones.
   const shown = values.map((v) => a.options?.find((o) => o.exportValue === v)?.displayValue ?? v);
@@ -245,7 +280,9 @@ export async function readPdf(bytes: Uint8Array, maxPages: number): Promise<PdfT
 }
 
 function errorName(error: unknown): string {
-  return typeof error === "object" && error !== null && "name" in error ? String((error as { name: unknown }).name) : "";
+  return typeof error === "object" && error !== null && "name" in error
+    ? String((error as { name: unknown }).name)
+    : "";
 }
 
 /** The file with a trailer naming its catalog appended, or undefined when no catalog object is found. */
@@ -253,7 +290,9 @@ function withTrailer(bytes: Uint8Array): Uint8Array | undefined {
   const text = new TextDecoder("latin1").decode(bytes);
   const catalog = /(\d+)\s+(\d+)\s+obj\s*<<(?:(?!endobj)[\s\S]){0,2000}?\/Type\s*\/Catalog\b/u.exec(text);
   if (!catalog) return undefined;
-  const trailer = new TextEncoder().encode(`\nendstream\nendobj\ntrailer\n<< /Root ${catalog[1]} ${catalog[2]} R >>\n%%EOF\n`);
+  const trailer = new TextEncoder().encode(
+    `\nendstream\nendobj\ntrailer\n<< /Root ${catalog[1]} ${catalog[2]} R >>\n%%EOF\n`,
+  );
   const out = new Uint8Array(bytes.length + trailer.length);
   out.set(bytes);
   out.set(trailer, bytes.length);
@@ -288,7 +327,9 @@ async function openPdf(bytes: Uint8Array): Promise<PDFDocumentProxy> {
 async function readPages(pdf: PDFDocumentProxy, maxPages: number, hasDingbats: boolean): Promise<PdfText> {
   try {
     if (pdf.numPages > maxPages) {
-      throw new AppError("payload_too_large", { detail: msg("sources.document.too_many_pages", { pages: pdf.numPages, max: maxPages }) });
+      throw new AppError("payload_too_large", {
+        detail: msg("sources.document.too_many_pages", { pages: pdf.numPages, max: maxPages }),
+      });
     }
     const budget = { chars: DOCUMENT_LIMITS.maxTextChars };
     const seenFields: FormSeen = { lines: new Set(), names: new Set() };

@@ -117,10 +117,13 @@ const WORKER_ENTRY = new URL("./worker-entry.mjs", import.meta.url).href;
 const DEFAULT_HEAP_MB = 256;
 const DEFAULT_TIMEOUT_MS = 15_000;
 
-type Envelope = { value: unknown; problem?: undefined } | { value?: undefined; problem: { code: string; detail?: Message } };
+type Envelope =
+  { value: unknown; problem?: undefined } | { value?: undefined; problem: { code: string; detail?: Message } };
 
 function errorCode(error: unknown): string | undefined {
-  return typeof error === "object" && error !== null && "code" in error ? String((error as { code: unknown }).code) : undefined;
+  return typeof error === "object" && error !== null && "code" in error
+    ? String((error as { code: unknown }).code)
+    : undefined;
 }
 
 /**
@@ -144,12 +147,20 @@ export function createDocumentPool(options: DocumentPoolOptions = {}): DocumentP
     // Tasks are asynchronous (pdf.js, mammoth) and talk through MessagePorts: no Atomics.wait between tasks.
     atomics: "disabled",
     // The young generation and the stack are bounded too: a worker must not grow past its share by another door.
-    resourceLimits: { maxOldGenerationSizeMb: heapMb, maxYoungGenerationSizeMb: Math.max(16, Math.round(heapMb / 8)), stackSizeMb: 4 },
+    resourceLimits: {
+      maxOldGenerationSizeMb: heapMb,
+      maxYoungGenerationSizeMb: Math.max(16, Math.round(heapMb / 8)),
+      stackSizeMb: 4,
+    },
   });
   let completed = 0;
   let killed = 0;
 
-  async function run<Input, Output>(task: DocumentTask<Input, Output>, input: Input, runOptions: RunOptions = {}): Promise<Output> {
+  async function run<Input, Output>(
+    task: DocumentTask<Input, Output>,
+    input: Input,
+    runOptions: RunOptions = {},
+  ): Promise<Output> {
     const timeoutMs = runOptions.timeoutMs ?? defaultTimeoutMs;
     // piscina's own maxQueue is loose while workers start; count jobs in flight here instead.
     if (inFlight >= maxThreads + maxQueue) throw new AppError("documents_busy", { detail: msg("documents.busy") });
@@ -189,7 +200,10 @@ export function createDocumentPool(options: DocumentPoolOptions = {}): DocumentP
       if (error instanceof AppError) throw error;
       if (timedOut) {
         killed += 1;
-        throw new AppError("document_too_complex", { detail: msg("documents.limit.time", { seconds: Math.round(timeoutMs / 1000) }), cause: error });
+        throw new AppError("document_too_complex", {
+          detail: msg("documents.limit.time", { seconds: Math.round(timeoutMs / 1000) }),
+          cause: error,
+        });
       }
       if (runOptions.signal?.aborted) {
         killed += 1;

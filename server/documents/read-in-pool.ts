@@ -13,6 +13,10 @@ export const READ_DOCUMENT = defineDocumentTask<ReadDocumentInput, DocumentText>
  * The text of an uploaded PDF or DOCX, read in a worker under the pool's heap and wall-clock limits.
  * @throws AppError as readDocumentText does, plus document_too_complex (worker killed) and documents_busy.
  */
-export function readDocument(pool: DocumentPool, input: ReadDocumentInput, options: { signal?: AbortSignal; timeoutMs?: number } = {}): Promise<DocumentText> {
+export function readDocument(
+  pool: DocumentPool,
+  input: ReadDocumentInput,
+  options: { signal?: AbortSignal; timeoutMs?: number } = {},
+): Promise<DocumentText> {
   return pool.run(READ_DOCUMENT, input, options);
 }

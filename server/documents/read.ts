@@ -52,7 +52,8 @@ function isImage(bytes: Uint8Array): boolean {
     startsWith(bytes, [0x49, 0x49, 0x2a, 0x00]) || // TIFF, little-endian
     startsWith(bytes, [0x4d, 0x4d, 0x00, 0x2a]) || // TIFF, big-endian
     startsWith(bytes, [0x47, 0x49, 0x46, 0x38]) || // GIF
-    (startsWith(bytes, [0x52, 0x49, 0x46, 0x46]) && new TextDecoder("latin1").decode(bytes.subarray(8, 12)) === "WEBP") ||
+    (startsWith(bytes, [0x52, 0x49, 0x46, 0x46]) &&
+      new TextDecoder("latin1").decode(bytes.subarray(8, 12)) === "WEBP") ||
     new TextDecoder("latin1").decode(bytes.subarray(4, 12)).startsWith("ftyphei") // HEIC photos from phones
   );
 }
@@ -61,7 +62,8 @@ function isImage(bytes: Uint8Array): boolean {
 function claimedFormat(filename: string, mimeType: string | undefined): DocumentFormat | undefined {
   const name = filename.toLowerCase();
   if (name.endsWith(".pdf") || mimeType === "application/pdf") return "pdf";
-  if (name.endsWith(".docx") || mimeType === "application/vnd.openxmlformats-officedocument.wordprocessingml.document") return "docx";
+  if (name.endsWith(".docx") || mimeType === "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+    return "docx";
   return undefined;
 }
 
@@ -72,10 +74,14 @@ function claimedFormat(filename: string, mimeType: string | undefined): Document
 function detectFormat(bytes: Uint8Array, filename: string, mimeType: string | undefined): DocumentFormat {
   if (isPdf(bytes)) return "pdf";
   if (isZip(bytes)) return "docx";
-  if (startsWith(bytes, OLE_SIGNATURE)) throw new AppError("unsupported_media_type", { detail: msg("sources.document.legacy_doc") });
+  if (startsWith(bytes, OLE_SIGNATURE))
+    throw new AppError("unsupported_media_type", { detail: msg("sources.document.legacy_doc") });
   if (isImage(bytes)) throw new AppError("unsupported_media_type", { detail: msg("sources.document.image") });
   const claimed = claimedFormat(filename, mimeType);
-  if (claimed) throw new AppError("document_unreadable", { detail: msg("sources.document.corrupt", { format: claimed === "pdf" ? "PDF" : "Word" }) });
+  if (claimed)
+    throw new AppError("document_unreadable", {
+      detail: msg("sources.document.corrupt", { format: claimed === "pdf" ? "PDF" : "Word" }),
+    });
   throw new AppError("unsupported_media_type", { detail: msg("sources.document.unsupported") });
 }
 
@@ -99,15 +105,17 @@ const SYMBOL_FONT_CHARS: Readonly<Record<string, string>> = {
 
 /** Spaces collapsed, line ends trimmed, at most one blank line in a row, control characters removed. */
 function tidy(text: string): string {
-  return text
-    .replace(/[\uf000-\uf0ff]/gu, (c) => SYMBOL_FONT_CHARS[c] ?? c)
-    .replace(/\r\n?/gu, "\n")
-    // Control characters and soft hyphens from broken font encodings are noise to the reader and the model.
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u00ad]/gu, "")
-    .replace(/[ \t\u00a0]+/gu, " ")
-    .replace(/ *\n */gu, "\n")
-    .replace(/\n{3,}/gu, "\n\n")
-    .trim();
+  return (
+    text
+      .replace(/[\uf000-\uf0ff]/gu, (c) => SYMBOL_FONT_CHARS[c] ?? c)
+      .replace(/\r\n?/gu, "\n")
+      // Control characters and soft hyphens from broken font encodings are noise to the reader and the model.
+      .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u00ad]/gu, "")
+      .replace(/[ \t\u00a0]+/gu, " ")
+      .replace(/ *\n */gu, "\n")
+      .replace(/\n{3,}/gu, "\n\n")
+      .trim()
+  );
 }
 
 function meaningfulChars(text: string): number {
@@ -119,11 +127,22 @@ const PAGE_NUMBER_LINE = /^[-–—\s]*(?:(?:page|p\.?)\s*)?\d{1,4}(?:\s*(?:\/|s
 
 // A dynamic XFA form carries, as its only page content, Adobe's message for readers that cannot render XFA
 // (pdf.js cannot either). Reading that message as "the document" would hand the adviser a wrong source.
-const XFA_PLACEHOLDER = /If this message is not eventually replaced by the proper contents of the document|Si ce message n.est pas (?:finalement )?remplacé par le contenu (?:approprié|correct) du document/iu;
+const XFA_PLACEHOLDER =
+  /If this message is not eventually replaced by the proper contents of the document|Si ce message n.est pas (?:finalement )?remplacé par le contenu (?:approprié|correct) du document/iu;
 
 /** Letters and digits of the whole document once page-number lines are set aside. */
 function documentTextChars(pages: readonly string[]): number {
-  return pages.reduce((n, page) => n + meaningfulChars(page.split("\n").filter((line) => !PAGE_NUMBER_LINE.test(line)).join("\n")), 0);
+  return pages.reduce(
+    (n, page) =>
+      n +
+      meaningfulChars(
+        page
+          .split("\n")
+          .filter((line) => !PAGE_NUMBER_LINE.test(line))
+          .join("\n"),
+      ),
+    0,
+  );
 }
 
 /**
@@ -136,11 +155,19 @@ function documentTextChars(pages: readonly string[]): number {
  *   file), document_unreadable (password-protected or damaged), document_needs_ocr (422: a PDF without any text, a
  *   scan: the OCR route takes it), document_without_text (422: a Word document with only images).
  */
-export async function readDocumentText(bytes: Uint8Array, filename: string, mimeType?: string, limits: ReadLimits = {}): Promise<DocumentText> {
+export async function readDocumentText(
+  bytes: Uint8Array,
+  filename: string,
+  mimeType?: string,
+  limits: ReadLimits = {},
+): Promise<DocumentText> {
   const maxBytes = limits.maxBytes ?? MAX_DOCUMENT_BYTES;
   const maxPages = limits.maxPages ?? MAX_DOCUMENT_PAGES;
   if (bytes.length === 0) throw new AppError("invalid_request", { detail: msg("sources.document.empty_file") });
-  if (bytes.length > maxBytes) throw new AppError("payload_too_large", { detail: msg("sources.document.too_large", { limit: Math.round(maxBytes / 1024 / 1024) }) });
+  if (bytes.length > maxBytes)
+    throw new AppError("payload_too_large", {
+      detail: msg("sources.document.too_large", { limit: Math.round(maxBytes / 1024 / 1024) }),
+    });
 
   const format = detectFormat(bytes, filename, mimeType);
   if (format === "pdf") {
@@ -152,18 +179,26 @@ export async function readDocumentText(bytes: Uint8Array, filename: string, mime
     if (pages.length === 0 || documentTextChars(texts) === 0) {
       throw new AppError("document_needs_ocr", { detail: msg("documents.scanned", { pages: pages.length }) });
     }
-    const pagesWithoutText = texts.flatMap((text, i) => (meaningfulChars(text) < MIN_TEXT_CHARS_PER_PAGE ? [i + 1] : []));
+    const pagesWithoutText = texts.flatMap((text, i) =>
+      meaningfulChars(text) < MIN_TEXT_CHARS_PER_PAGE ? [i + 1] : [],
+    );
     const text = texts.filter((p) => p !== "").join("\n\n");
     return { text, pages: pages.length, format, pagesWithoutText };
   }
 
   const docx = await readDocx(bytes);
   if (docx.text.length > DOCUMENT_LIMITS.maxTextChars) {
-    throw new AppError("payload_too_large", { detail: msg("documents.limit.text", { max: grouped(MAX_SOURCE_CHARS) }) });
+    throw new AppError("payload_too_large", {
+      detail: msg("documents.limit.text", { max: grouped(MAX_SOURCE_CHARS) }),
+    });
   }
   const text = tidy(docx.text);
   const pages = docx.recordedPages ?? Math.max(1, Math.ceil(text.length / CHARS_PER_ESTIMATED_PAGE));
-  if (pages > maxPages) throw new AppError("payload_too_large", { detail: msg("sources.document.too_many_pages", { pages, max: maxPages }) });
-  if (meaningfulChars(text) === 0) throw new AppError("document_without_text", { detail: msg("sources.document.docx_empty") });
+  if (pages > maxPages)
+    throw new AppError("payload_too_large", {
+      detail: msg("sources.document.too_many_pages", { pages, max: maxPages }),
+    });
+  if (meaningfulChars(text) === 0)
+    throw new AppError("document_without_text", { detail: msg("sources.document.docx_empty") });
   return { text, pages, format, pagesWithoutText: [] };
 }

@@ -37,7 +37,11 @@ async function loadFiles(dir: string): Promise<CaseFile[]> {
 }
 
 /** The cases for `task` (and `template`): those of the task without a template, plus the template's own. */
-export async function referenceSet(task: string, template: string | null, dir = DEFAULT_CASES_DIR): Promise<ReferenceSet> {
+export async function referenceSet(
+  task: string,
+  template: string | null,
+  dir = DEFAULT_CASES_DIR,
+): Promise<ReferenceSet> {
   if (!loaded.has(dir)) loaded.set(dir, loadFiles(dir));
   const files = (await loaded.get(dir)) ?? [];
   const file = files.find((f) => f.task === task);
@@ -55,7 +59,13 @@ export interface CaseResult extends CaseScores {
 }
 
 /** Runs one case the way a generation runs: pseudonymise, the version's text in the system role, restore, score. */
-export async function runCase(chain: ProviderChain, prePrompt: PrePrompt, c: ReferenceCase, titles: readonly string[], target: { min: number; max: number }): Promise<CaseResult> {
+export async function runCase(
+  chain: ProviderChain,
+  prePrompt: PrePrompt,
+  c: ReferenceCase,
+  titles: readonly string[],
+  target: { min: number; max: number },
+): Promise<CaseResult> {
   const task = c.task as TaskId;
   const template = (prePrompt.key.split(".")[1] as TemplateId | undefined) ?? undefined;
   const masked = pseudonymiseForProvider({ notes: c.notes, source: c.source, context: c.context });
@@ -65,7 +75,9 @@ export async function runCase(chain: ProviderChain, prePrompt: PrePrompt, c: Ref
   let providerName: string;
   let degraded: boolean;
   if (task === "document-extraction") {
-    const result = await extractFields(chain, call, undefined, c.source ?? c.notes, {}, (text) => restore(text, masked.mapping));
+    const result = await extractFields(chain, call, undefined, c.source ?? c.notes, {}, (text) =>
+      restore(text, masked.mapping),
+    );
     draft = renderExtraction(result.extraction);
     providerName = result.provider.info.name;
     degraded = result.provider.info.isOffline;
@@ -81,7 +93,9 @@ export async function runCase(chain: ProviderChain, prePrompt: PrePrompt, c: Ref
 /** The expected section titles of a case: its own, or its task's or template's. */
 export function titlesOf(c: ReferenceCase, template: string | null): readonly string[] {
   if (c.sections) return c.sections;
-  return variantOf(c.task as TaskId, (template ?? undefined) as TemplateId | undefined)?.sections.map((s) => s.title) ?? [];
+  return (
+    variantOf(c.task as TaskId, (template ?? undefined) as TemplateId | undefined)?.sections.map((s) => s.title) ?? []
+  );
 }
 
 /**

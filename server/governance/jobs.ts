@@ -3,7 +3,15 @@ import { randomUUID } from "node:crypto";
 import type { AuditRecorder } from "../audit/recorder";
 import type { ProviderChain } from "../llm/chain";
 import type { Db } from "../store/db";
-import { findActiveVersion, finishEvaluation, insertEvaluation, keyOf, latestDoneEvaluation, updateEvaluationProgress, type VersionRow } from "../store/pre-prompts";
+import {
+  findActiveVersion,
+  finishEvaluation,
+  insertEvaluation,
+  keyOf,
+  latestDoneEvaluation,
+  updateEvaluationProgress,
+  type VersionRow,
+} from "../store/pre-prompts";
 import { evaluateVersion, referenceSet } from "./evaluation";
 import { markEvaluated } from "./lifecycle";
 
@@ -18,7 +26,13 @@ function prePromptOf(v: VersionRow) {
   return { id: v.id, key: keyOf(v.task, v.template), version: v.version, sha256: v.sha256, text: v.text };
 }
 
-async function run(db: Db, chain: ProviderChain, version: VersionRow, evaluationId: string, onDone?: (scores: Record<string, number>) => Promise<void>): Promise<void> {
+async function run(
+  db: Db,
+  chain: ProviderChain,
+  version: VersionRow,
+  evaluationId: string,
+  onDone?: (scores: Record<string, number>) => Promise<void>,
+): Promise<void> {
   try {
     const set = await referenceSet(version.task, version.template);
     const result = await evaluateVersion(chain, prePromptOf(version), set, {
@@ -27,7 +41,9 @@ async function run(db: Db, chain: ProviderChain, version: VersionRow, evaluation
     await finishEvaluation(db, evaluationId, result);
     await onDone?.(result.scores);
   } catch (error) {
-    await finishEvaluation(db, evaluationId, { error: error instanceof Error ? error.message : String(error) }).catch(() => undefined);
+    await finishEvaluation(db, evaluationId, { error: error instanceof Error ? error.message : String(error) }).catch(
+      () => undefined,
+    );
   }
 }
 
@@ -35,12 +51,19 @@ async function run(db: Db, chain: ProviderChain, version: VersionRow, evaluation
  * Starts evaluating `version` on its reference set. The active version of the same task and template is evaluated
  * first when it never was, so the two sets of scores can be shown side by side and compared at approval.
  */
-export async function startEvaluation(db: Db, audit: AuditRecorder, chain: ProviderChain, userId: string, version: VersionRow): Promise<EvaluationJob> {
+export async function startEvaluation(
+  db: Db,
+  audit: AuditRecorder,
+  chain: ProviderChain,
+  userId: string,
+  version: VersionRow,
+): Promise<EvaluationJob> {
   const set = await referenceSet(version.task, version.template);
   const id = randomUUID();
   await insertEvaluation(db, { id, versionId: version.id, total: set.cases.length });
   const active = await findActiveVersion(db, version.task, version.template);
-  const needsBaseline = active !== undefined && active.id !== version.id && (await latestDoneEvaluation(db, active.id)) === undefined;
+  const needsBaseline =
+    active !== undefined && active.id !== version.id && (await latestDoneEvaluation(db, active.id)) === undefined;
   const finished = (async () => {
     if (needsBaseline && active) {
       const baselineId = randomUUID();

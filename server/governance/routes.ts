@@ -7,7 +7,17 @@ import type { AuditRecorder } from "../audit/recorder";
 import type { ProviderChain } from "../llm/chain";
 import { problem } from "../route-schemas";
 import type { Db } from "../store/db";
-import { findActiveVersion, findEvaluation, findVersion, keyOf, latestDoneEvaluation, latestEvaluations, listVersions, type EvaluationRow, type VersionRow } from "../store/pre-prompts";
+import {
+  findActiveVersion,
+  findEvaluation,
+  findVersion,
+  keyOf,
+  latestDoneEvaluation,
+  latestEvaluations,
+  listVersions,
+  type EvaluationRow,
+  type VersionRow,
+} from "../store/pre-prompts";
 import { startEvaluation } from "./jobs";
 import { activate, approve, compareWithActive, createDraft } from "./lifecycle";
 
@@ -17,9 +27,13 @@ const MAX_WAIT_S = 60;
 
 function objectBody(body: unknown, allowed: readonly string[]): Record<string, unknown> {
   if (body === undefined || body === null) return {};
-  if (typeof body !== "object" || Array.isArray(body)) throw new AppError("invalid_request", { detail: msg("governance.problem.body_object") });
+  if (typeof body !== "object" || Array.isArray(body))
+    throw new AppError("invalid_request", { detail: msg("governance.problem.body_object") });
   const unknown = Object.keys(body).filter((k) => !allowed.includes(k));
-  if (unknown.length > 0) throw new AppError("unknown_field", { detail: msg("governance.problem.unknown_field", { fields: unknown.join(", ") }) });
+  if (unknown.length > 0)
+    throw new AppError("unknown_field", {
+      detail: msg("governance.problem.unknown_field", { fields: unknown.join(", ") }),
+    });
   return body as Record<string, unknown>;
 }
 
@@ -47,7 +61,9 @@ function versionView(v: VersionRow, userId: string, evaluation: EvaluationRow | 
     ...(v.template ? { template: v.template } : {}),
     version: v.version,
     state: v.state,
-    ...(v.author && !v.author.startsWith("system:") ? { author: v.authorName ?? t("governance.member_without_name") } : {}),
+    ...(v.author && !v.author.startsWith("system:")
+      ? { author: v.authorName ?? t("governance.member_without_name") }
+      : {}),
     ...(v.approvedBy ? { approvedBy: v.approvedByName ?? t("governance.member_without_name") } : {}),
     isMine: v.author === userId,
     basedOn: v.basedOn,
@@ -81,14 +97,22 @@ const DOCS = {
       "per task and template (Committee role)",
     response: { 200: { description: "Versions" }, 403: committeeOnly },
   },
-  one: { summary: "One pre-prompt version (Committee role)", response: { 200: { description: "The version" }, 403: committeeOnly, 404: noVersion } },
+  one: {
+    summary: "One pre-prompt version (Committee role)",
+    response: { 200: { description: "The version" }, 403: committeeOnly, 404: noVersion },
+  },
   create: {
     summary: "Save a new draft version {task, template?, text, basedOn?} (Committee role)",
     body: {
       type: "object",
       required: ["task", "text"],
       additionalProperties: false,
-      properties: { task: { type: "string" }, template: { type: "string" }, text: { type: "string", maxLength: 20000 }, basedOn: { type: "string" } },
+      properties: {
+        task: { type: "string" },
+        template: { type: "string" },
+        text: { type: "string", maxLength: 20000 },
+        basedOn: { type: "string" },
+      },
     },
     response: {
       201: { description: '{id, version, state: "draft"}' },
@@ -101,7 +125,12 @@ const DOCS = {
       "Run the version over its reference cases; 200 with the scores (and the active version's) when done within " +
       "?wait= seconds (default 20), else 202 with progress and a Location to poll",
     querystring: { type: "object", properties: { wait: { type: "integer", minimum: 0, maximum: 60 } } },
-    response: { 200: { description: "Scores" }, 202: { description: "Running: {id, status, done, total}" }, 403: committeeOnly, 404: noVersion },
+    response: {
+      200: { description: "Scores" },
+      202: { description: "Running: {id, status, done, total}" },
+      403: committeeOnly,
+      404: noVersion,
+    },
   },
   latestEvaluation: {
     summary: "The version's latest evaluation, with the active version's scores",
@@ -130,13 +159,22 @@ const DOCS = {
     },
   },
   activate: {
-    summary: "Put an approved version in service (the active one is retired); activating an earlier version is the rollback",
-    response: { 200: { description: "The active version and the one it replaced" }, 403: committeeOnly, 404: noVersion, 409: problem("Never approved, or already active") },
+    summary:
+      "Put an approved version in service (the active one is retired); activating an earlier version is the rollback",
+    response: {
+      200: { description: "The active version and the one it replaced" },
+      403: committeeOnly,
+      404: noVersion,
+      409: problem("Never approved, or already active"),
+    },
   },
 };
 
 /** Registers the routes on the committee's plugin (its onRequest hook already refused anyone without the role). */
-export async function prePromptRoutes(app: FastifyInstance, deps: { readonly db: Db; readonly audit: AuditRecorder; readonly chain: ProviderChain }): Promise<void> {
+export async function prePromptRoutes(
+  app: FastifyInstance,
+  deps: { readonly db: Db; readonly audit: AuditRecorder; readonly chain: ProviderChain },
+): Promise<void> {
   const { db, audit, chain } = deps;
 
   app.get("/api/committee/preprompts", { schema: DOCS.list }, async (request) => {
@@ -152,53 +190,106 @@ export async function prePromptRoutes(app: FastifyInstance, deps: { readonly db:
 
   app.post("/api/committee/preprompts", { schema: DOCS.create }, async (request, reply) => {
     const body = objectBody(request.body, ["task", "template", "text", "basedOn"]);
-    const row = await createDraft(db, audit, request.user, { task: body.task, template: body.template, text: body.text, basedOn: body.basedOn });
-    return reply.code(201).header("location", `/api/committee/preprompts/${encodeURIComponent(row.id)}`).send({ id: row.id, task: row.task, ...(row.template ? { template: row.template } : {}), version: row.version, state: row.state });
-  });
-
-  app.post<{ Params: { id: string }; Querystring: { wait?: string } }>("/api/committee/preprompts/:id/evaluations", { schema: DOCS.evaluate }, async (request, reply) => {
-    // No body is expected; whatever a client sends along (an empty object, options of a later version) is ignored.
-    const version = await mustFind(db, request.params.id);
-    const job = await startEvaluation(db, audit, chain, request.user.id, version);
-    const waitS = Math.min(MAX_WAIT_S, Math.max(0, Number(request.query.wait ?? DEFAULT_WAIT_S) || 0));
-    const settled = await Promise.race([job.finished.then(() => true), new Promise<false>((r) => setTimeout(() => r(false), waitS * 1000).unref())]);
-    const evaluation = (await findEvaluation(db, job.id)) as EvaluationRow;
-    const location = `/api/committee/preprompts/${encodeURIComponent(version.id)}/evaluations/${evaluation.id}`;
-    if (!settled) return reply.code(202).header("location", location).send(evaluationView(evaluation));
-    const active = await findActiveVersion(db, version.task, version.template);
-    const activeEvaluation = active ? await latestDoneEvaluation(db, active.id) : undefined;
-    return reply.code(200).header("location", location).send({
-      ...evaluationView(evaluation, true),
-      active: active && activeEvaluation ? { versionId: active.id, scores: activeEvaluation.scores } : null,
+    const row = await createDraft(db, audit, request.user, {
+      task: body.task,
+      template: body.template,
+      text: body.text,
+      basedOn: body.basedOn,
     });
+    return reply
+      .code(201)
+      .header("location", `/api/committee/preprompts/${encodeURIComponent(row.id)}`)
+      .send({
+        id: row.id,
+        task: row.task,
+        ...(row.template ? { template: row.template } : {}),
+        version: row.version,
+        state: row.state,
+      });
   });
 
-  app.get<{ Params: { id: string } }>("/api/committee/preprompts/:id/evaluations", { schema: DOCS.latestEvaluation }, async (request) => {
-    const version = await mustFind(db, request.params.id);
-    const evaluation = (await latestEvaluations(db)).get(version.id);
-    if (!evaluation) throw new AppError("not_found", { detail: msg("governance.problem.no_evaluation") });
-    const full = await findEvaluation(db, evaluation.id);
-    const comparison = await compareWithActive(db, version);
-    const active = await findActiveVersion(db, version.task, version.template);
-    const activeEvaluation = active ? await latestDoneEvaluation(db, active.id) : undefined;
-    return { ...evaluationView(full ?? evaluation, true), active: active && activeEvaluation ? { versionId: active.id, scores: activeEvaluation.scores } : null, isWorse: comparison.isWorse };
-  });
+  app.post<{ Params: { id: string }; Querystring: { wait?: string } }>(
+    "/api/committee/preprompts/:id/evaluations",
+    { schema: DOCS.evaluate },
+    async (request, reply) => {
+      // No body is expected; whatever a client sends along (an empty object, options of a later version) is ignored.
+      const version = await mustFind(db, request.params.id);
+      const job = await startEvaluation(db, audit, chain, request.user.id, version);
+      const waitS = Math.min(MAX_WAIT_S, Math.max(0, Number(request.query.wait ?? DEFAULT_WAIT_S) || 0));
+      const settled = await Promise.race([
+        job.finished.then(() => true),
+        new Promise<false>((r) => setTimeout(() => r(false), waitS * 1000).unref()),
+      ]);
+      const evaluation = (await findEvaluation(db, job.id)) as EvaluationRow;
+      const location = `/api/committee/preprompts/${encodeURIComponent(version.id)}/evaluations/${evaluation.id}`;
+      if (!settled) return reply.code(202).header("location", location).send(evaluationView(evaluation));
+      const active = await findActiveVersion(db, version.task, version.template);
+      const activeEvaluation = active ? await latestDoneEvaluation(db, active.id) : undefined;
+      return reply
+        .code(200)
+        .header("location", location)
+        .send({
+          ...evaluationView(evaluation, true),
+          active: active && activeEvaluation ? { versionId: active.id, scores: activeEvaluation.scores } : null,
+        });
+    },
+  );
 
-  app.get<{ Params: { id: string; evaluationId: string } }>("/api/committee/preprompts/:id/evaluations/:evaluationId", { schema: DOCS.evaluation }, async (request) => {
-    const evaluation = /^[0-9a-f-]{36}$/i.test(request.params.evaluationId) ? await findEvaluation(db, request.params.evaluationId) : undefined;
-    if (!evaluation || evaluation.versionId !== request.params.id) throw new AppError("not_found", { detail: msg("governance.problem.no_evaluation") });
-    return evaluationView(evaluation, true);
-  });
+  app.get<{ Params: { id: string } }>(
+    "/api/committee/preprompts/:id/evaluations",
+    { schema: DOCS.latestEvaluation },
+    async (request) => {
+      const version = await mustFind(db, request.params.id);
+      const evaluation = (await latestEvaluations(db)).get(version.id);
+      if (!evaluation) throw new AppError("not_found", { detail: msg("governance.problem.no_evaluation") });
+      const full = await findEvaluation(db, evaluation.id);
+      const comparison = await compareWithActive(db, version);
+      const active = await findActiveVersion(db, version.task, version.template);
+      const activeEvaluation = active ? await latestDoneEvaluation(db, active.id) : undefined;
+      return {
+        ...evaluationView(full ?? evaluation, true),
+        active: active && activeEvaluation ? { versionId: active.id, scores: activeEvaluation.scores } : null,
+        isWorse: comparison.isWorse,
+      };
+    },
+  );
 
-  app.post<{ Params: { id: string } }>("/api/committee/preprompts/:id/approve", { schema: DOCS.approve }, async (request) => {
-    const body = objectBody(request.body, ["reason", "justification"]);
-    const version = await approve(db, audit, request.user, request.params.id, body);
-    return versionView(version, request.user.id, undefined);
-  });
+  app.get<{ Params: { id: string; evaluationId: string } }>(
+    "/api/committee/preprompts/:id/evaluations/:evaluationId",
+    { schema: DOCS.evaluation },
+    async (request) => {
+      const evaluation = /^[0-9a-f-]{36}$/i.test(request.params.evaluationId)
+        ? await findEvaluation(db, request.params.evaluationId)
+        : undefined;
+      if (!evaluation || evaluation.versionId !== request.params.id)
+        throw new AppError("not_found", { detail: msg("governance.problem.no_evaluation") });
+      return evaluationView(evaluation, true);
+    },
+  );
 
-  app.post<{ Params: { id: string } }>("/api/committee/preprompts/:id/activate", { schema: DOCS.activate }, async (request) => {
-    const body = objectBody(request.body, ["reason"]);
-    const { version, previous } = await activate(db, audit, request.user, request.params.id, typeof body.reason === "string" ? body.reason.trim() : undefined);
-    return { ...versionView(version, request.user.id, undefined), previous };
-  });
+  app.post<{ Params: { id: string } }>(
+    "/api/committee/preprompts/:id/approve",
+    { schema: DOCS.approve },
+    async (request) => {
+      const body = objectBody(request.body, ["reason", "justification"]);
+      const version = await approve(db, audit, request.user, request.params.id, body);
+      return versionView(version, request.user.id, undefined);
+    },
+  );
+
+  app.post<{ Params: { id: string } }>(
+    "/api/committee/preprompts/:id/activate",
+    { schema: DOCS.activate },
+    async (request) => {
+      const body = objectBody(request.body, ["reason"]);
+      const { version, previous } = await activate(
+        db,
+        audit,
+        request.user,
+        request.params.id,
+        typeof body.reason === "string" ? body.reason.trim() : undefined,
+      );
+      return { ...versionView(version, request.user.id, undefined), previous };
+    },
+  );
 }

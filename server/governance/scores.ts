@@ -56,8 +56,15 @@ function contains(haystack: string, needle: string): boolean {
 /** Share of expected titles found as headings, in the expected order (longest in-order run of matches). */
 export function sectionScore(draft: string, titles: readonly string[]): number {
   if (titles.length === 0) return 1;
-  const headings = draft.split("\n").filter((l) => /^\s*(#{1,6}\s|\*\*|[A-ZÀ-Ü][^.!?]{0,60}:?\s*$)/.test(l)).map((l) => normalise(l));
-  const positions = titles.map((title) => headings.findIndex((h) => h === normalise(title) || h.startsWith(`${normalise(title)} `) || h.endsWith(` ${normalise(title)}`)));
+  const headings = draft
+    .split("\n")
+    .filter((l) => /^\s*(#{1,6}\s|\*\*|[A-ZÀ-Ü][^.!?]{0,60}:?\s*$)/.test(l))
+    .map((l) => normalise(l));
+  const positions = titles.map((title) =>
+    headings.findIndex(
+      (h) => h === normalise(title) || h.startsWith(`${normalise(title)} `) || h.endsWith(` ${normalise(title)}`),
+    ),
+  );
   // Longest increasing subsequence of the found positions: the titles present and in order.
   const found = positions.filter((p) => p >= 0);
   const tails: number[] = [];
@@ -74,8 +81,16 @@ export function sectionScore(draft: string, titles: readonly string[]): number {
   return tails.length / titles.length;
 }
 
-const STOP_FR = new Set("le la les de des du un une et est en que qui dans pour par sur au aux avec ce cette ces il elle nous vous ne pas plus son sa ses leur leurs a été sont ont ou mais si y se qu l d n s c j".split(" "));
-const STOP_EN = new Set("the of and to in is that for on with as are was be this it by at from have has not you your we our will an or which".split(" "));
+const STOP_FR = new Set(
+  "le la les de des du un une et est en que qui dans pour par sur au aux avec ce cette ces il elle nous vous ne pas plus son sa ses leur leurs a été sont ont ou mais si y se qu l d n s c j".split(
+    " ",
+  ),
+);
+const STOP_EN = new Set(
+  "the of and to in is that for on with as are was be this it by at from have has not you your we our will an or which".split(
+    " ",
+  ),
+);
 
 /** Share of stop-words that are French among the French and English ones; 0 for a text without any. */
 export function frenchScore(text: string): number {
@@ -89,7 +104,8 @@ export function frenchScore(text: string): number {
   return fr + en === 0 ? 0 : fr / (fr + en);
 }
 
-const REFUSAL = /\b(je ne (?:peux|suis pas en mesure)|en tant qu[e' ]\s?(?:ia|intelligence|mod[eè]le)|je suis d[ée]sol[ée], mais|i can(?:no|')t|i am unable|as an ai)\b/i;
+const REFUSAL =
+  /\b(je ne (?:peux|suis pas en mesure)|en tant qu[e' ]\s?(?:ia|intelligence|mod[eè]le)|je suis d[ée]sol[ée], mais|i can(?:no|')t|i am unable|as an ai)\b/i;
 
 /** Whether the draft is a refusal rather than the text asked for. */
 export function isRefusal(draft: string): boolean {
@@ -129,9 +145,17 @@ export function toneScore(draft: string, tone: ReferenceCase["tone"]): number {
 }
 
 /** Scores one draft against its case. `titles` are the sections expected; `sources` what the draft may quote. */
-export function scoreCase(draft: string, c: ReferenceCase, titles: readonly string[], target: { min: number; max: number }): CaseScores {
+export function scoreCase(
+  draft: string,
+  c: ReferenceCase,
+  titles: readonly string[],
+  target: { min: number; max: number },
+): CaseScores {
   const text = normalise(draft);
-  const facts = c.facts.length === 0 ? 1 : c.facts.filter((f) => (typeof f === "string" ? [f] : f).some((w) => contains(text, w))).length / c.facts.length;
+  const facts =
+    c.facts.length === 0
+      ? 1
+      : c.facts.filter((f) => (typeof f === "string" ? [f] : f).some((w) => contains(text, w))).length / c.facts.length;
   const figures = c.figures.length === 0 ? 1 : c.figures.filter((f) => contains(text, f)).length / c.figures.length;
   const sources = [c.notes, c.source ?? "", ...Object.values(c.context ?? {})];
   return {
@@ -173,7 +197,13 @@ export function aggregate(cases: readonly CaseScores[]): Record<string, number> 
  */
 export function overallScore(s: Record<string, number>): number {
   if (typeof s.overall === "number" && s.sections === undefined) return s.overall;
-  const quality = 0.2 * (s.sections ?? 0) + 0.3 * (s.facts ?? 0) + 0.15 * (s.figures ?? 0) + 0.1 * (s.length ?? 0) + 0.15 * (s.french ?? 0) + 0.1 * (s.tone ?? 0);
+  const quality =
+    0.2 * (s.sections ?? 0) +
+    0.3 * (s.facts ?? 0) +
+    0.15 * (s.figures ?? 0) +
+    0.1 * (s.length ?? 0) +
+    0.15 * (s.french ?? 0) +
+    0.1 * (s.tone ?? 0);
   const penalty = 0.3 * (s.inventedFigureRate ?? 0) + 0.5 * (s.leakRate ?? 0) + 0.5 * (s.refusalRate ?? 0);
   return Math.round(Math.max(0, Math.min(1, quality - penalty)) * 1000) / 1000;
 }

@@ -28,11 +28,18 @@ export function createMemoryConcurrencyLimiter(max: number): ConcurrencyLimiter 
 }
 
 /** Counts shared by every replica; a crashed replica's slots expire after `slotTtlSeconds`. */
-export function createRedisConcurrencyLimiter(redis: Redis, max: number, keyPrefix: string, slotTtlSeconds = 600): ConcurrencyLimiter {
+export function createRedisConcurrencyLimiter(
+  redis: Redis,
+  max: number,
+  keyPrefix: string,
+  slotTtlSeconds = 600,
+): ConcurrencyLimiter {
   return {
     async tryAcquire(userId) {
       const key = `${keyPrefix}running:${userId}`;
-      const [[, count]] = (await redis.multi().incr(key).expire(key, slotTtlSeconds).exec()) as [[Error | null, number]];
+      const [[, count]] = (await redis.multi().incr(key).expire(key, slotTtlSeconds).exec()) as [
+        [Error | null, number],
+      ];
       if (count > max) {
         await redis.decr(key);
         return null;
@@ -78,5 +85,8 @@ export function createResilientConcurrencyLimiter(
 
 function withDeadline<T>(promise: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
-  return Promise.race([promise, new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms)))]).finally(() => clearTimeout(timer));
+  return Promise.race([
+    promise,
+    new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms))),
+  ]).finally(() => clearTimeout(timer));
 }

@@ -18,14 +18,20 @@ const RedisStore = require("@fastify/rate-limit/store/RedisStore.js") as InnerCt
 const LocalStore = require("@fastify/rate-limit/store/LocalStore.js") as InnerCtor;
 
 /** A store class for @fastify/rate-limit's `store` option. */
-export function fallbackRateStore(redis: Redis | undefined, nameSpace: string, fallback: RedisFallback): FastifyRateLimitStoreCtor {
+export function fallbackRateStore(
+  redis: Redis | undefined,
+  nameSpace: string,
+  fallback: RedisFallback,
+): FastifyRateLimitStoreCtor {
   class FallbackStore {
     private readonly remote: InnerStore | undefined;
     private readonly local: InnerStore;
 
     constructor(options: FastifyRateLimitOptions, inner?: { remote: InnerStore | undefined; local: InnerStore }) {
       const params = options as unknown as Record<string, unknown>;
-      this.remote = inner ? inner.remote : redis && new RedisStore(params.continueExceeding, params.exponentialBackoff, redis, nameSpace);
+      this.remote = inner
+        ? inner.remote
+        : redis && new RedisStore(params.continueExceeding, params.exponentialBackoff, redis, nameSpace);
       this.local = inner ? inner.local : new LocalStore(params.continueExceeding, params.exponentialBackoff, 10_000);
     }
 
@@ -59,7 +65,10 @@ export function fallbackRateStore(redis: Redis | undefined, nameSpace: string, f
 
     child(options: object): FallbackStore {
       const routeOptions = options as Record<string, unknown>;
-      return new FallbackStore(options as FastifyRateLimitOptions, { remote: this.remote?.child(routeOptions), local: this.local.child({ ...routeOptions, cache: 10_000 }) });
+      return new FallbackStore(options as FastifyRateLimitOptions, {
+        remote: this.remote?.child(routeOptions),
+        local: this.local.child({ ...routeOptions, cache: 10_000 }),
+      });
     }
   }
   return FallbackStore;

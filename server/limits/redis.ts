@@ -30,7 +30,10 @@ export async function connectRedis(redis: Redis, log: { warn(obj: object, msg: s
   try {
     await redis.connect();
   } catch (error) {
-    log.warn({ err: error instanceof Error ? error.message : String(error) }, "Redis is unreachable at start: limits are counted per replica until it answers");
+    log.warn(
+      { err: error instanceof Error ? error.message : String(error) },
+      "Redis is unreachable at start: limits are counted per replica until it answers",
+    );
   }
 }
 
@@ -54,8 +57,17 @@ export interface RedisFallback {
 
 /** Registers `greffier_redis_fallback_total` and `greffier_redis_degraded` in `registry`. */
 export function createRedisFallback(registry: Registry, log: FastifyBaseLogger): RedisFallback {
-  const fallbacks = new Counter({ name: "greffier_redis_fallback_total", help: "Limit checks counted per replica because Redis failed", labelNames: ["use"], registers: [registry] });
-  const gauge = new Gauge({ name: "greffier_redis_degraded", help: "1 while limits are counted per replica because Redis fails", registers: [registry] });
+  const fallbacks = new Counter({
+    name: "greffier_redis_fallback_total",
+    help: "Limit checks counted per replica because Redis failed",
+    labelNames: ["use"],
+    registers: [registry],
+  });
+  const gauge = new Gauge({
+    name: "greffier_redis_degraded",
+    help: "1 while limits are counted per replica because Redis fails",
+    registers: [registry],
+  });
   let isDegraded = false;
   return {
     degraded(use, error) {
@@ -63,7 +75,10 @@ export function createRedisFallback(registry: Registry, log: FastifyBaseLogger):
       if (isDegraded) return;
       isDegraded = true;
       gauge.set(1);
-      log.warn({ use, err: error instanceof Error ? error.message : String(error) }, "Redis failed: limits are counted per replica until it answers again");
+      log.warn(
+        { use, err: error instanceof Error ? error.message : String(error) },
+        "Redis failed: limits are counted per replica until it answers again",
+      );
     },
     recovered() {
       if (!isDegraded) return;

@@ -57,11 +57,20 @@ export interface ProviderChain {
 }
 
 /** Builds the chain over `providers`, in order; put the offline engine last, it is never benched. */
-export function createProviderChain(providers: readonly LlmProvider[], options: ChainOptions, observer: ChainObserver = {}): ProviderChain {
+export function createProviderChain(
+  providers: readonly LlmProvider[],
+  options: ChainOptions,
+  observer: ChainObserver = {},
+): ProviderChain {
   const now = options.now ?? Date.now;
   const random = options.random ?? Math.random;
   const maxDelayMs = options.maxDelayMs ?? 8_000;
-  const breakers = new Map(providers.map((p) => [p, new CircuitBreaker({ failureThreshold: options.breakerThreshold, cooldownMs: options.breakerCooldownMs })]));
+  const breakers = new Map(
+    providers.map((p) => [
+      p,
+      new CircuitBreaker({ failureThreshold: options.breakerThreshold, cooldownMs: options.breakerCooldownMs }),
+    ]),
+  );
 
   async function generate(call: LlmCall, handlers: ChainHandlers = {}): Promise<ChainResult> {
     const deadline = now() + options.budgetMs;
@@ -132,12 +141,16 @@ export function createProviderChain(providers: readonly LlmProvider[], options: 
         if (permit) breaker?.release(permit);
       }
     }
-    throw new AppError("provider_unavailable", { detail: msg("problem.provider_unavailable.detail"), cause: lastError });
+    throw new AppError("provider_unavailable", {
+      detail: msg("problem.provider_unavailable.detail"),
+      cause: lastError,
+    });
   }
 
   return {
     generate,
-    breakerStates: () => Object.fromEntries(providers.map((p) => [p.info.name, breakers.get(p)?.stateAt(now()) ?? "closed"])),
+    breakerStates: () =>
+      Object.fromEntries(providers.map((p) => [p.info.name, breakers.get(p)?.stateAt(now()) ?? "closed"])),
   };
 }
 
@@ -145,15 +158,23 @@ export function createProviderChain(providers: readonly LlmProvider[], options: 
  * A signal that aborts with `outer` or after `ms`, whichever comes first. A plain timer kept until `clear`, not
  * AbortSignal.timeout under AbortSignal.any: on Node 20 the combined signal can lose the timeout's timer.
  */
-function deadlineSignal(outer: AbortSignal | undefined, ms: number): { signal: AbortSignal; extend(ms: number): void; clear(): void } {
+function deadlineSignal(
+  outer: AbortSignal | undefined,
+  ms: number,
+): { signal: AbortSignal; extend(ms: number): void; clear(): void } {
   const controller = new AbortController();
   const onOuter = () => controller.abort(outer?.reason);
   if (outer?.aborted) onOuter();
   else outer?.addEventListener("abort", onOuter, { once: true });
   const arm = (delayMs: number) =>
-    setTimeout(() => {
-      controller.abort(new ProviderError("timeout", true, { message: `generation budget spent (${Math.round(delayMs)} ms)` }));
-    }, Math.max(1, delayMs));
+    setTimeout(
+      () => {
+        controller.abort(
+          new ProviderError("timeout", true, { message: `generation budget spent (${Math.round(delayMs)} ms)` }),
+        );
+      },
+      Math.max(1, delayMs),
+    );
   let timer = arm(ms);
   return {
     signal: controller.signal,

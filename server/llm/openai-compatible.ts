@@ -11,7 +11,11 @@ export function estimateTokens(text: string): number {
 }
 
 /** The usage the endpoint reported, or an estimate from the text sent and received when it reported none. */
-function usageOf(reported: OpenAI.CompletionUsage | undefined, messages: readonly { content: string }[], text: string): LlmOutput["usage"] {
+function usageOf(
+  reported: OpenAI.CompletionUsage | undefined,
+  messages: readonly { content: string }[],
+  text: string,
+): LlmOutput["usage"] {
   return {
     inputTokens: reported?.prompt_tokens ?? estimateTokens(messages.map((m) => m.content).join("\n")),
     outputTokens: reported?.completion_tokens ?? estimateTokens(text),
@@ -25,12 +29,20 @@ function watchdog(ms: number, kind: "timeout" | "stalled", controller: AbortCont
   const arm = (delayMs: number, why: "timeout" | "stalled") => {
     clearTimeout(timer);
     timer = setTimeout(() => {
-      reason = new ProviderError(why, true, { message: why === "timeout" ? `no first token within ${delayMs} ms` : `no chunk for ${delayMs} ms` });
+      reason = new ProviderError(why, true, {
+        message: why === "timeout" ? `no first token within ${delayMs} ms` : `no chunk for ${delayMs} ms`,
+      });
       controller.abort(reason);
     }, delayMs);
   };
   arm(ms, kind);
-  return { rearm: arm, clear: () => clearTimeout(timer), get reason() { return reason; } };
+  return {
+    rearm: arm,
+    clear: () => clearTimeout(timer),
+    get reason() {
+      return reason;
+    },
+  };
 }
 
 /**
@@ -38,7 +50,11 @@ function watchdog(ms: number, kind: "timeout" | "stalled", controller: AbortCont
  * variables, and the SDK never retries: our chains own retries and fallback, and SDK retries under ours would
  * multiply the wait.
  */
-export function openAiClient(endpoint: { readonly baseUrl: string; readonly apiKey?: string | undefined; readonly timeoutMs: number }): OpenAI {
+export function openAiClient(endpoint: {
+  readonly baseUrl: string;
+  readonly apiKey?: string | undefined;
+  readonly timeoutMs: number;
+}): OpenAI {
   return new OpenAI({
     baseURL: endpoint.baseUrl,
     apiKey: endpoint.apiKey ?? "not-needed",
@@ -65,10 +81,23 @@ export function createOpenAiCompatible(config: LlmConfig): LlmProvider {
    * Always streams from the provider, even when the caller wants the answer in one piece (JSON answers, structured
    * extraction): only a stream lets the first-token and idle deadlines bound a provider that hangs.
    */
-  async function stream(call: LlmCall, onDelta: ((text: string) => void) | undefined, outer: AbortSignal | undefined): Promise<LlmOutput> {
+  async function stream(
+    call: LlmCall,
+    onDelta: ((text: string) => void) | undefined,
+    outer: AbortSignal | undefined,
+  ): Promise<LlmOutput> {
     const messages = call.messages.map((m) => ({ role: m.role, content: m.content }));
     const responseFormat = call.responseFormat
-      ? { response_format: { type: "json_schema" as const, json_schema: { name: call.responseFormat.name.replace(/[^\w-]/g, "_"), schema: call.responseFormat.schema, strict: true } } }
+      ? {
+          response_format: {
+            type: "json_schema" as const,
+            json_schema: {
+              name: call.responseFormat.name.replace(/[^\w-]/g, "_"),
+              schema: call.responseFormat.schema,
+              strict: true,
+            },
+          },
+        }
       : {};
     const controller = new AbortController();
     const forward = () => controller.abort(outer?.reason);
@@ -77,11 +106,16 @@ export function createOpenAiCompatible(config: LlmConfig): LlmProvider {
     const dog = watchdog(config.timeoutMs, "timeout", controller);
     try {
       const response = await client.chat.completions
-        .create({ model: config.model, messages, stream: true, stream_options: { include_usage: true }, ...responseFormat }, { signal: controller.signal })
+        .create(
+          { model: config.model, messages, stream: true, stream_options: { include_usage: true }, ...responseFormat },
+          { signal: controller.signal },
+        )
         .withResponse();
       const contentType = response.response.headers.get("content-type") ?? "";
       if (!contentType.includes("text/event-stream")) {
-        throw new ProviderError("malformed", true, { message: `expected an event stream, got ${contentType || "no content type"}` });
+        throw new ProviderError("malformed", true, {
+          message: `expected an event stream, got ${contentType || "no content type"}`,
+        });
       }
       let text = "";
       let usage: OpenAI.CompletionUsage | undefined;
@@ -99,8 +133,10 @@ export function createOpenAiCompatible(config: LlmConfig): LlmProvider {
       }
       // A connection cut mid-stream ends the iteration quietly: only a finish reason proves the draft is whole.
       if (!finishReason) throw new ProviderError("cut", true, { message: "the stream ended without a finish reason" });
-      if (finishReason === "length") throw new ProviderError("cut", false, { message: "the draft was cut at the provider's token limit" });
-      if (text.trim() === "") throw new ProviderError("empty", true, { message: "the provider streamed an empty draft" });
+      if (finishReason === "length")
+        throw new ProviderError("cut", false, { message: "the draft was cut at the provider's token limit" });
+      if (text.trim() === "")
+        throw new ProviderError("empty", true, { message: "the provider streamed an empty draft" });
       return { text: cleanText(text), usage: usageOf(usage, messages, text) };
     } catch (error) {
       throw dog.reason ?? error;

@@ -43,7 +43,11 @@ export function toProviderError(error: unknown): ProviderError {
   if (error instanceof APIConnectionTimeoutError) return new ProviderError("timeout", true, { cause: error });
   if (error instanceof APIConnectionError) return new ProviderError("network", true, { cause: error });
   if (error instanceof APIError && typeof error.status === "number") {
-    return new ProviderError("status", RETRYABLE_STATUS.has(error.status), { status: error.status, retryAfterMs: retryAfterMs(error.headers), cause: error });
+    return new ProviderError("status", RETRYABLE_STATUS.has(error.status), {
+      status: error.status,
+      retryAfterMs: retryAfterMs(error.headers),
+      cause: error,
+    });
   }
   if (error instanceof SyntaxError) return new ProviderError("malformed", true, { cause: error });
   return new ProviderError("network", true, { cause: error });

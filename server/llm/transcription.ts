@@ -45,7 +45,12 @@ function toSegments(answer: VerboseAnswer): TimedSegment[] {
     .filter((s) => typeof s.text === "string" && Number.isFinite(Number(s.start)) && Number.isFinite(Number(s.end)))
     .map((s) => {
       const speaker = s.speaker ?? s.speaker_id;
-      return { start: Number(s.start), end: Number(s.end), text: (s.text as string).replaceAll("\u0000", ""), speaker: speaker === undefined || speaker === null ? undefined : String(speaker) };
+      return {
+        start: Number(s.start),
+        end: Number(s.end),
+        text: (s.text as string).replaceAll("\u0000", ""),
+        speaker: speaker === undefined || speaker === null ? undefined : String(speaker),
+      };
     });
 }
 
@@ -55,16 +60,31 @@ export function createSpeechToText(endpoint: TranscriptionEndpoint): SpeechToTex
   // Some servers (older faster-whisper, Voxtral's early API) refuse verbose_json: remembered, so the next call asks for JSON.
   let verbose = true;
 
-  async function call(piece: AudioPiece, format: "verbose_json" | "json", signal: AbortSignal | undefined): Promise<PieceTranscript> {
+  async function call(
+    piece: AudioPiece,
+    format: "verbose_json" | "json",
+    signal: AbortSignal | undefined,
+  ): Promise<PieceTranscript> {
     const file = await toFile(piece.bytes, piece.filename, { type: piece.mimeType });
     const answer = (await client.audio.transcriptions.create(
-      { file, model: endpoint.model, language: "fr", response_format: format, ...(format === "verbose_json" ? { timestamp_granularities: ["segment" as const] } : {}) },
+      {
+        file,
+        model: endpoint.model,
+        language: "fr",
+        response_format: format,
+        ...(format === "verbose_json" ? { timestamp_granularities: ["segment" as const] } : {}),
+      },
       { signal },
     )) as unknown as VerboseAnswer | string;
     const parsed: VerboseAnswer = typeof answer === "string" ? { text: answer } : answer;
-    if (typeof parsed.text !== "string") throw new ProviderError("malformed", true, { message: "the transcription has no text" });
+    if (typeof parsed.text !== "string")
+      throw new ProviderError("malformed", true, { message: "the transcription has no text" });
     const duration = Number(parsed.duration);
-    return { text: parsed.text.replaceAll("\u0000", ""), segments: toSegments(parsed), durationS: Number.isFinite(duration) && duration > 0 ? duration : undefined };
+    return {
+      text: parsed.text.replaceAll("\u0000", ""),
+      segments: toSegments(parsed),
+      durationS: Number.isFinite(duration) && duration > 0 ? duration : undefined,
+    };
   }
 
   return {

@@ -15,12 +15,21 @@ export interface ExtractionResult extends ChainResult {
 
 /** The JSON schema of each document type, built once: the zod schemas never change, so no request pays for it. */
 const JSON_SCHEMAS = Object.fromEntries(
-  DOCUMENT_TYPES.map((type) => [type, z.toJSONSchema(EXTRACTION_SCHEMAS[type], { target: "draft-7" }) as Record<string, unknown>]),
+  DOCUMENT_TYPES.map((type) => [
+    type,
+    z.toJSONSchema(EXTRACTION_SCHEMAS[type], { target: "draft-7" }) as Record<string, unknown>,
+  ]),
 ) as Readonly<Record<DocumentType, Record<string, unknown>>>;
 
 /** Parses a model's answer as the schema's JSON, tolerating a Markdown code fence around it. */
-export function parseExtraction(text: string, documentType: DocumentType): { ok: true; value: Extraction } | { ok: false; error: string } {
-  const body = text.trim().replace(/^```(?:json)?\s*/i, "").replace(/\s*```$/, "");
+export function parseExtraction(
+  text: string,
+  documentType: DocumentType,
+): { ok: true; value: Extraction } | { ok: false; error: string } {
+  const body = text
+    .trim()
+    .replace(/^```(?:json)?\s*/i, "")
+    .replace(/\s*```$/, "");
   let json: unknown;
   try {
     json = JSON.parse(body);
@@ -29,21 +38,37 @@ export function parseExtraction(text: string, documentType: DocumentType): { ok:
   }
   const parsed = EXTRACTION_SCHEMAS[documentType].safeParse(json);
   if (parsed.success) return { ok: true, value: parsed.data as Extraction };
-  return { ok: false, error: parsed.error.issues.slice(0, 8).map((i) => `${i.path.join(".") || "racine"} : ${i.message}`).join(" ; ") };
+  return {
+    ok: false,
+    error: parsed.error.issues
+      .slice(0, 8)
+      .map((i) => `${i.path.join(".") || "racine"} : ${i.message}`)
+      .join(" ; "),
+  };
 }
 
 /**
  * Asks the chain for the document's fields as JSON; an invalid answer is sent back once for repair, and a second
  * invalid answer is a provider failure, so the chain moves on (to the offline engine last).
  */
-export async function extractFields(chain: ProviderChain, call: LlmCall, requested: DocumentType | undefined, sourceText: string, handlers: ChainHandlers, restoreText: (text: string) => string): Promise<ExtractionResult> {
+export async function extractFields(
+  chain: ProviderChain,
+  call: LlmCall,
+  requested: DocumentType | undefined,
+  sourceText: string,
+  handlers: ChainHandlers,
+  restoreText: (text: string) => string,
+): Promise<ExtractionResult> {
   const documentType = requested ?? guessDocumentType(sourceText);
   const responseFormat = { name: documentType, schema: JSON_SCHEMAS[documentType] };
   // The schema also goes in the message, for endpoints that ignore response_format.
   const structured: LlmCall = {
     ...call,
     responseFormat,
-    messages: [...call.messages, { role: "user", content: fieldsRequest(DOCUMENT_TYPE_LABELS[documentType], responseFormat.schema) }],
+    messages: [
+      ...call.messages,
+      { role: "user", content: fieldsRequest(DOCUMENT_TYPE_LABELS[documentType], responseFormat.schema) },
+    ],
   };
   const first = await chain.generate(structured, { signal: handlers.signal });
   let parsed = parseExtraction(first.output.text, documentType);
@@ -62,14 +87,21 @@ export async function extractFields(chain: ProviderChain, call: LlmCall, request
     result = {
       ...repaired,
       attempts: first.attempts + repaired.attempts,
-      output: { ...repaired.output, usage: { inputTokens: first.output.usage.inputTokens + repaired.output.usage.inputTokens, outputTokens: first.output.usage.outputTokens + repaired.output.usage.outputTokens } },
+      output: {
+        ...repaired.output,
+        usage: {
+          inputTokens: first.output.usage.inputTokens + repaired.output.usage.inputTokens,
+          outputTokens: first.output.usage.outputTokens + repaired.output.usage.outputTokens,
+        },
+      },
     };
   }
   if (!parsed.ok) {
     // Twice unusable: the offline engine's pattern extraction is better than nothing, and says it is degraded.
     const offline = await chain.generate(structured, { signal: handlers.signal, isLastResortOnly: true });
     parsed = parseExtraction(offline.output.text, documentType);
-    if (!parsed.ok) throw new ProviderError("malformed", false, { message: `offline extraction invalid: ${parsed.error}` });
+    if (!parsed.ok)
+      throw new ProviderError("malformed", false, { message: `offline extraction invalid: ${parsed.error}` });
     result = { ...offline, attempts: result.attempts + offline.attempts, fallbacks: result.fallbacks + 1 };
   }
   return { ...result, documentType, extraction: mapStrings(parsed.value, restoreText) };

@@ -53,7 +53,9 @@ export interface StreamHandlers {
 export function assertGeneratable(request: GenerationRequest): void {
   if (request.notes.trim() === "") throw new AppError("notes_empty", { detail: msg("problem.notes_empty.detail") });
   if (!variantOf(request.task, request.template)) {
-    throw new AppError("invalid_request", { detail: msg("server.generation.template_mismatch", { template: String(request.template), task: request.task }) });
+    throw new AppError("invalid_request", {
+      detail: msg("server.generation.template_mismatch", { template: String(request.template), task: request.task }),
+    });
   }
 }
 
@@ -71,7 +73,8 @@ export async function resolveLineage(db: Db, request: GenerationRequest, user: U
   if (!request.revise) return undefined;
   const parent = await findGenerationForUser(db, request.revise.generationId, user.id);
   if (!parent) throw new AppError("generation_not_found");
-  if (parent.task !== request.task) throw new AppError("invalid_request", { detail: msg("server.generation.revise_other_task") });
+  if (parent.task !== request.task)
+    throw new AppError("invalid_request", { detail: msg("server.generation.revise_other_task") });
   return { parentId: parent.id, rootId: parent.rootId };
 }
 
@@ -81,14 +84,22 @@ export async function resolveLineage(db: Db, request: GenerationRequest, user: U
  * @throws AppError provider_unavailable (503).
  */
 export function assertRevisable(chain: ProviderChain, request: GenerationRequest): void {
-  if (request.revise && !hasGenerativeModel(chain)) throw new AppError("provider_unavailable", { detail: msg("server.revise.needs_model") });
+  if (request.revise && !hasGenerativeModel(chain))
+    throw new AppError("provider_unavailable", { detail: msg("server.revise.needs_model") });
 }
 
 /**
  * Runs one generation (or AI edit, with `lineage`) for `user` and stores it.
  * @throws AppError notes_empty, provider_unavailable (every provider failed), or the abort reason.
  */
-export async function runGeneration(deps: GenerationDeps, request: GenerationRequest, user: User, handlers: StreamHandlers = {}, lineage?: Lineage, consent?: TranscriptionConsent): Promise<GenerationResponse> {
+export async function runGeneration(
+  deps: GenerationDeps,
+  request: GenerationRequest,
+  user: User,
+  handlers: StreamHandlers = {},
+  lineage?: Lineage,
+  consent?: TranscriptionConsent,
+): Promise<GenerationResponse> {
   assertGeneratable(request);
   assertRevisable(deps.chain, request);
   const started = performance.now();
@@ -127,7 +138,11 @@ export async function runGeneration(deps: GenerationDeps, request: GenerationReq
   const sources = [request.notes, request.source ?? "", ...contextValues];
   // Extracted fields are checked against their own quotes; free text against the notes, source and context.
   // The offline engine writes no figure of its own (it copies the adviser's lines): there is nothing to check.
-  const ungrounded = extraction ? unquotedFlags(extraction, draft, sources) : provider.info.isOffline ? [] : findUngrounded(draft, sources);
+  const ungrounded = extraction
+    ? unquotedFlags(extraction, draft, sources)
+    : provider.info.isOffline
+      ? []
+      : findUngrounded(draft, sources);
   // Text left the server when a remote provider was called, even one that failed before the offline engine answered.
   const hasLeftServer = !provider.info.isOffline || attempts > 1;
   const citations = citeSentences(draft, request.notes, request.source ?? "");
@@ -186,36 +201,57 @@ export async function runGeneration(deps: GenerationDeps, request: GenerationReq
 /** Free text, streamed: placeholders may be split across chunks, so a restorer holds back a partial one. */
 async function write(deps: GenerationDeps, call: LlmCall, mapping: PseudonymMapping, handlers: StreamHandlers) {
   let restorer = new StreamRestorer(mapping);
-  const { output, provider, attempts } = await deps.chain.generate(call, {
-    signal: handlers.signal,
-    onDelta: handlers.onDelta
-      ? (piece) => {
-          const text = restorer.push(piece);
-          if (text) handlers.onDelta?.(text);
-        }
-      : undefined,
-    onRestart: (reason) => {
-      restorer = new StreamRestorer(mapping);
-      handlers.onReplace?.("", reason);
-    },
-  }).catch((error: unknown) => {
-    // Every model failed on an AI edit: the offline engine refused it, so the draft is unchanged; say why.
-    if (call.input.revision && error instanceof AppError && error.code === "provider_unavailable") {
-      throw new AppError("provider_unavailable", { detail: msg("server.revise.needs_model"), cause: error });
-    }
-    throw error;
-  });
+  const { output, provider, attempts } = await deps.chain
+    .generate(call, {
+      signal: handlers.signal,
+      onDelta: handlers.onDelta
+        ? (piece) => {
+            const text = restorer.push(piece);
+            if (text) handlers.onDelta?.(text);
+          }
+        : undefined,
+      onRestart: (reason) => {
+        restorer = new StreamRestorer(mapping);
+        handlers.onReplace?.("", reason);
+      },
+    })
+    .catch((error: unknown) => {
+      // Every model failed on an AI edit: the offline engine refused it, so the draft is unchanged; say why.
+      if (call.input.revision && error instanceof AppError && error.code === "provider_unavailable") {
+        throw new AppError("provider_unavailable", { detail: msg("server.revise.needs_model"), cause: error });
+      }
+      throw error;
+    });
   const tail = restorer.flush();
   if (tail) handlers.onDelta?.(tail);
   return { output, provider, attempts, draft: restore(output.text, mapping), extraction: undefined };
 }
 
 /** Structured fields: JSON is not streamed; a stream gets the rendered fields in one piece. */
-async function extract(deps: GenerationDeps, call: LlmCall, request: GenerationRequest, mapping: PseudonymMapping, handlers: StreamHandlers) {
-  const result = await extractFields(deps.chain, call, request.documentType, request.source ?? request.notes, { signal: handlers.signal }, (text) => restore(text, mapping));
+async function extract(
+  deps: GenerationDeps,
+  call: LlmCall,
+  request: GenerationRequest,
+  mapping: PseudonymMapping,
+  handlers: StreamHandlers,
+) {
+  const result = await extractFields(
+    deps.chain,
+    call,
+    request.documentType,
+    request.source ?? request.notes,
+    { signal: handlers.signal },
+    (text) => restore(text, mapping),
+  );
   const draft = renderExtraction(result.extraction);
   handlers.onDelta?.(draft);
-  return { output: result.output, provider: result.provider, attempts: result.attempts, draft, extraction: result.extraction };
+  return {
+    output: result.output,
+    provider: result.provider,
+    attempts: result.attempts,
+    draft,
+    extraction: result.extraction,
+  };
 }
 
 /** Extracted values whose quote is not in the document, flagged like ungrounded figures, at their line of the draft. */
@@ -224,6 +260,11 @@ function unquotedFlags(extraction: Extraction, draft: string, sources: readonly 
     const line = `- ${label} : ${field.value ?? ""}`;
     const start = draft.indexOf(line);
     const valueStart = start < 0 ? -1 : start + line.length - (field.value ?? "").length;
-    return { text: field.value ?? "", kind: "quote" as const, field: path, ...(valueStart >= 0 ? { start: valueStart, end: valueStart + (field.value ?? "").length } : {}) };
+    return {
+      text: field.value ?? "",
+      kind: "quote" as const,
+      field: path,
+      ...(valueStart >= 0 ? { start: valueStart, end: valueStart + (field.value ?? "").length } : {}),
+    };
   });
 }

@@ -43,7 +43,13 @@ function contextLines(context: GenerationContext | undefined): string {
 export function buildMessages(prePrompt: PrePrompt, input: PromptInput): ChatMessage[] {
   const variant = variantOf(input.task, input.template);
   const sections = variant?.sections ?? [];
-  const blocks = [taskLine(variant?.key ?? input.task, sections.map((s) => s.title)), DATA_NOTICE];
+  const blocks = [
+    taskLine(
+      variant?.key ?? input.task,
+      sections.map((s) => s.title),
+    ),
+    DATA_NOTICE,
+  ];
   const context = contextLines(input.context);
   if (context) blocks.push(`<contexte>\n${context}\n</contexte>`);
   blocks.push(`<notes>\n${neutraliseTags(input.notes)}\n</notes>`);

@@ -73,7 +73,13 @@ export async function saveMinutes(
       validatedAt: new Date(),
     });
     const { task } = generation;
-    await deps.audit.save(tx, user.id, { minutesId: id, generationId: generation.id, task, transparency: decision, aiShare: share });
+    await deps.audit.save(tx, user.id, {
+      minutesId: id,
+      generationId: generation.id,
+      task,
+      transparency: decision,
+      aiShare: share,
+    });
     // Same transaction: a saved record always has its outbox event, and a rolled-back save never leaves.
     await deps.delivery?.recordValidated(tx, id, deps.audit.actorOf(user.id));
     const body: SaveMinutesResponse = { id, transparency: decision };

@@ -15,7 +15,18 @@ function readJson<T>(path: string): T {
 }
 
 // Given names every French list holds and no surname list leads with: they tell which of two lists is which.
-const GIVEN_NAME_SENTINELS = ["sophie", "nathalie", "isabelle", "sandrine", "valerie", "christophe", "nicolas", "camille", "aurelie", "sebastien"];
+const GIVEN_NAME_SENTINELS = [
+  "sophie",
+  "nathalie",
+  "isabelle",
+  "sandrine",
+  "valerie",
+  "christophe",
+  "nicolas",
+  "camille",
+  "aurelie",
+  "sebastien",
+];
 
 /**
  * The two name lists of `@zxcvbn-ts/language-fr` (MIT; first names and surnames, lower case). In version 4.1.2 the file
@@ -52,10 +63,13 @@ export function loadLexicons(): NameLexicons {
   if (cached) return cached;
   const { firstNames, surnames, frequentWords } = zxcvbnNames();
   const words = readJson<string[]>(packageFile("an-array-of-french-words", "index.json"));
-  const communes = readJson<Commune[]>(packageFile("@etalab/decoupage-administratif", "data/communes.json")).map((c) => ({ name: c.nom, population: c.population }));
+  const communes = readJson<Commune[]>(packageFile("@etalab/decoupage-administratif", "data/communes.json")).map(
+    (c) => ({ name: c.nom, population: c.population }),
+  );
   // Departments and regions are places wherever they appear ("la Vendée", "Occitanie"): counted as large towns.
   for (const file of ["data/departements.json", "data/regions.json"]) {
-    for (const area of readJson<Commune[]>(packageFile("@etalab/decoupage-administratif", file))) communes.push({ name: area.nom, population: Number.MAX_SAFE_INTEGER });
+    for (const area of readJson<Commune[]>(packageFile("@etalab/decoupage-administratif", file)))
+      communes.push({ name: area.nom, population: Number.MAX_SAFE_INTEGER });
   }
   cached = buildLexicons({ firstNames, surnames, words, frequentWords, communes });
   return cached;

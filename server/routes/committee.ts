@@ -37,11 +37,17 @@ async function* auditAsJson(events: AsyncIterable<AuditEvent>): AsyncGenerator<s
 /** The events as CSV with a header line, an event a line. */
 async function* auditAsCsv(events: AsyncIterable<AuditEvent>): AsyncGenerator<string> {
   yield `${["seq", "id", "occurredAt", "actor", "kind", "payload", "prevHash", "hash", "hmac"].join(",")}\n`;
-  for await (const e of events) yield `${[e.seq, e.id, e.occurredAt, e.actor, e.kind, e.payload, e.prevHash, e.hash, e.hmac ?? ""].map(csvCell).join(",")}\n`;
+  for await (const e of events)
+    yield `${[e.seq, e.id, e.occurredAt, e.actor, e.kind, e.payload, e.prevHash, e.hash, e.hmac ?? ""].map(csvCell).join(",")}\n`;
 }
 
 /** Registers the committee routes; `verifyAudit` checks the chain with the audit key and the checkpoints outside the database. */
-export function committeeRoutes(deps: { readonly db: Db; readonly verifyAudit?: () => Promise<VerifyResult>; readonly audit: AuditRecorder; readonly chain: ProviderChain }) {
+export function committeeRoutes(deps: {
+  readonly db: Db;
+  readonly verifyAudit?: () => Promise<VerifyResult>;
+  readonly audit: AuditRecorder;
+  readonly chain: ProviderChain;
+}) {
   return async (app: FastifyInstance): Promise<void> => {
     app.addHook("onRequest", async (request) => requireCommittee(request));
 
@@ -56,7 +62,9 @@ export function committeeRoutes(deps: { readonly db: Db; readonly verifyAudit?: 
       summary: "Re-walk the audit hash chain (Committee role)",
       response: { 200: { description: "{ok, entries, firstBrokenAt?}" }, 403: committeeOnly },
     };
-    app.get("/api/committee/audit/verify", { schema: verifySchema }, async () => (deps.verifyAudit ? deps.verifyAudit() : verifyAudit(deps.db)));
+    app.get("/api/committee/audit/verify", { schema: verifySchema }, async () =>
+      deps.verifyAudit ? deps.verifyAudit() : verifyAudit(deps.db),
+    );
 
     const exportSchema = {
       summary: "Audit log as JSON or CSV (Committee role)",
@@ -64,15 +72,22 @@ export function committeeRoutes(deps: { readonly db: Db; readonly verifyAudit?: 
       querystring: { type: "object", properties: { format: { enum: ["json", "csv"] } } },
       response: { 200: { description: "The log, pseudonymous" }, 403: committeeOnly },
     };
-    app.get<{ Querystring: { format?: string } }>("/api/committee/audit/export", { schema: exportSchema }, async (request, reply) => {
-      const format = request.query.format ?? "json";
-      if (format !== "json" && format !== "csv") throw new AppError("invalid_request", { detail: msg("server.committee.export_format") });
-      const stamp = new Date().toISOString().slice(0, 10);
-      reply.header("content-disposition", `attachment; filename="greffier-audit-${stamp}.${format}"`);
-      // Streamed page by page: the log grows with every generation, and must never sit in memory whole.
-      const body = format === "json" ? auditAsJson(readAudit(deps.db)) : auditAsCsv(readAudit(deps.db));
-      return reply.type(format === "json" ? "application/json; charset=utf-8" : "text/csv; charset=utf-8").send(Readable.from(body));
-    });
+    app.get<{ Querystring: { format?: string } }>(
+      "/api/committee/audit/export",
+      { schema: exportSchema },
+      async (request, reply) => {
+        const format = request.query.format ?? "json";
+        if (format !== "json" && format !== "csv")
+          throw new AppError("invalid_request", { detail: msg("server.committee.export_format") });
+        const stamp = new Date().toISOString().slice(0, 10);
+        reply.header("content-disposition", `attachment; filename="greffier-audit-${stamp}.${format}"`);
+        // Streamed page by page: the log grows with every generation, and must never sit in memory whole.
+        const body = format === "json" ? auditAsJson(readAudit(deps.db)) : auditAsCsv(readAudit(deps.db));
+        return reply
+          .type(format === "json" ? "application/json; charset=utf-8" : "text/csv; charset=utf-8")
+          .send(Readable.from(body));
+      },
+    );
 
     // Pre-prompt versions, their lifecycle and evaluations (server/governance).
     await prePromptRoutes(app, deps);

@@ -28,7 +28,8 @@ export function exportRoutes(deps: { readonly db: Db; readonly replayed?: () => 
     // Resumable: the cursor is the event's number in commit order, so `since=<last cursor>` never skips nor repeats.
     const integrationOnly = problem("Integration role required");
     const exportsSchema = {
-      summary: "Validated records and deletions in commit order after `since` (Integration role); resume with the last nextCursor",
+      summary:
+        "Validated records and deletions in commit order after `since` (Integration role); resume with the last nextCursor",
       querystring: ExportsQuerySchema,
       response: {
         200: json("One page of events, each the webhook body with its id and cursor", ExportPageSchema),
@@ -40,7 +41,11 @@ export function exportRoutes(deps: { readonly db: Db; readonly replayed?: () => 
       const query = request.query;
       const since = query.since ?? "0";
       const { rows, hasMore } = await readEvents(deps.db, since, query.limit ?? 100);
-      const items = rows.map((row): ExportItem => ({ id: row.id, cursor: row.seq, ...(JSON.parse(row.body) as Omit<ExportItem, "id" | "cursor">) }));
+      const items = rows.map((row): ExportItem => ({
+        id: row.id,
+        cursor: row.seq,
+        ...(JSON.parse(row.body) as Omit<ExportItem, "id" | "cursor">),
+      }));
       const page: ExportPage = { items, nextCursor: rows.at(-1)?.seq ?? since, hasMore };
       return page;
     });
@@ -58,19 +63,24 @@ export function exportRoutes(deps: { readonly db: Db; readonly replayed?: () => 
 
     // Replay: same webhook-id and body, a fresh schedule; the receiver deduplicates if it had it after all.
     const replaySchema = {
-      summary: "Queue a dead (or delivered) delivery again: same webhook-id and body, fresh schedule (Integration role)",
+      summary:
+        "Queue a dead (or delivered) delivery again: same webhook-id and body, fresh schedule (Integration role)",
       response: {
         202: json("Queued", ReplayResponseSchema),
         403: integrationOnly,
         404: problem("No such delivery, or the record was deleted since"),
       },
     };
-    app.post<{ Params: { id: string } }>("/api/deliveries/:id/replay", { schema: replaySchema }, async (request, reply) => {
-      const outcome = isUuid(request.params.id) ? await replayDelivery(deps.db, request.params.id) : "not_found";
-      if (outcome === "not_found") throw new AppError("not_found", { detail: msg("delivery.not_found") });
-      if (outcome === "gone") throw new AppError("not_found", { detail: msg("delivery.gone") });
-      deps.replayed?.();
-      return reply.code(202).send({ id: request.params.id, state: "pending" });
-    });
+    app.post<{ Params: { id: string } }>(
+      "/api/deliveries/:id/replay",
+      { schema: replaySchema },
+      async (request, reply) => {
+        const outcome = isUuid(request.params.id) ? await replayDelivery(deps.db, request.params.id) : "not_found";
+        if (outcome === "not_found") throw new AppError("not_found", { detail: msg("delivery.not_found") });
+        if (outcome === "gone") throw new AppError("not_found", { detail: msg("delivery.gone") });
+        deps.replayed?.();
+        return reply.code(202).send({ id: request.params.id, state: "pending" });
+      },
+    );
   };
 }

@@ -48,23 +48,46 @@ const byKind = zodValidator({ pick: (body) => (isUseCase(body) ? UseCaseFeedback
 /** Registers the feedback route. */
 export function feedbackRoutes(deps: FeedbackDeps) {
   return async (app: FastifyInstance): Promise<void> => {
-    app.post<{ Body: FeedbackRequest }>("/api/feedback", { schema: feedbackSchema, validatorCompiler: byKind }, async (request, reply) => {
-      const body = request.body;
-      const id = randomUUID();
-      if ("kind" in body) {
-        await deps.db.transaction(async (tx) => {
-          await insertFeedback(tx, { id, userId: request.user.id, kind: "use-case", comment: maskComment(body.comment), proposal: body.proposal });
-          await deps.audit.feedback(tx, request.user.id, { feedbackId: id, kind: "use-case" });
-        });
-      } else {
-        const generation = await findGenerationForUser(deps.db, body.generationId, request.user.id);
-        if (!generation) throw new AppError("generation_not_found");
-        await deps.db.transaction(async (tx) => {
-          await insertFeedback(tx, { id, userId: request.user.id, kind: "rating", generationId: generation.id, task: generation.task, rating: body.rating, comment: maskComment(body.comment) });
-          await deps.audit.feedback(tx, request.user.id, { feedbackId: id, kind: "rating", generationId: generation.id, rating: body.rating });
-        });
-      }
-      return reply.code(201).send({ id });
-    });
+    app.post<{ Body: FeedbackRequest }>(
+      "/api/feedback",
+      { schema: feedbackSchema, validatorCompiler: byKind },
+      async (request, reply) => {
+        const body = request.body;
+        const id = randomUUID();
+        if ("kind" in body) {
+          await deps.db.transaction(async (tx) => {
+            await insertFeedback(tx, {
+              id,
+              userId: request.user.id,
+              kind: "use-case",
+              comment: maskComment(body.comment),
+              proposal: body.proposal,
+            });
+            await deps.audit.feedback(tx, request.user.id, { feedbackId: id, kind: "use-case" });
+          });
+        } else {
+          const generation = await findGenerationForUser(deps.db, body.generationId, request.user.id);
+          if (!generation) throw new AppError("generation_not_found");
+          await deps.db.transaction(async (tx) => {
+            await insertFeedback(tx, {
+              id,
+              userId: request.user.id,
+              kind: "rating",
+              generationId: generation.id,
+              task: generation.task,
+              rating: body.rating,
+              comment: maskComment(body.comment),
+            });
+            await deps.audit.feedback(tx, request.user.id, {
+              feedbackId: id,
+              kind: "rating",
+              generationId: generation.id,
+              rating: body.rating,
+            });
+          });
+        }
+        return reply.code(201).send({ id });
+      },
+    );
   };
 }

@@ -10,10 +10,22 @@ import {
   type GenerationRequest,
   type GenerationResponse,
 } from "../../src/schemas/generation";
-import { DraftVersionsSchema, ManualVersionResponseSchema, ManualVersionSchema, type ManualVersion } from "../../src/schemas/versions";
+import {
+  DraftVersionsSchema,
+  ManualVersionResponseSchema,
+  ManualVersionSchema,
+  type ManualVersion,
+} from "../../src/schemas/versions";
 import type { ConcurrencyLimiter } from "../limits/concurrency";
 import type { Metrics } from "../metrics";
-import { assertGeneratable, assertRevisable, resolveLineage, runGeneration, type GenerationDeps, type Lineage } from "../pipeline/generate";
+import {
+  assertGeneratable,
+  assertRevisable,
+  resolveLineage,
+  runGeneration,
+  type GenerationDeps,
+  type Lineage,
+} from "../pipeline/generate";
 import { requestLocale } from "../locale";
 import { loggableError, problemFor, toAppError } from "../problem";
 import { eventStream, json, problem } from "../route-schemas";
@@ -46,7 +58,8 @@ export function generationRoutes(deps: GenerationRouteDeps) {
       "/api/generations",
       {
         schema: {
-          summary: "Generate a draft (JSON, or SSE with Accept: text/event-stream: delta*, replace?, then done or error)",
+          summary:
+            "Generate a draft (JSON, or SSE with Accept: text/event-stream: delta*, replace?, then done or error)",
           body: GenerationRequestSchema,
           response: {
             200: eventStream("SSE stream (events delta, replace, done, error)", GenerationEventSchemas),
@@ -79,7 +92,11 @@ export function generationRoutes(deps: GenerationRouteDeps) {
           assertGeneratable(body);
           const lineage = await resolveLineage(deps.db, body, request.user);
           // Before any stream opens, so that another adviser's transcription is a plain 404 problem+json.
-          const consent = await resolveTranscriptionConsent(deps.db, deps.audit.actorOf(request.user.id), body.transcriptionId);
+          const consent = await resolveTranscriptionConsent(
+            deps.db,
+            deps.audit.actorOf(request.user.id),
+            body.transcriptionId,
+          );
           // Before any stream opens, so that an AI edit without a model is a plain 503 problem+json.
           assertRevisable(deps.chain, body);
           return await generate(request, reply, body, lineage, consent);
@@ -89,18 +106,34 @@ export function generationRoutes(deps: GenerationRouteDeps) {
       },
     );
 
-    async function generate(request: FastifyRequest, reply: FastifyReply, body: GenerationRequest, lineage: Lineage | undefined, consent: TranscriptionConsent | undefined) {
+    async function generate(
+      request: FastifyRequest,
+      reply: FastifyReply,
+      body: GenerationRequest,
+      lineage: Lineage | undefined,
+      consent: TranscriptionConsent | undefined,
+    ) {
       const started = performance.now();
       const onProviderCall = () => deps.metrics.recordPreProvider((performance.now() - started) / 1000);
       const record = (result: GenerationResponse, streamed: boolean) =>
-        deps.metrics.recordGeneration({ task: result.task, provider: result.provider.name, degraded: result.degraded, streamed }, (performance.now() - started) / 1000);
+        deps.metrics.recordGeneration(
+          { task: result.task, provider: result.provider.name, degraded: result.degraded, streamed },
+          (performance.now() - started) / 1000,
+        );
       if (!wantsEventStream(request.headers.accept)) {
         const controller = new AbortController();
         // The response's close (not the request's, which fires once the body is read) tells a client gone.
         reply.raw.on("close", () => {
           if (!reply.raw.writableEnded) controller.abort(new Error("client closed the connection"));
         });
-        const result = await runGeneration(deps, body, request.user, { signal: controller.signal, onProviderCall }, lineage, consent);
+        const result = await runGeneration(
+          deps,
+          body,
+          request.user,
+          { signal: controller.signal, onProviderCall },
+          lineage,
+          consent,
+        );
         record(result, false);
         return reply.code(201).send(result);
       }
@@ -114,24 +147,32 @@ export function generationRoutes(deps: GenerationRouteDeps) {
       });
       let isFirst = true;
       try {
-        const result = await runGeneration(deps, body, request.user, {
-          signal: controller.signal,
-          onDelta: (text) => {
-            if (isFirst) {
-              isFirst = false;
-              deps.metrics.recordTimeToFirstToken((performance.now() - started) / 1000);
-            }
-            stream.send("delta", { text });
+        const result = await runGeneration(
+          deps,
+          body,
+          request.user,
+          {
+            signal: controller.signal,
+            onDelta: (text) => {
+              if (isFirst) {
+                isFirst = false;
+                deps.metrics.recordTimeToFirstToken((performance.now() - started) / 1000);
+              }
+              stream.send("delta", { text });
+            },
+            onReplace: (text, reason) => stream.send("replace", { text, reason }),
+            onProviderCall,
           },
-          onReplace: (text, reason) => stream.send("replace", { text, reason }),
-          onProviderCall,
-        }, lineage, consent);
+          lineage,
+          consent,
+        );
         stream.send("done", result);
         record(result, true);
       } catch (error) {
         if (!controller.signal.aborted) {
           const appError = toAppError(error);
-          if (appError.status >= 500) request.log.error({ err: loggableError(error), code: appError.code }, "generation failed");
+          if (appError.status >= 500)
+            request.log.error({ err: loggableError(error), code: appError.code }, "generation failed");
           stream.send("error", problemFor(appError, requestLocale(request)));
         }
       } finally {
@@ -145,7 +186,9 @@ export function generationRoutes(deps: GenerationRouteDeps) {
      * @throws AppError generation_not_found when it is absent, someone else's, or the id is not a UUID.
      */
     async function ownGeneration(request: FastifyRequest<{ Params: { id: string } }>): Promise<StoredGeneration> {
-      const generation = isUuid(request.params.id) ? await findGenerationForUser(deps.db, request.params.id, request.user.id) : null;
+      const generation = isUuid(request.params.id)
+        ? await findGenerationForUser(deps.db, request.params.id, request.user.id)
+        : null;
       if (!generation) throw new AppError("generation_not_found");
       return generation;
     }
@@ -158,13 +201,22 @@ export function generationRoutes(deps: GenerationRouteDeps) {
         schema: {
           summary: "Record a manual edit of the caller's draft in its version history",
           body: ManualVersionSchema,
-          response: { 201: json("Recorded", ManualVersionResponseSchema), 404: notFound, 413: problem("Text too long") },
+          response: {
+            201: json("Recorded", ManualVersionResponseSchema),
+            404: notFound,
+            413: problem("Text too long"),
+          },
         },
       },
       async (request, reply) => {
         const generation = await ownGeneration(request);
         const id = randomUUID();
-        await insertManualVersion(deps.db, { id, rootId: generation.rootId, userId: request.user.id, text: request.body.text });
+        await insertManualVersion(deps.db, {
+          id,
+          rootId: generation.rootId,
+          userId: request.user.id,
+          text: request.body.text,
+        });
         return reply.code(201).send({ id });
       },
     );
@@ -185,7 +237,12 @@ export function generationRoutes(deps: GenerationRouteDeps) {
 
     app.get<{ Params: { id: string } }>(
       "/api/generations/:id",
-      { schema: { summary: "A generation of the caller", response: { 200: json("The generation", GenerationResponseSchema), 404: notFound } } },
+      {
+        schema: {
+          summary: "A generation of the caller",
+          response: { 200: json("The generation", GenerationResponseSchema), 404: notFound },
+        },
+      },
       async (request) => ownGeneration(request),
     );
   };

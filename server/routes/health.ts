@@ -28,18 +28,33 @@ export function healthRoutes(deps: HealthDeps) {
 
     const readySchema = {
       summary: "Readiness: the database and Redis (when configured) answer",
-      response: { 200: json("Ready", ReadinessSchema), 503: problem("A dependency does not answer (not_ready, with checks)") },
+      response: {
+        200: json("Ready", ReadinessSchema),
+        503: problem("A dependency does not answer (not_ready, with checks)"),
+      },
     };
     app.get("/api/health/ready", { schema: readySchema, config: { rateLimit: false } }, async (request, reply) => {
       const [db, redis] = await Promise.all([
-        withTimeout(deps.db.query("SELECT 1"), 2_000).then((): Check => "ok", (): Check => "down"),
-        deps.redis ? withTimeout(deps.redis.ping(), 1_000).then((): Check => "ok", (): Check => "down") : Promise.resolve<Check>("absent"),
+        withTimeout(deps.db.query("SELECT 1"), 2_000).then(
+          (): Check => "ok",
+          (): Check => "down",
+        ),
+        deps.redis
+          ? withTimeout(deps.redis.ping(), 1_000).then(
+              (): Check => "ok",
+              (): Check => "down",
+            )
+          : Promise.resolve<Check>("absent"),
       ]);
       const checks = { db, redis };
       const providers = deps.breakerStates?.() ?? {};
-      const down = Object.entries(checks).filter(([, v]) => v === "down").map(([k]) => k);
+      const down = Object.entries(checks)
+        .filter(([, v]) => v === "down")
+        .map(([k]) => k);
       if (down.length === 0) return { status: "ok", checks, providers };
-      const notReady = new AppError("not_ready", { detail: msg("problem.not_ready.detail", { dependencies: down.join(", ") }) });
+      const notReady = new AppError("not_ready", {
+        detail: msg("problem.not_ready.detail", { dependencies: down.join(", ") }),
+      });
       return sendProblem(request, reply.header("retry-after", "5"), notReady, { checks, providers });
     });
   };

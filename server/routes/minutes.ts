@@ -42,7 +42,9 @@ function isUnvalidated(body: unknown): boolean {
 /** A search too long is a bad query (400), not a body too large (413). */
 function listQueryError(error: AppError): AppError {
   if (error.code !== "payload_too_large") return error;
-  return new AppError("invalid_request", { detail: msg("server.minutes.list_query", { issues: error.detailMessage ?? "" }) });
+  return new AppError("invalid_request", {
+    detail: msg("server.minutes.list_query", { issues: error.detailMessage ?? "" }),
+  });
 }
 
 /** Registers the minutes routes. */
@@ -60,39 +62,55 @@ export function minutesRoutes(deps: MinutesDeps) {
         422: problem("validated missing or false, or empty text: nothing saved"),
       },
     };
-    app.post<{ Body: SaveMinutesRequest }>("/api/minutes", {
-      schema: saveSchema,
-      // Human control first: a save with `validated` missing or false is the documented 422, whatever else it holds.
-      preValidation: async (request) => {
-        if (isUnvalidated(request.body)) throw new AppError("validation_required", { detail: msg("problem.validation_required.detail") });
+    app.post<{ Body: SaveMinutesRequest }>(
+      "/api/minutes",
+      {
+        schema: saveSchema,
+        // Human control first: a save with `validated` missing or false is the documented 422, whatever else it holds.
+        preValidation: async (request) => {
+          if (isUnvalidated(request.body))
+            throw new AppError("validation_required", { detail: msg("problem.validation_required.detail") });
+        },
       },
-    }, async (request, reply) => {
-      const idempotencyKey = readIdempotencyKey(request.headers["idempotency-key"]);
-      const answer = await saveMinutes(deps, request.body, request.user, idempotencyKey);
-      return reply.code(answer.status).header("location", `/api/minutes/${answer.body.id}`).send(answer.body);
-    });
+      async (request, reply) => {
+        const idempotencyKey = readIdempotencyKey(request.headers["idempotency-key"]);
+        const answer = await saveMinutes(deps, request.body, request.user, idempotencyKey);
+        return reply.code(answer.status).header("location", `/api/minutes/${answer.body.id}`).send(answer.body);
+      },
+    );
 
     // "Mes comptes rendus": the caller's own saved texts only, newest first, paged by an opaque cursor.
     const listSchema = {
-      summary: "The caller's own saved texts, newest first, paged (\"Mes comptes rendus\")",
+      summary: 'The caller\'s own saved texts, newest first, paged ("Mes comptes rendus")',
       querystring: MinutesListQuerySchema,
       response: { 200: json("One page", MinutesListSchema), 400: problem("Invalid cursor or parameter") },
     };
-    app.get<{ Querystring: MinutesListQuery }>("/api/minutes", { schema: listSchema, validatorCompiler: zodValidator({ mapError: listQueryError }) }, async (request) => {
-      const query = request.query;
-      const after = query.cursor ? decodeCursor(query.cursor) : undefined;
-      if (after === null) throw new AppError("invalid_request", { detail: msg("server.minutes.cursor") });
-      const page = await listMinutesForUser(deps.db, request.user.id, { q: query.q, memberId: query.memberId, after, limit: query.limit ?? 20 });
-      const answer: MinutesList = { items: page.items, nextCursor: page.next ? encodeCursor(page.next) : null };
-      return answer;
-    });
+    app.get<{ Querystring: MinutesListQuery }>(
+      "/api/minutes",
+      { schema: listSchema, validatorCompiler: zodValidator({ mapError: listQueryError }) },
+      async (request) => {
+        const query = request.query;
+        const after = query.cursor ? decodeCursor(query.cursor) : undefined;
+        if (after === null) throw new AppError("invalid_request", { detail: msg("server.minutes.cursor") });
+        const page = await listMinutesForUser(deps.db, request.user.id, {
+          q: query.q,
+          memberId: query.memberId,
+          after,
+          limit: query.limit ?? 20,
+        });
+        const answer: MinutesList = { items: page.items, nextCursor: page.next ? encodeCursor(page.next) : null };
+        return answer;
+      },
+    );
 
     const oneSchema = {
       summary: "Saved minutes, for their author",
       response: { 200: json("The minutes", MinutesSchema), 404: problem("Absent or not the caller's") },
     };
     app.get<{ Params: { id: string } }>("/api/minutes/:id", { schema: oneSchema }, async (request) => {
-      const minutes = isUuid(request.params.id) ? await findMinutesForUser(deps.db, request.params.id, request.user.id) : null;
+      const minutes = isUuid(request.params.id)
+        ? await findMinutesForUser(deps.db, request.params.id, request.user.id)
+        : null;
       if (!minutes) throw new AppError("not_found");
       return minutes;
     });

@@ -59,14 +59,15 @@ function assertFitsSource(text: string): void {
   }
 }
 
-
 const documentSchema = {
   summary:
     "Text of a PDF or DOCX (multipart field `file`), read in a bounded worker thread: page text, AcroForm field values and comments",
   body: { content: formBody({ file: BINARY }, ["file"]) },
   response: {
     200: json("The text", DocumentSourceResponseSchema),
-    413: problem("Over 10 MB or 50 pages, inflating past the limits (XML parts, PDF streams), or more text than a source holds"),
+    413: problem(
+      "Over 10 MB or 50 pages, inflating past the limits (XML parts, PDF streams), or more text than a source holds",
+    ),
     415: problem("Not a PDF or DOCX"),
     422: problem(
       "document_needs_ocr (a PDF with no text at all: a scan), document_without_text, document_unreadable (damaged or " +
@@ -136,39 +137,48 @@ export function sourceRoutes(deps: SourceDeps = {}) {
       throw translated ?? error;
     });
 
-    app.post(DOCUMENT_URL, { schema: documentSchema, config: { rateLimit: { max: deps.documentsPerMinute ?? 30, timeWindow: 60_000 } } }, async (request, reply) => {
-      if (!request.isMultipart()) throw new AppError("unsupported_media_type", { detail: msg("sources.document.not_multipart") });
-      // Read the whole form: a second file must be refused (the files limit raises it), not silently ignored.
-      let upload: { bytes: Buffer; filename: string; mimetype: string } | undefined;
-      for await (const part of request.parts()) {
-        if (part.type !== "file") continue;
-        if (part.fieldname !== "file") {
-          // Drain it: an unread part stalls the form, and the connection with it (a graceful stop would wait forever).
-          part.file.resume();
-          continue;
+    app.post(
+      DOCUMENT_URL,
+      { schema: documentSchema, config: { rateLimit: { max: deps.documentsPerMinute ?? 30, timeWindow: 60_000 } } },
+      async (request, reply) => {
+        if (!request.isMultipart())
+          throw new AppError("unsupported_media_type", { detail: msg("sources.document.not_multipart") });
+        // Read the whole form: a second file must be refused (the files limit raises it), not silently ignored.
+        let upload: { bytes: Buffer; filename: string; mimetype: string } | undefined;
+        for await (const part of request.parts()) {
+          if (part.type !== "file") continue;
+          if (part.fieldname !== "file") {
+            // Drain it: an unread part stalls the form, and the connection with it (a graceful stop would wait forever).
+            part.file.resume();
+            continue;
+          }
+          upload = { bytes: await part.toBuffer(), filename: part.filename, mimetype: part.mimetype };
         }
-        upload = { bytes: await part.toBuffer(), filename: part.filename, mimetype: part.mimetype };
-      }
-      if (!upload) throw new AppError("invalid_request", { detail: msg("sources.document.no_file") });
-      // A client that goes away stops its job (and frees the worker) rather than leaving it to the wall-clock limit.
-      const gone = new AbortController();
-      const onClose = () => {
-        if (!reply.raw.writableFinished) gone.abort(new Error("client closed the connection"));
-      };
-      reply.raw.once("close", onClose);
-      let extracted;
-      try {
-        extracted = await readDocument(documentPool, { bytes: upload.bytes, filename: upload.filename, mimeType: upload.mimetype }, { signal: gone.signal });
-      } catch (error) {
-        if (error instanceof AppError && error.code === "documents_busy") void reply.header("retry-after", "30");
-        throw error;
-      } finally {
-        reply.raw.off("close", onClose);
-      }
-      assertFitsSource(extracted.text);
-      const response: DocumentSourceResponse = { ...extracted, characters: extracted.text.length };
-      return response;
-    });
+        if (!upload) throw new AppError("invalid_request", { detail: msg("sources.document.no_file") });
+        // A client that goes away stops its job (and frees the worker) rather than leaving it to the wall-clock limit.
+        const gone = new AbortController();
+        const onClose = () => {
+          if (!reply.raw.writableFinished) gone.abort(new Error("client closed the connection"));
+        };
+        reply.raw.once("close", onClose);
+        let extracted;
+        try {
+          extracted = await readDocument(
+            documentPool,
+            { bytes: upload.bytes, filename: upload.filename, mimeType: upload.mimetype },
+            { signal: gone.signal },
+          );
+        } catch (error) {
+          if (error instanceof AppError && error.code === "documents_busy") void reply.header("retry-after", "30");
+          throw error;
+        } finally {
+          reply.raw.off("close", onClose);
+        }
+        assertFitsSource(extracted.text);
+        const response: DocumentSourceResponse = { ...extracted, characters: extracted.text.length };
+        return response;
+      },
+    );
 
     // A transcript or a thread may also come as the file itself (raw body or form upload), decoded by its charset.
     acceptRawTextUploads(app);
@@ -190,11 +200,18 @@ export function sourceRoutes(deps: SourceDeps = {}) {
       const memberAddress = upload?.fields.memberAddress?.trim();
       const fromFile = () => ({ text: upload?.text ?? "", ...(memberAddress ? { memberAddress } : {}) });
       const body = upload ? parseOrThrow(MailThreadSourceRequestSchema, fromFile()) : request.body;
-      const { messages } = parseMailThread(body.text, { insurerDomains, ...(body.memberAddress ? { memberAddress: body.memberAddress } : {}) });
+      const { messages } = parseMailThread(body.text, {
+        insurerDomains,
+        ...(body.memberAddress ? { memberAddress: body.memberAddress } : {}),
+      });
       if (messages.length === 0) throw new AppError("text_empty", { detail: msg("sources.mail.empty") });
       const source = threadToSource(messages, deps.orgName ? { orgName: deps.orgName } : {});
       assertFitsSource(source);
-      const response: MailThreadSourceResponse = { source, messages: messages.length, addresses: addressesOf(messages) };
+      const response: MailThreadSourceResponse = {
+        source,
+        messages: messages.length,
+        addresses: addressesOf(messages),
+      };
       return response;
     });
   };

@@ -23,7 +23,17 @@ function formatDate(iso: string | undefined): string | undefined {
   if (!iso) return undefined;
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return date.toLocaleString("fr-FR", { timeZone: "Europe/Paris", weekday: "long", day: "numeric", month: "long", year: "numeric", hour: "2-digit", minute: "2-digit" }).replace(" à ", " ");
+  return date
+    .toLocaleString("fr-FR", {
+      timeZone: "Europe/Paris",
+      weekday: "long",
+      day: "numeric",
+      month: "long",
+      year: "numeric",
+      hour: "2-digit",
+      minute: "2-digit",
+    })
+    .replace(" à ", " ");
 }
 
 /** Does `bytes` start like a mail file: RFC 5322 header lines ("Name: value", no space before the colon) with a sender? */
@@ -32,7 +42,9 @@ export function looksLikeEml(bytes: Uint8Array): boolean {
   const end = head.search(/\r?\n\r?\n/u);
   const header = end === -1 ? head : head.slice(0, end);
   if (!/^[A-Za-z][A-Za-z0-9-]*:/u.test(header)) return false;
-  return /^From:/imu.test(header) && /^(?:Date|Received|MIME-Version|Message-ID|Return-Path|Content-Type):/imu.test(header);
+  return (
+    /^From:/imu.test(header) && /^(?:Date|Received|MIME-Version|Message-ID|Return-Path|Content-Type):/imu.test(header)
+  );
 }
 
 /**

@@ -21,9 +21,13 @@ interface RawBody {
  * here rather than by Fastify, which would read it as UTF-8.
  */
 export function acceptRawTextUploads(app: FastifyInstance): void {
-  app.addContentTypeParser(TEXT_UPLOAD_TYPES, { parseAs: "buffer", bodyLimit: MAX_DOCUMENT_BYTES }, (_request, body, done) => {
-    done(null, { [RAW]: body as Buffer } satisfies RawBody);
-  });
+  app.addContentTypeParser(
+    TEXT_UPLOAD_TYPES,
+    { parseAs: "buffer", bodyLimit: MAX_DOCUMENT_BYTES },
+    (_request, body, done) => {
+      done(null, { [RAW]: body as Buffer } satisfies RawBody);
+    },
+  );
 }
 
 /** What a text upload holds once decoded. */
@@ -40,7 +44,12 @@ function charsetOf(contentType: string | undefined): string | undefined {
 // Outlook's own .msg files are OLE compound documents, not text: refused by name, with what to do instead.
 const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 
-async function decode(bytes: Buffer, contentType: string | undefined, filename: string | undefined, isMail: boolean): Promise<string> {
+async function decode(
+  bytes: Buffer,
+  contentType: string | undefined,
+  filename: string | undefined,
+  isMail: boolean,
+): Promise<string> {
   if (OLE_MAGIC.every((b, i) => bytes[i] === b) || /\.msg$/iu.test(filename ?? "")) {
     throw new AppError("unsupported_media_type", { detail: msg("sources.upload.msg") });
   }

@@ -1,5 +1,11 @@
 // Owns the committee's aggregates: per task and month, suppressed below the minimum group size, never per person.
-import { MIN_GROUP_SIZE, type CommitteeStats, type StatsCell, type TranscriptionCell, type TranscriptionStats } from "../../src/schemas/committee";
+import {
+  MIN_GROUP_SIZE,
+  type CommitteeStats,
+  type StatsCell,
+  type TranscriptionCell,
+  type TranscriptionStats,
+} from "../../src/schemas/committee";
 import type { TransparencyCase } from "../../src/schemas/minutes";
 import type { Db } from "./db";
 
@@ -40,7 +46,13 @@ export async function committeeStats(db: Db): Promise<CommitteeStats> {
   const providers = await db.query<{ month: string; task: string; name: string; region: string; n: number }>(`
     SELECT ${MONTH} AS month, g.task, g.provider_name AS name, g.provider_region AS region, count(*)::int AS n
       FROM generations g GROUP BY 1, 2, 3, 4 ORDER BY n DESC`);
-  const saves = await db.query<{ month: string; task: string; bucket: number; transparency_case: TransparencyCase; n: number }>(`
+  const saves = await db.query<{
+    month: string;
+    task: string;
+    bucket: number;
+    transparency_case: TransparencyCase;
+    n: number;
+  }>(`
     SELECT ${MONTH} AS month, g.task, least(floor(m.ai_share * 10), 9)::int AS bucket, m.transparency_case, count(*)::int AS n
       FROM minutes m JOIN generations g ON g.id = m.generation_id GROUP BY 1, 2, 3, 4`);
   const ratings = await db.query<{ month: string; task: string; rating: "up" | "down"; n: number }>(`
@@ -60,7 +72,9 @@ export async function committeeStats(db: Db): Promise<CommitteeStats> {
   const out = cells.map((c): StatsCell => {
     if (c.advisers < MIN_GROUP_SIZE) return { month: c.month, task: c.task, suppressed: true };
     const cellSaves = savesBy.get(key(c.month, c.task)) ?? [];
-    const histogram = Array.from({ length: 10 }, (_, i) => cellSaves.filter((s) => s.bucket === i).reduce((n, s) => n + s.n, 0));
+    const histogram = Array.from({ length: 10 }, (_, i) =>
+      cellSaves.filter((s) => s.bucket === i).reduce((n, s) => n + s.n, 0),
+    );
     const transparency: Partial<Record<TransparencyCase, number>> = {};
     for (const s of cellSaves) transparency[s.transparency_case] = (transparency[s.transparency_case] ?? 0) + s.n;
     const cellRatings = ratingsBy.get(key(c.month, c.task)) ?? [];
@@ -78,21 +92,44 @@ export async function committeeStats(db: Db): Promise<CommitteeStats> {
       ungroundedPerGeneration: c.ungrounded / c.generations,
       degraded: c.degraded,
       healthDataShare: c.health / c.generations,
-      providers: (providersBy.get(key(c.month, c.task)) ?? []).map((p) => ({ name: p.name, region: p.region, generations: p.n })),
+      providers: (providersBy.get(key(c.month, c.task)) ?? []).map((p) => ({
+        name: p.name,
+        region: p.region,
+        generations: p.n,
+      })),
       energyWh: { total: c.energy_wh, perGeneration: c.energy_wh / c.generations },
       gco2eq: { total: c.gco2eq, perGeneration: c.gco2eq / c.generations },
       prePromptVersions: c.pre_prompts,
-      feedback: { up: cellRatings.find((r) => r.rating === "up")?.n ?? 0, down: cellRatings.find((r) => r.rating === "down")?.n ?? 0 },
+      feedback: {
+        up: cellRatings.find((r) => r.rating === "up")?.n ?? 0,
+        down: cellRatings.find((r) => r.rating === "down")?.n ?? 0,
+      },
     };
   });
 
-  const comments = await db.query<{ month: string; task: string | null; rating: "up" | "down" | null; comment: string }>(`
+  const comments = await db.query<{
+    month: string;
+    task: string | null;
+    rating: "up" | "down" | null;
+    comment: string;
+  }>(`
     SELECT to_char(date_trunc('month', f.created_at AT TIME ZONE 'UTC'), 'YYYY-MM') AS month, f.task, f.rating, f.comment
       FROM feedback f WHERE f.kind = 'rating' AND f.comment IS NOT NULL AND f.comment <> '' ORDER BY f.created_at DESC LIMIT 200`);
-  const useCases = await db.query<{ month: string; comment: string; proposal: "use-case" | "template-change" | "new-template" }>(`
+  const useCases = await db.query<{
+    month: string;
+    comment: string;
+    proposal: "use-case" | "template-change" | "new-template";
+  }>(`
     SELECT to_char(date_trunc('month', f.created_at AT TIME ZONE 'UTC'), 'YYYY-MM') AS month, f.comment, coalesce(f.proposal, 'use-case') AS proposal
       FROM feedback f WHERE f.kind = 'use-case' ORDER BY f.created_at DESC LIMIT 200`);
-  return { minGroupSize: MIN_GROUP_SIZE, cells: out, totals, comments, useCases, transcription: await transcriptionStats(db) };
+  return {
+    minGroupSize: MIN_GROUP_SIZE,
+    cells: out,
+    totals,
+    comments,
+    useCases,
+    transcription: await transcriptionStats(db),
+  };
 }
 
 /**
@@ -100,7 +137,14 @@ export async function committeeStats(db: Db): Promise<CommitteeStats> {
  * purge of recordings, and count one-file uploads too); months under MIN_GROUP_SIZE distinct advisers carry no figure.
  */
 async function transcriptionStats(db: Db): Promise<TranscriptionStats> {
-  const rows = await db.query<{ month: string; advisers: number; transcriptions: number; seconds: number; energy_wh: number; gco2eq: number }>(`
+  const rows = await db.query<{
+    month: string;
+    advisers: number;
+    transcriptions: number;
+    seconds: number;
+    energy_wh: number;
+    gco2eq: number;
+  }>(`
     SELECT to_char(date_trunc('month', e.occurred_at AT TIME ZONE 'UTC'), 'YYYY-MM') AS month,
            count(DISTINCT e.actor)::int AS advisers,
            count(*)::int AS transcriptions,

@@ -16,7 +16,17 @@ export interface NewFeedback {
 
 /** Stores one piece of feedback. */
 export async function insertFeedback(db: Db, f: NewFeedback): Promise<void> {
-  await db.query("INSERT INTO feedback (id, user_id, kind, generation_id, task, rating, comment, proposal) VALUES ($1,$2,$3,$4,$5,$6,$7,$8)", [
-    f.id, f.userId, f.kind, f.generationId ?? null, f.task ?? null, f.rating ?? null, f.comment ?? null, f.kind === "use-case" ? (f.proposal ?? "use-case") : null,
-  ]);
+  await db.query(
+    "INSERT INTO feedback (id, user_id, kind, generation_id, task, rating, comment, proposal) VALUES ($1,$2,$3,$4,$5,$6,$7,$8)",
+    [
+      f.id,
+      f.userId,
+      f.kind,
+      f.generationId ?? null,
+      f.task ?? null,
+      f.rating ?? null,
+      f.comment ?? null,
+      f.kind === "use-case" ? (f.proposal ?? "use-case") : null,
+    ],
+  );
 }

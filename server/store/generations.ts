@@ -62,13 +62,35 @@ export async function insertGeneration(db: Db, g: GenerationRecord): Promise<voi
        transcription_id, transcription_consent_at)
      VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22,$23,$24,$25,$26,$27,$28,$29)`,
     [
-      g.id, g.userId, g.task, g.prePrompt.id, g.prePrompt.version, g.prePromptSha256, g.provider.name,
-      g.provider.model, g.provider.region, g.degraded, g.usage.inputTokens, g.usage.outputTokens, Math.round(g.latencyMs),
-      g.footprint.energyWh, g.footprint.gco2eq, g.pseudonymised, g.hasHealthData, JSON.stringify(g.ungrounded),
-      g.notes, g.source ?? null, g.context ? JSON.stringify(g.context) : null,
-      g.pseudonymMap === undefined ? null : JSON.stringify(g.pseudonymMap), g.draft, g.template ?? null,
-      g.parentId ?? null, g.rootId, g.reviseInstruction ?? null,
-      g.transcription?.id ?? null, g.transcription?.consentAt ?? null,
+      g.id,
+      g.userId,
+      g.task,
+      g.prePrompt.id,
+      g.prePrompt.version,
+      g.prePromptSha256,
+      g.provider.name,
+      g.provider.model,
+      g.provider.region,
+      g.degraded,
+      g.usage.inputTokens,
+      g.usage.outputTokens,
+      Math.round(g.latencyMs),
+      g.footprint.energyWh,
+      g.footprint.gco2eq,
+      g.pseudonymised,
+      g.hasHealthData,
+      JSON.stringify(g.ungrounded),
+      g.notes,
+      g.source ?? null,
+      g.context ? JSON.stringify(g.context) : null,
+      g.pseudonymMap === undefined ? null : JSON.stringify(g.pseudonymMap),
+      g.draft,
+      g.template ?? null,
+      g.parentId ?? null,
+      g.rootId,
+      g.reviseInstruction ?? null,
+      g.transcription?.id ?? null,
+      g.transcription?.consentAt ?? null,
     ],
   );
 }
@@ -77,7 +99,10 @@ export async function insertGeneration(db: Db, g: GenerationRecord): Promise<voi
 export async function findGenerationForUser(db: Db, id: string, userId: string): Promise<StoredGeneration | null> {
   // Named columns, not `*`: the notes, source, context and pseudonymisation map (the member's data in clear) are
   // never needed here, so they never leave the database on the save, feedback and history paths.
-  const rows = await db.query<GenerationRow>(`SELECT ${GENERATION_COLUMNS} FROM generations WHERE id = $1 AND user_id = $2`, [id, userId]);
+  const rows = await db.query<GenerationRow>(
+    `SELECT ${GENERATION_COLUMNS} FROM generations WHERE id = $1 AND user_id = $2`,
+    [id, userId],
+  );
   const row = rows[0];
   if (!row) return null;
   return {
@@ -94,7 +119,9 @@ export async function findGenerationForUser(db: Db, id: string, userId: string):
     pseudonymised: row.pseudonymised,
     ...(row.parent_id ? { parentId: row.parent_id } : {}),
     rootId: row.root_id ?? row.id,
-    ...(row.transcription_id && row.transcription_consent_at ? { transcription: { id: row.transcription_id, consentAt: new Date(row.transcription_consent_at).toISOString() } } : {}),
+    ...(row.transcription_id && row.transcription_consent_at
+      ? { transcription: { id: row.transcription_id, consentAt: new Date(row.transcription_consent_at).toISOString() } }
+      : {}),
     latencyMs: row.latency_ms,
     createdAt: new Date(row.created_at).toISOString(),
   };

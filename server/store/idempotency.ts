@@ -22,8 +22,17 @@ export function fingerprintOf(body: unknown): string {
  * on the row lock), and returns the stored answer instead when the key was already used with the same body.
  * @throws AppError idempotency_key_reused when the key was first used with a body of another fingerprint.
  */
-export async function onceForKey(tx: Db, userId: string, key: string, work: () => Promise<StoredAnswer>, fingerprint?: string): Promise<StoredAnswer & { isReplay: boolean }> {
-  const claimed = await tx.query("INSERT INTO idempotency_keys (user_id, key, fingerprint) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING key", [userId, key, fingerprint ?? null]);
+export async function onceForKey(
+  tx: Db,
+  userId: string,
+  key: string,
+  work: () => Promise<StoredAnswer>,
+  fingerprint?: string,
+): Promise<StoredAnswer & { isReplay: boolean }> {
+  const claimed = await tx.query(
+    "INSERT INTO idempotency_keys (user_id, key, fingerprint) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING key",
+    [userId, key, fingerprint ?? null],
+  );
   if (claimed.length === 0) {
     const [row] = await tx.query<{ status: number | null; response: unknown; fingerprint: string | null }>(
       "SELECT status, response, fingerprint FROM idempotency_keys WHERE user_id = $1 AND key = $2",
@@ -36,6 +45,11 @@ export async function onceForKey(tx: Db, userId: string, key: string, work: () =
     if (row?.status != null) return { status: row.status, body: row.response, isReplay: true };
   }
   const answer = await work();
-  await tx.query("UPDATE idempotency_keys SET status = $3, response = $4 WHERE user_id = $1 AND key = $2", [userId, key, answer.status, JSON.stringify(answer.body)]);
+  await tx.query("UPDATE idempotency_keys SET status = $3, response = $4 WHERE user_id = $1 AND key = $2", [
+    userId,
+    key,
+    answer.status,
+    JSON.stringify(answer.body),
+  ]);
   return { ...answer, isReplay: false };
 }

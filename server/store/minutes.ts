@@ -41,7 +41,18 @@ export async function insertMinutes(db: Db, m: NewMinutes): Promise<void> {
     `INSERT INTO minutes (id, generation_id, user_id, task, text, ai_share, transparency_case, transparency_label, validated_by, validated_at, template, member_id)
      SELECT $1,$2,$3,$4,$5,$6,$7,$8,$9,$10, g.template, NULLIF(btrim(g.context->>'memberId'), '')
        FROM generations g WHERE g.id = $2`,
-    [m.id, m.generationId, m.userId, m.task, m.text, m.aiShare, m.transparency.case, m.transparency.label, m.validatedBy, m.validatedAt.toISOString()],
+    [
+      m.id,
+      m.generationId,
+      m.userId,
+      m.task,
+      m.text,
+      m.aiShare,
+      m.transparency.case,
+      m.transparency.label,
+      m.validatedBy,
+      m.validatedAt.toISOString(),
+    ],
   );
 }
 
@@ -118,10 +129,12 @@ const PLAIN = "aaaaaaceeeeiiiinooooouuuuyyAAAAAACEEEEIIIINOOOOOUUUUYY";
 
 /** A word with its accents taken off, as translate(ACCENTED, PLAIN) does in SQL. */
 function fold(word: string): string {
-  return [...word].map((c) => {
-    const at = ACCENTED.indexOf(c);
-    return at === -1 ? c : (PLAIN[at] ?? c);
-  }).join("");
+  return [...word]
+    .map((c) => {
+      const at = ACCENTED.indexOf(c);
+      return at === -1 ? c : (PLAIN[at] ?? c);
+    })
+    .join("");
 }
 
 /** LIKE's wildcards taken literally. */
@@ -133,24 +146,35 @@ function likePattern(word: string): string {
  * The author's minutes, newest first, one page at a time (keyset on created_at, id: stable while others are
  * saved). Someone else's minutes never come out: `user_id` is in every query.
  */
-export async function listMinutesForUser(db: Db, userId: string, options: MinutesListOptions): Promise<{ items: MinutesListItem[]; next: MinutesCursor | null }> {
+export async function listMinutesForUser(
+  db: Db,
+  userId: string,
+  options: MinutesListOptions,
+): Promise<{ items: MinutesListItem[]; next: MinutesCursor | null }> {
   const params: unknown[] = [userId];
   const where = ["m.user_id = $1"];
   const add = (value: unknown): string => {
     params.push(value);
     return `$${params.length}`;
   };
-  if (options.memberId !== undefined && options.memberId.trim() !== "") where.push(`m.member_id = ${add(options.memberId.trim())}`);
-  const words = (options.q ?? "").split(/\s+/).filter((w) => w !== "").slice(0, 12);
+  if (options.memberId !== undefined && options.memberId.trim() !== "")
+    where.push(`m.member_id = ${add(options.memberId.trim())}`);
+  const words = (options.q ?? "")
+    .split(/\s+/)
+    .filter((w) => w !== "")
+    .slice(0, 12);
   if (words.length > 0) {
     // Each word as typed, accents aside (a plate, a contract number, part of a name), or the whole query through the
     // French stemmer ("sinistres" finds "sinistre"); the same SQL on PostgreSQL and PGlite.
     const from = add(ACCENTED);
     const to = add(PLAIN);
-    const literal = words.map((w) => `translate(m.text, ${from}, ${to}) ILIKE ${add(likePattern(fold(w)))}`).join(" AND ");
+    const literal = words
+      .map((w) => `translate(m.text, ${from}, ${to}) ILIKE ${add(likePattern(fold(w)))}`)
+      .join(" AND ");
     where.push(`((${literal}) OR to_tsvector('french', m.text) @@ plainto_tsquery('french', ${add(words.join(" "))}))`);
   }
-  if (options.after) where.push(`(m.created_at, m.id) < (${add(options.after.createdAt)}::timestamptz, ${add(options.after.id)}::uuid)`);
+  if (options.after)
+    where.push(`(m.created_at, m.id) < (${add(options.after.createdAt)}::timestamptz, ${add(options.after.id)}::uuid)`);
   const limit = add(options.limit + 1);
   const rows = await db.query<ListRow>(
     `SELECT m.id, m.task, m.template, m.created_at, m.created_at::text AS created_at_text, m.member_id,
@@ -173,7 +197,10 @@ export async function listMinutesForUser(db: Db, userId: string, options: Minute
       firstLine: firstLineOf(row.head),
       transparency: { case: row.transparency_case },
     })),
-    next: rows.length > options.limit && last ? { createdAt: rows[options.limit - 1]?.created_at_text ?? "", id: last.id } : null,
+    next:
+      rows.length > options.limit && last
+        ? { createdAt: rows[options.limit - 1]?.created_at_text ?? "", id: last.id }
+        : null,
   };
 }
 

@@ -2,14 +2,22 @@
 
 /** `tx` 0 runs outside any transaction (queued behind an open one, as PGlite does). */
 export type WorkerRequest =
-  | { readonly id: number; readonly op: "query"; readonly sql: string; readonly params: readonly unknown[]; readonly tx: number }
+  | {
+      readonly id: number;
+      readonly op: "query";
+      readonly sql: string;
+      readonly params: readonly unknown[];
+      readonly tx: number;
+    }
   | { readonly id: number; readonly op: "exec"; readonly sql: string; readonly tx: number }
   | { readonly id: number; readonly op: "begin" }
   | { readonly id: number; readonly op: "end"; readonly tx: number; readonly commit: boolean }
   | { readonly id: number; readonly op: "close" };
 
 /** Id 0 answers the opening of the database. */
-export type WorkerReply = { readonly id: number; readonly ok: true; readonly value?: unknown } | { readonly id: number; readonly ok: false; readonly error: WireError };
+export type WorkerReply =
+  | { readonly id: number; readonly ok: true; readonly value?: unknown }
+  | { readonly id: number; readonly ok: false; readonly error: WireError };
 
 /** An error as it crosses the thread boundary: its message and the string fields of a PostgreSQL error. */
 export interface WireError {
@@ -19,7 +27,20 @@ export interface WireError {
 }
 
 // The fields node-postgres and PGlite both set on a DatabaseError; callers branch on `code` (23505, 22P05…).
-const PG_FIELDS = ["code", "severity", "detail", "hint", "position", "where", "schema", "table", "column", "dataType", "constraint", "routine"] as const;
+const PG_FIELDS = [
+  "code",
+  "severity",
+  "detail",
+  "hint",
+  "position",
+  "where",
+  "schema",
+  "table",
+  "column",
+  "dataType",
+  "constraint",
+  "routine",
+] as const;
 
 /** What of `error` survives postMessage: structured clone would drop every field but the message. */
 export function toWire(error: unknown): WireError {

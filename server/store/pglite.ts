@@ -15,7 +15,10 @@ import(workerData.tsxApi).then((tsx) => tsx.tsImport(workerData.entry, workerDat
 `;
 
 // The ESM build of tsx's API (its CommonJS build cannot register hooks from an eval'd worker).
-const TSX_ESM_API = new URL("dist/esm/api/index.mjs", pathToFileURL(createRequire(import.meta.url).resolve("tsx/package.json"))).href;
+const TSX_ESM_API = new URL(
+  "dist/esm/api/index.mjs",
+  pathToFileURL(createRequire(import.meta.url).resolve("tsx/package.json")),
+).href;
 
 /** One worker thread holding the one PGlite connection; requests and replies are matched by id. */
 class WorkerConnection {

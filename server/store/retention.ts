@@ -28,9 +28,16 @@ export async function purgeExpired(db: Db, policy: RetentionPolicy): Promise<Pur
       [policy.workingDataDays],
     );
     // Expired minutes go first, so the one draft purge below also frees the drafts they were holding.
-    const minutes = await tx.query<{ id: string; generation_id: string }>("DELETE FROM minutes WHERE created_at < now() - make_interval(days => $1) RETURNING id, generation_id", [policy.minutesDays]);
+    const minutes = await tx.query<{ id: string; generation_id: string }>(
+      "DELETE FROM minutes WHERE created_at < now() - make_interval(days => $1) RETURNING id, generation_id",
+      [policy.minutesDays],
+    );
     // Receivers that may hold these records get a signed minutes.deleted; their text leaves the outbox with them.
-    await appendDeletions(tx, minutes.map((m) => m.id), "retention");
+    await appendDeletions(
+      tx,
+      minutes.map((m) => m.id),
+      "retention",
+    );
     const drafts = await tx.query(
       `UPDATE generations g SET draft = NULL
         WHERE g.created_at < now() - make_interval(days => $1) AND g.draft IS NOT NULL

@@ -4,7 +4,13 @@ import { readWav } from "./wav";
 
 export type AudioFormat = "wav" | "webm" | "ogg" | "mp3" | "m4a";
 
-const MIME: Record<AudioFormat, string> = { wav: "audio/wav", webm: "audio/webm", ogg: "audio/ogg", mp3: "audio/mpeg", m4a: "audio/mp4" };
+const MIME: Record<AudioFormat, string> = {
+  wav: "audio/wav",
+  webm: "audio/webm",
+  ogg: "audio/ogg",
+  mp3: "audio/mpeg",
+  m4a: "audio/mp4",
+};
 
 /** The format named by the file's magic bytes, or undefined when it is none of the five accepted. */
 export function sniffAudio(bytes: Uint8Array): AudioFormat | undefined {
@@ -28,13 +34,21 @@ export function mimeOf(format: AudioFormat): string {
  * The length in seconds: exact for WAV, from the container for the others, undefined when it does not say.
  * `declared`: what the file announces, for the limit (a WAV cut short still claims its whole length).
  */
-export async function durationOf(bytes: Uint8Array, format: AudioFormat, declared = false): Promise<number | undefined> {
+export async function durationOf(
+  bytes: Uint8Array,
+  format: AudioFormat,
+  declared = false,
+): Promise<number | undefined> {
   if (format === "wav") {
     const wav = readWav(bytes);
     if (wav) return declared ? wav.declaredDurationS : wav.durationS;
   }
   try {
-    const metadata = await parseBuffer(bytes, { mimeType: MIME[format], size: bytes.length }, { duration: true, skipCovers: true });
+    const metadata = await parseBuffer(
+      bytes,
+      { mimeType: MIME[format], size: bytes.length },
+      { duration: true, skipCovers: true },
+    );
     const duration = metadata.format.duration;
     return duration !== undefined && Number.isFinite(duration) && duration > 0 ? duration : undefined;
   } catch {

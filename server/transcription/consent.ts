@@ -16,7 +16,11 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * event is the record read: one-file transcriptions keep nothing else, and it outlives the purge of recordings.
  * @throws AppError not_found (absent or someone else's: a 404, never a 403 that confirms it exists), consent_required.
  */
-export async function resolveTranscriptionConsent(db: Db, actor: string, id: string | undefined): Promise<TranscriptionConsent | undefined> {
+export async function resolveTranscriptionConsent(
+  db: Db,
+  actor: string,
+  id: string | undefined,
+): Promise<TranscriptionConsent | undefined> {
   if (id === undefined) return undefined;
   const notFound = () => new AppError("not_found", { detail: msg("voice.server.transcription_not_found") });
   if (!UUID.test(id)) throw notFound();

@@ -30,22 +30,36 @@ export function createRecordingStore(db: Db, dataDir: string) {
   return {
     async create(userId: string, mimeType: string | undefined): Promise<RecordingRow> {
       const id = crypto.randomUUID();
-      const rows = await db.query<RecordingRow>("INSERT INTO recordings (id, user_id, consent_at, mime_type) VALUES ($1, $2, now(), $3) RETURNING *", [id, userId, mimeType ?? null]);
+      const rows = await db.query<RecordingRow>(
+        "INSERT INTO recordings (id, user_id, consent_at, mime_type) VALUES ($1, $2, now(), $3) RETURNING *",
+        [id, userId, mimeType ?? null],
+      );
       return rows[0] as RecordingRow;
     },
     /** The recording of this user; undefined for anyone else (a 404, never a 403 that confirms it exists). */
     async get(id: string, userId: string): Promise<RecordingRow | undefined> {
       if (!/^[0-9a-f-]{36}$/i.test(id)) return undefined;
-      const rows = await db.query<RecordingRow>("SELECT * FROM recordings WHERE id = $1 AND user_id = $2", [id, userId]);
+      const rows = await db.query<RecordingRow>("SELECT * FROM recordings WHERE id = $1 AND user_id = $2", [
+        id,
+        userId,
+      ]);
       return rows[0];
     },
     /**
      * Stores chunk `n` once: the same bytes again are acknowledged (a retry after a lost answer), other bytes under
      * the same number are a conflict. The file is written before the row, so an acknowledged chunk is always on disk.
      */
-    async putChunk(id: string, n: number, bytes: Uint8Array, endS: number | undefined): Promise<"stored" | "same" | "conflict"> {
+    async putChunk(
+      id: string,
+      n: number,
+      bytes: Uint8Array,
+      endS: number | undefined,
+    ): Promise<"stored" | "same" | "conflict"> {
       const digest = sha256(bytes);
-      const existing = await db.query<{ chunk: { sha256: string } | null }>("SELECT chunks -> $2::text AS chunk FROM recordings WHERE id = $1", [id, String(n)]);
+      const existing = await db.query<{ chunk: { sha256: string } | null }>(
+        "SELECT chunks -> $2::text AS chunk FROM recordings WHERE id = $1",
+        [id, String(n)],
+      );
       const known = existing[0]?.chunk;
       if (known) return known.sha256 === digest ? "same" : "conflict";
       await mkdir(dirOf(id), { recursive: true });
@@ -70,7 +84,10 @@ export function createRecordingStore(db: Db, dataDir: string) {
       return Buffer.concat(parts);
     },
     async markTranscribed(id: string, result: unknown, durationS: number): Promise<void> {
-      await db.query("UPDATE recordings SET status = 'transcribed', transcribed_at = now(), duration_s = $2, result = $3 WHERE id = $1", [id, durationS, JSON.stringify(result)]);
+      await db.query(
+        "UPDATE recordings SET status = 'transcribed', transcribed_at = now(), duration_s = $2, result = $3 WHERE id = $1",
+        [id, durationS, JSON.stringify(result)],
+      );
     },
     /** Deletes the audio from disk and the chunk list from the row; the row keeps what the audit needs. */
     async deleteAudio(id: string): Promise<void> {
@@ -90,7 +107,11 @@ export type RecordingStore = ReturnType<typeof createRecordingStore>;
  * The retention of recordings: audio of transcribed recordings after `audioHours` (0: at once), untranscribed
  * recordings and transcripts with the notes (`workingDataDays`). Returns the ids whose audio left the disk.
  */
-export async function purgeRecordings(db: Db, dataDir: string, policy: { audioHours: number; workingDataDays: number }): Promise<number> {
+export async function purgeRecordings(
+  db: Db,
+  dataDir: string,
+  policy: { audioHours: number; workingDataDays: number },
+): Promise<number> {
   const expiredAudio = await db.query<{ id: string }>(
     `UPDATE recordings SET chunks = '{}'::jsonb, audio_deleted_at = now()
       WHERE audio_deleted_at IS NULL
@@ -100,6 +121,9 @@ export async function purgeRecordings(db: Db, dataDir: string, policy: { audioHo
     [policy.audioHours * 3600, policy.workingDataDays],
   );
   for (const { id } of expiredAudio) await rm(recordingDir(dataDir, id), { recursive: true, force: true });
-  await db.query("UPDATE recordings SET result = NULL WHERE result IS NOT NULL AND created_at < now() - make_interval(days => $1)", [policy.workingDataDays]);
+  await db.query(
+    "UPDATE recordings SET result = NULL WHERE result IS NOT NULL AND created_at < now() - make_interval(days => $1)",
+    [policy.workingDataDays],
+  );
   return expiredAudio.length;
 }

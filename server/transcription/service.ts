@@ -39,10 +39,14 @@ const PARALLEL_PIECES = 3;
 const sleep = (ms: number, signal?: AbortSignal) =>
   new Promise<void>((resolve, reject) => {
     const timer = setTimeout(resolve, ms);
-    signal?.addEventListener("abort", () => {
-      clearTimeout(timer);
-      reject(signal.reason);
-    }, { once: true });
+    signal?.addEventListener(
+      "abort",
+      () => {
+        clearTimeout(timer);
+        reject(signal.reason);
+      },
+      { once: true },
+    );
   });
 
 /** The engine-less answer: transcription needs a provider; the pane keeps the recording. */
@@ -51,25 +55,48 @@ export function unavailable(cause?: unknown): AppError {
 }
 
 /** Footprint of transcribing `durationS` seconds into `text`, with the EcoLogits method of generations. */
-export function transcriptionFootprint(durationS: number, text: string, region: string): { energyWh: number; gco2eq: number } {
+export function transcriptionFootprint(
+  durationS: number,
+  text: string,
+  region: string,
+): { energyWh: number; gco2eq: number } {
   const outputTokens = Math.ceil(text.length / 4) + Math.ceil(durationS / 30) * TOKENS_PER_WINDOW;
-  const f = estimateFootprint({ outputTokens, model: { activeParamsB: STT_PARAMS_B, totalParamsB: STT_PARAMS_B }, region });
+  const f = estimateFootprint({
+    outputTokens,
+    model: { activeParamsB: STT_PARAMS_B, totalParamsB: STT_PARAMS_B },
+    region,
+  });
   return { energyWh: f.energyWh, gco2eq: f.gco2eq };
 }
 
 /** Builds the transcriber of the configuration; `engine` replaces the endpoint in tests. */
-export function createTranscriber(config: Pick<Config, "transcription" | "resilience">, engine?: SpeechToText): Transcriber {
+export function createTranscriber(
+  config: Pick<Config, "transcription" | "resilience">,
+  engine?: SpeechToText,
+): Transcriber {
   const { transcription } = config;
   const resilience: ResilienceConfig = config.resilience;
-  const endpoints = (engine ? [engine] : [transcription.provider, transcription.fallback].filter((p) => p !== undefined).map(createSpeechToText)).map((stt) => ({
+  const endpoints = (
+    engine
+      ? [engine]
+      : [transcription.provider, transcription.fallback].filter((p) => p !== undefined).map(createSpeechToText)
+  ).map((stt) => ({
     stt,
-    breaker: new CircuitBreaker({ failureThreshold: resilience.breakerThreshold, cooldownMs: resilience.breakerCooldownMs }),
+    breaker: new CircuitBreaker({
+      failureThreshold: resilience.breakerThreshold,
+      cooldownMs: resilience.breakerCooldownMs,
+    }),
   }));
   const stt = endpoints[0]?.stt;
   const limits = { maxSeconds: transcription.maxSeconds, maxBytes: transcription.maxBytes };
 
   const tooLong = (durationS: number) =>
-    new AppError("payload_too_large", { detail: msg("voice.server.too_long", { minutes: Math.ceil(durationS / 60), max: Math.round(limits.maxSeconds / 60) }) });
+    new AppError("payload_too_large", {
+      detail: msg("voice.server.too_long", {
+        minutes: Math.ceil(durationS / 60),
+        max: Math.round(limits.maxSeconds / 60),
+      }),
+    });
 
   /** One piece: each endpoint in order, with retries on retryable failures and its breaker shared by every transcription. */
   async function withRetries(piece: AudioPiece, signal: AbortSignal | undefined) {
@@ -85,7 +112,11 @@ export function createTranscriber(config: Pick<Config, "transcription" | "resili
     throw unavailable(lastError);
   }
 
-  async function onEndpoint({ stt, breaker }: (typeof endpoints)[number], piece: AudioPiece, signal: AbortSignal | undefined) {
+  async function onEndpoint(
+    { stt, breaker }: (typeof endpoints)[number],
+    piece: AudioPiece,
+    signal: AbortSignal | undefined,
+  ) {
     let lastError: ProviderError | undefined;
     for (let attempt = 1; attempt <= resilience.maxAttempts; attempt += 1) {
       const permit = breaker.tryAcquire(Date.now());
@@ -111,14 +142,20 @@ export function createTranscriber(config: Pick<Config, "transcription" | "resili
 
   async function check(bytes: Uint8Array) {
     if (bytes.length > limits.maxBytes) {
-      throw new AppError("payload_too_large", { detail: msg("voice.server.too_large", { mb: Math.ceil(bytes.length / 1024 / 1024), max: Math.round(limits.maxBytes / 1024 / 1024) }) });
+      throw new AppError("payload_too_large", {
+        detail: msg("voice.server.too_large", {
+          mb: Math.ceil(bytes.length / 1024 / 1024),
+          max: Math.round(limits.maxBytes / 1024 / 1024),
+        }),
+      });
     }
     const format = sniffAudio(bytes);
     if (!format) throw new AppError("unsupported_media_type", { detail: msg("voice.server.unsupported") });
     const durationS = await durationOf(bytes, format);
     const announced = format === "wav" ? await durationOf(bytes, format, true) : durationS;
     // A file announcing more than the limit is refused even when cut short: its header is what the adviser sent.
-    for (const length of [durationS, announced]) if (length !== undefined && length > limits.maxSeconds) throw tooLong(length);
+    for (const length of [durationS, announced])
+      if (length !== undefined && length > limits.maxSeconds) throw tooLong(length);
     return { format, durationS };
   }
 
@@ -134,13 +171,21 @@ export function createTranscriber(config: Pick<Config, "transcription" | "resili
       const plan = wav
         ? splitWav(bytes, wav, { pieceS: transcription.pieceSeconds })
         : { cuts: [0], pieces: [{ startS: 0, endS: known ?? 0, bytes }] };
-      const results: { text: string; segments: readonly TimedSegment[]; durationS: number | undefined; info: SpeechToText["info"] }[] = new Array(plan.pieces.length);
+      const results: {
+        text: string;
+        segments: readonly TimedSegment[];
+        durationS: number | undefined;
+        info: SpeechToText["info"];
+      }[] = new Array(plan.pieces.length);
       let next = 0;
       const worker = async () => {
         while (next < plan.pieces.length) {
           const index = next++;
           const piece = plan.pieces[index] as (typeof plan.pieces)[number];
-          results[index] = await withRetries({ bytes: piece.bytes, filename: `audio-${index}.${format}`, mimeType: mimeOf(format) }, signal);
+          results[index] = await withRetries(
+            { bytes: piece.bytes, filename: `audio-${index}.${format}`, mimeType: mimeOf(format) },
+            signal,
+          );
         }
       };
       await Promise.all(Array.from({ length: Math.min(PARALLEL_PIECES, plan.pieces.length) }, worker));
@@ -151,7 +196,12 @@ export function createTranscriber(config: Pick<Config, "transcription" | "resili
         const result = results[index] as (typeof results)[number];
         const cut = plan.cuts[index] ?? 0;
         const nextCut = plan.cuts[index + 1] ?? Number.POSITIVE_INFINITY;
-        const own = result.segments.length > 0 ? result.segments : result.text.trim() ? [{ start: 0, end: result.durationS ?? piece.endS - piece.startS, text: result.text }] : [];
+        const own =
+          result.segments.length > 0
+            ? result.segments
+            : result.text.trim()
+              ? [{ start: 0, end: result.durationS ?? piece.endS - piece.startS, text: result.text }]
+              : [];
         for (const s of own) {
           const start = s.start + piece.startS;
           if (plan.pieces.length > 1 && (start < cut - 0.05 || start >= nextCut)) continue;

@@ -17,7 +17,8 @@ export interface WavInfo {
 export function readWav(bytes: Uint8Array): WavInfo | undefined {
   if (bytes.length < 44) return undefined;
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const tag = (at: number) => String.fromCharCode(bytes[at] ?? 0, bytes[at + 1] ?? 0, bytes[at + 2] ?? 0, bytes[at + 3] ?? 0);
+  const tag = (at: number) =>
+    String.fromCharCode(bytes[at] ?? 0, bytes[at + 1] ?? 0, bytes[at + 2] ?? 0, bytes[at + 3] ?? 0);
   if (tag(0) !== "RIFF" || tag(8) !== "WAVE") return undefined;
   let offset = 12;
   let format: { audioFormat: number; channels: number; sampleRate: number; bitsPerSample: number } | undefined;
@@ -26,18 +27,33 @@ export function readWav(bytes: Uint8Array): WavInfo | undefined {
     const size = view.getUint32(offset + 4, true);
     const body = offset + 8;
     if (id === "fmt " && body + 16 <= bytes.length) {
-      format = { audioFormat: view.getUint16(body, true), channels: view.getUint16(body + 2, true), sampleRate: view.getUint32(body + 4, true), bitsPerSample: view.getUint16(body + 14, true) };
+      format = {
+        audioFormat: view.getUint16(body, true),
+        channels: view.getUint16(body + 2, true),
+        sampleRate: view.getUint32(body + 4, true),
+        bitsPerSample: view.getUint16(body + 14, true),
+      };
     } else if (id === "data") {
       if (!format) return undefined;
       // 1 = PCM, 0xFFFE = extensible (PCM in practice for 8/16/24/32-bit recorders).
-      if ((format.audioFormat !== 1 && format.audioFormat !== 0xfffe) || ![8, 16, 24, 32].includes(format.bitsPerSample)) return undefined;
+      if (
+        (format.audioFormat !== 1 && format.audioFormat !== 0xfffe) ||
+        ![8, 16, 24, 32].includes(format.bitsPerSample)
+      )
+        return undefined;
       if (format.channels < 1 || format.sampleRate < 1_000) return undefined;
       const frame = (format.bitsPerSample / 8) * format.channels;
       // Streaming writers leave 0 or 0xFFFFFFFF in the size: the samples are what the file holds.
       const present = bytes.length - body;
       const declared = size === 0 || size === 0xffffffff ? present : size;
       const dataBytes = Math.floor(Math.min(declared, present) / frame) * frame;
-      return { ...format, dataOffset: body, dataBytes, durationS: dataBytes / frame / format.sampleRate, declaredDurationS: Math.max(dataBytes, declared) / frame / format.sampleRate };
+      return {
+        ...format,
+        dataOffset: body,
+        dataBytes,
+        durationS: dataBytes / frame / format.sampleRate,
+        declaredDurationS: Math.max(dataBytes, declared) / frame / format.sampleRate,
+      };
     }
     offset = body + size + (size % 2);
   }
@@ -85,7 +101,8 @@ function energy(bytes: Uint8Array, info: WavInfo, fromFrame: number, toFrame: nu
     let v: number;
     if (sampleBytes === 1) v = ((bytes[at] ?? 128) - 128) / 128;
     else if (sampleBytes === 2) v = view.getInt16(at, true) / 32_768;
-    else if (sampleBytes === 3) v = (((bytes[at + 2] ?? 0) << 24) | ((bytes[at + 1] ?? 0) << 16) | ((bytes[at] ?? 0) << 8)) / 2_147_483_648;
+    else if (sampleBytes === 3)
+      v = (((bytes[at + 2] ?? 0) << 24) | ((bytes[at + 1] ?? 0) << 16) | ((bytes[at] ?? 0) << 8)) / 2_147_483_648;
     else v = view.getInt32(at, true) / 2_147_483_648;
     sum += v * v;
     count += 1;
@@ -99,7 +116,11 @@ function energy(bytes: Uint8Array, info: WavInfo, fromFrame: number, toFrame: nu
  * starts `overlapS` seconds before its cut, so a word on the cut is heard whole by one piece; the caller keeps, of
  * each piece, the segments that start after its cut.
  */
-export function splitWav(bytes: Uint8Array, info: WavInfo, options: { pieceS: number; overlapS?: number; searchS?: number }): { cuts: number[]; pieces: WavPiece[] } {
+export function splitWav(
+  bytes: Uint8Array,
+  info: WavInfo,
+  options: { pieceS: number; overlapS?: number; searchS?: number },
+): { cuts: number[]; pieces: WavPiece[] } {
   const overlapS = options.overlapS ?? 1;
   const searchS = Math.min(options.searchS ?? 30, options.pieceS / 2);
   const frame = (info.bitsPerSample / 8) * info.channels;
@@ -140,7 +161,15 @@ export function splitWav(bytes: Uint8Array, info: WavInfo, options: { pieceS: nu
 
 /** A PCM WAV of the given 16-bit mono samples (tests, bench, and the synthetic tone of the e2e test). */
 export function encodeWav(samples: Int16Array, sampleRate: number): Uint8Array {
-  const info: WavInfo = { sampleRate, channels: 1, bitsPerSample: 16, dataOffset: 44, dataBytes: samples.length * 2, durationS: samples.length / sampleRate, declaredDurationS: samples.length / sampleRate };
+  const info: WavInfo = {
+    sampleRate,
+    channels: 1,
+    bitsPerSample: 16,
+    dataOffset: 44,
+    dataBytes: samples.length * 2,
+    durationS: samples.length / sampleRate,
+    declaredDurationS: samples.length / sampleRate,
+  };
   const out = new Uint8Array(44 + samples.length * 2);
   out.set(header(info, samples.length * 2), 0);
   out.set(new Uint8Array(samples.buffer, samples.byteOffset, samples.length * 2), 44);

@@ -21,7 +21,8 @@ export interface FootprintInput {
   readonly outputTokens: number;
   readonly inputTokens?: number | undefined;
   /** Parameters in billions; a dense model has active = total. */
-  readonly model?: { readonly activeParamsB?: number | undefined; readonly totalParamsB?: number | undefined } | undefined;
+  readonly model?:
+    { readonly activeParamsB?: number | undefined; readonly totalParamsB?: number | undefined } | undefined;
   /** Region of the provider's data centre (ISO code, country name or cloud region); France when absent. */
   readonly region?: string | undefined;
   /** Power usage effectiveness of the data centre; 1.2 when absent. */
@@ -69,23 +70,89 @@ export const DEFAULT_MODEL_PARAMS_B = 70;
 
 /** Electricity mixes, gCO2e/kWh, from EcoLogits' `ecologits/data/electricity_mixes.csv` (Our World in Data). */
 const MIX_GCO2_PER_KWH: Readonly<Record<string, number>> = {
-  FRA: 44.18, SWE: 35.82, NOR: 30.75, CHE: 36.6, FIN: 72.25, AUT: 102.62, PRT: 112.29, BEL: 117.58, LUX: 134.62,
-  DNK: 143.3, ESP: 146.15, GBR: 210.89, NLD: 253.31, IRL: 279.7, ITA: 287.53, DEU: 344.14, POL: 614.98,
-  CAN: 174.81, USA: 383.55, WOR: 473.01,
+  FRA: 44.18,
+  SWE: 35.82,
+  NOR: 30.75,
+  CHE: 36.6,
+  FIN: 72.25,
+  AUT: 102.62,
+  PRT: 112.29,
+  BEL: 117.58,
+  LUX: 134.62,
+  DNK: 143.3,
+  ESP: 146.15,
+  GBR: 210.89,
+  NLD: 253.31,
+  IRL: 279.7,
+  ITA: 287.53,
+  DEU: 344.14,
+  POL: 614.98,
+  CAN: 174.81,
+  USA: 383.55,
+  WOR: 473.01,
 };
 
 /** Other ways a provider may name a region: ISO alpha-2, names, and the cloud regions of the usual EU providers. */
 const REGION_ALIASES: Readonly<Record<string, string>> = {
-  FR: "FRA", FRANCE: "FRA", SE: "SWE", SWEDEN: "SWE", SUEDE: "SWE", NO: "NOR", NORWAY: "NOR", CH: "CHE", FI: "FIN",
-  AT: "AUT", PT: "PRT", BE: "BEL", BELGIUM: "BEL", BELGIQUE: "BEL", LU: "LUX", DK: "DNK", ES: "ESP", SPAIN: "ESP",
-  GB: "GBR", UK: "GBR", NL: "NLD", NETHERLANDS: "NLD", IE: "IRL", IRELAND: "IRL", IRLANDE: "IRL", IT: "ITA",
-  DE: "DEU", GERMANY: "DEU", ALLEMAGNE: "DEU", PL: "POL", CA: "CAN", US: "USA", WORLD: "WOR", MONDE: "WOR",
+  FR: "FRA",
+  FRANCE: "FRA",
+  SE: "SWE",
+  SWEDEN: "SWE",
+  SUEDE: "SWE",
+  NO: "NOR",
+  NORWAY: "NOR",
+  CH: "CHE",
+  FI: "FIN",
+  AT: "AUT",
+  PT: "PRT",
+  BE: "BEL",
+  BELGIUM: "BEL",
+  BELGIQUE: "BEL",
+  LU: "LUX",
+  DK: "DNK",
+  ES: "ESP",
+  SPAIN: "ESP",
+  GB: "GBR",
+  UK: "GBR",
+  NL: "NLD",
+  NETHERLANDS: "NLD",
+  IE: "IRL",
+  IRELAND: "IRL",
+  IRLANDE: "IRL",
+  IT: "ITA",
+  DE: "DEU",
+  GERMANY: "DEU",
+  ALLEMAGNE: "DEU",
+  PL: "POL",
+  CA: "CAN",
+  US: "USA",
+  WORLD: "WOR",
+  MONDE: "WOR",
   // Cloud regions.
-  FRANCECENTRAL: "FRA", FRANCESOUTH: "FRA", "FR-PAR": "FRA", "EU-WEST-3": "FRA", "EUROPE-WEST9": "FRA",
-  GRA: "FRA", SBG: "FRA", RBX: "FRA", SWEDENCENTRAL: "SWE", "EU-NORTH-1": "SWE", GERMANYWESTCENTRAL: "DEU",
-  "EU-CENTRAL-1": "DEU", "EUROPE-WEST3": "DEU", NORTHEUROPE: "IRL", "EU-WEST-1": "IRL", WESTEUROPE: "NLD",
-  "NL-AMS": "NLD", "EUROPE-WEST4": "NLD", "PL-WAW": "POL", "EUROPE-WEST1": "BEL", UKSOUTH: "GBR", "EU-WEST-2": "GBR",
-  "US-EAST-1": "USA", EASTUS: "USA",
+  FRANCECENTRAL: "FRA",
+  FRANCESOUTH: "FRA",
+  "FR-PAR": "FRA",
+  "EU-WEST-3": "FRA",
+  "EUROPE-WEST9": "FRA",
+  GRA: "FRA",
+  SBG: "FRA",
+  RBX: "FRA",
+  SWEDENCENTRAL: "SWE",
+  "EU-NORTH-1": "SWE",
+  GERMANYWESTCENTRAL: "DEU",
+  "EU-CENTRAL-1": "DEU",
+  "EUROPE-WEST3": "DEU",
+  NORTHEUROPE: "IRL",
+  "EU-WEST-1": "IRL",
+  WESTEUROPE: "NLD",
+  "NL-AMS": "NLD",
+  "EUROPE-WEST4": "NLD",
+  "PL-WAW": "POL",
+  "EUROPE-WEST1": "BEL",
+  UKSOUTH: "GBR",
+  "EU-WEST-2": "GBR",
+  "US-EAST-1": "USA",
+  EASTUS: "USA",
 };
 
 const DEFAULT_REGION = "FRA";
@@ -98,7 +165,10 @@ const UNKNOWN_REGION = "WOR";
  */
 export function resolveRegion(region: string | undefined): string {
   if (region === undefined || region.trim() === "") return DEFAULT_REGION;
-  const key = region.trim().toUpperCase().replace(/[\s_]+/g, "-");
+  const key = region
+    .trim()
+    .toUpperCase()
+    .replace(/[\s_]+/g, "-");
   if (Object.hasOwn(MIX_GCO2_PER_KWH, key)) return key;
   return REGION_ALIASES[key] ?? REGION_ALIASES[key.replace(/-/g, "")] ?? UNKNOWN_REGION;
 }
@@ -131,7 +201,11 @@ export function estimateFootprint(input: FootprintInput): Footprint {
   assertNonNegative(outputTokens, "outputTokens");
   const declaredActive = input.model?.activeParamsB;
   const declaredTotal = input.model?.totalParamsB;
-  for (const [value, name] of [[declaredActive, "activeParamsB"], [declaredTotal, "totalParamsB"], [input.latencyMs, "latencyMs"]] as const) {
+  for (const [value, name] of [
+    [declaredActive, "activeParamsB"],
+    [declaredTotal, "totalParamsB"],
+    [input.latencyMs, "latencyMs"],
+  ] as const) {
     if (value !== undefined) assertNonNegative(value, name);
   }
   const pue = pueOf(input.pue);
@@ -146,7 +220,8 @@ export function estimateFootprint(input: FootprintInput): Footprint {
   const secondsPerToken = LATENCY_A * activeB + LATENCY_B * BATCH_SIZE + LATENCY_C;
   const estimatedS = outputTokens * secondsPerToken;
   // A measured latency includes the network and the prompt: it can only shorten the estimate, never lengthen it.
-  const generationS = input.latencyMs !== undefined && input.latencyMs > 0 ? Math.min(estimatedS, input.latencyMs / 1000) : estimatedS;
+  const generationS =
+    input.latencyMs !== undefined && input.latencyMs > 0 ? Math.min(estimatedS, input.latencyMs / 1000) : estimatedS;
 
   const memoryGb = (MEMORY_OVERHEAD * totalB * QUANTIZATION_BITS) / 8;
   // Whole GPUs, rounded up to a power of two as EcoLogits does (tensor-parallel deployments use 1, 2, 4 or 8).
@@ -170,15 +245,32 @@ export function estimateFootprint(input: FootprintInput): Footprint {
  * footprint said more than was known. Two runs of the same generation report the same zero (see docs/footprint.md).
  */
 export function offlineFootprint(options: { readonly region?: string | undefined } = {}): Footprint {
-  return { energyWh: 0, gco2eq: 0, usageGco2eq: 0, embodiedGco2eq: 0, isDefaultModelSize: false, region: resolveRegion(options.region) };
+  return {
+    energyWh: 0,
+    gco2eq: 0,
+    usageGco2eq: 0,
+    embodiedGco2eq: 0,
+    isDefaultModelSize: false,
+    region: resolveRegion(options.region),
+  };
 }
 
 /**
  * Units from the largest down, each with the value from which it is used. Energy stays in Wh down to 0.01 Wh
  * ("0,05 Wh" reads better than "50 mWh" for people used to Wh); mass switches to mg under 1 g.
  */
-const ENERGY_UNITS: readonly Unit[] = [["kWh", 1000, 1000], ["Wh", 1, 0.01], ["mWh", 1e-3, 1e-5], ["µWh", 1e-6, 0]];
-const MASS_UNITS: readonly Unit[] = [["kg", 1000, 1000], ["g", 1, 1], ["mg", 1e-3, 1e-3], ["µg", 1e-6, 0]];
+const ENERGY_UNITS: readonly Unit[] = [
+  ["kWh", 1000, 1000],
+  ["Wh", 1, 0.01],
+  ["mWh", 1e-3, 1e-5],
+  ["µWh", 1e-6, 0],
+];
+const MASS_UNITS: readonly Unit[] = [
+  ["kg", 1000, 1000],
+  ["g", 1, 1],
+  ["mg", 1e-3, 1e-3],
+  ["µg", 1e-6, 0],
+];
 type Unit = readonly [name: string, scale: number, from: number];
 
 function inUnits(value: number, units: readonly Unit[], locale: Locale): string {

@@ -81,8 +81,17 @@ function addTo<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
 function buildIndex(sources: readonly string[]): SourceIndex {
   const prepared = sources.map(prepare);
   const index: SourceIndex = {
-    amounts: new Set(), percentages: new Set(), withUnit: new Set(), plain: new Set(), counts: new Map(), plainContext: new Map(),
-    years: new Set(), anyValue: new Set(), times: new Set(), codes: new Set(), dates: [],
+    amounts: new Set(),
+    percentages: new Set(),
+    withUnit: new Set(),
+    plain: new Set(),
+    counts: new Map(),
+    plainContext: new Map(),
+    years: new Set(),
+    anyValue: new Set(),
+    times: new Set(),
+    codes: new Set(),
+    dates: [],
     searchable: once(() => prepared.map(toSearchable).join("\n")),
   };
   for (const [i, source] of sources.entries()) {
@@ -180,13 +189,18 @@ function isCountGrounded(values: readonly number[], noun: string, index: SourceI
 function hasSameReading(figure: Figure, index: SourceIndex): boolean {
   switch (figure.kind) {
     case "amount":
-      return figure.values.some((v) => index.amounts.has(`${figure.currency}|${canon(v)}`) || index.plain.has(canon(v)));
+      return figure.values.some(
+        (v) => index.amounts.has(`${figure.currency}|${canon(v)}`) || index.plain.has(canon(v)),
+      );
     case "percentage":
       return figure.values.some((v) => index.percentages.has(canon(v)));
     case "number":
       if (figure.unit === null) return figure.values.some((v) => index.anyValue.has(canon(v)));
       return figure.values.some(
-        (v) => index.withUnit.has(`${figure.unit}|${canon(v)}`) || index.plain.has(canon(v)) || (figure.unit === "hour" && index.times.has(v * 3600)),
+        (v) =>
+          index.withUnit.has(`${figure.unit}|${canon(v)}`) ||
+          index.plain.has(canon(v)) ||
+          (figure.unit === "hour" && index.times.has(v * 3600)),
       );
     case "count":
       return isCountGrounded(figure.values, figure.noun, index);
@@ -209,15 +223,24 @@ function hasSameReading(figure: Figure, index: SourceIndex): boolean {
  * A weekday only conflicts with a different weekday written for the same date.
  */
 function isDateGrounded(d: DateParts, index: SourceIndex): boolean {
-  const compatible = (a: number | undefined, b: number | undefined): boolean => a === undefined || b === undefined || a === b;
+  const compatible = (a: number | undefined, b: number | undefined): boolean =>
+    a === undefined || b === undefined || a === b;
   if (d.day !== undefined) {
     const found = index.dates.some(
-      (s) => s.day === d.day && compatible(s.month, d.month) && compatible(s.year, d.year) && compatible(s.weekday, d.weekday),
+      (s) =>
+        s.day === d.day &&
+        compatible(s.month, d.month) &&
+        compatible(s.year, d.year) &&
+        compatible(s.weekday, d.weekday),
     );
     // A day alone says as little as a lone number: any matching number of the notes grounds it.
     return found || (d.month === undefined && index.anyValue.has(String(d.day)));
   }
-  return index.dates.some((s) => s.month === d.month && (s.year === d.year || (s.year === undefined && d.year !== undefined && index.years.has(d.year))));
+  return index.dates.some(
+    (s) =>
+      s.month === d.month &&
+      (s.year === d.year || (s.year === undefined && d.year !== undefined && index.years.has(d.year))),
+  );
 }
 
 /** Lower case, one space for any run of blanks: the form in which a figure is looked for verbatim. */

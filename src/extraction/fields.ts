@@ -73,11 +73,18 @@ export function fieldsOf(extraction: Extraction): FieldAt[] {
       return;
     }
     if (Array.isArray(node)) {
-      node.forEach((item, i) => walk(item, [...path, String(i)], [...labels.slice(0, -1), `${ITEM_LABELS[path.at(-1) ?? ""] ?? labels.at(-1) ?? ""} ${i + 1}`]));
+      node.forEach((item, i) =>
+        walk(
+          item,
+          [...path, String(i)],
+          [...labels.slice(0, -1), `${ITEM_LABELS[path.at(-1) ?? ""] ?? labels.at(-1) ?? ""} ${i + 1}`],
+        ),
+      );
       return;
     }
     if (typeof node === "object" && node !== null) {
-      for (const [key, child] of Object.entries(node)) if (key !== "documentType") walk(child, [...path, key], [...labels, FIELD_LABELS[key] ?? key]);
+      for (const [key, child] of Object.entries(node))
+        if (key !== "documentType") walk(child, [...path, key], [...labels, FIELD_LABELS[key] ?? key]);
     }
   };
   walk(extraction, [], []);
@@ -89,7 +96,9 @@ export function mapStrings<T>(node: T, fn: (text: string) => string): T {
   if (typeof node === "string") return fn(node) as T;
   if (Array.isArray(node)) return node.map((n) => mapStrings(n, fn)) as T;
   if (typeof node === "object" && node !== null) {
-    return Object.fromEntries(Object.entries(node).map(([k, v]) => [k, k === "documentType" ? v : mapStrings(v, fn)])) as T;
+    return Object.fromEntries(
+      Object.entries(node).map(([k, v]) => [k, k === "documentType" ? v : mapStrings(v, fn)]),
+    ) as T;
   }
   return node;
 }
@@ -104,7 +113,8 @@ export function renderExtraction(extraction: Extraction): string {
   return lines.join("\n");
 }
 
-const normalise = (text: string) => text.normalize("NFKC").toLowerCase().replace(/[’']/g, "'").replace(/\s+/g, " ").trim();
+const normalise = (text: string) =>
+  text.normalize("NFKC").toLowerCase().replace(/[’']/g, "'").replace(/\s+/g, " ").trim();
 
 /**
  * Fields to check by hand: a value without a quote, a quote that is not in the sources, or a value whose

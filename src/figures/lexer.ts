@@ -1,5 +1,11 @@
 // Owns the one French figures lexer: dates, times, amounts, percentages, phones, plates, references, years, counts with their noun, and numbers in words, with offsets.
-import { APPROXIMATE_WORDS, CARDINAL_WORDS, NUMBER_JOINERS, NUMBER_WORDS as NUMBER_WORD_LIST, readNumberWords } from "./number-words";
+import {
+  APPROXIMATE_WORDS,
+  CARDINAL_WORDS,
+  NUMBER_JOINERS,
+  NUMBER_WORDS as NUMBER_WORD_LIST,
+  readNumberWords,
+} from "./number-words";
 
 /*
  * What the lexer reads (each token carries its kind, the text as written, its offsets, its readings and a normalised
@@ -28,8 +34,6 @@ import { APPROXIMATE_WORDS, CARDINAL_WORDS, NUMBER_JOINERS, NUMBER_WORDS as NUMB
  *   "midi"/"minuit". They are read, so that notes can ground a figure, but a check may ignore them in a draft.
  * - not figures: digits inside pseudonymisation placeholders ([TEL_1], [NOM_2]), e-mail addresses and URLs.
  */
-
-
 
 /** A calendar date as far as the text says it; any part may be missing ("jeudi 14", "mars 2024"). */
 export interface DateParts {
@@ -77,47 +81,159 @@ export type FigureBody = Figure extends infer F ? (F extends Figure ? Omit<F, ke
 // Vocabulary. Month and weekday words are matched case-insensitively; keys are lower case without the final dot.
 
 const MONTHS: Readonly<Record<string, number>> = {
-  janvier: 1, janv: 1, jan: 1, january: 1,
-  février: 2, fevrier: 2, févr: 2, fevr: 2, fév: 2, fev: 2, february: 2, feb: 2,
-  mars: 3, march: 3, mar: 3,
-  avril: 4, avr: 4, april: 4, apr: 4,
-  mai: 5, may: 5,
-  juin: 6, june: 6, jun: 6,
-  juillet: 7, juil: 7, july: 7, jul: 7,
-  août: 8, aout: 8, august: 8, aug: 8,
-  septembre: 9, sept: 9, sep: 9, september: 9,
-  octobre: 10, oct: 10, october: 10,
-  novembre: 11, nov: 11, november: 11,
-  décembre: 12, decembre: 12, déc: 12, dec: 12, december: 12,
+  janvier: 1,
+  janv: 1,
+  jan: 1,
+  january: 1,
+  février: 2,
+  fevrier: 2,
+  févr: 2,
+  fevr: 2,
+  fév: 2,
+  fev: 2,
+  february: 2,
+  feb: 2,
+  mars: 3,
+  march: 3,
+  mar: 3,
+  avril: 4,
+  avr: 4,
+  april: 4,
+  apr: 4,
+  mai: 5,
+  may: 5,
+  juin: 6,
+  june: 6,
+  jun: 6,
+  juillet: 7,
+  juil: 7,
+  july: 7,
+  jul: 7,
+  août: 8,
+  aout: 8,
+  august: 8,
+  aug: 8,
+  septembre: 9,
+  sept: 9,
+  sep: 9,
+  september: 9,
+  octobre: 10,
+  oct: 10,
+  october: 10,
+  novembre: 11,
+  nov: 11,
+  november: 11,
+  décembre: 12,
+  decembre: 12,
+  déc: 12,
+  dec: 12,
+  december: 12,
 };
 
 const WEEKDAYS: Readonly<Record<string, number>> = {
-  lundi: 1, mardi: 2, mercredi: 3, jeudi: 4, vendredi: 5, samedi: 6, dimanche: 7,
-  monday: 1, tuesday: 2, wednesday: 3, thursday: 4, friday: 5, saturday: 6, sunday: 7,
+  lundi: 1,
+  mardi: 2,
+  mercredi: 3,
+  jeudi: 4,
+  vendredi: 5,
+  samedi: 6,
+  dimanche: 7,
+  monday: 1,
+  tuesday: 2,
+  wednesday: 3,
+  thursday: 4,
+  friday: 5,
+  saturday: 6,
+  sunday: 7,
 };
 
 /** Units after a number, longest spelling first; the value is the class compared across spellings. */
 const UNITS: ReadonlyArray<readonly [string, string]> = [
-  ["jours? ouvrés", "day"], ["jours? ouvrables", "day"], ["jours? calendaires", "day"], ["jours? francs", "day"],
-  ["business days?", "day"], ["working days?", "day"], ["jours?", "day"], ["days?", "day"], ["j", "day"],
-  ["semaines?", "week"], ["weeks?", "week"], ["sem", "week"],
-  ["mois", "month"], ["months?", "month"], ["années?", "year"], ["ans?", "year"], ["years?", "year"],
-  ["heures?", "hour"], ["hours?", "hour"], ["hrs?", "hour"], ["h", "hour"],
-  ["minutes?", "minute"], ["mins?", "minute"], ["mn", "minute"], ["secondes?", "second"], ["seconds?", "second"], ["sec", "second"],
-  ["mètres? carrés", "m2"], ["metres? carres", "m2"], ["mètres? cubes", "m3"], ["kilomètres?", "km"], ["kilometres?", "km"],
-  ["mètres?", "m"], ["metres?", "m"], ["hectares?", "ha"], ["ha", "ha"], ["kilos?", "kg"], ["kilogrammes?", "kg"], ["litres?", "l"],
-  ["cm3", "cm3"], ["cm³", "cm3"], ["chevaux", "cv"],
-  ["m²", "m2"], ["m2", "m2"], ["m³", "m3"], ["m3", "m3"], ["km/h", "km/h"], ["kms?", "km"], ["cm", "cm"], ["mm", "mm"],
-  ["m", "m"], ["kg", "kg"], ["cv", "cv"], ["ch", "cv"], ["kwh", "kwh"], ["kw", "kw"], ["wh", "wh"],
-  ["points?", "point"], ["pts?", "point"],
+  ["jours? ouvrés", "day"],
+  ["jours? ouvrables", "day"],
+  ["jours? calendaires", "day"],
+  ["jours? francs", "day"],
+  ["business days?", "day"],
+  ["working days?", "day"],
+  ["jours?", "day"],
+  ["days?", "day"],
+  ["j", "day"],
+  ["semaines?", "week"],
+  ["weeks?", "week"],
+  ["sem", "week"],
+  ["mois", "month"],
+  ["months?", "month"],
+  ["années?", "year"],
+  ["ans?", "year"],
+  ["years?", "year"],
+  ["heures?", "hour"],
+  ["hours?", "hour"],
+  ["hrs?", "hour"],
+  ["h", "hour"],
+  ["minutes?", "minute"],
+  ["mins?", "minute"],
+  ["mn", "minute"],
+  ["secondes?", "second"],
+  ["seconds?", "second"],
+  ["sec", "second"],
+  ["mètres? carrés", "m2"],
+  ["metres? carres", "m2"],
+  ["mètres? cubes", "m3"],
+  ["kilomètres?", "km"],
+  ["kilometres?", "km"],
+  ["mètres?", "m"],
+  ["metres?", "m"],
+  ["hectares?", "ha"],
+  ["ha", "ha"],
+  ["kilos?", "kg"],
+  ["kilogrammes?", "kg"],
+  ["litres?", "l"],
+  ["cm3", "cm3"],
+  ["cm³", "cm3"],
+  ["chevaux", "cv"],
+  ["m²", "m2"],
+  ["m2", "m2"],
+  ["m³", "m3"],
+  ["m3", "m3"],
+  ["km/h", "km/h"],
+  ["kms?", "km"],
+  ["cm", "cm"],
+  ["mm", "mm"],
+  ["m", "m"],
+  ["kg", "kg"],
+  ["cv", "cv"],
+  ["ch", "cv"],
+  ["kwh", "kwh"],
+  ["kw", "kw"],
+  ["wh", "wh"],
+  ["points?", "point"],
+  ["pts?", "point"],
 ];
 
 const MULTIPLIERS: Readonly<Record<string, number>> = {
-  k: 1e3, mille: 1e3, thousand: 1e3, m: 1e6, million: 1e6, millions: 1e6, md: 1e9, mds: 1e9, milliard: 1e9, milliards: 1e9, billion: 1e9,
+  k: 1e3,
+  mille: 1e3,
+  thousand: 1e3,
+  m: 1e6,
+  million: 1e6,
+  millions: 1e6,
+  md: 1e9,
+  mds: 1e9,
+  milliard: 1e9,
+  milliards: 1e9,
+  billion: 1e9,
 };
 
 const CURRENCIES: Readonly<Record<string, string>> = {
-  "€": "EUR", eur: "EUR", euro: "EUR", euros: "EUR", $: "USD", usd: "USD", "£": "GBP", gbp: "GBP", chf: "CHF",
+  "€": "EUR",
+  eur: "EUR",
+  euro: "EUR",
+  euros: "EUR",
+  $: "USD",
+  usd: "USD",
+  "£": "GBP",
+  gbp: "GBP",
+  chf: "CHF",
 };
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -129,7 +245,10 @@ const CURRENCIES: Readonly<Record<string, string>> = {
  * letter instead of every word at every position, which keeps the check within its time budget on long notes.
  */
 function trie(words: Iterable<string>): string {
-  interface Node { readonly next: Map<string, Node>; isEnd: boolean }
+  interface Node {
+    readonly next: Map<string, Node>;
+    isEnd: boolean;
+  }
   const root: Node = { next: new Map(), isEnd: false };
   for (const word of words) {
     let node = root;
@@ -146,7 +265,7 @@ function trie(words: Iterable<string>): string {
   const render = (node: Node): string => {
     const branches = [...node.next].map(([ch, child]) => ch.replace(/[.*+?^${}()|[\]\\/-]/g, "\\$&") + render(child));
     if (branches.length === 0) return "";
-    const group = branches.length === 1 ? branches[0] ?? "" : `(?:${branches.join("|")})`;
+    const group = branches.length === 1 ? (branches[0] ?? "") : `(?:${branches.join("|")})`;
     if (!node.isEnd) return group;
     return branches.length === 1 && (branches[0] ?? "").length === 1 ? `${group}?` : `(?:${branches.join("|")})?`;
   };
@@ -236,19 +355,38 @@ const LOOKBACK = 16;
 /** After a day, what makes it part of another figure rather than "jeudi 14". */
 const NOT_A_DAY_AFTER = / ?[/.:]\d/y;
 /** Read on from a number: " novembre", " au 4 novembre 2025", " nov." ("12 novembre", "du 3 au 4 novembre"). */
-const MONTH_AFTER = re(String.raw`(?: ?(?:au|et|à|ou|-) ?(\d{1,2})(?:er)?)? ${MONTH}${MONTH_DOT}(?:,? (\d{4}))?${END}`, "iuy");
+const MONTH_AFTER = re(
+  String.raw`(?: ?(?:au|et|à|ou|-) ?(\d{1,2})(?:er)?)? ${MONTH}${MONTH_DOT}(?:,? (\d{4}))?${END}`,
+  "iuy",
+);
 const ISO_AFTER = /-(\d{1,2})-(\d{1,2})(?!\d)/y;
 /** Former plates (FNI), "123 ABC 75": letters in capitals only, so that French words are never read as plates. */
 const OLD_PLATE_AFTER = re(String.raw` ?[A-Z]{2,3} ?(?:\d{2}|2A|2B)${END}`, "uy");
 /** After "le 17": only where nothing else can follow does the number stay a day of an implied month. */
-const DAY_ONLY_AFTER = re(String.raw`(?=[,;)!?\n]|\.(?!\d)|$| (?:à|vers|au|matin|soir|midi|dernier|prochain)(?!\p{L}))`, "iuy");
+const DAY_ONLY_AFTER = re(
+  String.raw`(?=[,;)!?\n]|\.(?!\d)|$| (?:à|vers|au|matin|soir|midi|dernier|prochain)(?!\p{L}))`,
+  "iuy",
+);
 const DAY_ONLY_LEADS: ReadonlySet<string> = new Set(["le", "du", "au", "the"]);
 
 /** Characters folded before reading, one for one so offsets do not move: exotic spaces, dashes and apostrophes. */
 const FOLDS: Readonly<Record<string, string>> = {
-  "\u00A0": " ", "\u2007": " ", "\u2009": " ", "\u200A": " ", "\u202F": " ", "\t": " ",
-  "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2015": "-", "\u2212": "-",
-  "\u2018": "'", "\u2019": "'", "\u02BC": "'",
+  "\u00A0": " ",
+  "\u2007": " ",
+  "\u2009": " ",
+  "\u200A": " ",
+  "\u202F": " ",
+  "\t": " ",
+  "\u2010": "-",
+  "\u2011": "-",
+  "\u2012": "-",
+  "\u2013": "-",
+  "\u2014": "-",
+  "\u2015": "-",
+  "\u2212": "-",
+  "\u2018": "'",
+  "\u2019": "'",
+  "\u02BC": "'",
 };
 const FOLDED_CHARS = new RegExp(`[${Object.keys(FOLDS).join("")}]`, "g");
 
@@ -264,7 +402,21 @@ const IS_EMAIL_DOMAIN = /[\p{L}\p{N}.-]/u;
 // Extraction
 
 /** Priority when two readings cover the same characters: the most specific kind wins. */
-const PRIORITY = { phone: 0, plate: 1, date: 2, time: 3, percentage: 4, amount: 5, unit: 6, year: 7, count: 8, ordinal: 9, reference: 10, bare: 11, word: 12 } as const;
+const PRIORITY = {
+  phone: 0,
+  plate: 1,
+  date: 2,
+  time: 3,
+  percentage: 4,
+  amount: 5,
+  unit: 6,
+  year: 7,
+  count: 8,
+  ordinal: 9,
+  reference: 10,
+  bare: 11,
+  word: 12,
+} as const;
 type Rule = keyof typeof PRIORITY;
 
 interface Candidate {
@@ -430,8 +582,28 @@ function loneNumber(m: RegExpMatchArray, text: string, raw: string, values: numb
 
 /** Words before four digits that make them a sum, not a year ("devis 2000", "franchise de 1950"). */
 const AMOUNT_LEADS: ReadonlySet<string> = new Set([
-  "devis", "facture", "montant", "franchise", "coût", "cout", "prix", "acompte", "indemnité", "indemnite", "total",
-  "plafond", "somme", "valeur", "remboursement", "cotisation", "réglé", "regle", "payé", "paye", "soit", "budget",
+  "devis",
+  "facture",
+  "montant",
+  "franchise",
+  "coût",
+  "cout",
+  "prix",
+  "acompte",
+  "indemnité",
+  "indemnite",
+  "total",
+  "plafond",
+  "somme",
+  "valeur",
+  "remboursement",
+  "cotisation",
+  "réglé",
+  "regle",
+  "payé",
+  "paye",
+  "soit",
+  "budget",
 ]);
 
 /**
@@ -498,13 +670,14 @@ function plainReading(text: string, start: number, end: number, raw: string, val
   if (raw.length === 4 && isDigits(raw)) {
     const year = Number(raw);
     const lead = wordBefore(text, start, "");
-    if (year >= 1900 && year <= 2100 && !(lead && AMOUNT_LEADS.has(lead.word))) return { body: { kind: "year", year }, rule: "year" };
+    if (year >= 1900 && year <= 2100 && !(lead && AMOUNT_LEADS.has(lead.word)))
+      return { body: { kind: "year", year }, rule: "year" };
   }
   const noun = text.charAt(end) === " " ? countNounAt(text, end) : undefined;
-  if (noun && !isAfterName(text, start)) return { body: { kind: "count", values, noun: noun.noun }, rule: "count", start, end: noun.end };
+  if (noun && !isAfterName(text, start))
+    return { body: { kind: "count", values, noun: noun.noun }, rule: "count", start, end: noun.end };
   return { body: { kind: "number", values, unit: null }, rule: "bare" };
 }
-
 
 /** A reading that ends after its match (text read forwards from the number). */
 interface LongReading extends Reading {
@@ -527,7 +700,11 @@ function numericReading(m: RegExpMatchArray, text: string): FigureBody | Reading
   if (hours !== undefined) {
     const count = values[0] ?? 0;
     const start = m.index ?? 0;
-    const isDuration = values.length > 1 || count > 24 || !Number.isInteger(count) || DURATION_LEAD.test(text.slice(Math.max(0, start - LOOKBACK), start));
+    const isDuration =
+      values.length > 1 ||
+      count > 24 ||
+      !Number.isInteger(count) ||
+      DURATION_LEAD.test(text.slice(Math.max(0, start - LOOKBACK), start));
     if (isDuration) return { body: { kind: "number", values, unit: "hour" }, rule: "unit" };
     const body = timeFigure(String(count), "0", undefined, true);
     return body && { body, rule: "time" };
@@ -547,7 +724,12 @@ function numericReading(m: RegExpMatchArray, text: string): FigureBody | Reading
 }
 
 const SCANNERS: readonly Scanner[] = [
-  { pattern: PATTERNS.phoneFr, rule: "phone", isAfter: glued("+"), build: (m) => ({ kind: "phone", code: phoneCode(m[0]) }) },
+  {
+    pattern: PATTERNS.phoneFr,
+    rule: "phone",
+    isAfter: glued("+"),
+    build: (m) => ({ kind: "phone", code: phoneCode(m[0]) }),
+  },
   {
     pattern: PATTERNS.phoneIntl,
     rule: "phone",
@@ -586,8 +768,18 @@ const SCANNERS: readonly Scanner[] = [
       return month >= 1 && month <= 12 && year !== undefined ? { kind: "date", dates: [{ month, year }] } : null;
     },
   },
-  { pattern: PATTERNS.timeHm, rule: "time", isAfter: afterWordOrDecimal, build: (m) => timeFigure(m[1], m[2], undefined, false) },
-  { pattern: PATTERNS.timeColon, rule: "time", isAfter: glued(":"), build: (m) => timeFigure(hourOfDay(m[1], m[4]), m[2], m[3], false) },
+  {
+    pattern: PATTERNS.timeHm,
+    rule: "time",
+    isAfter: afterWordOrDecimal,
+    build: (m) => timeFigure(m[1], m[2], undefined, false),
+  },
+  {
+    pattern: PATTERNS.timeColon,
+    rule: "time",
+    isAfter: glued(":"),
+    build: (m) => timeFigure(hourOfDay(m[1], m[4]), m[2], m[3], false),
+  },
   { pattern: PATTERNS.numeric, rule: "bare", isAfter: afterWordOrDecimal, build: numericReading },
   { pattern: PATTERNS.amountBefore, rule: "amount", isAfter: afterWord, build: (m) => amountFigure(m[2], m[3], m[1]) },
   {
@@ -596,7 +788,8 @@ const SCANNERS: readonly Scanner[] = [
     build: (m, text) => {
       const at = m.index ?? 0;
       // Short digit runs with nothing glued before them are numbers, not identifiers: the common case, decided early.
-      if (m[0].length < 5 && isDigits(m[0]) && !isAlnumAt(text, at - 1) && !"-/".includes(text.charAt(at - 1) || " ")) return null;
+      if (m[0].length < 5 && isDigits(m[0]) && !isAlnumAt(text, at - 1) && !"-/".includes(text.charAt(at - 1) || " "))
+        return null;
       const start = lettersBefore(text, at);
       const body = referenceFigure(text.slice(start, at + m[0].length));
       return body && { body, start };
@@ -618,10 +811,19 @@ function wordsReading(m: RegExpMatchArray, text: string): Reading | null {
   const end = start + phrase.length;
   if (IS_LETTER.test(text.charAt(start - 1)) || IS_LETTER.test(text.charAt(end))) return null;
   // "deux-roues", "mille-feuille", "porte-deux": part of a compound word, not a number.
-  if ((text.charAt(end) === "-" && IS_LETTER.test(text.charAt(end + 1))) || (text.charAt(start - 1) === "-" && IS_LETTER.test(text.charAt(start - 2)))) return null;
+  if (
+    (text.charAt(end) === "-" && IS_LETTER.test(text.charAt(end + 1))) ||
+    (text.charAt(start - 1) === "-" && IS_LETTER.test(text.charAt(start - 2)))
+  )
+    return null;
   const lower = phrase.toLowerCase();
   // "avant midi" is a moment of the day more often than a figure: read, to ground "12 h", never checked.
-  if (lower === "midi" || lower === "minuit") return { body: { kind: "time", seconds: lower === "midi" ? 12 * 3600 : 0, isHourOnly: true }, rule: "word", isWeak: true };
+  if (lower === "midi" || lower === "minuit")
+    return {
+      body: { kind: "time", seconds: lower === "midi" ? 12 * 3600 : 0, isHourOnly: true },
+      rule: "word",
+      isWeak: true,
+    };
   if (lower.startsWith("premi")) return firstOfMonth(text, end);
   const lead = wordBefore(text, start, "");
   // "pour cent" closes a percentage read from its number.
@@ -636,19 +838,29 @@ function wordsReading(m: RegExpMatchArray, text: string): Reading | null {
   const afterEnd = end + (after?.[0].length ?? 0);
   let reading: Reading;
   if (after?.[1]) reading = { body: { kind: "percentage", values }, rule: "percentage", end: afterEnd };
-  else if (after?.[2]) reading = { body: { kind: "amount", values, currency: CURRENCIES[after[2].toLowerCase()] ?? "EUR" }, rule: "amount", end: afterEnd };
+  else if (after?.[2])
+    reading = {
+      body: { kind: "amount", values, currency: CURRENCIES[after[2].toLowerCase()] ?? "EUR" },
+      rule: "amount",
+      end: afterEnd,
+    };
   else if (after?.[3]) reading = hoursInWords(text, start, afterEnd, value, after);
-  else if (after?.[7]) reading = { body: { kind: "number", values, unit: unitClass(after[7]) }, rule: "unit", end: afterEnd };
+  else if (after?.[7])
+    reading = { body: { kind: "number", values, unit: unitClass(after[7]) }, rule: "unit", end: afterEnd };
   else if (after?.[8] && after[8].toLowerCase() !== "may" && Number.isInteger(value) && value >= 1 && value <= 31) {
     const body = dateFigure([date(String(value), String(MONTHS[after[8].toLowerCase()] ?? ""), after[9])]);
-    reading = body ? { body, rule: "date", end: afterEnd } : { body: { kind: "number", values, unit: null }, rule: "word" };
+    reading = body
+      ? { body, rule: "date", end: afterEnd }
+      : { body: { kind: "number", values, unit: null }, rule: "word" };
   } else if (lower === "un" || lower === "une") {
     // An article far more often than a count: "un"/"une" only count as a figure with a unit, a currency or a
     // percentage, read above. Stopping here also keeps long notes fast, where articles are the commonest match.
     return null;
   } else {
     const noun = countNounAt(text, end);
-    reading = noun ? { body: { kind: "count", values, noun: noun.noun }, rule: "count", end: noun.end } : { body: { kind: "number", values, unit: null }, rule: "word" };
+    reading = noun
+      ? { body: { kind: "count", values, noun: noun.noun }, rule: "count", end: noun.end }
+      : { body: { kind: "number", values, unit: null }, rule: "word" };
   }
   const kind = reading.body.kind;
   const isLoose = kind === "count" || (kind === "number" && reading.body.unit === null);
@@ -657,7 +869,9 @@ function wordsReading(m: RegExpMatchArray, text: string): Reading | null {
     isApproximate ||
     ((lower === "un" || lower === "une") && kind !== "amount" && kind !== "percentage") ||
     // "neuf" after a noun ("véhicule neuf") or in "à neuf" is the adjective; the number counts a plural noun.
-    (lower === "neuf" && isLoose && (lead?.word === "à" || (lead !== null && !NOT_NOUNS.has(lead.word)) || !/[sx]$/i.test(nounWord))) ||
+    (lower === "neuf" &&
+      isLoose &&
+      (lead?.word === "à" || (lead !== null && !NOT_NOUNS.has(lead.word)) || !/[sx]$/i.test(nounWord))) ||
     (lower === "deux" && isLoose && lead !== null && BOTH_LEADS.has(lead.word));
   return { ...reading, isWeak };
 }
@@ -674,7 +888,8 @@ function firstOfMonth(text: string, end: number): Reading | null {
 
 /** "neuf heures trente", "dix heures et demie", "onze heures moins le quart", or a duration ("pendant deux heures"). */
 function hoursInWords(text: string, start: number, end: number, value: number, after: RegExpExecArray): Reading {
-  const isDuration = value > 24 || !Number.isInteger(value) || DURATION_LEAD.test(text.slice(Math.max(0, start - LOOKBACK), start));
+  const isDuration =
+    value > 24 || !Number.isInteger(value) || DURATION_LEAD.test(text.slice(Math.max(0, start - LOOKBACK), start));
   if (isDuration) return { body: { kind: "number", values: [value], unit: "hour" }, rule: "unit", end };
   const words = after[6] ? readNumberWords(after[6].toLowerCase()) : undefined;
   const minutes = after[4]?.toLowerCase() === "demie" ? 30 : after[4] ? 15 : after[5] ? -15 : (words ?? 0);
@@ -715,7 +930,11 @@ export function readFigures(text: string, prepared: string = prepare(text)): Fig
   return scan(prepared, ALL_SCANNERS)
     .map((c) => {
       // Each body is a fresh object of its candidate: completing it in place spares a copy per figure on long notes.
-      const figure = Object.assign(c.body, { text: text.slice(c.start, c.end), start: c.start, end: c.end }) as Figure & { isWeak?: boolean };
+      const figure = Object.assign(c.body, {
+        text: text.slice(c.start, c.end),
+        start: c.start,
+        end: c.end,
+      }) as Figure & { isWeak?: boolean };
       if (c.isWeak) figure.isWeak = true;
       return figure as Figure;
     })
@@ -747,7 +966,11 @@ function normalise(figure: Figure): string {
       return `${two(Math.floor(figure.seconds / 3600))}:${two(Math.floor(figure.seconds / 60) % 60)}`;
     case "date":
       return figure.dates
-        .map((d) => (d.day === undefined ? `${d.year ?? "-"}-${two(d.month ?? 0)}` : `${d.year ?? "-"}-${d.month === undefined ? "-" : two(d.month)}-${two(d.day)}`))
+        .map((d) =>
+          d.day === undefined
+            ? `${d.year ?? "-"}-${two(d.month ?? 0)}`
+            : `${d.year ?? "-"}-${d.month === undefined ? "-" : two(d.month)}-${two(d.day)}`,
+        )
         .join("/");
     default:
       return figure.code;
@@ -765,12 +988,19 @@ function scan(folded: string, scanners: readonly Scanner[]): Candidate[] {
       const matchStart = m.index ?? 0;
       const end = matchStart + m[0].length;
       if ("body" in built) {
-        candidates.push({ start: built.start ?? matchStart, end: built.end ?? end, rule: built.rule ?? defaultRule, body: built.body, isWeak: built.isWeak === true });
-      }
-      else candidates.push({ start: matchStart, end, rule: defaultRule, body: built, isWeak: false });
+        candidates.push({
+          start: built.start ?? matchStart,
+          end: built.end ?? end,
+          rule: built.rule ?? defaultRule,
+          body: built.body,
+          isWeak: built.isWeak === true,
+        });
+      } else candidates.push({ start: matchStart, end, rule: defaultRule, body: built, isWeak: false });
     }
   }
-  candidates.sort((a, b) => b.end - b.start - (a.end - a.start) || PRIORITY[a.rule] - PRIORITY[b.rule] || a.start - b.start);
+  candidates.sort(
+    (a, b) => b.end - b.start - (a.end - a.start) || PRIORITY[a.rule] - PRIORITY[b.rule] || a.start - b.start,
+  );
   const taken = new Uint8Array(folded.length);
   const kept: Candidate[] = [];
   for (const c of candidates) {
@@ -788,7 +1018,10 @@ export function prepare(text: string): string {
   const folded = text.replace(FOLDED_CHARS, (ch) => FOLDS[ch] ?? ch);
   const blank = (s: string): string => "_".repeat(s.length);
   const withoutTokens = folded.replace(PLACEHOLDER, blank);
-  const withoutUrls = withoutTokens.includes("http") || withoutTokens.includes("www.") ? withoutTokens.replace(LINK, blank) : withoutTokens;
+  const withoutUrls =
+    withoutTokens.includes("http") || withoutTokens.includes("www.")
+      ? withoutTokens.replace(LINK, blank)
+      : withoutTokens;
   return blankEmails(withoutUrls);
 }
 
@@ -849,14 +1082,21 @@ function finite(values: number[]): number[] {
   return [...new Set(values.filter(Number.isFinite))];
 }
 
-const UNIT_CLASSES: ReadonlyArray<readonly [RegExp, string]> = UNITS.map(([spelling, unit]) => [new RegExp(`^(?:${spelling})$`, "iu"), unit]);
+const UNIT_CLASSES: ReadonlyArray<readonly [RegExp, string]> = UNITS.map(([spelling, unit]) => [
+  new RegExp(`^(?:${spelling})$`, "iu"),
+  unit,
+]);
 
 function unitClass(spelling: string): string {
   for (const [pattern, unit] of UNIT_CLASSES) if (pattern.test(spelling)) return unit;
   return spelling.toLowerCase();
 }
 
-function amountFigure(rawNumber: string | undefined, multiplier: string | undefined, currency: string | undefined): FigureBody | null {
+function amountFigure(
+  rawNumber: string | undefined,
+  multiplier: string | undefined,
+  currency: string | undefined,
+): FigureBody | null {
   const factor = multiplier ? (MULTIPLIERS[multiplier.toLowerCase()] ?? 1) : 1;
   const values = readNumber(rawNumber ?? "").map((v) => v * factor);
   const code = CURRENCIES[(currency ?? "").toLowerCase()];
@@ -900,7 +1140,12 @@ function hourOfDay(hour: string | undefined, meridiem: string | undefined): stri
   return String((h % 12) + (meridiem.toLowerCase() === "p" ? 12 : 0));
 }
 
-function timeFigure(h: string | undefined, m: string | undefined, s: string | undefined, isHourOnly: boolean): FigureBody | null {
+function timeFigure(
+  h: string | undefined,
+  m: string | undefined,
+  s: string | undefined,
+  isHourOnly: boolean,
+): FigureBody | null {
   const hours = Number(h);
   const minutes = Number(m ?? 0);
   const seconds = Number(s ?? 0);

@@ -11,7 +11,6 @@ import { governanceEn } from "./areas/governance";
 import { voiceEn } from "./areas/voice";
 import { ocrEn } from "./areas/ocr";
 
-
 export const en: Record<MessageKey, string> = {
   "problem.malformed_json.title": "Malformed JSON",
   "problem.malformed_json.detail": "The request body is not valid JSON: {reason}",
@@ -30,13 +29,15 @@ export const en: Record<MessageKey, string> = {
   "problem.generation_not_found.title": "Generation not found",
   "problem.generation_not_found.detail": "The generation does not exist or is not yours.",
   "problem.payload_too_large.title": "Content too large",
-  "problem.payload_too_large.detail": "The request exceeds the maximum size ({limit}). Shorten the notes or the source.",
+  "problem.payload_too_large.detail":
+    "The request exceeds the maximum size ({limit}). Shorten the notes or the source.",
   "problem.unsupported_media_type.title": "Unsupported format",
   "problem.unsupported_media_type.detail": "Send the request body as JSON (Content-Type: application/json).",
   "problem.notes_empty.title": "Empty notes",
   "problem.notes_empty.detail": "The notes are empty: type at least one line before generating.",
   "problem.validation_required.title": "Validation required",
-  "problem.validation_required.detail": "The text must be reviewed and validated by an employee before it is saved (validated: true). Nothing was saved.",
+  "problem.validation_required.detail":
+    "The text must be reviewed and validated by an employee before it is saved (validated: true). Nothing was saved.",
   "problem.text_empty.title": "Empty text",
   "problem.text_empty.detail": "The text to save is empty.",
   "problem.document_without_text.title": "Document without text",
@@ -84,7 +85,8 @@ export const en: Record<MessageKey, string> = {
   "server.auth.dev_loopback_only": "Developer mode only accepts local connections (127.0.0.1).",
   "server.generation.revise_other_task": "A revision must be for the same task as the original draft.",
   "server.generation.template_mismatch": "The template “{template}” does not apply to the task “{task}”.",
-  "server.generation.too_many_running": "You already have drafts being written: wait for them to finish, then try again. Your notes are kept.",
+  "server.generation.too_many_running":
+    "You already have drafts being written: wait for them to finish, then try again. Your notes are kept.",
   "server.minutes.idempotency_key": "The Idempotency-Key header must hold 1 to 200 visible characters.",
   "server.committee.forbidden": "This data is reserved for the ethics and control committee.",
   "server.committee.export_format": "Unknown export format: choose json or csv.",
@@ -97,12 +99,15 @@ export const en: Record<MessageKey, string> = {
   "task.claim-summary": "Claim file summary",
   "task.document-extraction": "Document extraction",
 
-  "offline.notice": "Draft prepared without generative AI (offline engine): your notes were sorted by section. Review and rephrase before validating.",
+  "offline.notice":
+    "Draft prepared without generative AI (offline engine): your notes were sorted by section. Review and rephrase before validating.",
   "offline.empty_section": "(nothing in the notes)",
 
   "transparency.ai-only": "Text produced by generative artificial intelligence without human review.",
-  "transparency.ai-validated": "Reply produced by generative artificial intelligence and validated by an employee of the {org} group.",
-  "transparency.ai-validated.minutes": "Minutes produced by generative artificial intelligence and validated by an employee of the {org} group.",
+  "transparency.ai-validated":
+    "Reply produced by generative artificial intelligence and validated by an employee of the {org} group.",
+  "transparency.ai-validated.minutes":
+    "Minutes produced by generative artificial intelligence and validated by an employee of the {org} group.",
 
   // ── ui.*: the add-in's interface (addin/); mirrors the block in fr.ts. ──
   "ui.app.title": "Greffier",
@@ -143,7 +148,8 @@ export const en: Record<MessageKey, string> = {
   "ui.stream.progress": "Writing the draft…",
   "ui.stream.cancel": "Cancel",
   "ui.stream.cancelled": "Generation cancelled. Your notes and the start of the draft are kept.",
-  "ui.stream.replaced": "The first service could not finish: the draft restarts from the beginning with another service.",
+  "ui.stream.replaced":
+    "The first service could not finish: the draft restarts from the beginning with another service.",
   "ui.stream.ready": "Draft ready. Review it, then validate it.",
   "ui.stream.ready_flags": "Draft ready. Items to check: {count}.",
   "ui.stream.error_title": "Generation failed.",
@@ -223,8 +229,10 @@ export const en: Record<MessageKey, string> = {
 
   // ── sources.*: imported sources (src/sources, server/documents, server/routes/sources.ts). Appended as one block. ──
   "sources.vtt.empty": "The transcript file is empty.",
-  "sources.vtt.not_webvtt": "This file is not a WebVTT transcript: it must start with “WEBVTT”. In Teams, download the meeting transcript as .vtt.",
-  "sources.vtt.srt": "This file is SRT subtitles, not a WebVTT transcript. In Teams, download the meeting transcript as .vtt.",
+  "sources.vtt.not_webvtt":
+    "This file is not a WebVTT transcript: it must start with “WEBVTT”. In Teams, download the meeting transcript as .vtt.",
+  "sources.vtt.srt":
+    "This file is SRT subtitles, not a WebVTT transcript. In Teams, download the meeting transcript as .vtt.",
   "sources.transcript.unknown_speaker": "Unidentified speaker",
   "sources.transcript.empty": "The transcript holds no speech: check that the meeting was transcribed.",
   "sources.mail.member": "Member",
@@ -233,17 +241,23 @@ export const en: Record<MessageKey, string> = {
   "sources.mail.sent": "Sent",
   "sources.mail.subject": "Subject",
   "sources.mail.empty": "The mail thread is empty: paste at least one message.",
-  "sources.too_long": "The resulting text ({count} characters) exceeds the maximum size of a source ({max} characters). Keep only the useful part.",
+  "sources.too_long":
+    "The resulting text ({count} characters) exceeds the maximum size of a source ({max} characters). Keep only the useful part.",
   "sources.document.empty_file": "The uploaded file is empty.",
   "sources.document.too_large": "The document exceeds the maximum size of {limit} MB. Send only the useful pages.",
-  "sources.document.too_many_pages": "The document has {pages} pages, over the limit of {max} pages. Send only the useful pages.",
+  "sources.document.too_many_pages":
+    "The document has {pages} pages, over the limit of {max} pages. Send only the useful pages.",
   "sources.document.inflated": "The Word document is abnormally large once decompressed; it was not read.",
-  "sources.document.scanned": "Scanned document without text: its {pages} page(s) hold only images, no readable text. Ask for a digital version or type the useful facts into your notes.",
-  "sources.document.docx_empty": "The Word document holds no text (only images?). Type the useful facts into your notes.",
+  "sources.document.scanned":
+    "Scanned document without text: its {pages} page(s) hold only images, no readable text. Ask for a digital version or type the useful facts into your notes.",
+  "sources.document.docx_empty":
+    "The Word document holds no text (only images?). Type the useful facts into your notes.",
   "sources.document.unsupported": "Unsupported format: send a PDF or a Word document (.docx).",
-  "sources.document.legacy_doc": "Word 97-2003 documents (.doc) and password-protected documents are not supported: save it as .docx or PDF, without a password.",
+  "sources.document.legacy_doc":
+    "Word 97-2003 documents (.doc) and password-protected documents are not supported: save it as .docx or PDF, without a password.",
   "sources.document.opendocument": "OpenDocument files (.odt) are not supported: save it as .docx or PDF.",
-  "sources.document.image": "Images are not read (no character recognition): send a PDF or Word document that contains text.",
+  "sources.document.image":
+    "Images are not read (no character recognition): send a PDF or Word document that contains text.",
   "sources.document.corrupt": "The {format} file is unreadable or damaged. Open it to check, then save it again.",
   "sources.document.encrypted": "The PDF is password-protected: save a copy without a password.",
   "sources.document.not_multipart": "Send the document as multipart/form-data, in the “file” field.",
@@ -258,7 +272,8 @@ export const en: Record<MessageKey, string> = {
   "ui.menu.label": "More options",
   "ui.usecase.menu": "Suggest a use",
   "ui.usecase.title": "Suggest a use for Greffier",
-  "ui.usecase.intro": "A task Greffier could help you with? Your suggestion goes to the ethics and control committee, without your name. Do not include members' personal data.",
+  "ui.usecase.intro":
+    "A task Greffier could help you with? Your suggestion goes to the ethics and control committee, without your name. Do not include members' personal data.",
   "ui.usecase.label": "Your suggestion",
   "ui.usecase.placeholder": "For example: draft the letters asking for the documents missing from a claim file.",
   "ui.usecase.count": "{count} / {max} characters",
@@ -284,7 +299,8 @@ export const en: Record<MessageKey, string> = {
   "ui.feedback.failed": "Your feedback was not sent: {reason}",
   "committee.app": "Greffier",
   "committee.title": "Ethics and control committee",
-  "committee.intro": "How generative AI is used, by task and by month. No figure is about one person: a cell covering fewer than {min} advisers is not shown.",
+  "committee.intro":
+    "How generative AI is used, by task and by month. No figure is about one person: a cell covering fewer than {min} advisers is not shown.",
   "committee.loading": "Loading the committee's data…",
   "committee.language.switch": "Français",
   "committee.language.switch_aria": "Lire cette page en français",
@@ -295,14 +311,16 @@ export const en: Record<MessageKey, string> = {
   "committee.nav.preprompts": "Pre-prompts",
   "committee.nav.audit": "Audit log",
   "committee.forbidden.title": "Access denied",
-  "committee.forbidden.body": "This page is reserved for the ethics and control committee. If you are a member, ask Greffier's administrator for the “Committee” role.",
+  "committee.forbidden.body":
+    "This page is reserved for the ethics and control committee. If you are a member, ask Greffier's administrator for the “Committee” role.",
   "committee.unauthorized.title": "Sign-in required",
   "committee.unauthorized.body": "Sign in with your work account to open this page.",
   "committee.error.title": "The data could not be loaded.",
   "committee.section_failed": "This part could not be loaded: {reason}",
   "committee.retry": "Try again",
   "committee.suppressed": "fewer than {min} advisers: not shown",
-  "committee.suppressed_why": "So that no adviser can be recognised, figures about a group of fewer than {min} people are not published.",
+  "committee.suppressed_why":
+    "So that no adviser can be recognised, figures about a group of fewer than {min} people are not published.",
   "committee.summary.title": "At a glance",
   "committee.summary.generations": "Generations",
   "committee.summary.footprint": "Environmental footprint",
@@ -342,19 +360,22 @@ export const en: Record<MessageKey, string> = {
   "committee.histogram.empty": "No text saved.",
   "committee.chart.data": "Show the data",
   "committee.overview.title": "Generations per month",
-  "committee.overview.caption": "Generations by task and month. A cell not shown is counted neither in the chart nor in the totals.",
+  "committee.overview.caption":
+    "Generations by task and month. A cell not shown is counted neither in the chart nor in the totals.",
   "committee.overview.month": "Month",
   "committee.overview.total": "Total shown",
   "committee.overview.chart_label": "Generations shown per month: {months}.",
   "committee.overview.chart_month": "{month}: {count}",
   "committee.feedback.title": "Advisers' feedback",
-  "committee.feedback.note": "Comments are pseudonymised before they are stored: any personal data they held is masked.",
+  "committee.feedback.note":
+    "Comments are pseudonymised before they are stored: any personal data they held is masked.",
   "committee.feedback.comments": "Comments on drafts ({count})",
   "committee.feedback.use_cases": "Suggested uses ({count})",
   "committee.feedback.no_comments": "No comment yet.",
   "committee.feedback.no_use_cases": "No use suggested yet.",
   "committee.preprompts.title": "Pre-prompts: the instructions given to the AI",
-  "committee.preprompts.intro": "Every version of the instructions, in full. A version is never edited: any change makes a new version.",
+  "committee.preprompts.intro":
+    "Every version of the instructions, in full. A version is never edited: any change makes a new version.",
   "committee.preprompts.versions_one": "1 version",
   "committee.preprompts.versions_many": "{count} versions",
   "committee.preprompts.version": "Version {version}",
@@ -365,7 +386,8 @@ export const en: Record<MessageKey, string> = {
   "committee.preprompts.sha": "SHA-256 {sha}",
   "committee.preprompts.empty": "No pre-prompt recorded.",
   "committee.audit.title": "Audit log",
-  "committee.audit.intro": "Every generation, save, rating and configuration change is written to a chained log: altering or removing an entry breaks the chain.",
+  "committee.audit.intro":
+    "Every generation, save, rating and configuration change is written to a chained log: altering or removing an entry breaks the chain.",
   "committee.audit.ok": "Log intact: {count} events",
   "committee.audit.broken": "Log broken at event no. {seq} (of {count}): an entry was altered or removed.",
   "committee.audit.verify": "Verify again",
@@ -380,23 +402,29 @@ export const en: Record<MessageKey, string> = {
   "ui.feedback.too_long": "The comment is over {max} characters: shorten it.",
 
   // ── send.*, auth.*, teams.config.*: the OnMessageSend check, sign-in and the Teams tab's config page (addin/commands, addin/auth, addin/teams-config). Appended as one block. ──
-  "send.held.pending": "This message holds a Greffier AI draft you have not validated. Open Greffier to validate or discard it.",
-  "send.held.notice_restored": "The AI notice was missing: Greffier put it back at the top of the message. Read it over, then send again.",
+  "send.held.pending":
+    "This message holds a Greffier AI draft you have not validated. Open Greffier to validate or discard it.",
+  "send.held.notice_restored":
+    "The AI notice was missing: Greffier put it back at the top of the message. Read it over, then send again.",
   "send.held.check_failed": "Greffier could not check this message before sending. Try again in a moment.",
   "send.open_pane": "Open Greffier",
-  "ui.host.host_record_failed": "the text is inserted, but its validation could not be recorded: delete it and insert it again before sending.",
+  "ui.host.host_record_failed":
+    "the text is inserted, but its validation could not be recorded: delete it and insert it again before sending.",
   "auth.error.title": "Sign-in failed",
   "auth.error.cancelled": "Sign-in cancelled. Sign in to use Greffier.",
   "auth.error.popup_blocked": "The sign-in window could not open. Allow pop-ups for Outlook, then try again.",
   "auth.error.network": "Microsoft's sign-in service cannot be reached. Check your network, then try again.",
-  "auth.error.consent_required": "Your account does not have access to Greffier yet. Contact your Microsoft 365 administrator.",
-  "auth.error.unavailable": "Single sign-on is not available in this version of Outlook or Teams: update it or use the web version.",
+  "auth.error.consent_required":
+    "Your account does not have access to Greffier yet. Contact your Microsoft 365 administrator.",
+  "auth.error.unavailable":
+    "Single sign-on is not available in this version of Outlook or Teams: update it or use the web version.",
   "auth.error.failed": "Signing in to your account failed. Try again; if it keeps failing, contact support.",
   "auth.dialog.progress": "Signing in to your account…",
   "auth.dialog.done": "Signed in. This window will close.",
   "auth.dialog.failed": "Sign-in failed. Close this window and try again from Greffier.",
   "teams.config.title": "Greffier in this meeting",
-  "teams.config.body": "Greffier will open in the meeting's side panel. Your notes stay on your device, and nothing is saved or sent without your validation.",
+  "teams.config.body":
+    "Greffier will open in the meeting's side panel. Your notes stay on your device, and nothing is saved or sent without your validation.",
   "teams.config.save_hint": "Choose “Save” to add the tab.",
   "teams.config.tab_name": "Greffier",
   "teams.config.outside_teams": "This page adds Greffier to a Teams meeting: open it from Teams.",
@@ -411,9 +439,12 @@ export const en: Record<MessageKey, string> = {
   "ui.discard": "Discard this draft",
   "ui.discard.confirm": "Discard this draft? Your notes are kept; you can generate again.",
   "ui.discard.yes": "Discard",
-  "ui.deliver.copy_record_failed": "the text is copied, but its validation could not be recorded: sending the message will be held. Insert it from Greffier instead.",
-  "ui.host.host_transcript_forbidden": "your organisation does not let Greffier read this meeting's transcript (access denied). Download the .vtt file from Teams, then import it.",
-  "ui.host.host_transcript_not_found": "no transcript is available for this meeting: transcription must have been started during the meeting.",
+  "ui.deliver.copy_record_failed":
+    "the text is copied, but its validation could not be recorded: sending the message will be held. Insert it from Greffier instead.",
+  "ui.host.host_transcript_forbidden":
+    "your organisation does not let Greffier read this meeting's transcript (access denied). Download the .vtt file from Teams, then import it.",
+  "ui.host.host_transcript_not_found":
+    "no transcript is available for this meeting: transcription must have been started during the meeting.",
   "ui.source.title": "Source",
   "ui.source.add": "Add a source",
   "ui.source.add_hint": "A Teams transcript, a document or a mail thread: the draft also draws on its text.",
@@ -424,7 +455,8 @@ export const en: Record<MessageKey, string> = {
   "ui.source.reading": "Reading the source…",
   "ui.source.reading_thread": "Reading the mail thread…",
   "ui.source.failed": "The source could not be added: {reason}",
-  "ui.source.thread_failed": "The mail thread could not be analysed ({reason}): the received message can be attached as it is.",
+  "ui.source.thread_failed":
+    "The mail thread could not be analysed ({reason}): the received message can be attached as it is.",
   "ui.source.kind.transcript": "Teams transcript",
   "ui.source.kind.meeting-transcript": "Meeting transcript",
   "ui.source.kind.document": "Document",
@@ -434,7 +466,8 @@ export const en: Record<MessageKey, string> = {
   "ui.source.turns": "{count} turns",
   "ui.source.pages": "{format} · {count} pages · {chars} characters",
   "ui.source.pages_one": "{format} · 1 page · {chars} characters",
-  "ui.source.pages_without_text": "Pages without text, probably scanned: {pages}. Read them in the original; they are not in the source.",
+  "ui.source.pages_without_text":
+    "Pages without text, probably scanned: {pages}. Read them in the original; they are not in the source.",
   "ui.source.messages": "{count} messages: {member} from the member, {insurer} from MAIF",
   "ui.source.characters": "{count} characters",
   "ui.source.show": "Show the text",
@@ -443,7 +476,8 @@ export const en: Record<MessageKey, string> = {
   "ui.source.removed": "Source removed.",
   "ui.source.text_label": "Source text (editable)",
   "ui.source.added": "Source added: {what}.",
-  "ui.source.messages_unknown": "{count} messages: {member} from the member, {insurer} from MAIF, {unknown} from an unidentified sender",
+  "ui.source.messages_unknown":
+    "{count} messages: {member} from the member, {insurer} from MAIF, {unknown} from an unidentified sender",
   "extraction.field.date": "Date",
   "extraction.field.heure": "Time",
   "extraction.field.lieu": "Place",
@@ -503,7 +537,8 @@ export const en: Record<MessageKey, string> = {
   "ui.revise.free_label": "Other instruction",
   "ui.revise.free_placeholder": "E.g. add a closing formula",
   "ui.revise.apply": "Apply",
-  "ui.revise.hint": "The current draft, with your edits, is rewritten; your notes stay. You will have to validate it again.",
+  "ui.revise.hint":
+    "The current draft, with your edits, is rewritten; your notes stay. You will have to validate it again.",
   "ui.revise.failed": "The edit did not succeed: {reason} The previous draft is kept.",
   "ui.versions.open": "Versions",
   "ui.versions.title": "Draft versions",

@@ -29,13 +29,15 @@ export const fr = {
   "problem.generation_not_found.title": "Génération introuvable",
   "problem.generation_not_found.detail": "La génération indiquée n'existe pas ou ne vous appartient pas.",
   "problem.payload_too_large.title": "Contenu trop volumineux",
-  "problem.payload_too_large.detail": "La requête dépasse la taille maximale autorisée ({limit}). Raccourcissez les notes ou la source.",
+  "problem.payload_too_large.detail":
+    "La requête dépasse la taille maximale autorisée ({limit}). Raccourcissez les notes ou la source.",
   "problem.unsupported_media_type.title": "Format non pris en charge",
   "problem.unsupported_media_type.detail": "Envoyez le corps de la requête en JSON (Content-Type: application/json).",
   "problem.notes_empty.title": "Notes vides",
   "problem.notes_empty.detail": "Les notes sont vides : saisissez au moins une ligne avant de générer.",
   "problem.validation_required.title": "Validation requise",
-  "problem.validation_required.detail": "Le texte doit être relu et validé par un collaborateur avant d'être enregistré (validated: true). Rien n'a été enregistré.",
+  "problem.validation_required.detail":
+    "Le texte doit être relu et validé par un collaborateur avant d'être enregistré (validated: true). Rien n'a été enregistré.",
   "problem.text_empty.title": "Texte vide",
   "problem.text_empty.detail": "Le texte à enregistrer est vide.",
   "problem.document_without_text.title": "Document sans texte",
@@ -45,11 +47,13 @@ export const fr = {
   "problem.rate_limited.title": "Trop de demandes",
   "problem.rate_limited.detail": "Trop de demandes en peu de temps. Réessayez dans {seconds} s.",
   "problem.internal.title": "Erreur interne",
-  "problem.internal.detail": "Une erreur inattendue est survenue. Vos notes sont conservées ; réessayez dans un instant.",
+  "problem.internal.detail":
+    "Une erreur inattendue est survenue. Vos notes sont conservées ; réessayez dans un instant.",
   "problem.provider_failed.title": "Le service d'IA a échoué",
   "problem.provider_failed.detail": "Le service d'IA n'a pas pu produire le brouillon. Vos notes sont conservées.",
   "problem.provider_unavailable.title": "Service d'IA indisponible",
-  "problem.provider_unavailable.detail": "Aucun service d'IA n'est disponible pour le moment. Vos notes sont conservées.",
+  "problem.provider_unavailable.detail":
+    "Aucun service d'IA n'est disponible pour le moment. Vos notes sont conservées.",
   // Pieces of the details above, assembled on the server and rendered in the caller's language.
   "problem.field.body": "corps de la requête",
   "problem.field.quoted": "« {name} »",
@@ -83,7 +87,8 @@ export const fr = {
   "server.auth.dev_loopback_only": "Le mode développeur n'accepte que les connexions locales (127.0.0.1).",
   "server.generation.revise_other_task": "Une révision doit porter sur la même tâche que le brouillon d'origine.",
   "server.generation.template_mismatch": "Le modèle « {template} » ne s'applique pas à la tâche « {task} ».",
-  "server.generation.too_many_running": "Vous avez déjà des brouillons en cours de rédaction : attendez qu'ils se terminent, puis relancez. Vos notes sont conservées.",
+  "server.generation.too_many_running":
+    "Vous avez déjà des brouillons en cours de rédaction : attendez qu'ils se terminent, puis relancez. Vos notes sont conservées.",
   "server.minutes.idempotency_key": "L'en-tête Idempotency-Key doit contenir de 1 à 200 caractères visibles.",
   "server.committee.forbidden": "Ces données sont réservées au comité d'éthique et de contrôle.",
   "server.committee.export_format": "Format d'export inconnu : choisissez json ou csv.",
@@ -96,12 +101,15 @@ export const fr = {
   "task.claim-summary": "Synthèse de dossier sinistre",
   "task.document-extraction": "Extraction de document",
 
-  "offline.notice": "Brouillon préparé sans IA générative (moteur hors ligne) : vos notes ont été classées par rubrique. Relisez et reformulez avant de valider.",
+  "offline.notice":
+    "Brouillon préparé sans IA générative (moteur hors ligne) : vos notes ont été classées par rubrique. Relisez et reformulez avant de valider.",
   "offline.empty_section": "(rien dans les notes)",
 
   "transparency.ai-only": "Texte produit par une intelligence artificielle générative sans relecture humaine.",
-  "transparency.ai-validated": "Réponse produite par une intelligence artificielle générative et validée par un collaborateur du groupe {org}.",
-  "transparency.ai-validated.minutes": "Compte-rendu produit par une intelligence artificielle générative et validé par un collaborateur du groupe {org}.",
+  "transparency.ai-validated":
+    "Réponse produite par une intelligence artificielle générative et validée par un collaborateur du groupe {org}.",
+  "transparency.ai-validated.minutes":
+    "Compte-rendu produit par une intelligence artificielle générative et validé par un collaborateur du groupe {org}.",
 
   // ── ui.*: the add-in's interface (addin/). Kept in one block so the pane's strings are easy to review. ──
   "ui.app.title": "Greffier",
@@ -127,7 +135,8 @@ export const fr = {
   "ui.notes.placeholder": "Tapez vos notes au fil de l'entretien : faits, demandes, montants, engagements…",
   "ui.notes.autosave": "Enregistrement automatique sur ce poste",
   "ui.notes.saved_at": "Enregistré sur ce poste à {time}",
-  "ui.notes.autosave_failed": "Ce navigateur refuse l'enregistrement local : copiez vos notes avant de fermer le volet.",
+  "ui.notes.autosave_failed":
+    "Ce navigateur refuse l'enregistrement local : copiez vos notes avant de fermer le volet.",
   "ui.notes.count": "{count} / {max} caractères",
   "ui.notes.too_long": "Les notes dépassent {max} caractères : raccourcissez-les pour générer.",
   "ui.source.include": "Joindre le message reçu ({count} caractères)",
@@ -142,7 +151,8 @@ export const fr = {
   "ui.stream.progress": "Rédaction du brouillon en cours…",
   "ui.stream.cancel": "Annuler",
   "ui.stream.cancelled": "Génération annulée. Vos notes et le début du brouillon sont conservés.",
-  "ui.stream.replaced": "Le premier service n'a pas pu finir : le brouillon reprend depuis le début avec un autre service.",
+  "ui.stream.replaced":
+    "Le premier service n'a pas pu finir : le brouillon reprend depuis le début avec un autre service.",
   "ui.stream.ready": "Brouillon prêt. Relisez-le, puis validez-le.",
   "ui.stream.ready_flags": "Brouillon prêt. Éléments à vérifier : {count}.",
   "ui.stream.error_title": "La génération a échoué.",
@@ -211,7 +221,8 @@ export const fr = {
   "ui.deliver.done_docx": "Document Word téléchargé.",
   "ui.deliver.failed": "L'action n'a pas abouti : {reason}",
   "ui.deliver.failed_generic": "réessayez, ou copiez le texte.",
-  "ui.host.read_failed": "L'élément Outlook n'a pas pu être lu : saisissez le contexte à la main. Vos notes sont bien enregistrées.",
+  "ui.host.read_failed":
+    "L'élément Outlook n'a pas pu être lu : saisissez le contexte à la main. Vos notes sont bien enregistrées.",
   "ui.host.host_read_failed": "l'élément n'a pas pu être lu.",
   "ui.host.host_write_failed": "Outlook n'a pas pu écrire dans l'élément ; copiez le texte à la place.",
   "ui.host.host_unsupported": "cette action n'est pas possible ici ; copiez le texte à la place.",
@@ -222,28 +233,40 @@ export const fr = {
 
   // ── sources.*: imported sources (src/sources, server/documents, server/routes/sources.ts). Appended as one block. ──
   "sources.vtt.empty": "Le fichier de transcription est vide.",
-  "sources.vtt.not_webvtt": "Ce fichier n'est pas une transcription WebVTT : il doit commencer par « WEBVTT ». Dans Teams, téléchargez la transcription de la réunion au format .vtt.",
-  "sources.vtt.srt": "Ce fichier est un sous-titrage SRT, pas une transcription WebVTT. Dans Teams, téléchargez la transcription de la réunion au format .vtt.",
+  "sources.vtt.not_webvtt":
+    "Ce fichier n'est pas une transcription WebVTT : il doit commencer par « WEBVTT ». Dans Teams, téléchargez la transcription de la réunion au format .vtt.",
+  "sources.vtt.srt":
+    "Ce fichier est un sous-titrage SRT, pas une transcription WebVTT. Dans Teams, téléchargez la transcription de la réunion au format .vtt.",
   "sources.transcript.unknown_speaker": "Intervenant non identifié",
-  "sources.transcript.empty": "La transcription ne contient aucune réplique : vérifiez que la réunion a bien été transcrite.",
+  "sources.transcript.empty":
+    "La transcription ne contient aucune réplique : vérifiez que la réunion a bien été transcrite.",
   "sources.mail.member": "Sociétaire",
   "sources.mail.unknown": "Expéditeur non identifié",
   "sources.mail.from": "De",
   "sources.mail.sent": "Envoyé",
   "sources.mail.subject": "Objet",
   "sources.mail.empty": "Le fil de messages est vide : collez au moins un message.",
-  "sources.too_long": "Le texte obtenu ({count} caractères) dépasse la taille maximale d'une source ({max} caractères). Ne gardez que la partie utile.",
+  "sources.too_long":
+    "Le texte obtenu ({count} caractères) dépasse la taille maximale d'une source ({max} caractères). Ne gardez que la partie utile.",
   "sources.document.empty_file": "Le fichier envoyé est vide.",
-  "sources.document.too_large": "Le document dépasse la taille maximale de {limit} Mo. Envoyez seulement les pages utiles.",
-  "sources.document.too_many_pages": "Le document compte {pages} pages, au-delà de la limite de {max} pages. Envoyez seulement les pages utiles.",
+  "sources.document.too_large":
+    "Le document dépasse la taille maximale de {limit} Mo. Envoyez seulement les pages utiles.",
+  "sources.document.too_many_pages":
+    "Le document compte {pages} pages, au-delà de la limite de {max} pages. Envoyez seulement les pages utiles.",
   "sources.document.inflated": "Le document Word est anormalement volumineux une fois décompressé ; il n'a pas été lu.",
-  "sources.document.scanned": "Document scanné sans texte : ses {pages} page(s) ne contiennent que des images, sans texte lisible. Demandez une version numérique du document ou saisissez les éléments utiles dans vos notes.",
-  "sources.document.docx_empty": "Le document Word ne contient aucun texte (seulement des images ?). Saisissez les éléments utiles dans vos notes.",
+  "sources.document.scanned":
+    "Document scanné sans texte : ses {pages} page(s) ne contiennent que des images, sans texte lisible. Demandez une version numérique du document ou saisissez les éléments utiles dans vos notes.",
+  "sources.document.docx_empty":
+    "Le document Word ne contient aucun texte (seulement des images ?). Saisissez les éléments utiles dans vos notes.",
   "sources.document.unsupported": "Format non pris en charge : envoyez un PDF ou un document Word (.docx).",
-  "sources.document.legacy_doc": "Les documents Word 97-2003 (.doc) et les documents protégés par mot de passe ne sont pas pris en charge : enregistrez-le en .docx ou en PDF, sans mot de passe.",
-  "sources.document.opendocument": "Les documents OpenDocument (.odt) ne sont pas pris en charge : enregistrez-le en .docx ou en PDF.",
-  "sources.document.image": "Les images ne sont pas lues (pas de reconnaissance de caractères) : envoyez un PDF ou un document Word contenant du texte.",
-  "sources.document.corrupt": "Le fichier {format} est illisible ou endommagé. Ouvrez-le pour vérifier, puis enregistrez-le à nouveau.",
+  "sources.document.legacy_doc":
+    "Les documents Word 97-2003 (.doc) et les documents protégés par mot de passe ne sont pas pris en charge : enregistrez-le en .docx ou en PDF, sans mot de passe.",
+  "sources.document.opendocument":
+    "Les documents OpenDocument (.odt) ne sont pas pris en charge : enregistrez-le en .docx ou en PDF.",
+  "sources.document.image":
+    "Les images ne sont pas lues (pas de reconnaissance de caractères) : envoyez un PDF ou un document Word contenant du texte.",
+  "sources.document.corrupt":
+    "Le fichier {format} est illisible ou endommagé. Ouvrez-le pour vérifier, puis enregistrez-le à nouveau.",
   "sources.document.encrypted": "Le PDF est protégé par un mot de passe : enregistrez-en une copie sans mot de passe.",
   "sources.document.not_multipart": "Envoyez le document en multipart/form-data, dans le champ « file ».",
   "sources.document.no_file": "Aucun document reçu : joignez le fichier dans le champ « file ».",
@@ -257,9 +280,11 @@ export const fr = {
   "ui.menu.label": "Plus d'options",
   "ui.usecase.menu": "Proposer un usage",
   "ui.usecase.title": "Proposer un usage de Greffier",
-  "ui.usecase.intro": "Une tâche où Greffier pourrait vous aider ? Votre proposition est transmise au comité d'éthique et de contrôle, sans votre nom. N'y mettez pas de données personnelles de sociétaires.",
+  "ui.usecase.intro":
+    "Une tâche où Greffier pourrait vous aider ? Votre proposition est transmise au comité d'éthique et de contrôle, sans votre nom. N'y mettez pas de données personnelles de sociétaires.",
   "ui.usecase.label": "Votre proposition",
-  "ui.usecase.placeholder": "Par exemple : préparer les courriers de relance des pièces manquantes d'un dossier sinistre.",
+  "ui.usecase.placeholder":
+    "Par exemple : préparer les courriers de relance des pièces manquantes d'un dossier sinistre.",
   "ui.usecase.count": "{count} / {max} caractères",
   "ui.usecase.empty": "Décrivez l'usage avant d'envoyer.",
   "ui.usecase.too_long": "La proposition dépasse {max} caractères : raccourcissez-la.",
@@ -283,7 +308,8 @@ export const fr = {
   "ui.feedback.failed": "Votre avis n'a pas été envoyé : {reason}",
   "committee.app": "Greffier",
   "committee.title": "Comité d'éthique et de contrôle",
-  "committee.intro": "L'usage de l'IA générative par tâche et par mois. Aucun chiffre ne porte sur une personne : une case qui couvre moins de {min} conseillers n'est pas affichée.",
+  "committee.intro":
+    "L'usage de l'IA générative par tâche et par mois. Aucun chiffre ne porte sur une personne : une case qui couvre moins de {min} conseillers n'est pas affichée.",
   "committee.loading": "Chargement des données du comité…",
   "committee.language.switch": "English",
   "committee.language.switch_aria": "Read this page in English",
@@ -294,14 +320,16 @@ export const fr = {
   "committee.nav.preprompts": "Pré-prompts",
   "committee.nav.audit": "Journal d'audit",
   "committee.forbidden.title": "Accès refusé",
-  "committee.forbidden.body": "Cette page est réservée au comité d'éthique et de contrôle. Si vous en êtes membre, demandez le rôle « Committee » à l'administrateur de Greffier.",
+  "committee.forbidden.body":
+    "Cette page est réservée au comité d'éthique et de contrôle. Si vous en êtes membre, demandez le rôle « Committee » à l'administrateur de Greffier.",
   "committee.unauthorized.title": "Connexion requise",
   "committee.unauthorized.body": "Connectez-vous avec votre compte professionnel pour ouvrir cette page.",
   "committee.error.title": "Les données n'ont pas pu être chargées.",
   "committee.section_failed": "Cette partie n'a pas pu être chargée : {reason}",
   "committee.retry": "Réessayer",
   "committee.suppressed": "moins de {min} conseillers : non affiché",
-  "committee.suppressed_why": "Pour qu'aucun conseiller ne puisse être reconnu, les chiffres d'un groupe de moins de {min} personnes ne sont pas publiés.",
+  "committee.suppressed_why":
+    "Pour qu'aucun conseiller ne puisse être reconnu, les chiffres d'un groupe de moins de {min} personnes ne sont pas publiés.",
   "committee.summary.title": "En bref",
   "committee.summary.generations": "Générations",
   "committee.summary.footprint": "Empreinte environnementale",
@@ -341,19 +369,22 @@ export const fr = {
   "committee.histogram.empty": "Aucun texte enregistré.",
   "committee.chart.data": "Voir les données",
   "committee.overview.title": "Générations par mois",
-  "committee.overview.caption": "Générations par tâche et par mois. Une case non affichée n'est comptée ni dans le graphique ni dans les totaux.",
+  "committee.overview.caption":
+    "Générations par tâche et par mois. Une case non affichée n'est comptée ni dans le graphique ni dans les totaux.",
   "committee.overview.month": "Mois",
   "committee.overview.total": "Total affiché",
   "committee.overview.chart_label": "Générations affichées par mois : {months}.",
   "committee.overview.chart_month": "{month} : {count}",
   "committee.feedback.title": "Retours des conseillers",
-  "committee.feedback.note": "Les commentaires sont pseudonymisés avant d'être enregistrés : les données personnelles qu'ils contenaient sont masquées.",
+  "committee.feedback.note":
+    "Les commentaires sont pseudonymisés avant d'être enregistrés : les données personnelles qu'ils contenaient sont masquées.",
   "committee.feedback.comments": "Commentaires sur les brouillons ({count})",
   "committee.feedback.use_cases": "Usages proposés ({count})",
   "committee.feedback.no_comments": "Aucun commentaire pour l'instant.",
   "committee.feedback.no_use_cases": "Aucun usage proposé pour l'instant.",
   "committee.preprompts.title": "Pré-prompts : les consignes données à l'IA",
-  "committee.preprompts.intro": "Chaque version des consignes, avec son texte intégral. Une version n'est jamais modifiée : tout changement crée une nouvelle version.",
+  "committee.preprompts.intro":
+    "Chaque version des consignes, avec son texte intégral. Une version n'est jamais modifiée : tout changement crée une nouvelle version.",
   "committee.preprompts.versions_one": "1 version",
   "committee.preprompts.versions_many": "{count} versions",
   "committee.preprompts.version": "Version {version}",
@@ -364,9 +395,11 @@ export const fr = {
   "committee.preprompts.sha": "SHA-256 {sha}",
   "committee.preprompts.empty": "Aucun pré-prompt enregistré.",
   "committee.audit.title": "Journal d'audit",
-  "committee.audit.intro": "Chaque génération, enregistrement, avis et changement de configuration est inscrit dans un journal chaîné : modifier ou retirer une entrée rompt la chaîne.",
+  "committee.audit.intro":
+    "Chaque génération, enregistrement, avis et changement de configuration est inscrit dans un journal chaîné : modifier ou retirer une entrée rompt la chaîne.",
   "committee.audit.ok": "Journal intègre : {count} événements",
-  "committee.audit.broken": "Journal rompu à l'événement n° {seq} (sur {count}) : une entrée a été modifiée ou supprimée.",
+  "committee.audit.broken":
+    "Journal rompu à l'événement n° {seq} (sur {count}) : une entrée a été modifiée ou supprimée.",
   "committee.audit.verify": "Vérifier à nouveau",
   "committee.audit.verifying": "Vérification…",
   "committee.audit.export_csv": "Exporter en CSV",
@@ -379,23 +412,31 @@ export const fr = {
   "ui.feedback.too_long": "Le commentaire dépasse {max} caractères : raccourcissez-le.",
 
   // ── send.*, auth.*, teams.config.*: the OnMessageSend check, sign-in and the Teams tab's config page (addin/commands, addin/auth, addin/teams-config). Appended as one block. ──
-  "send.held.pending": "Ce message contient un brouillon IA de Greffier que vous n'avez pas validé. Ouvrez Greffier pour le valider ou l'abandonner.",
-  "send.held.notice_restored": "La mention sur l'IA manquait : Greffier l'a remise en haut du message. Relisez-le, puis envoyez à nouveau.",
+  "send.held.pending":
+    "Ce message contient un brouillon IA de Greffier que vous n'avez pas validé. Ouvrez Greffier pour le valider ou l'abandonner.",
+  "send.held.notice_restored":
+    "La mention sur l'IA manquait : Greffier l'a remise en haut du message. Relisez-le, puis envoyez à nouveau.",
   "send.held.check_failed": "Greffier n'a pas pu vérifier ce message avant l'envoi. Réessayez dans un instant.",
   "send.open_pane": "Ouvrir Greffier",
-  "ui.host.host_record_failed": "le texte est inséré, mais sa validation n'a pas pu être enregistrée : supprimez-le et insérez-le à nouveau avant d'envoyer.",
+  "ui.host.host_record_failed":
+    "le texte est inséré, mais sa validation n'a pas pu être enregistrée : supprimez-le et insérez-le à nouveau avant d'envoyer.",
   "auth.error.title": "Connexion impossible",
   "auth.error.cancelled": "Connexion annulée. Connectez-vous pour utiliser Greffier.",
-  "auth.error.popup_blocked": "La fenêtre de connexion n'a pas pu s'ouvrir. Autorisez les fenêtres contextuelles pour Outlook, puis réessayez.",
+  "auth.error.popup_blocked":
+    "La fenêtre de connexion n'a pas pu s'ouvrir. Autorisez les fenêtres contextuelles pour Outlook, puis réessayez.",
   "auth.error.network": "Le service de connexion Microsoft est injoignable. Vérifiez votre réseau, puis réessayez.",
-  "auth.error.consent_required": "Votre compte n'a pas encore accès à Greffier. Contactez votre administrateur Microsoft 365.",
-  "auth.error.unavailable": "La connexion unique n'est pas disponible dans cette version d'Outlook ou de Teams : mettez-la à jour ou utilisez la version web.",
-  "auth.error.failed": "La connexion à votre compte a échoué. Réessayez ; si le problème persiste, contactez le support.",
+  "auth.error.consent_required":
+    "Votre compte n'a pas encore accès à Greffier. Contactez votre administrateur Microsoft 365.",
+  "auth.error.unavailable":
+    "La connexion unique n'est pas disponible dans cette version d'Outlook ou de Teams : mettez-la à jour ou utilisez la version web.",
+  "auth.error.failed":
+    "La connexion à votre compte a échoué. Réessayez ; si le problème persiste, contactez le support.",
   "auth.dialog.progress": "Connexion à votre compte en cours…",
   "auth.dialog.done": "Connexion réussie. Cette fenêtre va se fermer.",
   "auth.dialog.failed": "La connexion a échoué. Fermez cette fenêtre et réessayez depuis Greffier.",
   "teams.config.title": "Greffier dans cette réunion",
-  "teams.config.body": "Greffier s'ouvrira dans le panneau latéral de la réunion. Vos notes restent sur votre poste, et rien n'est enregistré ni envoyé sans votre validation.",
+  "teams.config.body":
+    "Greffier s'ouvrira dans le panneau latéral de la réunion. Vos notes restent sur votre poste, et rien n'est enregistré ni envoyé sans votre validation.",
   "teams.config.save_hint": "Choisissez « Enregistrer » pour ajouter l'onglet.",
   "teams.config.tab_name": "Greffier",
   "teams.config.outside_teams": "Cette page sert à ajouter Greffier à une réunion Teams : ouvrez-la depuis Teams.",
@@ -410,12 +451,16 @@ export const fr = {
   "ui.discard": "Abandonner ce brouillon",
   "ui.discard.confirm": "Abandonner ce brouillon ? Vos notes sont conservées, vous pourrez générer à nouveau.",
   "ui.discard.yes": "Abandonner",
-  "ui.deliver.copy_record_failed": "le texte est copié, mais sa validation n'a pas pu être enregistrée : l'envoi du message sera retenu. Insérez-le plutôt depuis Greffier.",
-  "ui.host.host_transcript_forbidden": "votre organisation ne permet pas à Greffier de lire la transcription de cette réunion (accès refusé). Téléchargez le fichier .vtt depuis Teams, puis importez-le.",
-  "ui.host.host_transcript_not_found": "aucune transcription n'est disponible pour cette réunion : la transcription doit avoir été lancée pendant la réunion.",
+  "ui.deliver.copy_record_failed":
+    "le texte est copié, mais sa validation n'a pas pu être enregistrée : l'envoi du message sera retenu. Insérez-le plutôt depuis Greffier.",
+  "ui.host.host_transcript_forbidden":
+    "votre organisation ne permet pas à Greffier de lire la transcription de cette réunion (accès refusé). Téléchargez le fichier .vtt depuis Teams, puis importez-le.",
+  "ui.host.host_transcript_not_found":
+    "aucune transcription n'est disponible pour cette réunion : la transcription doit avoir été lancée pendant la réunion.",
   "ui.source.title": "Source",
   "ui.source.add": "Ajouter une source",
-  "ui.source.add_hint": "Une transcription Teams, un document ou un fil de messages : le brouillon s'appuie aussi sur son texte.",
+  "ui.source.add_hint":
+    "Une transcription Teams, un document ou un fil de messages : le brouillon s'appuie aussi sur son texte.",
   "ui.source.add_transcript": "Transcription Teams (.vtt)",
   "ui.source.add_document": "Document PDF ou Word",
   "ui.source.add_meeting": "Transcription de cette réunion",
@@ -423,7 +468,8 @@ export const fr = {
   "ui.source.reading": "Lecture de la source en cours…",
   "ui.source.reading_thread": "Lecture du fil de messages en cours…",
   "ui.source.failed": "La source n'a pas pu être ajoutée : {reason}",
-  "ui.source.thread_failed": "Le fil de messages n'a pas pu être analysé ({reason}) : le message reçu peut être joint tel quel.",
+  "ui.source.thread_failed":
+    "Le fil de messages n'a pas pu être analysé ({reason}) : le message reçu peut être joint tel quel.",
   "ui.source.kind.transcript": "Transcription Teams",
   "ui.source.kind.meeting-transcript": "Transcription de la réunion",
   "ui.source.kind.document": "Document",
@@ -433,7 +479,8 @@ export const fr = {
   "ui.source.turns": "{count} répliques",
   "ui.source.pages": "{format} · {count} pages · {chars} caractères",
   "ui.source.pages_one": "{format} · 1 page · {chars} caractères",
-  "ui.source.pages_without_text": "Pages sans texte, sans doute scannées : {pages}. Lisez-les dans l'original, elles ne sont pas dans la source.",
+  "ui.source.pages_without_text":
+    "Pages sans texte, sans doute scannées : {pages}. Lisez-les dans l'original, elles ne sont pas dans la source.",
   "ui.source.messages": "{count} messages : {member} du sociétaire, {insurer} de la MAIF",
   "ui.source.characters": "{count} caractères",
   "ui.source.show": "Afficher le texte",
@@ -442,7 +489,8 @@ export const fr = {
   "ui.source.removed": "Source retirée.",
   "ui.source.text_label": "Texte de la source (modifiable)",
   "ui.source.added": "Source ajoutée : {what}.",
-  "ui.source.messages_unknown": "{count} messages : {member} du sociétaire, {insurer} de la MAIF, {unknown} d'un expéditeur non identifié",
+  "ui.source.messages_unknown":
+    "{count} messages : {member} du sociétaire, {insurer} de la MAIF, {unknown} d'un expéditeur non identifié",
   "extraction.field.date": "Date",
   "extraction.field.heure": "Heure",
   "extraction.field.lieu": "Lieu",
@@ -502,7 +550,8 @@ export const fr = {
   "ui.revise.free_label": "Autre consigne",
   "ui.revise.free_placeholder": "Ex. : ajoute une formule de politesse",
   "ui.revise.apply": "Appliquer",
-  "ui.revise.hint": "Le brouillon actuel, avec vos retouches, est réécrit ; vos notes ne changent pas. Vous devrez le valider à nouveau.",
+  "ui.revise.hint":
+    "Le brouillon actuel, avec vos retouches, est réécrit ; vos notes ne changent pas. Vous devrez le valider à nouveau.",
   "ui.revise.failed": "La retouche n'a pas abouti : {reason} Le brouillon précédent est conservé.",
   "ui.versions.open": "Versions",
   "ui.versions.title": "Versions du brouillon",

@@ -36,6 +36,7 @@ export function decideTransparency(input: TransparencyInput): Transparency {
   if (!input.isValidated) {
     return { case: "ai-only", label: t("transparency.ai-only") };
   }
-  const key = TASKS[input.task].audience === "member" ? "transparency.ai-validated" : "transparency.ai-validated.minutes";
+  const key =
+    TASKS[input.task].audience === "member" ? "transparency.ai-validated" : "transparency.ai-validated.minutes";
   return { case: "ai-validated", label: t(key, { org: input.orgName }) };
 }

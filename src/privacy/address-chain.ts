@@ -11,13 +11,21 @@ type ElementKind = "street" | "street-name" | "place" | "building" | "postbox" |
 
 // A street with its number first ("12 bis rue …") is read by the street reader; a number after the name is the
 // Belgian and Swiss order ("rue Saint-Gilles 120", "chemin des Crêts 8").
-const NUMBER_FIRST_RE = new RegExp(`\\d{1,4}(?:${SPACE}*(?:bis|ter|quater|[a-d])(?![\\p{L}]))?${SPACE}*,?${SPACE}*(?:${STREET_TYPES})(?![\\p{L}])`, "iuy");
+const NUMBER_FIRST_RE = new RegExp(
+  `\\d{1,4}(?:${SPACE}*(?:bis|ter|quater|[a-d])(?![\\p{L}]))?${SPACE}*,?${SPACE}*(?:${STREET_TYPES})(?![\\p{L}])`,
+  "iuy",
+);
 const STREET_TYPE_RE = new RegExp(`(?:${STREET_TYPES})(?![\\p{L}])`, "iuy");
-const NUMBER_AFTER_RE = new RegExp(`${SPACE}*,?${SPACE}*\\d{1,4}(?:${SPACE}*(?:bis|ter|[a-d]))?(?![\\p{L}\\p{N}])`, "iuy");
+const NUMBER_AFTER_RE = new RegExp(
+  `${SPACE}*,?${SPACE}*\\d{1,4}(?:${SPACE}*(?:bis|ter|[a-d]))?(?![\\p{L}\\p{N}])`,
+  "iuy",
+);
 // Places without a street: lieu-dit, hameau, résidence, domaine… followed by their name.
-const PLACE_RE = /(?:lieu-?dit|lieudit|l\.-?d\.|hameau|r[ée]sidence|r[ée]s\.|domaine|lotissement|lot\.|cit[ée]|z\.?a\.?c\.?|z\.?i\.?|z\.?a\.?|zone (?:industrielle|artisanale|commerciale|d['’]activit[ée]s?)|parc d['’]activit[ée]s?)(?![\p{L}])/iuy;
+const PLACE_RE =
+  /(?:lieu-?dit|lieudit|l\.-?d\.|hameau|r[ée]sidence|r[ée]s\.|domaine|lotissement|lot\.|cit[ée]|z\.?a\.?c\.?|z\.?i\.?|z\.?a\.?|zone (?:industrielle|artisanale|commerciale|d['’]activit[ée]s?)|parc d['’]activit[ée]s?)(?![\p{L}])/iuy;
 // Named houses and farms: an address element only next to another one ("Moulin de la Roche, 5 chemin du Bief").
-const HOUSE_WORD_RE = /(?:clos|mas|moulin|ferme|manoir|ch[aâ]teau|villa|maison|bastide|chalet|logis|m[ée]tairie|borde|grange)(?![\p{L}])/iuy;
+const HOUSE_WORD_RE =
+  /(?:clos|mas|moulin|ferme|manoir|ch[aâ]teau|villa|maison|bastide|chalet|logis|m[ée]tairie|borde|grange)(?![\p{L}])/iuy;
 const BUILDING_RE = new RegExp(
   `(?:(?:b[âa]timent|b[âa]t\\.?|immeuble|imm\\.|entr[ée]e|escalier|esc\\.|appartement|appart\\.?|appt\\.?|apt\\.?|porte|logement|log\\.|bo[iî]te${SPACE}+aux${SPACE}+lettres)${SPACE}*(?:n[°º]${SPACE}*)?[A-Za-z0-9]{1,4}|porte${SPACE}+(?:gauche|droite|face|du${SPACE}+fond)|(?:\\d{1,2}${SPACE}?(?:e|er|[èe]re|[èe]me)|rez-de-chauss[ée]e|rdc)(?:${SPACE}+[ée]tage)?)(?![\\p{L}\\p{N}])`,
   "iuy",
@@ -26,15 +34,20 @@ const BUILDING_RE = new RegExp(
 const AT_TOWN_RE = new RegExp(`(?:à|a)${SPACE}+`, "uy");
 const POSTBOX_RE = new RegExp(`(?:BP|B\\.P\\.|CS|TSA|case${SPACE}+postale)${SPACE}*\\d{1,6}(?![\\p{L}\\p{N}])`, "uy");
 // French "79000" or "79 000"; "CH-1003", "B-4000", "L-1234"; a bare 4-digit Belgian or Swiss code only inside a chain.
-const POSTCODE_RE = new RegExp(`(?:(?:F|FR|CH|B|L)-)?(?:(?:0[1-9]|[1-8]\\d|9[0-8]|2[AB])${SPACE}?\\d{3}|[1-9]\\d{3})(?![\\p{L}\\p{N}])`, "uy");
+const POSTCODE_RE = new RegExp(
+  `(?:(?:F|FR|CH|B|L)-)?(?:(?:0[1-9]|[1-8]\\d|9[0-8]|2[AB])${SPACE}?\\d{3}|[1-9]\\d{3})(?![\\p{L}\\p{N}])`,
+  "uy",
+);
 const CITY_RE = new RegExp(
   `${SPACE}+${CITY_STOP}${CITY_WORD}(?:${SPACE}+(?:(?:sur|sous|en|lès|lez|les|le|la|de|du|des|aux|au)${SPACE}+)?${CITY_STOP}${CITY_WORD}){0,3}`,
   "uy",
 );
 const CEDEX_RE = new RegExp(`${SPACE}*,?${SPACE}*cedex(?:${SPACE}*\\d{1,2})?(?![\\p{L}\\p{N}])`, "iuy");
 // A house name: an article and capitalised words ("La Petite Fontaine", "Le Clos Fleuri"), only before another element.
-const HOUSE_RE = /(?:Le|La|Les|L['’])[ \u00a0]*\p{Lu}[\p{L}\p{M}'’-]*(?:[ \u00a0]+(?:(?:de|du|des|de la|d['’])[ \u00a0]*)?\p{Lu}[\p{L}\p{M}'’-]*){0,3}/uy;
-const SEPARATOR_RE = /[ \u00a0\u202f]*(?:[,;–-][ \u00a0\u202f]*|\r?\n[ \u00a0\u202f]*|[ \u00a0\u202f](?=[ \u00a0\u202f]*))/uy;
+const HOUSE_RE =
+  /(?:Le|La|Les|L['’])[ \u00a0]*\p{Lu}[\p{L}\p{M}'’-]*(?:[ \u00a0]+(?:(?:de|du|des|de la|d['’])[ \u00a0]*)?\p{Lu}[\p{L}\p{M}'’-]*){0,3}/uy;
+const SEPARATOR_RE =
+  /[ \u00a0\u202f]*(?:[,;–-][ \u00a0\u202f]*|\r?\n[ \u00a0\u202f]*|[ \u00a0\u202f](?=[ \u00a0\u202f]*))/uy;
 
 interface Element {
   readonly kind: ElementKind;
@@ -98,13 +111,21 @@ function lowerCaseCityEnd(text: string, at: number, lexicons: NameLexicons): num
 }
 
 /** One address element starting exactly at `at`, or undefined. */
-function elementAt(text: string, at: number, lexicons: NameLexicons | undefined, inChain: boolean): Element | undefined {
+function elementAt(
+  text: string,
+  at: number,
+  lexicons: NameLexicons | undefined,
+  inChain: boolean,
+): Element | undefined {
   let end = sticky(NUMBER_FIRST_RE, text, at);
   if (end !== -1) {
     const nameEnd = streetNameEnd(text, end);
     if (nameEnd !== -1) return { kind: "street", end: nameEnd };
   }
-  for (const [regex, kind] of [[PLACE_RE, "place"], [HOUSE_WORD_RE, "house"]] as const) {
+  for (const [regex, kind] of [
+    [PLACE_RE, "place"],
+    [HOUSE_WORD_RE, "house"],
+  ] as const) {
     end = sticky(regex, text, at);
     if (end === -1) continue;
     const nameEnd = streetNameEnd(text, end);
@@ -148,7 +169,10 @@ function elementAt(text: string, at: number, lexicons: NameLexicons | undefined,
 }
 
 // Where an element may start: a digit, a capital, or the first letter of an element keyword.
-const START_RE = new RegExp(`${LEFT_EDGE}(?:\\d|(?:Le|La|Les|L['’])(?=[ \\u00a0]*\\p{Lu})|(?:BP|B\\.P\\.|CS|TSA)(?=[ \\u00a0]*\\d)|(?:lieu|l\\.|hameau|r[ée]s|domaine|lot|quartier|cit|clos|mas|moulin|ferme|manoir|ch[aâ]teau|villa|maison|bastide|chalet|logis|m[ée]tairie|borde|grange|z\\.?[aic]|zone|parc|b[âa]t|imm|entr|esc|app|apt|porte|log|bo[iî]te|case|rez|rdc|${STREET_TYPES})(?![\\p{L}]))`, "giu");
+const START_RE = new RegExp(
+  `${LEFT_EDGE}(?:\\d|(?:Le|La|Les|L['’])(?=[ \\u00a0]*\\p{Lu})|(?:BP|B\\.P\\.|CS|TSA)(?=[ \\u00a0]*\\d)|(?:lieu|l\\.|hameau|r[ée]s|domaine|lot|quartier|cit|clos|mas|moulin|ferme|manoir|ch[aâ]teau|villa|maison|bastide|chalet|logis|m[ée]tairie|borde|grange|z\\.?[aic]|zone|parc|b[âa]t|imm|entr|esc|app|apt|porte|log|bo[iî]te|case|rez|rdc|${STREET_TYPES})(?![\\p{L}]))`,
+  "giu",
+);
 
 /**
  * Finds addresses as chains of elements joined by commas, spaces or a line break, so the whole address is masked in one

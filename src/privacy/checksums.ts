@@ -11,7 +11,19 @@ function mod97(digits: string): number {
 
 /** Usual IBAN lengths for the countries French members bank in; others only need 15 to 34 characters. */
 const IBAN_LENGTHS: Readonly<Record<string, number>> = {
-  FR: 27, MC: 27, BE: 16, DE: 22, ES: 24, IT: 27, LU: 20, CH: 21, GB: 22, NL: 18, PT: 25, AT: 20, IE: 22,
+  FR: 27,
+  MC: 27,
+  BE: 16,
+  DE: 22,
+  ES: 24,
+  IT: 27,
+  LU: 20,
+  CH: 21,
+  GB: 22,
+  NL: 18,
+  PT: 25,
+  AT: 20,
+  IE: 22,
 };
 
 /** Whether a compact IBAN (no spaces, any case) has the length of its country and passes ISO 13616 mod-97. */

@@ -65,9 +65,13 @@ function settle(text: string, candidates: readonly Candidate[]): Candidate[] {
     }
     // A better match took part of this one ("CEDEX-x@y.fr" read as an e-mail): the parts left on either side are
     // still what this detector found, and must not go out in clear.
-    for (const [from, to] of [[c.start, firstTaken], [lastTaken + 1, c.end]] as const) {
+    for (const [from, to] of [
+      [c.start, firstTaken],
+      [lastTaken + 1, c.end],
+    ] as const) {
       const part = trimmedPart(text, from, to);
-      if (part && isBounded(text, part.start, part.end)) keep({ ...c, start: part.start, end: part.end, value: text.slice(part.start, part.end) });
+      if (part && isBounded(text, part.start, part.end))
+        keep({ ...c, start: part.start, end: part.end, value: text.slice(part.start, part.end) });
     }
   }
   return kept.sort((a, b) => a.start - b.start);
@@ -102,7 +106,11 @@ function propagateValues(text: string, values: ReadonlyMap<string, KnownValue>):
  * Drops names guessed inside a place or brand ("lycée Victor Hugo", "Leroy Merlin"): a civility, the context, a
  * speaker label or a mail header still win, since those say a person.
  */
-function withoutPlaces(candidates: readonly Candidate[], words: readonly ContextWord[], isPlace: readonly boolean[]): Candidate[] {
+function withoutPlaces(
+  candidates: readonly Candidate[],
+  words: readonly ContextWord[],
+  isPlace: readonly boolean[],
+): Candidate[] {
   const placeSpans = words.filter((_, i) => isPlace[i]);
   if (placeSpans.length === 0) return [...candidates];
   return candidates.filter(
@@ -117,18 +125,35 @@ function withoutPlaces(candidates: readonly Candidate[], words: readonly Context
 const MONTH_NAMES = "janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre|octobre|novembre|d[ée]cembre";
 const YEAR_DATE = `\\d{1,2}[/.\\-]\\d{1,2}[/.\\-](?:19|20)\\d{2}|\\d{1,2}(?:er)?[ \\u00a0]+(?:${MONTH_NAMES})[ \\u00a0]+(?:19|20)\\d{2}`;
 // Right after a person's name: "Mme Claire Morel (12/03/1961)", "Karim Benali, 15/06/1978,".
-const DATE_AFTER_NAME_RE = new RegExp(`[ \\u00a0]*(?:,|\\()[ \\u00a0]*(?:n[ée]e?[ \\u00a0]+le[ \\u00a0]+)?(${YEAR_DATE}|\\d{1,2}/\\d{1,2}/\\d{2})(?![\\p{N}/])`, "iuyd");
+const DATE_AFTER_NAME_RE = new RegExp(
+  `[ \\u00a0]*(?:,|\\()[ \\u00a0]*(?:n[ée]e?[ \\u00a0]+le[ \\u00a0]+)?(${YEAR_DATE}|\\d{1,2}/\\d{1,2}/\\d{2})(?![\\p{N}/])`,
+  "iuyd",
+);
 // With an age beside it: "03/11/2004, 20 ans", "12/03/1961 (64 ans)".
-const DATE_WITH_AGE_RE = new RegExp(`(?<![\\p{L}\\p{N}])(${YEAR_DATE})[ \\u00a0]*(?:,|\\(|-)?[ \\u00a0]*\\d{1,3}[ \\u00a0]*ans(?![\\p{L}])`, "giud");
+const DATE_WITH_AGE_RE = new RegExp(
+  `(?<![\\p{L}\\p{N}])(${YEAR_DATE})[ \\u00a0]*(?:,|\\(|-)?[ \\u00a0]*\\d{1,3}[ \\u00a0]*ans(?![\\p{L}])`,
+  "giud",
+);
 
 /**
  * Birth dates written without "né le": a full date right after a person's name, or beside an age. A date elsewhere
  * (an appointment, an accident) stays for the minutes.
  */
-function birthDatesBesideNames(text: string, candidates: readonly Candidate[], referenceYear: number | undefined): Candidate[] {
+function birthDatesBesideNames(
+  text: string,
+  candidates: readonly Candidate[],
+  referenceYear: number | undefined,
+): Candidate[] {
   const found: Candidate[] = [];
   const push = (span: [number, number] | undefined): void => {
-    if (span) found.push({ type: "DATE_NAISSANCE", start: span[0], end: span[1], value: text.slice(span[0], span[1]), priority: PRIORITY.DATE_NAISSANCE });
+    if (span)
+      found.push({
+        type: "DATE_NAISSANCE",
+        start: span[0],
+        end: span[1],
+        value: text.slice(span[0], span[1]),
+        priority: PRIORITY.DATE_NAISSANCE,
+      });
   };
   for (const c of candidates) {
     if (c.type !== "NOM" && c.type !== "PRENOM") continue;
@@ -149,7 +174,9 @@ function birthDatesBesideNames(text: string, candidates: readonly Candidate[], r
 function isRecent(date: string, referenceYear: number): boolean {
   const digits = /(\d{2,4})\s*$/u.exec(date)?.[1] ?? "";
   let year = Number(digits);
-  if (digits.length === 2) year += year <= referenceYear % 100 ? Math.floor(referenceYear / 100) * 100 : (Math.floor(referenceYear / 100) - 1) * 100;
+  if (digits.length === 2)
+    year +=
+      year <= referenceYear % 100 ? Math.floor(referenceYear / 100) * 100 : (Math.floor(referenceYear / 100) - 1) * 100;
   return year >= referenceYear - 1;
 }
 

@@ -34,7 +34,9 @@ const STOP: ReadonlySet<string> = new Set(
 
 /** Lower-case words that are names in a list but words in a note ("you", "tel"). Folded. */
 const LOWER_STOP: ReadonlySet<string> = new Set(
-  "you the and for are was her his him she had has all can may may its one two see new man god sun day van von der den del dos das ben bin ibn mac san saint sainte".split(" "),
+  "you the and for are was her his him she had has all can may may its one two see new man god sun day van von der den del dos das ben bin ibn mac san saint sainte".split(
+    " ",
+  ),
 );
 
 /** Words after which a capitalised word is someone: greetings, "dossier", "chez", verbs of contact. Folded. */
@@ -67,13 +69,16 @@ const SUBJECT_VERBS: ReadonlySet<string> = new Set(
 
 /** Verbs after which even an everyday word opening a sentence is its subject, as written. */
 const SUBJECT_AUXILIARIES: ReadonlySet<string> = new Set(
-  "a est va doit veut peut souhaite demande confirme rappelle rappellera appelle appellera signale déclare conteste refuse accepte".split(" "),
+  "a est va doit veut peut souhaite demande confirme rappelle rappellera appelle appellera signale déclare conteste refuse accepte".split(
+    " ",
+  ),
 );
 
 /** Lower-case particles between a given name and a surname. Folded. */
 const NAME_LINKS: ReadonlySet<string> = new Set("de du des d van von der den di da dos das del della ben".split(" "));
 
-const LOWER_CIVILITY_RE = /(?:^|[^\p{L}\p{N}])(?:m\.|mr\.?|mme\.?|mlle\.?|monsieur|madame|mademoiselle)[ \u00a0\u202f]*$/u;
+const LOWER_CIVILITY_RE =
+  /(?:^|[^\p{L}\p{N}])(?:m\.|mr\.?|mme\.?|mlle\.?|monsieur|madame|mademoiselle)[ \u00a0\u202f]*$/u;
 
 /** What the lexicons say of one word. */
 interface WordFacts {
@@ -88,7 +93,10 @@ interface WordFacts {
 function factsOf(word: ContextWord, lexicons: NameLexicons): WordFacts {
   const key = word.key;
   const first = key.split("-")[0] ?? key;
-  const isFirst = lexicons.firstNames.has(key) || FOLDED_FIRST_NAMES.has(key) || (key.includes("-") && (lexicons.firstNames.has(first) || FOLDED_FIRST_NAMES.has(first)));
+  const isFirst =
+    lexicons.firstNames.has(key) ||
+    FOLDED_FIRST_NAMES.has(key) ||
+    (key.includes("-") && (lexicons.firstNames.has(first) || FOLDED_FIRST_NAMES.has(first)));
   return {
     isFirst,
     isSurname: lexicons.surnames.has(key),
@@ -113,7 +121,13 @@ function opensSentence(text: string, word: ContextWord): boolean {
  * before a word that is grammar or an ordinary French word the lists do not know as a name, which matters in text
  * typed in capitals ("APPEL DE JULIE MOREL POUR UN BRIS").
  */
-function personAt(text: string, word: ContextWord, lone: "NOM" | "PRENOM", priority: number, lexicons: NameLexicons): Candidate[] {
+function personAt(
+  text: string,
+  word: ContextWord,
+  lone: "NOM" | "PRENOM",
+  priority: number,
+  lexicons: NameLexicons,
+): Candidate[] {
   const read = readNameUnits(text, word.start, 4);
   if (read.length === 0 || read[0]?.start !== word.start) return [];
   let count = 1;
@@ -121,7 +135,12 @@ function personAt(text: string, word: ContextWord, lone: "NOM" | "PRENOM", prior
     const unit = read[count];
     if (!unit || unit.kind !== "word") break;
     const core = fold(unit.core.replace(/^(?:d['’]|(?:de|du|des|van|von|der|den|di|da)[ \u00a0]+)/iu, ""));
-    const isNamePart = unit.isCapitalParticle || lexicons.firstNames.has(core) || lexicons.surnames.has(core) || FOLDED_FIRST_NAMES.has(core) || !lexicons.words.has(core);
+    const isNamePart =
+      unit.isCapitalParticle ||
+      lexicons.firstNames.has(core) ||
+      lexicons.surnames.has(core) ||
+      FOLDED_FIRST_NAMES.has(core) ||
+      !lexicons.words.has(core);
     if (STOP.has(core) || !isNamePart) break;
     count += 1;
   }
@@ -166,7 +185,14 @@ export function detectLexiconNames(
     const prevTouches = prev !== undefined && /^[ \u00a0\u202f'’]{1,3}$/u.test(gapBefore);
     // "de Le Goff", "chez Da Costa", "avec Van Damme": a capital particle after a word that introduces someone, and
     // a capitalised word after it, is a surname (French says "du", not "de Le", before anything else).
-    if (CAPITAL_PARTICLES.has(word.text) && prev && prevTouches && (STRONG_TRIGGERS.has(prev.key) || WEAK_TRIGGERS.has(prev.key)) && next?.isCapital && !isPlace[i + 1]) {
+    if (
+      CAPITAL_PARTICLES.has(word.text) &&
+      prev &&
+      prevTouches &&
+      (STRONG_TRIGGERS.has(prev.key) || WEAK_TRIGGERS.has(prev.key)) &&
+      next?.isCapital &&
+      !isPlace[i + 1]
+    ) {
       if (add(personAt(text, word, "NOM", LEXICON_PRIORITY.trigger, lexicons))) continue;
     }
     if (STOP.has(word.key) || NOT_NAME_WORDS.has(word.text)) continue;
@@ -179,34 +205,74 @@ export function detectLexiconNames(
       const afterCivility = LOWER_CIVILITY_RE.test(text.slice(Math.max(0, word.start - 14), word.start));
       // "rdv avec pascal roche": a given name and a surname that are also words, after a word that introduces someone.
       const nextWord = words[i + 1];
-      const introduced = prev !== undefined && prevTouches && (STRONG_TRIGGERS.has(prev.key) || WEAK_TRIGGERS.has(prev.key));
-      if (!afterCivility && introduced && facts.isFirst && !facts.isFrequentWord && nextWord && !nextWord.isCapital && /^[ \u00a0\u202f]{1,2}$/u.test(text.slice(word.end, nextWord.start))) {
+      const introduced =
+        prev !== undefined && prevTouches && (STRONG_TRIGGERS.has(prev.key) || WEAK_TRIGGERS.has(prev.key));
+      if (
+        !afterCivility &&
+        introduced &&
+        facts.isFirst &&
+        !facts.isFrequentWord &&
+        nextWord &&
+        !nextWord.isCapital &&
+        /^[ \u00a0\u202f]{1,2}$/u.test(text.slice(word.end, nextWord.start))
+      ) {
         const nextFacts = factsOf(nextWord, lexicons);
         if (nextFacts.isSurname && !nextFacts.isFrequentWord && !STOP.has(nextWord.key)) {
           const value = text.slice(word.start, nextWord.end);
-          add([{ type: "NOM", start: word.start, end: nextWord.end, value, priority: LEXICON_PRIORITY.lowerCase, person: value }]);
+          add([
+            {
+              type: "NOM",
+              start: word.start,
+              end: nextWord.end,
+              value,
+              priority: LEXICON_PRIORITY.lowerCase,
+              person: value,
+            },
+          ]);
           i += 1;
           continue;
         }
       }
       // "parking du leclerc", "habite à poitiers": a brand or a town typed in lower case is no person.
       const town = placeKey(word.text);
-      const isTown = lexicons.towns.has(town) || (prev !== undefined && CITY_BEFORE.has(prev.key) && lexicons.communes.has(town));
+      const isTown =
+        lexicons.towns.has(town) || (prev !== undefined && CITY_BEFORE.has(prev.key) && lexicons.communes.has(town));
       if (!afterCivility && (isBrandKey(word.key) || (isTown && !facts.isFirst))) continue;
       if (afterCivility || (isName && !facts.isWord)) {
         let start = word.start;
         let end = word.end;
         // A lower-case given name just before ("claire dubois") or a surname just after ("julie morel").
-        if (prev && prevTouches && !prev.isCapital && !STOP.has(prev.key) && factsOf(prev, lexicons).isFirst && !afterCivility) start = prev.start;
+        if (
+          prev &&
+          prevTouches &&
+          !prev.isCapital &&
+          !STOP.has(prev.key) &&
+          factsOf(prev, lexicons).isFirst &&
+          !afterCivility
+        )
+          start = prev.start;
         const nextFacts = next ? factsOf(next, lexicons) : undefined;
         // The surname after a given name: one the lists know, or a word no dictionary knows ("julie quéré").
-        const nextIsSurname = next !== undefined && nextFacts !== undefined && (((nextFacts.isSurname || nextFacts.isFirst) && !nextFacts.isFrequentWord) || (facts.isFirst && next.key.length >= 2 && !lexicons.words.has(next.key) && !isBrandKey(next.key)));
-        if (next && nextIsSurname && !next.isCapital && !STOP.has(next.key) && /^[ \u00a0\u202f]{1,2}$/u.test(text.slice(end, next.start))) {
+        const nextIsSurname =
+          next !== undefined &&
+          nextFacts !== undefined &&
+          (((nextFacts.isSurname || nextFacts.isFirst) && !nextFacts.isFrequentWord) ||
+            (facts.isFirst && next.key.length >= 2 && !lexicons.words.has(next.key) && !isBrandKey(next.key)));
+        if (
+          next &&
+          nextIsSurname &&
+          !next.isCapital &&
+          !STOP.has(next.key) &&
+          /^[ \u00a0\u202f]{1,2}$/u.test(text.slice(end, next.start))
+        ) {
           end = next.end;
           i += 1;
         }
         const value = text.slice(start, end);
-        const type = !afterCivility && facts.isFirst && !facts.isSurname && end === word.end && start === word.start ? "PRENOM" : "NOM";
+        const type =
+          !afterCivility && facts.isFirst && !facts.isSurname && end === word.end && start === word.start
+            ? "PRENOM"
+            : "NOM";
         add([{ type, start, end, value, priority: LEXICON_PRIORITY.lowerCase, person: value }]);
       }
       continue;
@@ -220,16 +286,46 @@ export function detectLexiconNames(
     const ofTrigger = weak && prev2 !== undefined && OF_TRIGGERS.has(prev2.key);
     // After a strong trigger even an everyday word is someone when the lists know it as a name ("Rappeler Petit").
     if ((strong && (isName || !lexicons.words.has(word.key))) || ofTrigger || (weak && !facts.isWord)) {
-      if (add(personAt(text, word, isName && facts.isFirst && !facts.isSurname ? "PRENOM" : "NOM", LEXICON_PRIORITY.trigger, lexicons))) continue;
+      if (
+        add(
+          personAt(
+            text,
+            word,
+            isName && facts.isFirst && !facts.isSurname ? "PRENOM" : "NOM",
+            LEXICON_PRIORITY.trigger,
+            lexicons,
+          ),
+        )
+      )
+        continue;
     }
     if (!isName) {
-      const isUnknown = word.key.length >= 2 && !lexicons.words.has(word.key) && !lexicons.communes.has(placeKey(word.text)) && !isBrandKey(word.key);
+      const isUnknown =
+        word.key.length >= 2 &&
+        !lexicons.words.has(word.key) &&
+        !lexicons.communes.has(placeKey(word.text)) &&
+        !isBrandKey(word.key);
       // Surname first, then a given name: "Quéré Yannick", "KERBRAT Anne".
-      const nextIsGiven = next !== undefined && next.isCapital && !isPlace[i + 1] && /^[ \u00a0\u202f]{1,2}$/u.test(text.slice(word.end, next.start)) && factsOf(next, lexicons).isFirst && !factsOf(next, lexicons).isFrequentWord;
+      const nextIsGiven =
+        next !== undefined &&
+        next.isCapital &&
+        !isPlace[i + 1] &&
+        /^[ \u00a0\u202f]{1,2}$/u.test(text.slice(word.end, next.start)) &&
+        factsOf(next, lexicons).isFirst &&
+        !factsOf(next, lexicons).isFrequentWord;
       if (isUnknown && nextIsGiven && add(personAt(text, word, "NOM", LEXICON_PRIORITY.fullName, lexicons))) continue;
       // A word no list knows, opening a sentence before a verb, is someone: "Kerjean a appelé", "Tchakaloff confirme".
-      const verbAfter = next !== undefined && !next.isCapital && SUBJECT_VERBS.has(next.key) && next.text.toLowerCase() !== "à";
-      if (opensSentence(text, word) && verbAfter && !upper && word.key.length >= 3 && !lexicons.words.has(word.key) && !lexicons.communes.has(placeKey(word.text)) && !isBrandKey(word.key)) {
+      const verbAfter =
+        next !== undefined && !next.isCapital && SUBJECT_VERBS.has(next.key) && next.text.toLowerCase() !== "à";
+      if (
+        opensSentence(text, word) &&
+        verbAfter &&
+        !upper &&
+        word.key.length >= 3 &&
+        !lexicons.words.has(word.key) &&
+        !lexicons.communes.has(placeKey(word.text)) &&
+        !isBrandKey(word.key)
+      ) {
         add(personAt(text, word, "NOM", LEXICON_PRIORITY.guard, lexicons));
       }
       continue;
@@ -237,16 +333,32 @@ export function detectLexiconNames(
     // 2. A full name with no introduction: a given name and a capitalised surname ("Thomas Girard", "Hugo Van Damme"),
     //    or the administrative order ("ROBIN Céline").
     const nextFacts = next ? factsOf(next, lexicons) : undefined;
-    const nextIsNamePart = next !== undefined && next.isCapital && !isPlace[i + 1] && !STOP.has(next.key) && !NOT_NAME_WORDS.has(next.text) && /^[ \u00a0\u202f]{1,2}$/u.test(text.slice(word.end, next.start));
-    if (nextIsNamePart && nextFacts && ((facts.isFirst && !nextFacts.isFrequentWord) || (nextFacts.isFirst && (upper || !facts.isFrequentWord)))) {
+    const nextIsNamePart =
+      next !== undefined &&
+      next.isCapital &&
+      !isPlace[i + 1] &&
+      !STOP.has(next.key) &&
+      !NOT_NAME_WORDS.has(next.text) &&
+      /^[ \u00a0\u202f]{1,2}$/u.test(text.slice(word.end, next.start));
+    if (
+      nextIsNamePart &&
+      nextFacts &&
+      ((facts.isFirst && !nextFacts.isFrequentWord) || (nextFacts.isFirst && (upper || !facts.isFrequentWord)))
+    ) {
       if (add(personAt(text, word, "NOM", LEXICON_PRIORITY.fullName, lexicons))) continue;
     }
     // A given name and a surname with its particle: "Édouard de Montalembert", "Jean-Luc Le Bihan".
-    if (facts.isFirst && !facts.isFrequentWord && next !== undefined && (NAME_LINKS.has(next.key) || CAPITAL_PARTICLES.has(next.text))) {
+    if (
+      facts.isFirst &&
+      !facts.isFrequentWord &&
+      next !== undefined &&
+      (NAME_LINKS.has(next.key) || CAPITAL_PARTICLES.has(next.text))
+    ) {
       const units = readNameUnits(text, word.start, 4);
       const unitsEnd = units[units.length - 1]?.end ?? 0;
       let inPlace = false;
-      for (let k = i; k < words.length && (words[k]?.start ?? Infinity) < unitsEnd; k += 1) inPlace ||= isPlace[k] === true;
+      for (let k = i; k < words.length && (words[k]?.start ?? Infinity) < unitsEnd; k += 1)
+        inPlace ||= isPlace[k] === true;
       if (units.length >= 2 && !inPlace) {
         if (add(personCandidates(text, splitPerson(units, "NOM"), LEXICON_PRIORITY.fullName))) continue;
       }
@@ -255,11 +367,18 @@ export function detectLexiconNames(
     //    ("Pierre a envoyé", "Marin confirme").
     if (sentenceStart) {
       // Keys are folded, so "à" reads as "a": the preposition is no verb.
-      const verbFollows = next !== undefined && !next.isCapital && SUBJECT_VERBS.has(next.key) && next.text.toLowerCase() !== "à";
+      const verbFollows =
+        next !== undefined && !next.isCapital && SUBJECT_VERBS.has(next.key) && next.text.toLowerCase() !== "à";
       // An everyday word that is also a surname ("Blanc", "Petit") before an auxiliary: "Blanc a appelé".
       const auxiliaryFollows = verbFollows && next !== undefined && SUBJECT_AUXILIARIES.has(next.text.toLowerCase());
-      if (!facts.isWord || (verbFollows && (facts.isFirst || !facts.isFrequentWord)) || (auxiliaryFollows && facts.isSurname)) {
-        add(personAt(text, word, facts.isFirst && !facts.isSurname ? "PRENOM" : "NOM", LEXICON_PRIORITY.guard, lexicons));
+      if (
+        !facts.isWord ||
+        (verbFollows && (facts.isFirst || !facts.isFrequentWord)) ||
+        (auxiliaryFollows && facts.isSurname)
+      ) {
+        add(
+          personAt(text, word, facts.isFirst && !facts.isSurname ? "PRENOM" : "NOM", LEXICON_PRIORITY.guard, lexicons),
+        );
       }
       continue;
     }

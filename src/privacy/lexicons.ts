@@ -47,7 +47,9 @@ const foldCache = new Map<string, string>();
 export function fold(word: string): string {
   const cached = foldCache.get(word);
   if (cached !== undefined) return cached;
-  const folded = /^[\x00-\x7f]*$/.test(word) ? word.toLowerCase() : word.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
+  const folded = /^[\x00-\x7f]*$/.test(word)
+    ? word.toLowerCase()
+    : word.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
   if (foldCache.size >= FOLD_CACHE_LIMIT) foldCache.clear();
   foldCache.set(word, folded);
   return folded;
@@ -55,7 +57,9 @@ export function fold(word: string): string {
 
 /** A commune or city name as a lookup key: folded, hyphens and apostrophes as single spaces. */
 export function placeKey(name: string): string {
-  return fold(name).replace(/['’\-\s]+/gu, " ").trim();
+  return fold(name)
+    .replace(/['’\-\s]+/gu, " ")
+    .trim();
 }
 
 /**

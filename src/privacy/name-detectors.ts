@@ -34,10 +34,7 @@ export interface Unit {
 
 const WORD_RE = /\p{Lu}(?:[\p{Ll}\p{Lu}\p{M}]|['’-](?=\p{L}))+/uy;
 const INITIAL_RE = /\p{Lu}\.(?=[ \u00a0\u202f])/uy;
-const LOWER_PARTICLE_RE = new RegExp(
-  `(?:${[...NAME_PARTICLES].join("|")})${SPACE}+(?=\\p{Lu})|d['’](?=\\p{Lu})`,
-  "uy",
-);
+const LOWER_PARTICLE_RE = new RegExp(`(?:${[...NAME_PARTICLES].join("|")})${SPACE}+(?=\\p{Lu})|d['’](?=\\p{Lu})`, "uy");
 const GAP_RE = /[ \u00a0\u202f]+/y;
 const GLUED_AFTER_WORD_RE = /[\p{N}_]/u;
 
@@ -78,7 +75,8 @@ export function readNameUnits(text: string, from: number, maxWords: number): Uni
     } else if (!particle) {
       INITIAL_RE.lastIndex = cursor;
       const initial = INITIAL_RE.exec(text);
-      if (initial) unit = { start: cursor, end: cursor + 1, core: initial[0], kind: "initial", isCapitalParticle: false };
+      if (initial)
+        unit = { start: cursor, end: cursor + 1, core: initial[0], kind: "initial", isCapitalParticle: false };
     }
     if (!unit) break;
     units.push(unit);
@@ -246,7 +244,12 @@ const SPEAKER_END_RE = /[ \t]*(?:\([^)\n]{0,40}\))?[ \t]*:/uy;
 
 function detectHeadersAndSpeakers(text: string): Candidate[] {
   const found: Candidate[] = [];
-  const recipients: NameList = { maxWords: 4, lone: "NOM", priority: NAME_PRIORITY.header, separator: RECIPIENT_SEP_RE };
+  const recipients: NameList = {
+    maxWords: 4,
+    lone: "NOM",
+    priority: NAME_PRIORITY.header,
+    separator: RECIPIENT_SEP_RE,
+  };
   forEachMatch(HEADER_RE, text, (m) => readNameList(text, m.index + m[0].length, recipients, found));
   forEachMatch(VTT_VOICE_RE, text, (m) => {
     const person = splitPerson(readNameUnits(text, m.index + m[0].length, 4), "NOM");
@@ -261,7 +264,8 @@ function detectHeadersAndSpeakers(text: string): Candidate[] {
     const words = units.filter((u) => u.kind === "word");
     if (!last || words.length < 2) return false;
     // "RAPPEL URGENT :" is a label: an all-capitals speaker needs a known given name.
-    if (words.every((w) => isUpperWord(w.core)) && !words.some((w) => isKnownFirstName(titleCase(w.core)))) return false;
+    if (words.every((w) => isUpperWord(w.core)) && !words.some((w) => isKnownFirstName(titleCase(w.core))))
+      return false;
     SPEAKER_END_RE.lastIndex = last.end;
     if (!SPEAKER_END_RE.exec(text)) return false;
     found.push(...personCandidates(text, splitPerson(units, "NOM"), NAME_PRIORITY.speaker));
@@ -271,11 +275,14 @@ function detectHeadersAndSpeakers(text: string): Candidate[] {
 }
 
 // ── "Prénom Nom" without a civility ──────────────────────────────────────────────────────────────────
-const CAPITALISED_BEFORE_CAPITAL_RE = /(?<![\p{L}\p{N}\p{M}_])\p{Lu}[\p{Ll}\p{M}]+(?:-\p{Lu}[\p{Ll}\p{M}]+)*(?=[ \u00a0\u202f]+\p{Lu})/gu;
+const CAPITALISED_BEFORE_CAPITAL_RE =
+  /(?<![\p{L}\p{N}\p{M}_])\p{Lu}[\p{Ll}\p{M}]+(?:-\p{Lu}[\p{Ll}\p{M}]+)*(?=[ \u00a0\u202f]+\p{Lu})/gu;
 
 /** "JEAN-MARC" → "Jean-Marc", to look an upper-case word up in the first-name list. */
 function titleCase(word: string): string {
-  return word.toLowerCase().replace(/(^|[-'’])(\p{L})/gu, (_, sep: string, letter: string) => sep + letter.toUpperCase());
+  return word
+    .toLowerCase()
+    .replace(/(^|[-'’])(\p{L})/gu, (_, sep: string, letter: string) => sep + letter.toUpperCase());
 }
 
 function isKnownFirstName(word: string): boolean {
@@ -283,9 +290,11 @@ function isKnownFirstName(word: string): boolean {
 }
 
 // Administrative order, "DUPONT Marie-Claire": a word in capitals followed by a known given name.
-const UPPER_BEFORE_CAPITALISED_RE = /(?<![\p{L}\p{N}\p{M}_])\p{Lu}{2,}(?:[-'’]\p{Lu}{2,})*(?=[ \u00a0\u202f]+\p{Lu}\p{Ll})/gu;
+const UPPER_BEFORE_CAPITALISED_RE =
+  /(?<![\p{L}\p{N}\p{M}_])\p{Lu}{2,}(?:[-'’]\p{Lu}{2,})*(?=[ \u00a0\u202f]+\p{Lu}\p{Ll})/gu;
 // Signatures: the line after "Cordialement," is the writer's name ("K. Benali", "Jean-Marc Dubois").
-const SIGNATURE_RE = /(?<![\p{L}])(?:cordialement|salutations|bien [àa] vous|sinc[èe]rement|merci d'avance|bonne journ[ée]e)[ \t]*[,.!]?[ \t]*\r?\n[ \t]*/giu;
+const SIGNATURE_RE =
+  /(?<![\p{L}])(?:cordialement|salutations|bien [àa] vous|sinc[èe]rement|merci d'avance|bonne journ[ée]e)[ \t]*[,.!]?[ \t]*\r?\n[ \t]*/giu;
 
 function detectFromFirstNames(text: string): Candidate[] {
   const found: Candidate[] = [];
@@ -335,9 +344,7 @@ export function parseKnownNames(names: readonly string[]): NameEntry[] {
       .filter(Boolean);
     if (cleaned.length === 0) continue;
     // Re-read the cleaned name with the same rules as in text, after capitalising words typed in lower case.
-    const line = cleaned
-      .map((token) => (NAME_PARTICLES.has(token) ? token : capitalise(token)))
-      .join(" ");
+    const line = cleaned.map((token) => (NAME_PARTICLES.has(token) ? token : capitalise(token))).join(" ");
     const units = readNameUnitsLenient(line);
     const lone = cleaned.length === 1 && isKnownFirstName(line) ? "PRENOM" : "NOM";
     const person = splitPerson(units, lone);
@@ -393,12 +400,21 @@ export function detectNameEntries(text: string, entries: readonly NameEntry[], p
     }
     const lower = entry.value.toLowerCase();
     // Surnames may be typed in any case; given names only as written or in capitals ("claire" is an adjective).
-    if (entry.anyCase && entry.type === "NOM" && lower.replace(/[^\p{L}]/gu, "").length >= 3 && !COMMON_WORD_NAMES.has(lower) && !folded.has(lower)) {
+    if (
+      entry.anyCase &&
+      entry.type === "NOM" &&
+      lower.replace(/[^\p{L}]/gu, "").length >= 3 &&
+      !COMMON_WORD_NAMES.has(lower) &&
+      !folded.has(lower)
+    ) {
       folded.set(lower, entry);
     }
   }
   const found: Candidate[] = [];
-  for (const [table, foldCase] of [[exact, false], [folded, true]] as const) {
+  for (const [table, foldCase] of [
+    [exact, false],
+    [folded, true],
+  ] as const) {
     for (const { start, end, entry } of findLiterals(text, table, foldCase)) {
       found.push({ type: entry.type, start, end, value: text.slice(start, end), priority, person: entry.person });
     }

@@ -27,8 +27,10 @@ function detectLoosePhones(text: string): Candidate[] {
 // "julie point morel at gmail point com", "karim.benali [at] orange.fr", "s.garnier(at)free.fr", "x @ hotmail.com".
 const DOT = "(?:[ \\u00a0]+(?:point|dot)[ \\u00a0]+|[._-])";
 const LOCAL_PART = `[\\p{L}\\p{N}][\\p{L}\\p{N}+%]*(?:${DOT}[\\p{L}\\p{N}+%]+){0,4}`;
-const AT = "(?:[ \\u00a0]*(?:@|\\[[ \\u00a0]*(?:at|arobase|@)[ \\u00a0]*\\]|\\([ \\u00a0]*(?:at|arobase|@)[ \\u00a0]*\\)|\\{[ \\u00a0]*(?:at|arobase)[ \\u00a0]*\\})[ \\u00a0]*|[ \\u00a0]+(?:at|arobase)[ \\u00a0]+)";
-const DOMAIN_DOT = "(?:[ \\u00a0]+(?:point|dot)[ \\u00a0]+|\\.|[ \\u00a0]*\\[[ \\u00a0]*(?:point|dot|\\.)[ \\u00a0]*\\][ \\u00a0]*)";
+const AT =
+  "(?:[ \\u00a0]*(?:@|\\[[ \\u00a0]*(?:at|arobase|@)[ \\u00a0]*\\]|\\([ \\u00a0]*(?:at|arobase|@)[ \\u00a0]*\\)|\\{[ \\u00a0]*(?:at|arobase)[ \\u00a0]*\\})[ \\u00a0]*|[ \\u00a0]+(?:at|arobase)[ \\u00a0]+)";
+const DOMAIN_DOT =
+  "(?:[ \\u00a0]+(?:point|dot)[ \\u00a0]+|\\.|[ \\u00a0]*\\[[ \\u00a0]*(?:point|dot|\\.)[ \\u00a0]*\\][ \\u00a0]*)";
 const TLD = "(?:fr|com|net|org|eu|be|ch|lu|de|es|it|uk|io|info|biz|me|tv|co|gouv|asso|mc|re|pt|ma|dz|tn|sn)";
 const SPELT_EMAIL_RE = new RegExp(
   `(?<![\\p{L}\\p{N}._%+\\-])(${LOCAL_PART}${AT}[\\p{L}\\p{N}](?:[\\p{L}\\p{N}-]*[\\p{L}\\p{N}])?(?:${DOMAIN_DOT}[\\p{L}\\p{N}](?:[\\p{L}\\p{N}-]*[\\p{L}\\p{N}])?){0,2}${DOMAIN_DOT}${TLD})(?![\\p{L}\\p{N}])`,
@@ -64,8 +66,14 @@ function detectLooseIbans(text: string): Candidate[] {
     for (let count = positions.length; count >= 15; count -= 1) {
       const end = (positions[count - 1] ?? 0) + 1;
       if (ALNUM.test(text.charAt(end))) continue;
-      const compact = positions.slice(0, count).map((p) => text.charAt(p)).join("");
-      if (isValidIban(compact) || (introduced && hasIbanLength(compact) && /^[A-Za-z]{2}\d{2}/.test(compact) && /\d{10}/.test(compact))) {
+      const compact = positions
+        .slice(0, count)
+        .map((p) => text.charAt(p))
+        .join("");
+      if (
+        isValidIban(compact) ||
+        (introduced && hasIbanLength(compact) && /^[A-Za-z]{2}\d{2}/.test(compact) && /\d{10}/.test(compact))
+      ) {
         found.push(candidate(text, "IBAN", m.index, end, PRIORITY.IBAN));
         return true;
       }

@@ -19,7 +19,9 @@ const PLACE_NOUNS: ReadonlySet<string> = new Set(
 
 /** Titles inside place names ("avenue du Général Leclerc", "rue du Docteur Roux"). Folded. */
 const PLACE_TITLES: ReadonlySet<string> = new Set(
-  "general marechal president docteur professeur abbe commandant colonel capitaine amiral saint sainte pere frere mgr cardinal roi reine comte lieutenant sergent".split(" "),
+  "general marechal president docteur professeur abbe commandant colonel capitaine amiral saint sainte pere frere mgr cardinal roi reine comte lieutenant sergent".split(
+    " ",
+  ),
 );
 
 /** Small words a place name may contain between its noun and its name ("station de la République"). Folded. */
@@ -27,7 +29,9 @@ const PLACE_LINKS: ReadonlySet<string> = new Set("de du des la le les l d".split
 
 /** Adjectives between a place noun and its name ("centre commercial Charles de Gaulle"). Folded. */
 const PLACE_ADJECTIVES: ReadonlySet<string> = new Set(
-  "commercial scolaire professionnel hospitalier universitaire municipal municipale sportif culturel communal regional departemental technique prive privee public publique polyvalent polyvalente aquatique omnisports nautique medical medicale agricole".split(" "),
+  "commercial scolaire professionnel hospitalier universitaire municipal municipale sportif culturel communal regional departemental technique prive privee public publique polyvalent polyvalente aquatique omnisports nautique medical medicale agricole".split(
+    " ",
+  ),
 );
 
 /** Words before a family's name: "les Martin", "des Fontaine", "chez Laval". Folded. */
@@ -35,7 +39,9 @@ const FAMILY_BEFORE: ReadonlySet<string> = new Set("les des aux chez famille epo
 
 /** Words before a city: "à Laval", "de Nancy", "vers Vienne", "près de Florence". Folded. */
 export const CITY_BEFORE: ReadonlySet<string> = new Set(
-  "a au de d du depuis vers sur sous pres entre jusqu et ou agence mairie ville commune secteur region habite reside demenage trajet direction".split(" "),
+  "a au de d du depuis vers sur sous pres entre jusqu et ou agence mairie ville commune secteur region habite reside demenage trajet direction".split(
+    " ",
+  ),
 );
 
 /**
@@ -43,28 +49,187 @@ export const CITY_BEFORE: ReadonlySet<string> = new Set(
  * ("Leroy Merlin", "Leclerc", "Boulanger"). Folded, words separated by one space.
  */
 const BRANDS: readonly string[] = [
-  "renault", "peugeot", "citroen", "dacia", "toyota", "volkswagen", "ford", "opel", "fiat", "bmw", "mercedes", "audi",
-  "tesla", "kia", "hyundai", "nissan", "skoda", "seat", "volvo", "mini", "suzuki", "honda", "mazda", "porsche", "jeep",
-  "alpine", "lexus", "mitsubishi", "smart", "jaguar", "land rover", "yamaha", "kawasaki", "piaggio", "vespa", "ds",
-  "darty", "boulanger", "fnac", "ikea", "conforama", "castorama", "leroy merlin", "brico depot", "bricorama",
-  "mr bricolage", "decathlon", "carrefour", "auchan", "leclerc", "e leclerc", "intermarche", "lidl", "aldi", "casino",
-  "monoprix", "super u", "systeme u", "norauto", "feu vert", "midas", "speedy", "point s", "carglass",
-  "france pare brise", "mondial pare brise", "maif", "macif", "maaf", "matmut", "gmf", "axa", "allianz", "groupama",
-  "generali", "credit agricole", "credit mutuel", "caisse d epargne", "banque populaire", "la banque postale", "lcl",
-  "societe generale", "bnp", "bnp paribas", "boursorama", "samsung", "apple", "sony", "bosch", "whirlpool", "dyson",
-  "louis vuitton", "cartier", "rolex", "hermes", "chanel", "dior", "nike", "adidas", "la poste", "sncf", "ratp", "edf",
-  "engie", "pole emploi", "france travail", "orange", "sfr", "free", "bouygues", "veolia", "suez", "enedis", "grdf",
-  "marie blachere", "jean louis david", "franck provost", "jules", "camaieu", "kiabi", "celio", "yves rocher",
-  "michelin", "total", "totalenergies", "esso", "shell", "leboncoin", "le bon coin", "amazon", "cdiscount", "vinted",
-  "ferrari", "lamborghini", "maserati", "cupra", "lancia", "alfa romeo", "chevrolet", "cadillac", "dodge", "chrysler", "mg",
-  "byd", "ducati", "harley davidson", "triumph", "foncia", "nexity", "orpi", "century 21", "laforet", "guy hoquet",
-  "europ assistance", "mondial assistance", "ima", "fillon", "netflix", "canal", "canal plus", "tf1", "france 2",
-  "karcher", "husqvarna", "stihl", "makita", "dewalt", "ryobi", "miele", "electrolux", "beko", "brandt", "rowenta", "moulinex",
+  "renault",
+  "peugeot",
+  "citroen",
+  "dacia",
+  "toyota",
+  "volkswagen",
+  "ford",
+  "opel",
+  "fiat",
+  "bmw",
+  "mercedes",
+  "audi",
+  "tesla",
+  "kia",
+  "hyundai",
+  "nissan",
+  "skoda",
+  "seat",
+  "volvo",
+  "mini",
+  "suzuki",
+  "honda",
+  "mazda",
+  "porsche",
+  "jeep",
+  "alpine",
+  "lexus",
+  "mitsubishi",
+  "smart",
+  "jaguar",
+  "land rover",
+  "yamaha",
+  "kawasaki",
+  "piaggio",
+  "vespa",
+  "ds",
+  "darty",
+  "boulanger",
+  "fnac",
+  "ikea",
+  "conforama",
+  "castorama",
+  "leroy merlin",
+  "brico depot",
+  "bricorama",
+  "mr bricolage",
+  "decathlon",
+  "carrefour",
+  "auchan",
+  "leclerc",
+  "e leclerc",
+  "intermarche",
+  "lidl",
+  "aldi",
+  "casino",
+  "monoprix",
+  "super u",
+  "systeme u",
+  "norauto",
+  "feu vert",
+  "midas",
+  "speedy",
+  "point s",
+  "carglass",
+  "france pare brise",
+  "mondial pare brise",
+  "maif",
+  "macif",
+  "maaf",
+  "matmut",
+  "gmf",
+  "axa",
+  "allianz",
+  "groupama",
+  "generali",
+  "credit agricole",
+  "credit mutuel",
+  "caisse d epargne",
+  "banque populaire",
+  "la banque postale",
+  "lcl",
+  "societe generale",
+  "bnp",
+  "bnp paribas",
+  "boursorama",
+  "samsung",
+  "apple",
+  "sony",
+  "bosch",
+  "whirlpool",
+  "dyson",
+  "louis vuitton",
+  "cartier",
+  "rolex",
+  "hermes",
+  "chanel",
+  "dior",
+  "nike",
+  "adidas",
+  "la poste",
+  "sncf",
+  "ratp",
+  "edf",
+  "engie",
+  "pole emploi",
+  "france travail",
+  "orange",
+  "sfr",
+  "free",
+  "bouygues",
+  "veolia",
+  "suez",
+  "enedis",
+  "grdf",
+  "marie blachere",
+  "jean louis david",
+  "franck provost",
+  "jules",
+  "camaieu",
+  "kiabi",
+  "celio",
+  "yves rocher",
+  "michelin",
+  "total",
+  "totalenergies",
+  "esso",
+  "shell",
+  "leboncoin",
+  "le bon coin",
+  "amazon",
+  "cdiscount",
+  "vinted",
+  "ferrari",
+  "lamborghini",
+  "maserati",
+  "cupra",
+  "lancia",
+  "alfa romeo",
+  "chevrolet",
+  "cadillac",
+  "dodge",
+  "chrysler",
+  "mg",
+  "byd",
+  "ducati",
+  "harley davidson",
+  "triumph",
+  "foncia",
+  "nexity",
+  "orpi",
+  "century 21",
+  "laforet",
+  "guy hoquet",
+  "europ assistance",
+  "mondial assistance",
+  "ima",
+  "fillon",
+  "netflix",
+  "canal",
+  "canal plus",
+  "tf1",
+  "france 2",
+  "karcher",
+  "husqvarna",
+  "stihl",
+  "makita",
+  "dewalt",
+  "ryobi",
+  "miele",
+  "electrolux",
+  "beko",
+  "brandt",
+  "rowenta",
+  "moulinex",
 ];
 
 /** Car and motorbike makes: the capitalised words after them are a model ("Mégane", "Zoé", "Logan"). Folded. */
 const CAR_BRANDS: ReadonlySet<string> = new Set(
-  "renault peugeot citroen dacia toyota volkswagen vw ford opel fiat bmw mercedes audi tesla kia hyundai nissan skoda seat volvo mini suzuki honda mazda porsche jeep alpine lexus mitsubishi smart jaguar ds yamaha kawasaki piaggio vespa ferrari lamborghini maserati cupra lancia chevrolet cadillac dodge chrysler mg byd ducati triumph".split(" "),
+  "renault peugeot citroen dacia toyota volkswagen vw ford opel fiat bmw mercedes audi tesla kia hyundai nissan skoda seat volvo mini suzuki honda mazda porsche jeep alpine lexus mitsubishi smart jaguar ds yamaha kawasaki piaggio vespa ferrari lamborghini maserati cupra lancia chevrolet cadillac dodge chrysler mg byd ducati triumph".split(
+    " ",
+  ),
 );
 
 /** Whether a single word is a brand's name ("leclerc" in "parking du leclerc"). */
@@ -118,7 +283,12 @@ export function placeWords(text: string, words: readonly ContextWord[], lexicons
   for (let i = 0; i < words.length; i += 1) {
     const word = words[i];
     if (!word) continue;
-    if (PLACE_NOUNS.has(word.key) || word.key.startsWith("saint-") || word.key.startsWith("sainte-") || word.key.startsWith("st-")) {
+    if (
+      PLACE_NOUNS.has(word.key) ||
+      word.key.startsWith("saint-") ||
+      word.key.startsWith("sainte-") ||
+      word.key.startsWith("st-")
+    ) {
       if (!PLACE_NOUNS.has(word.key)) isPlace[i] = true;
       // The name of the place: links, titles and capitalised words, on one phrase.
       let j = i + 1;
@@ -130,7 +300,11 @@ export function placeWords(text: string, words: readonly ContextWord[], lexicons
         if (next.isCapital) {
           isPlace[j] = true;
           sawName = true;
-        } else if (!(PLACE_LINKS.has(next.key) || PLACE_TITLES.has(next.key) || (!sawName && PLACE_ADJECTIVES.has(next.key)))) {
+        } else if (!(
+          PLACE_LINKS.has(next.key) ||
+          PLACE_TITLES.has(next.key) ||
+          (!sawName && PLACE_ADJECTIVES.has(next.key))
+        )) {
           break;
         }
         j += 1;
@@ -159,7 +333,13 @@ export function placeWords(text: string, words: readonly ContextWord[], lexicons
     for (let j = i + 1; j < words.length && j <= i + 2; j += 1) {
       const model = words[j];
       const prev = words[j - 1];
-      if (!model || !prev || !model.isCapital || !/^[ \u00a0\u202f]{1,2}(?:\w{1,4}[ \u00a0\u202f]{1,2})?$/u.test(text.slice(prev.end, model.start))) break;
+      if (
+        !model ||
+        !prev ||
+        !model.isCapital ||
+        !/^[ \u00a0\u202f]{1,2}(?:\w{1,4}[ \u00a0\u202f]{1,2})?$/u.test(text.slice(prev.end, model.start))
+      )
+        break;
       isPlace[j] = true;
     }
   }
@@ -175,14 +355,25 @@ export function placeWords(text: string, words: readonly ContextWord[], lexicons
     const isTown = lexicons.towns.has(keyOf(word)) && !lexicons.firstNames.has(word.key) && !isFamily;
     const after = words[i + 1];
     // "Accord de Nicole Vasseur": a given name followed by a capitalised word is a person, even where a commune bears it.
-    if (lexicons.firstNames.has(word.key) && after?.isCapital === true && /^[ \u00a0\u202f]{1,2}$/u.test(text.slice(word.end, after.start))) continue;
+    if (
+      lexicons.firstNames.has(word.key) &&
+      after?.isCapital === true &&
+      /^[ \u00a0\u202f]{1,2}$/u.test(text.slice(word.end, after.start))
+    )
+      continue;
     let introduced = isTown;
     if (!introduced) {
       const gap = before ? text.slice(before.end, word.start) : text.slice(0, word.start);
       // "Édouard de Montalembert": "de" after a given name is a particle, even before a commune's name.
       const beforeBefore = words[i - 2];
-      const isParticle = before !== undefined && (before.key === "de" || before.key === "d") && beforeBefore?.isCapital === true && lexicons.firstNames.has(beforeBefore.key);
-      introduced = (before !== undefined && CITY_BEFORE.has(before.key) && !isParticle && /^[ \u00a0\u202f'’]+$/u.test(gap)) || /[-/(][ \u00a0\u202f]*$/u.test(gap);
+      const isParticle =
+        before !== undefined &&
+        (before.key === "de" || before.key === "d") &&
+        beforeBefore?.isCapital === true &&
+        lexicons.firstNames.has(beforeBefore.key);
+      introduced =
+        (before !== undefined && CITY_BEFORE.has(before.key) && !isParticle && /^[ \u00a0\u202f'’]+$/u.test(gap)) ||
+        /[-/(][ \u00a0\u202f]*$/u.test(gap);
     }
     if (!introduced) continue;
     // The longest commune name over adjacent words, keys joined as placeKey would join them.

@@ -114,8 +114,11 @@ export interface PseudonymiseOptions {
  * A pseudonymiser bound to lexicons built once (the server loads the lists and injects them, so `src/` and the
  * taskpane never carry them).
  */
-export function createPseudonymiser(lexicons: NameLexicons): (input: PseudonymisationInput, referenceYear?: number) => PseudonymisationResult {
-  return (input, referenceYear) => pseudonymise(input, { lexicons, ...(referenceYear === undefined ? {} : { referenceYear }) });
+export function createPseudonymiser(
+  lexicons: NameLexicons,
+): (input: PseudonymisationInput, referenceYear?: number) => PseudonymisationResult {
+  return (input, referenceYear) =>
+    pseudonymise(input, { lexicons, ...(referenceYear === undefined ? {} : { referenceYear }) });
 }
 
 /**
@@ -130,7 +133,9 @@ export function pseudonymise(input: PseudonymisationInput, options: Pseudonymise
   const memberId = context?.memberId?.trim();
   const knownNames = [...(memberName?.trim() ? [memberName] : []), ...(input.knownNames ?? [])];
   const knownValues: KnownValue[] =
-    memberId && memberId.replace(/[^\p{L}\p{N}]/gu, "").length >= MIN_PROPAGATED_ID_LENGTH ? [{ type: "REF", value: memberId }] : [];
+    memberId && memberId.replace(/[^\p{L}\p{N}]/gu, "").length >= MIN_PROPAGATED_ID_LENGTH
+      ? [{ type: "REF", value: memberId }]
+      : [];
 
   // The member's name is read first so the member is person 1 ("[NOM_1]") whatever the notes say first. Every other
   // field is free text too (a tone or a channel can hold a name), so each goes through detection.
@@ -143,7 +148,12 @@ export function pseudonymise(input: PseudonymisationInput, options: Pseudonymise
     ...(input.source === undefined ? [] : [input.source]),
     ...extraTexts,
   ];
-  const everyString = [input.notes, input.source ?? "", ...contextKeys.map((key) => context?.[key] ?? ""), ...extraTexts];
+  const everyString = [
+    input.notes,
+    input.source ?? "",
+    ...contextKeys.map((key) => context?.[key] ?? ""),
+    ...extraTexts,
+  ];
   const allocator = new PlaceholderAllocator(everyString.flatMap(findPlaceholderTokens));
 
   let maskedMemberId: string | undefined;
@@ -166,14 +176,26 @@ export function pseudonymise(input: PseudonymisationInput, options: Pseudonymise
   // Object.fromEntries defines own properties, so even a "__proto__" key cannot reach the prototype.
   const outContext = context
     ? Object.fromEntries(
-        contextKeys.map((key) => [key, key === "memberId" && maskedMemberId !== undefined ? maskedMemberId : byKey.has(key) ? byKey.get(key) : context[key]]),
+        contextKeys.map((key) => [
+          key,
+          key === "memberId" && maskedMemberId !== undefined
+            ? maskedMemberId
+            : byKey.has(key)
+              ? byKey.get(key)
+              : context[key],
+        ]),
       )
     : undefined;
   const notes = replaced[personalKeys.length] ?? input.notes;
   const source = input.source === undefined ? undefined : replaced[personalKeys.length + 1];
   const extraStart = personalKeys.length + 1 + (input.source === undefined ? 0 : 1);
   const maskedExtra = extraTexts.map((text, index) => replaced[extraStart + index] ?? text);
-  const health = [input.notes, input.source ?? "", ...personalKeys.map((key) => context?.[key] ?? ""), ...extraTexts].some(hasHealthData);
+  const health = [
+    input.notes,
+    input.source ?? "",
+    ...personalKeys.map((key) => context?.[key] ?? ""),
+    ...extraTexts,
+  ].some(hasHealthData);
   const count = Object.keys(allocator.entries).length;
 
   return {

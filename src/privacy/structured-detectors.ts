@@ -1,6 +1,15 @@
 // Owns the detectors of structured French identifiers: e-mail, phone, IBAN, NIR, SIRET/SIREN/VAT, plates, dates of birth, references, postal addresses.
 import { isValidFrenchVat, isValidIban, isValidNir, isValidSiret, hasIbanLength } from "./checksums";
-import { LEFT_EDGE, RIGHT_EDGE, SPACE, candidate, forEachMatch, forEachMatchNear, isBounded, type Candidate } from "./text-scan";
+import {
+  LEFT_EDGE,
+  RIGHT_EDGE,
+  SPACE,
+  candidate,
+  forEachMatch,
+  forEachMatchNear,
+  isBounded,
+  type Candidate,
+} from "./text-scan";
 
 /**
  * Overlap priorities: a checksum-validated identifier beats a shape-only one, and every structured identifier
@@ -115,7 +124,8 @@ const NIR_RE = new RegExp(
   `${LEFT_EDGE}[1-478]${NIR_SEP}\\d{2}${NIR_SEP}\\d{2}${NIR_SEP}(?:\\d{2}|2[ABab])${NIR_SEP}\\d{3}${NIR_SEP}\\d{3}(?:${NIR_SEP}\\d{2})?${RIGHT_EDGE}`,
   "gu",
 );
-const NIR_KEYWORD_RE = /(?:s[ée]curit[ée]\s+sociale|s[ée]cu\b|\bnir\b|\binsee\b|carte\s+vitale|\bn°\s*ss\b|\bss\b|cpam)/iu;
+const NIR_KEYWORD_RE =
+  /(?:s[ée]curit[ée]\s+sociale|s[ée]cu\b|\bnir\b|\binsee\b|carte\s+vitale|\bn°\s*ss\b|\bss\b|cpam)/iu;
 
 function detectNirs(text: string): Candidate[] {
   const found: Candidate[] = [];
@@ -137,7 +147,10 @@ const SIRET_RE = new RegExp(
   "gu",
 );
 const SIRET_KEYWORD_RE = /(?:^|[^\p{L}])(?:siret|siren|rcs)(?:[^\p{L}]|$)/iu;
-const VAT_RE = new RegExp(`${LEFT_EDGE}FR${SPACE}?(\\d{2})${SPACE}?(\\d{3}${SPACE}?\\d{3}${SPACE}?\\d{3})${RIGHT_EDGE}`, "gu");
+const VAT_RE = new RegExp(
+  `${LEFT_EDGE}FR${SPACE}?(\\d{2})${SPACE}?(\\d{3}${SPACE}?\\d{3}${SPACE}?\\d{3})${RIGHT_EDGE}`,
+  "gu",
+);
 
 function detectSirets(text: string): Candidate[] {
   const found: Candidate[] = [];
@@ -175,9 +188,58 @@ const PLATE_FNI_RE = new RegExp(
 );
 /** Upper-case abbreviations that sit between numbers in notes and would otherwise read as an FNI plate. */
 const FNI_LETTER_STOP = new Set([
-  "HT", "TTC", "TVA", "EUR", "KM", "CV", "PV", "RN", "RD", "RDV", "SMS", "AR", "OK", "NB", "PS", "CB", "TV", "CD",
-  "GPS", "LED", "VTC", "VTT", "BTP", "CHU", "SA", "SAS", "APE", "NAF", "RCS", "SS", "HLM", "AM", "PM", "ET", "OU",
-  "AU", "DU", "LE", "LA", "DE", "EN", "MM", "CM", "KG", "KW", "CH", "MN", "MIN", "JR", "ANS", "BIS", "TER",
+  "HT",
+  "TTC",
+  "TVA",
+  "EUR",
+  "KM",
+  "CV",
+  "PV",
+  "RN",
+  "RD",
+  "RDV",
+  "SMS",
+  "AR",
+  "OK",
+  "NB",
+  "PS",
+  "CB",
+  "TV",
+  "CD",
+  "GPS",
+  "LED",
+  "VTC",
+  "VTT",
+  "BTP",
+  "CHU",
+  "SA",
+  "SAS",
+  "APE",
+  "NAF",
+  "RCS",
+  "SS",
+  "HLM",
+  "AM",
+  "PM",
+  "ET",
+  "OU",
+  "AU",
+  "DU",
+  "LE",
+  "LA",
+  "DE",
+  "EN",
+  "MM",
+  "CM",
+  "KG",
+  "KW",
+  "CH",
+  "MN",
+  "MIN",
+  "JR",
+  "ANS",
+  "BIS",
+  "TER",
 ]);
 const PLATE_INTRODUCED_RE = new RegExp(
   `${LEFT_EDGE}(?:immat(?:riculation|ricul[ée]e?s?)?\\.?|plaques?(?:${SPACE}+d['’]immatriculation)?)[^\\n\\d]{0,25}?` +
@@ -243,7 +305,8 @@ function detectBirthDates(text: string): Candidate[] {
 // A number is a reference only when introduced as one ("n° sociétaire", "contrat n°", "dossier", "sinistre n°"…):
 // a bare number could be an amount, a mileage or a year.
 const NUM_KW = "n[°º]|num(?:[ée]ro)?\\.?|no\\.";
-const SUBJECT_KW = "soci[ée]taires?|adh[ée]rents?|contrats?|dossiers?|sinistres?|polices?|avenants?|r[ée]clamations?|clients?";
+const SUBJECT_KW =
+  "soci[ée]taires?|adh[ée]rents?|contrats?|dossiers?|sinistres?|polices?|avenants?|r[ée]clamations?|clients?";
 const REF_KW = "r[ée]f(?:[ée]rence)?s?\\.?|matricule|identifiant";
 const QUALIFIER = "auto|habitation|hab\\.?|moto|sant[ée]|pr[ée]voyance|vie|pro|scolaire|assistance";
 const KEYWORD = `(?:${NUM_KW}|(?:${SUBJECT_KW}|${REF_KW})(?![\\p{L}]))`;
@@ -288,7 +351,10 @@ export const CITY_WORD = "\\p{Lu}[\\p{L}\\p{M}'’\\-]*";
 export const CITY_STOP = "(?!(?:M|Mme|Mlle|Monsieur|Madame|Me|Dr|Tél|Tel|Objet|Euros?|EUR)(?![\\p{L}]))";
 const POSTCODE_CITY = `((?:0[1-9]|[1-8]\\d|9[0-8])\\d{3})${SPACE}+${CITY_STOP}${CITY_WORD}(?:${SPACE}+(?:(?:sur|sous|en|lès|lez|les|le|la|de|du|des|aux|au)${SPACE}+)?${CITY_STOP}${CITY_WORD}){0,3}`;
 const POSTCODE_CITY_RE = new RegExp(`${LEFT_EDGE}${POSTCODE_CITY}${RIGHT_EDGE}`, "gu");
-const POSTCODE_AFTER_STREET_RE = new RegExp(`${SPACE}*,?${SPACE}*(?:\\r?\\n${SPACE}*)?${POSTCODE_CITY}${RIGHT_EDGE}`, "uy");
+const POSTCODE_AFTER_STREET_RE = new RegExp(
+  `${SPACE}*,?${SPACE}*(?:\\r?\\n${SPACE}*)?${POSTCODE_CITY}${RIGHT_EDGE}`,
+  "uy",
+);
 
 type StreetToken = "start" | "particle" | "capital" | "lower" | "digit";
 

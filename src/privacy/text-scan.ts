@@ -46,7 +46,8 @@ export function forEachMatch(regex: RegExp, text: string, visit: (match: RegExpE
     const accepted = visit(match);
     // Step a whole code point: in unicode mode a lastIndex inside a surrogate pair restarts at the pair, so a
     // one-unit step after an astral character would find the same match forever.
-    if (!accepted || match[0].length === 0) regex.lastIndex = match.index + ((text.codePointAt(match.index) ?? 0) > 0xffff ? 2 : 1);
+    if (!accepted || match[0].length === 0)
+      regex.lastIndex = match.index + ((text.codePointAt(match.index) ?? 0) > 0xffff ? 2 : 1);
     match = regex.exec(text);
   }
 }
@@ -144,7 +145,8 @@ export function forEachMatchNear(
     let match = regex.exec(text);
     while (match && match.index < to) {
       const accepted = visit(match);
-      if (!accepted || match[0].length === 0) regex.lastIndex = match.index + ((text.codePointAt(match.index) ?? 0) > 0xffff ? 2 : 1);
+      if (!accepted || match[0].length === 0)
+        regex.lastIndex = match.index + ((text.codePointAt(match.index) ?? 0) > 0xffff ? 2 : 1);
       match = regex.exec(text);
     }
   }

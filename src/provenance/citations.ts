@@ -14,7 +14,9 @@ export interface Citation {
 }
 
 const STOPWORDS = new Set(
-  "les des une un le la de du et en au aux pour par sur avec dans que qui est sont été était ses son sa leur leurs nous vous ils elles elle il ce cette ces pas plus très tout tous être avoir fait faire mais ont non oui donc car comme aussi après avant entre sans sous chez lors vers".split(" "),
+  "les des une un le la de du et en au aux pour par sur avec dans que qui est sont été était ses son sa leur leurs nous vous ils elles elle il ce cette ces pas plus très tout tous être avoir fait faire mais ont non oui donc car comme aussi après avant entre sans sous chez lors vers".split(
+    " ",
+  ),
 );
 
 /** Content words and figures of a text, accent- and case-insensitive. */
@@ -85,7 +87,8 @@ export function citeSentences(draft: string, notes: string, source = "", maxRefs
       })
       .filter((s) => s.figures > 0 || (s.shared >= 2 && s.coverage >= 1 / 3))
       .sort((a, b) => b.coverage - a.coverage || b.figures - a.figures);
-    if (scored.length > 0) citations.push({ start: sentence.start, end: sentence.end, refs: scored.slice(0, maxRefs).map((s) => s.ref) });
+    if (scored.length > 0)
+      citations.push({ start: sentence.start, end: sentence.end, refs: scored.slice(0, maxRefs).map((s) => s.ref) });
   }
   return citations;
 }

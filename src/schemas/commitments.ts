@@ -7,7 +7,9 @@ export type CommitmentOwner = z.infer<typeof CommitmentOwnerSchema>;
 
 /** One commitment or next step, as extracted (structured output under commitments@N) or as the adviser edited it. */
 export const CommitmentSchema = z.strictObject({
-  what: z.string().check(z.trim(), z.minLength(1), z.maxLength(500), z.describe("Ce qui doit être fait, en une phrase")),
+  what: z
+    .string()
+    .check(z.trim(), z.minLength(1), z.maxLength(500), z.describe("Ce qui doit être fait, en une phrase")),
   owner: CommitmentOwnerSchema.check(z.describe("Qui doit le faire")),
   dueDate: z
     .nullable(z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/)))
@@ -21,7 +23,9 @@ export const CommitmentSchema = z.strictObject({
 export type Commitment = z.infer<typeof CommitmentSchema>;
 
 /** The structured-output answer a provider must give under commitments@N. */
-export const CommitmentsAnswerSchema = z.strictObject({ commitments: z.array(CommitmentSchema).check(z.maxLength(50)) });
+export const CommitmentsAnswerSchema = z.strictObject({
+  commitments: z.array(CommitmentSchema).check(z.maxLength(50)),
+});
 export type CommitmentsAnswer = z.infer<typeof CommitmentsAnswerSchema>;
 
 /** `POST /api/minutes/:id/commitments`: the commitments proposed from the caller's saved minutes, for review. */

@@ -61,14 +61,23 @@ export const CommitteeStatsSchema = z.object({
   /** Transcription of recorded interviews: minutes of audio and their footprint (absent from older servers). */
   transcription: z.optional(TranscriptionStatsSchema),
   comments: z.array(
-    z.object({ month: z.string(), task: z.nullable(z.string()), rating: z.nullable(z.enum(["up", "down"])), comment: z.string() }),
+    z.object({
+      month: z.string(),
+      task: z.nullable(z.string()),
+      rating: z.nullable(z.enum(["up", "down"])),
+      comment: z.string(),
+    }),
   ),
   /**
    * Proposals from the pane; `proposal` says whether a new use, a template change or a new template (absent from
    * older servers).
    */
   useCases: z.array(
-    z.object({ month: z.string(), comment: z.string(), proposal: z.optional(z.enum(["use-case", "template-change", "new-template"])) }),
+    z.object({
+      month: z.string(),
+      comment: z.string(),
+      proposal: z.optional(z.enum(["use-case", "template-change", "new-template"])),
+    }),
   ),
 });
 export type CommitteeStats = z.infer<typeof CommitteeStatsSchema>;

@@ -23,14 +23,18 @@ export const ValidatedRecordSchema = z.object({
   adviser: z.string().check(z.describe("The adviser's pseudonym (the audit log's HMAC actor), never the user id")),
   transparency: z.object({
     case: TransparencyCaseSchema,
-    label: z.nullable(z.string()).check(z.describe("The transparency notice shown with the text, null when none is due")),
+    label: z
+      .nullable(z.string())
+      .check(z.describe("The transparency notice shown with the text, null when none is due")),
   }),
   prePrompt: z.object({ id: z.string(), version: int(), sha256: z.string() }),
   provenance: z.object({
     generationId: z.uuid(),
     provider: z.object({ name: z.string(), model: z.string(), region: z.string() }),
     degraded: z.boolean().check(z.describe("True when the offline engine (no generative AI) prepared the draft")),
-    aiShare: z.number().check(z.gte(0), z.lte(1), z.describe("Share of the validated text that comes from AI versions")),
+    aiShare: z
+      .number()
+      .check(z.gte(0), z.lte(1), z.describe("Share of the validated text that comes from AI versions")),
     validatedAt: z.string(),
     savedAt: z.string(),
   }),

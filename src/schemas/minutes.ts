@@ -64,5 +64,8 @@ export const MinutesListItemSchema = z.object({
 });
 export type MinutesListItem = z.infer<typeof MinutesListItemSchema>;
 
-export const MinutesListSchema = z.object({ items: z.array(MinutesListItemSchema), nextCursor: z.nullable(z.string()) });
+export const MinutesListSchema = z.object({
+  items: z.array(MinutesListItemSchema),
+  nextCursor: z.nullable(z.string()),
+});
 export type MinutesList = z.infer<typeof MinutesListSchema>;

@@ -59,7 +59,10 @@ export function validationError(issues: readonly Issue[], input: unknown): AppEr
     i.code === "unrecognized_keys" ? i.keys.map((k) => [...i.path, k].join(".")) : [],
   );
   if (unknownKeys.length > 0) {
-    const fields = joined(unknownKeys.map((name) => msg("problem.field.quoted", { name })), "problem.list.comma");
+    const fields = joined(
+      unknownKeys.map((name) => msg("problem.field.quoted", { name })),
+      "problem.list.comma",
+    );
     return new AppError("unknown_field", { detail: msg("problem.unknown_field.detail", { fields }) });
   }
   const taskIssue = issues.find((i) => i.path.length === 1 && i.path[0] === "task" && i.code === "invalid_value");

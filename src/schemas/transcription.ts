@@ -63,7 +63,10 @@ export interface TimedSegment {
  * Conseiller, Sociétaire, then "Intervenant N". Without it, the adviser speaks first, a question hands the floor to
  * the other person and the next question after that answer hands it back: a guess the adviser corrects, never a fact.
  */
-export function segmentsToTurns(segments: readonly TimedSegment[], speakers: readonly string[] = DEFAULT_SPEAKERS): Turn[] {
+export function segmentsToTurns(
+  segments: readonly TimedSegment[],
+  speakers: readonly string[] = DEFAULT_SPEAKERS,
+): Turn[] {
   const labels = new Map<string, string>();
   const nameOf = (label: string) => {
     if (!labels.has(label)) labels.set(label, speakers[labels.size] ?? `Intervenant ${labels.size + 1}`);

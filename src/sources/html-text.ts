@@ -1,7 +1,38 @@
 // Owns the reading of an HTML mail body as the text a mail client shows: blocks as lines, quotes as "> " lines.
 import { decodeEntities } from "./html-entities";
 
-const BLOCK_TAGS = new Set(["p", "div", "li", "tr", "table", "tbody", "thead", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "address", "section", "article", "header", "footer", "dd", "dt", "dl", "center", "form", "fieldset", "figure", "body", "html"]);
+const BLOCK_TAGS = new Set([
+  "p",
+  "div",
+  "li",
+  "tr",
+  "table",
+  "tbody",
+  "thead",
+  "ul",
+  "ol",
+  "h1",
+  "h2",
+  "h3",
+  "h4",
+  "h5",
+  "h6",
+  "pre",
+  "address",
+  "section",
+  "article",
+  "header",
+  "footer",
+  "dd",
+  "dt",
+  "dl",
+  "center",
+  "form",
+  "fieldset",
+  "figure",
+  "body",
+  "html",
+]);
 // Elements whose content is never shown.
 const HIDDEN_RE = /<(head|style|script|title|template|xml)\b[^>]*>[\s\S]*?<\/\1\s*>/giu;
 // Quotes deeper than this are shown at this depth: the thread reader stops there too, and lines stay short.

@@ -25,7 +25,8 @@ const MOBILE_RE = new RegExp(
 // A footer of the sender's own making ("Sent from a magnificent torch of pixels"): only as the body's last line, short.
 const CUSTOM_MOBILE_RE =
   /^(?:Sent|Envoy[ée]|Gesendet|Enviado|Inviato|Verzonden|Отправлено|Typed|Tapé|Written|Écrit)[ \t]+(?:from|with|on|via|de|depuis|avec|sur|von|vom|mit|desde|con|da|dal|vanaf|met|с|из)[ \t].{1,60}$/iu;
-const NOT_A_NAME_RE = /^(?:merci|bonjour|bonsoir|salut|cordialement|amitiés|bises|oui|non|ok|thanks|thank you|cheers|regards|bien|parfait|entendu|d['’]accord|bonne journée|bonne soirée|à bientôt|a bientot|au revoir|urgent|important|pj|ps|nb)[.!]*$/iu;
+const NOT_A_NAME_RE =
+  /^(?:merci|bonjour|bonsoir|salut|cordialement|amitiés|bises|oui|non|ok|thanks|thank you|cheers|regards|bien|parfait|entendu|d['’]accord|bonne journée|bonne soirée|à bientôt|a bientot|au revoir|urgent|important|pj|ps|nb)[.!]*$/iu;
 // Mailing-list and group footers: the list's name, its address and its web page, or how to leave it.
 const LIST_FOOTER_RE =
   /unsubscribe|désinscri|desinscri|désabonn|desabonn|se désinscrire|listinfo|mailman|mailing list|liste de diffusion|googlegroups|you received this message because you are subscribed|vous recevez ce message car vous (?:êtes|etes) abonné|abmelden|darse de baja|cancellarti|cancelar a (?:sua )?inscrição|uitschrijven|отписаться/iu;
@@ -48,7 +49,8 @@ function isShort(line: string | undefined, re: RegExp): boolean {
 const DISCLAIMER_OPENING_RE =
   /^(?:\*+[ \t]*)?(?:ce (?:message|courriel|mail|e-mail|courrier électronique)|cet e-?mail|les informations contenues|l['’]intégrité de ce message|this (?:message|e-?mail|communication|electronic|email)|the information (?:contained|in this)|confidential(?:ité|ity)|avertissement|disclaimer|important ?:|notice ?:|privileged|afin de contribuer|pensez à l['’]environnement|merci de penser à l['’]environnement|please consider the environment|think before you print|save a tree|n['’]imprimez ce|diese (?:e-?mail|nachricht)|este (?:mensaje|correo|e-?mail)|esta mensagem|questo messaggio|deze e-?mail|dit bericht|это (?:сообщение|письмо)|هذه الرسالة|copyright|©)/iu;
 // A member speaking of themselves ("my car is registered in France") is writing the message, not a footer.
-const FIRST_PERSON_RE = /(?<![\p{L}])(?:I|my|me|je|j['’]|mon|ma|mes|moi|ich|mein|meine|yo|mi|io|il mio|ik|mijn|eu|meu|minha|я|мой|моя)(?![\p{L}])|\?/u;
+const FIRST_PERSON_RE =
+  /(?<![\p{L}])(?:I|my|me|je|j['’]|mon|ma|mes|moi|ich|mein|meine|yo|mi|io|il mio|ik|mijn|eu|meu|minha|я|мой|моя)(?![\p{L}])|\?/u;
 // Footers that need no other word to be one: company registration, anti-phishing and virus-scan notices, copyright.
 const LEGAL_FOOTER_RE =
   /is a company registered|registered office|registered in [^.?!\n]{1,40}(?:no\.|number|under)|company (?:number|no\.?) |siège social|capital social de|will never ask (?:you )?for your password|views expressed in this|scanned for viruses|checked for viruses|all rights reserved|tous droits réservés|before printing|avant d['’]imprimer/iu;
@@ -68,7 +70,6 @@ const DISCLAIMER_WORDS: readonly RegExp[] = [
   /erreur|error|mistake|irrtümlich|errore|vergissing|engano|ошибк/iu,
 ];
 
-
 function isBlank(line: string | undefined): boolean {
   return (line ?? "").trim() === "";
 }
@@ -79,7 +80,11 @@ export function isDisclaimer(paragraph: readonly string[]): boolean {
   // A list footer names where to leave the list; a member asking to be unsubscribed gives no link or address.
   if (LIST_FOOTER_RE.test(text) && /https?:\/\/|www\.|@/iu.test(text)) return true;
   const hits = DISCLAIMER_WORDS.filter((re) => re.test(text)).length;
-  return (DISCLAIMER_OPENING_RE.test(text) && hits >= 1) || hits >= 4 || (text.length <= 400 && LEGAL_FOOTER_RE.test(text) && !FIRST_PERSON_RE.test(text));
+  return (
+    (DISCLAIMER_OPENING_RE.test(text) && hits >= 1) ||
+    hits >= 4 ||
+    (text.length <= 400 && LEGAL_FOOTER_RE.test(text) && !FIRST_PERSON_RE.test(text))
+  );
 }
 
 /** Is the text after a closing only a signature: a few short lines, no postscript? */
@@ -175,7 +180,12 @@ const LEGAL_FORM_END_RE = /(?<![\p{L}])(?:Inc|Ltd|Co|Corp|S\.A|SA|S\.r\.l|B\.V|N
 /** Is `line` a name alone, as people sign ("Jean", "-Jean", "Jean Dupont"), rather than a word of the message ("Merci.")? */
 function isLoneName(line: string): boolean {
   const trimmed = line.trim();
-  return isNameLine(trimmed) && !NOT_A_NAME_RE.test(trimmed.replace(/^[-–—~]+[ \t]?/u, "")) && !/\p{L}{3,}[.!?]$/u.test(trimmed) && closingKind(trimmed) === null;
+  return (
+    isNameLine(trimmed) &&
+    !NOT_A_NAME_RE.test(trimmed.replace(/^[-–—~]+[ \t]?/u, "")) &&
+    !/\p{L}{3,}[.!?]$/u.test(trimmed) &&
+    closingKind(trimmed) === null
+  );
 }
 
 /**
@@ -194,7 +204,9 @@ function dropTrailingSignatureLine(lines: string[], removed: string[]): string[]
   // "-Jean" under the last sentence, without a blank line: signed with a dash (a list item has a list above it); or
   // "Jean" right under a sentence that ends, as people sign short mails.
   const above = (lines[last - 1] ?? "").trim();
-  const isSignedUnder = (/^[-–—~]/u.test(line) && !/^[-•*–—~][ \t]?/u.test(above)) || (/[.!?)]$/u.test(above) && /^\p{Lu}[\p{L}'’-]+(?:[ \t]\p{Lu}[\p{L}'’.-]+)?$/u.test(line));
+  const isSignedUnder =
+    (/^[-–—~]/u.test(line) && !/^[-•*–—~][ \t]?/u.test(above)) ||
+    (/[.!?)]$/u.test(above) && /^\p{Lu}[\p{L}'’-]+(?:[ \t]\p{Lu}[\p{L}'’.-]+)?$/u.test(line));
   if (isSignedUnder && isLoneName(line) && !/:$/u.test(above)) {
     removed.push(lines[last] ?? "");
     return trimBlankEnds(lines.slice(0, last));
@@ -213,7 +225,9 @@ function dropTrailingSignatureLine(lines: string[], removed: string[]): string[]
     isSignature = isLoneName(first) && (isDashed || (start > 0 && before.length >= 2));
   } else if (paragraph.length <= 8 && before.length >= 1 && isNameLine(first) && closingKind(first) === null) {
     isSignature =
-      paragraph.every((l) => l.length <= 100 && (!ENDS_LIKE_SENTENCE_RE.test(l) || LEGAL_FORM_END_RE.test(l) || hasContact(l))) &&
+      paragraph.every(
+        (l) => l.length <= 100 && (!ENDS_LIKE_SENTENCE_RE.test(l) || LEGAL_FORM_END_RE.test(l) || hasContact(l)),
+      ) &&
       (paragraph.some(hasContact) || paragraph.length <= 3);
   }
   if (!isSignature) return lines;
@@ -237,7 +251,11 @@ export function cleanBody(input: readonly string[]): CleanedBody {
     lines = trimBlankEnds(lines.slice(1));
   }
   // An "[EXTERNE]" tag, a banner and a tip at most: more is the message quoting one.
-  for (let banners = 0; banners < 3 && lines.length > 0 && (isShort(lines[0], BANNER_RE) || isShort(lines[0], EXTERNAL_TAG_RE)); banners += 1) {
+  for (
+    let banners = 0;
+    banners < 3 && lines.length > 0 && (isShort(lines[0], BANNER_RE) || isShort(lines[0], EXTERNAL_TAG_RE));
+    banners += 1
+  ) {
     let end = 1;
     // A banner may wrap over a few lines up to the blank line.
     while (end < lines.length && end < 4 && !isBlank(lines[end])) end += 1;

@@ -1,6 +1,15 @@
 // Owns the reading of a mail thread (Outlook text with quoted history) into messages attributed to the member or the insurer.
 import { t } from "../i18n";
-import { emailsIn, isForwardSeparator, isRule, isSeparator, nextNonBlank, readAttribution, readHeaderBlock, type MailHeader } from "./mail-headers";
+import {
+  emailsIn,
+  isForwardSeparator,
+  isRule,
+  isSeparator,
+  nextNonBlank,
+  readAttribution,
+  readHeaderBlock,
+  type MailHeader,
+} from "./mail-headers";
 import { cleanBody } from "./mail-signature";
 
 /** Who wrote a message, as far as the thread tells. */
@@ -111,7 +120,8 @@ function splitMessages(lines: readonly string[], header: MailHeader, depth: numb
       const quoteStart = nextNonBlank(lines, attribution.next);
       if (isQuoted(lines[quoteStart]) && depth < MAX_QUOTE_DEPTH) {
         const end = quotedBlockEnd(lines, quoteStart);
-        for (const message of splitMessages(unquote(lines.slice(quoteStart, end)), attribution.header, depth + 1)) older.push(message);
+        for (const message of splitMessages(unquote(lines.slice(quoteStart, end)), attribution.header, depth + 1))
+          older.push(message);
         i = end;
       } else {
         // Clients that quote with indentation or HTML lose the ">" in text: all that follows is the older message.
@@ -154,7 +164,13 @@ function isInsurerDomain(domain: string, insurerDomains: readonly string[]): boo
 
 /** The name of the insurer as people write it, from its domains: "maif.fr" → "maif". */
 function insurerWords(insurerDomains: readonly string[]): RegExp | null {
-  const words = [...new Set(insurerDomains.map((d) => d.toLowerCase().replace(/^@/u, "").split(".").at(-2) ?? "").filter((w) => w.length >= 3))];
+  const words = [
+    ...new Set(
+      insurerDomains
+        .map((d) => d.toLowerCase().replace(/^@/u, "").split(".").at(-2) ?? "")
+        .filter((w) => w.length >= 3),
+    ),
+  ];
   if (words.length === 0) return null;
   const escaped = words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/gu, "\\$&"));
   return new RegExp(`(?<![\\p{L}\\p{N}])(?:${escaped.join("|")})(?![\\p{L}\\p{N}])`, "iu");
@@ -171,7 +187,11 @@ function authorOfAddress(address: string, options: MailThreadOptions): MailAutho
 const MEMBER_SIGNATURE_RE = /(?<![\p{L}])(?:sociétaire|societaire|adhérent|adherent)(?![\p{L}])/iu;
 
 /** Evidence inside one message: its sender, else what its signature or disclaimer says. */
-function authorFromEvidence(header: MailHeader, removed: readonly string[], options: MailThreadOptions): MailAuthor | undefined {
+function authorFromEvidence(
+  header: MailHeader,
+  removed: readonly string[],
+  options: MailThreadOptions,
+): MailAuthor | undefined {
   if (header.fromAddress) return authorOfAddress(header.fromAddress, options);
   const insurer = insurerWords(options.insurerDomains);
   if (header.from && insurer?.test(header.from)) return "insurer";
@@ -191,7 +211,11 @@ function authorFromEvidence(header: MailHeader, removed: readonly string[], opti
  * comes from whom that message was sent to; failing that, in a thread between a member and the insurer, from the
  * other side. A forwarded message is not answered, so only its recipient counts.
  */
-function authorFromAnswered(answered: RawMessage | undefined, answeredAuthor: MailAuthor | undefined, options: MailThreadOptions): MailAuthor {
+function authorFromAnswered(
+  answered: RawMessage | undefined,
+  answeredAuthor: MailAuthor | undefined,
+  options: MailThreadOptions,
+): MailAuthor {
   const recipient = answered?.header.toAddresses?.[0];
   if (recipient) return authorOfAddress(recipient, options);
   if (answered?.isForwarded) return "unknown";
@@ -202,7 +226,10 @@ function authorFromAnswered(answered: RawMessage | undefined, answeredAuthor: Ma
 
 /** Removes a last line that only repeats the sender's name ("Nathalie Dupont", "Oliver"): it is a signature. */
 function withoutSenderName(lines: readonly string[], header: MailHeader): string[] {
-  const name = header.from?.replace(/<[^>]*>/gu, "").trim().toLowerCase();
+  const name = header.from
+    ?.replace(/<[^>]*>/gu, "")
+    .trim()
+    .toLowerCase();
   const last = lines.at(-1)?.trim().replace(/[.,]$/u, "").toLowerCase();
   if (!name || !last || lines.length < 2) return [...lines];
   const isName = last === name || (last.length >= 2 && name.split(/\s+/u)[0] === last);
@@ -236,7 +263,9 @@ export function parseMailThread(text: string, options: MailThreadOptions): Parse
   for (let index = cleaned.length - 1; index >= 0; index -= 1) {
     const m = cleaned[index];
     if (!m) continue;
-    authors[index] = authorFromEvidence(m.message.header, m.removed, options) ?? authorFromAnswered(cleaned[index + 1]?.message, authors[index + 1], options);
+    authors[index] =
+      authorFromEvidence(m.message.header, m.removed, options) ??
+      authorFromAnswered(cleaned[index + 1]?.message, authors[index + 1], options);
   }
   const messages = cleaned.map((m, index): MailMessage => {
     const author = authors[index] ?? "unknown";
@@ -268,7 +297,8 @@ export function threadToSource(messages: readonly MailMessage[], options: Thread
   const org = options.orgName ?? "MAIF";
   return messages
     .map((m) => {
-      const label = m.author === "member" ? t("sources.mail.member") : m.author === "insurer" ? org : t("sources.mail.unknown");
+      const label =
+        m.author === "member" ? t("sources.mail.member") : m.author === "insurer" ? org : t("sources.mail.unknown");
       const lines = [`[${label}]`];
       if (m.from) lines.push(`${t("sources.mail.from")} : ${m.from}`);
       if (m.sentAt) lines.push(`${t("sources.mail.sent")} : ${m.sentAt}`);

@@ -18,15 +18,62 @@ const NAME = String.raw`${WORD}(?:,?[ \t]+(?:${WORD}|${PARTICLE}|\d{1,3}))*(?:[ 
 const NAME_RE = new RegExp(`^(${NAME})$`, "u");
 const NAME_COLON_RE = new RegExp(`^(${NAME})[ \\t]*:$`, "u");
 // "Karim Benali   0:03" (Teams' Word download), "[Karim Benali] 10:02:15" (Zoom), "0:03 Karim Benali".
-const NAME_TIME_RE = new RegExp(`^(?:\\[(${NAME})\\]|(${NAME}))[ \\t]+\\[?(${TIME})\\]?$|^\\[?(${TIME})\\]?[ \\t]+(${NAME})$`, "u");
+const NAME_TIME_RE = new RegExp(
+  `^(?:\\[(${NAME})\\]|(${NAME}))[ \\t]+\\[?(${TIME})\\]?$|^\\[?(${TIME})\\]?[ \\t]+(${NAME})$`,
+  "u",
+);
 // "[00:01:02] Name: text", "(00:01:02) Name : text", "00:01:02 Name: text", and "Name: text" without a time.
 const PREFIX_RE = new RegExp(`^(?:[\\[(]?(${TIME})[\\])]?[ \\t]+(?:-[ \\t]+)?)?(${NAME})[ \\t]?:[ \\t]+(\\S.*)$`, "u");
 const TIME_LINE_RE = new RegExp(`^[\\[(]?(${TIME})[\\])]?$`, "u");
 const LOOSE_TIMING_RE = new RegExp(`^(${TIME})[ \\t]*-->[ \\t]*(${TIME})(?:[ \\t].*)?$`, "u");
 // Teams' notices inside the transcript: not speech.
-const NOTICE_RE = /(?:a (?:démarré|arrêté|commencé|lancé) la transcription|(?:started|stopped) transcription|a rejoint la réunion|joined the meeting|a quitté la réunion|left the meeting)\.?$/iu;
+const NOTICE_RE =
+  /(?:a (?:démarré|arrêté|commencé|lancé) la transcription|(?:started|stopped) transcription|a rejoint la réunion|joined the meeting|a quitté la réunion|left the meeting)\.?$/iu;
 // Words that stand alone on a line as speech, not as a speaker's name.
-const INTERJECTIONS = new Set(["bonjour", "bonsoir", "merci", "oui", "non", "ok", "okay", "d'accord", "d’accord", "voilà", "voila", "parfait", "allô", "allo", "bien", "entendu", "super", "exactement", "absolument", "pardon", "hello", "yes", "no", "thanks", "right", "sure", "alors", "donc", "ah", "oh", "euh", "hum", "bref", "enfin", "certes", "génial", "excellent", "tout à fait", "très bien", "bonne journée", "au revoir", "à bientôt"]);
+const INTERJECTIONS = new Set([
+  "bonjour",
+  "bonsoir",
+  "merci",
+  "oui",
+  "non",
+  "ok",
+  "okay",
+  "d'accord",
+  "d’accord",
+  "voilà",
+  "voila",
+  "parfait",
+  "allô",
+  "allo",
+  "bien",
+  "entendu",
+  "super",
+  "exactement",
+  "absolument",
+  "pardon",
+  "hello",
+  "yes",
+  "no",
+  "thanks",
+  "right",
+  "sure",
+  "alors",
+  "donc",
+  "ah",
+  "oh",
+  "euh",
+  "hum",
+  "bref",
+  "enfin",
+  "certes",
+  "génial",
+  "excellent",
+  "tout à fait",
+  "très bien",
+  "bonne journée",
+  "au revoir",
+  "à bientôt",
+]);
 
 const squash = (text: string) => text.replace(/\s+/gu, " ").trim();
 
@@ -62,17 +109,28 @@ function classify(raw: string): Line {
     const header = NAME_TIME_RE.exec(text);
     const headerName = header?.[1] ?? header?.[2] ?? header?.[5];
     if (header && headerName && !INTERJECTIONS.has(headerName.toLowerCase())) {
-      return { kind: "nameTime", text, speaker: squash(headerName), time: normaliseCopyTime(header[3] ?? header[4] ?? "") };
+      return {
+        kind: "nameTime",
+        text,
+        speaker: squash(headerName),
+        time: normaliseCopyTime(header[3] ?? header[4] ?? ""),
+      };
     }
   }
   if (text.length <= 62) {
     const colon = NAME_COLON_RE.exec(text);
-    if (colon && !INTERJECTIONS.has((colon[1] ?? "").toLowerCase())) return { kind: "nameColon", text, speaker: squash(colon[1] ?? "") };
+    if (colon && !INTERJECTIONS.has((colon[1] ?? "").toLowerCase()))
+      return { kind: "nameColon", text, speaker: squash(colon[1] ?? "") };
     if (isNameLike(text)) return { kind: "name", text, speaker: squash(text) };
   }
   const prefix = PREFIX_RE.exec(text);
   if (prefix && (prefix[2] ?? "").length <= 60) {
-    return { kind: "prefix", text: prefix[3] ?? "", speaker: squash(prefix[2] ?? ""), ...(prefix[1] ? { time: normaliseCopyTime(prefix[1]) } : {}) };
+    return {
+      kind: "prefix",
+      text: prefix[3] ?? "",
+      speaker: squash(prefix[2] ?? ""),
+      ...(prefix[1] ? { time: normaliseCopyTime(prefix[1]) } : {}),
+    };
   }
   return { kind: "text", text };
 }
@@ -80,19 +138,26 @@ function classify(raw: string): Line {
 /** The name lines that really name a speaker: with a colon, repeated, or opening a paragraph of speech. */
 function confirmedSpeakers(lines: readonly Line[]): Set<string> {
   const counts = new Map<string, number>();
-  for (const line of lines) if (line.kind === "name" && line.speaker) counts.set(line.speaker, (counts.get(line.speaker) ?? 0) + 1);
+  for (const line of lines)
+    if (line.kind === "name" && line.speaker) counts.set(line.speaker, (counts.get(line.speaker) ?? 0) + 1);
   const confirmed = new Set<string>();
   lines.forEach((line, i) => {
     if (!line.speaker || (line.kind !== "name" && line.kind !== "nameColon")) return;
     let k = i + 1;
     while (lines[k]?.kind === "time" || lines[k]?.kind === "timing") k += 1;
     const next = lines[k];
-    const isFollowedBySpeech = next !== undefined && (next.kind === "text" || next.kind === "prefix" || (next.kind === "name" && (counts.get(next.speaker ?? "") ?? 0) < 2));
+    const isFollowedBySpeech =
+      next !== undefined &&
+      (next.kind === "text" ||
+        next.kind === "prefix" ||
+        (next.kind === "name" && (counts.get(next.speaker ?? "") ?? 0) < 2));
     if (!isFollowedBySpeech) return;
     const previous = lines[i - 1];
-    const opensParagraph = previous === undefined || previous.kind === "blank" || previous.kind === "time" || previous.kind === "timing";
+    const opensParagraph =
+      previous === undefined || previous.kind === "blank" || previous.kind === "time" || previous.kind === "timing";
     const words = line.speaker.split(/\s+/u).length;
-    if (line.kind === "nameColon" || (counts.get(line.speaker) ?? 0) >= 2 || (opensParagraph && words >= 2)) confirmed.add(line.speaker);
+    if (line.kind === "nameColon" || (counts.get(line.speaker) ?? 0) >= 2 || (opensParagraph && words >= 2))
+      confirmed.add(line.speaker);
   });
   return confirmed;
 }
@@ -105,12 +170,18 @@ function confirmedSpeakers(lines: readonly Line[]): Set<string> {
  * @returns the speech in order, or null when the text names no speaker in any of these forms.
  */
 export function parseTranscriptCopy(text: string): SpeechSegment[] | null {
-  const lines = text.replace(/^\uFEFF/u, "").replace(/\r\n?/gu, "\n").split("\n").map(classify);
+  const lines = text
+    .replace(/^\uFEFF/u, "")
+    .replace(/\r\n?/gu, "\n")
+    .split("\n")
+    .map(classify);
   const confirmed = confirmedSpeakers(lines);
   const headerCount = lines.filter((l) => l.kind === "nameTime").length;
   const prefixCount = lines.filter((l) => l.kind === "prefix").length;
   const timedPrefixCount = lines.filter((l) => l.kind === "prefix" && l.time).length;
-  const nameCount = lines.filter((l) => (l.kind === "name" || l.kind === "nameColon") && confirmed.has(l.speaker ?? "")).length;
+  const nameCount = lines.filter(
+    (l) => (l.kind === "name" || l.kind === "nameColon") && confirmed.has(l.speaker ?? ""),
+  ).length;
   const contentCount = lines.filter((l) => l.kind !== "blank" && l.kind !== "notice").length;
   // "Name: text" without times is a transcript only when such lines make most of the text.
   const hasPrefixes = timedPrefixCount >= 2 || (prefixCount >= 2 && prefixCount * 2 >= contentCount);

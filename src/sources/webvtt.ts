@@ -14,7 +14,13 @@ export interface WebVttCue {
 export type CueNode =
   | { readonly kind: "text"; readonly value: string }
   | { readonly kind: "timestamp"; readonly seconds: number }
-  | { readonly kind: "tag"; readonly name: CueTagName; readonly classes: readonly string[]; readonly annotation?: string; readonly children: CueNode[] };
+  | {
+      readonly kind: "tag";
+      readonly name: CueTagName;
+      readonly classes: readonly string[];
+      readonly annotation?: string;
+      readonly children: CueNode[];
+    };
 
 export type CueTagName = "c" | "i" | "b" | "u" | "ruby" | "rt" | "v" | "lang";
 
@@ -97,7 +103,10 @@ export interface ParsedWebVtt {
  */
 export function parseWebVtt(raw: string): ParsedWebVtt | null {
   // The BOM is removed by UTF-8 decoding, before the parser sees the text.
-  const input = raw.replace(/^\uFEFF/u, "").replace(/\0/gu, "\uFFFD").replace(/\r\n?/gu, "\n");
+  const input = raw
+    .replace(/^\uFEFF/u, "")
+    .replace(/\0/gu, "\uFFFD")
+    .replace(/\r\n?/gu, "\n");
   if (!input.startsWith("WEBVTT")) return null;
   if (input.length > 6 && ![" ", "\t", "\n"].includes(input[6] ?? "")) return null;
 
@@ -124,7 +133,12 @@ export function parseWebVtt(raw: string): ParsedWebVtt | null {
 }
 
 /** "Collect a WebVTT block" from line `start`: a cue, or nothing (header, comment, style, region, stray text). */
-function collectBlock(lines: readonly string[], start: number, inHeader: boolean, hasSeenCue = false): { cue?: WebVttCue; next: number } {
+function collectBlock(
+  lines: readonly string[],
+  start: number,
+  inHeader: boolean,
+  hasSeenCue = false,
+): { cue?: WebVttCue; next: number } {
   let lineCount = 0;
   let previous = start;
   let buffer: string[] = [];
@@ -132,7 +146,7 @@ function collectBlock(lines: readonly string[], start: number, inHeader: boolean
   let cue: { id: string; start: number; end: number } | null = null;
   let isStyleOrRegion = false;
   let i = start;
-  for (; i < lines.length; ) {
+  for (; i < lines.length;) {
     const line = lines[i] ?? "";
     lineCount += 1;
     i += 1;
@@ -278,7 +292,8 @@ function nextToken(input: string, from: number): { token: Token; next: number } 
         i += 1;
         continue;
       case "timestampTag":
-        if (c === ">" || c === undefined) return { token: { type: "timestamp", value: result }, next: c === ">" ? i + 1 : i };
+        if (c === ">" || c === undefined)
+          return { token: { type: "timestamp", value: result }, next: c === ">" ? i + 1 : i };
         result += c;
         i += 1;
         continue;
@@ -332,7 +347,8 @@ export function parseCueText(text: string): CueNode[] {
       }
       case "end":
         if (current && token.name === current.node.name) current = current.parent;
-        else if (current && token.name === "ruby" && current.node.name === "rt") current = current.parent?.parent ?? null;
+        else if (current && token.name === "ruby" && current.node.name === "rt")
+          current = current.parent?.parent ?? null;
         break;
       case "timestamp": {
         const stamp = collectTimestamp(token.value, 0);

@@ -13,7 +13,8 @@ export interface TaskSection {
 }
 
 /** What a note line is mostly about; used to sort notes into sections without a model. */
-export type LineKind = "context" | "request" | "exchange" | "commitment" | "next-step" | "amount" | "date" | "party" | "damage";
+export type LineKind =
+  "context" | "request" | "exchange" | "commitment" | "next-step" | "amount" | "date" | "party" | "damage";
 
 export interface TaskDefinition {
   readonly id: TaskId;
@@ -53,7 +54,11 @@ export const TASKS: Readonly<Record<TaskId, TaskDefinition>> = {
       section("engagements", "Engagements pris", ["commitment"]),
       section("prochaines-etapes", "Prochaines étapes", ["next-step"]),
     ],
-    inputs: { notes: "required", source: "optional", context: ["memberName", "memberId", "subject", "date", "channel", "language"] },
+    inputs: {
+      notes: "required",
+      source: "optional",
+      context: ["memberName", "memberId", "subject", "date", "channel", "language"],
+    },
   },
   "member-email": {
     id: "member-email",
@@ -66,7 +71,11 @@ export const TASKS: Readonly<Record<TaskId, TaskDefinition>> = {
       section("engagements", "Ce que nous faisons pour vous", ["commitment"]),
       section("prochaines-etapes", "Prochaines étapes", ["next-step"]),
     ],
-    inputs: { notes: "required", source: "optional", context: ["memberName", "memberId", "subject", "tone", "language"] },
+    inputs: {
+      notes: "required",
+      source: "optional",
+      context: ["memberName", "memberId", "subject", "tone", "language"],
+    },
   },
   "claim-summary": {
     id: "claim-summary",

@@ -18,13 +18,47 @@ async function fill(db: Db): Promise<void> {
   for (let from = 1; from <= EVENTS; from += 500) {
     const rows: unknown[][] = [];
     for (let seq = from; seq < Math.min(from + 500, EVENTS + 1); seq++) {
-      const event = { seq, id: randomUUID(), occurredAt: new Date(start + seq * 60_000).toISOString(), actor: `adv_${(seq % 211).toString(16).padStart(20, "0")}`, kind: "generation", payload: { generationId: randomUUID(), task: "interview-minutes", prePromptId: "interview-minutes@1", provider: "mistral", inputTokens: 900 + (seq % 300), outputTokens: 400, energyWh: 0.4, gco2eq: 0.02, ungroundedCount: seq % 3, degraded: false, latencyMs: 2_000 } };
+      const event = {
+        seq,
+        id: randomUUID(),
+        occurredAt: new Date(start + seq * 60_000).toISOString(),
+        actor: `adv_${(seq % 211).toString(16).padStart(20, "0")}`,
+        kind: "generation",
+        payload: {
+          generationId: randomUUID(),
+          task: "interview-minutes",
+          prePromptId: "interview-minutes@1",
+          provider: "mistral",
+          inputTokens: 900 + (seq % 300),
+          outputTokens: 400,
+          energyWh: 0.4,
+          gco2eq: 0.02,
+          ungroundedCount: seq % 3,
+          degraded: false,
+          latencyMs: 2_000,
+        },
+      };
       const hash = eventHash(prev, event);
-      rows.push([seq, event.id, event.occurredAt, event.actor, event.kind, JSON.stringify(event.payload), prev, hash, eventHmac(KEY, seq, hash)]);
+      rows.push([
+        seq,
+        event.id,
+        event.occurredAt,
+        event.actor,
+        event.kind,
+        JSON.stringify(event.payload),
+        prev,
+        hash,
+        eventHmac(KEY, seq, hash),
+      ]);
       prev = hash;
     }
-    const values = rows.map((_, r) => `(${Array.from({ length: 9 }, (_, c) => `$${r * 9 + c + 1}`).join(",")})`).join(",");
-    await db.query(`INSERT INTO audit_events (seq, id, occurred_at, actor, kind, payload, prev_hash, hash, hmac) VALUES ${values}`, rows.flat());
+    const values = rows
+      .map((_, r) => `(${Array.from({ length: 9 }, (_, c) => `$${r * 9 + c + 1}`).join(",")})`)
+      .join(",");
+    await db.query(
+      `INSERT INTO audit_events (seq, id, occurred_at, actor, kind, payload, prev_hash, hash, hmac) VALUES ${values}`,
+      rows.flat(),
+    );
   }
 }
 

@@ -44,7 +44,11 @@ function laterChunks(initial: readonly Asset[]): Asset[] {
     .sort((a, b) => b.gzipBytes - a.gzipBytes);
 }
 
-const TYPES: Record<string, string> = { ".html": "text/html; charset=utf-8", ".js": "application/javascript", ".png": "image/png" };
+const TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "application/javascript",
+  ".png": "image/png",
+};
 
 /** Serves dist/ as the product server does (static files; the API is not needed before the first interaction). */
 async function serveDist(): Promise<{ url: string; server: Server }> {
@@ -83,7 +87,10 @@ async function measure(url: string, cpuSlowdown: number): Promise<Timing> {
       const context = await browser.newContext({ viewport: { width: 360, height: 800 }, locale: "fr-FR" });
       // office.js is part of the real start-up: serve the build's copy in place of the CDN.
       await context.route("https://appsforoffice.microsoft.com/**", (route) =>
-        route.fulfill({ path: join(DIST, "office", new URL(route.request().url()).pathname.split("/").pop() ?? "office.js"), contentType: "application/javascript" }),
+        route.fulfill({
+          path: join(DIST, "office", new URL(route.request().url()).pathname.split("/").pop() ?? "office.js"),
+          contentType: "application/javascript",
+        }),
       );
       const page = await context.newPage();
       if (cpuSlowdown > 1) {
@@ -101,7 +108,11 @@ async function measure(url: string, cpuSlowdown: number): Promise<Timing> {
         }).observe(document, { childList: true, subtree: true });
       });
       await page.goto(`${url}/taskpane.html`);
-      await page.waitForFunction(() => (window as unknown as { __interactiveAt?: number }).__interactiveAt !== undefined, undefined, { timeout: 30_000 });
+      await page.waitForFunction(
+        () => (window as unknown as { __interactiveAt?: number }).__interactiveAt !== undefined,
+        undefined,
+        { timeout: 30_000 },
+      );
       timings.push(
         await page.evaluate(() => ({
           fcpMs: performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? Number.NaN,

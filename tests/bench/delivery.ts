@@ -56,8 +56,18 @@ function serverProcess(store: Store, port: number, env: Record<string, string>) 
     async start() {
       child = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], {
         env: {
-          ...process.env, PORT: String(port), LOG_LEVEL: "error", DATA_DIR: store.dataDir, DATABASE_URL: store.databaseUrl, REDIS_URL: "",
-          LLM_BASE_URL: "", STATIC_DIR: "./no-static", RATE_LIMIT_PER_MINUTE: "1000000", RATE_LIMIT_REQUESTS_PER_MINUTE: "1000000", MAX_CONCURRENT_GENERATIONS: "100000", ...env,
+          ...process.env,
+          PORT: String(port),
+          LOG_LEVEL: "error",
+          DATA_DIR: store.dataDir,
+          DATABASE_URL: store.databaseUrl,
+          REDIS_URL: "",
+          LLM_BASE_URL: "",
+          STATIC_DIR: "./no-static",
+          RATE_LIMIT_PER_MINUTE: "1000000",
+          RATE_LIMIT_REQUESTS_PER_MINUTE: "1000000",
+          MAX_CONCURRENT_GENERATIONS: "100000",
+          ...env,
         },
         stdio: ["ignore", "pipe", "pipe"],
       });
@@ -79,20 +89,40 @@ function serverProcess(store: Store, port: number, env: Record<string, string>) 
 /** One validated record through HTTP (generation by the offline engine, then the validated save); its id and when it was committed. */
 async function saveOne(base: string, i: number): Promise<{ id: string; savedAt: number }> {
   const post = async (path: string, body: unknown) => {
-    const response = await fetch(`${base}${path}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+    const response = await fetch(`${base}${path}`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(body),
+    });
     const json = (await response.json()) as { id: string; draft: string };
     if (response.status !== 201) throw new Error(`${path} ${response.status}`);
     return json;
   };
-  const generation = await post("/api/generations", { task: "interview-minutes", notes: notesFor(i), context: { memberId: `SOC-${i}` } });
-  const saved = await post("/api/minutes", { generationId: generation.id, text: `${generation.draft}\n\nRelu (${i}).`, validated: true });
+  const generation = await post("/api/generations", {
+    task: "interview-minutes",
+    notes: notesFor(i),
+    context: { memberId: `SOC-${i}` },
+  });
+  const saved = await post("/api/minutes", {
+    generationId: generation.id,
+    text: `${generation.draft}\n\nRelu (${i}).`,
+    validated: true,
+  });
   return { id: saved.id, savedAt: Date.now() };
 }
 
 async function unvalidatedOne(base: string, i: number): Promise<string> {
-  const g = await fetch(`${base}/api/generations`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ task: "interview-minutes", notes: notesFor(i) }) });
+  const g = await fetch(`${base}/api/generations`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ task: "interview-minutes", notes: notesFor(i) }),
+  });
   const { id } = (await g.json()) as { id: string };
-  await fetch(`${base}/api/minutes`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ generationId: id, text: "non relu", validated: false }) });
+  await fetch(`${base}/api/minutes`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ generationId: id, text: "non relu", validated: false }),
+  });
   return id;
 }
 
@@ -111,34 +141,60 @@ async function makeStores(): Promise<Store[]> {
       await db.close();
     }
   };
-  stores.push({ label: "PGlite", databaseUrl: "", dataDir: dir, savedIds: async () => idsOf(await openStore({ dataDir: dir })), destroy: () => rm(dir, { recursive: true, force: true }) });
+  stores.push({
+    label: "PGlite",
+    databaseUrl: "",
+    dataDir: dir,
+    savedIds: async () => idsOf(await openStore({ dataDir: dir })),
+    destroy: () => rm(dir, { recursive: true, force: true }),
+  });
   if (hasPostgres) {
     const pg = await createTestStore("postgres");
     const pgDir = await mkdtemp(join(tmpdir(), "greffier-bench-delivery-pg-"));
-    stores.push({ label: "PostgreSQL", databaseUrl: pg.location, dataDir: pgDir, savedIds: async () => idsOf(await pg.open()), destroy: async () => { await pg.destroy(); await rm(pgDir, { recursive: true, force: true }); } });
+    stores.push({
+      label: "PostgreSQL",
+      databaseUrl: pg.location,
+      dataDir: pgDir,
+      savedIds: async () => idsOf(await pg.open()),
+      destroy: async () => {
+        await pg.destroy();
+        await rm(pgDir, { recursive: true, force: true });
+      },
+    });
   }
   return stores;
 }
 
 /** Save→delivery delay with a healthy receiver, saves 4 at a time. */
-async function latencyRun(store: Store, receiver: FakeReceiver, secret: string): Promise<{ p50: number; p95: number; max: number; ids: Set<string> }> {
+async function latencyRun(
+  store: Store,
+  receiver: FakeReceiver,
+  secret: string,
+): Promise<{ p50: number; p95: number; max: number; ids: Set<string> }> {
   const port = await freePort();
   const server = serverProcess(store, port, { WEBHOOK_URLS: receiver.url, WEBHOOK_SECRET: secret });
   await server.start();
   const base = `http://127.0.0.1:${port}`;
   const savedAt = new Map<string, number>();
   let next = 0;
-  await Promise.all(Array.from({ length: 4 }, async () => {
-    while (next < LATENCY_RECORDS) {
-      const i = next++;
-      const { id, savedAt: at } = await saveOne(base, 100_000 + i);
-      savedAt.set(`msg_${id}_validated`, at);
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: 4 }, async () => {
+      while (next < LATENCY_RECORDS) {
+        const i = next++;
+        const { id, savedAt: at } = await saveOne(base, 100_000 + i);
+        savedAt.set(`msg_${id}_validated`, at);
+      }
+    }),
+  );
   await receiver.waitForAccepted(LATENCY_RECORDS, 60_000);
   await server.stop();
   const delays = receiver.accepted().map((r) => Math.max(0, r.at - (savedAt.get(r.id) ?? r.at)));
-  return { p50: percentile(delays, 50), p95: percentile(delays, 95), max: Math.max(...delays), ids: new Set(savedAt.keys()) };
+  return {
+    p50: percentile(delays, 50),
+    p95: percentile(delays, 95),
+    max: Math.max(...delays),
+    ids: new Set(savedAt.keys()),
+  };
 }
 
 interface FaultReport {
@@ -156,7 +212,12 @@ interface FaultReport {
 }
 
 /** 1,000 records while the receiver fails at random and the server is killed with SIGKILL twice mid-delivery. */
-async function faultRun(store: Store, receiver: FakeReceiver, secret: string, earlier: ReadonlySet<string>): Promise<FaultReport> {
+async function faultRun(
+  store: Store,
+  receiver: FakeReceiver,
+  secret: string,
+  earlier: ReadonlySet<string>,
+): Promise<FaultReport> {
   const started = Date.now();
   let seed = 18_2026;
   const random = () => {
@@ -174,8 +235,13 @@ async function faultRun(store: Store, receiver: FakeReceiver, secret: string, ea
   });
   const port = await freePort();
   const server = serverProcess(store, port, {
-    WEBHOOK_URLS: receiver.url, WEBHOOK_SECRET: secret, WEBHOOK_TIMEOUT_MS: String(TIMEOUT_MS), WEBHOOK_RETRY_BASE_MS: "200",
-    WEBHOOK_RETRY_MAX_MS: "2000", WEBHOOK_MAX_ATTEMPTS: "100", WEBHOOK_POLL_MS: "200",
+    WEBHOOK_URLS: receiver.url,
+    WEBHOOK_SECRET: secret,
+    WEBHOOK_TIMEOUT_MS: String(TIMEOUT_MS),
+    WEBHOOK_RETRY_BASE_MS: "200",
+    WEBHOOK_RETRY_MAX_MS: "2000",
+    WEBHOOK_MAX_ATTEMPTS: "100",
+    WEBHOOK_POLL_MS: "200",
   });
   await server.start();
   const base = `http://127.0.0.1:${port}`;
@@ -189,38 +255,43 @@ async function faultRun(store: Store, receiver: FakeReceiver, secret: string, ea
   // Until RECORDS saves are acknowledged: a save the kill cut is tried again as a new record (its first attempt may
   // have committed before the kill; the store, read at the end, says which records exist).
   let begun = 0;
-  await Promise.all(Array.from({ length: 4 }, async () => {
-    while (begun < RECORDS) {
-      while (isDown) await new Promise((r) => setTimeout(r, 50));
-      const i = next++;
-      begun += 1;
-      if (refuseAt.has(i)) await receiver.refuseFor(1_000);
-      if (killAt.has(i)) {
-        // kill -9 while deliveries are in flight (and saves of the other clients too), then start again on the same data.
-        isDown = true;
-        kills += 1;
-        await server.kill9();
-        await server.start();
-        isDown = false;
+  await Promise.all(
+    Array.from({ length: 4 }, async () => {
+      while (begun < RECORDS) {
+        while (isDown) await new Promise((r) => setTimeout(r, 50));
+        const i = next++;
+        begun += 1;
+        if (refuseAt.has(i)) await receiver.refuseFor(1_000);
+        if (killAt.has(i)) {
+          // kill -9 while deliveries are in flight (and saves of the other clients too), then start again on the same data.
+          isDown = true;
+          kills += 1;
+          await server.kill9();
+          await server.start();
+          isDown = false;
+        }
+        try {
+          if (i % 10 === 3) unvalidated.add(await unvalidatedOne(base, i));
+          acknowledged.add((await saveOne(base, i)).id);
+        } catch {
+          begun -= 1;
+          await new Promise((r) => setTimeout(r, 100));
+        }
       }
-      try {
-        if (i % 10 === 3) unvalidated.add(await unvalidatedOne(base, i));
-        acknowledged.add((await saveOne(base, i)).id);
-      } catch {
-        begun -= 1;
-        await new Promise((r) => setTimeout(r, 100));
-      }
-    }
-  }));
+    }),
+  );
   // Every acknowledged save delivered, then the lease (2 × timeout + 5 s) and a margin for saves the kill cut after
   // their commit (unacknowledged, yet in the outbox): the store says at the end which records exist.
   const deadline = Date.now() + 5 * 60_000;
   const deliveredIds = () => new Set(receiver.accepted().map((r) => r.id));
-  while ([...acknowledged].some((id) => !deliveredIds().has(`msg_${id}_validated`)) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 250));
+  while ([...acknowledged].some((id) => !deliveredIds().has(`msg_${id}_validated`)) && Date.now() < deadline)
+    await new Promise((r) => setTimeout(r, 250));
   await new Promise((r) => setTimeout(r, 2 * TIMEOUT_MS + 8_000));
   await server.stop();
   // The records of this run: the store's, less those the latency run saved (delivered to another receiver).
-  const savedIds = new Set((await store.savedIds()).map((id) => `msg_${id}_validated`).filter((id) => !earlier.has(id)));
+  const savedIds = new Set(
+    (await store.savedIds()).map((id) => `msg_${id}_validated`).filter((id) => !earlier.has(id)),
+  );
   const delivered = new Set(receiver.accepted().map((r) => r.id));
   const bodies = receiver.received.map((r) => r.body);
   const acceptedCount = receiver.accepted().length;
@@ -228,7 +299,9 @@ async function faultRun(store: Store, receiver: FakeReceiver, secret: string, ea
     saved: savedIds.size,
     acknowledged: acknowledged.size,
     delivered: [...savedIds].filter((id) => delivered.has(id)).length,
-    missing: [...savedIds].filter((id) => !delivered.has(id)).length + [...acknowledged].filter((id) => !savedIds.has(`msg_${id}_validated`)).length,
+    missing:
+      [...savedIds].filter((id) => !delivered.has(id)).length +
+      [...acknowledged].filter((id) => !savedIds.has(`msg_${id}_validated`)).length,
     extra: [...delivered].filter((id) => !savedIds.has(id)).length,
     unvalidatedLeaked: bodies.filter((b) => [...unvalidated].some((g) => b.includes(g))).length,
     requests: receiver.received.length,
@@ -249,11 +322,15 @@ export async function runDeliveryBench(): Promise<string> {
       const healthy = await startFakeReceiver(secret);
       const l = await latencyRun(store, healthy, secret);
       await healthy.close();
-      latency.push(`| ${store.label} | ${LATENCY_RECORDS} | ${l.p50} | ${l.p95} | ${l.max} | ${l.p95 < 2000 ? "yes" : "**no**"} |`);
+      latency.push(
+        `| ${store.label} | ${LATENCY_RECORDS} | ${l.p50} | ${l.p95} | ${l.max} | ${l.p95 < 2000 ? "yes" : "**no**"} |`,
+      );
       const faulty = await startFakeReceiver(secret);
       const f = await faultRun(store, faulty, secret, l.ids);
       await faulty.close();
-      faults.push(`| ${store.label} | ${f.saved} (${f.acknowledged} acknowledged) | ${f.delivered} | ${f.missing} | ${f.extra} | ${f.unvalidatedLeaked} | ${f.requests} | ${f.duplicates} | ${f.unsigned} | ${f.kills} | ${f.seconds} |`);
+      faults.push(
+        `| ${store.label} | ${f.saved} (${f.acknowledged} acknowledged) | ${f.delivered} | ${f.missing} | ${f.extra} | ${f.unvalidatedLeaked} | ${f.requests} | ${f.duplicates} | ${f.unsigned} | ${f.kills} | ${f.seconds} |`,
+      );
     }
   } finally {
     for (const store of stores) await store.destroy();

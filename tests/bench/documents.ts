@@ -26,7 +26,8 @@ interface StoreFigures {
 
 const ROUNDS = 2;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const rssMb = () => Number(/VmRSS:\s+(\d+) kB/u.exec(readFileSync("/proc/self/status", "utf8"))?.[1] ?? Number.NaN) / 1024;
+const rssMb = () =>
+  Number(/VmRSS:\s+(\d+) kB/u.exec(readFileSync("/proc/self/status", "utf8"))?.[1] ?? Number.NaN) / 1024;
 
 function bombs(): Upload[] {
   return [
@@ -56,7 +57,11 @@ async function runOnStore(kind: StoreKind, files: readonly Upload[]): Promise<St
   try {
     const warm: Upload[] = [
       { name: "constat.pdf", bytes: buildPdf([{ lines: ["Constat amiable du 12/03/2025"] }]), type: "application/pdf" },
-      { name: "declaration.docx", bytes: await buildDocx(["Déclaration de sinistre", "Dégât des eaux."]), type: "application/octet-stream" },
+      {
+        name: "declaration.docx",
+        bytes: await buildDocx(["Déclaration de sinistre", "Dégât des eaux."]),
+        type: "application/octet-stream",
+      },
     ];
     for (const file of warm) await upload(url, file);
     await sleep(500);
@@ -128,7 +133,10 @@ export async function runDocumentsBench(): Promise<string> {
     "",
     "| store | event-loop delay p50 | p99 | max | /api/health max | RSS before | peak | after | answers (first round) | time |",
     "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
-    ...rows.map((r) => `| ${r.kind} | ${f1(r.eldP50Ms)} ms | ${f1(r.eldP99Ms)} ms | ${f1(r.eldMaxMs)} ms | ${f(r.healthMaxMs)} ms | ${f(r.rssBeforeMb)} MB | ${f(r.rssPeakMb)} MB | ${f(r.rssAfterMb)} MB | ${r.answers} | ${f(r.seconds)} s |`),
+    ...rows.map(
+      (r) =>
+        `| ${r.kind} | ${f1(r.eldP50Ms)} ms | ${f1(r.eldP99Ms)} ms | ${f1(r.eldMaxMs)} ms | ${f(r.healthMaxMs)} ms | ${f(r.rssBeforeMb)} MB | ${f(r.rssPeakMb)} MB | ${f(r.rssAfterMb)} MB | ${r.answers} | ${f(r.seconds)} s |`,
+    ),
     "",
     hasPostgres ? "" : "_PostgreSQL unreachable: PGlite only._",
     "Bombs are refused on their declared or measured sizes in a worker (413); the 6-page PDF under the stream limits is stopped by the worker's wall-clock limit (422). Before this pool, the same uploads ran on the event loop: the issue measured 20 s of blocking for the 50 MB DOCX and about a minute for the PDF.",

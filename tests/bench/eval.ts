@@ -19,7 +19,10 @@ export async function runEvalBench(): Promise<string> {
     const config = loadConfig({ ...fakeProviderEnv(fake.baseUrl) });
     const chain = createProviderChain(buildProviders(config), config.resilience);
     const prePrompts = await loadPrePrompts();
-    const rows: string[] = ["| task | cases | wall (s) | sections | facts | figures kept | invented-figure rate | leak rate | French | overall |", "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"];
+    const rows: string[] = [
+      "| task | cases | wall (s) | sections | facts | figures kept | invented-figure rate | leak rate | French | overall |",
+      "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ];
     const started = performance.now();
     let cases = 0;
     for (const task of TASK_IDS) {
@@ -29,7 +32,9 @@ export async function runEvalBench(): Promise<string> {
       const t0 = performance.now();
       const { scores } = await evaluateVersion(chain, prePrompt, set, { concurrency: 4 });
       cases += set.cases.length;
-      rows.push(`| ${task} | ${set.cases.length} | ${((performance.now() - t0) / 1000).toFixed(2)} | ${scores.sections} | ${scores.facts} | ${scores.figures} | ${scores.inventedFigureRate} | ${scores.leakRate} | ${scores.french} | ${scores.overall} |`);
+      rows.push(
+        `| ${task} | ${set.cases.length} | ${((performance.now() - t0) / 1000).toFixed(2)} | ${scores.sections} | ${scores.facts} | ${scores.figures} | ${scores.inventedFigureRate} | ${scores.leakRate} | ${scores.french} | ${scores.overall} |`,
+      );
     }
     const total = (performance.now() - started) / 1000;
     return [

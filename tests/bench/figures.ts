@@ -27,10 +27,14 @@ export interface FiguresScore {
 /** Reads one corpus file of tests/fixtures/figures. */
 export function loadFiguresCorpus(name: string): FiguresCase[] {
   const text = readFileSync(new URL(`../fixtures/figures/${name}`, import.meta.url), "utf8");
-  return text.split("\n").filter((l) => l.trim() !== "").map((l) => JSON.parse(l) as FiguresCase);
+  return text
+    .split("\n")
+    .filter((l) => l.trim() !== "")
+    .map((l) => JSON.parse(l) as FiguresCase);
 }
 
-const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }): boolean => a.start < b.end && b.start < a.end;
+const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }): boolean =>
+  a.start < b.end && b.start < a.end;
 
 /** Runs the check on every case: an invented figure is caught when a flag overlaps it; any other flag is false. */
 export function scoreFigures(cases: readonly FiguresCase[]): FiguresScore {
@@ -47,7 +51,8 @@ export function scoreFigures(cases: readonly FiguresCase[]): FiguresScore {
       if (flags.some((f) => overlaps(f, e))) caught += 1;
       else misses.push(`${c.id}: « ${e.text} »`);
     }
-    for (const f of flags) if (!expected.some((e) => overlaps(f, e))) wrongFlags.push(`${c.id}: « ${f.text} » (${f.kind})`);
+    for (const f of flags)
+      if (!expected.some((e) => overlaps(f, e))) wrongFlags.push(`${c.id}: « ${f.text} » (${f.kind})`);
     supported += lexFigures(c.draft).filter((f) => !f.isWeak && !expected.some((e) => overlaps(f, e))).length;
   }
   return { cases: cases.length, invented, caught, supported, falseFlags: wrongFlags.length, misses, wrongFlags };
@@ -57,20 +62,29 @@ const pct = (n: number, d: number): string => (d === 0 ? "–" : `${((100 * n) /
 
 /** `npm run bench -- figures`: one line per corpus, then each miss and each false flag. */
 export async function runFiguresBench(): Promise<string> {
-  const lines = ["| corpus | cases | invented figures caught | false flags on supported figures |", "| --- | --- | --- | --- |"];
+  const lines = [
+    "| corpus | cases | invented figures caught | false flags on supported figures |",
+    "| --- | --- | --- | --- |",
+  ];
   const details: string[] = [];
   for (const name of ["corpus.jsonl", "held-out.jsonl"]) {
     const s = scoreFigures(loadFiguresCorpus(name));
-    lines.push(`| ${name} | ${s.cases} | ${s.caught}/${s.invented} (${pct(s.caught, s.invented)}) | ${s.falseFlags}/${s.supported} (${pct(s.falseFlags, s.supported)}) |`);
+    lines.push(
+      `| ${name} | ${s.cases} | ${s.caught}/${s.invented} (${pct(s.caught, s.invented)}) | ${s.falseFlags}/${s.supported} (${pct(s.falseFlags, s.supported)}) |`,
+    );
     for (const m of s.misses) details.push(`- ${name} missed ${m}`);
     for (const w of s.wrongFlags) details.push(`- ${name} wrongly flagged ${w}`);
   }
-  return [...lines, "", details.length > 0 ? details.join("\n") : "No miss and no false flag.", "", speedLine()].join("\n");
+  return [...lines, "", details.length > 0 ? details.join("\n") : "No miss and no false flag.", "", speedLine()].join(
+    "\n",
+  );
 }
 
 /** Times the check on a 5 KB draft against 50 KB of notes: the fastest of 15 runs, and the median. */
 function speedLine(): string {
-  const all = loadFiguresCorpus("corpus.jsonl").map((c) => c.notes).join("\n");
+  const all = loadFiguresCorpus("corpus.jsonl")
+    .map((c) => c.notes)
+    .join("\n");
   const notes = all.repeat(Math.ceil(50_000 / all.length)).slice(0, 50_000);
   const draft = `${all.slice(0, 1000)} Devis de 1 800 € le 25/10, remise de 15 %.\n`.repeat(5);
   for (let i = 0; i < 5; i += 1) findUngrounded(draft, [notes]);

@@ -10,7 +10,8 @@ import { createTestStore, type TestStore } from "../support/stores";
 // Many streams at once: no per-origin connection cap on the client side.
 setGlobalDispatcher(new Agent({ connections: null, pipelining: 0, keepAliveTimeout: 30_000 }));
 
-const NOTES = "Entretien téléphonique 14/10 - sociétaire M. Karim Benali, n° sociétaire 3456789B\n- accident le 12/10 vers 18h30\n- rappel au 06 12 45 78 90\nA faire : envoyer récap par mail (karim.benali@example.fr)";
+const NOTES =
+  "Entretien téléphonique 14/10 - sociétaire M. Karim Benali, n° sociétaire 3456789B\n- accident le 12/10 vers 18h30\n- rappel au 06 12 45 78 90\nA faire : envoyer récap par mail (karim.benali@example.fr)";
 const DELTAS = 64;
 const PACE_MS = 20;
 const STREAM_MS = DELTAS * PACE_MS;
@@ -52,9 +53,17 @@ function waitForLine(child: ChildProcess, pattern: RegExp, what: string): Promis
 }
 
 /** Reads an SSE response, timing the first content and the gaps between contents. */
-async function timeStream(url: string, body: unknown, isContent: (event: string, data: string) => boolean): Promise<StreamTiming> {
+async function timeStream(
+  url: string,
+  body: unknown,
+  isContent: (event: string, data: string) => boolean,
+): Promise<StreamTiming> {
   const started = performance.now();
-  const response = await fetch(url, { method: "POST", headers: { "content-type": "application/json", accept: "text/event-stream" }, body: JSON.stringify(body) });
+  const response = await fetch(url, {
+    method: "POST",
+    headers: { "content-type": "application/json", accept: "text/event-stream" },
+    body: JSON.stringify(body),
+  });
   if (!response.ok || !response.body) return { ttftMs: NaN, gapsMs: [], chunks: 0, ok: false };
   const decoder = new TextDecoder();
   let buffer = "";
@@ -101,7 +110,11 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * streams back to back: streams start while others end (and write their rows), as with advisers working
  * independently. Rounds started in lock-step would time every first token before any row is written.
  */
-async function closedLoops(concurrency: number, perLoop: number, stream: () => Promise<StreamTiming>): Promise<StreamTiming[]> {
+async function closedLoops(
+  concurrency: number,
+  perLoop: number,
+  stream: () => Promise<StreamTiming>,
+): Promise<StreamTiming[]> {
   const results = await concurrently(concurrency, async () => {
     if (concurrency > 1) await sleep(Math.random() * STREAM_MS);
     const mine: StreamTiming[] = [];
@@ -116,7 +129,10 @@ const fmt = (v: number, digits = 1) => (Number.isFinite(v) ? v.toFixed(digits) :
 /** Runs the gateway benchmark on each store and returns its Markdown section. */
 export async function runGatewayBench(): Promise<string> {
   const load = loadavg()[0] ?? NaN;
-  const fake = spawn(process.execPath, ["--import", "tsx", "tests/bench/fake-provider-process.ts"], { env: { ...process.env, BENCH_DELTAS: String(DELTAS), BENCH_PACE_MS: String(PACE_MS) }, stdio: ["ignore", "pipe", "pipe"] });
+  const fake = spawn(process.execPath, ["--import", "tsx", "tests/bench/fake-provider-process.ts"], {
+    env: { ...process.env, BENCH_DELTAS: String(DELTAS), BENCH_PACE_MS: String(PACE_MS) },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   const baseUrl = await waitForLine(fake, /(http:\/\/127\.0\.0\.1:\d+\/v1)/, "fake provider");
   const postgres = await benchDatabase();
   // BENCH_STORES=pglite (or postgres) runs one store only, to compare two versions of it quickly.
@@ -128,7 +144,14 @@ export async function runGatewayBench(): Promise<string> {
   const streaming: string[][] = LEVELS.map(() => []);
   const throughput: string[] = [];
   const held: string[] = [];
-  const directBody = { model: "bench", stream: true, messages: [{ role: "system", content: "bench" }, { role: "user", content: NOTES }] };
+  const directBody = {
+    model: "bench",
+    stream: true,
+    messages: [
+      { role: "system", content: "bench" },
+      { role: "user", content: NOTES },
+    ],
+  };
   const direct = () => timeStream(`${baseUrl}/chat/completions`, directBody, isDirectContent);
   try {
     const directRps = await throughputOf(`${baseUrl}/chat/completions`, { ...directBody, stream: false });
@@ -136,7 +159,8 @@ export async function runGatewayBench(): Promise<string> {
     for (const store of stores) {
       const server = await startServer(store, baseUrl);
       try {
-        const viaGateway = () => timeStream(`${server.url}/api/generations`, { task: "interview-minutes", notes: NOTES }, isGatewayContent);
+        const viaGateway = () =>
+          timeStream(`${server.url}/api/generations`, { task: "interview-minutes", notes: NOTES }, isGatewayContent);
         // Warm-up: JIT, connection pools, the database's first writes.
         for (let i = 0; i < 5; i += 1) await Promise.all([direct(), viaGateway()]);
         await closedLoops(16, 1, viaGateway);
@@ -156,21 +180,33 @@ export async function runGatewayBench(): Promise<string> {
           const after = await serverTimings(server.url);
           const ttft = (xs: StreamTiming[]) => xs.map((x) => x.ttftMs);
           const gaps = (xs: StreamTiming[]) => xs.flatMap((x) => x.gapsMs);
-          const [dP50, dP95, gP50, gP95] = [quantile(ttft(d), 0.5), quantile(ttft(d), 0.95), quantile(ttft(g), 0.5), quantile(ttft(g), 0.95)];
+          const [dP50, dP95, gP50, gP95] = [
+            quantile(ttft(d), 0.5),
+            quantile(ttft(d), 0.95),
+            quantile(ttft(g), 0.5),
+            quantile(ttft(g), 0.95),
+          ];
           const inside = `${fmt(meanMs(before.preProvider, after.preProvider), 2)} / ${fmt(meanMs(before.ttft, after.ttft), 2)}`;
           streaming[index]?.push(
             `| ${concurrency} | ${store.label} | ${fmt(dP50)} / ${fmt(dP95)} | ${fmt(gP50)} / ${fmt(gP95)} | **${fmt(gP50 - dP50, 1)} / ${fmt(gP95 - dP95, 1)}** | ${inside} | ${fmt(lagP99Ms, 0)} | ${fmt(quantile(gaps(d), 0.5))} / ${fmt(quantile(gaps(d), 0.99))} | ${fmt(quantile(gaps(g), 0.5))} / ${fmt(quantile(gaps(g), 0.99))} | ${g.filter((x) => x.ok && x.chunks >= DELTAS / 2).length}/${g.length} |`,
           );
         }
 
-        const gatewayRps = await throughputOf(`${server.url}/api/generations`, { task: "interview-minutes", notes: NOTES });
-        throughput.push(`| gateway | ${store.label} | ${fmt(gatewayRps)} | ${fmt((100 * gatewayRps) / directRps, 0)} % |`);
+        const gatewayRps = await throughputOf(`${server.url}/api/generations`, {
+          task: "interview-minutes",
+          notes: NOTES,
+        });
+        throughput.push(
+          `| gateway | ${store.label} | ${fmt(gatewayRps)} | ${fmt((100 * gatewayRps) / directRps, 0)} % |`,
+        );
 
         for (const n of [250, 500]) {
           const results = await concurrently(n, viaGateway);
           const stalls = results.filter((r) => r.gapsMs.some((gap) => gap > 10 * PACE_MS)).length;
           const ttfts = results.map((r) => r.ttftMs);
-          held.push(`| ${n} | ${store.label} | ${results.filter((r) => r.ok && r.chunks >= DELTAS / 2).length}/${n} | ${stalls} | ${fmt(quantile(ttfts, 0.5), 0)} / ${fmt(quantile(ttfts, 0.95), 0)} | ${fmt(await processRssMiB(server.pid), 0)} |`);
+          held.push(
+            `| ${n} | ${store.label} | ${results.filter((r) => r.ok && r.chunks >= DELTAS / 2).length}/${n} | ${stalls} | ${fmt(quantile(ttfts, 0.5), 0)} / ${fmt(quantile(ttfts, 0.95), 0)} | ${fmt(await processRssMiB(server.pid), 0)} |`,
+          );
         }
       } finally {
         await server.stop();
@@ -209,10 +245,26 @@ export async function runGatewayBench(): Promise<string> {
 }
 
 /** Starts `npm start`'s server on `store`, on a free port, with limits out of the way. */
-async function startServer(store: BenchStore, baseUrl: string): Promise<{ url: string; pid: number | undefined; stop: () => Promise<void> }> {
+async function startServer(
+  store: BenchStore,
+  baseUrl: string,
+): Promise<{ url: string; pid: number | undefined; stop: () => Promise<void> }> {
   const dataDir = await mkdtemp(join(tmpdir(), "greffier-bench-"));
   const server = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], {
-    env: { ...process.env, PORT: "0", LOG_LEVEL: "warn", DATA_DIR: dataDir, DATABASE_URL: store.databaseUrl, REDIS_URL: "", LLM_BASE_URL: baseUrl, LLM_MODEL: "bench", LLM_PROVIDER_NAME: "bench", RATE_LIMIT_PER_MINUTE: "1000000", MAX_CONCURRENT_GENERATIONS: "100000", STATIC_DIR: "./no-static" },
+    env: {
+      ...process.env,
+      PORT: "0",
+      LOG_LEVEL: "warn",
+      DATA_DIR: dataDir,
+      DATABASE_URL: store.databaseUrl,
+      REDIS_URL: "",
+      LLM_BASE_URL: baseUrl,
+      LLM_MODEL: "bench",
+      LLM_PROVIDER_NAME: "bench",
+      RATE_LIMIT_PER_MINUTE: "1000000",
+      MAX_CONCURRENT_GENERATIONS: "100000",
+      STATIC_DIR: "./no-static",
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   const url = await waitForLine(server, /(http:\/\/127\.0\.0\.1:\d+)\/taskpane\.html/, "server");
@@ -233,7 +285,11 @@ async function throughputOf(url: string, body: unknown): Promise<number> {
   let done = 0;
   await concurrently(16, async () => {
     while (performance.now() < until) {
-      const r = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+      const r = await fetch(url, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify(body),
+      });
       await r.arrayBuffer();
       if (r.ok) done += 1;
     }
@@ -254,7 +310,11 @@ async function serverTimings(gateway: string): Promise<{ preProvider: SumCount; 
     count: Number(new RegExp(`^${name}_count (\\S+)$`, "m").exec(text)?.[1] ?? 0),
   });
   const lag = Number(/^greffier_process_nodejs_eventloop_lag_p99_seconds (\S+)$/m.exec(text)?.[1] ?? NaN);
-  return { preProvider: read("greffier_pre_provider_seconds"), ttft: read("greffier_time_to_first_token_seconds"), lagP99Ms: 1000 * lag };
+  return {
+    preProvider: read("greffier_pre_provider_seconds"),
+    ttft: read("greffier_time_to_first_token_seconds"),
+    lagP99Ms: 1000 * lag,
+  };
 }
 
 function meanMs(before: SumCount, after: SumCount): number {

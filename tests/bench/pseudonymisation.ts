@@ -1,7 +1,15 @@
 // Owns the accuracy and speed measure of pseudonymisation: each labelled French corpus scored apart, in process and through the HTTP API with the fake provider recording what it receives.
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { detectPii, pseudonymise, PII_TYPES, type KnownValue, type NameLexicons, type PiiMatch, type PiiType } from "../../src/privacy";
+import {
+  detectPii,
+  pseudonymise,
+  PII_TYPES,
+  type KnownValue,
+  type NameLexicons,
+  type PiiMatch,
+  type PiiType,
+} from "../../src/privacy";
 
 /** One labelled sentence of `tests/fixtures/pii/*.jsonl`. */
 export interface CorpusEntry {
@@ -79,7 +87,10 @@ export function detectForEntry(entry: CorpusEntry, lexicons?: NameLexicons): Pii
 }
 
 /** Scores detection on a corpus: an expected value counts as found when every letter and digit of each of its occurrences is covered by a match of its type. */
-export function evaluateCorpus(corpus: readonly CorpusEntry[] = loadCorpus(), lexicons?: NameLexicons): CorpusEvaluation {
+export function evaluateCorpus(
+  corpus: readonly CorpusEntry[] = loadCorpus(),
+  lexicons?: NameLexicons,
+): CorpusEvaluation {
   const families = [...new Set(PII_TYPES.map(family))];
   const score = new Map(families.map((t) => [t, { expected: 0, recalled: 0, detected: 0, correct: 0 }]));
   const viaScore = new Map<string, { expected: number; recalled: number; detected: number; correct: number }>();
@@ -128,7 +139,10 @@ export function evaluateCorpus(corpus: readonly CorpusEntry[] = loadCorpus(), le
   }
   return {
     entries: corpus.length,
-    byType: families.map((type) => ({ type, ...(score.get(type) ?? { expected: 0, recalled: 0, detected: 0, correct: 0 }) })),
+    byType: families.map((type) => ({
+      type,
+      ...(score.get(type) ?? { expected: 0, recalled: 0, detected: 0, correct: 0 }),
+    })),
     namesByVia: [...viaScore.entries()].map(([type, s]) => ({ type, ...s })),
     misses,
     falsePositives,
@@ -150,9 +164,17 @@ const foldWord = (word: string): string => word.normalize("NFD").replace(/\p{M}/
 /** The words of a labelled value that must not reach the provider: for a name every word, otherwise what identifies. */
 export function identifyingWords(type: PiiType, value: string): string[] {
   const words = value.match(/[\p{L}\p{N}]+/gu) ?? [];
-  if (type === "NOM" || type === "PRENOM") return words.filter((w) => w.length >= 2 && !["de", "du", "des", "la", "le", "van", "der", "von", "da", "dos", "di"].includes(w.toLowerCase()));
+  if (type === "NOM" || type === "PRENOM")
+    return words.filter(
+      (w) =>
+        w.length >= 2 &&
+        !["de", "du", "des", "la", "le", "van", "der", "von", "da", "dos", "di"].includes(w.toLowerCase()),
+    );
   // An e-mail's person is its local part; its provider's name ("gmail") says nothing of them.
-  const local = type === "EMAIL" ? (value.split(/\s*(?:@|\[\s*(?:at|arobase)\s*\]|\(\s*(?:at|arobase)\s*\)|\s(?:at|arobase)\s)\s*/u)[0] ?? value) : value;
+  const local =
+    type === "EMAIL"
+      ? (value.split(/\s*(?:@|\[\s*(?:at|arobase)\s*\]|\(\s*(?:at|arobase)\s*\)|\s(?:at|arobase)\s)\s*/u)[0] ?? value)
+      : value;
   const scope = local.match(/[\p{L}\p{N}]+/gu) ?? [];
   return scope.filter((w) => !FRAME_WORDS.has(foldWord(w)) && (/\d/.test(w) ? w.length >= 2 : w.length >= 3));
 }
@@ -173,7 +195,12 @@ export interface SentScore {
   readonly isControl: boolean;
   /** Whether the sentence reached the provider changed (a control must not be). */
   readonly isTouched: boolean;
-  readonly spans: readonly { readonly type: PiiType; readonly value: string; readonly via?: string; readonly leaked: readonly string[] }[];
+  readonly spans: readonly {
+    readonly type: PiiType;
+    readonly value: string;
+    readonly via?: string;
+    readonly leaked: readonly string[];
+  }[];
 }
 
 /**
@@ -223,7 +250,8 @@ export function summarise(scores: readonly SentScore[], corpus: readonly CorpusE
       if (family(span.type) === "NOM") {
         const v = byVia.get(span.via ?? "unspecified") ?? { expected: 0, masked: 0 };
         byVia.set(span.via ?? "unspecified", { expected: v.expected + 1, masked: v.masked + (isMasked ? 1 : 0) });
-        for (const word of span.leaked) namesInClear.push(`${score.id}: "${word}" (of ${span.type} "${span.value}", ${span.via ?? "—"})`);
+        for (const word of span.leaked)
+          namesInClear.push(`${score.id}: "${word}" (of ${span.type} "${span.value}", ${span.via ?? "—"})`);
       } else if (!isMasked) {
         otherLeaks.push(`${score.id}: ${span.type} "${span.value}" (in clear: ${span.leaked.join(", ")})`);
       }
@@ -262,7 +290,9 @@ export function originalBlocks(entry: CorpusEntry): string {
 
 /** What scoring through the API needs: the app (injected requests) and the fake provider it calls. */
 export interface ApiUnderTest {
-  readonly app: { inject(options: { method: "POST"; url: string; payload: unknown }): Promise<{ statusCode: number; body: string }> };
+  readonly app: {
+    inject(options: { method: "POST"; url: string; payload: unknown }): Promise<{ statusCode: number; body: string }>;
+  };
   readonly fake: { readonly requests: { body: { messages: { role: string; content: string }[] } }[] };
 }
 
@@ -294,7 +324,10 @@ export async function evaluateThroughApi(corpora: readonly CorpusName[]): Promis
   const fake = await startFakeOpenAi();
   const store = await createTestStore("pglite");
   const db = await store.open();
-  const { app } = await buildTestApp({ db, env: { ...fakeProviderEnv(fake.baseUrl), RATE_LIMIT_PER_MINUTE: "100000" } });
+  const { app } = await buildTestApp({
+    db,
+    env: { ...fakeProviderEnv(fake.baseUrl), RATE_LIMIT_PER_MINUTE: "100000" },
+  });
   const results = new Map<CorpusName, SentEvaluation>();
   try {
     for (const name of corpora) {
@@ -310,7 +343,8 @@ export async function evaluateThroughApi(corpora: readonly CorpusName[]): Promis
   return results;
 }
 
-const percent = (part: number, whole: number): string => (whole === 0 ? "n/a" : `${((100 * part) / whole).toFixed(1)} %`);
+const percent = (part: number, whole: number): string =>
+  whole === 0 ? "n/a" : `${((100 * part) / whole).toFixed(1)} %`;
 
 /**
  * Median time to pseudonymise about 20 KB of realistic notes, in milliseconds: wall time, and the process's CPU time,
@@ -319,7 +353,8 @@ const percent = (part: number, whole: number): string => (whole === 0 ? "n/a" : 
 export function timePseudonymisationMs(
   corpus: readonly CorpusEntry[] = loadCorpus(),
   runs = 15,
-  run: (notes: string) => unknown = (notes) => pseudonymise({ notes, context: { memberName: "Karim Benali", memberId: "3456789B" } }),
+  run: (notes: string) => unknown = (notes) =>
+    pseudonymise({ notes, context: { memberName: "Karim Benali", memberId: "3456789B" } }),
 ): { sizeBytes: number; medianMs: number; medianCpuMs: number } {
   let notes = "";
   for (let i = 0; notes.length < 20_000; i += 1) notes += `${corpus[i % corpus.length]?.text ?? ""}\n`;
@@ -355,9 +390,12 @@ function sentSection(name: CorpusName, result: SentEvaluation): string[] {
     "| --- | ---: | ---: |",
     ...result.namesByVia.map((s) => `| ${s.type} | ${s.expected} | ${percent(s.masked, s.expected)} |`),
   ];
-  if (result.namesInClear.length > 0) lines.push("", "Names sent in clear:", "", ...result.namesInClear.map((n) => `- ${n}`));
-  if (result.otherLeaks.length > 0) lines.push("", "Other values not fully masked:", "", ...result.otherLeaks.map((n) => `- ${n}`));
-  if (result.controlsTouched.length > 0) lines.push("", "Control sentences touched:", "", ...result.controlsTouched.map((n) => `- ${n}`));
+  if (result.namesInClear.length > 0)
+    lines.push("", "Names sent in clear:", "", ...result.namesInClear.map((n) => `- ${n}`));
+  if (result.otherLeaks.length > 0)
+    lines.push("", "Other values not fully masked:", "", ...result.otherLeaks.map((n) => `- ${n}`));
+  if (result.controlsTouched.length > 0)
+    lines.push("", "Control sentences touched:", "", ...result.controlsTouched.map((n) => `- ${n}`));
   return lines;
 }
 
@@ -392,7 +430,10 @@ export async function runPseudonymisationBench(): Promise<string> {
     "",
     "| type | expected | recall | detected | precision |",
     "| --- | ---: | ---: | ---: | ---: |",
-    ...first.byType.map((s) => `| ${s.type} | ${s.expected} | ${percent(s.recalled, s.expected)} | ${s.detected} | ${percent(s.correct, s.detected)} |`),
+    ...first.byType.map(
+      (s) =>
+        `| ${s.type} | ${s.expected} | ${percent(s.recalled, s.expected)} | ${s.detected} | ${percent(s.correct, s.detected)} |`,
+    ),
     "",
     `Speed: ${speed.sizeBytes} bytes of notes (corpus-2 sentences, a name in nearly every one) pseudonymised in ${speed.medianMs.toFixed(2)} ms wall, ${speed.medianCpuMs.toFixed(2)} ms CPU (median of 15 runs, lexicons loaded once before; wall time counts the other processes of a shared machine).`,
   );

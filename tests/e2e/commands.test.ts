@@ -20,12 +20,29 @@ function fakeEventRuntime(properties: Record<string, string>): { content: string
       CoercionType: { Text: "text", Html: "html" },
       context: {
         displayLanguage: "fr-FR",
-        requirements: { isSetSupported: (name: string, version: string) => name === "Mailbox" && ["1.8", "1.12", "1.14"].includes(version) },
+        requirements: {
+          isSetSupported: (name: string, version: string) =>
+            name === "Mailbox" && ["1.8", "1.12", "1.14"].includes(version),
+        },
         mailbox: {
           item: {
-            loadCustomPropertiesAsync: (cb: (r: unknown) => void) => cb(ok({ get: (name: string) => props[name], set: () => undefined, remove: () => undefined, saveAsync: (done: (r: unknown) => void) => done(ok()) })),
-            internetHeaders: { getAsync: (_n: unknown, cb: (r: unknown) => void) => cb(ok({})), setAsync: (_h: unknown, cb: (r: unknown) => void) => cb(ok()) },
-            body: { getAsync: (_t: unknown, cb: (r: unknown) => void) => cb(ok("")), getTypeAsync: (cb: (r: unknown) => void) => cb(ok("html")) },
+            loadCustomPropertiesAsync: (cb: (r: unknown) => void) =>
+              cb(
+                ok({
+                  get: (name: string) => props[name],
+                  set: () => undefined,
+                  remove: () => undefined,
+                  saveAsync: (done: (r: unknown) => void) => done(ok()),
+                }),
+              ),
+            internetHeaders: {
+              getAsync: (_n: unknown, cb: (r: unknown) => void) => cb(ok({})),
+              setAsync: (_h: unknown, cb: (r: unknown) => void) => cb(ok()),
+            },
+            body: {
+              getAsync: (_t: unknown, cb: (r: unknown) => void) => cb(ok("")),
+              getTypeAsync: (cb: (r: unknown) => void) => cb(ok("html")),
+            },
           },
         },
       },
@@ -61,7 +78,8 @@ describe.runIf(shouldRunBrowserTests())("commands.html in Chromium", () => {
     const completion = await page.evaluate(
       (name) =>
         new Promise<Record<string, unknown>>((resolve) => {
-          const handlers = (window as unknown as { __greffierHandlers: Record<string, (event: unknown) => void> }).__greffierHandlers;
+          const handlers = (window as unknown as { __greffierHandlers: Record<string, (event: unknown) => void> })
+            .__greffierHandlers;
           handlers[name]?.({ completed: resolve });
         }),
       ON_MESSAGE_SEND_ACTION_ID,
@@ -73,7 +91,11 @@ describe.runIf(shouldRunBrowserTests())("commands.html in Chromium", () => {
 
   it("registers the handler by a plain script tag and holds a mail with an unvalidated AI draft", async () => {
     const completion = await sendFrom({ greffierPending: "0b9d3c7e-4a57-4d1e-9c55-7f3f2b1e8a10" });
-    expect(completion).toMatchObject({ allowEvent: false, cancelLabel: "Ouvrir Greffier", commandId: "GreffierComposeOpenPane" });
+    expect(completion).toMatchObject({
+      allowEvent: false,
+      cancelLabel: "Ouvrir Greffier",
+      commandId: "GreffierComposeOpenPane",
+    });
     expect(String(completion.errorMessage)).toMatch(/pas validé/);
   });
 

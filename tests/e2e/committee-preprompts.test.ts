@@ -2,13 +2,20 @@
 import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startFakeOpenAi, type FakeOpenAi } from "../support/fake-openai";
-import { startLocalIdentityProvider, TEST_AUDIENCE, TEST_ISSUER, TEST_TENANT, type LocalIdentityProvider } from "../support/jwks-signer";
+import {
+  startLocalIdentityProvider,
+  TEST_AUDIENCE,
+  TEST_ISSUER,
+  TEST_TENANT,
+  type LocalIdentityProvider,
+} from "../support/jwks-signer";
 import { startTestServer, type TestServer } from "../support/test-server";
 import { authorizeApi, CommitteePage } from "./pages/committee-page";
 import { ensureBuilt } from "./support/build";
 import { launchChromium, seriousAxeViolations, shouldRunBrowserTests } from "./support/chromium";
 
-const ADDED_RULE = "Termine toujours par une formule de politesse et rappelle le numéro de dossier s'il figure dans les notes.";
+const ADDED_RULE =
+  "Termine toujours par une formule de politesse et rappelle le numéro de dossier s'il figure dans les notes.";
 
 describe.runIf(shouldRunBrowserTests())("committee pre-prompt governance in Chromium", () => {
   let browser: Browser;
@@ -25,7 +32,13 @@ describe.runIf(shouldRunBrowserTests())("committee pre-prompt governance in Chro
     fake = await startFakeOpenAi();
     server = await startTestServer({
       llmBaseUrl: fake.baseUrl,
-      env: { AUTH_MODE: "entra", AUTH_TENANT_ID: TEST_TENANT, AUTH_AUDIENCE: TEST_AUDIENCE, AUTH_ISSUER: TEST_ISSUER, AUTH_JWKS_URL: idp.jwksUrl },
+      env: {
+        AUTH_MODE: "entra",
+        AUTH_TENANT_ID: TEST_TENANT,
+        AUTH_AUDIENCE: TEST_AUDIENCE,
+        AUTH_ISSUER: TEST_ISSUER,
+        AUTH_JWKS_URL: idp.jwksUrl,
+      },
     });
     alice = await idp.sign({ oid: "member-alice", name: "Alice Martin", roles: ["Committee"] });
     bob = await idp.sign({ oid: "member-bob", name: "Bruno Caron", roles: ["Committee"] });
@@ -57,11 +70,17 @@ describe.runIf(shouldRunBrowserTests())("committee pre-prompt governance in Chro
     const response = await fetch(`${server.url}/api/generations`, {
       method: "POST",
       headers: { "content-type": "application/json", authorization: `Bearer ${adviser}` },
-      body: JSON.stringify({ task: "member-email", notes: "Répondre au sociétaire : l'attestation d'habitation est jointe.\nDossier n° 2025-0412." }),
+      body: JSON.stringify({
+        task: "member-email",
+        notes: "Répondre au sociétaire : l'attestation d'habitation est jointe.\nDossier n° 2025-0412.",
+      }),
     });
     expect(response.status).toBe(201);
     const body = (await response.json()) as { prePrompt: { id: string } };
-    const system = fake.requests.slice(before).find((r) => r.path.endsWith("/chat/completions"))?.body.messages.find((m) => m.role === "system")?.content;
+    const system = fake.requests
+      .slice(before)
+      .find((r) => r.path.endsWith("/chat/completions"))
+      ?.body.messages.find((m) => m.role === "system")?.content;
     return { id: body.prePrompt.id, system };
   }
 
@@ -94,7 +113,9 @@ describe.runIf(shouldRunBrowserTests())("committee pre-prompt governance in Chro
     const b = await openAs(bob);
     const version = b.page.locator("#preprompt-member-email-2");
     await version.getByTestId("preprompt-approve").click();
-    await version.getByTestId("preprompt-reason").fill("Formule de politesse systématique, demandée par le service relation sociétaires.");
+    await version
+      .getByTestId("preprompt-reason")
+      .fill("Formule de politesse systématique, demandée par le service relation sociétaires.");
     await version.getByTestId("preprompt-confirm-approve").click();
     await expect.poll(() => version.getByTestId("preprompt-state").textContent()).toBe("Approuvée");
     await version.getByTestId("preprompt-activate").click();
@@ -115,7 +136,9 @@ describe.runIf(shouldRunBrowserTests())("committee pre-prompt governance in Chro
     expect(restored.system).not.toContain(ADDED_RULE);
     await b.context.close();
 
-    const verify = (await (await fetch(`${server.url}/api/committee/audit/verify`, { headers: { authorization: `Bearer ${bob}` } })).json()) as { ok: boolean };
+    const verify = (await (
+      await fetch(`${server.url}/api/committee/audit/verify`, { headers: { authorization: `Bearer ${bob}` } })
+    ).json()) as { ok: boolean };
     expect(verify.ok).toBe(true);
   }, 180_000);
 });

@@ -3,7 +3,13 @@ import { readFile } from "node:fs/promises";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startFakeOpenAi, type FakeOpenAi } from "../support/fake-openai";
-import { startLocalIdentityProvider, TEST_AUDIENCE, TEST_ISSUER, TEST_TENANT, type LocalIdentityProvider } from "../support/jwks-signer";
+import {
+  startLocalIdentityProvider,
+  TEST_AUDIENCE,
+  TEST_ISSUER,
+  TEST_TENANT,
+  type LocalIdentityProvider,
+} from "../support/jwks-signer";
 import { startTestServer, type TestServer } from "../support/test-server";
 import { authorizeApi, CommitteePage } from "./pages/committee-page";
 import { takeScreenshot } from "./support/screenshots";
@@ -30,7 +36,14 @@ describe.runIf(shouldRunBrowserTests())("committee page in Chromium", () => {
     fake = await startFakeOpenAi();
     server = await startTestServer({
       llmBaseUrl: fake.baseUrl,
-      env: { AUTH_MODE: "entra", AUTH_TENANT_ID: TEST_TENANT, AUTH_AUDIENCE: TEST_AUDIENCE, AUTH_ISSUER: TEST_ISSUER, AUTH_JWKS_URL: idp.jwksUrl, LLM_MAX_ATTEMPTS: "3" },
+      env: {
+        AUTH_MODE: "entra",
+        AUTH_TENANT_ID: TEST_TENANT,
+        AUTH_AUDIENCE: TEST_AUDIENCE,
+        AUTH_ISSUER: TEST_ISSUER,
+        AUTH_JWKS_URL: idp.jwksUrl,
+        LLM_MAX_ATTEMPTS: "3",
+      },
     });
     await seedMonth(server.url, fake, (oid) => idp.sign({ oid }));
     committeeToken = await idp.sign({ oid: "ethics-member", roles: ["Committee"] });
@@ -59,7 +72,9 @@ describe.runIf(shouldRunBrowserTests())("committee page in Chromium", () => {
   }
 
   async function auditEntries(baseUrl: string, token: string | null): Promise<number> {
-    const response = await fetch(`${baseUrl}/api/committee/audit/verify`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+    const response = await fetch(`${baseUrl}/api/committee/audit/verify`, {
+      headers: token ? { authorization: `Bearer ${token}` } : {},
+    });
     const body = (await response.json()) as { ok: boolean; entries: number };
     expect(body.ok).toBe(true);
     return body.entries;
@@ -80,7 +95,9 @@ describe.runIf(shouldRunBrowserTests())("committee page in Chromium", () => {
     expect(await minutes.getByTestId("metric-validated").textContent()).toMatch(/100\s%/);
     expect(await minutes.getByTestId("metric-footprint-total").textContent()).toMatch(/≈ .*Wh, .*CO2e/);
     expect(await minutes.getByTestId("preprompts-in-use").textContent()).toContain("interview-minutes.complaint@1");
-    expect(await minutes.getByRole("img").getAttribute("aria-label")).toMatch(/^6 textes enregistrés, par part de mots venant de l'IA : 0 à 10 % : \d+,/);
+    expect(await minutes.getByRole("img").getAttribute("aria-label")).toMatch(
+      /^6 textes enregistrés, par part de mots venant de l'IA : 0 à 10 % : \d+,/,
+    );
     const mails = committee.card("member-email");
     expect(await mails.getByTestId("metric-validated").textContent()).toMatch(/83\s%/);
     expect(await mails.getByTestId("metric-degraded").textContent()).toMatch(/^Réponses dégradées \(sans IA\)1/);
@@ -94,8 +111,11 @@ describe.runIf(shouldRunBrowserTests())("committee page in Chromium", () => {
     expect(await committee.useCases.textContent()).toContain("Préparer les courriers de relance des pièces manquantes");
     // Comments reach the committee pseudonymised, and nothing on the page names or counts an adviser.
     const text = (await page.locator("body").textContent()) ?? "";
-    expect(await committee.comments.textContent()).toContain("Le modèle réclamation oublie la date du premier courrier de M.");
-    for (const name of ["Jacques", "Martin", "adviser-", "ethics-member", TEST_TENANT]) expect(text).not.toContain(name);
+    expect(await committee.comments.textContent()).toContain(
+      "Le modèle réclamation oublie la date du premier courrier de M.",
+    );
+    for (const name of ["Jacques", "Martin", "adviser-", "ethics-member", TEST_TENANT])
+      expect(text).not.toContain(name);
 
     expect(JSON.stringify(await seriousAxeViolations(page))).toBe("[]");
     await committee.screenshot("committee-1280.png");
@@ -103,7 +123,9 @@ describe.runIf(shouldRunBrowserTests())("committee page in Chromium", () => {
     // A card's pre-prompt link opens the registry at that version, focused, with the text the AI was given.
     await minutes.getByRole("link", { name: "interview-minutes.complaint@1" }).click();
     const version = page.locator("#preprompt-interview-minutes-complaint-1");
-    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe("preprompt-interview-minutes-complaint-1");
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.id))
+      .toBe("preprompt-interview-minutes-complaint-1");
     expect(await version.getByTestId("preprompt-text").textContent()).toMatch(/réclamation/i);
     await settled(page);
     expect(JSON.stringify(await seriousAxeViolations(page))).toBe("[]");
@@ -137,7 +159,9 @@ describe.runIf(shouldRunBrowserTests())("committee page in Chromium", () => {
     expect(await page.locator("h1").textContent()).toBe("Ethics and control committee");
     expect(await committee.card("claim-summary").textContent()).toContain("fewer than 5 advisers: not shown");
     expect(await committee.auditState.textContent()).toMatch(/^Log intact: \d+ events$/);
-    await expect.poll(() => page.evaluate(() => getComputedStyle(document.querySelector("main") as Element).color)).not.toBe("rgb(36, 36, 36)");
+    await expect
+      .poll(() => page.evaluate(() => getComputedStyle(document.querySelector("main") as Element).color))
+      .not.toBe("rgb(36, 36, 36)");
     expect(JSON.stringify(await seriousAxeViolations(page))).toBe("[]");
     await committee.screenshot("committee-dark-en.png");
     await context.close();
@@ -148,7 +172,9 @@ describe.runIf(shouldRunBrowserTests())("committee page in Chromium", () => {
     const page = await context.newPage();
     const committee = new CommitteePage(page);
     await committee.open(server.url);
-    expect(await committee.forbidden.textContent()).toContain("Cette page est réservée au comité d'éthique et de contrôle.");
+    expect(await committee.forbidden.textContent()).toContain(
+      "Cette page est réservée au comité d'éthique et de contrôle.",
+    );
     expect(await page.getByTestId("summary").count()).toBe(0);
     expect(JSON.stringify(await seriousAxeViolations(page))).toBe("[]");
     await committee.screenshot("committee-403.png");
@@ -156,10 +182,18 @@ describe.runIf(shouldRunBrowserTests())("committee page in Chromium", () => {
   });
 
   it("in dev mode, the local user (Committee role) sees its own use only as cells too small to show", async () => {
-    const created = await generate(devServer.url, null, { task: "interview-minutes", template: "complaint", notes: "Réclamation sur le remboursement du 12/10, montant 380 €." });
+    const created = await generate(devServer.url, null, {
+      task: "interview-minutes",
+      template: "complaint",
+      notes: "Réclamation sur le remboursement du 12/10, montant 380 €.",
+    });
     await save(devServer.url, null, created, 1);
     await feedback(devServer.url, null, { generationId: created.id, rating: "up", comment: "Rapide et juste." });
-    await save(devServer.url, null, await generate(devServer.url, null, { task: "member-email", notes: "Répondre au sociétaire : dossier complet." }));
+    await save(
+      devServer.url,
+      null,
+      await generate(devServer.url, null, { task: "member-email", notes: "Répondre au sociétaire : dossier complet." }),
+    );
 
     const context = await newContext(null);
     const page = await context.newPage();
@@ -173,12 +207,16 @@ describe.runIf(shouldRunBrowserTests())("committee page in Chromium", () => {
       expect(words.replaceAll(/moins de 5/g, "")).not.toMatch(/\d/);
     }
     expect(await page.getByTestId("summary-generations").textContent()).toBe("0");
-    expect(await committee.auditState.textContent()).toBe(`Journal intègre : ${await auditEntries(devServer.url, null)} événements`);
+    expect(await committee.auditState.textContent()).toBe(
+      `Journal intègre : ${await auditEntries(devServer.url, null)} événements`,
+    );
     expect(await committee.comments.textContent()).toContain("Rapide et juste.");
     // The registry holds the template's own pre-prompt, with the text the AI was given.
     await committee.registry.getByRole("button", { name: /Entretien de réclamation/ }).click();
     await settled(page);
-    expect(await committee.registry.getByTestId("preprompt-text").first().textContent()).toMatch(/^Tu es l'assistant de rédaction[\s\S]{200,}/);
+    expect(await committee.registry.getByTestId("preprompt-text").first().textContent()).toMatch(
+      /^Tu es l'assistant de rédaction[\s\S]{200,}/,
+    );
     expect(JSON.stringify(await seriousAxeViolations(page))).toBe("[]");
     await context.close();
   });

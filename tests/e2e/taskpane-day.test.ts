@@ -13,8 +13,15 @@ const VIEWPORT = { width: 360, height: 800 };
 describe.runIf(shouldRunBrowserTests())("the adviser's day in the taskpane", () => {
   const session = useBrowserSession();
 
-  async function newContext(storageState?: Awaited<ReturnType<BrowserContext["storageState"]>>): Promise<BrowserContext> {
-    const context = await session.browser.newContext({ viewport: VIEWPORT, locale: "fr-FR", acceptDownloads: true, ...(storageState ? { storageState } : {}) });
+  async function newContext(
+    storageState?: Awaited<ReturnType<BrowserContext["storageState"]>>,
+  ): Promise<BrowserContext> {
+    const context = await session.browser.newContext({
+      viewport: VIEWPORT,
+      locale: "fr-FR",
+      acceptDownloads: true,
+      ...(storageState ? { storageState } : {}),
+    });
     await routeOfficeCdn(context);
     return context;
   }
@@ -31,7 +38,9 @@ describe.runIf(shouldRunBrowserTests())("the adviser's day in the taskpane", () 
   /** Types notes and waits until the pane says they are written to the device. */
   async function typeAndWaitSaved(pane: TaskpanePage, notes: string): Promise<void> {
     await pane.typeNotes(notes);
-    await expect.poll(async () => (await pane.root.getByTestId("notes-saved").textContent()) ?? "", { timeout: 10_000 }).toMatch(/Enregistré/);
+    await expect
+      .poll(async () => (await pane.root.getByTestId("notes-saved").textContent()) ?? "", { timeout: 10_000 })
+      .toMatch(/Enregistré/);
   }
 
   it("keeps each item's notes when the pane is closed and opened again, says so, and clears them once saved", async () => {
@@ -47,8 +56,12 @@ describe.runIf(shouldRunBrowserTests())("the adviser's day in the taskpane", () 
 
     const second = await newContext(storage);
     const againA = await openDraft(second, "dossier-a");
-    expect(await againA.pane.notes.inputValue()).toBe("Appel de M. Lambert : bris de glace sur la Clio, devis de 320 €.");
-    expect(await againA.page.getByTestId("restored").textContent()).toMatch(/^Notes restaurées du \d{2}\/\d{2} à \d{2}:\d{2}\./);
+    expect(await againA.pane.notes.inputValue()).toBe(
+      "Appel de M. Lambert : bris de glace sur la Clio, devis de 320 €.",
+    );
+    expect(await againA.page.getByTestId("restored").textContent()).toMatch(
+      /^Notes restaurées du \d{2}\/\d{2} à \d{2}:\d{2}\./,
+    );
     await takeScreenshot(againA.page, "taskpane-restored.png");
     const againB = await openDraft(second, "dossier-b");
     expect(await againB.pane.notes.inputValue()).toBe("Visite chez Mme Haddad : dégât des eaux dans la cuisine.");
@@ -60,14 +73,19 @@ describe.runIf(shouldRunBrowserTests())("the adviser's day in the taskpane", () 
     const draft = await againA.pane.draft.inputValue();
     expect(draft).not.toMatch(/^#|\*\*|^- /m);
     expect(draft).toMatch(/^• /m);
-    expect(await againA.page.locator("[data-heading]").allTextContents()).toEqual(expect.arrayContaining(["Contexte", "Éléments échangés"]));
+    expect(await againA.page.locator("[data-heading]").allTextContents()).toEqual(
+      expect.arrayContaining(["Contexte", "Éléments échangés"]),
+    );
     await againA.pane.draft.scrollIntoViewIfNeeded();
     await takeScreenshot(againA.page, "taskpane-review-sections.png");
     await againA.pane.handleFlags((figure) => figure);
     await againA.pane.validate();
     await againA.pane.save();
-    const stored = async () => (await second.storageState()).origins.flatMap((o) => o.localStorage.map((e) => `${e.name}=${e.value}`));
-    await expect.poll(async () => (await stored()).some((entry) => entry.includes("dossier-a")), { timeout: 10_000 }).toBe(false);
+    const stored = async () =>
+      (await second.storageState()).origins.flatMap((o) => o.localStorage.map((e) => `${e.name}=${e.value}`));
+    await expect
+      .poll(async () => (await stored()).some((entry) => entry.includes("dossier-a")), { timeout: 10_000 })
+      .toBe(false);
     expect((await stored()).some((entry) => entry.includes("Mme Haddad"))).toBe(true);
     expect((await stored()).some((entry) => entry.startsWith("greffier:browser-session"))).toBe(false);
     await second.close();
@@ -78,7 +96,9 @@ describe.runIf(shouldRunBrowserTests())("the adviser's day in the taskpane", () 
     const { page, pane } = await openDraft(context, "historique");
     const errors: string[] = [];
     page.on("pageerror", (e) => errors.push(e.message));
-    await pane.typeNotes("Appel du sociétaire au sujet de la véranda fissurée après la grêle du 12/11.\nExpert à mandater.");
+    await pane.typeNotes(
+      "Appel du sociétaire au sujet de la véranda fissurée après la grêle du 12/11.\nExpert à mandater.",
+    );
     await pane.generate();
     await pane.waitForReview();
     await pane.handleFlags((figure) => figure);
@@ -105,7 +125,9 @@ describe.runIf(shouldRunBrowserTests())("the adviser's day in the taskpane", () 
     expect(text).toContain("véranda fissurée");
     expect(text).not.toMatch(/##|\*\*/);
     expect(await page.getByTestId("history-readonly").textContent()).toMatch(/Lecture seule/);
-    expect(await page.getByTestId("history-notice").textContent()).toBe(notice.replace(/^«\s*|\s*»$/g, "").replace(/^"|"$/g, ""));
+    expect(await page.getByTestId("history-notice").textContent()).toBe(
+      notice.replace(/^«\s*|\s*»$/g, "").replace(/^"|"$/g, ""),
+    );
     expect(await page.getByTestId("history-provenance").textContent()).toMatch(/interview-minutes@\d+/);
     await takeScreenshot(page, "taskpane-history.png");
 
@@ -145,7 +167,9 @@ describe.runIf(shouldRunBrowserTests())("the adviser's day in the taskpane", () 
     // Headless Chromium asks for no /favicon.ico by itself, but a desktop browser does unless the page names its
     // icon: the taskpane names one, and every icon it names is served as an image.
     await page.goto(`${session.server.url}/taskpane.html`, { waitUntil: "networkidle" });
-    const icons = await page.evaluate(() => [...document.querySelectorAll<HTMLLinkElement>('link[rel~="icon"]')].map((l) => l.href));
+    const icons = await page.evaluate(() =>
+      [...document.querySelectorAll<HTMLLinkElement>('link[rel~="icon"]')].map((l) => l.href),
+    );
     expect(icons.length).toBeGreaterThan(0);
     for (const href of icons) {
       const icon = await page.request.get(href);

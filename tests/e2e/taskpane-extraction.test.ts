@@ -23,8 +23,18 @@ function extractionAnswer(user: string): string {
     date: F("12/10/2025"),
     heure: F("18h30"),
     lieu: F("Poitiers", "accident survenu à Poitiers"),
-    circonstances: F("le tiers n'a pas respecté le cédez-le-passage", "le tiers n'a pas respecté le cédez-le-passage et a heurté l'arrière du véhicule assuré"),
-    vehicules: [{ immatriculation: F(plate, `immatriculation ${plate}`), marqueModele: F("Peugeot 208"), conducteur: F(null), assureur: F(null) }],
+    circonstances: F(
+      "le tiers n'a pas respecté le cédez-le-passage",
+      "le tiers n'a pas respecté le cédez-le-passage et a heurté l'arrière du véhicule assuré",
+    ),
+    vehicules: [
+      {
+        immatriculation: F(plate, `immatriculation ${plate}`),
+        marqueModele: F("Peugeot 208"),
+        conducteur: F(null),
+        assureur: F(null),
+      },
+    ],
     tiers: [],
     dommages: F("feu arrière cassé, pare-chocs arrière enfoncé"),
     blesses: F("aucun", "Blessés : aucun"),
@@ -88,7 +98,11 @@ describe.runIf(shouldRunBrowserTests())("taskpane extraction and AI edits in Chr
     await pane.validate();
     const [request] = await Promise.all([page.waitForRequest((r) => r.url().endsWith("/api/minutes")), pane.save()]);
     const text = (request.postDataJSON() as { text: string }).text;
-    expect(text.split("\n").slice(0, 3)).toEqual(["Date : 12/10/2025", "Heure : 18h30", "Lieu : rond-point de l'avenue de Paris, Niort"]);
+    expect(text.split("\n").slice(0, 3)).toEqual([
+      "Date : 12/10/2025",
+      "Heure : 18h30",
+      "Lieu : rond-point de l'avenue de Paris, Niort",
+    ]);
     expect(text).toContain("Véhicule 1 — Immatriculation : FG-482-KL");
     expect(await pane.confirmation.textContent()).toContain("Extraction validée et enregistrée");
     await context.close();
@@ -100,7 +114,9 @@ describe.runIf(shouldRunBrowserTests())("taskpane extraction and AI edits in Chr
     const pane = new TaskpanePage(page);
     await pane.open(server.url);
     await page.getByTestId("task").selectOption("member-email");
-    await pane.typeNotes("Sinistre dégât des eaux du 3 novembre, expert sous 5 jours, conserver les éléments endommagés");
+    await pane.typeNotes(
+      "Sinistre dégât des eaux du 3 novembre, expert sous 5 jours, conserver les éléments endommagés",
+    );
     await pane.generate();
     await pane.waitForReview();
     const first = await pane.draft.inputValue();
@@ -112,10 +128,17 @@ describe.runIf(shouldRunBrowserTests())("taskpane extraction and AI edits in Chr
     });
     await page.keyboard.press("ArrowRight");
     await expect.poll(() => page.getByTestId("citation").count()).toBeGreaterThan(0);
-    expect(await page.getByTestId("citation").first().textContent()).toMatch(/^Notes, ligne 1« Sinistre dégât des eaux/);
+    expect(await page.getByTestId("citation").first().textContent()).toMatch(
+      /^Notes, ligne 1« Sinistre dégât des eaux/,
+    );
     await pane.draft.fill(`${first}\nAjout du conseiller : rappel vendredi.`);
 
-    fake.enqueue({ kind: "ok", text: "Bonjour,\nVotre dossier avance : un expert passera sous 5 jours.\nCordialement.", chunkSize: 12, chunkDelayMs: 20 });
+    fake.enqueue({
+      kind: "ok",
+      text: "Bonjour,\nVotre dossier avance : un expert passera sous 5 jours.\nCordialement.",
+      chunkSize: 12,
+      chunkDelayMs: 20,
+    });
     await page.getByRole("button", { name: "Plus concis" }).click();
     await expect.poll(() => pane.draft.inputValue(), { timeout: 20_000 }).toContain("un expert passera sous 5 jours");
     await pane.waitForReview();
@@ -127,7 +150,9 @@ describe.runIf(shouldRunBrowserTests())("taskpane extraction and AI edits in Chr
 
     await page.getByTestId("versions-toggle").click();
     await expect.poll(() => page.getByTestId("version").count()).toBe(3);
-    expect(await page.getByTestId("version").evaluateAll((items) => items.map((i) => i.getAttribute("data-kind")))).toEqual(["generation", "manual-edit", "ai-edit"]);
+    expect(
+      await page.getByTestId("version").evaluateAll((items) => items.map((i) => i.getAttribute("data-kind"))),
+    ).toEqual(["generation", "manual-edit", "ai-edit"]);
     await page.getByTestId("versions").scrollIntoViewIfNeeded();
     await pane.screenshot("taskpane-versions.png");
     expect(await seriousAxeViolations(page)).toEqual([]);

@@ -35,7 +35,9 @@ describe.runIf(shouldRunBrowserTests())("feedback from the taskpane in Chromium"
     await pane.handleFlags((figure) => figure);
     await pane.validate();
     await pane.save();
-    expect(session.fake.requests.at(-1)?.body.messages[0]?.content).toMatch(/^Tu es l'assistant de rédaction .* entretien de déclaration de sinistre/);
+    expect(session.fake.requests.at(-1)?.body.messages[0]?.content).toMatch(
+      /^Tu es l'assistant de rédaction .* entretien de déclaration de sinistre/,
+    );
 
     await pane.feedback.scrollIntoViewIfNeeded();
     expect(await pane.feedback.getByRole("heading").textContent()).toBe("Ce brouillon vous a-t-il aidé ?");
@@ -82,10 +84,14 @@ describe.runIf(shouldRunBrowserTests())("feedback from the taskpane in Chromium"
     expect(await page.evaluate(() => document.activeElement?.getAttribute("data-testid"))).toBe("pane-menu");
     await page.keyboard.press("Enter");
     await page.getByRole("menuitem", { name: "Proposer un usage" }).click();
-    expect(await page.getByTestId("use-case-comment").inputValue()).toBe("Préparer les courriers de relance des pièces manquantes d'un dossier sinistre.");
+    expect(await page.getByTestId("use-case-comment").inputValue()).toBe(
+      "Préparer les courriers de relance des pièces manquantes d'un dossier sinistre.",
+    );
     await page.getByTestId("use-case-send").click();
     await page.getByTestId("use-case-sent").waitFor();
-    expect(await page.getByTestId("use-case-sent").textContent()).toBe("Merci ! Votre proposition a été transmise au comité d'éthique et de contrôle.");
+    expect(await page.getByTestId("use-case-sent").textContent()).toBe(
+      "Merci ! Votre proposition a été transmise au comité d'éthique et de contrôle.",
+    );
     await pane.screenshot("taskpane-use-case.png");
     await page.keyboard.press("Escape");
     await pane.useCaseDialog.waitFor({ state: "detached" });
@@ -93,7 +99,9 @@ describe.runIf(shouldRunBrowserTests())("feedback from the taskpane in Chromium"
     expect(await page.evaluate(() => document.activeElement?.getAttribute("data-testid"))).toBe("pane-menu");
 
     const stats = await committeeStats();
-    expect(stats.useCases.map((u) => u.comment)).toContain("Préparer les courriers de relance des pièces manquantes d'un dossier sinistre.");
+    expect(stats.useCases.map((u) => u.comment)).toContain(
+      "Préparer les courriers de relance des pièces manquantes d'un dossier sinistre.",
+    );
     await context.close();
   });
 });

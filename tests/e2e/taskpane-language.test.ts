@@ -35,7 +35,8 @@ describe.runIf(shouldRunBrowserTests())("taskpane language", () => {
     await watchGenerateLabel(page);
     await page.goto(`${session.server.url}/taskpane.html`);
     await page.getByTestId("notes").waitFor();
-    const labels = async (): Promise<string[]> => page.evaluate(() => (window as unknown as { __labels: string[] }).__labels);
+    const labels = async (): Promise<string[]> =>
+      page.evaluate(() => (window as unknown as { __labels: string[] }).__labels);
     return { context, page, scripts, errors, labels };
   }
 

@@ -14,7 +14,11 @@ describe.runIf(shouldRunBrowserTests())("taskpane: a photo read by OCR in Chromi
   const session = useBrowserSession({}, { hasProvider: false });
 
   it("uploads a photo, shows the reading page by page, lets the adviser correct it, and reaches the extraction review quoting it", async () => {
-    const context = await session.browser.newContext({ viewport: { width: 360, height: 800 }, locale: "fr-FR", colorScheme: "light" });
+    const context = await session.browser.newContext({
+      viewport: { width: 360, height: 800 },
+      locale: "fr-FR",
+      colorScheme: "light",
+    });
     await routeOfficeCdn(context);
     const page = await context.newPage();
     const pane = new TaskpanePage(page);
@@ -28,7 +32,9 @@ describe.runIf(shouldRunBrowserTests())("taskpane: a photo read by OCR in Chromi
     await scan.reading.waitFor();
     expect((await answered).headers()["content-type"]).toMatch(/^text\/event-stream/u);
     // The progress line names the pages while they are read.
-    await expect.poll(() => scan.progress.textContent(), { timeout: 30_000 }).toMatch(/Préparation de 1 page|Page 1 sur 1/u);
+    await expect
+      .poll(() => scan.progress.textContent(), { timeout: 30_000 })
+      .toMatch(/Préparation de 1 page|Page 1 sur 1/u);
     expect(await seriousAxeViolations(page)).toEqual([]);
 
     await scan.review.waitFor({ timeout: 60_000 });

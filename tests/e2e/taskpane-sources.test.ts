@@ -59,7 +59,13 @@ describe.runIf(shouldRunBrowserTests())("taskpane sources in Chromium", () => {
 
   it("uploads a PDF: pages shown, a page without text flagged", async () => {
     const pdfPath = join(tmpdir(), `greffier-e2e-declaration-${process.pid}.pdf`);
-    writeFileSync(pdfPath, buildPdf([{ lines: ["Declaration de sinistre automobile", "Lieu : rond-point de la Breche, Niort."] }, { hasImage: true }]));
+    writeFileSync(
+      pdfPath,
+      buildPdf([
+        { lines: ["Declaration de sinistre automobile", "Lieu : rond-point de la Breche, Niort."] },
+        { hasImage: true },
+      ]),
+    );
     const context = await newContext();
     const page = await context.newPage();
     const pane = new TaskpanePage(page);
@@ -68,7 +74,9 @@ describe.runIf(shouldRunBrowserTests())("taskpane sources in Chromium", () => {
     await page.getByTestId("source-file-document").setInputFiles(pdfPath);
     await pane.sourceCard.waitFor();
     expect(await pane.sourceCard.textContent()).toMatch(/PDF · 2 pages/);
-    expect(await page.getByTestId("source-warning").textContent()).toContain("Pages sans texte, sans doute scannées : 2.");
+    expect(await page.getByTestId("source-warning").textContent()).toContain(
+      "Pages sans texte, sans doute scannées : 2.",
+    );
     await pane.screenshot("taskpane-source-document.png");
     expect(await seriousAxeViolations(page)).toEqual([]);
     await context.close();
@@ -77,7 +85,12 @@ describe.runIf(shouldRunBrowserTests())("taskpane sources in Chromium", () => {
   it("in Outlook read mode, shows the mail being read as an attributed thread", async () => {
     const context = await newContext("block");
     await context.addInitScript(
-      fakeOfficeScript({ mode: "read", itemType: "message", subject: "RE: Déclaration de sinistre", body: THREAD, from: { displayName: "Élodie Martin", emailAddress: "elodie.martin@maif.fr" },
+      fakeOfficeScript({
+        mode: "read",
+        itemType: "message",
+        subject: "RE: Déclaration de sinistre",
+        body: THREAD,
+        from: { displayName: "Élodie Martin", emailAddress: "elodie.martin@maif.fr" },
         to: [{ displayName: "Sophie Durand", emailAddress: "sophie.durand@orange.fr" }],
       }),
     );

@@ -13,7 +13,8 @@ import { ensureBuilt } from "./support/build";
 import { CHROMIUM, CHROMIUM_ARGS, seriousAxeViolations, shouldRunBrowserTests } from "./support/chromium";
 
 const VIEWPORT = { width: 360, height: 800 };
-const SPOKEN = "Bonjour madame, je vous appelle au sujet de votre déclaration de dégât des eaux du douze mars. Pouvez-vous me dire quand la fuite a commencé ?";
+const SPOKEN =
+  "Bonjour madame, je vous appelle au sujet de votre déclaration de dégât des eaux du douze mars. Pouvez-vous me dire quand la fuite a commencé ?";
 
 /** A French WAV spoken by espeak-ng (Debian) when it is installed, else speech-like tone bursts: the fake provider transcribes either. */
 function microphoneWav(dir: string): { path: string; isSpeech: boolean } {
@@ -45,7 +46,13 @@ describe.runIf(shouldRunBrowserTests())("taskpane voice recording in Chromium", 
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       headless: true,
-      args: [...CHROMIUM_ARGS, "--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream", `--use-file-for-fake-audio-capture=${wav.path}`, "--autoplay-policy=no-user-gesture-required"],
+      args: [
+        ...CHROMIUM_ARGS,
+        "--use-fake-device-for-media-stream",
+        "--use-fake-ui-for-media-stream",
+        `--use-file-for-fake-audio-capture=${wav.path}`,
+        "--autoplay-policy=no-user-gesture-required",
+      ],
     });
   }, 300_000);
   afterAll(async () => {
@@ -56,14 +63,20 @@ describe.runIf(shouldRunBrowserTests())("taskpane voice recording in Chromium", 
   });
 
   it("needs the member's consent, records, uploads, transcribes into turns, and the transcript drafts validated minutes", async () => {
-    const context = await browser.newContext({ viewport: VIEWPORT, locale: "fr-FR", colorScheme: "light", permissions: ["microphone"] });
+    const context = await browser.newContext({
+      viewport: VIEWPORT,
+      locale: "fr-FR",
+      colorScheme: "light",
+      permissions: ["microphone"],
+    });
     await routeOfficeCdn(context, "local");
     const page = await context.newPage();
     const errors: string[] = [];
     page.on("pageerror", (e) => errors.push(e.message));
     const generationBodies: Record<string, unknown>[] = [];
     page.on("request", (r) => {
-      if (r.method() === "POST" && new URL(r.url()).pathname === "/api/generations") generationBodies.push(JSON.parse(r.postData() ?? "{}") as Record<string, unknown>);
+      if (r.method() === "POST" && new URL(r.url()).pathname === "/api/generations")
+        generationBodies.push(JSON.parse(r.postData() ?? "{}") as Record<string, unknown>);
     });
     const pane = new TaskpanePage(page);
     await pane.open(server.url);
@@ -80,7 +93,14 @@ describe.runIf(shouldRunBrowserTests())("taskpane voice recording in Chromium", 
     await page.getByTestId("voice-consent").check();
     await page.getByTestId("voice-start").click();
     await page.getByTestId("voice-stop").waitFor();
-    await page.waitForFunction(() => /0[2-9]|[1-9]\d/.test(document.querySelector('[data-testid="voice-elapsed"]')?.textContent?.split(":").at(-1) ?? ""), null, { timeout: 15_000 });
+    await page.waitForFunction(
+      () =>
+        /0[2-9]|[1-9]\d/.test(
+          document.querySelector('[data-testid="voice-elapsed"]')?.textContent?.split(":").at(-1) ?? "",
+        ),
+      null,
+      { timeout: 15_000 },
+    );
     await page.getByTestId("voice-pause").click();
     await page.getByTestId("voice-resume").click();
     await pane.screenshot("taskpane-voice-recording.png");
@@ -96,12 +116,20 @@ describe.runIf(shouldRunBrowserTests())("taskpane voice recording in Chromium", 
     expect(await page.getByTestId("voice-pending").textContent()).toContain("Tout est envoyé");
     // The member gets a name; every turn of hers follows.
     await page.getByTestId("voice-rename").nth(1).fill("Mme Durand");
-    expect((await page.getByTestId("voice-turn").allTextContents()).some((t) => t.includes("Mme Durand : "))).toBe(true);
+    expect((await page.getByTestId("voice-turn").allTextContents()).some((t) => t.includes("Mme Durand : "))).toBe(
+      true,
+    );
     await pane.screenshot("taskpane-voice-transcript.png");
     expect(await seriousAxeViolations(page)).toEqual([]);
 
     // The audio left the server's disk once transcribed.
-    expect(existsSync(join(dataDir, "recordings")) ? execFileSync("find", [join(dataDir, "recordings"), "-type", "f"]).toString().trim() : "").toBe("");
+    expect(
+      existsSync(join(dataDir, "recordings"))
+        ? execFileSync("find", [join(dataDir, "recordings"), "-type", "f"])
+            .toString()
+            .trim()
+        : "",
+    ).toBe("");
 
     await page.getByTestId("voice-use").click();
     await pane.sourceCard.waitFor();
@@ -121,7 +149,12 @@ describe.runIf(shouldRunBrowserTests())("taskpane voice recording in Chromium", 
   }, 120_000);
 
   it("keeps chunks on the device through a network drop, shows them waiting, and transcribes what a reloaded pane left", async () => {
-    const context = await browser.newContext({ viewport: VIEWPORT, locale: "fr-FR", colorScheme: "light", permissions: ["microphone"] });
+    const context = await browser.newContext({
+      viewport: VIEWPORT,
+      locale: "fr-FR",
+      colorScheme: "light",
+      permissions: ["microphone"],
+    });
     await routeOfficeCdn(context, "local");
     const page = await context.newPage();
     const pane = new TaskpanePage(page);

@@ -34,8 +34,15 @@ describe.runIf(shouldRunBrowserTests())("taskpane in Chromium", () => {
     await fake?.close();
   });
 
-  async function newContext(options: { colorScheme?: "light" | "dark"; office?: "local" | "block" } = {}): Promise<BrowserContext> {
-    const context = await browser.newContext({ viewport: VIEWPORT, locale: "fr-FR", colorScheme: options.colorScheme ?? "light", acceptDownloads: true });
+  async function newContext(
+    options: { colorScheme?: "light" | "dark"; office?: "local" | "block" } = {},
+  ): Promise<BrowserContext> {
+    const context = await browser.newContext({
+      viewport: VIEWPORT,
+      locale: "fr-FR",
+      colorScheme: options.colorScheme ?? "light",
+      acceptDownloads: true,
+    });
     await routeOfficeCdn(context, options.office ?? "local");
     return context;
   }
@@ -58,7 +65,9 @@ describe.runIf(shouldRunBrowserTests())("taskpane in Chromium", () => {
     fake.enqueue({ kind: "ok", chunkSize: 24, chunkDelayMs: 60 });
     await pane.generate();
     await pane.cancelButton.waitFor();
-    await expect.poll(async () => ((await pane.draft.inputValue()).length > 40 ? "streaming" : "waiting"), { timeout: 20_000 }).toBe("streaming");
+    await expect
+      .poll(async () => ((await pane.draft.inputValue()).length > 40 ? "streaming" : "waiting"), { timeout: 20_000 })
+      .toBe("streaming");
     const during = await pane.draftBox();
     await pane.screenshot("taskpane-2-streaming.png");
     await pane.waitForReview();
@@ -103,7 +112,12 @@ describe.runIf(shouldRunBrowserTests())("taskpane in Chromium", () => {
     const context = await newContext();
     const page = await context.newPage();
     const pane = new TaskpanePage(page);
-    const focused = () => page.evaluate(() => document.activeElement?.closest("[data-testid]")?.getAttribute("data-testid") ?? document.activeElement?.tagName);
+    const focused = () =>
+      page.evaluate(
+        () =>
+          document.activeElement?.closest("[data-testid]")?.getAttribute("data-testid") ??
+          document.activeElement?.tagName,
+      );
     await pane.open(server.url);
     await pane.notes.focus();
     await page.keyboard.type("Appel M. Benali, accident le 12/10, franchise 380 €");
@@ -174,7 +188,9 @@ describe.runIf(shouldRunBrowserTests())("taskpane in Chromium", () => {
     await pane.open(server.url);
     await pane.typeNotes(NOTES);
     await expect
-      .poll(() => page.evaluate(() => getComputedStyle(document.querySelector(".greffier-root") as Element).backgroundColor))
+      .poll(() =>
+        page.evaluate(() => getComputedStyle(document.querySelector(".greffier-root") as Element).backgroundColor),
+      )
       .not.toBe("rgb(255, 255, 255)");
     await pane.waitForCaptureParts();
     await pane.screenshot("taskpane-dark.png");
@@ -184,7 +200,14 @@ describe.runIf(shouldRunBrowserTests())("taskpane in Chromium", () => {
 
   it("inserts the saved text into an Outlook message being written, escaped", async () => {
     const context = await newContext({ office: "block" });
-    await context.addInitScript(fakeOfficeScript({ mode: "compose", itemType: "message", subject: "RE: Sinistre auto", body: "> Bonjour, où en est mon dossier ?" }));
+    await context.addInitScript(
+      fakeOfficeScript({
+        mode: "compose",
+        itemType: "message",
+        subject: "RE: Sinistre auto",
+        body: "> Bonjour, où en est mon dossier ?",
+      }),
+    );
     const page = await context.newPage();
     const pane = new TaskpanePage(page);
     await pane.open(server.url);
@@ -197,18 +220,25 @@ describe.runIf(shouldRunBrowserTests())("taskpane in Chromium", () => {
     await pane.save();
     await page.getByTestId("deliver-insert").click();
     await expect.poll(() => page.getByTestId("deliver-status").textContent()).toContain("inséré");
-    const inserted = await page.evaluate(() => (window as unknown as { __greffierInserted: string[] }).__greffierInserted);
+    const inserted = await page.evaluate(
+      () => (window as unknown as { __greffierInserted: string[] }).__greffierInserted,
+    );
     expect(inserted).toHaveLength(1);
     expect(inserted[0]).toContain("Votre dossier avance.");
     expect(inserted[0]).not.toMatch(/<img/);
     // The send check now lets the mail go: the validation and the provenance header are recorded with the text.
     const record = await page.evaluate(() => {
-      const w = window as unknown as { __greffierProperties: Record<string, unknown>; __greffierHeaders: Record<string, string> };
+      const w = window as unknown as {
+        __greffierProperties: Record<string, unknown>;
+        __greffierHeaders: Record<string, string>;
+      };
       return { properties: w.__greffierProperties, headers: w.__greffierHeaders };
     });
     expect(record.properties).not.toHaveProperty("greffierPending");
     expect(String(record.properties.greffierValidated)).toContain("member-email@");
-    expect(record.headers["X-Greffier-Provenance"]).toMatch(/^(ai-validated|human-with-ai); prompt=member-email@\d+; generation=[0-9a-f-]{36}$/);
+    expect(record.headers["X-Greffier-Provenance"]).toMatch(
+      /^(ai-validated|human-with-ai); prompt=member-email@\d+; generation=[0-9a-f-]{36}$/,
+    );
     await pane.screenshot("taskpane-outlook-compose.png");
     await context.close();
   });

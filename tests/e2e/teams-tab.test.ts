@@ -12,12 +12,22 @@ import { useBrowserSession } from "./support/session";
 
 const NOTES = readFileSync(join(ROOT, "tests", "fixtures", "notes", "02-degat-des-eaux-visite.txt"), "utf8");
 const MEETING_ID = "MCMxOTptZWV0aW5nX1pHVTRaR0pp";
-const SIDE_PANEL: TeamsStubContext = { frameContext: "sidePanel", locale: "fr-fr", theme: "default", meetingId: MEETING_ID, chatId: "19:meeting_ZGU4ZGJi@thread.v2", entityId: "greffier-meeting" };
+const SIDE_PANEL: TeamsStubContext = {
+  frameContext: "sidePanel",
+  locale: "fr-fr",
+  theme: "default",
+  meetingId: MEETING_ID,
+  chatId: "19:meeting_ZGU4ZGJi@thread.v2",
+  entityId: "greffier-meeting",
+};
 
 describe.runIf(shouldRunBrowserTests())("Teams pages in a stubbed Teams host", () => {
   const session = useBrowserSession();
 
-  async function openInTeams(file: string, stub: TeamsStubContext): Promise<{ context: BrowserContext; teams: TeamsHostPage; frame: Frame; requested: string[]; errors: string[] }> {
+  async function openInTeams(
+    file: string,
+    stub: TeamsStubContext,
+  ): Promise<{ context: BrowserContext; teams: TeamsHostPage; frame: Frame; requested: string[]; errors: string[] }> {
     const context = await session.browser.newContext({ viewport: { width: 320, height: 800 }, locale: "fr-FR" });
     await routeOfficeCdn(context, "block");
     const page = await context.newPage();
@@ -84,13 +94,19 @@ describe.runIf(shouldRunBrowserTests())("Teams pages in a stubbed Teams host", (
     await frame.getByTestId("notes").waitFor();
     expect(await frame.evaluate(() => document.documentElement.lang)).toBe("en");
     await expect
-      .poll(() => frame.evaluate(() => getComputedStyle(document.querySelector(".greffier-root") as Element).backgroundColor))
+      .poll(() =>
+        frame.evaluate(() => getComputedStyle(document.querySelector(".greffier-root") as Element).backgroundColor),
+      )
       .not.toBe("rgb(255, 255, 255)");
     await context.close();
   });
 
   it("config.html enables Save at once and saves tab.html as the side panel's content", async () => {
-    const { context, teams, frame, requested, errors } = await openInTeams("config.html", { frameContext: "settings", locale: "fr-fr", theme: "default" });
+    const { context, teams, frame, requested, errors } = await openInTeams("config.html", {
+      frameContext: "settings",
+      locale: "fr-fr",
+      theme: "default",
+    });
     expect(await teams.waitForMessage("settings.setValidityState")).toEqual([true]);
     expect(await frame.locator("h1").textContent()).toBe("Greffier dans cette réunion");
     expect(requested.filter((url) => url.includes("office.js"))).toEqual([]);
@@ -99,7 +115,11 @@ describe.runIf(shouldRunBrowserTests())("Teams pages in a stubbed Teams host", (
     await teams.send("settings.save", [{}]);
     await teams.waitForMessage("settings.save.success");
     const [saved] = await teams.waitForMessage("settings.setSettings");
-    expect(saved).toMatchObject({ entityId: "greffier-meeting", contentUrl: `${TEAMS_APP_ORIGIN}/tab.html`, suggestedDisplayName: "Greffier" });
+    expect(saved).toMatchObject({
+      entityId: "greffier-meeting",
+      contentUrl: `${TEAMS_APP_ORIGIN}/tab.html`,
+      suggestedDisplayName: "Greffier",
+    });
     expect((await teams.messages()).map((m) => m.func)).not.toContain("settings.save.failure");
     expect(await seriousAxeViolations(frame)).toEqual([]);
     expect(errors).toEqual([]);

@@ -39,10 +39,20 @@ describeEachStore("audit anchoring", (kind: StoreKind) => {
       ({ app } = await buildTestApp({ db, env: fullEnv }));
       state.app = app;
     };
-    const verify = async () => (await state.app.inject({ method: "GET", url: "/api/committee/audit/verify" })).json() as { ok: boolean; entries: number; firstBrokenAt?: number; reason?: string };
+    const verify = async () =>
+      (await state.app.inject({ method: "GET", url: "/api/committee/audit/verify" })).json() as {
+        ok: boolean;
+        entries: number;
+        firstBrokenAt?: number;
+        reason?: string;
+      };
     const work = async (n: number) => {
       for (let i = 0; i < n; i++) {
-        const g = await state.app.inject({ method: "POST", url: "/api/generations", payload: { task: "interview-minutes", notes: NOTES } });
+        const g = await state.app.inject({
+          method: "POST",
+          url: "/api/generations",
+          payload: { task: "interview-minutes", notes: NOTES },
+        });
         expect(g.statusCode).toBe(201);
       }
     };
@@ -60,9 +70,18 @@ describeEachStore("audit anchoring", (kind: StoreKind) => {
     await restart();
     const files = await readdir(dir);
     expect(files).toHaveLength(1);
-    const lines = (await readFile(join(dir, files[0] ?? ""), "utf8")).trim().split("\n").map((l) => JSON.parse(l) as { seq: number; hash: string; hmac: string });
-    const [head] = await db.query<{ seq: number; hash: string }>("SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1");
-    expect(lines.at(-1)).toMatchObject({ seq: head?.seq, hash: head?.hash, hmac: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    const lines = (await readFile(join(dir, files[0] ?? ""), "utf8"))
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l) as { seq: number; hash: string; hmac: string });
+    const [head] = await db.query<{ seq: number; hash: string }>(
+      "SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1",
+    );
+    expect(lines.at(-1)).toMatchObject({
+      seq: head?.seq,
+      hash: head?.hash,
+      hmac: expect.stringMatching(/^[0-9a-f]{64}$/),
+    });
     // The key is not in the database.
     const secrets = await db.query<{ value: string }>("SELECT value FROM app_secrets");
     expect(secrets.map((s) => s.value)).not.toContain(AUDIT_KEY);
@@ -75,7 +94,12 @@ describeEachStore("audit anchoring", (kind: StoreKind) => {
     await new Promise((resolve) => setTimeout(resolve, 1_500));
     const [head] = await db.query<{ seq: number }>("SELECT seq FROM audit_events ORDER BY seq DESC LIMIT 1");
     const text = await readFile(join(dir, (await readdir(dir))[0] ?? ""), "utf8");
-    expect(text.trim().split("\n").map((l) => (JSON.parse(l) as { seq: number }).seq)).toContain(head?.seq);
+    expect(
+      text
+        .trim()
+        .split("\n")
+        .map((l) => (JSON.parse(l) as { seq: number }).seq),
+    ).toContain(head?.seq);
   }, 60_000);
 
   it("reports a cut tail", async () => {
@@ -99,13 +123,47 @@ describeEachStore("audit anchoring", (kind: StoreKind) => {
   it("reports an event appended with the public recipe but without the key", async () => {
     const { verify, work, db } = await setUp();
     await work(1);
-    const [last] = await db.query<{ seq: number; hash: string }>("SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1");
-    const forged = { seq: (last?.seq ?? 0) + 1, id: randomUUID(), occurredAt: new Date(Math.floor(Date.now())).toISOString(), actor: "system", kind: "config", payload: { forged: true } };
+    const [last] = await db.query<{ seq: number; hash: string }>(
+      "SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1",
+    );
+    const forged = {
+      seq: (last?.seq ?? 0) + 1,
+      id: randomUUID(),
+      occurredAt: new Date(Math.floor(Date.now())).toISOString(),
+      actor: "system",
+      kind: "config",
+      payload: { forged: true },
+    };
     const hash = eventHash(last?.hash ?? GENESIS_HASH, forged);
     const wrongKey = eventHmac(Buffer.from("une-autre-clé-que-celle-du-serveur-0123456789"), forged.seq, hash);
-    await db.query("INSERT INTO audit_events (seq, id, occurred_at, actor, kind, payload, prev_hash, hash, hmac) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9)", [forged.seq, forged.id, forged.occurredAt, forged.actor, forged.kind, JSON.stringify(forged.payload), last?.hash, hash, wrongKey]);
+    await db.query(
+      "INSERT INTO audit_events (seq, id, occurred_at, actor, kind, payload, prev_hash, hash, hmac) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9)",
+      [
+        forged.seq,
+        forged.id,
+        forged.occurredAt,
+        forged.actor,
+        forged.kind,
+        JSON.stringify(forged.payload),
+        last?.hash,
+        hash,
+        wrongKey,
+      ],
+    );
     expect(await verify()).toMatchObject({ ok: false, firstBrokenAt: forged.seq, reason: "signature" });
-    await db.query("INSERT INTO audit_events (seq, id, occurred_at, actor, kind, payload, prev_hash, hash) VALUES ($1,$2,$3,$4,$5,$6,$7,$8)", [forged.seq + 1, randomUUID(), forged.occurredAt, "system", "config", "{}", hash, eventHash(hash, { ...forged, seq: forged.seq + 1 })]);
+    await db.query(
+      "INSERT INTO audit_events (seq, id, occurred_at, actor, kind, payload, prev_hash, hash) VALUES ($1,$2,$3,$4,$5,$6,$7,$8)",
+      [
+        forged.seq + 1,
+        randomUUID(),
+        forged.occurredAt,
+        "system",
+        "config",
+        "{}",
+        hash,
+        eventHash(hash, { ...forged, seq: forged.seq + 1 }),
+      ],
+    );
     expect(await verify()).toMatchObject({ ok: false, firstBrokenAt: forged.seq, reason: "signature" });
   }, 60_000);
 
@@ -115,9 +173,29 @@ describeEachStore("audit anchoring", (kind: StoreKind) => {
     const dir = await mkdtemp(join(tmpdir(), "greffier-checkpoints-"));
     let prev = GENESIS_HASH;
     const insert = async (seq: number, withHmac: Buffer | undefined) => {
-      const event = { seq, id: randomUUID(), occurredAt: new Date(Date.now() - 86_400_000 + seq).toISOString(), actor: "system", kind: "config", payload: { legacy: seq } };
+      const event = {
+        seq,
+        id: randomUUID(),
+        occurredAt: new Date(Date.now() - 86_400_000 + seq).toISOString(),
+        actor: "system",
+        kind: "config",
+        payload: { legacy: seq },
+      };
       const hash = eventHash(prev, event);
-      await db.query("INSERT INTO audit_events (seq, id, occurred_at, actor, kind, payload, prev_hash, hash, hmac) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9)", [seq, event.id, event.occurredAt, event.actor, event.kind, JSON.stringify(event.payload), prev, hash, withHmac ? eventHmac(withHmac, seq, hash) : null]);
+      await db.query(
+        "INSERT INTO audit_events (seq, id, occurred_at, actor, kind, payload, prev_hash, hash, hmac) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9)",
+        [
+          seq,
+          event.id,
+          event.occurredAt,
+          event.actor,
+          event.kind,
+          JSON.stringify(event.payload),
+          prev,
+          hash,
+          withHmac ? eventHmac(withHmac, seq, hash) : null,
+        ],
+      );
       prev = hash;
     };
     for (const seq of [1, 2, 3]) await insert(seq, undefined);
@@ -128,9 +206,16 @@ describeEachStore("audit anchoring", (kind: StoreKind) => {
       await store.destroy();
       await rm(dir, { recursive: true, force: true });
     });
-    const verify = async () => (await app.inject({ method: "GET", url: "/api/committee/audit/verify" })).json() as { ok: boolean; reason?: string; firstBrokenAt?: number };
+    const verify = async () =>
+      (await app.inject({ method: "GET", url: "/api/committee/audit/verify" })).json() as {
+        ok: boolean;
+        reason?: string;
+        firstBrokenAt?: number;
+      };
     expect(await verify()).toMatchObject({ ok: true });
-    const [head] = await db.query<{ seq: number; hash: string }>("SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1");
+    const [head] = await db.query<{ seq: number; hash: string }>(
+      "SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1",
+    );
     prev = head?.hash ?? prev;
     await insert((head?.seq ?? 3) + 1, undefined);
     expect(await verify()).toMatchObject({ ok: false, reason: "signature", firstBrokenAt: (head?.seq ?? 3) + 1 });
@@ -162,7 +247,9 @@ describeEachStore("audit anchoring", (kind: StoreKind) => {
   it("verifies an untouched chain of 10,000 events (the 2 s goal is measured by `npm run bench -- audit`)", async () => {
     const { state, db, restart } = await setUp();
     const key = Buffer.from(AUDIT_KEY, "utf8");
-    const [last] = await db.query<{ seq: number; hash: string }>("SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1");
+    const [last] = await db.query<{ seq: number; hash: string }>(
+      "SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1",
+    );
     let prev = last?.hash ?? GENESIS_HASH;
     let seq = last?.seq ?? 0;
     const start = Date.now() - 10_000_000;
@@ -170,13 +257,35 @@ describeEachStore("audit anchoring", (kind: StoreKind) => {
       const rows: unknown[][] = [];
       for (let i = 0; i < 500; i++) {
         seq += 1;
-        const event = { seq, id: randomUUID(), occurredAt: new Date(start + seq * 1000).toISOString(), actor: `adv_${(seq % 97).toString(16).padStart(20, "0")}`, kind: "generation", payload: { generationId: randomUUID(), task: "interview-minutes", inputTokens: seq, degraded: false } };
+        const event = {
+          seq,
+          id: randomUUID(),
+          occurredAt: new Date(start + seq * 1000).toISOString(),
+          actor: `adv_${(seq % 97).toString(16).padStart(20, "0")}`,
+          kind: "generation",
+          payload: { generationId: randomUUID(), task: "interview-minutes", inputTokens: seq, degraded: false },
+        };
         const hash = eventHash(prev, event);
-        rows.push([event.seq, event.id, event.occurredAt, event.actor, event.kind, JSON.stringify(event.payload), prev, hash, eventHmac(key, seq, hash)]);
+        rows.push([
+          event.seq,
+          event.id,
+          event.occurredAt,
+          event.actor,
+          event.kind,
+          JSON.stringify(event.payload),
+          prev,
+          hash,
+          eventHmac(key, seq, hash),
+        ]);
         prev = hash;
       }
-      const values = rows.map((_, r) => `(${Array.from({ length: 9 }, (_, c) => `$${r * 9 + c + 1}`).join(",")})`).join(",");
-      await db.query(`INSERT INTO audit_events (seq, id, occurred_at, actor, kind, payload, prev_hash, hash, hmac) VALUES ${values}`, rows.flat());
+      const values = rows
+        .map((_, r) => `(${Array.from({ length: 9 }, (_, c) => `$${r * 9 + c + 1}`).join(",")})`)
+        .join(",");
+      await db.query(
+        `INSERT INTO audit_events (seq, id, occurred_at, actor, kind, payload, prev_hash, hash, hmac) VALUES ${values}`,
+        rows.flat(),
+      );
     }
     await restart(); // checkpoints the new head
     // Best of three: the figure is the verification's work, not other processes' load on the shared machine.
@@ -184,7 +293,10 @@ describeEachStore("audit anchoring", (kind: StoreKind) => {
     let result = { ok: false, entries: 0 };
     for (let run = 0; run < 3; run++) {
       const started = performance.now();
-      result = (await state.app.inject({ method: "GET", url: "/api/committee/audit/verify" })).json() as { ok: boolean; entries: number };
+      result = (await state.app.inject({ method: "GET", url: "/api/committee/audit/verify" })).json() as {
+        ok: boolean;
+        entries: number;
+      };
       elapsed = Math.min(elapsed, performance.now() - started);
     }
     expect(result).toMatchObject({ ok: true });

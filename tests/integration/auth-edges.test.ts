@@ -26,7 +26,9 @@ async function rotatingIdp() {
   };
   const server = createServer((_req, res) => {
     fetches += 1;
-    res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ keys: published.map((kid) => keys.get(kid)?.jwk) }));
+    res
+      .writeHead(200, { "content-type": "application/json" })
+      .end(JSON.stringify({ keys: published.map((kid) => keys.get(kid)?.jwk) }));
   });
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
   return {
@@ -42,7 +44,16 @@ async function rotatingIdp() {
     async sign(kid: string, claims: Record<string, unknown> = {}) {
       const now = Math.floor(Date.now() / 1000);
       const key = keys.get(kid)?.privateKey ?? (await generateKeyPair("RS256")).privateKey;
-      return new SignJWT({ oid: "user-e", tid: TENANT, scp: "access_as_user", iss: ISSUER, aud: AUDIENCE, iat: now, exp: now + 3600, ...claims })
+      return new SignJWT({
+        oid: "user-e",
+        tid: TENANT,
+        scp: "access_as_user",
+        iss: ISSUER,
+        aud: AUDIENCE,
+        iat: now,
+        exp: now + 3600,
+        ...claims,
+      })
         .setProtectedHeader({ alg: "RS256", kid, typ: "JWT" })
         .sign(key);
     },
@@ -75,9 +86,19 @@ describe("auth edges (entra)", () => {
   });
 
   const build = async () => {
-    ({ app } = await buildTestApp({ db, env: { AUTH_MODE: "entra", AUTH_TENANT_ID: TENANT, AUTH_AUDIENCE: AUDIENCE, AUTH_ISSUER: ISSUER, AUTH_JWKS_URL: idp.url } }));
+    ({ app } = await buildTestApp({
+      db,
+      env: {
+        AUTH_MODE: "entra",
+        AUTH_TENANT_ID: TENANT,
+        AUTH_AUDIENCE: AUDIENCE,
+        AUTH_ISSUER: ISSUER,
+        AUTH_JWKS_URL: idp.url,
+      },
+    }));
   };
-  const call = async (token: string) => app.inject({ method: "GET", url: ABSENT, headers: { authorization: `Bearer ${token}` } });
+  const call = async (token: string) =>
+    app.inject({ method: "GET", url: ABSENT, headers: { authorization: `Bearer ${token}` } });
 
   it("refuses a token issued in the future beyond the clock tolerance, and one without iat", async () => {
     await build();
@@ -132,24 +153,33 @@ describe("auth edges (dev)", () => {
     await store.destroy();
   });
 
-  it("refuses dev mode whatever the case of NODE_ENV, and for \"prod\"", () => {
+  it('refuses dev mode whatever the case of NODE_ENV, and for "prod"', () => {
     for (const value of ["production", "Production", "PRODUCTION", "prod", "Prod", " production "]) {
       expect(() => loadConfig({ AUTH_MODE: "dev", NODE_ENV: value }), value).toThrow(/AUTH_MODE=dev is refused/);
     }
-    for (const value of ["development", "test", "preprod-like"]) expect(() => loadConfig({ AUTH_MODE: "dev", NODE_ENV: value }), value).not.toThrow();
+    for (const value of ["development", "test", "preprod-like"])
+      expect(() => loadConfig({ AUTH_MODE: "dev", NODE_ENV: value }), value).not.toThrow();
   });
 
   it("refuses a loopback request that came through a proxy (X-Forwarded-*, Forwarded)", async () => {
     const { app } = await buildTestApp({ db });
     try {
       expect((await app.inject({ method: "GET", url: ABSENT })).statusCode).toBe(404);
-      for (const headers of [{ "x-forwarded-for": "203.0.113.9" }, { "x-forwarded-host": "greffier.example.org" }, { "X-Forwarded-Proto": "https" }, { forwarded: "for=203.0.113.9" }]) {
+      for (const headers of [
+        { "x-forwarded-for": "203.0.113.9" },
+        { "x-forwarded-host": "greffier.example.org" },
+        { "X-Forwarded-Proto": "https" },
+        { forwarded: "for=203.0.113.9" },
+      ]) {
         const proxied = await app.inject({ method: "GET", url: ABSENT, headers });
         expect(proxied.statusCode, JSON.stringify(headers)).toBe(401);
         expect(proxied.json()).toMatchObject({ code: "unauthorized", detail: expect.stringMatching(/proxy/) });
       }
       // Health stays public behind a proxy.
-      expect((await app.inject({ method: "GET", url: "/api/health", headers: { "x-forwarded-for": "203.0.113.9" } })).statusCode).toBe(200);
+      expect(
+        (await app.inject({ method: "GET", url: "/api/health", headers: { "x-forwarded-for": "203.0.113.9" } }))
+          .statusCode,
+      ).toBe(200);
     } finally {
       await app.close();
     }

@@ -39,7 +39,12 @@ describeEachStore("webhook delivery under faults", (kind) => {
   let store: TestStore;
   let db: Db;
   let app: FastifyInstance;
-  const env = () => deliveryEnv(receiver.url, secret, { WEBHOOK_TIMEOUT_MS: "400", WEBHOOK_MAX_ATTEMPTS: "40", WEBHOOK_RETRY_MAX_MS: "800" });
+  const env = () =>
+    deliveryEnv(receiver.url, secret, {
+      WEBHOOK_TIMEOUT_MS: "400",
+      WEBHOOK_MAX_ATTEMPTS: "40",
+      WEBHOOK_RETRY_MAX_MS: "800",
+    });
 
   beforeAll(async () => {
     receiver = await startFakeReceiver(secret);
@@ -93,7 +98,13 @@ describeEachStore("webhook delivery under faults", (kind) => {
     expect(receiver.received.length).toBeGreaterThan(60);
     // The receiver has answered 2xx; the worker records that a moment later, after reading the answer.
     await expect
-      .poll(() => db.query<{ state: string; n: number }>("SELECT state, count(*)::int AS n FROM outbox_deliveries GROUP BY state"), { timeout: 10_000 })
+      .poll(
+        () =>
+          db.query<{ state: string; n: number }>(
+            "SELECT state, count(*)::int AS n FROM outbox_deliveries GROUP BY state",
+          ),
+        { timeout: 10_000 },
+      )
       .toEqual([{ state: "delivered", n: 50 }]);
   }, 120_000);
 });

@@ -6,7 +6,13 @@ import { DeliveryPayloadSchema, ExportPageSchema } from "../../src/schemas/deliv
 import { purgeExpired } from "../../server/store/retention";
 import type { Db } from "../../server/store/db";
 import { deliveryEnv, entraEnv, saveUnvalidated, saveValidatedRecord } from "../support/delivery-records";
-import { startLocalIdentityProvider, TEST_AUDIENCE, TEST_ISSUER, TEST_TENANT, type LocalIdentityProvider } from "../support/jwks-signer";
+import {
+  startLocalIdentityProvider,
+  TEST_AUDIENCE,
+  TEST_ISSUER,
+  TEST_TENANT,
+  type LocalIdentityProvider,
+} from "../support/jwks-signer";
 import { startFakeReceiver, testWebhookSecret, type FakeReceiver } from "../support/fake-receiver";
 import { createTestStore, describeEachStore, type TestStore } from "../support/stores";
 import { buildTestApp } from "../support/test-app";
@@ -29,7 +35,10 @@ describeEachStore("webhook delivery", (kind) => {
     receiver = await startFakeReceiver(secret);
     store = await createTestStore(kind);
     db = await store.open();
-    const env = { ...entraEnv(idp.jwksUrl, TEST_TENANT, TEST_AUDIENCE, TEST_ISSUER), ...deliveryEnv(receiver.url, secret, { WEBHOOK_MAX_ATTEMPTS: "3" }) };
+    const env = {
+      ...entraEnv(idp.jwksUrl, TEST_TENANT, TEST_AUDIENCE, TEST_ISSUER),
+      ...deliveryEnv(receiver.url, secret, { WEBHOOK_MAX_ATTEMPTS: "3" }),
+    };
     ({ app } = await buildTestApp({ db, env }));
   });
   afterAll(async () => {
@@ -54,15 +63,33 @@ describeEachStore("webhook delivery", (kind) => {
     const [delivery] = got;
     if (!delivery) throw new Error("no delivery");
     // The reference implementation verifies the headers: id, timestamp, and v1,<base64 HMAC-SHA256 of id.timestamp.body>.
-    expect(() => new Webhook(secret).verify(delivery.body, { "webhook-id": delivery.id, "webhook-timestamp": delivery.timestamp, "webhook-signature": delivery.signature })).not.toThrow();
+    expect(() =>
+      new Webhook(secret).verify(delivery.body, {
+        "webhook-id": delivery.id,
+        "webhook-timestamp": delivery.timestamp,
+        "webhook-signature": delivery.signature,
+      }),
+    ).not.toThrow();
     expect(delivery.signature).toMatch(/^v1,[A-Za-z0-9+/]+=*$/);
     expect(Math.abs(Number(delivery.timestamp) - Date.now() / 1000)).toBeLessThan(10);
     // Another secret does not verify it.
-    expect(() => new Webhook(testWebhookSecret()).verify(delivery.body, { "webhook-id": delivery.id, "webhook-timestamp": delivery.timestamp, "webhook-signature": delivery.signature })).toThrow();
+    expect(() =>
+      new Webhook(testWebhookSecret()).verify(delivery.body, {
+        "webhook-id": delivery.id,
+        "webhook-timestamp": delivery.timestamp,
+        "webhook-signature": delivery.signature,
+      }),
+    ).toThrow();
     const payload = DeliveryPayloadSchema.parse(JSON.parse(delivery.body));
     expect(payload.type).toBe("minutes.validated");
     if (payload.type !== "minutes.validated") throw new Error("wrong type");
-    expect(payload.data).toMatchObject({ id: saved.id, text: saved.text, memberId: "SOC-778899", task: "interview-minutes", prePrompt: { id: "interview-minutes@1", version: 1 } });
+    expect(payload.data).toMatchObject({
+      id: saved.id,
+      text: saved.text,
+      memberId: "SOC-778899",
+      task: "interview-minutes",
+      prePrompt: { id: "interview-minutes@1", version: 1 },
+    });
     expect(payload.data.transparency.case).toMatch(/^(ai-validated|human-with-ai)$/);
     expect(payload.data.adviser).toMatch(/^adv_[0-9a-f]{20}$/);
     expect(delivery.body).not.toContain("adviser-1");
@@ -80,7 +107,8 @@ describeEachStore("webhook delivery", (kind) => {
     });
     const saved = await saveValidatedRecord(app, 2, undefined, adviser);
     const deadline = Date.now() + 8_000;
-    while (!bodiesFor(saved.id).some((r) => r.outcome === 204) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 25));
+    while (!bodiesFor(saved.id).some((r) => r.outcome === 204) && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 25));
     const attempts = bodiesFor(saved.id);
     expect(attempts.map((a) => a.outcome)).toEqual(["cut", 429, 204]);
     expect(attempts[1]!.at - attempts[0]!.at).toBeLessThan(5_000);
@@ -108,22 +136,37 @@ describeEachStore("webhook delivery", (kind) => {
     expect(bodiesFor(saved.id)).toHaveLength(3);
     const metrics = (await app.inject({ method: "GET", url: "/metrics" })).body;
     expect(Number(/^greffier_webhook_deliveries\{state="dead"\} (\d+)$/m.exec(metrics)?.[1])).toBeGreaterThanOrEqual(1);
-    expect(Number(/^greffier_webhook_attempts_total\{outcome="dead"\} (\d+)$/m.exec(metrics)?.[1])).toBeGreaterThanOrEqual(1);
+    expect(
+      Number(/^greffier_webhook_attempts_total\{outcome="dead"\} (\d+)$/m.exec(metrics)?.[1]),
+    ).toBeGreaterThanOrEqual(1);
     receiver.setFaults(() => ({ kind: "ok" }));
-    const replay = await app.inject({ method: "POST", url: `/api/deliveries/${dead[0]!.id}/replay`, headers: integration });
+    const replay = await app.inject({
+      method: "POST",
+      url: `/api/deliveries/${dead[0]!.id}/replay`,
+      headers: integration,
+    });
     expect(replay.statusCode).toBe(202);
     const until = Date.now() + 5_000;
-    while (!bodiesFor(saved.id).some((r) => r.outcome === 204) && Date.now() < until) await new Promise((r) => setTimeout(r, 25));
+    while (!bodiesFor(saved.id).some((r) => r.outcome === 204) && Date.now() < until)
+      await new Promise((r) => setTimeout(r, 25));
     const replayed = bodiesFor(saved.id).at(-1)!;
     expect(replayed.outcome).toBe(204);
     expect(replayed.id).toBe(dead[0]!.eventId);
-    const unknown = await app.inject({ method: "POST", url: "/api/deliveries/00000000-0000-4000-8000-000000000000/replay", headers: integration });
+    const unknown = await app.inject({
+      method: "POST",
+      url: "/api/deliveries/00000000-0000-4000-8000-000000000000/replay",
+      headers: integration,
+    });
     expect(unknown.statusCode).toBe(404);
     expect(unknown.headers["content-type"]).toMatch(/application\/problem\+json/);
   });
 
   it("refuses exports and delivery operations without the Integration role (403, problem+json in French)", async () => {
-    for (const [method, url] of [["GET", "/api/exports"], ["GET", "/api/deliveries?state=dead"], ["POST", "/api/deliveries/00000000-0000-4000-8000-000000000000/replay"]] as const) {
+    for (const [method, url] of [
+      ["GET", "/api/exports"],
+      ["GET", "/api/deliveries?state=dead"],
+      ["POST", "/api/deliveries/00000000-0000-4000-8000-000000000000/replay"],
+    ] as const) {
       const response = await app.inject({ method, url, headers: adviser });
       expect(response.statusCode).toBe(403);
       expect(response.headers["content-type"]).toMatch(/application\/problem\+json/);
@@ -137,7 +180,11 @@ describeEachStore("webhook delivery", (kind) => {
     const all: { id: string; cursor: string; type: string; data: { id: string } }[] = [];
     let since: string | undefined;
     for (let page = 0; page < 50; page += 1) {
-      const response = await app.inject({ method: "GET", url: `/api/exports?limit=2${since ? `&since=${since}` : ""}`, headers: integration });
+      const response = await app.inject({
+        method: "GET",
+        url: `/api/exports?limit=2${since ? `&since=${since}` : ""}`,
+        headers: integration,
+      });
       expect(response.statusCode).toBe(200);
       const body = ExportPageSchema.parse(response.json());
       expect(body.items.length).toBeLessThanOrEqual(2);
@@ -146,7 +193,9 @@ describeEachStore("webhook delivery", (kind) => {
       if (!body.hasMore) break;
     }
     const saved = await db.query<{ id: string }>("SELECT id FROM minutes ORDER BY created_at");
-    expect(new Set(all.filter((e) => e.type === "minutes.validated").map((e) => e.data.id))).toEqual(new Set(saved.map((m) => m.id)));
+    expect(new Set(all.filter((e) => e.type === "minutes.validated").map((e) => e.data.id))).toEqual(
+      new Set(saved.map((m) => m.id)),
+    );
     const cursors = all.map((e) => BigInt(e.cursor));
     expect(cursors).toEqual([...cursors].sort((a, b) => (a < b ? -1 : 1)));
     // Resuming from the end gives nothing; from the middle, exactly the rest.
@@ -154,7 +203,11 @@ describeEachStore("webhook delivery", (kind) => {
     expect(end.json().items).toEqual([]);
     expect(end.json().nextCursor).toBe(since);
     const middle = all[2]!;
-    const rest = await app.inject({ method: "GET", url: `/api/exports?since=${middle.cursor}&limit=500`, headers: integration });
+    const rest = await app.inject({
+      method: "GET",
+      url: `/api/exports?since=${middle.cursor}&limit=500`,
+      headers: integration,
+    });
     expect(rest.json().items.map((e: { id: string }) => e.id)).toEqual(all.slice(3).map((e) => e.id));
     const bad = await app.inject({ method: "GET", url: "/api/exports?since=abc", headers: integration });
     expect(bad.statusCode).toBe(400);
@@ -171,7 +224,10 @@ describeEachStore("webhook delivery", (kind) => {
     while (!deletedOf() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 25));
     const deleted = deletedOf();
     expect(deleted?.isVerified).toBe(true);
-    expect(JSON.parse(deleted!.body)).toMatchObject({ type: "minutes.deleted", data: { id: saved.id, reason: "retention" } });
+    expect(JSON.parse(deleted!.body)).toMatchObject({
+      type: "minutes.deleted",
+      data: { id: saved.id, reason: "retention" },
+    });
     expect(deleted!.body).not.toContain("Relu par le conseiller (20)");
     const exported = await app.inject({ method: "GET", url: "/api/exports?limit=500", headers: integration });
     const items = exported.json().items as { type: string; data: { id: string } }[];
@@ -205,12 +261,21 @@ describeEachStore("commitments of saved minutes", (kind) => {
     const saved = await saveValidatedRecord(app, 7, "SOC-555", author);
     const response = await app.inject({ method: "POST", url: `/api/minutes/${saved.id}/commitments`, headers: author });
     expect(response.statusCode).toBe(200);
-    const body = response.json() as { commitments: { what: string; owner: string; dueDate: string | null; memberId: string | null }[]; prePrompt: { id: string }; degraded: boolean };
+    const body = response.json() as {
+      commitments: { what: string; owner: string; dueDate: string | null; memberId: string | null }[];
+      prePrompt: { id: string };
+      degraded: boolean;
+    };
     expect(body.prePrompt.id).toBe("commitments@1");
     expect(body.degraded).toBe(true); // no provider configured: the offline reading answered
-    expect(body.commitments.find((c) => /rappeler/i.test(c.what))).toMatchObject({ owner: "conseiller", memberId: "SOC-555" });
+    expect(body.commitments.find((c) => /rappeler/i.test(c.what))).toMatchObject({
+      owner: "conseiller",
+      memberId: "SOC-555",
+    });
     expect(body.commitments.find((c) => /photos/i.test(c.what))).toMatchObject({ owner: "sociétaire" });
-    expect((await app.inject({ method: "POST", url: `/api/minutes/${saved.id}/commitments`, headers: other })).statusCode).toBe(404);
+    expect(
+      (await app.inject({ method: "POST", url: `/api/minutes/${saved.id}/commitments`, headers: other })).statusCode,
+    ).toBe(404);
   });
 });
 
@@ -223,7 +288,17 @@ describeEachStore("commitments through a model's structured output", (kind) => {
     ctx.fake.setDefaultText((request) => {
       const user = request.body.messages.find((m) => m.role === "user")?.content ?? "";
       const reference = /Référence du sociétaire : (\S+)\./.exec(String(user))?.[1] ?? "";
-      return JSON.stringify({ commitments: [{ what: `Rappeler ${reference} pour l'expertise`, owner: "conseiller", dueDate: "2026-03-12", memberId: reference, quote: "Rappeler le sociétaire le 12 mars" }] });
+      return JSON.stringify({
+        commitments: [
+          {
+            what: `Rappeler ${reference} pour l'expertise`,
+            owner: "conseiller",
+            dueDate: "2026-03-12",
+            memberId: reference,
+            quote: "Rappeler le sociétaire le 12 mars",
+          },
+        ],
+      });
     });
     const response = await ctx.app.inject({ method: "POST", url: `/api/minutes/${saved.id}/commitments` });
     ctx.fake.setDefaultText((request) => String(request.body.messages.at(-1)?.content ?? ""));
@@ -234,8 +309,19 @@ describeEachStore("commitments through a model's structured output", (kind) => {
     expect(String(sent[0]?.body.messages[0]?.content)).toMatch(/engagements et les prochaines étapes/);
     expect(JSON.stringify(sent[0]?.body)).not.toContain("SOC-321987");
     expect(JSON.stringify(sent[0]?.body.response_format ?? {})).toMatch(/commitments/);
-    const body = response.json() as { degraded: boolean; prePrompt: { id: string }; commitments: { what: string; memberId: string | null }[] };
+    const body = response.json() as {
+      degraded: boolean;
+      prePrompt: { id: string };
+      commitments: { what: string; memberId: string | null }[];
+    };
     expect(body).toMatchObject({ degraded: false, prePrompt: { id: "commitments@1" } });
-    expect(body.commitments).toEqual([expect.objectContaining({ what: "Rappeler SOC-321987 pour l'expertise", memberId: "SOC-321987", dueDate: "2026-03-12", owner: "conseiller" })]);
+    expect(body.commitments).toEqual([
+      expect.objectContaining({
+        what: "Rappeler SOC-321987 pour l'expertise",
+        memberId: "SOC-321987",
+        dueDate: "2026-03-12",
+        owner: "conseiller",
+      }),
+    ]);
   });
 });

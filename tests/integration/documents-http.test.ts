@@ -4,7 +4,16 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ProblemSchema } from "../../src/schemas/problem";
 import { DocumentSourceResponseSchema } from "../../src/schemas/sources";
 import type { Db } from "../../server/store/db";
-import { buildDocxBomb, buildPasswordPdf, buildPdf, buildPdfBomb, pdfString, pdfWithContents, textLines, writePdf } from "../support/document-builders";
+import {
+  buildDocxBomb,
+  buildPasswordPdf,
+  buildPdf,
+  buildPdfBomb,
+  pdfString,
+  pdfWithContents,
+  textLines,
+  writePdf,
+} from "../support/document-builders";
 import { createTestStore, type TestStore } from "../support/stores";
 import { buildTestApp } from "../support/test-app";
 
@@ -30,7 +39,13 @@ describe("document problems over HTTP", () => {
 
   async function upload(bytes: Uint8Array, filename: string): Promise<Response> {
     const form = new FormData();
-    form.append("file", new Blob([new Uint8Array(bytes)], { type: filename.endsWith(".pdf") ? "application/pdf" : "application/octet-stream" }), filename);
+    form.append(
+      "file",
+      new Blob([new Uint8Array(bytes)], {
+        type: filename.endsWith(".pdf") ? "application/pdf" : "application/octet-stream",
+      }),
+      filename,
+    );
     return fetch(`${url}/api/sources/document`, { method: "POST", body: form });
   }
 
@@ -40,7 +55,10 @@ describe("document problems over HTTP", () => {
   }
 
   it("sends a scan to OCR: 422 document_needs_ocr, 'Document scanné sans texte'", async () => {
-    const response = await upload(buildPdf([{ hasImage: true }, { hasImage: true, lines: ["2/2"] }]), "constat-scanne.pdf");
+    const response = await upload(
+      buildPdf([{ hasImage: true }, { hasImage: true, lines: ["2/2"] }]),
+      "constat-scanne.pdf",
+    );
     expect(response.status).toBe(422);
     const body = await problem(response);
     expect(body.code).toBe("document_needs_ocr");
@@ -48,7 +66,10 @@ describe("document problems over HTTP", () => {
   });
 
   it("answers a password-protected PDF with a clear 422 in French", async () => {
-    const response = await upload(buildPasswordPdf(["Relevé d'informations"], { user: "1234", owner: "abcd" }), "releve.pdf");
+    const response = await upload(
+      buildPasswordPdf(["Relevé d'informations"], { user: "1234", owner: "abcd" }),
+      "releve.pdf",
+    );
     expect(response.status).toBe(422);
     const body = await problem(response);
     expect(body.code).toBe("document_unreadable");
@@ -66,7 +87,10 @@ describe("document problems over HTTP", () => {
       { id: 2, dict: "<< /Type /Pages /Kids [3 0 R] /Count 1 >>" },
       { id: 3, dict: "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Annots [5 0 R] >>" },
       { id: 4, dict: "", stream: "" },
-      { id: 5, dict: `<< /Type /Annot /Subtype /Widget /FT /Tx /T (immat) /TU ${pdfString("Immatriculation")} /V (AB-123-CD) /Rect [100 700 300 720] /P 3 0 R >>` },
+      {
+        id: 5,
+        dict: `<< /Type /Annot /Subtype /Widget /FT /Tx /T (immat) /TU ${pdfString("Immatriculation")} /V (AB-123-CD) /Rect [100 700 300 720] /P 3 0 R >>`,
+      },
     ];
     const form = await upload(writePdf({ objects, root: 1 }), "formulaire.pdf");
     expect(form.status).toBe(200);
@@ -74,6 +98,10 @@ describe("document problems over HTTP", () => {
 
     const little = await upload(pdfWithContents([{ ops: textLines(["Vu"]) }, { ops: "" }]), "visa.pdf");
     expect(little.status).toBe(200);
-    expect(DocumentSourceResponseSchema.parse(await little.json())).toMatchObject({ text: "Vu", pages: 2, pagesWithoutText: [1, 2] });
+    expect(DocumentSourceResponseSchema.parse(await little.json())).toMatchObject({
+      text: "Vu",
+      pages: 2,
+      pagesWithoutText: [1, 2],
+    });
   });
 });

@@ -13,7 +13,10 @@ interface Server {
 
 /** Starts `server/main.ts` as `npm start` does (embedded store), and waits for the URL it prints. */
 function startServer(env: Record<string, string>): Promise<Server> {
-  const child = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], { env: { ...process.env, ...env, PORT: "0", LOG_LEVEL: "warn" }, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], {
+    env: { ...process.env, ...env, PORT: "0", LOG_LEVEL: "warn" },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   return new Promise((resolve, reject) => {
     let output = "";
     const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 30_000);
@@ -50,7 +53,8 @@ describe.skipIf(process.platform !== "linux")("document bombs against a running 
   }, 60_000);
   afterAll(async () => {
     server?.process.kill("SIGTERM");
-    if (server && server.process.exitCode === null) await new Promise((resolve) => server.process.once("exit", resolve));
+    if (server && server.process.exitCode === null)
+      await new Promise((resolve) => server.process.once("exit", resolve));
     await rm(dataDir, { recursive: true, force: true });
   });
 
@@ -97,8 +101,17 @@ describe.skipIf(process.platform !== "linux")("document bombs against a running 
 
     const answers = await Promise.all(
       bombs.map(async (bomb) => {
-        const response = await upload(bomb.bytes, bomb.name, bomb.name.endsWith(".pdf") ? "application/pdf" : "application/octet-stream");
-        return { name: bomb.name, status: response.status, type: response.headers.get("content-type") ?? "", body: (await response.json()) as { detail?: string; code?: string } };
+        const response = await upload(
+          bomb.bytes,
+          bomb.name,
+          bomb.name.endsWith(".pdf") ? "application/pdf" : "application/octet-stream",
+        );
+        return {
+          name: bomb.name,
+          status: response.status,
+          type: response.headers.get("content-type") ?? "",
+          body: (await response.json()) as { detail?: string; code?: string },
+        };
       }),
     );
     polling = false;
@@ -125,7 +138,9 @@ describe.skipIf(process.platform !== "linux")("document bombs against a running 
       await sleep(1_000);
       afterMb = await rssMb(pid);
     }
-    console.info(`documents: RSS baseline ${baselineMb.toFixed(0)} MB, peak ${peakMb.toFixed(0)} MB, after ${afterMb.toFixed(0)} MB; health p100 ${Math.max(...healthMs).toFixed(0)} ms over ${healthMs.length} probes; ${answers.map((a) => `${a.name} ${a.status}`).join(", ")}`);
+    console.info(
+      `documents: RSS baseline ${baselineMb.toFixed(0)} MB, peak ${peakMb.toFixed(0)} MB, after ${afterMb.toFixed(0)} MB; health p100 ${Math.max(...healthMs).toFixed(0)} ms over ${healthMs.length} probes; ${answers.map((a) => `${a.name} ${a.status}`).join(", ")}`,
+    );
     expect(afterMb).toBeLessThan(baselineMb + 100);
   }, 120_000);
 });

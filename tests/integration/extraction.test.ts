@@ -19,8 +19,18 @@ function goodAnswer(user: string): string {
     date: F("12/10/2025"),
     heure: F("18h30"),
     lieu: F("rond-point de l'avenue de Paris, Niort"),
-    circonstances: F("le tiers n'a pas respecté le cédez-le-passage", "le tiers n'a pas respecté le cédez-le-passage et a heurté l'arrière du véhicule assuré"),
-    vehicules: [{ immatriculation: F(plate, `immatriculation ${plate}`), marqueModele: F("Peugeot 208"), conducteur: NONE, assureur: NONE }],
+    circonstances: F(
+      "le tiers n'a pas respecté le cédez-le-passage",
+      "le tiers n'a pas respecté le cédez-le-passage et a heurté l'arrière du véhicule assuré",
+    ),
+    vehicules: [
+      {
+        immatriculation: F(plate, `immatriculation ${plate}`),
+        marqueModele: F("Peugeot 208"),
+        conducteur: NONE,
+        assureur: NONE,
+      },
+    ],
     tiers: [],
     dommages: F("feu arrière cassé, pare-chocs arrière enfoncé"),
     blesses: F("aucun", "Blessés : aucun"),
@@ -35,17 +45,39 @@ describeEachStore("document extraction", (kind) => {
   });
 
   const extract = (payload: Record<string, unknown> = {}, headers: Record<string, string> = {}) =>
-    ctx.app.inject({ method: "POST", url: "/api/generations", payload: { task: "document-extraction", notes: "Déclaration reçue par courrier", source: DECLARATION, ...payload }, headers });
+    ctx.app.inject({
+      method: "POST",
+      url: "/api/generations",
+      payload: {
+        task: "document-extraction",
+        notes: "Déclaration reçue par courrier",
+        source: DECLARATION,
+        ...payload,
+      },
+      headers,
+    });
 
   it("asks for JSON under the schema and returns the fields with their quotes, personal data restored", async () => {
     const response = await extract();
     expect(response.statusCode).toBe(201);
     const result = GenerationResponseSchema.parse(response.json());
-    const sent = ctx.fake.requests[0]?.body as { response_format?: { type: string; json_schema: { name: string; strict: boolean; schema: { properties: Record<string, unknown> } } } };
-    expect(sent.response_format).toMatchObject({ type: "json_schema", json_schema: { name: "declaration-sinistre-auto", strict: true } });
+    const sent = ctx.fake.requests[0]?.body as {
+      response_format?: {
+        type: string;
+        json_schema: { name: string; strict: boolean; schema: { properties: Record<string, unknown> } };
+      };
+    };
+    expect(sent.response_format).toMatchObject({
+      type: "json_schema",
+      json_schema: { name: "declaration-sinistre-auto", strict: true },
+    });
     expect(Object.keys(sent.response_format?.json_schema.schema.properties ?? {})).toContain("vehicules");
     expect(JSON.stringify(ctx.fake.requests)).not.toContain("FG-482-KL");
-    expect(result.extraction).toMatchObject({ documentType: "declaration-sinistre-auto", date: F("12/10/2025"), vehicules: [{ immatriculation: { value: "FG-482-KL", quote: "immatriculation FG-482-KL" } }] });
+    expect(result.extraction).toMatchObject({
+      documentType: "declaration-sinistre-auto",
+      date: F("12/10/2025"),
+      vehicules: [{ immatriculation: { value: "FG-482-KL", quote: "immatriculation FG-482-KL" } }],
+    });
     expect(result.draft).toContain("- Véhicule 1 — Immatriculation : FG-482-KL — « immatriculation FG-482-KL »");
     expect(result.ungrounded).toEqual([]);
     expect(result.degraded).toBe(false);
@@ -62,16 +94,33 @@ describeEachStore("document extraction", (kind) => {
   });
 
   it("falls back to the offline pattern extraction when the repair fails too, and says so", async () => {
-    ctx.fake.enqueue({ kind: "ok", text: "Voici les informations : date 12/10" }, { kind: "ok", text: "```json\n{ pas du json }\n```" });
+    ctx.fake.enqueue(
+      { kind: "ok", text: "Voici les informations : date 12/10" },
+      { kind: "ok", text: "```json\n{ pas du json }\n```" },
+    );
     const result = GenerationResponseSchema.parse((await extract()).json());
     expect(result.degraded).toBe(true);
-    expect(result.extraction).toMatchObject({ date: F("12/10/2025"), heure: F("18h30"), vehicules: [{ immatriculation: F("FG-482-KL") }], tiers: [{ immatriculation: F("GH-105-TR") }], lieu: NONE });
+    expect(result.extraction).toMatchObject({
+      date: F("12/10/2025"),
+      heure: F("18h30"),
+      vehicules: [{ immatriculation: F("FG-482-KL") }],
+      tiers: [{ immatriculation: F("GH-105-TR") }],
+      lieu: NONE,
+    });
   });
 
   it("flags a value whose quote is not in the document", async () => {
-    ctx.fake.enqueue({ kind: "ok", text: goodAnswer("").replace('"lieu":{"value":"rond-point de l\'avenue de Paris, Niort","quote":"rond-point de l\'avenue de Paris, Niort"}', '"lieu":{"value":"Poitiers","quote":"accident survenu à Poitiers"}') });
+    ctx.fake.enqueue({
+      kind: "ok",
+      text: goodAnswer("").replace(
+        '"lieu":{"value":"rond-point de l\'avenue de Paris, Niort","quote":"rond-point de l\'avenue de Paris, Niort"}',
+        '"lieu":{"value":"Poitiers","quote":"accident survenu à Poitiers"}',
+      ),
+    });
     const result = GenerationResponseSchema.parse((await extract()).json());
-    expect(result.ungrounded).toContainEqual(expect.objectContaining({ kind: "quote", field: "lieu", text: "Poitiers" }));
+    expect(result.ungrounded).toContainEqual(
+      expect.objectContaining({ kind: "quote", field: "lieu", text: "Poitiers" }),
+    );
     const flag = result.ungrounded.find((u) => u.field === "lieu");
     expect(result.draft.slice(flag?.start, flag?.end)).toBe("Poitiers");
   });
@@ -81,8 +130,21 @@ describeEachStore("document extraction", (kind) => {
     const response = await extract({ source: QUOTE }, { accept: "text/event-stream" });
     const events = parseSse(response.body);
     const done = GenerationResponseSchema.parse(events.at(-1)?.data);
-    expect(events.filter((e) => e.event === "delta").map((e) => (e.data as { text: string }).text).join("")).toBe(done.draft);
-    expect(done.extraction).toMatchObject({ documentType: "devis-facture", montantHT: F("1 240,00 €", "Total HT : 1 240,00 €"), montantTTC: { value: "1 488,00 €" }, tva: { value: "248,00 €" }, numero: { value: "D-2025-1042" } });
-    expect(done.extraction && "siret" in done.extraction ? done.extraction.siret.value : null).toBe("732 829 320 00074");
+    expect(
+      events
+        .filter((e) => e.event === "delta")
+        .map((e) => (e.data as { text: string }).text)
+        .join(""),
+    ).toBe(done.draft);
+    expect(done.extraction).toMatchObject({
+      documentType: "devis-facture",
+      montantHT: F("1 240,00 €", "Total HT : 1 240,00 €"),
+      montantTTC: { value: "1 488,00 €" },
+      tva: { value: "248,00 €" },
+      numero: { value: "D-2025-1042" },
+    });
+    expect(done.extraction && "siret" in done.extraction ? done.extraction.siret.value : null).toBe(
+      "732 829 320 00074",
+    );
   });
 });

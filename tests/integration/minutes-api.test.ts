@@ -18,10 +18,15 @@ function bodyWith(json: string, marker: string, raw: Buffer): Buffer {
 describeEachStore("minutes API contract", (kind) => {
   const ctx = useAppWithFakeProvider(kind);
   const countMinutes = async () => (await ctx.db.query<{ n: number }>("SELECT count(*)::int AS n FROM minutes"))[0]?.n;
-  const countGenerations = async () => (await ctx.db.query<{ n: number }>("SELECT count(*)::int AS n FROM generations"))[0]?.n;
+  const countGenerations = async () =>
+    (await ctx.db.query<{ n: number }>("SELECT count(*)::int AS n FROM generations"))[0]?.n;
 
   async function generate(): Promise<GenerationResponse> {
-    const response = await ctx.app.inject({ method: "POST", url: "/api/generations", payload: { task: "interview-minutes", notes: "Appel du sociétaire : réclamation sur un remboursement." } });
+    const response = await ctx.app.inject({
+      method: "POST",
+      url: "/api/generations",
+      payload: { task: "interview-minutes", notes: "Appel du sociétaire : réclamation sur un remboursement." },
+    });
     expect(response.statusCode).toBe(201);
     return response.json();
   }
@@ -39,12 +44,25 @@ describeEachStore("minutes API contract", (kind) => {
       const response = await ctx.app.inject({ method: "POST", url: "/api/minutes", payload });
       expect(response.statusCode, JSON.stringify(payload)).toBe(422);
       expect(response.headers["content-type"]).toMatch(/^application\/problem\+json/);
-      expect(response.json()).toMatchObject({ status: 422, code: "validation_required", title: "Validation requise", detail: expect.stringContaining("Rien n'a été enregistré") });
+      expect(response.json()).toMatchObject({
+        status: 422,
+        code: "validation_required",
+        title: "Validation requise",
+        detail: expect.stringContaining("Rien n'a été enregistré"),
+      });
     }
-    const asString = await ctx.app.inject({ method: "POST", url: "/api/minutes", payload: { generationId: generation.id, text: generation.draft, validated: "true" } });
+    const asString = await ctx.app.inject({
+      method: "POST",
+      url: "/api/minutes",
+      payload: { generationId: generation.id, text: generation.draft, validated: "true" },
+    });
     expect(asString.statusCode).toBe(400);
     expect(await countMinutes()).toBe(before);
-    const ok = await ctx.app.inject({ method: "POST", url: "/api/minutes", payload: { generationId: generation.id, text: generation.draft, validated: true } });
+    const ok = await ctx.app.inject({
+      method: "POST",
+      url: "/api/minutes",
+      payload: { generationId: generation.id, text: generation.draft, validated: true },
+    });
     expect(ok.statusCode).toBe(201);
   });
 
@@ -66,15 +84,34 @@ describeEachStore("minutes API contract", (kind) => {
 
   it("refuses generation notes that are not UTF-8 (a lone continuation byte, a cut sequence, an overlong form, a surrogate)", async () => {
     const before = await countGenerations();
-    for (const raw of [Buffer.from([0x80]), Buffer.from([0x41, 0xc3]), Buffer.from([0xc0, 0xaf]), Buffer.from([0xed, 0xa0, 0x80])]) {
-      const json = JSON.stringify({ task: "interview-minutes", notes: "Appel du sociétaire @@ fin", context: { subject: "Sinistre" } });
-      const response = await ctx.app.inject({ method: "POST", url: "/api/generations", headers: { "content-type": "application/json" }, payload: bodyWith(json, "@@", raw) });
+    for (const raw of [
+      Buffer.from([0x80]),
+      Buffer.from([0x41, 0xc3]),
+      Buffer.from([0xc0, 0xaf]),
+      Buffer.from([0xed, 0xa0, 0x80]),
+    ]) {
+      const json = JSON.stringify({
+        task: "interview-minutes",
+        notes: "Appel du sociétaire @@ fin",
+        context: { subject: "Sinistre" },
+      });
+      const response = await ctx.app.inject({
+        method: "POST",
+        url: "/api/generations",
+        headers: { "content-type": "application/json" },
+        payload: bodyWith(json, "@@", raw),
+      });
       expect(response.statusCode, raw.toString("hex")).toBe(400);
       expect(response.json().detail).toMatch(/« notes »/);
     }
     // Nested: the member's name in the context.
     const json = JSON.stringify({ task: "interview-minutes", notes: "Appel", context: { memberName: "@@" } });
-    const nested = await ctx.app.inject({ method: "POST", url: "/api/generations", headers: { "content-type": "application/json" }, payload: bodyWith(json, "@@", windows1252("Hélène")) });
+    const nested = await ctx.app.inject({
+      method: "POST",
+      url: "/api/generations",
+      headers: { "content-type": "application/json" },
+      payload: bodyWith(json, "@@", windows1252("Hélène")),
+    });
     expect(nested.statusCode).toBe(400);
     expect(nested.json().detail).toMatch(/« memberName »/);
     expect(await countGenerations()).toBe(before);
@@ -82,10 +119,20 @@ describeEachStore("minutes API contract", (kind) => {
 
   it("still accepts real UTF-8: accents, emoji, a BOM, and keeps them intact", async () => {
     const notes = "Sociétaire très mécontent 😠 : « remboursement » attendu — 1 250,00 €";
-    const body = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(JSON.stringify({ task: "interview-minutes", notes }), "utf8")]);
-    const response = await ctx.app.inject({ method: "POST", url: "/api/generations", headers: { "content-type": "application/json; charset=utf-8" }, payload: body });
+    const body = Buffer.concat([
+      Buffer.from([0xef, 0xbb, 0xbf]),
+      Buffer.from(JSON.stringify({ task: "interview-minutes", notes }), "utf8"),
+    ]);
+    const response = await ctx.app.inject({
+      method: "POST",
+      url: "/api/generations",
+      headers: { "content-type": "application/json; charset=utf-8" },
+      payload: body,
+    });
     expect(response.statusCode).toBe(201);
-    const stored = await ctx.db.query<{ notes: string }>("SELECT notes FROM generations WHERE id = $1", [response.json().id]);
+    const stored = await ctx.db.query<{ notes: string }>("SELECT notes FROM generations WHERE id = $1", [
+      response.json().id,
+    ]);
     expect(stored[0]?.notes).toBe(notes);
   });
 });

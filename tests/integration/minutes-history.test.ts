@@ -4,15 +4,23 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { MinutesListSchema, type MinutesList } from "../../src/schemas/minutes";
 import type { Db } from "../../server/store/db";
 import { purgeExpired } from "../../server/store/retention";
-import { startLocalIdentityProvider, TEST_AUDIENCE, TEST_ISSUER, TEST_TENANT, type LocalIdentityProvider } from "../support/jwks-signer";
+import {
+  startLocalIdentityProvider,
+  TEST_AUDIENCE,
+  TEST_ISSUER,
+  TEST_TENANT,
+  type LocalIdentityProvider,
+} from "../support/jwks-signer";
 import { createTestStore, describeEachStore, type TestStore } from "../support/stores";
 import { buildTestApp } from "../support/test-app";
 
 // Texts as an adviser would save them: the minutes as validated, Markdown headings included.
 const TEXTS = {
-  degat: "## Objet de l'entretien\nDégât des eaux chez M. Lefèvre, fuite du chauffe-eau le 3 novembre.\n\n## Suites\n- Expert mandaté\n- Rappel sous 8 jours",
+  degat:
+    "## Objet de l'entretien\nDégât des eaux chez M. Lefèvre, fuite du chauffe-eau le 3 novembre.\n\n## Suites\n- Expert mandaté\n- Rappel sous 8 jours",
   conducteur: "**Ajout d'un jeune conducteur** sur la Clio des époux Lambert.\nTarif communiqué : 412,50 € par an.",
-  reclamation: "Réclamation : remboursement de 100 % des frais d'optique refusé, dossier 2025-BG-118734.\nRéponse sous 10 jours.",
+  reclamation:
+    "Réclamation : remboursement de 100 % des frais d'optique refusé, dossier 2025-BG-118734.\nRéponse sous 10 jours.",
   bris: "Bris de glace du pare-brise, plaque AB-123-CD, franchise de 50 €.",
 } as const;
 
@@ -25,15 +33,30 @@ describeEachStore("minutes history", (kind) => {
   let bob: string;
   const aliceIds: Record<string, string> = {};
 
-  async function saveAs(authorization: string, text: string, context: Record<string, string> = {}, template?: string): Promise<string> {
+  async function saveAs(
+    authorization: string,
+    text: string,
+    context: Record<string, string> = {},
+    template?: string,
+  ): Promise<string> {
     const generated = await app.inject({
       method: "POST",
       url: "/api/generations",
       headers: { authorization },
-      payload: { task: "interview-minutes", notes: "appel du sociétaire, demande de rappel", ...(template ? { template } : {}), ...(Object.keys(context).length ? { context } : {}) },
+      payload: {
+        task: "interview-minutes",
+        notes: "appel du sociétaire, demande de rappel",
+        ...(template ? { template } : {}),
+        ...(Object.keys(context).length ? { context } : {}),
+      },
     });
     expect(generated.statusCode).toBe(201);
-    const saved = await app.inject({ method: "POST", url: "/api/minutes", headers: { authorization }, payload: { generationId: generated.json().id, text, validated: true } });
+    const saved = await app.inject({
+      method: "POST",
+      url: "/api/minutes",
+      headers: { authorization },
+      payload: { generationId: generated.json().id, text, validated: true },
+    });
     expect(saved.statusCode).toBe(201);
     return saved.json().id as string;
   }
@@ -50,7 +73,13 @@ describeEachStore("minutes history", (kind) => {
     db = await store.open();
     ({ app } = await buildTestApp({
       db,
-      env: { AUTH_MODE: "entra", AUTH_TENANT_ID: TEST_TENANT, AUTH_AUDIENCE: TEST_AUDIENCE, AUTH_ISSUER: TEST_ISSUER, AUTH_JWKS_URL: idp.jwksUrl },
+      env: {
+        AUTH_MODE: "entra",
+        AUTH_TENANT_ID: TEST_TENANT,
+        AUTH_AUDIENCE: TEST_AUDIENCE,
+        AUTH_ISSUER: TEST_ISSUER,
+        AUTH_JWKS_URL: idp.jwksUrl,
+      },
     }));
     alice = `Bearer ${await idp.sign({ oid: "alice" })}`;
     bob = `Bearer ${await idp.sign({ oid: "bob" })}`;
@@ -71,8 +100,17 @@ describeEachStore("minutes history", (kind) => {
     expect(page.items.map((i) => i.id)).toEqual([aliceIds.reclamation, aliceIds.conducteur, aliceIds.degat]);
     expect(page.nextCursor).toBeNull();
     const [reclamation, conducteur, degat] = page.items;
-    expect(reclamation).toMatchObject({ task: "interview-minutes", template: "complaint", memberId: "SOC-4471", transparency: { case: expect.stringMatching(/^(ai-validated|human-with-ai)$/) } });
-    expect(conducteur).toMatchObject({ template: "claim-declaration", memberId: "SOC-9902", firstLine: "Ajout d'un jeune conducteur sur la Clio des époux Lambert." });
+    expect(reclamation).toMatchObject({
+      task: "interview-minutes",
+      template: "complaint",
+      memberId: "SOC-4471",
+      transparency: { case: expect.stringMatching(/^(ai-validated|human-with-ai)$/) },
+    });
+    expect(conducteur).toMatchObject({
+      template: "claim-declaration",
+      memberId: "SOC-9902",
+      firstLine: "Ajout d'un jeune conducteur sur la Clio des époux Lambert.",
+    });
     expect(degat).toMatchObject({ template: null, firstLine: "Objet de l'entretien" });
     for (const item of page.items) expect(Date.parse(item.createdAt)).toBeGreaterThan(Date.now() - 120_000);
     // Nothing of the text beyond its first line is listed.
@@ -88,21 +126,35 @@ describeEachStore("minutes history", (kind) => {
       const page = await list(bob, query);
       for (const id of Object.values(aliceIds)) expect(page.items.map((i) => i.id)).not.toContain(id);
     }
-    const read = await app.inject({ method: "GET", url: `/api/minutes/${aliceIds.degat}`, headers: { authorization: bob } });
+    const read = await app.inject({
+      method: "GET",
+      url: `/api/minutes/${aliceIds.degat}`,
+      headers: { authorization: bob },
+    });
     expect(read.statusCode).toBe(404);
-    const own = await app.inject({ method: "GET", url: `/api/minutes/${aliceIds.degat}`, headers: { authorization: alice } });
+    const own = await app.inject({
+      method: "GET",
+      url: `/api/minutes/${aliceIds.degat}`,
+      headers: { authorization: alice },
+    });
     expect(own.statusCode).toBe(200);
     expect(own.json()).toMatchObject({ text: TEXTS.degat, memberId: "SOC-4471", template: null });
   });
 
   it("finds texts by words of the text, whatever the case, by French stem, and takes % and _ literally", async () => {
     expect((await list(alice, "?q=CHAUFFE-EAU")).items.map((i) => i.id)).toEqual([aliceIds.degat]);
-    expect((await list(alice, `?q=${encodeURIComponent("2025-BG-118734")}`)).items.map((i) => i.id)).toEqual([aliceIds.reclamation]);
+    expect((await list(alice, `?q=${encodeURIComponent("2025-BG-118734")}`)).items.map((i) => i.id)).toEqual([
+      aliceIds.reclamation,
+    ]);
     // Two words: both must be in the text.
-    expect((await list(alice, `?q=${encodeURIComponent("expert rappel")}`)).items.map((i) => i.id)).toEqual([aliceIds.degat]);
+    expect((await list(alice, `?q=${encodeURIComponent("expert rappel")}`)).items.map((i) => i.id)).toEqual([
+      aliceIds.degat,
+    ]);
     expect((await list(alice, `?q=${encodeURIComponent("expert tarif")}`)).items).toEqual([]);
     // "réclamations" (plural) finds "Réclamation" through the French stemmer.
-    expect((await list(alice, `?q=${encodeURIComponent("réclamations")}`)).items.map((i) => i.id)).toEqual([aliceIds.reclamation]);
+    expect((await list(alice, `?q=${encodeURIComponent("réclamations")}`)).items.map((i) => i.id)).toEqual([
+      aliceIds.reclamation,
+    ]);
     expect((await list(alice, `?q=${encodeURIComponent("%")}`)).items.map((i) => i.id)).toEqual([aliceIds.reclamation]);
     expect((await list(alice, `?q=${encodeURIComponent("_")}`)).items).toEqual([]);
     expect((await list(alice, "?q=inexistant")).items).toEqual([]);
@@ -113,7 +165,10 @@ describeEachStore("minutes history", (kind) => {
   });
 
   it("filters by member reference", async () => {
-    expect((await list(alice, "?memberId=SOC-4471")).items.map((i) => i.id)).toEqual([aliceIds.reclamation, aliceIds.degat]);
+    expect((await list(alice, "?memberId=SOC-4471")).items.map((i) => i.id)).toEqual([
+      aliceIds.reclamation,
+      aliceIds.degat,
+    ]);
     expect((await list(alice, "?memberId=SOC-0000")).items).toEqual([]);
   });
 
@@ -130,8 +185,18 @@ describeEachStore("minutes history", (kind) => {
   });
 
   it("answers 400 in French to a forged cursor, an unknown parameter or a limit out of range", async () => {
-    for (const query of ["?cursor=abc", `?cursor=${Buffer.from('["x","y"]').toString("base64url")}`, "?sort=asc", "?limit=0", "?limit=500"]) {
-      const response = await app.inject({ method: "GET", url: `/api/minutes${query}`, headers: { authorization: alice } });
+    for (const query of [
+      "?cursor=abc",
+      `?cursor=${Buffer.from('["x","y"]').toString("base64url")}`,
+      "?sort=asc",
+      "?limit=0",
+      "?limit=500",
+    ]) {
+      const response = await app.inject({
+        method: "GET",
+        url: `/api/minutes${query}`,
+        headers: { authorization: alice },
+      });
       expect(response.statusCode, query).toBe(400);
       expect(response.headers["content-type"]).toMatch(/application\/problem\+json/);
       expect(response.json().detail).toMatch(/[a-zé]/);

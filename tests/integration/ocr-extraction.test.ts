@@ -15,11 +15,18 @@ const fixture = (name: string) => readFileSync(new URL(`../fixtures/scans/${name
 async function ocr(app: FastifyInstance, name: string, type: string): Promise<ScanSourceResponse> {
   const boundary = "----GreffierOcrExtraction";
   const payload = Buffer.concat([
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: ${type}\r\n\r\n`),
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: ${type}\r\n\r\n`,
+    ),
     fixture(name),
     Buffer.from(`\r\n--${boundary}--\r\n`),
   ]);
-  const response = await app.inject({ method: "POST", url: "/api/sources/scan", payload, headers: { "content-type": `multipart/form-data; boundary=${boundary}` } });
+  const response = await app.inject({
+    method: "POST",
+    url: "/api/sources/scan",
+    payload,
+    headers: { "content-type": `multipart/form-data; boundary=${boundary}` },
+  });
   expect(response.statusCode).toBe(200);
   return ScanSourceResponseSchema.parse(response.json());
 }
@@ -50,8 +57,20 @@ describe("extraction from OCR text, without any generative AI (offline engine)",
   });
 
   const cases = [
-    { name: "declaration-sinistre-scan.pdf", type: "application/pdf", documentType: "declaration-sinistre-auto", plate: "EK-305-TZ", date: "21/09/2026" },
-    { name: "constat-amiable-photo.jpg", type: "image/jpeg", documentType: "constat-amiable", plate: "GD-184-LM", date: "03/11/2026" },
+    {
+      name: "declaration-sinistre-scan.pdf",
+      type: "application/pdf",
+      documentType: "declaration-sinistre-auto",
+      plate: "EK-305-TZ",
+      date: "21/09/2026",
+    },
+    {
+      name: "constat-amiable-photo.jpg",
+      type: "image/jpeg",
+      documentType: "constat-amiable",
+      plate: "GD-184-LM",
+      date: "03/11/2026",
+    },
   ] as const;
 
   for (const c of cases) {
@@ -60,7 +79,12 @@ describe("extraction from OCR text, without any generative AI (offline engine)",
       const response = await app.inject({
         method: "POST",
         url: "/api/generations",
-        payload: { task: "document-extraction", documentType: c.documentType, notes: "Document reçu du sociétaire", source: scan.text },
+        payload: {
+          task: "document-extraction",
+          documentType: c.documentType,
+          notes: "Document reçu du sociétaire",
+          source: scan.text,
+        },
       });
       expect(response.statusCode).toBe(201);
       const result = GenerationResponseSchema.parse(response.json());
@@ -84,7 +108,16 @@ describe("extraction from OCR text with a provider", () => {
   it("sends the provider pseudonymised text, never the image", async () => {
     const scan = await ocr(ctx.app, "constat-amiable-photo.jpg", "image/jpeg");
     ctx.fake.requests.length = 0;
-    await ctx.app.inject({ method: "POST", url: "/api/generations", payload: { task: "document-extraction", documentType: "constat-amiable", notes: "Photo reçue", source: scan.text } });
+    await ctx.app.inject({
+      method: "POST",
+      url: "/api/generations",
+      payload: {
+        task: "document-extraction",
+        documentType: "constat-amiable",
+        notes: "Photo reçue",
+        source: scan.text,
+      },
+    });
     expect(ctx.fake.requests.length).toBeGreaterThan(0);
     const sent = JSON.stringify(ctx.fake.requests.map((r) => r.body));
     // The page's text reached it (a phrase of the form), its plates did not, and no picture at all.

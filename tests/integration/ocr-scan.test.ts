@@ -11,10 +11,16 @@ import { parseSse } from "../support/test-app";
 const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`../fixtures/scans/${name}`, import.meta.url)));
 
 /** A multipart/form-data body as the pane's FormData sends it. */
-function form(content: Uint8Array, filename: string, type: string): { payload: Buffer; headers: Record<string, string> } {
+function form(
+  content: Uint8Array,
+  filename: string,
+  type: string,
+): { payload: Buffer; headers: Record<string, string> } {
   const boundary = "----GreffierScanBoundary3f9a";
   const payload = Buffer.concat([
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: ${type}\r\n\r\n`),
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: ${type}\r\n\r\n`,
+    ),
     Buffer.from(content),
     Buffer.from(`\r\n--${boundary}--\r\n`),
   ]);
@@ -29,7 +35,11 @@ function expectProblem(response: LightMyRequestResponse, status: number, detail:
 }
 
 /** Letters and digits only, lower case: OCR may differ from the form in spacing and punctuation, not in these. */
-const squash = (s: string) => s.toLowerCase().normalize("NFD").replace(/[^\p{L}\p{N}]/gu, "");
+const squash = (s: string) =>
+  s
+    .toLowerCase()
+    .normalize("NFD")
+    .replace(/[^\p{L}\p{N}]/gu, "");
 
 /**
  * Every value written on the form is in the OCR text but `misses` at most: on a blurred, noisy scan Tesseract may
@@ -45,7 +55,12 @@ describe("POST /api/sources/scan", () => {
   const ctx = useAppWithFakeProvider("pglite");
   const scan = (content: Uint8Array, filename: string, type: string, headers: Record<string, string> = {}) => {
     const body = form(content, filename, type);
-    return ctx.app.inject({ method: "POST", url: "/api/sources/scan", payload: body.payload, headers: { ...body.headers, ...headers } });
+    return ctx.app.inject({
+      method: "POST",
+      url: "/api/sources/scan",
+      payload: body.payload,
+      headers: { ...body.headers, ...headers },
+    });
   };
 
   it("reads a phone photo of a constat amiable: vehicles' plates, date and names, with a confidence for the page", async () => {
@@ -54,21 +69,47 @@ describe("POST /api/sources/scan", () => {
     const result = ScanSourceResponseSchema.parse(response.json());
     expect(result).toMatchObject({ format: "jpeg", ocr: true });
     expect(result.pages).toHaveLength(1);
-    expectValuesRead(result.text, ["GD-184-LM", "FH-927-RC", "03/11/2026", "17h40", "MOREAU Julien", "ROUSSEL Nadia", "Peugeot 308", "Toyota Yaris", "Niort", "constat amiable"]);
+    expectValuesRead(result.text, [
+      "GD-184-LM",
+      "FH-927-RC",
+      "03/11/2026",
+      "17h40",
+      "MOREAU Julien",
+      "ROUSSEL Nadia",
+      "Peugeot 308",
+      "Toyota Yaris",
+      "Niort",
+      "constat amiable",
+    ]);
     expect(result.pages[0]!.confidence).toBeGreaterThan(50);
     expect(result.characters).toBe(result.text.length);
   }, 60_000);
 
   it("reads a scanned claim declaration (PDF without text, turned 3°), and streams progress before the result", async () => {
-    const response = await scan(fixture("declaration-sinistre-scan.pdf"), "scan.pdf", "application/pdf", { accept: "text/event-stream" });
+    const response = await scan(fixture("declaration-sinistre-scan.pdf"), "scan.pdf", "application/pdf", {
+      accept: "text/event-stream",
+    });
     expect(response.statusCode).toBe(200);
     expect(response.headers["content-type"]).toMatch(/^text\/event-stream/u);
     const events = parseSse(response.body);
     expect(events.map((e) => e.event)).toEqual(["progress", "progress", "done"]);
-    expect(events.slice(0, 2).map((e) => ScanEventSchemas.progress.parse(e.data))).toEqual([{ page: 0, pages: 1 }, { page: 1, pages: 1 }]);
+    expect(events.slice(0, 2).map((e) => ScanEventSchemas.progress.parse(e.data))).toEqual([
+      { page: 0, pages: 1 },
+      { page: 1, pages: 1 },
+    ]);
     const result = ScanEventSchemas.done.parse(events[2]!.data);
     expect(result.format).toBe("pdf");
-    expectValuesRead(result.text, ["EK-305-TZ", "BN-772-QS", "21/09/2026", "08h15", "LEFEBVRE Martine", "GARNIER Paul", "Châtellerault", "Renault Clio", "déclaration de sinistre"]);
+    expectValuesRead(result.text, [
+      "EK-305-TZ",
+      "BN-772-QS",
+      "21/09/2026",
+      "08h15",
+      "LEFEBVRE Martine",
+      "GARNIER Paul",
+      "Châtellerault",
+      "Renault Clio",
+      "déclaration de sinistre",
+    ]);
     // The 3° turn was measured and corrected.
     expect(Math.abs(result.pages[0]!.skewDegrees)).toBeGreaterThan(1.5);
   }, 60_000);
@@ -85,13 +126,20 @@ describe("POST /api/sources/scan", () => {
     g.rotate(Math.PI);
     g.drawImage(image, 0, 0);
     const pdf = await jpegsToPdf([Buffer.from(page), turned.toBuffer("image/jpeg", 60)]);
-    const response = await scan(new Uint8Array(pdf), "deux-pages.pdf", "application/pdf", { accept: "text/event-stream" });
+    const response = await scan(new Uint8Array(pdf), "deux-pages.pdf", "application/pdf", {
+      accept: "text/event-stream",
+    });
     const events = parseSse(response.body);
-    expect(events.filter((e) => e.event === "progress").map((e) => e.data)).toEqual([{ page: 0, pages: 2 }, { page: 1, pages: 2 }, { page: 2, pages: 2 }]);
+    expect(events.filter((e) => e.event === "progress").map((e) => e.data)).toEqual([
+      { page: 0, pages: 2 },
+      { page: 1, pages: 2 },
+      { page: 2, pages: 2 },
+    ]);
     const result = ScanEventSchemas.done.parse(events.at(-1)!.data);
     expect(result.pages.map((p) => p.page)).toEqual([1, 2]);
     expect(result.pages[1]!.rotation).toBe(180);
-    for (const p of result.pages) expectValuesRead(p.text, ["EK-305-TZ", "21/09/2026", "LEFEBVRE Martine", "Châtellerault"]);
+    for (const p of result.pages)
+      expectValuesRead(p.text, ["EK-305-TZ", "21/09/2026", "LEFEBVRE Martine", "Châtellerault"]);
   }, 90_000);
 
   it("reads an iPhone's HEIC photo as it reads a JPEG", async () => {
@@ -112,19 +160,34 @@ describe("POST /api/sources/scan", () => {
     const started = performance.now();
     const health = await ctx.app.inject({ method: "GET", url: "/api/health" });
     expect(health.statusCode).toBe(200);
-    expect(isScanDone, `health answered after ${Math.round(performance.now() - started)} ms, once the scan was over`).toBe(false);
+    expect(
+      isScanDone,
+      `health answered after ${Math.round(performance.now() - started)} ms, once the scan was over`,
+    ).toBe(false);
     expect((await pending).statusCode).toBe(200);
   }, 60_000);
 
   it("refuses a corrupt image with a French 422", async () => {
     const photo = fixture("constat-amiable-photo.jpg");
-    expectProblem(await scan(photo.subarray(0, Math.floor(photo.length / 3)), "coupee.jpg", "image/jpeg"), 422, /image est illisible ou endommagée/u);
+    expectProblem(
+      await scan(photo.subarray(0, Math.floor(photo.length / 3)), "coupee.jpg", "image/jpeg"),
+      422,
+      /image est illisible ou endommagée/u,
+    );
     const garbage = new Uint8Array(4096).fill(0x5a);
     garbage.set([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
     expectProblem(await scan(garbage, "scan.png", "image/png"), 422, /illisible ou endommagée/u);
     // Bytes of no known format under a photo's name and type are a damaged photo, not a wrong kind of file.
-    expectProblem(await scan(new Uint8Array(2048).fill(0x37), "IMG_2041.jpg", "image/jpeg"), 422, /image est illisible/u);
-    expectProblem(await scan(new TextEncoder().encode("pas un PDF"), "constat.pdf", "application/pdf"), 422, /PDF est endommagé/u);
+    expectProblem(
+      await scan(new Uint8Array(2048).fill(0x37), "IMG_2041.jpg", "image/jpeg"),
+      422,
+      /image est illisible/u,
+    );
+    expectProblem(
+      await scan(new TextEncoder().encode("pas un PDF"), "constat.pdf", "application/pdf"),
+      422,
+      /PDF est endommagé/u,
+    );
   });
 
   it("refuses a corrupt image with a 422 even when the adviser asked for a stream", async () => {
@@ -134,11 +197,19 @@ describe("POST /api/sources/scan", () => {
   });
 
   it("refuses a password-protected PDF with a French 422 that says what to do", async () => {
-    expectProblem(await scan(buildEncryptedPdf(), "protege.pdf", "application/pdf"), 422, /mot de passe.*copie sans protection/u);
+    expectProblem(
+      await scan(buildEncryptedPdf(), "protege.pdf", "application/pdf"),
+      422,
+      /mot de passe.*copie sans protection/u,
+    );
   });
 
   it("refuses a file that is neither an image nor a PDF (415) and a PDF with too many pages (413)", async () => {
-    expectProblem(await scan(new TextEncoder().encode("Ceci est un courriel, pas une image."), "note.txt", "text/plain"), 415, /ni une image ni un PDF/u);
+    expectProblem(
+      await scan(new TextEncoder().encode("Ceci est un courriel, pas une image."), "note.txt", "text/plain"),
+      415,
+      /ni une image ni un PDF/u,
+    );
     const many = buildPdf(Array.from({ length: 41 }, () => ({ lines: [] })));
     expectProblem(await scan(many, "rame.pdf", "application/pdf"), 413, /41 pages.*40 pages/u);
   });
@@ -149,6 +220,10 @@ describe("POST /api/sources/scan", () => {
     const g = blank.getContext("2d");
     g.fillStyle = "#d8d4cc";
     g.fillRect(0, 0, 1200, 900);
-    expectProblem(await scan(new Uint8Array(blank.toBuffer("image/png")), "vide.png", "image/png"), 422, /Aucun texte n'a pu être lu/u);
+    expectProblem(
+      await scan(new Uint8Array(blank.toBuffer("image/png")), "vide.png", "image/png"),
+      422,
+      /Aucun texte n'a pu être lu/u,
+    );
   }, 60_000);
 });

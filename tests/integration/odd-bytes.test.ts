@@ -14,14 +14,26 @@ describeEachStore("odd bytes", (kind) => {
   const f = useAppWithFakeProvider(kind);
 
   const post = (url: string, rawJson: string, headers: Record<string, string> = {}) =>
-    f.app.inject({ method: "POST", url, payload: rawJson, headers: { "content-type": "application/json", ...headers } });
+    f.app.inject({
+      method: "POST",
+      url,
+      payload: rawJson,
+      headers: { "content-type": "application/json", ...headers },
+    });
 
   async function generation(): Promise<{ id: string; draft: string }> {
-    const response = await f.app.inject({ method: "POST", url: "/api/generations", payload: { task: "interview-minutes", notes: NOTES } });
+    const response = await f.app.inject({
+      method: "POST",
+      url: "/api/generations",
+      payload: { task: "interview-minutes", notes: NOTES },
+    });
     return response.json() as { id: string; draft: string };
   }
 
-  for (const [label, odd] of [["NUL", NUL], ["lone surrogate", LONE]] as const) {
+  for (const [label, odd] of [
+    ["NUL", NUL],
+    ["lone surrogate", LONE],
+  ] as const) {
     describe(label, () => {
       it("is cleaned from every text field of a generation, JSON and SSE, and the draft is stored", async () => {
         const g = await generation();
@@ -34,7 +46,10 @@ describeEachStore("odd bytes", (kind) => {
         for (const body of bodies) {
           const json = await post("/api/generations", body);
           expect(json.statusCode, body).toBe(201);
-          const saved = await f.app.inject({ method: "GET", url: `/api/generations/${(json.json() as { id: string }).id}` });
+          const saved = await f.app.inject({
+            method: "GET",
+            url: `/api/generations/${(json.json() as { id: string }).id}`,
+          });
           expect(saved.statusCode).toBe(200);
           expect(saved.body).not.toMatch(/\\u0000|\\ud800/i);
 
@@ -47,19 +62,40 @@ describeEachStore("odd bytes", (kind) => {
 
       it("is cleaned from minutes, versions, feedback and source texts", async () => {
         const g = await generation();
-        const minutes = await post("/api/minutes", `{"generationId":"${g.id}","text":"${g.draft.replaceAll("\n", "\\n")}${odd}","validated":true}`);
+        const minutes = await post(
+          "/api/minutes",
+          `{"generationId":"${g.id}","text":"${g.draft.replaceAll("\n", "\\n")}${odd}","validated":true}`,
+        );
         expect(minutes.statusCode).toBe(201);
-        const read = await f.app.inject({ method: "GET", url: `/api/minutes/${(minutes.json() as { id: string }).id}` });
+        const read = await f.app.inject({
+          method: "GET",
+          url: `/api/minutes/${(minutes.json() as { id: string }).id}`,
+        });
         expect(read.statusCode).toBe(200);
-        expect((read.json() as { text: string }).text.endsWith(g.draft.slice(-10) + (odd === LONE ? "\uFFFD" : ""))).toBe(true);
+        expect(
+          (read.json() as { text: string }).text.endsWith(g.draft.slice(-10) + (odd === LONE ? "\uFFFD" : "")),
+        ).toBe(true);
 
-        expect((await post(`/api/generations/${g.id}/versions`, `{"text":"version${odd} modifiée"}`)).statusCode).toBe(201);
-        expect((await post("/api/feedback", `{"generationId":"${g.id}","rating":"up","comment":"très${odd} bien"}`)).statusCode).toBe(201);
-        expect((await post("/api/feedback", `{"kind":"use-case","comment":"résumer${odd} un courrier"}`)).statusCode).toBe(201);
+        expect((await post(`/api/generations/${g.id}/versions`, `{"text":"version${odd} modifiée"}`)).statusCode).toBe(
+          201,
+        );
+        expect(
+          (await post("/api/feedback", `{"generationId":"${g.id}","rating":"up","comment":"très${odd} bien"}`))
+            .statusCode,
+        ).toBe(201);
+        expect(
+          (await post("/api/feedback", `{"kind":"use-case","comment":"résumer${odd} un courrier"}`)).statusCode,
+        ).toBe(201);
 
-        const vtt = await post("/api/sources/transcript", `{"vtt":"WEBVTT\\n\\n00:00:01.000 --> 00:00:04.000\\n<v Claire>Bonjour${odd} madame\\n"}`);
+        const vtt = await post(
+          "/api/sources/transcript",
+          `{"vtt":"WEBVTT\\n\\n00:00:01.000 --> 00:00:04.000\\n<v Claire>Bonjour${odd} madame\\n"}`,
+        );
         expect(vtt.statusCode).toBeLessThan(500);
-        const thread = await post("/api/sources/mail-thread", `{"text":"De : a@example.org\\nObjet : sinistre${odd}\\n\\nBonjour${odd}"}`);
+        const thread = await post(
+          "/api/sources/mail-thread",
+          `{"text":"De : a@example.org\\nObjet : sinistre${odd}\\n\\nBonjour${odd}"}`,
+        );
         expect(thread.statusCode).toBeLessThan(500);
       });
 

@@ -64,7 +64,8 @@ describeEachStore("offline engine with no model", (kind) => {
   it("flags no figure, claims no masking and reports the same zero footprint twice, on every fixture and task", async () => {
     for (const { name, text } of fixtures()) {
       for (const task of TASK_IDS) {
-        const payload = task === "document-extraction" ? { task, notes: "Document joint.", source: text } : { task, notes: text };
+        const payload =
+          task === "document-extraction" ? { task, notes: "Document joint.", source: text } : { task, notes: text };
         const [first, second] = [await generate(payload), await generate(payload)];
         for (const result of [first, second]) {
           expect(result.degraded, `${name} ${task}`).toBe(true);
@@ -84,28 +85,50 @@ describeEachStore("offline engine with no model", (kind) => {
     const memberLines = mail.split("\n").filter((l) => /^(?:Mon vélo|Est-ce que|Bonjour)/.test(l));
     expect(memberLines.length).toBeGreaterThan(1);
     for (const line of memberLines) expect(sections.get("Demande du sociétaire")).toContain(line.trim());
-    for (const { text } of fixtures()) expect(sectionsOf((await generate({ task: "member-email", notes: text })).draft).get("Réponse")).toEqual([]);
+    for (const { text } of fixtures())
+      expect(sectionsOf((await generate({ task: "member-email", notes: text })).draft).get("Réponse")).toEqual([]);
   });
 
   it("answers an AI edit with 503 problem+json in French, over JSON and over SSE, and never changes the draft", async () => {
     const first = await generate({ task: "member-email", notes: fixtures()[0]?.text ?? "" });
-    const revise = { generationId: first.id, instruction: "Plus concis", draft: `${first.draft}\nRetouche du conseiller.` };
+    const revise = {
+      generationId: first.id,
+      instruction: "Plus concis",
+      draft: `${first.draft}\nRetouche du conseiller.`,
+    };
     for (const headers of [{}, { accept: "text/event-stream" }]) {
-      const response = await app.inject({ method: "POST", url: "/api/generations", payload: { task: "member-email", notes: "x", revise }, headers });
+      const response = await app.inject({
+        method: "POST",
+        url: "/api/generations",
+        payload: { task: "member-email", notes: "x", revise },
+        headers,
+      });
       expect(response.statusCode).toBe(503);
       expect(response.headers["content-type"]).toMatch(/^application\/problem\+json/);
-      expect(response.json()).toMatchObject({ status: 503, detail: expect.stringMatching(/modèle.*brouillon n'a pas été modifié/) });
+      expect(response.json()).toMatchObject({
+        status: 503,
+        detail: expect.stringMatching(/modèle.*brouillon n'a pas été modifié/),
+      });
     }
-    const history = (await app.inject({ method: "GET", url: `/api/generations/${first.id}/versions` })).json() as { kind: string; text: string }[];
+    const history = (await app.inject({ method: "GET", url: `/api/generations/${first.id}/versions` })).json() as {
+      kind: string;
+      text: string;
+    }[];
     expect(history).toEqual([expect.objectContaining({ kind: "generation", text: first.draft })]);
-    const stored = (await app.inject({ method: "GET", url: `/api/generations/${first.id}` })).json() as { draft: string };
+    const stored = (await app.inject({ method: "GET", url: `/api/generations/${first.id}` })).json() as {
+      draft: string;
+    };
     expect(stored.draft).toBe(first.draft);
   });
 
   it("saves an untouched offline draft without any AI notice", async () => {
     for (const task of ["interview-minutes", "member-email"] as const) {
       const draft = await generate({ task, notes: fixtures()[0]?.text ?? "" });
-      const saved = await app.inject({ method: "POST", url: "/api/minutes", payload: { generationId: draft.id, text: draft.draft, validated: true } });
+      const saved = await app.inject({
+        method: "POST",
+        url: "/api/minutes",
+        payload: { generationId: draft.id, text: draft.draft, validated: true },
+      });
       expect(saved.statusCode).toBe(201);
       expect(saved.json().transparency).toEqual({ case: "human-with-ai", label: null });
       const reread = (await app.inject({ method: "GET", url: `/api/minutes/${saved.json().id}` })).json();
@@ -116,13 +139,18 @@ describeEachStore("offline engine with no model", (kind) => {
 
 describeEachStore("transparency after the offline engine", (kind) => {
   const ctx = useAppWithFakeProvider(kind);
-  const post = async (payload: Record<string, unknown>, headers: Record<string, string> = {}): Promise<GenerationResponse> => {
+  const post = async (
+    payload: Record<string, unknown>,
+    headers: Record<string, string> = {},
+  ): Promise<GenerationResponse> => {
     const response = await ctx.app.inject({ method: "POST", url: "/api/generations", payload, headers });
     expect(response.statusCode, response.body).toBeLessThan(300);
     return GenerationResponseSchema.parse(headers.accept ? parseSse(response.body).at(-1)?.data : response.json());
   };
   const save = async (generationId: string, text: string) =>
-    (await ctx.app.inject({ method: "POST", url: "/api/minutes", payload: { generationId, text, validated: true } })).json().transparency;
+    (
+      await ctx.app.inject({ method: "POST", url: "/api/minutes", payload: { generationId, text, validated: true } })
+    ).json().transparency;
   const notes = fixtures()[0]?.text ?? "";
 
   it("says text left the server when a model was tried before the offline engine answered", async () => {
@@ -141,8 +169,17 @@ describeEachStore("transparency after the offline engine", (kind) => {
     expect(offline.degraded).toBe(true);
     expect(await save(offline.id, offline.draft)).toEqual({ case: "human-with-ai", label: null });
 
-    ctx.fake.setDefaultText("Bonjour,\nVoici une version plus concise de votre courriel, rédigée par le modèle à partir du brouillon.");
-    const edited = await post({ task: "member-email", notes, revise: { generationId: offline.id, instruction: "Plus concis", draft: offline.draft } }, { accept: "text/event-stream" });
+    ctx.fake.setDefaultText(
+      "Bonjour,\nVoici une version plus concise de votre courriel, rédigée par le modèle à partir du brouillon.",
+    );
+    const edited = await post(
+      {
+        task: "member-email",
+        notes,
+        revise: { generationId: offline.id, instruction: "Plus concis", draft: offline.draft },
+      },
+      { accept: "text/event-stream" },
+    );
     expect(edited.degraded).toBe(false);
     const transparency = await save(edited.id, edited.draft);
     expect(transparency.case).toBe("ai-validated");

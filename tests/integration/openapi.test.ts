@@ -63,7 +63,9 @@ describe("OpenAPI document", () => {
   });
 
   it("lists every route Fastify registered with its method (HEAD and the static front end excepted)", () => {
-    const api = registeredRoutes(app).filter((r) => r.method !== "HEAD" && (r.url.startsWith("/api/") || r.url === "/metrics"));
+    const api = registeredRoutes(app).filter(
+      (r) => r.method !== "HEAD" && (r.url.startsWith("/api/") || r.url === "/metrics"),
+    );
     expect(api.length).toBeGreaterThan(30);
     const missing = api.filter((r) => document.paths[openApiPath(r.url)]?.[r.method.toLowerCase()] === undefined);
     expect(missing).toEqual([]);
@@ -75,11 +77,15 @@ describe("OpenAPI document", () => {
     expect(Object.keys(body?.properties ?? {})).toEqual(expect.arrayContaining(["task", "notes", "source", "context"]));
     expect(body?.additionalProperties).toBe(false);
     const created = operation?.responses?.["201"]?.content?.["application/json"]?.schema;
-    expect(Object.keys(created?.properties ?? {})).toEqual(expect.arrayContaining(["id", "draft", "prePrompt", "ungrounded"]));
+    expect(Object.keys(created?.properties ?? {})).toEqual(
+      expect.arrayContaining(["id", "draft", "prePrompt", "ungrounded"]),
+    );
     const stream = operation?.responses?.["200"]?.content?.["text/event-stream"]?.schema;
     for (const event of ["delta", "replace", "done", "error"]) expect(JSON.stringify(stream)).toContain(`["${event}"]`);
     const refused = operation?.responses?.["413"]?.content?.["application/problem+json"];
-    expect(Object.keys(refused?.schema?.properties ?? {})).toEqual(expect.arrayContaining(["type", "title", "status", "detail"]));
+    expect(Object.keys(refused?.schema?.properties ?? {})).toEqual(
+      expect.arrayContaining(["type", "title", "status", "detail"]),
+    );
   });
 
   it("documents the one-file transcription route and the chunked live-recording routes", () => {

@@ -5,12 +5,29 @@ import { useAppWithFakeProvider } from "../support/app-fixture";
 import { describeEachStore } from "../support/stores";
 
 const NOTES = "Appel de Mme Sophie Garnier : dégât des eaux, voisin du dessus M. Rocher injoignable. Franchise 150 €.";
-const PERSONAL = ["Sophie", "Garnier", "Rocher", "Karim", "Benali", "Nadia", "06 12 34 56 78", "06/12/34/56/78", "sophie.garnier@example.fr", "julie point morel at gmail point com", "3456789B", "14 rue Pasteur", "79000 Niort", "FR76-3000-6000-0112-3456-7890-189", "Kerbrat"];
+const PERSONAL = [
+  "Sophie",
+  "Garnier",
+  "Rocher",
+  "Karim",
+  "Benali",
+  "Nadia",
+  "06 12 34 56 78",
+  "06/12/34/56/78",
+  "sophie.garnier@example.fr",
+  "julie point morel at gmail point com",
+  "3456789B",
+  "14 rue Pasteur",
+  "79000 Niort",
+  "FR76-3000-6000-0112-3456-7890-189",
+  "Kerbrat",
+];
 
 describeEachStore("pseudonymisation of instructions and context", (kind) => {
   const ctx = useAppWithFakeProvider(kind);
 
-  const userMessage = (): string => ctx.fake.requests.at(-1)?.body.messages.find((m) => m.role === "user")?.content ?? "";
+  const userMessage = (): string =>
+    ctx.fake.requests.at(-1)?.body.messages.find((m) => m.role === "user")?.content ?? "";
 
   it("masks personal data typed in every context field, not only the member's name and id", async () => {
     ctx.fake.requests.length = 0;
@@ -41,15 +58,27 @@ describeEachStore("pseudonymisation of instructions and context", (kind) => {
 
   it("masks the AI-edit instruction and the draft under revision, a name getting the placeholder it has in the notes", async () => {
     const first = GenerationResponseSchema.parse(
-      (await ctx.app.inject({ method: "POST", url: "/api/generations", payload: { task: "member-email", notes: NOTES, context: { memberName: "Sophie Garnier" } } })).json(),
+      (
+        await ctx.app.inject({
+          method: "POST",
+          url: "/api/generations",
+          payload: { task: "member-email", notes: NOTES, context: { memberName: "Sophie Garnier" } },
+        })
+      ).json(),
     );
     ctx.fake.requests.length = 0;
-    const instruction = "Ajoute que Mme Garnier rappellera Karim Benali au 06 12 34 56 78, écrire à julie point morel at gmail point com, IBAN FR76-3000-6000-0112-3456-7890-189";
+    const instruction =
+      "Ajoute que Mme Garnier rappellera Karim Benali au 06 12 34 56 78, écrire à julie point morel at gmail point com, IBAN FR76-3000-6000-0112-3456-7890-189";
     const draft = `${first.draft}\nNote du conseiller : voir avec Kerbrat et rappeler M. Rocher.`;
     const response = await ctx.app.inject({
       method: "POST",
       url: "/api/generations",
-      payload: { task: "member-email", notes: NOTES, context: { memberName: "Sophie Garnier" }, revise: { generationId: first.id, instruction, draft } },
+      payload: {
+        task: "member-email",
+        notes: NOTES,
+        context: { memberName: "Sophie Garnier" },
+        revise: { generationId: first.id, instruction, draft },
+      },
     });
     expect(response.statusCode, response.body).toBe(201);
     const sent = userMessage();

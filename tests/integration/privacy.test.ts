@@ -61,10 +61,17 @@ describe("pseudonymisation round trip through the server", () => {
       const response = await app.inject({
         method: "POST",
         url: "/api/generations",
-        payload: { task: "interview-minutes", notes: NOTES, source: `De : ${PERSONAL.email}`, context: { memberName: PERSONAL.member, memberId: PERSONAL.memberNumber } },
+        payload: {
+          task: "interview-minutes",
+          notes: NOTES,
+          source: `De : ${PERSONAL.email}`,
+          context: { memberName: PERSONAL.member, memberId: PERSONAL.memberNumber },
+        },
         headers: mode === "stream" ? { accept: "text/event-stream" } : {},
       });
-      const result = GenerationResponseSchema.parse(mode === "stream" ? parseSse(response.body).at(-1)?.data : response.json());
+      const result = GenerationResponseSchema.parse(
+        mode === "stream" ? parseSse(response.body).at(-1)?.data : response.json(),
+      );
 
       const upstream = JSON.stringify(fake.requests);
       for (const [name, value] of Object.entries(PERSONAL)) {
@@ -79,7 +86,10 @@ describe("pseudonymisation round trip through the server", () => {
       expect(result.draft).not.toMatch(/\[[A-Z_]+_\d+\]/);
       expect(result.pseudonymised).toBeGreaterThanOrEqual(Object.keys(PERSONAL).length - 1);
       if (mode === "stream") {
-        const deltas = parseSse(response.body).filter((e) => e.event === "delta").map((e) => (e.data as { text: string }).text).join("");
+        const deltas = parseSse(response.body)
+          .filter((e) => e.event === "delta")
+          .map((e) => (e.data as { text: string }).text)
+          .join("");
         expect(deltas).toBe(result.draft);
       }
     });

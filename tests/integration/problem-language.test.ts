@@ -98,8 +98,7 @@ describe("problem details follow Accept-Language", () => {
     },
     {
       name: "a generation that does not exist",
-      send: (headers) =>
-        ctx.app.inject({ method: "GET", url: `/api/generations/${UNKNOWN_ID}/versions`, headers }),
+      send: (headers) => ctx.app.inject({ method: "GET", url: `/api/generations/${UNKNOWN_ID}/versions`, headers }),
       status: 404,
       en: [/^Generation not found$/u, /^The generation does not exist or is not yours\.$/u],
       fr: [/^Génération introuvable$/u, /^La génération indiquée n'existe pas ou ne vous appartient pas\.$/u],

@@ -43,7 +43,11 @@ describe("provider budget", () => {
     try {
       const started = performance.now();
       const sse = (async () => {
-        const response = await fetch(`${base}/api/generations`, { method: "POST", headers: { "content-type": "application/json", accept: "text/event-stream" }, body: JSON.stringify({ task: "interview-minutes", notes: NOTES }) });
+        const response = await fetch(`${base}/api/generations`, {
+          method: "POST",
+          headers: { "content-type": "application/json", accept: "text/event-stream" },
+          body: JSON.stringify({ task: "interview-minutes", notes: NOTES }),
+        });
         expect(response.status).toBe(200);
         const reader = response.body!.getReader();
         const decoder = new TextDecoder();
@@ -58,8 +62,16 @@ describe("provider budget", () => {
         return { text, heartbeatAt, endedAt: performance.now() - started };
       })();
       const json = (async () => {
-        const response = await fetch(`${base}/api/generations`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ task: "member-email", notes: NOTES }) });
-        return { status: response.status, body: (await response.json()) as { degraded: boolean }, endedAt: performance.now() - started };
+        const response = await fetch(`${base}/api/generations`, {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({ task: "member-email", notes: NOTES }),
+        });
+        return {
+          status: response.status,
+          body: (await response.json()) as { degraded: boolean },
+          endedAt: performance.now() - started,
+        };
       })();
       const [s, j] = await Promise.all([sse, json]);
       expect(s.heartbeatAt).toBeDefined();
@@ -79,7 +91,11 @@ describe("provider budget", () => {
     const base = await listening({ LLM_BUDGET_MS: "1500" });
     fake.enqueue({ kind: "hang" });
     const started = performance.now();
-    const response = await fetch(`${base}/api/generations`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ task: "interview-minutes", notes: NOTES }) });
+    const response = await fetch(`${base}/api/generations`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ task: "interview-minutes", notes: NOTES }),
+    });
     const elapsed = performance.now() - started;
     expect(response.status).toBe(201);
     expect(((await response.json()) as { degraded: boolean }).degraded).toBe(true);
@@ -89,7 +105,13 @@ describe("provider budget", () => {
 
   it("recovers after the adviser cancels the half-open trial call", async () => {
     const base = await listening({ LLM_BREAKER_THRESHOLD: "1", LLM_BREAKER_COOLDOWN_MS: "300", LLM_MAX_ATTEMPTS: "1" });
-    const post = (signal?: AbortSignal) => fetch(`${base}/api/generations`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ task: "interview-minutes", notes: NOTES }), signal });
+    const post = (signal?: AbortSignal) =>
+      fetch(`${base}/api/generations`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ task: "interview-minutes", notes: NOTES }),
+        signal,
+      });
     // One failure benches the provider.
     fake.enqueue({ kind: "status", status: 503 });
     expect(((await (await post()).json()) as { degraded: boolean }).degraded).toBe(true);
@@ -105,10 +127,16 @@ describe("provider budget", () => {
     await cancelled;
     await sleep(100);
     // Ready shows the breaker (never unready for it: the offline engine still answers).
-    expect(((await (await fetch(`${base}/api/health/ready`)).json()) as { providers: Record<string, string> }).providers["fake-eu"]).toBe("half-open");
+    expect(
+      ((await (await fetch(`${base}/api/health/ready`)).json()) as { providers: Record<string, string> }).providers[
+        "fake-eu"
+      ],
+    ).toBe("half-open");
     // The next generation tries the provider again and gets its answer, not the offline engine's.
     const next = (await (await post()).json()) as { degraded: boolean; provider: { name: string } };
     expect(next).toMatchObject({ degraded: false, provider: { name: "fake-eu" } });
-    expect(((await (await fetch(`${base}/api/health/ready`)).json()) as { providers: Record<string, string> }).providers).toEqual({ "fake-eu": "closed", offline: "closed" });
+    expect(
+      ((await (await fetch(`${base}/api/health/ready`)).json()) as { providers: Record<string, string> }).providers,
+    ).toEqual({ "fake-eu": "closed", offline: "closed" });
   });
 });

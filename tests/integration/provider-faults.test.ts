@@ -36,18 +36,34 @@ describe("provider faults", () => {
   });
 
   async function appWith(env: Record<string, string> = {}, withSecondary = false): Promise<FastifyInstance> {
-    const secondaryEnv = withSecondary ? { LLM_FALLBACK_BASE_URL: secondary.baseUrl, LLM_FALLBACK_MODEL: "backup-model", LLM_FALLBACK_PROVIDER_NAME: "fake-eu-2", LLM_FALLBACK_REGION: "SWE" } : {};
+    const secondaryEnv = withSecondary
+      ? {
+          LLM_FALLBACK_BASE_URL: secondary.baseUrl,
+          LLM_FALLBACK_MODEL: "backup-model",
+          LLM_FALLBACK_PROVIDER_NAME: "fake-eu-2",
+          LLM_FALLBACK_REGION: "SWE",
+        }
+      : {};
     const { app } = await buildTestApp({ db, env: { ...fakeProviderEnv(primary.baseUrl), ...secondaryEnv, ...env } });
     apps.push(app);
     return app;
   }
   async function generateJson(app: FastifyInstance): Promise<GenerationResponse> {
-    const response = await app.inject({ method: "POST", url: "/api/generations", payload: { task: "interview-minutes", notes: NOTES } });
+    const response = await app.inject({
+      method: "POST",
+      url: "/api/generations",
+      payload: { task: "interview-minutes", notes: NOTES },
+    });
     expect(response.statusCode).toBe(201);
     return GenerationResponseSchema.parse(response.json());
   }
   async function generateStream(app: FastifyInstance) {
-    const response = await app.inject({ method: "POST", url: "/api/generations", payload: { task: "interview-minutes", notes: NOTES }, headers: { accept: "text/event-stream" } });
+    const response = await app.inject({
+      method: "POST",
+      url: "/api/generations",
+      payload: { task: "interview-minutes", notes: NOTES },
+      headers: { accept: "text/event-stream" },
+    });
     return parseSse(response.body);
   }
 
@@ -98,7 +114,10 @@ describe("provider faults", () => {
     expect(names.indexOf("delta")).toBeLessThan(names.indexOf("replace"));
     const done = GenerationResponseSchema.parse(events.at(-1)?.data);
     expect(done.provider.name).toBe("fake-eu-2");
-    const after = events.slice(names.lastIndexOf("replace") + 1).filter((e) => e.event === "delta").map((e) => (e.data as { text: string }).text);
+    const after = events
+      .slice(names.lastIndexOf("replace") + 1)
+      .filter((e) => e.event === "delta")
+      .map((e) => (e.data as { text: string }).text);
     expect(after.join("")).toBe(done.draft);
   });
 
@@ -130,7 +149,10 @@ describe("provider faults", () => {
   });
 
   it("benches a failing provider for the cool-down instead of making every adviser wait", async () => {
-    const app = await appWith({ LLM_BREAKER_THRESHOLD: "2", LLM_BREAKER_COOLDOWN_MS: "60000", LLM_MAX_ATTEMPTS: "1" }, true);
+    const app = await appWith(
+      { LLM_BREAKER_THRESHOLD: "2", LLM_BREAKER_COOLDOWN_MS: "60000", LLM_MAX_ATTEMPTS: "1" },
+      true,
+    );
     primary.enqueue({ kind: "status", status: 503 }, { kind: "status", status: 503 });
     expect((await generateJson(app)).provider.name).toBe("fake-eu-2");
     expect((await generateJson(app)).provider.name).toBe("fake-eu-2");

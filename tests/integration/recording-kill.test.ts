@@ -65,7 +65,11 @@ describeEachStore("recording upload through a server killed with SIGKILL", (kind
     store = await createTestStore(kind);
     // PGlite lives in DATA_DIR itself; with PostgreSQL the audio still goes to a DATA_DIR of its own.
     dataDir = kind === "pglite" ? store.location : await mkdtemp(join(tmpdir(), "greffier-kill-"));
-    env = { ...fakeProviderEnv(fake.baseUrl), DATA_DIR: dataDir, ...(kind === "postgres" ? { DATABASE_URL: store.location } : {}) };
+    env = {
+      ...fakeProviderEnv(fake.baseUrl),
+      DATA_DIR: dataDir,
+      ...(kind === "postgres" ? { DATABASE_URL: store.location } : {}),
+    };
   });
   afterAll(async () => {
     await stop(server, "SIGTERM");
@@ -76,17 +80,27 @@ describeEachStore("recording upload through a server killed with SIGKILL", (kind
 
   it("accounts for every chunk: acknowledged ones survive the kill, the one cut mid-body is sent again, the transcript covers all", async () => {
     server = await startServer(env);
-    const opened = await fetch(`${server.url}/api/recordings`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ consent: true, mimeType: "audio/wav" }) });
+    const opened = await fetch(`${server.url}/api/recordings`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ consent: true, mimeType: "audio/wav" }),
+    });
     expect(opened.status).toBe(201);
     const { id } = (await opened.json()) as { id: string };
 
     const wav = Buffer.from(speechLikeWav(36));
     const size = Math.ceil(wav.length / CHUNKS);
-    const chunks = Array.from({ length: CHUNKS }, (_, n) => wav.subarray(n * size, Math.min(wav.length, (n + 1) * size)));
+    const chunks = Array.from({ length: CHUNKS }, (_, n) =>
+      wav.subarray(n * size, Math.min(wav.length, (n + 1) * size)),
+    );
     // As the pane's IndexedDB queue: a chunk leaves it only once the server acknowledged it.
     const waiting = new Set(chunks.keys());
     const put = async (base: string, n: number) => {
-      const res = await fetch(`${base}/api/recordings/${id}/chunks/${n}`, { method: "PUT", headers: { "content-type": "application/octet-stream", "x-chunk-end-seconds": String((n + 1) * 3) }, body: new Uint8Array(chunks[n] as Buffer) });
+      const res = await fetch(`${base}/api/recordings/${id}/chunks/${n}`, {
+        method: "PUT",
+        headers: { "content-type": "application/octet-stream", "x-chunk-end-seconds": String((n + 1) * 3) },
+        body: new Uint8Array(chunks[n] as Buffer),
+      });
       if (res.status === 200 || res.status === 201) waiting.delete(n);
       return res.status;
     };
@@ -96,7 +110,13 @@ describeEachStore("recording upload through a server killed with SIGKILL", (kind
     const port = Number(new URL(server.url).port);
     const cut = chunks[5] as Buffer;
     const inFlight = new Promise<string>((resolve) => {
-      const req = httpRequest({ host: "127.0.0.1", port, method: "PUT", path: `/api/recordings/${id}/chunks/5`, headers: { "content-type": "application/octet-stream", "content-length": String(cut.length) } });
+      const req = httpRequest({
+        host: "127.0.0.1",
+        port,
+        method: "PUT",
+        path: `/api/recordings/${id}/chunks/5`,
+        headers: { "content-type": "application/octet-stream", "content-length": String(cut.length) },
+      });
       req.on("response", (res) => resolve(`answered ${res.statusCode}`));
       req.on("error", (error) => resolve(error.message));
       req.write(cut.subarray(0, cut.length >> 1));
@@ -110,7 +130,11 @@ describeEachStore("recording upload through a server killed with SIGKILL", (kind
     expect(waiting.has(5)).toBe(true);
 
     server = await startServer(env);
-    const status = (await (await fetch(`${server.url}/api/recordings/${id}`)).json()) as { status: string; received: number[]; bytes: number };
+    const status = (await (await fetch(`${server.url}/api/recordings/${id}`)).json()) as {
+      status: string;
+      received: number[];
+      bytes: number;
+    };
     expect(status.status).toBe("recording");
     // Every acknowledged chunk is held; nothing is held that was not sent whole.
     const acknowledged = [...chunks.keys()].filter((n) => !waiting.has(n));
@@ -123,9 +147,14 @@ describeEachStore("recording upload through a server killed with SIGKILL", (kind
     for (const n of status.received) waiting.delete(n);
     for (const n of [...waiting]) expect(await put(server.url, n)).toBe(201);
     expect(waiting.size).toBe(0);
-    for (const [n, bytes] of chunks.entries()) expect((await readFile(join(recordingDir(dataDir, id), `${n}.part`))).equals(bytes)).toBe(true);
+    for (const [n, bytes] of chunks.entries())
+      expect((await readFile(join(recordingDir(dataDir, id), `${n}.part`))).equals(bytes)).toBe(true);
 
-    const done = await fetch(`${server.url}/api/recordings/${id}/transcribe`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ chunks: CHUNKS }) });
+    const done = await fetch(`${server.url}/api/recordings/${id}/transcribe`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ chunks: CHUNKS }),
+    });
     expect(done.status).toBe(201);
     const transcript = (await done.json()) as { durationS: number; turns: unknown[] };
     expect(fake.audioRequests.at(-1)?.audioBytes).toBe(wav.length);

@@ -29,7 +29,11 @@ async function freePort(): Promise<number> {
 
 /** A redis-server of this test's own, on its own port, so killing it disturbs no one else. */
 async function startRedis(port: number): Promise<ChildProcess> {
-  const child = spawn("redis-server", ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], { stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(
+    "redis-server",
+    ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
+    { stdio: ["ignore", "pipe", "pipe"] },
+  );
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error("redis-server did not start")), 10_000);
     child.stdout?.on("data", (chunk: Buffer) => {
@@ -60,7 +64,11 @@ describe.skipIf(!hasRedisServer)("Redis outage", () => {
     redisServer = await startRedis(port);
     redis = createRedisClient(`redis://127.0.0.1:${port}`);
     await connectRedis(redis, { warn: () => undefined });
-    ({ app } = await buildTestApp({ db, redis, env: { ...fakeProviderEnv(fake.baseUrl), RATE_LIMIT_PER_MINUTE: "8", REDIS_KEY_PREFIX: `outage-${port}:` } }));
+    ({ app } = await buildTestApp({
+      db,
+      redis,
+      env: { ...fakeProviderEnv(fake.baseUrl), RATE_LIMIT_PER_MINUTE: "8", REDIS_KEY_PREFIX: `outage-${port}:` },
+    }));
   });
   afterAll(async () => {
     await app?.close();
@@ -71,7 +79,8 @@ describe.skipIf(!hasRedisServer)("Redis outage", () => {
     await fake?.close();
   });
 
-  const generate = () => app.inject({ method: "POST", url: "/api/generations", payload: { task: "interview-minutes", notes: NOTES } });
+  const generate = () =>
+    app.inject({ method: "POST", url: "/api/generations", payload: { task: "interview-minutes", notes: NOTES } });
   const ready = () => app.inject({ method: "GET", url: "/api/health/ready" });
 
   it("answers without a 5xx when Redis is killed mid-run, reports it in ready, and counts per replica", async () => {
@@ -92,13 +101,22 @@ describe.skipIf(!hasRedisServer)("Redis outage", () => {
     expect(statuses.filter((s) => s === 201).length).toBeGreaterThanOrEqual(7);
     expect(statuses.at(-1)).toBe(429);
     // Other routes that do work are rate-limited through the same fallback, and never answer 5xx either.
-    const thread = await app.inject({ method: "POST", url: "/api/sources/mail-thread", payload: { text: "De : a@example.org\nObjet : test\n\nBonjour" } });
+    const thread = await app.inject({
+      method: "POST",
+      url: "/api/sources/mail-thread",
+      payload: { text: "De : a@example.org\nObjet : test\n\nBonjour" },
+    });
     expect(thread.statusCode).toBeLessThan(500);
 
     const notReady = await ready();
     expect(notReady.statusCode).toBe(503);
     expect(notReady.headers["content-type"]).toMatch(/application\/problem\+json/);
-    expect(notReady.json()).toMatchObject({ status: 503, code: "not_ready", checks: { db: "ok", redis: "down" }, detail: expect.stringContaining("redis") });
+    expect(notReady.json()).toMatchObject({
+      status: 503,
+      code: "not_ready",
+      checks: { db: "ok", redis: "down" },
+      detail: expect.stringContaining("redis"),
+    });
     // Liveness stays green: the process itself is fine.
     expect((await app.inject({ method: "GET", url: "/api/health" })).statusCode).toBe(200);
     const metrics = (await app.inject({ method: "GET", url: "/metrics" })).body;
@@ -115,7 +133,15 @@ describe.skipIf(!hasRedisServer)("Redis outage", () => {
   it("starts (npm start) with an unreachable Redis, live but not ready", async () => {
     const deadPort = await freePort();
     const child = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], {
-      env: { ...process.env, PORT: "0", LOG_LEVEL: "warn", REDIS_URL: `redis://127.0.0.1:${deadPort}`, DATA_DIR: store.location, STATIC_DIR: "./no-static", AUDIT_CHECKPOINT_DIR: `${store.location}-checkpoints` },
+      env: {
+        ...process.env,
+        PORT: "0",
+        LOG_LEVEL: "warn",
+        REDIS_URL: `redis://127.0.0.1:${deadPort}`,
+        DATA_DIR: store.location,
+        STATIC_DIR: "./no-static",
+        AUDIT_CHECKPOINT_DIR: `${store.location}-checkpoints`,
+      },
       stdio: ["ignore", "pipe", "pipe"],
     });
     try {
@@ -138,7 +164,11 @@ describe.skipIf(!hasRedisServer)("Redis outage", () => {
       const notReady = await fetch(`${url}/api/health/ready`);
       expect(notReady.status).toBe(503);
       expect(await notReady.json()).toMatchObject({ checks: { redis: "down" } });
-      const generated = await fetch(`${url}/api/generations`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ task: "member-email", notes: NOTES }) });
+      const generated = await fetch(`${url}/api/generations`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ task: "member-email", notes: NOTES }),
+      });
       expect(generated.status).toBe(201);
     } finally {
       const exited = new Promise((resolve) => (child.exitCode !== null ? resolve(null) : child.once("exit", resolve)));

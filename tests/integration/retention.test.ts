@@ -23,15 +23,38 @@ describeEachStore("retention", (kind) => {
     await store.destroy();
   });
 
-  const generate = async () => (await app.inject({ method: "POST", url: "/api/generations", payload: { task: "interview-minutes", notes: NOTES, source: "Bonjour, je suis toujours pas remboursée.", context: { memberName: "Nadia Haddad" } } })).json() as { id: string; draft: string };
-  const age = (id: string, days: number) => db.query(`UPDATE generations SET created_at = now() - make_interval(days => $2) WHERE id = $1`, [id, days]);
-  const row = async (id: string) => (await db.query<Record<string, unknown>>("SELECT notes, source, context, pseudonym_map, draft FROM generations WHERE id = $1", [id]))[0];
+  const generate = async () =>
+    (
+      await app.inject({
+        method: "POST",
+        url: "/api/generations",
+        payload: {
+          task: "interview-minutes",
+          notes: NOTES,
+          source: "Bonjour, je suis toujours pas remboursée.",
+          context: { memberName: "Nadia Haddad" },
+        },
+      })
+    ).json() as { id: string; draft: string };
+  const age = (id: string, days: number) =>
+    db.query(`UPDATE generations SET created_at = now() - make_interval(days => $2) WHERE id = $1`, [id, days]);
+  const row = async (id: string) =>
+    (
+      await db.query<Record<string, unknown>>(
+        "SELECT notes, source, context, pseudonym_map, draft FROM generations WHERE id = $1",
+        [id],
+      )
+    )[0];
 
   it("purges notes, source, context, maps and unvalidated drafts past the delay, and keeps recent and validated work", async () => {
     const old = await generate();
     const oldValidated = await generate();
     const recent = await generate();
-    const saved = await app.inject({ method: "POST", url: "/api/minutes", payload: { generationId: oldValidated.id, text: oldValidated.draft, validated: true } });
+    const saved = await app.inject({
+      method: "POST",
+      url: "/api/minutes",
+      payload: { generationId: oldValidated.id, text: oldValidated.draft, validated: true },
+    });
     expect(saved.statusCode).toBe(201);
     await age(old.id, 31);
     await age(oldValidated.id, 31);
@@ -51,7 +74,13 @@ describeEachStore("retention", (kind) => {
 
   it("deletes validated minutes after their own, longer delay", async () => {
     const g = await generate();
-    const saved = (await app.inject({ method: "POST", url: "/api/minutes", payload: { generationId: g.id, text: g.draft, validated: true } })).json() as { id: string };
+    const saved = (
+      await app.inject({
+        method: "POST",
+        url: "/api/minutes",
+        payload: { generationId: g.id, text: g.draft, validated: true },
+      })
+    ).json() as { id: string };
     await db.query("UPDATE minutes SET created_at = now() - interval '11 years' WHERE id = $1", [saved.id]);
     await age(g.id, 4_000);
     const report = await purgeExpired(db, { workingDataDays: 30, minutesDays: 3650 });

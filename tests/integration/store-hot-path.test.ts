@@ -4,8 +4,10 @@ import { useAppWithFakeProvider } from "../support/app-fixture";
 import { describeEachStore } from "../support/stores";
 import { parseSse } from "../support/test-app";
 
-const NOTES = "Appel de Mme Leroy le 03/02 : dégât des eaux dans la cuisine, fuite sous l'évier, plombier passé le 04/02. Rappeler pour le devis.";
-const DRAFT = "La sociétaire signale un dégât des eaux dans sa cuisine, causé par une fuite sous l'évier ; un plombier est intervenu.";
+const NOTES =
+  "Appel de Mme Leroy le 03/02 : dégât des eaux dans la cuisine, fuite sous l'évier, plombier passé le 04/02. Rappeler pour le devis.";
+const DRAFT =
+  "La sociétaire signale un dégât des eaux dans sa cuisine, causé par une fuite sous l'évier ; un plombier est intervenu.";
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -38,7 +40,9 @@ describeEachStore("store out of the streaming hot path", (kind) => {
     const done = events.find((e) => e.event === "done")?.data as { id: string } | undefined;
     expect(done?.id).toBeTruthy();
     expect(await counts()).toEqual({ generations: before.generations + 1, events: before.events + 1 });
-    const [event] = await ctx.db.query<{ payload: { generationId: string } }>("SELECT payload FROM audit_events WHERE kind = 'generation' ORDER BY seq DESC LIMIT 1");
+    const [event] = await ctx.db.query<{ payload: { generationId: string } }>(
+      "SELECT payload FROM audit_events WHERE kind = 'generation' ORDER BY seq DESC LIMIT 1",
+    );
     expect(event?.payload.generationId).toBe(done?.id);
   });
 

@@ -4,7 +4,13 @@ import type { FastifyInstance } from "fastify";
 import { exportSPKI, generateKeyPair, SignJWT } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "../../server/store/db";
-import { startLocalIdentityProvider, TEST_AUDIENCE, TEST_ISSUER, TEST_TENANT, type LocalIdentityProvider } from "../support/jwks-signer";
+import {
+  startLocalIdentityProvider,
+  TEST_AUDIENCE,
+  TEST_ISSUER,
+  TEST_TENANT,
+  type LocalIdentityProvider,
+} from "../support/jwks-signer";
 import { createTestStore, type TestStore } from "../support/stores";
 import { buildTestApp } from "../support/test-app";
 
@@ -21,7 +27,16 @@ describe("entra token validation", () => {
     idp = await startLocalIdentityProvider();
     store = await createTestStore("pglite");
     db = await store.open();
-    ({ app } = await buildTestApp({ db, env: { AUTH_MODE: "entra", AUTH_TENANT_ID: TEST_TENANT, AUTH_AUDIENCE: TEST_AUDIENCE, AUTH_ISSUER: TEST_ISSUER, AUTH_JWKS_URL: idp.jwksUrl } }));
+    ({ app } = await buildTestApp({
+      db,
+      env: {
+        AUTH_MODE: "entra",
+        AUTH_TENANT_ID: TEST_TENANT,
+        AUTH_AUDIENCE: TEST_AUDIENCE,
+        AUTH_ISSUER: TEST_ISSUER,
+        AUTH_JWKS_URL: idp.jwksUrl,
+      },
+    }));
     const jwks = (await (await fetch(idp.jwksUrl)).json()) as { keys: JsonWebKey[] };
     const { importJWK } = await import("jose");
     publicPem = await exportSPKI((await importJWK(jwks.keys[0] as never, "RS256", { extractable: true })) as CryptoKey);
@@ -34,9 +49,21 @@ describe("entra token validation", () => {
   });
 
   const call = (authorization?: string) =>
-    app.inject({ method: "GET", url: "/api/minutes/00000000-0000-4000-8000-000000000000", headers: authorization ? { authorization } : {} });
+    app.inject({
+      method: "GET",
+      url: "/api/minutes/00000000-0000-4000-8000-000000000000",
+      headers: authorization ? { authorization } : {},
+    });
   const now = () => Math.floor(Date.now() / 1000);
-  const validClaims = () => ({ oid: "user-a", tid: TEST_TENANT, scp: "access_as_user", iss: TEST_ISSUER, aud: TEST_AUDIENCE, iat: now(), exp: now() + 3600 });
+  const validClaims = () => ({
+    oid: "user-a",
+    tid: TEST_TENANT,
+    scp: "access_as_user",
+    iss: TEST_ISSUER,
+    aud: TEST_AUDIENCE,
+    iat: now(),
+    exp: now() + 3600,
+  });
 
   it("lets a valid token in (404 on an absent resource, not 401)", async () => {
     expect((await call(`Bearer ${await idp.sign()}`)).statusCode).toBe(404);
@@ -50,7 +77,11 @@ describe("entra token validation", () => {
   const forged: [string, () => Promise<string | undefined>][] = [
     ["missing", async () => undefined],
     ["not a bearer", async () => `Basic ${b64url("a:b")}`],
-    ["alg none", async () => `Bearer ${b64url(JSON.stringify({ alg: "none", typ: "JWT" }))}.${b64url(JSON.stringify(validClaims()))}.`],
+    [
+      "alg none",
+      async () =>
+        `Bearer ${b64url(JSON.stringify({ alg: "none", typ: "JWT" }))}.${b64url(JSON.stringify(validClaims()))}.`,
+    ],
     [
       "signed by another key",
       async () => {
@@ -70,14 +101,21 @@ describe("entra token validation", () => {
     ["expired", async () => `Bearer ${await idp.sign({}, { expiresIn: now() - 600 })}`],
     ["not yet valid", async () => `Bearer ${await idp.sign({}, { notBefore: now() + 600 })}`],
     ["wrong audience", async () => `Bearer ${await idp.sign({ aud: "api://another-api" })}`],
-    ["wrong issuer", async () => `Bearer ${await idp.sign({ iss: "https://login.microsoftonline.com/99999999-0000-0000-0000-000000000000/v2.0" })}`],
+    [
+      "wrong issuer",
+      async () =>
+        `Bearer ${await idp.sign({ iss: "https://login.microsoftonline.com/99999999-0000-0000-0000-000000000000/v2.0" })}`,
+    ],
     ["wrong tenant", async () => `Bearer ${await idp.sign({ tid: "99999999-0000-0000-0000-000000000000" })}`],
     ["missing scope", async () => `Bearer ${await idp.sign({ scp: "User.Read" })}`],
     ["no user id", async () => `Bearer ${await idp.sign({ oid: undefined })}`],
-    ["tampered payload", async () => {
-      const [h, , s] = (await idp.sign()).split(".");
-      return `Bearer ${h}.${b64url(JSON.stringify({ ...validClaims(), oid: "someone-else" }))}.${s}`;
-    }],
+    [
+      "tampered payload",
+      async () => {
+        const [h, , s] = (await idp.sign()).split(".");
+        return `Bearer ${h}.${b64url(JSON.stringify({ ...validClaims(), oid: "someone-else" }))}.${s}`;
+      },
+    ],
   ];
   for (const [name, make] of forged) {
     it(`refuses a token that is ${name} with 401 problem+json`, async () => {
@@ -89,7 +127,23 @@ describe("entra token validation", () => {
   }
 
   it("reads the Committee role from the token", async () => {
-    expect((await app.inject({ method: "GET", url: "/api/committee/stats", headers: { authorization: `Bearer ${await idp.sign()}` } })).statusCode).toBe(403);
-    expect((await app.inject({ method: "GET", url: "/api/committee/stats", headers: { authorization: `Bearer ${await idp.sign({ roles: ["Committee"] })}` } })).statusCode).toBe(200);
+    expect(
+      (
+        await app.inject({
+          method: "GET",
+          url: "/api/committee/stats",
+          headers: { authorization: `Bearer ${await idp.sign()}` },
+        })
+      ).statusCode,
+    ).toBe(403);
+    expect(
+      (
+        await app.inject({
+          method: "GET",
+          url: "/api/committee/stats",
+          headers: { authorization: `Bearer ${await idp.sign({ roles: ["Committee"] })}` },
+        })
+      ).statusCode,
+    ).toBe(200);
   });
 });

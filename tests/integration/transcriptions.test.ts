@@ -22,7 +22,10 @@ describeEachStore("transcriptions", (kind) => {
   let dataDir: string;
   const apps: FastifyInstance[] = [];
   const appWith = async (env: Record<string, string> = {}, withProvider = true) => {
-    const { app } = await buildTestApp({ db, env: { ...(withProvider ? fakeProviderEnv(fake.baseUrl) : {}), DATA_DIR: dataDir, ...env } });
+    const { app } = await buildTestApp({
+      db,
+      env: { ...(withProvider ? fakeProviderEnv(fake.baseUrl) : {}), DATA_DIR: dataDir, ...env },
+    });
     apps.push(app);
     return app;
   };
@@ -55,21 +58,36 @@ describeEachStore("transcriptions", (kind) => {
     expect(body.durationS).toBeCloseTo(20, 0);
     expect(body.turns.length).toBeGreaterThanOrEqual(2);
     for (const turn of body.turns) {
-      expect(turn).toEqual({ speaker: expect.any(String), startS: expect.any(Number), endS: expect.any(Number), text: expect.any(String) });
+      expect(turn).toEqual({
+        speaker: expect.any(String),
+        startS: expect.any(Number),
+        endS: expect.any(Number),
+        text: expect.any(String),
+      });
       expect(turn.endS).toBeGreaterThanOrEqual(turn.startS);
     }
     // The fake's second line is a question: the answer is the member's.
-    expect(body.turns.map((t: { speaker: string }) => t.speaker)).toEqual(["Conseiller", "Sociétaire", "Conseiller"].slice(0, body.turns.length));
+    expect(body.turns.map((t: { speaker: string }) => t.speaker)).toEqual(
+      ["Conseiller", "Sociétaire", "Conseiller"].slice(0, body.turns.length),
+    );
     expect(body.source).toContain("Conseiller : Bonjour");
     expect(body.source).toContain("12 mars");
     expect(body.footprint.energyWh).toBeGreaterThan(0);
     expect(fake.audioRequests).toHaveLength(1);
-    expect(fake.audioRequests[0]?.fields).toMatchObject({ language: "fr", response_format: "verbose_json", model: "mistral-small-test" });
+    expect(fake.audioRequests[0]?.fields).toMatchObject({
+      language: "fr",
+      response_format: "verbose_json",
+      model: "mistral-small-test",
+    });
   });
 
   it("refuses without consent=true with a 422 in French, and nothing reaches the provider", async () => {
     for (const fields of [{}, { consent: "false" }, { consent: "" }] as Record<string, string>[]) {
-      const res = await app.inject({ method: "POST", url: "/api/transcriptions", ...wavUpload(speechLikeWav(3), fields) });
+      const res = await app.inject({
+        method: "POST",
+        url: "/api/transcriptions",
+        ...wavUpload(speechLikeWav(3), fields),
+      });
       expect(res.statusCode).toBe(422);
       expect(res.headers["content-type"]).toContain("application/problem+json");
       expect(res.json().detail).toMatch(/accord du sociétaire/i);
@@ -78,7 +96,11 @@ describeEachStore("transcriptions", (kind) => {
   });
 
   it("refuses a recording over 2 hours (default limit) with a 413, before the provider", async () => {
-    const res = await app.inject({ method: "POST", url: "/api/transcriptions", ...wavUpload(silentWav8bit(2 * 3600 + 30)) });
+    const res = await app.inject({
+      method: "POST",
+      url: "/api/transcriptions",
+      ...wavUpload(silentWav8bit(2 * 3600 + 30)),
+    });
     expect(res.statusCode).toBe(413);
     expect(res.json().detail).toMatch(/121 min.*120 min/);
     expect(fake.audioRequests).toHaveLength(0);
@@ -95,14 +117,30 @@ describeEachStore("transcriptions", (kind) => {
 
   it("refuses a file over the size limit with a 413", async () => {
     const small = await appWith({ AUDIO_MAX_MB: "1" });
-    const res = await small.inject({ method: "POST", url: "/api/transcriptions", ...wavUpload(speechLikeWav(70, { sampleRate: 16_000 })) });
+    const res = await small.inject({
+      method: "POST",
+      url: "/api/transcriptions",
+      ...wavUpload(speechLikeWav(70, { sampleRate: 16_000 })),
+    });
     expect(res.statusCode).toBe(413);
     expect(res.headers["content-type"]).toContain("application/problem+json");
     expect(fake.audioRequests).toHaveLength(0);
   });
 
   it("refuses what is not audio with a 415 naming the accepted formats", async () => {
-    const res = await app.inject({ method: "POST", url: "/api/transcriptions", ...multipartBody({ consent: "true" }, { field: "audio", filename: "entretien.wav", contentType: "audio/wav", bytes: Buffer.from("%PDF-1.7\n1 0 obj\n<<>>\nendobj\n") }) });
+    const res = await app.inject({
+      method: "POST",
+      url: "/api/transcriptions",
+      ...multipartBody(
+        { consent: "true" },
+        {
+          field: "audio",
+          filename: "entretien.wav",
+          contentType: "audio/wav",
+          bytes: Buffer.from("%PDF-1.7\n1 0 obj\n<<>>\nendobj\n"),
+        },
+      ),
+    });
     expect(res.statusCode).toBe(415);
     expect(res.json().detail).toMatch(/WAV.*MP3/);
   });
@@ -142,9 +180,17 @@ describeEachStore("transcriptions", (kind) => {
   it("falls back to the second endpoint when the first keeps failing, and names the one that answered", async () => {
     const second = await startFakeOpenAi();
     try {
-      const withFallback = await appWith({ LLM_MAX_ATTEMPTS: "1", TRANSCRIPTION_FALLBACK_BASE_URL: second.baseUrl, TRANSCRIPTION_FALLBACK_MODEL: "voxtral-mini-test" });
+      const withFallback = await appWith({
+        LLM_MAX_ATTEMPTS: "1",
+        TRANSCRIPTION_FALLBACK_BASE_URL: second.baseUrl,
+        TRANSCRIPTION_FALLBACK_MODEL: "voxtral-mini-test",
+      });
       fake.enqueueAudio({ kind: "status", status: 500 });
-      const res = await withFallback.inject({ method: "POST", url: "/api/transcriptions", ...wavUpload(speechLikeWav(4)) });
+      const res = await withFallback.inject({
+        method: "POST",
+        url: "/api/transcriptions",
+        ...wavUpload(speechLikeWav(4)),
+      });
       expect(res.statusCode).toBe(201);
       expect(res.json().provider).toEqual({ name: "127.0.0.1", model: "voxtral-mini-test" });
       expect(fake.audioRequests).toHaveLength(1);
@@ -157,7 +203,13 @@ describeEachStore("transcriptions", (kind) => {
   it("cuts long audio into pieces at pauses and stitches the pieces back in order without repeats", async () => {
     const pieces = await appWith({ TRANSCRIPTION_PIECE_SECONDS: "30" });
     // One segment per 5 s of each piece: stitched, a repeat would show as two segments on the same moment.
-    fake.setTranscript((r) => Array.from({ length: Math.ceil((r.durationS ?? 0) / 5) }, (_, i) => ({ start: i * 5, end: Math.min(r.durationS ?? 0, i * 5 + 5), text: `mot ${i}.` })));
+    fake.setTranscript((r) =>
+      Array.from({ length: Math.ceil((r.durationS ?? 0) / 5) }, (_, i) => ({
+        start: i * 5,
+        end: Math.min(r.durationS ?? 0, i * 5 + 5),
+        text: `mot ${i}.`,
+      })),
+    );
     try {
       const res = await pieces.inject({ method: "POST", url: "/api/transcriptions", ...wavUpload(speechLikeWav(80)) });
       expect(res.statusCode).toBe(201);
@@ -186,19 +238,33 @@ describeEachStore("transcriptions", (kind) => {
     });
 
     it("takes chunks idempotently, refuses a changed chunk, waits for missing ones, then transcribes and deletes the audio", async () => {
-      const created = await app.inject({ method: "POST", url: "/api/recordings", payload: { consent: true, mimeType: "audio/wav" } });
+      const created = await app.inject({
+        method: "POST",
+        url: "/api/recordings",
+        payload: { consent: true, mimeType: "audio/wav" },
+      });
       expect(created.statusCode).toBe(201);
       const id = created.json().id as string;
       const wav = Buffer.from(speechLikeWav(30));
       const chunks = [wav.subarray(0, 100_000), wav.subarray(100_000, 300_000), wav.subarray(300_000)];
-      const put = (n: number, bytes: Buffer) => app.inject({ method: "PUT", url: `/api/recordings/${id}/chunks/${n}`, payload: bytes, headers: { "content-type": "application/octet-stream", "x-chunk-end-seconds": String((n + 1) * 10) } });
+      const put = (n: number, bytes: Buffer) =>
+        app.inject({
+          method: "PUT",
+          url: `/api/recordings/${id}/chunks/${n}`,
+          payload: bytes,
+          headers: { "content-type": "application/octet-stream", "x-chunk-end-seconds": String((n + 1) * 10) },
+        });
       expect((await put(0, chunks[0] as Buffer)).statusCode).toBe(201);
       expect((await put(2, chunks[2] as Buffer)).statusCode).toBe(201);
       // The answer to chunk 0 was lost; the pane sends it again.
       expect((await put(0, chunks[0] as Buffer)).statusCode).toBe(200);
       expect((await put(0, Buffer.from("other bytes"))).statusCode).toBe(409);
 
-      const early = await app.inject({ method: "POST", url: `/api/recordings/${id}/transcribe`, payload: { chunks: 3 } });
+      const early = await app.inject({
+        method: "POST",
+        url: `/api/recordings/${id}/transcribe`,
+        payload: { chunks: 3 },
+      });
       expect(early.statusCode).toBe(409);
       expect(early.json().detail).toMatch(/\(1\)/);
       expect(fake.audioRequests).toHaveLength(0);
@@ -208,7 +274,11 @@ describeEachStore("transcriptions", (kind) => {
       expect((await put(1, chunks[1] as Buffer)).statusCode).toBe(201);
       expect(existsSync(join(recordingDir(dataDir, id), "1.part"))).toBe(true);
 
-      const done = await app.inject({ method: "POST", url: `/api/recordings/${id}/transcribe`, payload: { chunks: 3 } });
+      const done = await app.inject({
+        method: "POST",
+        url: `/api/recordings/${id}/transcribe`,
+        payload: { chunks: 3 },
+      });
       expect(done.statusCode).toBe(201);
       expect(done.json().id).toBe(id);
       expect(done.json().durationS).toBeCloseTo(30, 0);
@@ -216,14 +286,23 @@ describeEachStore("transcriptions", (kind) => {
 
       // Gone from the disk and from the database (AUDIO_RETENTION_HOURS=0).
       expect(existsSync(recordingDir(dataDir, id))).toBe(false);
-      const [row] = await db.query<{ chunks: object; audio_deleted_at: unknown }>("SELECT chunks, audio_deleted_at FROM recordings WHERE id = $1", [id]);
+      const [row] = await db.query<{ chunks: object; audio_deleted_at: unknown }>(
+        "SELECT chunks, audio_deleted_at FROM recordings WHERE id = $1",
+        [id],
+      );
       expect(row?.chunks).toEqual({});
       expect(row?.audio_deleted_at).not.toBeNull();
-      const tables = await db.query<{ table_name: string }>("SELECT table_name FROM information_schema.columns WHERE data_type = 'bytea' AND table_schema = 'public'");
+      const tables = await db.query<{ table_name: string }>(
+        "SELECT table_name FROM information_schema.columns WHERE data_type = 'bytea' AND table_schema = 'public'",
+      );
       expect(tables.map((t) => t.table_name)).not.toContain("recordings");
 
       // Asked again (lost answer): the same transcript, no second provider call; no more chunks accepted.
-      const again = await app.inject({ method: "POST", url: `/api/recordings/${id}/transcribe`, payload: { chunks: 3 } });
+      const again = await app.inject({
+        method: "POST",
+        url: `/api/recordings/${id}/transcribe`,
+        payload: { chunks: 3 },
+      });
       expect(again.statusCode).toBe(200);
       expect(again.json().source).toBe(done.json().source);
       expect(fake.audioRequests).toHaveLength(1);
@@ -231,10 +310,17 @@ describeEachStore("transcriptions", (kind) => {
     });
 
     it("loses no chunk when the server is killed mid-upload: a half-written chunk is ignored, the rest survives a restart", async () => {
-      const id = (await app.inject({ method: "POST", url: "/api/recordings", payload: { consent: true } })).json().id as string;
+      const id = (await app.inject({ method: "POST", url: "/api/recordings", payload: { consent: true } })).json()
+        .id as string;
       const wav = Buffer.from(speechLikeWav(12));
       const half = Math.floor(wav.length / 2);
-      const put = (target: FastifyInstance, n: number, bytes: Buffer) => target.inject({ method: "PUT", url: `/api/recordings/${id}/chunks/${n}`, payload: bytes, headers: { "content-type": "application/octet-stream" } });
+      const put = (target: FastifyInstance, n: number, bytes: Buffer) =>
+        target.inject({
+          method: "PUT",
+          url: `/api/recordings/${id}/chunks/${n}`,
+          payload: bytes,
+          headers: { "content-type": "application/octet-stream" },
+        });
       expect((await put(app, 0, wav.subarray(0, half))).statusCode).toBe(201);
       // The process died while writing chunk 1: only its temporary file is on disk, never acknowledged.
       const { writeFile } = await import("node:fs/promises");
@@ -244,7 +330,11 @@ describeEachStore("transcriptions", (kind) => {
       // The pane sends chunk 1 again (still in its IndexedDB) and chunk 0 once more (its answer was lost).
       expect((await put(restarted, 1, wav.subarray(half))).statusCode).toBe(201);
       expect((await put(restarted, 0, wav.subarray(0, half))).statusCode).toBe(200);
-      const done = await restarted.inject({ method: "POST", url: `/api/recordings/${id}/transcribe`, payload: { chunks: 2 } });
+      const done = await restarted.inject({
+        method: "POST",
+        url: `/api/recordings/${id}/transcribe`,
+        payload: { chunks: 2 },
+      });
       expect(done.statusCode).toBe(201);
       expect(fake.audioRequests.at(-1)?.audioBytes).toBe(wav.length);
       expect(existsSync(recordingDir(dataDir, id))).toBe(false);
@@ -252,11 +342,22 @@ describeEachStore("transcriptions", (kind) => {
 
     it("keeps a transcribed recording's audio AUDIO_RETENTION_HOURS, then purges it; an untranscribed one goes with the notes", async () => {
       const keeping = await appWith({ AUDIO_RETENTION_HOURS: "2" });
-      const open = async () => (await keeping.inject({ method: "POST", url: "/api/recordings", payload: { consent: true } })).json().id as string;
-      const put = (id: string) => keeping.inject({ method: "PUT", url: `/api/recordings/${id}/chunks/0`, payload: Buffer.from(speechLikeWav(3)), headers: { "content-type": "application/octet-stream" } });
+      const open = async () =>
+        (await keeping.inject({ method: "POST", url: "/api/recordings", payload: { consent: true } })).json()
+          .id as string;
+      const put = (id: string) =>
+        keeping.inject({
+          method: "PUT",
+          url: `/api/recordings/${id}/chunks/0`,
+          payload: Buffer.from(speechLikeWav(3)),
+          headers: { "content-type": "application/octet-stream" },
+        });
       const kept = await open();
       await put(kept);
-      expect((await keeping.inject({ method: "POST", url: `/api/recordings/${kept}/transcribe`, payload: { chunks: 1 } })).statusCode).toBe(201);
+      expect(
+        (await keeping.inject({ method: "POST", url: `/api/recordings/${kept}/transcribe`, payload: { chunks: 1 } }))
+          .statusCode,
+      ).toBe(201);
       expect(existsSync(join(recordingDir(dataDir, kept), "0.part"))).toBe(true);
       const abandoned = await open();
       await put(abandoned);
@@ -268,16 +369,26 @@ describeEachStore("transcriptions", (kind) => {
       expect(await purgeRecordings(db, dataDir, { audioHours: 2, workingDataDays: 30 })).toBe(2);
       expect(existsSync(recordingDir(dataDir, kept))).toBe(false);
       expect(existsSync(recordingDir(dataDir, abandoned))).toBe(false);
-      const rows = await db.query<{ chunks: object }>("SELECT chunks FROM recordings WHERE id = ANY($1::uuid[])", [[kept, abandoned]]);
+      const rows = await db.query<{ chunks: object }>("SELECT chunks FROM recordings WHERE id = ANY($1::uuid[])", [
+        [kept, abandoned],
+      ]);
       expect(rows.map((r) => r.chunks)).toEqual([{}, {}]);
     });
 
     it("refuses a chunk past the 2 h mark with a 413", async () => {
-      const id = (await app.inject({ method: "POST", url: "/api/recordings", payload: { consent: true } })).json().id as string;
-      const late = await app.inject({ method: "PUT", url: `/api/recordings/${id}/chunks/721`, payload: Buffer.from("x"), headers: { "content-type": "application/octet-stream", "x-chunk-end-seconds": "7220" } });
+      const id = (await app.inject({ method: "POST", url: "/api/recordings", payload: { consent: true } })).json()
+        .id as string;
+      const late = await app.inject({
+        method: "PUT",
+        url: `/api/recordings/${id}/chunks/721`,
+        payload: Buffer.from("x"),
+        headers: { "content-type": "application/octet-stream", "x-chunk-end-seconds": "7220" },
+      });
       expect(late.statusCode).toBe(413);
       expect(late.json().detail).toMatch(/120 min/);
-      expect((await app.inject({ method: "GET", url: "/api/recordings/00000000-0000-4000-8000-000000000000" })).statusCode).toBe(404);
+      expect(
+        (await app.inject({ method: "GET", url: "/api/recordings/00000000-0000-4000-8000-000000000000" })).statusCode,
+      ).toBe(404);
     });
   });
 
@@ -285,15 +396,31 @@ describeEachStore("transcriptions", (kind) => {
     fake.setTranscript(() => [{ start: 0, end: 4, text: "Je suis Mme Nadia Haddad, joignable au 06 12 34 56 78." }]);
     const res = await app.inject({ method: "POST", url: "/api/transcriptions", ...wavUpload(speechLikeWav(4)) });
     expect(res.statusCode).toBe(201);
-    const events = await db.query<{ payload: Record<string, unknown> }>("SELECT payload FROM audit_events WHERE kind = 'transcription' ORDER BY seq DESC LIMIT 1");
+    const events = await db.query<{ payload: Record<string, unknown> }>(
+      "SELECT payload FROM audit_events WHERE kind = 'transcription' ORDER BY seq DESC LIMIT 1",
+    );
     const payload = events[0]?.payload ?? {};
-    expect(payload).toMatchObject({ recordingId: res.json().id, provider: "fake-eu", model: "mistral-small-test", consent: true });
+    expect(payload).toMatchObject({
+      recordingId: res.json().id,
+      provider: "fake-eu",
+      model: "mistral-small-test",
+      consent: true,
+    });
     expect(payload.durationS).toBeCloseTo(4, 0);
     expect(JSON.stringify(payload)).not.toMatch(/Haddad|06 12|Bonjour/);
 
     // The transcript is a source like any other: pseudonymised before the LLM.
     fake.requests.length = 0;
-    const generation = await app.inject({ method: "POST", url: "/api/generations", payload: { task: "interview-minutes", notes: "Entretien enregistré.", source: res.json().source, context: { memberName: "Nadia Haddad" } } });
+    const generation = await app.inject({
+      method: "POST",
+      url: "/api/generations",
+      payload: {
+        task: "interview-minutes",
+        notes: "Entretien enregistré.",
+        source: res.json().source,
+        context: { memberName: "Nadia Haddad" },
+      },
+    });
     expect(generation.statusCode).toBe(201);
     const sent = JSON.stringify(fake.requests.map((r) => r.body.messages));
     expect(sent).not.toContain("Haddad");

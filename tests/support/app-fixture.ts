@@ -20,7 +20,10 @@ export function useAppWithFakeProvider(kind: StoreKind, env: Record<string, stri
   const state = {} as { fake: FakeOpenAi; store: TestStore; db: Db; app: FastifyInstance };
   const build = async () => {
     state.db = await state.store.open();
-    ({ app: state.app } = await buildTestApp({ db: state.db, env: { ...fakeProviderEnv(state.fake.baseUrl), ...env } }));
+    ({ app: state.app } = await buildTestApp({
+      db: state.db,
+      env: { ...fakeProviderEnv(state.fake.baseUrl), ...env },
+    }));
   };
   beforeAll(async () => {
     state.fake = await startFakeOpenAi();

@@ -5,7 +5,10 @@ import { encodeWav } from "../../server/transcription/wav";
  * A 16-bit mono WAV: tone bursts ("speech") of `burstS` separated by `pauseS` of near silence, like words and
  * pauses of a conversation. Deterministic, so a cut position can be checked against the pauses.
  */
-export function speechLikeWav(durationS: number, options: { sampleRate?: number; burstS?: number; pauseS?: number } = {}): Uint8Array {
+export function speechLikeWav(
+  durationS: number,
+  options: { sampleRate?: number; burstS?: number; pauseS?: number } = {},
+): Uint8Array {
   const rate = options.sampleRate ?? 8_000;
   const burst = options.burstS ?? 2.5;
   const pause = options.pauseS ?? 0.8;
@@ -14,7 +17,9 @@ export function speechLikeWav(durationS: number, options: { sampleRate?: number;
     const t = i / rate;
     const inBurst = t % (burst + pause) < burst;
     // A little noise in the pauses: a real room is never digital silence.
-    samples[i] = inBurst ? Math.round(8_000 * Math.sin(2 * Math.PI * 220 * t) * (0.6 + 0.4 * Math.sin(2 * Math.PI * 3 * t))) : ((i * 7919) % 61) - 30;
+    samples[i] = inBurst
+      ? Math.round(8_000 * Math.sin(2 * Math.PI * 220 * t) * (0.6 + 0.4 * Math.sin(2 * Math.PI * 3 * t)))
+      : ((i * 7919) % 61) - 30;
   }
   return encodeWav(samples, rate);
 }
@@ -24,7 +29,8 @@ export function pausesOf(durationS: number, options: { burstS?: number; pauseS?:
   const burst = options.burstS ?? 2.5;
   const pause = options.pauseS ?? 0.8;
   const out: [number, number][] = [];
-  for (let start = burst; start < durationS; start += burst + pause) out.push([start, Math.min(durationS, start + pause)]);
+  for (let start = burst; start < durationS; start += burst + pause)
+    out.push([start, Math.min(durationS, start + pause)]);
   return out;
 }
 
@@ -52,14 +58,21 @@ export function silentWav8bit(durationS: number): Uint8Array {
 }
 
 /** A multipart/form-data body, as a browser's FormData would send it. */
-export function multipartBody(fields: Record<string, string>, file?: { field: string; filename: string; contentType: string; bytes: Uint8Array }): { payload: Buffer; headers: Record<string, string> } {
+export function multipartBody(
+  fields: Record<string, string>,
+  file?: { field: string; filename: string; contentType: string; bytes: Uint8Array },
+): { payload: Buffer; headers: Record<string, string> } {
   const boundary = `----greffier${Math.random().toString(16).slice(2)}`;
   const parts: Buffer[] = [];
   for (const [name, value] of Object.entries(fields)) {
     parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`));
   }
   if (file) {
-    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${file.field}"; filename="${file.filename}"\r\nContent-Type: ${file.contentType}\r\n\r\n`));
+    parts.push(
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="${file.field}"; filename="${file.filename}"\r\nContent-Type: ${file.contentType}\r\n\r\n`,
+      ),
+    );
     parts.push(Buffer.from(file.bytes));
     parts.push(Buffer.from("\r\n"));
   }

@@ -11,7 +11,18 @@ export interface PdfPageSpec {
 }
 
 // Windows-1252 bytes of the characters outside Latin-1 that French text uses.
-const WIN_ANSI: Readonly<Record<string, number>> = { "€": 0x80, "’": 0x92, "‘": 0x91, "“": 0x93, "”": 0x94, "–": 0x96, "—": 0x97, "œ": 0x9c, "Œ": 0x8c, "…": 0x85 };
+const WIN_ANSI: Readonly<Record<string, number>> = {
+  "€": 0x80,
+  "’": 0x92,
+  "‘": 0x91,
+  "“": 0x93,
+  "”": 0x94,
+  "–": 0x96,
+  "—": 0x97,
+  œ: 0x9c,
+  Œ: 0x8c,
+  "…": 0x85,
+};
 
 /** A PDF literal string in WinAnsi, kept ASCII with octal escapes so byte offsets equal string offsets. */
 export function pdfString(text: string): string {
@@ -31,18 +42,27 @@ export function pdfString(text: string): string {
  * scans, an 8×8 grey image drawn over the page. The xref offsets are computed, so pdf.js reads it without repair.
  * @param extra  objects appended after the pages, and entries added to the trailer (an /Encrypt dictionary, say).
  */
-export function buildPdf(pages: readonly PdfPageSpec[], extra: { objects?: readonly string[]; trailer?: string } = {}): Uint8Array {
+export function buildPdf(
+  pages: readonly PdfPageSpec[],
+  extra: { objects?: readonly string[]; trailer?: string } = {},
+): Uint8Array {
   const objects: string[] = [];
   const add = (body: string) => objects.push(body);
   const pageIds = pages.map((_, i) => 5 + i * 2);
   add("<< /Type /Catalog /Pages 2 0 R >>"); // 1
   add(`<< /Type /Pages /Kids [${pageIds.map((id) => `${id} 0 R`).join(" ")}] /Count ${pages.length} >>`); // 2
   add("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"); // 3
-  add(`<< /Type /XObject /Subtype /Image /Width 8 /Height 8 /ColorSpace /DeviceGray /BitsPerComponent 8 /Length 64 >>\nstream\n${"A".repeat(64)}\nendstream`); // 4
+  add(
+    `<< /Type /XObject /Subtype /Image /Width 8 /Height 8 /ColorSpace /DeviceGray /BitsPerComponent 8 /Length 64 >>\nstream\n${"A".repeat(64)}\nendstream`,
+  ); // 4
   pages.forEach((page, i) => {
-    const text = (page.lines ?? []).map((line, n) => `BT /F1 11 Tf 56 ${780 - n * 14} Td ${pdfString(line)} Tj ET`).join("\n");
+    const text = (page.lines ?? [])
+      .map((line, n) => `BT /F1 11 Tf 56 ${780 - n * 14} Td ${pdfString(line)} Tj ET`)
+      .join("\n");
     const content = [page.hasImage ? "q 595 0 0 842 0 0 cm /Im1 Do Q" : "", text].filter(Boolean).join("\n");
-    add(`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> /XObject << /Im1 4 0 R >> >> /Contents ${6 + i * 2} 0 R >>`);
+    add(
+      `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> /XObject << /Im1 4 0 R >> >> /Contents ${6 + i * 2} 0 R >>`,
+    );
     add(`<< /Length ${content.length} >>\nstream\n${content}\nendstream`);
   });
   for (const o of extra.objects ?? []) add(o);
@@ -61,7 +81,8 @@ export function buildPdf(pages: readonly PdfPageSpec[], extra: { objects?: reado
 
 /** A PDF protected by a user password (standard security handler, RC4 40-bit): pdf.js asks for the password. */
 export function buildEncryptedPdf(): Uint8Array {
-  const hex32 = (seed: number) => Array.from({ length: 32 }, (_, i) => ((i * 37 + seed) % 256).toString(16).padStart(2, "0")).join("");
+  const hex32 = (seed: number) =>
+    Array.from({ length: 32 }, (_, i) => ((i * 37 + seed) % 256).toString(16).padStart(2, "0")).join("");
   // Objects 1–4 are shared, 5–6 the one page and its content: the dictionary appended is number 7.
   const encryptId = 7;
   return buildPdf([{ lines: ["Confidentiel"] }], {
@@ -121,7 +142,8 @@ function bombBlock(unit: string, ratio: number, seed: number): Buffer {
   let state = seed;
   const next = () => (state = (Math.imul(state, 1103515245) + 12345) >>> 0);
   let out = "";
-  while (out.length < MIB) out += unit.repeat(Math.ceil(spacing / unit.length)) + String(next() % 1_000_000).padStart(6, "0");
+  while (out.length < MIB)
+    out += unit.repeat(Math.ceil(spacing / unit.length)) + String(next() % 1_000_000).padStart(6, "0");
   // Whole units only: the XML (or the operators) stays well formed across repeated blocks.
   return Buffer.from(out, "latin1");
 }
@@ -130,7 +152,13 @@ const syncFlush = (data: Uint8Array) => deflateRawSync(data, { level: 9, finishF
 const finish = (data: Uint8Array) => deflateRawSync(data, { level: 9 });
 
 /** A raw DEFLATE stream of head + block×count + tail, and its inflated size and CRC-32. */
-function repeatedDeflate(head: Uint8Array, block: Buffer, count: number, tail: Uint8Array, withAdler = false): { chunks: Uint8Array[]; size: number; crc: number; adler: number } {
+function repeatedDeflate(
+  head: Uint8Array,
+  block: Buffer,
+  count: number,
+  tail: Uint8Array,
+  withAdler = false,
+): { chunks: Uint8Array[]; size: number; crc: number; adler: number } {
   const packed = syncFlush(block);
   const chunks: Uint8Array[] = [syncFlush(head)];
   let crc = crc32(head);
@@ -222,18 +250,39 @@ function deflatedMember(name: string, text: string): ZipMember {
 
 /** A DOCX decompression bomb: valid parts around a `word/document.xml` of about `inflatedMb` MB (paragraphs of text). */
 export function buildDocxBomb(options: { inflatedMb: number; ratio?: number; declaredMb?: number }): Uint8Array {
-  const head = strToU8('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>');
+  const head = strToU8(
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>',
+  );
   const tail = strToU8("<w:sectPr/></w:body></w:document>");
-  const block = bombBlock('<w:p><w:r><w:t xml:space="preserve">Clause du contrat habitation </w:t></w:r></w:p>', options.ratio ?? 300, 7);
+  const block = bombBlock(
+    '<w:p><w:r><w:t xml:space="preserve">Clause du contrat habitation </w:t></w:r></w:p>',
+    options.ratio ?? 300,
+    7,
+  );
   const body = repeatedDeflate(head, block, Math.round(options.inflatedMb), tail);
-  const document: ZipMember = { name: "word/document.xml", data: concat(body.chunks), size: body.size, crc: body.crc, method: 8 };
+  const document: ZipMember = {
+    name: "word/document.xml",
+    data: concat(body.chunks),
+    size: body.size,
+    crc: body.crc,
+    method: 8,
+  };
   const members = [
-    deflatedMember("[Content_Types].xml", '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>'),
-    deflatedMember("_rels/.rels", '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>'),
+    deflatedMember(
+      "[Content_Types].xml",
+      '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
+    ),
+    deflatedMember(
+      "_rels/.rels",
+      '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>',
+    ),
     document,
   ];
   const declared = options.declaredMb;
-  return writeZip(members, declared === undefined ? undefined : (m) => (m === document ? Math.round(declared * MIB) : m.size));
+  return writeZip(
+    members,
+    declared === undefined ? undefined : (m) => (m === document ? Math.round(declared * MIB) : m.size),
+  );
 }
 
 /** A PDF decompression bomb: one page whose Flate content stream inflates to about `inflatedMb` MB of drawing and text operators. */
@@ -248,11 +297,17 @@ export function buildPdfBomb(options: { inflatedMb: number; ratio?: number; page
   // Each page has its own content stream (the same bytes), as a producer writing one stream per page does.
   const objects: RawPdfObject[] = [
     { id: 1, dict: "<< /Type /Catalog /Pages 2 0 R >>" },
-    { id: 2, dict: `<< /Type /Pages /Kids [${Array.from({ length: pages }, (_, i) => `${4 + i * 2} 0 R`).join(" ")}] /Count ${pages} >>` },
+    {
+      id: 2,
+      dict: `<< /Type /Pages /Kids [${Array.from({ length: pages }, (_, i) => `${4 + i * 2} 0 R`).join(" ")}] /Count ${pages} >>`,
+    },
     { id: 3, dict: HELVETICA },
   ];
   for (let i = 0; i < pages; i += 1) {
-    objects.push({ id: 4 + i * 2, dict: `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> /Contents ${5 + i * 2} 0 R >>` });
+    objects.push({
+      id: 4 + i * 2,
+      dict: `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> /Contents ${5 + i * 2} 0 R >>`,
+    });
     objects.push({ id: 5 + i * 2, dict: "/Filter /FlateDecode", stream });
   }
   return writePdf({ objects, root: 1 });
@@ -283,7 +338,11 @@ const latin1 = (text: string) => Uint8Array.from(text, (c) => c.charCodeAt(0) & 
 function objectBytes(o: RawPdfObject): Uint8Array {
   if (o.stream === undefined) return latin1(`${o.id} 0 obj\n${o.dict}\nendobj\n`);
   const data = typeof o.stream === "string" ? latin1(o.stream) : o.stream;
-  return concat([latin1(`${o.id} 0 obj\n<< ${o.dict} /Length ${data.length} >>\nstream\n`), data, latin1("\nendstream\nendobj\n")]);
+  return concat([
+    latin1(`${o.id} 0 obj\n<< ${o.dict} /Length ${data.length} >>\nstream\n`),
+    data,
+    latin1("\nendstream\nendobj\n"),
+  ]);
 }
 
 /** Serialises a whole PDF; offsets are computed (or deliberately wrong), as different producers write them. */
@@ -305,15 +364,22 @@ export function writePdf(options: WritePdfOptions): Uint8Array {
     objects = objects.filter((o) => o.stream !== undefined);
     const bodies = inner.map((o) => `${o.dict}\n`);
     let at = 0;
-    const index = inner.map((o, i) => {
-      const entry = `${o.id} ${at}`;
-      at += bodies[i]!.length;
-      return entry;
-    }).join(" ") + "\n";
+    const index =
+      inner
+        .map((o, i) => {
+          const entry = `${o.id} ${at}`;
+          at += bodies[i]!.length;
+          return entry;
+        })
+        .join(" ") + "\n";
     const objStmId = size;
     size += 1;
     inner.forEach((o, i) => packed.set(o.id, [objStmId, i]));
-    objects.push({ id: objStmId, dict: `/Type /ObjStm /N ${inner.length} /First ${index.length} /Filter /FlateDecode`, stream: zlibSync(latin1(index + bodies.join(""))) });
+    objects.push({
+      id: objStmId,
+      dict: `/Type /ObjStm /N ${inner.length} /First ${index.length} /Filter /FlateDecode`,
+      stream: zlibSync(latin1(index + bodies.join(""))),
+    });
   }
   for (const o of objects) {
     offsets.set(o.id, length);
@@ -342,7 +408,13 @@ export function writePdf(options: WritePdfOptions): Uint8Array {
       }
     }
     const xrefAt = length;
-    push(objectBytes({ id: xrefId, dict: `/Type /XRef /Size ${xrefId + 1} /W [1 4 2] /Root ${options.root} 0 R ${options.trailer ?? ""} /Filter /FlateDecode`, stream: zlibSync(rows) }));
+    push(
+      objectBytes({
+        id: xrefId,
+        dict: `/Type /XRef /Size ${xrefId + 1} /W [1 4 2] /Root ${options.root} 0 R ${options.trailer ?? ""} /Filter /FlateDecode`,
+        stream: zlibSync(rows),
+      }),
+    );
     push(latin1(`startxref\n${xrefAt}\n%%EOF\n`));
   } else {
     const shift = options.xref === "wrong-offsets" ? 37 : 0;
@@ -350,7 +422,8 @@ export function writePdf(options: WritePdfOptions): Uint8Array {
     let table = `xref\n0 ${size}\n0000000000 65535 f \n`;
     for (let id = 1; id < size; id += 1) {
       const offset = offsets.get(id);
-      table += offset === undefined ? "0000000000 65535 f \n" : `${String(offset + shift).padStart(10, "0")} 00000 n \n`;
+      table +=
+        offset === undefined ? "0000000000 65535 f \n" : `${String(offset + shift).padStart(10, "0")} 00000 n \n`;
     }
     push(latin1(`${table}trailer\n<< ${trailerEntries}>>\nstartxref\n${xrefAt + shift}\n%%EOF\n`));
   }
@@ -374,17 +447,24 @@ export function appendIncrementalUpdate(base: Uint8Array, objects: readonly RawP
     parts.push(bytes);
     length += bytes.length;
   }
-  parts.push(latin1(`${table}trailer\n<< /Size ${size} /Root ${root} 0 R /Prev ${prev} >>\nstartxref\n${length}\n%%EOF\n`));
+  parts.push(
+    latin1(`${table}trailer\n<< /Size ${size} /Root ${root} 0 R /Prev ${prev} >>\nstartxref\n${length}\n%%EOF\n`),
+  );
   return concat(parts);
 }
 
 /** Text-showing operators for lines from the top of an A4 page, in font `font` (a WinAnsi string per line). */
 export function textLines(lines: readonly string[], font = "F1", size = 11): string {
-  return lines.map((line, n) => `BT /${font} ${size} Tf 56 ${780 - n * (size + 3)} Td ${pdfString(line)} Tj ET`).join("\n");
+  return lines
+    .map((line, n) => `BT /${font} ${size} Tf 56 ${780 - n * (size + 3)} Td ${pdfString(line)} Tj ET`)
+    .join("\n");
 }
 
 /** A one-font document whose pages hold the given content streams (already written operators), with extra page entries. */
-export function pdfWithContents(contents: readonly { ops: string | Uint8Array; filter?: string; page?: string; resources?: string }[], options: Omit<WritePdfOptions, "objects" | "root"> & { extraObjects?: readonly RawPdfObject[] } = {}): Uint8Array {
+export function pdfWithContents(
+  contents: readonly { ops: string | Uint8Array; filter?: string; page?: string; resources?: string }[],
+  options: Omit<WritePdfOptions, "objects" | "root"> & { extraObjects?: readonly RawPdfObject[] } = {},
+): Uint8Array {
   const n = contents.length;
   const objects: RawPdfObject[] = [
     { id: 1, dict: "<< /Type /Catalog /Pages 2 0 R >>" },
@@ -392,7 +472,10 @@ export function pdfWithContents(contents: readonly { ops: string | Uint8Array; f
     { id: 3, dict: HELVETICA },
   ];
   contents.forEach((c, i) => {
-    objects.push({ id: 4 + i * 2, dict: `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R ${c.resources ?? ""} >> >> /Contents ${5 + i * 2} 0 R ${c.page ?? ""} >>` });
+    objects.push({
+      id: 4 + i * 2,
+      dict: `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R ${c.resources ?? ""} >> >> /Contents ${5 + i * 2} 0 R ${c.page ?? ""} >>`,
+    });
     objects.push({ id: 5 + i * 2, dict: c.filter ? `/Filter ${c.filter}` : "", stream: c.ops });
   });
   objects.push(...(options.extraObjects ?? []));
@@ -402,7 +485,11 @@ export function pdfWithContents(contents: readonly { ops: string | Uint8Array; f
 /** ASCIIHexDecode data (§7.4.2), with line breaks and lower case as some producers write it. */
 export function asciiHex(data: Uint8Array | string): string {
   const bytes = typeof data === "string" ? latin1(data) : data;
-  return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("").replace(/(.{64})/gu, "$1\n") + ">";
+  return (
+    Array.from(bytes, (b) => b.toString(16).padStart(2, "0"))
+      .join("")
+      .replace(/(.{64})/gu, "$1\n") + ">"
+  );
 }
 
 /** ASCII85Decode data (§7.4.3), with the `z` shortcut and the `~>` end marker. */
@@ -475,7 +562,10 @@ export function lzw(data: Uint8Array | string): Uint8Array {
 
 // ── The standard security handler, revision 2 (RC4 40-bit, §7.6.3), to encrypt a PDF for real ─────────────────────
 
-const PASSWORD_PAD = Uint8Array.from([0x28, 0xbf, 0x4e, 0x5e, 0x4e, 0x75, 0x8a, 0x41, 0x64, 0x00, 0x4e, 0x56, 0xff, 0xfa, 0x01, 0x08, 0x2e, 0x2e, 0x00, 0xb6, 0xd0, 0x68, 0x3e, 0x80, 0x2f, 0x0c, 0xa9, 0xfe, 0x64, 0x53, 0x69, 0x7a]);
+const PASSWORD_PAD = Uint8Array.from([
+  0x28, 0xbf, 0x4e, 0x5e, 0x4e, 0x75, 0x8a, 0x41, 0x64, 0x00, 0x4e, 0x56, 0xff, 0xfa, 0x01, 0x08, 0x2e, 0x2e, 0x00,
+  0xb6, 0xd0, 0x68, 0x3e, 0x80, 0x2f, 0x0c, 0xa9, 0xfe, 0x64, 0x53, 0x69, 0x7a,
+]);
 
 function rc4(key: Uint8Array, data: Uint8Array): Uint8Array {
   const s = Uint8Array.from({ length: 256 }, (_, i) => i);
@@ -509,14 +599,18 @@ export function buildPasswordPdf(lines: readonly string[], passwords: { user: st
   new DataView(p.buffer).setInt32(0, permissions, true);
   const key = md5(padPassword(passwords.user), o, p, id).subarray(0, 5);
   const u = rc4(key, PASSWORD_PAD);
-  const objectKey = (num: number) => md5(key, Uint8Array.from([num & 0xff, (num >> 8) & 0xff, (num >> 16) & 0xff, 0, 0])).subarray(0, 10);
+  const objectKey = (num: number) =>
+    md5(key, Uint8Array.from([num & 0xff, (num >> 8) & 0xff, (num >> 16) & 0xff, 0, 0])).subarray(0, 10);
   const hex = (b: Uint8Array) => Array.from(b, (x) => x.toString(16).padStart(2, "0")).join("");
   return writePdf({
     objects: [
       { id: 1, dict: "<< /Type /Catalog /Pages 2 0 R >>" },
       { id: 2, dict: "<< /Type /Pages /Kids [4 0 R] /Count 1 >>" },
       { id: 3, dict: HELVETICA },
-      { id: 4, dict: "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> /Contents 5 0 R >>" },
+      {
+        id: 4,
+        dict: "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> /Contents 5 0 R >>",
+      },
       { id: 5, dict: "", stream: rc4(objectKey(5), latin1(textLines(lines))) },
       { id: 6, dict: `<< /Filter /Standard /V 1 /R 2 /O <${hex(o)}> /U <${hex(u)}> /P ${permissions} >>` },
     ],
@@ -535,14 +629,20 @@ export function buildWordLikeDocx(paragraphs: readonly string[]): Uint8Array {
   const body = paragraphs
     .map((p, i) => {
       const words = p.split(" ");
-      const runs = words.map((w, k) => run(k < words.length - 1 ? `${w} ` : w, i * 31 + k)).join('<w:proofErr w:type="spellStart"/><w:proofErr w:type="spellEnd"/>');
+      const runs = words
+        .map((w, k) => run(k < words.length - 1 ? `${w} ` : w, i * 31 + k))
+        .join('<w:proofErr w:type="spellStart"/><w:proofErr w:type="spellEnd"/>');
       return `<w:p w14:paraId="${(i + 0x1000).toString(16).toUpperCase()}" w14:textId="77777777" w:rsidR="00C1D2E3" w:rsidRDefault="00C1D2E3"><w:pPr><w:spacing w:after="120"/><w:jc w:val="both"/><w:rPr><w:lang w:val="fr-FR"/></w:rPr></w:pPr>${runs}</w:p>`;
     })
     .join("");
   const xml = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:w14="http://schemas.microsoft.com/office/word/2010/wordml"><w:body>${body}<w:sectPr/></w:body></w:document>`;
   return zipSync({
-    "[Content_Types].xml": strToU8('<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>'),
-    "_rels/.rels": strToU8('<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>'),
+    "[Content_Types].xml": strToU8(
+      '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
+    ),
+    "_rels/.rels": strToU8(
+      '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>',
+    ),
     "word/document.xml": strToU8(xml),
   });
 }

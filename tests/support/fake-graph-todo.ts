@@ -48,18 +48,22 @@ export async function startFakeGraphTodo(options: { readonly token: string }): P
     requests.push(`${req.method ?? "GET"} ${path}`);
     let raw = "";
     for await (const chunk of req) raw += String(chunk);
-    if (req.headers.authorization !== `Bearer ${options.token}`) return send(res, 401, { error: { code: "InvalidAuthenticationToken" } });
+    if (req.headers.authorization !== `Bearer ${options.token}`)
+      return send(res, 401, { error: { code: "InvalidAuthenticationToken" } });
     if (req.method === "GET" && path === "/v1.0/me/todo/lists") return send(res, 200, { value: lists });
     const post = /^\/v1\.0\/me\/todo\/lists\/([^/]+)\/tasks$/.exec(path);
     if (req.method === "POST" && post?.[1] && lists.some((l) => l.id === post[1])) {
       const task = JSON.parse(raw) as Omit<ReceivedTask, "listId">;
-      if (typeof task.title !== "string" || task.title === "") return send(res, 400, { error: { code: "invalidRequest" } });
+      if (typeof task.title !== "string" || task.title === "")
+        return send(res, 400, { error: { code: "invalidRequest" } });
       tasks.push({ listId: post[1], ...task });
       return send(res, 201, { id: `task-${tasks.length}`, status: "notStarted", ...task });
     }
     return send(res, 404, { error: { code: "NotFound" } });
   };
-  const server = createServer((req, res) => void handle(req, res).catch(() => send(res, 500, { error: { code: "generalException" } })));
+  const server = createServer(
+    (req, res) => void handle(req, res).catch(() => send(res, 500, { error: { code: "generalException" } })),
+  );
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : 0;

@@ -32,10 +32,18 @@ export async function startFakeGraph(options: FakeGraphOptions): Promise<FakeGra
   const handle = (req: IncomingMessage, res: ServerResponse): void => {
     const url = new URL(req.url ?? "/", "http://graph.local");
     requests.push(decodeURIComponent(url.pathname + url.search));
-    if (req.headers.authorization !== `Bearer ${options.token}`) return send(res, 401, { error: { code: "InvalidAuthenticationToken" } });
-    if (failure !== null) return send(res, failure, { error: { code: failure === 403 ? "Forbidden" : "NotFound", innerError: { code: failure === 403 ? "GraphAccessToTranscriptsDisabled" : "" } } });
+    if (req.headers.authorization !== `Bearer ${options.token}`)
+      return send(res, 401, { error: { code: "InvalidAuthenticationToken" } });
+    if (failure !== null)
+      return send(res, failure, {
+        error: {
+          code: failure === 403 ? "Forbidden" : "NotFound",
+          innerError: { code: failure === 403 ? "GraphAccessToTranscriptsDisabled" : "" },
+        },
+      });
     const path = decodeURIComponent(url.pathname);
-    if (path === `/v1.0/chats/${options.chatId}`) return send(res, 200, { id: options.chatId, onlineMeetingInfo: { joinWebUrl: options.joinWebUrl } });
+    if (path === `/v1.0/chats/${options.chatId}`)
+      return send(res, 200, { id: options.chatId, onlineMeetingInfo: { joinWebUrl: options.joinWebUrl } });
     if (path === "/v1.0/me/onlineMeetings") {
       const filter = url.searchParams.get("$filter");
       const match = filter === `JoinWebUrl eq '${options.joinWebUrl}'`;
@@ -44,7 +52,9 @@ export async function startFakeGraph(options: FakeGraphOptions): Promise<FakeGra
     if (path === `/v1.0/me/onlineMeetings/${options.meetingId}/transcripts`) {
       return send(res, 200, { value: options.transcripts.map(({ id, createdDateTime }) => ({ id, createdDateTime })) });
     }
-    const content = new RegExp(`^/v1\\.0/me/onlineMeetings/${options.meetingId}/transcripts/([^/]+)/content$`).exec(path);
+    const content = new RegExp(`^/v1\\.0/me/onlineMeetings/${options.meetingId}/transcripts/([^/]+)/content$`).exec(
+      path,
+    );
     const transcript = content ? options.transcripts.find((t) => t.id === content[1]) : undefined;
     if (transcript && url.searchParams.get("$format") === "text/vtt") return send(res, 200, transcript.vtt, "text/vtt");
     return send(res, 404, { error: { code: "NotFound" } });

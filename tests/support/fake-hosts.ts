@@ -1,12 +1,26 @@
 // Owns the test doubles of the hosts: a scriptable HostAdapter for component tests, a fake Office for browser tests.
-import type { DraftRecord, HostAdapter, HostTheme, ItemContext, ValidatedRecord, WriteTarget } from "../../addin/hosts/host-adapter";
+import type {
+  DraftRecord,
+  HostAdapter,
+  HostTheme,
+  ItemContext,
+  ValidatedRecord,
+  WriteTarget,
+} from "../../addin/hosts/host-adapter";
 import { hostError } from "../../addin/hosts/host-adapter";
 
 export interface FakeHost extends HostAdapter {
   /** Every write the app asked for, in order. */
-  readonly writes: { target: WriteTarget; text: string; notice: string | null | undefined; provenance?: ValidatedRecord | undefined }[];
+  readonly writes: {
+    target: WriteTarget;
+    text: string;
+    notice: string | null | undefined;
+    provenance?: ValidatedRecord | undefined;
+  }[];
   /** Every send-check record the app made (`recordDraft`, `recordValidated`, `discardDraft`), in order. */
-  readonly records: ({ type: "draft"; draft: DraftRecord } | { type: "validated"; record: ValidatedRecord } | { type: "discard" })[];
+  readonly records: (
+    { type: "draft"; draft: DraftRecord } | { type: "validated"; record: ValidatedRecord } | { type: "discard" }
+  )[];
   /** Switches to another item and fires ItemChanged, as a pinned Outlook pane does. */
   switchItem(next: Partial<ItemContext>): void;
   /** Changes the host theme and tells the listeners. */
@@ -16,7 +30,9 @@ export interface FakeHost extends HostAdapter {
 }
 
 /** A HostAdapter whose item, theme and write outcome the test controls (live-share's TestLiveShareHost idea). */
-export function createFakeHost(options: { kind?: HostAdapter["kind"]; item?: Partial<ItemContext>; locale?: "fr" | "en" } = {}): FakeHost {
+export function createFakeHost(
+  options: { kind?: HostAdapter["kind"]; item?: Partial<ItemContext>; locale?: "fr" | "en" } = {},
+): FakeHost {
   let item: ItemContext = { key: "fake:item-1", kind: "session", context: {}, targets: [], ...options.item };
   let theme: HostTheme = "light";
   let shouldFail = false;
@@ -96,7 +112,9 @@ export function fakeOfficeScript(item: FakeOfficeItem): { content: string } {
     const ok = (value?: unknown) => ({ status: "succeeded", value });
     const w = window as unknown as Record<string, unknown>;
     w.__greffierInserted = [];
-    const asyncValue = (value: unknown) => ({ getAsync: (a: unknown, b?: unknown) => (typeof a === "function" ? a : b as (r: unknown) => void)(ok(value)) });
+    const asyncValue = (value: unknown) => ({
+      getAsync: (a: unknown, b?: unknown) => (typeof a === "function" ? a : (b as (r: unknown) => void))(ok(value)),
+    });
     const body = {
       getAsync: (_type: string, cb: (r: unknown) => void) => cb(ok(spec.body)),
       getTypeAsync: (cb: (r: unknown) => void) => cb(ok("html")),
@@ -138,7 +156,8 @@ export function fakeOfficeScript(item: FakeOfficeItem): { content: string } {
       body,
       loadCustomPropertiesAsync: (cb: (r: unknown) => void) => cb(ok(customProperties)),
       internetHeaders: {
-        getAsync: (names: string[], cb: (r: unknown) => void) => cb(ok(Object.fromEntries(names.filter((n) => n in headers).map((n) => [n, headers[n]])))),
+        getAsync: (names: string[], cb: (r: unknown) => void) =>
+          cb(ok(Object.fromEntries(names.filter((n) => n in headers).map((n) => [n, headers[n]])))),
         setAsync: (values: Record<string, string>, cb: (r: unknown) => void) => {
           Object.assign(headers, values);
           cb(ok());
@@ -158,7 +177,11 @@ export function fakeOfficeScript(item: FakeOfficeItem): { content: string } {
       context: {
         displayLanguage: "fr-FR",
         requirements: { isSetSupported: () => false },
-        mailbox: { item: mailItem, userProfile: { emailAddress: "conseiller@maif.fr" }, addHandlerAsync: (_t: unknown, _h: unknown, cb?: (r: unknown) => void) => cb?.(ok()) },
+        mailbox: {
+          item: mailItem,
+          userProfile: { emailAddress: "conseiller@maif.fr" },
+          addHandlerAsync: (_t: unknown, _h: unknown, cb?: (r: unknown) => void) => cb?.(ok()),
+        },
       },
       HostType: { Outlook: "Outlook" },
       CoercionType: { Text: "text", Html: "html" },

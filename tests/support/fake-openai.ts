@@ -15,7 +15,13 @@ export interface RecordedRequest {
 
 /** One scripted answer; unscripted requests get `{ kind: "ok" }` with the default text. */
 export type FakeBehaviour =
-  | { kind: "ok"; text?: string; chunkSize?: number; chunkDelayMs?: number; usage?: { prompt_tokens: number; completion_tokens: number } }
+  | {
+      kind: "ok";
+      text?: string;
+      chunkSize?: number;
+      chunkDelayMs?: number;
+      usage?: { prompt_tokens: number; completion_tokens: number };
+    }
   | { kind: "status"; status: number; retryAfterSeconds?: number; body?: string }
   | { kind: "hang" }
   | { kind: "cut"; afterChunks: number; text?: string; chunkSize?: number; chunkDelayMs?: number }
@@ -110,7 +116,8 @@ function emptyInstance(schema: JsonSchemaNode): unknown {
   if (types.includes("null")) return null;
   if (types.includes("array")) return [];
   if (types.includes("string")) return "";
-  if (schema.properties) return Object.fromEntries(Object.entries(schema.properties).map(([k, v]) => [k, emptyInstance(v)]));
+  if (schema.properties)
+    return Object.fromEntries(Object.entries(schema.properties).map(([k, v]) => [k, emptyInstance(v)]));
   return null;
 }
 
@@ -123,8 +130,17 @@ export function defaultDraft(request: RecordedRequest): string {
   if (format?.json_schema?.schema) return JSON.stringify(emptyInstance(format.json_schema.schema));
   const user = request.body.messages.find((m) => m.role === "user")?.content ?? "";
   const notes = /<notes>\n?([\s\S]*?)\n?<\/notes>/.exec(user)?.[1] ?? "";
-  const lines = notes.split("\n").map((l) => l.trim()).filter(Boolean);
-  return ["## Contexte", "Entretien avec le sociétaire.", "", "## Éléments échangés", ...lines.map((l) => `- ${l.replace(/^[-•*]\s*/, "")}`)].join("\n");
+  const lines = notes
+    .split("\n")
+    .map((l) => l.trim())
+    .filter(Boolean);
+  return [
+    "## Contexte",
+    "Entretien avec le sociétaire.",
+    "",
+    "## Éléments échangés",
+    ...lines.map((l) => `- ${l.replace(/^[-•*]\s*/, "")}`),
+  ].join("\n");
 }
 
 function split(text: string, size: number): string[] {
@@ -165,7 +181,9 @@ export async function startFakeOpenAi(): Promise<FakeOpenAi> {
 
   /** /v1/audio/transcriptions as OpenAI, Voxtral and faster-whisper speak it: multipart in, json or verbose_json out. */
   async function handleAudio(req: IncomingMessage, res: ServerResponse, raw: Buffer): Promise<void> {
-    const form = await new Response(new Uint8Array(raw), { headers: { "content-type": req.headers["content-type"] ?? "" } }).formData();
+    const form = await new Response(new Uint8Array(raw), {
+      headers: { "content-type": req.headers["content-type"] ?? "" },
+    }).formData();
     const fields: Record<string, string> = {};
     let file: File | undefined;
     for (const [key, value] of form.entries()) {
@@ -173,7 +191,12 @@ export async function startFakeOpenAi(): Promise<FakeOpenAi> {
       else file = value;
     }
     const bytes = file ? Buffer.from(await file.arrayBuffer()) : Buffer.alloc(0);
-    const recorded: RecordedAudioRequest = { fields, filename: file?.name ?? "", audioBytes: bytes.length, durationS: wavSeconds(bytes) };
+    const recorded: RecordedAudioRequest = {
+      fields,
+      filename: file?.name ?? "",
+      audioBytes: bytes.length,
+      durationS: wavSeconds(bytes),
+    };
     if (isRecording) audioRequests.push(recorded);
     const behaviour = audioQueue.shift() ?? { kind: "ok" };
     const json = (status: number, body: unknown, headers: Record<string, string> = {}): void => {
@@ -182,13 +205,18 @@ export async function startFakeOpenAi(): Promise<FakeOpenAi> {
     if (!file) return json(400, { error: { message: "file is required" } });
     switch (behaviour.kind) {
       case "status":
-        return json(behaviour.status, { error: { message: `fake ${behaviour.status}` } }, behaviour.retryAfterSeconds !== undefined ? { "retry-after": String(behaviour.retryAfterSeconds) } : {});
+        return json(
+          behaviour.status,
+          { error: { message: `fake ${behaviour.status}` } },
+          behaviour.retryAfterSeconds !== undefined ? { "retry-after": String(behaviour.retryAfterSeconds) } : {},
+        );
       case "hang":
         open.add(res);
         res.on("close", () => open.delete(res));
         return;
       case "no-verbose":
-        if (fields.response_format === "verbose_json") return json(400, { error: { message: "response_format verbose_json is not supported" } });
+        if (fields.response_format === "verbose_json")
+          return json(400, { error: { message: "response_format verbose_json is not supported" } });
         break;
       default:
         if (behaviour.delayMs) await sleep(behaviour.delayMs);
@@ -196,14 +224,22 @@ export async function startFakeOpenAi(): Promise<FakeOpenAi> {
     const segments = (behaviour.kind === "ok" ? behaviour.segments : undefined) ?? transcriptOf(recorded);
     const text = segments.map((s) => s.text).join(" ");
     if (fields.response_format === "verbose_json") {
-      return json(200, { task: "transcribe", language: "french", duration: recorded.durationS ?? segments.at(-1)?.end ?? 0, text, segments: segments.map((s, id) => ({ id, seek: 0, ...s })) });
+      return json(200, {
+        task: "transcribe",
+        language: "french",
+        duration: recorded.durationS ?? segments.at(-1)?.end ?? 0,
+        text,
+        segments: segments.map((s, id) => ({ id, seek: 0, ...s })),
+      });
     }
     return json(200, { text });
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse, raw: string): Promise<void> {
     if (req.method !== "POST" || !req.url?.endsWith("/chat/completions")) {
-      res.writeHead(404, { "content-type": "application/json" }).end(JSON.stringify({ error: { message: "not found" } }));
+      res
+        .writeHead(404, { "content-type": "application/json" })
+        .end(JSON.stringify({ error: { message: "not found" } }));
       return;
     }
     const body = JSON.parse(raw) as RecordedRequest["body"];
@@ -217,7 +253,9 @@ export async function startFakeOpenAi(): Promise<FakeOpenAi> {
       case "status": {
         const headers: Record<string, string> = { "content-type": "application/json" };
         if (behaviour.retryAfterSeconds !== undefined) headers["retry-after"] = String(behaviour.retryAfterSeconds);
-        res.writeHead(behaviour.status, headers).end(behaviour.body ?? JSON.stringify({ error: { message: `fake ${behaviour.status}`, type: "fake" } }));
+        res
+          .writeHead(behaviour.status, headers)
+          .end(behaviour.body ?? JSON.stringify({ error: { message: `fake ${behaviour.status}`, type: "fake" } }));
         return;
       }
       case "hang":
@@ -232,12 +270,23 @@ export async function startFakeOpenAi(): Promise<FakeOpenAi> {
     }
 
     const text = textOf("text" in behaviour ? behaviour.text : undefined);
-    const usage = behaviour.kind === "ok" && behaviour.usage ? behaviour.usage : { prompt_tokens: Math.ceil(raw.length / 4), completion_tokens: Math.ceil(text.length / 4) };
+    const usage =
+      behaviour.kind === "ok" && behaviour.usage
+        ? behaviour.usage
+        : { prompt_tokens: Math.ceil(raw.length / 4), completion_tokens: Math.ceil(text.length / 4) };
     if (!body.stream) {
       // A paced provider takes as long to answer in one piece as it would to stream every chunk.
-      if (behaviour.kind === "ok" && behaviour.chunkDelayMs) await sleep(behaviour.chunkDelayMs * Math.ceil(text.length / (behaviour.chunkSize ?? 12)));
+      if (behaviour.kind === "ok" && behaviour.chunkDelayMs)
+        await sleep(behaviour.chunkDelayMs * Math.ceil(text.length / (behaviour.chunkSize ?? 12)));
       res.writeHead(200, { "content-type": "application/json" }).end(
-        JSON.stringify({ id: "chatcmpl-fake", object: "chat.completion", created: 0, model, choices: [{ index: 0, message: { role: "assistant", content: text }, finish_reason: "stop" }], usage: { ...usage, total_tokens: usage.prompt_tokens + usage.completion_tokens } }),
+        JSON.stringify({
+          id: "chatcmpl-fake",
+          object: "chat.completion",
+          created: 0,
+          model,
+          choices: [{ index: 0, message: { role: "assistant", content: text }, finish_reason: "stop" }],
+          usage: { ...usage, total_tokens: usage.prompt_tokens + usage.completion_tokens },
+        }),
       );
       return;
     }
@@ -246,7 +295,9 @@ export async function startFakeOpenAi(): Promise<FakeOpenAi> {
     res.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-cache" });
     open.add(res);
     res.on("close", () => open.delete(res));
-    res.write(`data: ${JSON.stringify({ id: "chatcmpl-fake", object: "chat.completion.chunk", created: 0, model, choices: [{ index: 0, delta: { role: "assistant", content: "" }, finish_reason: null }] })}\n\n`);
+    res.write(
+      `data: ${JSON.stringify({ id: "chatcmpl-fake", object: "chat.completion.chunk", created: 0, model, choices: [{ index: 0, delta: { role: "assistant", content: "" }, finish_reason: null }] })}\n\n`,
+    );
     for (const [index, chunk] of chunks.entries()) {
       if (behaviour.kind === "cut" && index === behaviour.afterChunks) {
         res.destroy();
@@ -258,7 +309,8 @@ export async function startFakeOpenAi(): Promise<FakeOpenAi> {
         return;
       }
       res.write(chunkEvent(model, chunk));
-      if ((behaviour.kind === "ok" || behaviour.kind === "cut") && behaviour.chunkDelayMs) await sleep(behaviour.chunkDelayMs);
+      if ((behaviour.kind === "ok" || behaviour.kind === "cut") && behaviour.chunkDelayMs)
+        await sleep(behaviour.chunkDelayMs);
     }
     if (behaviour.kind === "no-finish") {
       res.end();
@@ -266,7 +318,9 @@ export async function startFakeOpenAi(): Promise<FakeOpenAi> {
     }
     res.write(chunkEvent(model, null, "stop"));
     if (body.stream_options && (body.stream_options as { include_usage?: boolean }).include_usage) {
-      res.write(`data: ${JSON.stringify({ id: "chatcmpl-fake", object: "chat.completion.chunk", created: 0, model, choices: [], usage: { ...usage, total_tokens: usage.prompt_tokens + usage.completion_tokens } })}\n\n`);
+      res.write(
+        `data: ${JSON.stringify({ id: "chatcmpl-fake", object: "chat.completion.chunk", created: 0, model, choices: [], usage: { ...usage, total_tokens: usage.prompt_tokens + usage.completion_tokens } })}\n\n`,
+      );
     }
     res.write("data: [DONE]\n\n");
     res.end();

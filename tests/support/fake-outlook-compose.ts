@@ -114,7 +114,8 @@ export function fakeComposeOffice(options: FakeComposeOptions = {}): { office: O
       );
     },
     sessionData: {
-      getAsync: (name: string, cb: Callback) => (name in state.session ? cb(ok(state.session[name])) : cb(failed("sessionGet"))),
+      getAsync: (name: string, cb: Callback) =>
+        name in state.session ? cb(ok(state.session[name])) : cb(failed("sessionGet")),
       setAsync: (name: string, value: string, cb: Callback) => {
         if (fails("sessionSet")) return cb(failed("sessionSet"));
         state.session[name] = value;

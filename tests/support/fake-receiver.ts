@@ -58,12 +58,23 @@ export async function startFakeReceiver(secret: string, port = 0): Promise<FakeR
       const header = (name: string) => (typeof req.headers[name] === "string" ? (req.headers[name] as string) : "");
       let isVerified = false;
       try {
-        webhook.verify(body, { "webhook-id": header("webhook-id"), "webhook-timestamp": header("webhook-timestamp"), "webhook-signature": header("webhook-signature") });
+        webhook.verify(body, {
+          "webhook-id": header("webhook-id"),
+          "webhook-timestamp": header("webhook-timestamp"),
+          "webhook-signature": header("webhook-signature"),
+        });
         isVerified = true;
       } catch {
         isVerified = false;
       }
-      const request = { at: Date.now(), id: header("webhook-id"), timestamp: header("webhook-timestamp"), signature: header("webhook-signature"), body, isVerified };
+      const request = {
+        at: Date.now(),
+        id: header("webhook-id"),
+        timestamp: header("webhook-timestamp"),
+        signature: header("webhook-signature"),
+        body,
+        isVerified,
+      };
       const fault = plan(received.length, request);
       const entry: Received = { ...request, outcome: 200 };
       received.push(entry);
@@ -111,7 +122,10 @@ export async function startFakeReceiver(secret: string, port = 0): Promise<FakeR
   };
   const boundPort = await listen(port);
 
-  const distinctAccepted = () => new Set(received.filter((r) => typeof r.outcome === "number" && r.outcome >= 200 && r.outcome < 300).map((r) => r.id)).size;
+  const distinctAccepted = () =>
+    new Set(
+      received.filter((r) => typeof r.outcome === "number" && r.outcome >= 200 && r.outcome < 300).map((r) => r.id),
+    ).size;
   return {
     url: `http://127.0.0.1:${boundPort}/hooks/crm`,
     received,
@@ -126,7 +140,8 @@ export async function startFakeReceiver(secret: string, port = 0): Promise<FakeR
     async waitForAccepted(count, timeoutMs) {
       const deadline = Date.now() + timeoutMs;
       while (distinctAccepted() < count) {
-        if (Date.now() > deadline) throw new Error(`receiver accepted ${distinctAccepted()} of ${count} records in ${timeoutMs} ms`);
+        if (Date.now() > deadline)
+          throw new Error(`receiver accepted ${distinctAccepted()} of ${count} records in ${timeoutMs} ms`);
         await new Promise((r) => setTimeout(r, 25));
       }
     },

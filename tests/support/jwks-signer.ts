@@ -10,7 +10,10 @@ export const TEST_ISSUER = `https://login.microsoftonline.com/${TEST_TENANT}/v2.
 export interface LocalIdentityProvider {
   readonly jwksUrl: string;
   /** Signs an access token with sensible valid claims, overridden by `claims`. */
-  sign(claims?: JWTPayload & { oid?: string; tid?: string; scp?: string; roles?: string[]; name?: string }, options?: { expiresIn?: string | number; notBefore?: string | number }): Promise<string>;
+  sign(
+    claims?: JWTPayload & { oid?: string; tid?: string; scp?: string; roles?: string[]; name?: string },
+    options?: { expiresIn?: string | number; notBefore?: string | number },
+  ): Promise<string>;
   close(): Promise<void>;
 }
 

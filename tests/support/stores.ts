@@ -10,7 +10,8 @@ import { openStore } from "../../server/store/open";
 export type StoreKind = "pglite" | "postgres";
 
 /** The server the integration suite uses; `.ci/run` sets it, a laptop may have none. */
-export const POSTGRES_ADMIN_URL = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
+export const POSTGRES_ADMIN_URL =
+  process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
 
 async function isPostgresReachable(): Promise<boolean> {
   const client = new pg.Client({ connectionString: POSTGRES_ADMIN_URL, connectionTimeoutMillis: 2_000 });
@@ -45,7 +46,12 @@ export interface TestStore {
 export async function createTestStore(kind: StoreKind): Promise<TestStore> {
   if (kind === "pglite") {
     const dir = await mkdtemp(join(tmpdir(), "greffier-pglite-"));
-    return { kind, location: dir, open: () => openStore({ dataDir: dir }), destroy: () => rm(dir, { recursive: true, force: true }) };
+    return {
+      kind,
+      location: dir,
+      open: () => openStore({ dataDir: dir }),
+      destroy: () => rm(dir, { recursive: true, force: true }),
+    };
   }
   const name = `greffier_t_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
   const admin = new pg.Client({ connectionString: POSTGRES_ADMIN_URL });

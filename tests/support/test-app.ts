@@ -18,7 +18,13 @@ export interface TestAppOptions {
 /** Builds the app exactly as main.ts does, from environment variables. */
 export async function buildTestApp(options: TestAppOptions): Promise<{ app: FastifyInstance; config: Config }> {
   const config = loadConfig({ STATIC_DIR: "./dist", ...options.env });
-  const app = await buildApp({ config, db: options.db, prePrompts: await loadPrePrompts(), providers: buildProviders(config), redis: options.redis });
+  const app = await buildApp({
+    config,
+    db: options.db,
+    prePrompts: await loadPrePrompts(),
+    providers: buildProviders(config),
+    redis: options.redis,
+  });
   return { app, config };
 }
 

@@ -11,7 +11,9 @@ export interface TestServer {
 }
 
 /** Starts the product as `npm start` would, with the fake provider when `llmBaseUrl` is given. */
-export async function startTestServer(options: { llmBaseUrl?: string; env?: Record<string, string> } = {}): Promise<TestServer> {
+export async function startTestServer(
+  options: { llmBaseUrl?: string; env?: Record<string, string> } = {},
+): Promise<TestServer> {
   const dataDir = await mkdtemp(join(tmpdir(), "greffier-e2e-"));
   const db = await openStore({ dataDir });
   const env = { ...(options.llmBaseUrl ? fakeProviderEnv(options.llmBaseUrl) : {}), ...options.env };

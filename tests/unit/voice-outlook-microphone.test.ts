@@ -7,7 +7,12 @@ function fakeOffice(options: { isSupported: boolean; answer?: { status: string; 
   (globalThis as Record<string, unknown>).Office = {
     AsyncResultStatus: { Succeeded: "succeeded", Failed: "failed" },
     DevicePermissionType: { microphone: "microphone", camera: "camera" },
-    context: { requirements: { isSetSupported: (name: string, version: string) => options.isSupported && name === "DevicePermission" && version === "1.1" } },
+    context: {
+      requirements: {
+        isSetSupported: (name: string, version: string) =>
+          options.isSupported && name === "DevicePermission" && version === "1.1",
+      },
+    },
     devicePermission: {
       requestPermissionsAsync: (types: string[], callback: (r: unknown) => void) => {
         asked.push(types);

@@ -11,7 +11,12 @@ describe("segmentsToTurns", () => {
       { start: 6, end: 7, text: "Et le voisin ?", speaker: "SPEAKER_02" },
     ]);
     expect(turns.map((t) => t.speaker)).toEqual(["Conseiller", "Sociétaire", "Intervenant 3"]);
-    expect(turns[0]).toEqual({ speaker: "Conseiller", startS: 0, endS: 4, text: "Bonjour madame. Je vous appelle pour le sinistre." });
+    expect(turns[0]).toEqual({
+      speaker: "Conseiller",
+      startS: 0,
+      endS: 4,
+      text: "Bonjour madame. Je vous appelle pour le sinistre.",
+    });
   });
 
   it("without diarisation, gives the floor to the other person after a question", () => {
@@ -31,7 +36,14 @@ describe("segmentsToTurns", () => {
   });
 
   it("writes one timestamped line per turn and renames a speaker everywhere", () => {
-    const turns = renameSpeaker(segmentsToTurns([{ start: 0, end: 2, text: "Bonjour ?" }, { start: 3725, end: 3727, text: "Oui." }]), "Sociétaire", "Mme Martin");
+    const turns = renameSpeaker(
+      segmentsToTurns([
+        { start: 0, end: 2, text: "Bonjour ?" },
+        { start: 3725, end: 3727, text: "Oui." },
+      ]),
+      "Sociétaire",
+      "Mme Martin",
+    );
     expect(turnsToSource(turns)).toBe("[00:00] Conseiller : Bonjour ?\n[01:02:05] Mme Martin : Oui.");
   });
 });

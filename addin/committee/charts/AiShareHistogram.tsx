@@ -10,7 +10,12 @@ const PAD = { top: 16, right: 4, bottom: 24, left: 28 };
 
 const useStyles = makeStyles({
   figure: { margin: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS, minWidth: 0 },
-  caption: { fontSize: tokens.fontSizeBase300, lineHeight: tokens.lineHeightBase300, fontWeight: tokens.fontWeightSemibold, color: tokens.colorNeutralForeground1 },
+  caption: {
+    fontSize: tokens.fontSizeBase300,
+    lineHeight: tokens.lineHeightBase300,
+    fontWeight: tokens.fontWeightSemibold,
+    color: tokens.colorNeutralForeground1,
+  },
   box: { width: "100%" },
   // Until the observer reports a narrower box (a frame after a resize), the drawing scales down instead of overflowing.
   svg: { display: "block", overflow: "visible", maxWidth: "100%" },
@@ -18,11 +23,27 @@ const useStyles = makeStyles({
   grid: { stroke: tokens.colorNeutralStroke2, strokeWidth: 1 },
   axis: { stroke: tokens.colorNeutralStrokeAccessible, strokeWidth: 1 },
   label: { fill: tokens.colorNeutralForeground3, fontSize: "11px", fontFamily: tokens.fontFamilyBase },
-  value: { fill: tokens.colorNeutralForeground1, fontSize: "11px", fontWeight: tokens.fontWeightSemibold, fontFamily: tokens.fontFamilyBase },
-  axisTitle: { margin: 0, textAlign: "center", fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200, color: tokens.colorNeutralForeground3 },
+  value: {
+    fill: tokens.colorNeutralForeground1,
+    fontSize: "11px",
+    fontWeight: tokens.fontWeightSemibold,
+    fontFamily: tokens.fontFamilyBase,
+  },
+  axisTitle: {
+    margin: 0,
+    textAlign: "center",
+    fontSize: tokens.fontSizeBase200,
+    lineHeight: tokens.lineHeightBase200,
+    color: tokens.colorNeutralForeground3,
+  },
   details: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
   summary: { cursor: "pointer", color: tokens.colorBrandForegroundLink, width: "fit-content" },
-  table: { borderCollapse: "collapse", marginTop: tokens.spacingVerticalXS, "& th, & td": { textAlign: "left", padding: `2px ${tokens.spacingHorizontalM} 2px 0` }, "& td": { textAlign: "right" } },
+  table: {
+    borderCollapse: "collapse",
+    marginTop: tokens.spacingVerticalXS,
+    "& th, & td": { textAlign: "left", padding: `2px ${tokens.spacingHorizontalM} 2px 0` },
+    "& td": { textAlign: "right" },
+  },
   empty: { margin: 0, fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground3 },
   tableCaption: { textAlign: "left", color: tokens.colorNeutralForeground3 },
 });
@@ -42,7 +63,9 @@ export function AiShareHistogram({ counts }: { counts: readonly number[] }): Rea
   const bins = binLabels(t);
   const summary = t("committee.histogram.summary", {
     total: formatNumber(total, locale),
-    bins: counts.map((n, i) => t("committee.histogram.bin_count", { bin: bins[i] ?? "", count: formatNumber(n, locale) })).join(", "),
+    bins: counts
+      .map((n, i) => t("committee.histogram.bin_count", { bin: bins[i] ?? "", count: formatNumber(n, locale) }))
+      .join(", "),
   });
 
   if (total === 0) {
@@ -60,7 +83,8 @@ export function AiShareHistogram({ counts }: { counts: readonly number[] }): Rea
   const slot = plotW / counts.length;
   const barW = Math.max(2, slot * 0.72);
   const y = (n: number): number => PAD.top + plotH - (n / max) * plotH;
-  const percent = (n: number): string => new Intl.NumberFormat(locale === "en" ? "en-GB" : "fr-FR", { style: "percent" }).format(n);
+  const percent = (n: number): string =>
+    new Intl.NumberFormat(locale === "en" ? "en-GB" : "fr-FR", { style: "percent" }).format(n);
 
   return (
     <figure className={styles.figure} aria-labelledby={captionId} data-testid="histogram">
@@ -68,7 +92,15 @@ export function AiShareHistogram({ counts }: { counts: readonly number[] }): Rea
         {t("committee.histogram.title")}
       </figcaption>
       <div ref={box} className={styles.box}>
-        <svg className={styles.svg} width={width} height={HEIGHT} viewBox={`0 0 ${width} ${HEIGHT}`} role="img" aria-label={summary} data-testid="histogram-svg">
+        <svg
+          className={styles.svg}
+          width={width}
+          height={HEIGHT}
+          viewBox={`0 0 ${width} ${HEIGHT}`}
+          role="img"
+          aria-label={summary}
+          data-testid="histogram-svg"
+        >
           <line className={styles.grid} x1={PAD.left} x2={PAD.left + plotW} y1={y(max)} y2={y(max)} />
           <line className={styles.grid} x1={PAD.left} x2={PAD.left + plotW} y1={y(max / 2)} y2={y(max / 2)} />
           <text className={styles.label} x={PAD.left - 6} y={y(max) + 4} textAnchor="end">
@@ -92,7 +124,13 @@ export function AiShareHistogram({ counts }: { counts: readonly number[] }): Rea
           })}
           <line className={styles.axis} x1={PAD.left} x2={PAD.left + plotW} y1={y(0)} y2={y(0)} />
           {[0, 0.5, 1].map((share) => (
-            <text key={share} className={styles.label} x={PAD.left + share * plotW} y={HEIGHT - 6} textAnchor={share === 0 ? "start" : share === 1 ? "end" : "middle"}>
+            <text
+              key={share}
+              className={styles.label}
+              x={PAD.left + share * plotW}
+              y={HEIGHT - 6}
+              textAnchor={share === 0 ? "start" : share === 1 ? "end" : "middle"}
+            >
               {percent(share)}
             </text>
           ))}
@@ -104,9 +142,7 @@ export function AiShareHistogram({ counts }: { counts: readonly number[] }): Rea
       <details className={styles.details}>
         <summary className={styles.summary}>{t("committee.chart.data")}</summary>
         <table className={styles.table} data-testid="histogram-table">
-          <caption className={styles.tableCaption}>
-            {t("committee.histogram.title")}
-          </caption>
+          <caption className={styles.tableCaption}>{t("committee.histogram.title")}</caption>
           <thead>
             <tr>
               <th scope="col">{t("committee.histogram.axis")}</th>

@@ -23,9 +23,28 @@ const useStyles = makeStyles({
   grid: { stroke: tokens.colorNeutralStroke2, strokeWidth: 1 },
   axis: { stroke: tokens.colorNeutralStrokeAccessible, strokeWidth: 1 },
   label: { fill: tokens.colorNeutralForeground3, fontSize: "11px", fontFamily: tokens.fontFamilyBase },
-  value: { fill: tokens.colorNeutralForeground1, fontSize: "11px", fontWeight: tokens.fontWeightSemibold, fontFamily: tokens.fontFamilyBase },
-  legend: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalL, rowGap: tokens.spacingVerticalXXS },
-  item: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalXS, fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
+  value: {
+    fill: tokens.colorNeutralForeground1,
+    fontSize: "11px",
+    fontWeight: tokens.fontWeightSemibold,
+    fontFamily: tokens.fontFamilyBase,
+  },
+  legend: {
+    listStyleType: "none",
+    margin: 0,
+    padding: 0,
+    display: "flex",
+    flexWrap: "wrap",
+    columnGap: tokens.spacingHorizontalL,
+    rowGap: tokens.spacingVerticalXXS,
+  },
+  item: {
+    display: "flex",
+    alignItems: "center",
+    gap: tokens.spacingHorizontalXS,
+    fontSize: tokens.fontSizeBase200,
+    color: tokens.colorNeutralForeground2,
+  },
   swatch: { width: "10px", height: "10px", borderRadius: "2px", flexShrink: 0, forcedColorAdjust: "none" },
 });
 
@@ -33,7 +52,15 @@ const useStyles = makeStyles({
  * Stacked bars, oldest month on the left. The picture has a one-sentence label (totals per month); the table
  * that follows it on the page holds every figure.
  */
-export function MonthlyBars({ months, series, label }: { months: readonly string[]; series: readonly MonthlySeries[]; label: string }): ReactNode {
+export function MonthlyBars({
+  months,
+  series,
+  label,
+}: {
+  months: readonly string[];
+  series: readonly MonthlySeries[];
+  label: string;
+}): ReactNode {
   const { locale } = useI18n();
   const styles = useStyles();
   const [box, width] = useChartWidth<HTMLDivElement>(640);
@@ -50,7 +77,15 @@ export function MonthlyBars({ months, series, label }: { months: readonly string
   return (
     <div className={styles.box}>
       <div ref={box}>
-        <svg className={styles.svg} width={width} height={HEIGHT} viewBox={`0 0 ${width} ${HEIGHT}`} role="img" aria-label={label} data-testid="monthly-chart">
+        <svg
+          className={styles.svg}
+          width={width}
+          height={HEIGHT}
+          viewBox={`0 0 ${width} ${HEIGHT}`}
+          role="img"
+          aria-label={label}
+          data-testid="monthly-chart"
+        >
           {(max >= 2 ? [0.5, 1] : [1]).map((f) => (
             <g key={f}>
               <line className={styles.grid} x1={PAD.left} x2={PAD.left + plotW} y1={y(max * f)} y2={y(max * f)} />
@@ -71,7 +106,16 @@ export function MonthlyBars({ months, series, label }: { months: readonly string
                   const n = s.counts[m] ?? 0;
                   if (n <= 0) return null;
                   const top = base + n;
-                  const rect = <rect key={s.key} x={x} y={y(top)} width={barW} height={y(base) - y(top)} style={{ fill: s.color }} />;
+                  const rect = (
+                    <rect
+                      key={s.key}
+                      x={x}
+                      y={y(top)}
+                      width={barW}
+                      height={y(base) - y(top)}
+                      style={{ fill: s.color }}
+                    />
+                  );
                   base = top;
                   return rect;
                 })}

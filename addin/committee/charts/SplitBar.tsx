@@ -16,8 +16,23 @@ const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS, minWidth: 0 },
   svg: { display: "block", width: "100%", height: "10px", borderRadius: tokens.borderRadiusMedium, overflow: "hidden" },
   track: { fill: tokens.colorNeutralBackground5 },
-  legend: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalL, rowGap: tokens.spacingVerticalXXS },
-  item: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalXS, fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200, color: tokens.colorNeutralForeground2 },
+  legend: {
+    listStyleType: "none",
+    margin: 0,
+    padding: 0,
+    display: "flex",
+    flexWrap: "wrap",
+    columnGap: tokens.spacingHorizontalL,
+    rowGap: tokens.spacingVerticalXXS,
+  },
+  item: {
+    display: "flex",
+    alignItems: "center",
+    gap: tokens.spacingHorizontalXS,
+    fontSize: tokens.fontSizeBase200,
+    lineHeight: tokens.lineHeightBase200,
+    color: tokens.colorNeutralForeground2,
+  },
   swatch: { width: "10px", height: "10px", borderRadius: "2px", flexShrink: 0, forcedColorAdjust: "none" },
   count: { fontWeight: tokens.fontWeightSemibold, color: tokens.colorNeutralForeground1 },
 });
@@ -40,7 +55,9 @@ export function SplitBar({ segments, testId }: { segments: readonly Segment[]; t
               const width = (s.count / total) * 100;
               const x = at;
               at += width;
-              return width > 0 ? <rect key={s.key} x={x} y={0} width={width} height={10} style={{ fill: s.color }} /> : null;
+              return width > 0 ? (
+                <rect key={s.key} x={x} y={0} width={width} height={10} style={{ fill: s.color }} />
+              ) : null;
             })
           : null}
       </svg>

@@ -29,7 +29,15 @@ export interface CaptureFormProps {
 }
 
 /** The top of the pane, usable on its own before any draft exists. */
-export function CaptureForm({ capture, autosave, sourceLength, sourceSlot, generate, isGenerating, hasDraft }: CaptureFormProps): ReactNode {
+export function CaptureForm({
+  capture,
+  autosave,
+  sourceLength,
+  sourceSlot,
+  generate,
+  isGenerating,
+  hasDraft,
+}: CaptureFormProps): ReactNode {
   const { t, locale } = useI18n();
   const styles = useStyles();
   const number = (n: number): string => n.toLocaleString(locale === "en" ? "en-GB" : "fr-FR");
@@ -37,7 +45,11 @@ export function CaptureForm({ capture, autosave, sourceLength, sourceSlot, gener
   const isEmpty = capture.notes.trim() === "";
   const canGenerate = !isEmpty && !isTooLong && !isGenerating;
   // While generating, the review panel says so; a hint here would appear and vanish above the draft and move it.
-  const blocker = isTooLong ? t("ui.notes.too_long", { max: number(MAX_NOTES_CHARS) }) : isEmpty ? t("ui.generate.needs_notes") : null;
+  const blocker = isTooLong
+    ? t("ui.notes.too_long", { max: number(MAX_NOTES_CHARS) })
+    : isEmpty
+      ? t("ui.generate.needs_notes")
+      : null;
 
   return (
     <form
@@ -50,7 +62,12 @@ export function CaptureForm({ capture, autosave, sourceLength, sourceSlot, gener
       data-testid="capture"
     >
       <TaskFields capture={capture} isDisabled={isGenerating} />
-      <ContextFields task={capture.task} value={capture.context} onChange={capture.setContext} isDisabled={isGenerating} />
+      <ContextFields
+        task={capture.task}
+        value={capture.context}
+        onChange={capture.setContext}
+        isDisabled={isGenerating}
+      />
       <NotesField notes={capture.notes} onChange={capture.setNotes} autosave={autosave} />
       {sourceSlot}
       {sourceLength !== null ? (

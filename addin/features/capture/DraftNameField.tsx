@@ -7,7 +7,11 @@ import type { HostAdapter } from "../../hosts/host-adapter";
 import { useI18n } from "../../hooks/use-i18n";
 
 /** The name field; switching name switches draft (the host reports it as an item change) once typing is done. */
-export function DraftNameField({ draftName }: { readonly draftName: NonNullable<HostAdapter["draftName"]> }): ReactNode {
+export function DraftNameField({
+  draftName,
+}: {
+  readonly draftName: NonNullable<HostAdapter["draftName"]>;
+}): ReactNode {
   const { t } = useI18n();
   const [value, setValue] = useState(draftName.current());
   useEffect(() => setValue(draftName.current()), [draftName]);

@@ -8,7 +8,12 @@ import type { Generate } from "./use-generate";
 
 const useStyles = makeStyles({
   actions: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
-  hint: { margin: 0, fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200, color: tokens.colorNeutralForeground3 },
+  hint: {
+    margin: 0,
+    fontSize: tokens.fontSizeBase200,
+    lineHeight: tokens.lineHeightBase200,
+    color: tokens.colorNeutralForeground3,
+  },
 });
 
 /** The generation's state; `blocker` says why Générer cannot run now (null when it can, or while generating). */

@@ -27,7 +27,9 @@ export function NotesField({ notes, onChange, autosave }: NotesFieldProps): Reac
   const tag = locale === "en" ? "en-GB" : "fr-FR";
   const number = (n: number): string => n.toLocaleString(tag);
   const savedAt = autosave.savedAt
-    ? t("ui.notes.saved_at", { time: new Date(autosave.savedAt).toLocaleTimeString(tag, { hour: "2-digit", minute: "2-digit" }) })
+    ? t("ui.notes.saved_at", {
+        time: new Date(autosave.savedAt).toLocaleTimeString(tag, { hour: "2-digit", minute: "2-digit" }),
+      })
     : t("ui.notes.autosave");
   const hint = (
     <>

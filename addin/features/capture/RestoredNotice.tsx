@@ -5,7 +5,15 @@ import { InlineNotice } from "../../components/InlineNotice";
 import { useI18n } from "../../hooks/use-i18n";
 
 /** "Notes restaurées du 05/12 à 14:32", with Effacer and Garder. */
-export function RestoredNotice({ savedAt, onDiscard, onKeep }: { readonly savedAt: number; readonly onDiscard: () => void; readonly onKeep: () => void }): ReactNode {
+export function RestoredNotice({
+  savedAt,
+  onDiscard,
+  onKeep,
+}: {
+  readonly savedAt: number;
+  readonly onDiscard: () => void;
+  readonly onKeep: () => void;
+}): ReactNode {
   const { t, locale } = useI18n();
   const tag = locale === "en" ? "en-GB" : "fr-FR";
   const when = new Date(savedAt);

@@ -1,7 +1,15 @@
 // Owns the choice of what to write: the task, the insurer template of the task, the kind of document to extract.
 import { Field, makeStyles, Select } from "@fluentui/react-components";
 import type { ReactNode } from "react";
-import { TASK_IDS, TASKS, TEMPLATE_IDS, TEMPLATES, isTaskId, type TaskId, type TemplateId } from "../../../src/tasks/catalogue";
+import {
+  TASK_IDS,
+  TASKS,
+  TEMPLATE_IDS,
+  TEMPLATES,
+  isTaskId,
+  type TaskId,
+  type TemplateId,
+} from "../../../src/tasks/catalogue";
 import { useI18n } from "../../hooks/use-i18n";
 import { DOCUMENT_TYPE_IDS } from "../../lib/extraction-form";
 import type { Capture } from "./use-capture";
@@ -20,7 +28,13 @@ export function templatesFor(task: TaskId): TemplateId[] {
 type TaskChoice = Pick<Capture, "task" | "setTask" | "template" | "setTemplate" | "documentType" | "setDocumentType">;
 
 /** The task select, then the template select when the task has templates, or the document type for an extraction. */
-export function TaskFields({ capture, isDisabled }: { readonly capture: TaskChoice; readonly isDisabled: boolean }): ReactNode {
+export function TaskFields({
+  capture,
+  isDisabled,
+}: {
+  readonly capture: TaskChoice;
+  readonly isDisabled: boolean;
+}): ReactNode {
   const { t } = useI18n();
   const styles = useStyles();
   const templates = templatesFor(capture.task);

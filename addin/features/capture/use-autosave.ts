@@ -72,7 +72,16 @@ export function useAutosave(key: string, work: Omit<SavedWork, "updatedAt">, sto
     // Saved minutes (or notes emptied) clear the device at once: nothing of a member's data waits for the timer.
     if (isBlank(latest.current)) flush.current();
     else timer.current ??= setTimeout(() => flush.current(), AUTOSAVE_DELAY_MS);
-  }, [work.notes, work.task, work.template, work.context, work.includeSource, work.source, work.documentType, work.phase]);
+  }, [
+    work.notes,
+    work.task,
+    work.template,
+    work.context,
+    work.includeSource,
+    work.source,
+    work.documentType,
+    work.phase,
+  ]);
 
   return status;
 }

@@ -56,7 +56,9 @@ export function useCapture(item: ItemContext, seed: (DraftSeed & { readonly at: 
   // Keyed by who is signed in and by the item: two items, or two people on one device, never share notes.
   const storageKey = workKey(host.userKey, item.key);
   const restored = useMemo(() => loadWork(storageKey), [storageKey]);
-  const [restoredAt, setRestoredAt] = useState<number | null>(() => (restored && hasWork(restored) ? restored.updatedAt : null));
+  const [restoredAt, setRestoredAt] = useState<number | null>(() =>
+    restored && hasWork(restored) ? restored.updatedAt : null,
+  );
   const [task, setTask] = useState<TaskId>(restored?.task ?? item.suggestedTask ?? "interview-minutes");
   const [template, setTemplate] = useState<TemplateId | undefined>(restored?.template);
   const [documentType, setDocumentType] = useState<DocumentType | undefined>(restored?.documentType);
@@ -73,6 +75,7 @@ export function useCapture(item: ItemContext, seed: (DraftSeed & { readonly at: 
     setTemplate(seed.template);
     setNotes((previous) => (previous.trim() === "" ? seed.text : `${previous.trimEnd()}\n\n${seed.text}`));
     // Only a new seed (its time) applies; the workspace's own edits are not undone by a re-render.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed on the seed's time on purpose (see above)
   }, [seed?.at]);
 
   return {
@@ -95,7 +98,9 @@ export function useCapture(item: ItemContext, seed: (DraftSeed & { readonly at: 
     source,
     setSource,
     addEarlier: (earlier) => {
-      setSource((current) => (current ? { ...current, text: `${current.text.trimEnd()}\n\n${earlier.name}\n${earlier.text}` } : earlier));
+      setSource((current) =>
+        current ? { ...current, text: `${current.text.trimEnd()}\n\n${earlier.name}\n${earlier.text}` } : earlier,
+      );
     },
     clear: () => {
       clearWork(storageKey);

@@ -1,6 +1,17 @@
 // Owns the review of commitments beside saved minutes: confirm, edit or drop each; confirmed ones become Outlook tasks
 // (Graph To Do) or follow-up appointments, and the member's ones a follow-up e-mail validated as any draft.
-import { Button, Checkbox, Field, Input, makeStyles, MessageBar, MessageBarBody, Select, Textarea, tokens } from "@fluentui/react-components";
+import {
+  Button,
+  Checkbox,
+  Field,
+  Input,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  Select,
+  Textarea,
+  tokens,
+} from "@fluentui/react-components";
 import { useId, useState, type ReactNode } from "react";
 import type { Commitment, CommitmentOwner } from "../../../src/schemas/commitments";
 import type { Transparency } from "../../../src/schemas/minutes";
@@ -19,14 +30,37 @@ interface Row {
   readonly commitment: Commitment;
   readonly state: RowState;
 }
-type FollowUp = { kind: "none" } | { kind: "drafting" } | { kind: "review"; generationId: string; prePromptId: string; text: string; isValidated: boolean } | { kind: "saved"; text: string; transparency: Transparency };
+type FollowUp =
+  | { kind: "none" }
+  | { kind: "drafting" }
+  | { kind: "review"; generationId: string; prePromptId: string; text: string; isValidated: boolean }
+  | { kind: "saved"; text: string; transparency: Transparency };
 
 const OWNERS: readonly CommitmentOwner[] = ["conseiller", "sociétaire", "tiers"];
 
 const useStyles = makeStyles({
-  section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, marginTop: tokens.spacingVerticalM },
-  list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
-  row: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS, padding: tokens.spacingVerticalS, borderRadius: tokens.borderRadiusMedium, border: `1px solid ${tokens.colorNeutralStroke2}` },
+  section: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalS,
+    marginTop: tokens.spacingVerticalM,
+  },
+  list: {
+    listStyleType: "none",
+    margin: 0,
+    padding: 0,
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalS,
+  },
+  row: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalXS,
+    padding: tokens.spacingVerticalS,
+    borderRadius: tokens.borderRadiusMedium,
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+  },
   dropped: { opacity: 0.6 },
   inline: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap", alignItems: "end" },
   notice: { fontStyle: "italic" },
@@ -40,7 +74,13 @@ function appointmentTimes(dueDate: string | null): { start: Date; end: Date } {
 }
 
 /** The review of the commitments read from the saved minutes `minutesId`. */
-export function CommitmentsReview({ minutesId, memberId }: { minutesId: string; memberId?: string | null | undefined }): ReactNode {
+export function CommitmentsReview({
+  minutesId,
+  memberId,
+}: {
+  minutesId: string;
+  memberId?: string | null | undefined;
+}): ReactNode {
   const api = useApi();
   const host = useHost();
   const { t } = useI18n();
@@ -61,7 +101,10 @@ export function CommitmentsReview({ minutesId, memberId }: { minutesId: string; 
       setRows(answer.commitments.map((commitment, key) => ({ key, commitment, state: "proposed" })));
     } catch (error) {
       setRows([]);
-      setStatus({ intent: "error", text: t("commitments.failed", { reason: error instanceof Error ? error.message : String(error) }) });
+      setStatus({
+        intent: "error",
+        text: t("commitments.failed", { reason: error instanceof Error ? error.message : String(error) }),
+      });
     } finally {
       setIsLoading(false);
     }
@@ -78,12 +121,15 @@ export function CommitmentsReview({ minutesId, memberId }: { minutesId: string; 
     );
   }
   const confirmed = rows.filter((r) => r.state === "confirmed").map((r) => r.commitment);
-  const update = (key: number, change: (row: Row) => Row) => setRows((current) => (current ?? []).map((r) => (r.key === key ? change(r) : r)));
-  const edit = (key: number, patch: Partial<Commitment>) => update(key, (r) => ({ ...r, commitment: { ...r.commitment, ...patch } }));
+  const update = (key: number, change: (row: Row) => Row) =>
+    setRows((current) => (current ?? []).map((r) => (r.key === key ? change(r) : r)));
+  const edit = (key: number, patch: Partial<Commitment>) =>
+    update(key, (r) => ({ ...r, commitment: { ...r.commitment, ...patch } }));
 
   const openAppointments = async (): Promise<boolean> => {
     if (!host.openAppointment) return false;
-    for (const c of confirmed) await host.openAppointment({ subject: c.what, ...appointmentTimes(c.dueDate), body: c.quote ?? c.what });
+    for (const c of confirmed)
+      await host.openAppointment({ subject: c.what, ...appointmentTimes(c.dueDate), body: c.quote ?? c.what });
     setStatus({ intent: "warning", text: t("commitments.appointment") });
     return true;
   };
@@ -95,7 +141,11 @@ export function CommitmentsReview({ minutesId, memberId }: { minutesId: string; 
       const graph = graphTokens();
       if (graph) {
         try {
-          const count = await createTodoTasks({ getToken: () => graph.tokenFor(GRAPH_TODO_SCOPES), baseUrl: graph.baseUrl }, confirmed, t("commitments.member_label"));
+          const count = await createTodoTasks(
+            { getToken: () => graph.tokenFor(GRAPH_TODO_SCOPES), baseUrl: graph.baseUrl },
+            confirmed,
+            t("commitments.member_label"),
+          );
           setStatus({ intent: "success", text: t("commitments.created", { count }) });
           return;
         } catch (error) {
@@ -107,7 +157,10 @@ export function CommitmentsReview({ minutesId, memberId }: { minutesId: string; 
       }
       if (!(await openAppointments())) setStatus({ intent: "error", text: t("commitments.unavailable") });
     } catch (error) {
-      setStatus({ intent: "error", text: t("commitments.failed", { reason: error instanceof Error ? error.message : String(error) }) });
+      setStatus({
+        intent: "error",
+        text: t("commitments.failed", { reason: error instanceof Error ? error.message : String(error) }),
+      });
     } finally {
       setIsCreating(false);
     }
@@ -117,21 +170,44 @@ export function CommitmentsReview({ minutesId, memberId }: { minutesId: string; 
     setFollowUp({ kind: "drafting" });
     try {
       const notes = followUpNotes(confirmed, t);
-      const generation = await api.streamGeneration({ task: "member-email", notes, ...(memberId ? { context: { memberId } } : {}) }, { onDelta: () => undefined, onReplace: () => undefined });
-      setFollowUp({ kind: "review", generationId: generation.id, prePromptId: generation.prePrompt.id, text: generation.draft, isValidated: false });
+      const generation = await api.streamGeneration(
+        { task: "member-email", notes, ...(memberId ? { context: { memberId } } : {}) },
+        { onDelta: () => undefined, onReplace: () => undefined },
+      );
+      setFollowUp({
+        kind: "review",
+        generationId: generation.id,
+        prePromptId: generation.prePrompt.id,
+        text: generation.draft,
+        isValidated: false,
+      });
     } catch (error) {
       setFollowUp({ kind: "none" });
-      setStatus({ intent: "error", text: t("commitments.failed", { reason: error instanceof Error ? error.message : String(error) }) });
+      setStatus({
+        intent: "error",
+        text: t("commitments.failed", { reason: error instanceof Error ? error.message : String(error) }),
+      });
     }
   };
 
   const saveFollowUp = async () => {
     if (followUp.kind !== "review" || !followUp.isValidated) return;
-    const saved = await api.saveMinutes({ generationId: followUp.generationId, text: followUp.text, validated: true }, undefined, { idempotencyKey: newIdempotencyKey() });
+    const saved = await api.saveMinutes(
+      { generationId: followUp.generationId, text: followUp.text, validated: true },
+      undefined,
+      { idempotencyKey: newIdempotencyKey() },
+    );
     setFollowUp({ kind: "saved", text: followUp.text, transparency: saved.transparency });
     // Into the mail being written (or a reply), with the notice the server decided; the pane shows it either way.
     const target = (await host.readContext().catch(() => null))?.targets.find((x) => x === "insert" || x === "reply");
-    if (target) await host.write(target, followUp.text, saved.transparency.label, { generationId: followUp.generationId, prePromptId: followUp.prePromptId, transparency: saved.transparency }).catch(() => undefined);
+    if (target)
+      await host
+        .write(target, followUp.text, saved.transparency.label, {
+          generationId: followUp.generationId,
+          prePromptId: followUp.prePromptId,
+          transparency: saved.transparency,
+        })
+        .catch(() => undefined);
   };
 
   return (
@@ -140,13 +216,26 @@ export function CommitmentsReview({ minutesId, memberId }: { minutesId: string; 
       {rows.length === 0 ? <p>{t("commitments.empty")}</p> : null}
       <ul className={styles.list}>
         {rows.map((row) => (
-          <li key={row.key} className={row.state === "dropped" ? `${styles.row} ${styles.dropped}` : styles.row} data-testid="commitment" data-state={row.state}>
+          <li
+            key={row.key}
+            className={row.state === "dropped" ? `${styles.row} ${styles.dropped}` : styles.row}
+            data-testid="commitment"
+            data-state={row.state}
+          >
             <Field label={t("commitments.field.what")}>
-              <Input value={row.commitment.what} disabled={row.state === "dropped"} onChange={(_e, d) => edit(row.key, { what: d.value })} />
+              <Input
+                value={row.commitment.what}
+                disabled={row.state === "dropped"}
+                onChange={(_e, d) => edit(row.key, { what: d.value })}
+              />
             </Field>
             <div className={styles.inline}>
               <Field label={t("commitments.field.owner")}>
-                <Select value={row.commitment.owner} disabled={row.state === "dropped"} onChange={(_e, d) => edit(row.key, { owner: d.value as CommitmentOwner })}>
+                <Select
+                  value={row.commitment.owner}
+                  disabled={row.state === "dropped"}
+                  onChange={(_e, d) => edit(row.key, { owner: d.value as CommitmentOwner })}
+                >
                   {OWNERS.map((o) => (
                     <option key={o} value={o}>
                       {t(`commitments.owner.${o}`)}
@@ -155,14 +244,31 @@ export function CommitmentsReview({ minutesId, memberId }: { minutesId: string; 
                 </Select>
               </Field>
               <Field label={t("commitments.field.due")}>
-                <Input type="date" value={row.commitment.dueDate ?? ""} disabled={row.state === "dropped"} onChange={(_e, d) => edit(row.key, { dueDate: d.value === "" ? null : d.value })} />
+                <Input
+                  type="date"
+                  value={row.commitment.dueDate ?? ""}
+                  disabled={row.state === "dropped"}
+                  onChange={(_e, d) => edit(row.key, { dueDate: d.value === "" ? null : d.value })}
+                />
               </Field>
             </div>
             <div className={styles.inline}>
-              <Button aria-pressed={row.state === "confirmed"} appearance={row.state === "confirmed" ? "primary" : "secondary"} onClick={() => update(row.key, (r) => ({ ...r, state: r.state === "confirmed" ? "proposed" : "confirmed" }))}>
+              <Button
+                aria-pressed={row.state === "confirmed"}
+                appearance={row.state === "confirmed" ? "primary" : "secondary"}
+                onClick={() =>
+                  update(row.key, (r) => ({ ...r, state: r.state === "confirmed" ? "proposed" : "confirmed" }))
+                }
+              >
                 {row.state === "confirmed" ? t("commitments.confirmed") : t("commitments.confirm")}
               </Button>
-              <Button aria-pressed={row.state === "dropped"} appearance="subtle" onClick={() => update(row.key, (r) => ({ ...r, state: r.state === "dropped" ? "proposed" : "dropped" }))}>
+              <Button
+                aria-pressed={row.state === "dropped"}
+                appearance="subtle"
+                onClick={() =>
+                  update(row.key, (r) => ({ ...r, state: r.state === "dropped" ? "proposed" : "dropped" }))
+                }
+              >
                 {row.state === "dropped" ? t("commitments.dropped") : t("commitments.drop")}
               </Button>
             </div>
@@ -171,10 +277,19 @@ export function CommitmentsReview({ minutesId, memberId }: { minutesId: string; 
       </ul>
       {rows.length > 0 ? (
         <div className={styles.inline}>
-          <Button appearance="primary" disabled={confirmed.length === 0 || isCreating} onClick={() => void createTasks()} data-testid="create-tasks">
+          <Button
+            appearance="primary"
+            disabled={confirmed.length === 0 || isCreating}
+            onClick={() => void createTasks()}
+            data-testid="create-tasks"
+          >
             {t("commitments.create")}
           </Button>
-          <Button disabled={confirmed.length === 0 || followUp.kind === "drafting"} onClick={() => void draftFollowUp()} data-testid="followup-draft">
+          <Button
+            disabled={confirmed.length === 0 || followUp.kind === "drafting"}
+            onClick={() => void draftFollowUp()}
+            data-testid="followup-draft"
+          >
             {t("commitments.followup")}
           </Button>
         </div>
@@ -187,10 +302,24 @@ export function CommitmentsReview({ minutesId, memberId }: { minutesId: string; 
       {followUp.kind === "review" ? (
         <div className={styles.section} data-testid="followup">
           <Field label={t("commitments.followup.draft")}>
-            <Textarea value={followUp.text} resize="vertical" rows={8} onChange={(_e, d) => setFollowUp({ ...followUp, text: d.value, isValidated: false })} />
+            <Textarea
+              value={followUp.text}
+              resize="vertical"
+              rows={8}
+              onChange={(_e, d) => setFollowUp({ ...followUp, text: d.value, isValidated: false })}
+            />
           </Field>
-          <Checkbox checked={followUp.isValidated} label={t("ui.validate.label")} onChange={(_e, d) => setFollowUp({ ...followUp, isValidated: d.checked === true })} />
-          <Button appearance="primary" disabled={!followUp.isValidated || followUp.text.trim() === ""} onClick={() => void saveFollowUp()} data-testid="followup-save">
+          <Checkbox
+            checked={followUp.isValidated}
+            label={t("ui.validate.label")}
+            onChange={(_e, d) => setFollowUp({ ...followUp, isValidated: d.checked === true })}
+          />
+          <Button
+            appearance="primary"
+            disabled={!followUp.isValidated || followUp.text.trim() === ""}
+            onClick={() => void saveFollowUp()}
+            data-testid="followup-save"
+          >
             {t("commitments.followup.save")}
           </Button>
         </div>

@@ -35,7 +35,11 @@ function taskBody(c: Commitment, memberLabel: string): string {
  * @returns How many tasks were created.
  * @throws AddinError `graph_todo_*` on any Graph refusal; tasks created before it stay.
  */
-export async function createTodoTasks(access: GraphTodoAccess, commitments: readonly Commitment[], memberLabel: string): Promise<number> {
+export async function createTodoTasks(
+  access: GraphTodoAccess,
+  commitments: readonly Commitment[],
+  memberLabel: string,
+): Promise<number> {
   const base = (access.baseUrl ?? GRAPH_TODO_BASE_URL).replace(/\/$/, "");
   const doFetch = access.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
   const token = await access.getToken();
@@ -52,7 +56,11 @@ export async function createTodoTasks(access: GraphTodoAccess, commitments: read
       body: { content: taskBody(c, memberLabel), contentType: "text" },
       ...(c.dueDate ? { dueDateTime: { dateTime: `${c.dueDate}T09:00:00`, timeZone: "Europe/Paris" } } : {}),
     };
-    const response = await doFetch(`${base}/me/todo/lists/${encodeURIComponent(list.id)}/tasks`, { method: "POST", headers: { ...headers, "content-type": "application/json" }, body: JSON.stringify(task) });
+    const response = await doFetch(`${base}/me/todo/lists/${encodeURIComponent(list.id)}/tasks`, {
+      method: "POST",
+      headers: { ...headers, "content-type": "application/json" },
+      body: JSON.stringify(task),
+    });
     if (!response.ok) throw graphTodoError(response.status);
     created += 1;
   }

@@ -1,6 +1,12 @@
 // Owns what happens to a saved text: write it into the item (by host), copy it, or download it as .docx.
 import { Button, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
-import { ArrowDownloadRegular, ArrowReplyRegular, CalendarAddRegular, CopyRegular, MailEditRegular } from "@fluentui/react-icons";
+import {
+  ArrowDownloadRegular,
+  ArrowReplyRegular,
+  CalendarAddRegular,
+  CopyRegular,
+  MailEditRegular,
+} from "@fluentui/react-icons";
 import type { ReactElement, ReactNode } from "react";
 import type { MessageKey } from "../../../src/i18n/core";
 import type { WriteTarget } from "../../hosts/host-adapter";
@@ -15,9 +21,19 @@ const TARGETS: Record<WriteTarget, { label: MessageKey; done: MessageKey; icon: 
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
-  heading: { margin: 0, fontSize: tokens.fontSizeBase300, lineHeight: tokens.lineHeightBase300, fontWeight: tokens.fontWeightSemibold },
+  heading: {
+    margin: 0,
+    fontSize: tokens.fontSizeBase300,
+    lineHeight: tokens.lineHeightBase300,
+    fontWeight: tokens.fontWeightSemibold,
+  },
   buttons: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
-  status: { margin: 0, minHeight: tokens.lineHeightBase200, fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200 },
+  status: {
+    margin: 0,
+    minHeight: tokens.lineHeightBase200,
+    fontSize: tokens.fontSizeBase200,
+    lineHeight: tokens.lineHeightBase200,
+  },
   ok: { color: tokens.colorStatusSuccessForeground1 },
   failed: { color: tokens.colorStatusDangerForeground1 },
 });
@@ -52,7 +68,12 @@ export function DeliveryActions({ targets, saved }: DeliveryActionsProps): React
         <Button icon={<CopyRegular />} disabledFocusable={busy !== null} onClick={copy} data-testid="deliver-copy">
           {t("ui.deliver.copy")}
         </Button>
-        <Button icon={<ArrowDownloadRegular />} disabledFocusable={busy !== null} onClick={download} data-testid="deliver-docx">
+        <Button
+          icon={<ArrowDownloadRegular />}
+          disabledFocusable={busy !== null}
+          onClick={download}
+          data-testid="deliver-docx"
+        >
           {t("ui.deliver.docx")}
         </Button>
       </div>

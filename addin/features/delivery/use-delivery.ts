@@ -53,7 +53,9 @@ export function useDelivery(saved: SavedText): Delivery {
       console.warn(`Delivery "${id}" failed`, error);
       // A copy that could not be recorded did copy: say so, not that it failed outright.
       const isUnrecordedCopy = id === "copy" && error instanceof AddinError && error.code === "host_record_failed";
-      const reason = isUnrecordedCopy ? t("ui.deliver.copy_record_failed") : messageOf(error, t, "ui.deliver.failed_generic");
+      const reason = isUnrecordedCopy
+        ? t("ui.deliver.copy_record_failed")
+        : messageOf(error, t, "ui.deliver.failed_generic");
       setOutcome({ isOk: false, message: t("ui.deliver.failed", { reason }) });
     } finally {
       setBusy(null);
@@ -82,7 +84,8 @@ export function useDelivery(saved: SavedText): Delivery {
   return {
     outcome,
     busy,
-    write: (target, done) => void run(target, () => host.write(target, saved.text, saved.notice, saved.provenance ?? undefined), done),
+    write: (target, done) =>
+      void run(target, () => host.write(target, saved.text, saved.notice, saved.provenance ?? undefined), done),
     copy: () => void run("copy", copyAndRecord, "ui.deliver.done_copy"),
     download: () => void run("docx", exportDocx, "ui.deliver.done_docx"),
   };

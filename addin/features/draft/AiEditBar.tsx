@@ -16,11 +16,21 @@ const MAX_INSTRUCTION_CHARS = 300;
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
-  heading: { margin: 0, fontSize: tokens.fontSizeBase300, lineHeight: tokens.lineHeightBase300, fontWeight: tokens.fontWeightSemibold },
+  heading: {
+    margin: 0,
+    fontSize: tokens.fontSizeBase300,
+    lineHeight: tokens.lineHeightBase300,
+    fontWeight: tokens.fontWeightSemibold,
+  },
   buttons: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
   free: { display: "flex", alignItems: "flex-end", gap: tokens.spacingHorizontalS },
   input: { flexGrow: 1, minWidth: 0 },
-  hint: { margin: 0, fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200, color: tokens.colorNeutralForeground3 },
+  hint: {
+    margin: 0,
+    fontSize: tokens.fontSizeBase200,
+    lineHeight: tokens.lineHeightBase200,
+    color: tokens.colorNeutralForeground3,
+  },
 });
 
 /** Where the adviser's instruction goes, and whether an edit may start now. */
@@ -95,7 +105,12 @@ export function AiEditBar({ onRevise, isDisabled, disabledReason }: AiEditBarPro
             data-testid="revise-instruction"
           />
         </Field>
-        <Button size="small" disabledFocusable={isDisabled || trimmed === ""} onClick={apply} data-testid="revise-apply">
+        <Button
+          size="small"
+          disabledFocusable={isDisabled || trimmed === ""}
+          onClick={apply}
+          data-testid="revise-apply"
+        >
           {t("ui.revise.apply")}
         </Button>
       </div>

@@ -12,10 +12,32 @@ const useStyles = makeStyles({
     paddingLeft: tokens.spacingHorizontalM,
     borderLeft: `${tokens.strokeWidthThick} solid ${tokens.colorNeutralStroke2}`,
   },
-  heading: { margin: 0, fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200, fontWeight: tokens.fontWeightSemibold },
-  hint: { margin: 0, fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200, color: tokens.colorNeutralForeground3 },
-  list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS },
-  item: { fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200, color: tokens.colorNeutralForeground2, overflowWrap: "anywhere" },
+  heading: {
+    margin: 0,
+    fontSize: tokens.fontSizeBase200,
+    lineHeight: tokens.lineHeightBase200,
+    fontWeight: tokens.fontWeightSemibold,
+  },
+  hint: {
+    margin: 0,
+    fontSize: tokens.fontSizeBase200,
+    lineHeight: tokens.lineHeightBase200,
+    color: tokens.colorNeutralForeground3,
+  },
+  list: {
+    listStyleType: "none",
+    margin: 0,
+    padding: 0,
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalXXS,
+  },
+  item: {
+    fontSize: tokens.fontSizeBase200,
+    lineHeight: tokens.lineHeightBase200,
+    color: tokens.colorNeutralForeground2,
+    overflowWrap: "anywhere",
+  },
   where: { fontWeight: tokens.fontWeightSemibold, marginRight: tokens.spacingHorizontalXS },
 });
 
@@ -43,7 +65,10 @@ export function CitationList({ lines, hasCaret }: CitationListProps): ReactNode 
         <ul className={styles.list}>
           {lines.map((line) => (
             <li key={`${line.in}-${line.line}`} className={styles.item} data-testid="citation">
-              <span className={styles.where}>{t(line.in === "notes" ? "ui.citations.notes" : "ui.citations.source", { line: line.line })}</span>« {line.text} »
+              <span className={styles.where}>
+                {t(line.in === "notes" ? "ui.citations.notes" : "ui.citations.source", { line: line.line })}
+              </span>
+              « {line.text} »
             </li>
           ))}
         </ul>

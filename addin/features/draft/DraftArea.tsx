@@ -20,7 +20,14 @@ export interface DraftAreaProps {
 }
 
 /** The form for an extraction, the editor otherwise; the citations under the editor when the model gave any. */
-export function DraftArea({ view, isReadOnly, isStreaming, dispatch, labelledBy, summaryId }: DraftAreaProps): ReactNode {
+export function DraftArea({
+  view,
+  isReadOnly,
+  isStreaming,
+  dispatch,
+  labelledBy,
+  summaryId,
+}: DraftAreaProps): ReactNode {
   const { t } = useI18n();
   if (view.fieldValues && view.form.length > 0) {
     return (

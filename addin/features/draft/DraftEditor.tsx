@@ -39,7 +39,8 @@ export function DraftEditor(props: DraftEditorProps): ReactNode {
     sync();
   }, [props.value, props.isStreaming]);
 
-  const onCaret = (event: { currentTarget: HTMLTextAreaElement }): void => props.onCaretChange?.(event.currentTarget.selectionStart);
+  const onCaret = (event: { currentTarget: HTMLTextAreaElement }): void =>
+    props.onCaretChange?.(event.currentTarget.selectionStart);
 
   return (
     <div className={mergeClasses(styles.frame, props.isReadOnly && styles.readOnly)}>

@@ -14,8 +14,19 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorPaletteYellowBackground1,
     border: `${tokens.strokeWidthThin} solid ${tokens.colorPaletteYellowBorder2}`,
   },
-  quote: { margin: 0, fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200, color: tokens.colorNeutralForeground3, fontStyle: "italic", overflowWrap: "anywhere" },
-  status: { fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200, color: tokens.colorStatusSuccessForeground1 },
+  quote: {
+    margin: 0,
+    fontSize: tokens.fontSizeBase200,
+    lineHeight: tokens.lineHeightBase200,
+    color: tokens.colorNeutralForeground3,
+    fontStyle: "italic",
+    overflowWrap: "anywhere",
+  },
+  status: {
+    fontSize: tokens.fontSizeBase200,
+    lineHeight: tokens.lineHeightBase200,
+    color: tokens.colorStatusSuccessForeground1,
+  },
   value: { width: "100%" },
 });
 
@@ -30,7 +41,14 @@ export interface ExtractionFieldProps {
 }
 
 /** A list item: the field's textarea, its quote, then its status or the Confirmer button. */
-export function ExtractionField({ field, flag, value, isReadOnly, onChange, onConfirm }: ExtractionFieldProps): ReactNode {
+export function ExtractionField({
+  field,
+  flag,
+  value,
+  isReadOnly,
+  onChange,
+  onConfirm,
+}: ExtractionFieldProps): ReactNode {
   const { t, locale } = useI18n();
   const styles = useStyles();
   const quoteId = useId();
@@ -48,7 +66,11 @@ export function ExtractionField({ field, flag, value, isReadOnly, onChange, onCo
   }, [flag?.status]);
 
   return (
-    <li className={mergeClasses(styles.item, isPending && styles.flagged)} data-testid={`field-${field.path}`} data-status={flag?.status ?? "ok"}>
+    <li
+      className={mergeClasses(styles.item, isPending && styles.flagged)}
+      data-testid={`field-${field.path}`}
+      data-status={flag?.status ?? "ok"}
+    >
       <Field
         label={label}
         size="small"

@@ -8,9 +8,26 @@ import { ExtractionField } from "./ExtractionField";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
-  heading: { margin: 0, fontSize: tokens.fontSizeBase300, lineHeight: tokens.lineHeightBase300, fontWeight: tokens.fontWeightSemibold },
-  intro: { margin: 0, fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200, color: tokens.colorNeutralForeground2 },
-  list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  heading: {
+    margin: 0,
+    fontSize: tokens.fontSizeBase300,
+    lineHeight: tokens.lineHeightBase300,
+    fontWeight: tokens.fontWeightSemibold,
+  },
+  intro: {
+    margin: 0,
+    fontSize: tokens.fontSizeBase200,
+    lineHeight: tokens.lineHeightBase200,
+    color: tokens.colorNeutralForeground2,
+  },
+  list: {
+    listStyleType: "none",
+    margin: 0,
+    padding: 0,
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalM,
+  },
 });
 
 /** An extraction's fields, their current values and flags, and where edits and confirmations go. */
@@ -33,7 +50,8 @@ export function ExtractionForm(props: ExtractionFormProps): ReactNode {
   const headingId = useId();
   const remaining = pendingCount(props.flags, props.text);
   let count = "";
-  if (props.flags.length > 0) count = remaining > 0 ? t("ui.extraction.remaining", { count: remaining }) : t("ui.extraction.all_done");
+  if (props.flags.length > 0)
+    count = remaining > 0 ? t("ui.extraction.remaining", { count: remaining }) : t("ui.extraction.all_done");
   return (
     <section aria-labelledby={headingId} className={styles.root} data-testid="extraction">
       <h3 id={headingId} className={styles.heading}>

@@ -12,7 +12,11 @@ export interface TextSpan {
  * The text with each span (in order, non-overlapping) wrapped by `mark`; spans out of order or past the end are
  * skipped. The trailing space keeps a final empty line as tall in the backdrop as in the textarea.
  */
-function marked<S extends TextSpan>(value: string, spans: readonly S[], mark: (span: S, text: string) => ReactNode): ReactNode[] {
+function marked<S extends TextSpan>(
+  value: string,
+  spans: readonly S[],
+  mark: (span: S, text: string) => ReactNode,
+): ReactNode[] {
   const out: ReactNode[] = [];
   let at = 0;
   for (const span of spans) {

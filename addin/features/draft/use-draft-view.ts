@@ -47,7 +47,10 @@ export function useDraftView(phase: DraftPhase, task: TaskId, cited: CitedInputs
   const generation = isReviewed ? phase.generation : null;
   const fieldValues = isReviewed ? phase.fields : undefined;
   const ranges = useMemo(() => highlightRanges(flags, text), [flags, text]);
-  const headings = useMemo(() => headingRanges(text, { headings: sectionTitles(task, generation?.template) }), [text, task, generation]);
+  const headings = useMemo(
+    () => headingRanges(text, { headings: sectionTitles(task, generation?.template) }),
+    [text, task, generation],
+  );
   const form = useMemo(() => (fieldValues ? formFields(generation?.extraction) : []), [fieldValues, generation]);
   const citations = useMemo(() => citationsOf(generation?.citations), [generation]);
   const citation = generation && caret !== null ? citationAt(citations, generation.draft, text, caret) : null;

@@ -13,7 +13,11 @@ const useStyles = makeStyles({
     lineHeight: tokens.lineHeightBase300,
     color: tokens.colorStatusSuccessForeground1,
     outlineStyle: "none",
-    ":focus-visible": { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: "4px", borderRadius: tokens.borderRadiusSmall },
+    ":focus-visible": {
+      outline: `2px solid ${tokens.colorStrokeFocus2}`,
+      outlineOffset: "4px",
+      borderRadius: tokens.borderRadiusSmall,
+    },
   },
 });
 

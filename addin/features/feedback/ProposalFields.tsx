@@ -10,7 +10,12 @@ export function ProposalFields({ state }: { state: UseCaseState }): ReactNode {
   const { t } = useI18n();
   return (
     <>
-      <Field label={t("ui.usecase.label")} required validationState={state.validationState} validationMessage={state.message}>
+      <Field
+        label={t("ui.usecase.label")}
+        required
+        validationState={state.validationState}
+        validationMessage={state.message}
+      >
         <Textarea
           value={state.comment}
           rows={5}

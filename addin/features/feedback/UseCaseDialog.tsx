@@ -19,7 +19,12 @@ import { useUseCase } from "./use-use-case";
 
 const useStyles = makeStyles({
   content: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
-  intro: { margin: 0, fontSize: tokens.fontSizeBase300, lineHeight: tokens.lineHeightBase300, color: tokens.colorNeutralForeground2 },
+  intro: {
+    margin: 0,
+    fontSize: tokens.fontSizeBase300,
+    lineHeight: tokens.lineHeightBase300,
+    color: tokens.colorNeutralForeground2,
+  },
   // Task panes are 320 px wide: the dialog takes the width it is given.
   surface: { maxWidth: "min(560px, calc(100vw - 24px))" },
 });

@@ -24,7 +24,11 @@ export interface RatingState {
 }
 
 /** Rates `generationId`; `onSent` records the rating once the server stored it. */
-export function useRating(generationId: string, sent: Rating | undefined, onSent: (rating: Rating) => void): RatingState {
+export function useRating(
+  generationId: string,
+  sent: Rating | undefined,
+  onSent: (rating: Rating) => void,
+): RatingState {
   const { t } = useI18n();
   const api = useApi();
   const [rating, setRating] = useState<Rating | null>(null);

@@ -58,7 +58,11 @@ export function useUseCase(onClose: () => void): UseCaseState {
     setIsSending(true);
     setOutcome(null);
     try {
-      await api.sendFeedback({ kind: "use-case", comment: comment.trim(), ...(proposal === "use-case" ? {} : { proposal }) });
+      await api.sendFeedback({
+        kind: "use-case",
+        comment: comment.trim(),
+        ...(proposal === "use-case" ? {} : { proposal }),
+      });
       setOutcome({ kind: "sent" });
       setHasTriedEmpty(false);
     } catch (error) {

@@ -14,7 +14,12 @@ export interface DiscardControlProps {
 }
 
 /** The discard button, or the warning that asks to confirm it. */
-export function DiscardControl({ isConfirming, isDisabled, onConfirmingChange, onDiscard }: DiscardControlProps): ReactNode {
+export function DiscardControl({
+  isConfirming,
+  isDisabled,
+  onConfirmingChange,
+  onDiscard,
+}: DiscardControlProps): ReactNode {
   const { t } = useI18n();
   if (isConfirming) {
     return (

@@ -46,7 +46,13 @@ export function FlagCorrection({ flagId, figure, value, onChange, onApply, onCan
         />
       </Field>
       <div className={styles.buttons}>
-        <Button size="small" appearance="primary" disabledFocusable={value.trim() === ""} onClick={onApply} data-testid={`flag-${flagId}-apply`}>
+        <Button
+          size="small"
+          appearance="primary"
+          disabledFocusable={value.trim() === ""}
+          onClick={onApply}
+          data-testid={`flag-${flagId}-apply`}
+        >
           {t("ui.flags.apply")}
         </Button>
         <Button size="small" onClick={onCancel}>

@@ -28,12 +28,26 @@ const useStyles = makeStyles({
   },
   figureDone: { fontWeight: tokens.fontWeightSemibold, color: tokens.colorNeutralForeground1 },
   kind: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground3 },
-  snippet: { margin: 0, fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200, color: tokens.colorNeutralForeground2, overflowWrap: "anywhere" },
+  snippet: {
+    margin: 0,
+    fontSize: tokens.fontSizeBase200,
+    lineHeight: tokens.lineHeightBase200,
+    color: tokens.colorNeutralForeground2,
+    overflowWrap: "anywhere",
+  },
   status: { fontSize: tokens.fontSizeBase200, color: tokens.colorStatusSuccessForeground1, overflowWrap: "anywhere" },
 });
 
 /** The figure's line and, while it waits for a decision, its context; `statusRef` takes the focus after a decision. */
-export function FlagFigure({ flag, text, statusRef }: { flag: FlagState; text: string; statusRef: RefObject<HTMLSpanElement | null> }): ReactNode {
+export function FlagFigure({
+  flag,
+  text,
+  statusRef,
+}: {
+  flag: FlagState;
+  text: string;
+  statusRef: RefObject<HTMLSpanElement | null>;
+}): ReactNode {
   const { t } = useI18n();
   const styles = useStyles();
   const isPresent = isInText(flag, text);
@@ -47,7 +61,9 @@ export function FlagFigure({ flag, text, statusRef }: { flag: FlagState; text: s
   return (
     <>
       <div className={styles.line}>
-        <span className={flag.status === "pending" && isPresent ? styles.figure : styles.figureDone}>{flag.figure.text}</span>
+        <span className={flag.status === "pending" && isPresent ? styles.figure : styles.figureDone}>
+          {flag.figure.text}
+        </span>
         <span className={styles.kind}>{t(KIND_KEYS[flag.figure.kind] ?? "ui.flags.kind.number")}</span>
         {status ? (
           <span className={styles.status} ref={statusRef} tabIndex={-1} data-testid={`flag-${flag.id}-status`}>

@@ -26,7 +26,17 @@ export interface FlagDecisions {
 }
 
 /** A list item for `flag`; the keyboard stays on the item as its buttons come and go. */
-export function FlagItem({ flag, text, isReadOnly, decisions }: { flag: FlagState; text: string; isReadOnly: boolean; decisions: FlagDecisions }): ReactNode {
+export function FlagItem({
+  flag,
+  text,
+  isReadOnly,
+  decisions,
+}: {
+  flag: FlagState;
+  text: string;
+  isReadOnly: boolean;
+  decisions: FlagDecisions;
+}): ReactNode {
   const { t } = useI18n();
   const styles = useStyles();
   const [isCorrecting, setIsCorrecting] = useState(false);
@@ -61,7 +71,11 @@ export function FlagItem({ flag, text, isReadOnly, decisions }: { flag: FlagStat
   };
 
   return (
-    <li className={styles.item} data-testid={`flag-${flag.id}`} data-status={isPending && !isPresent ? "removed" : flag.status}>
+    <li
+      className={styles.item}
+      data-testid={`flag-${flag.id}`}
+      data-status={isPending && !isPresent ? "removed" : flag.status}
+    >
       <FlagFigure flag={flag} text={text} statusRef={statusRef} />
       {!isReadOnly && isPending && isPresent && !isCorrecting ? (
         <div className={styles.buttons}>
@@ -87,11 +101,23 @@ export function FlagItem({ flag, text, isReadOnly, decisions }: { flag: FlagStat
         </div>
       ) : null}
       {isCorrecting ? (
-        <FlagCorrection flagId={flag.id} figure={figure} value={value} onChange={setValue} onApply={apply} onCancel={() => setIsCorrecting(false)} />
+        <FlagCorrection
+          flagId={flag.id}
+          figure={figure}
+          value={value}
+          onChange={setValue}
+          onApply={apply}
+          onCancel={() => setIsCorrecting(false)}
+        />
       ) : null}
       {!isReadOnly && flag.status === "confirmed" ? (
         <div className={styles.buttons}>
-          <Button size="small" appearance="subtle" onClick={() => decisions.onReopen(flag.id)} data-testid={`flag-${flag.id}-reopen`}>
+          <Button
+            size="small"
+            appearance="subtle"
+            onClick={() => decisions.onReopen(flag.id)}
+            data-testid={`flag-${flag.id}-reopen`}
+          >
             {t("ui.flags.reopen")}
           </Button>
         </div>

@@ -7,7 +7,14 @@ import { footprintSentence } from "../../lib/footprint";
 import { useI18n } from "../../hooks/use-i18n";
 
 const useStyles = makeStyles({
-  list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
+  list: {
+    listStyleType: "none",
+    margin: 0,
+    padding: 0,
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalXS,
+  },
   item: {
     display: "flex",
     alignItems: "flex-start",
@@ -41,7 +48,9 @@ export function GenerationFacts({ generation }: { generation: GenerationResponse
       ) : null}
       <li className={styles.item} data-testid="facts-footprint">
         <LeafOneRegular className={styles.icon} aria-hidden />
-        <span>{generation.degraded ? t("ui.footprint.no_model") : footprintSentence(generation.footprint, locale)}</span>
+        <span>
+          {generation.degraded ? t("ui.footprint.no_model") : footprintSentence(generation.footprint, locale)}
+        </span>
       </li>
     </ul>
   );

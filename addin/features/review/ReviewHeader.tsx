@@ -7,7 +7,12 @@ import type { DraftPhase } from "../../lib/draft-session";
 
 const useStyles = makeStyles({
   head: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
-  heading: { margin: 0, fontSize: tokens.fontSizeBase400, lineHeight: tokens.lineHeightBase400, fontWeight: tokens.fontWeightSemibold },
+  heading: {
+    margin: 0,
+    fontSize: tokens.fontSizeBase400,
+    lineHeight: tokens.lineHeightBase400,
+    fontWeight: tokens.fontWeightSemibold,
+  },
   // Same height whether it shows progress, the provider or nothing: the editor below never moves.
   statusRow: {
     display: "flex",

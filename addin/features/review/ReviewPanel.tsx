@@ -54,7 +54,12 @@ export function ReviewPanel(props: ReviewPanelProps): ReactNode {
   const isReadOnly = phase.kind !== "review" || phase.isSaving;
   return (
     <section aria-labelledby={review.headingId} className={styles.root} data-testid="review" data-phase={phase.kind}>
-      <ReviewHeader phase={phase} headingId={review.headingId} headingRef={review.headingRef} onCancel={session.cancel} />
+      <ReviewHeader
+        phase={phase}
+        headingId={review.headingId}
+        headingRef={review.headingRef}
+        onCancel={session.cancel}
+      />
       <DraftArea
         view={draft}
         isReadOnly={isReadOnly}

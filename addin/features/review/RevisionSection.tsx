@@ -14,7 +14,12 @@ const VersionsPanel = lazy(() =>
 
 const useStyles = makeStyles({
   revision: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
-  hint: { margin: 0, fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200, color: tokens.colorNeutralForeground3 },
+  hint: {
+    margin: 0,
+    fontSize: tokens.fontSizeBase200,
+    lineHeight: tokens.lineHeightBase200,
+    color: tokens.colorNeutralForeground3,
+  },
 });
 
 /** The draft under review, its text, the history's state, and where an AI edit goes. */
@@ -59,7 +64,12 @@ export function RevisionSection({ phase, text, versions, onRevise }: RevisionSec
       <div id={versionsId}>
         {versions.isOpen ? (
           <Suspense fallback={<p className={styles.hint}>{t("ui.versions.loading")}</p>}>
-            <VersionsPanel generationId={phase.generation.id} currentText={text} isReadOnly={phase.isSaving} onRestore={versions.restore} />
+            <VersionsPanel
+              generationId={phase.generation.id}
+              currentText={text}
+              isReadOnly={phase.isSaving}
+              onRestore={versions.restore}
+            />
           </Suspense>
         ) : null}
       </div>

@@ -14,7 +14,11 @@ const TITLES: Record<TaskId, MessageKey> = {
 };
 
 const useStyles = makeStyles({
-  focus: { outlineStyle: "none", borderRadius: tokens.borderRadiusMedium, ":focus-visible": { outline: `2px solid ${tokens.colorStrokeFocus2}` } },
+  focus: {
+    outlineStyle: "none",
+    borderRadius: tokens.borderRadiusMedium,
+    ":focus-visible": { outline: `2px solid ${tokens.colorStrokeFocus2}` },
+  },
   label: { display: "block", marginTop: tokens.spacingVerticalXS },
   notice: { display: "block", marginTop: tokens.spacingVerticalXS, fontStyle: "italic" },
 });

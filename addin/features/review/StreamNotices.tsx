@@ -1,6 +1,13 @@
 // Owns what the review says about the stream: the live announcement, and the banners for a replaced, failed, cancelled
 // or offline draft.
-import { Button, makeStyles, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from "@fluentui/react-components";
+import {
+  Button,
+  makeStyles,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+} from "@fluentui/react-components";
 import type { ReactNode } from "react";
 import { useI18n } from "../../hooks/use-i18n";
 import type { DraftPhase } from "../../lib/draft-session";

@@ -76,12 +76,14 @@ export function useReview({ session, task, context, cited, onRevise }: ReviewInp
   const remaining = pendingCount(draft.flags, draft.text);
   let announcement = "";
   if (phase.kind === "streaming") announcement = t("ui.stream.progress");
-  else if (phase.kind === "review") announcement = remaining > 0 ? t("ui.stream.ready_flags", { count: remaining }) : t("ui.stream.ready");
+  else if (phase.kind === "review")
+    announcement = remaining > 0 ? t("ui.stream.ready_flags", { count: remaining }) : t("ui.stream.ready");
   else if (phase.kind === "cancelled") announcement = t("ui.stream.cancelled");
 
   const blocker = saveBlocker(phase);
   const blockerKey = blocker ? BLOCKERS[blocker] : undefined;
-  const blockerText = blocker === "flags" ? t("ui.save.blocked_flags", { count: remaining }) : blockerKey ? t(blockerKey) : "";
+  const blockerText =
+    blocker === "flags" ? t("ui.save.blocked_flags", { count: remaining }) : blockerKey ? t(blockerKey) : "";
 
   // What the host records with the text (send check, provenance header): which draft, under which pre-prompt, and
   // the transparency the server decided.
@@ -92,7 +94,11 @@ export function useReview({ session, task, context, cited, onRevise }: ReviewInp
           task,
           template: phase.generation.template,
           notice: phase.saved.transparency.label,
-          provenance: { generationId: phase.generation.id, prePromptId: phase.generation.prePrompt.id, transparency: phase.saved.transparency },
+          provenance: {
+            generationId: phase.generation.id,
+            prePromptId: phase.generation.prePrompt.id,
+            transparency: phase.saved.transparency,
+          },
           subtitle: [context.memberName, context.date].filter(Boolean).join(" · "),
         }
       : null;

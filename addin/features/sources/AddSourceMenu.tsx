@@ -1,6 +1,14 @@
 // Owns the "Ajouter une source" disclosure: one button per way of adding a source the host allows.
 import { Button } from "@fluentui/react-components";
-import { AddRegular, CalendarLtrRegular, CameraRegular, DocumentRegular, MailRegular, MicRegular, PersonVoiceRegular } from "@fluentui/react-icons";
+import {
+  AddRegular,
+  CalendarLtrRegular,
+  CameraRegular,
+  DocumentRegular,
+  MailRegular,
+  MicRegular,
+  PersonVoiceRegular,
+} from "@fluentui/react-icons";
 import { useId, type ReactElement, type ReactNode } from "react";
 import { useI18n } from "../../hooks/use-i18n";
 import { useSourceStyles } from "./source-styles";
@@ -44,11 +52,17 @@ export function AddSourceMenu({ sources, onUseThread, isDisabled }: AddSourceMen
       <div id={optionsId} hidden={!isAdding} className={styles.options} role="group" aria-label={t("ui.source.add")}>
         {isAdding ? (
           <>
-            {option("source-add-vtt", <PersonVoiceRegular />, t("ui.source.add_transcript"), () => inputs.vtt.current?.click())}
-            {option("source-add-document", <DocumentRegular />, t("ui.source.add_document"), () => inputs.document.current?.click())}
+            {option("source-add-vtt", <PersonVoiceRegular />, t("ui.source.add_transcript"), () =>
+              inputs.vtt.current?.click(),
+            )}
+            {option("source-add-document", <DocumentRegular />, t("ui.source.add_document"), () =>
+              inputs.document.current?.click(),
+            )}
             {option("source-add-scan", <CameraRegular />, t("ui.ocr.add"), () => inputs.scan.current?.click())}
             {option("source-add-voice", <MicRegular />, t("ui.voice.open"), sources.openVoice)}
-            {sources.addMeeting ? option("source-add-meeting", <CalendarLtrRegular />, t("ui.source.add_meeting"), sources.addMeeting) : null}
+            {sources.addMeeting
+              ? option("source-add-meeting", <CalendarLtrRegular />, t("ui.source.add_meeting"), sources.addMeeting)
+              : null}
             {onUseThread ? option("source-add-thread", <MailRegular />, t("ui.source.add_thread"), onUseThread) : null}
           </>
         ) : null}

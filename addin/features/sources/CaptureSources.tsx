@@ -11,7 +11,9 @@ const EarlierMinutes = lazy(() =>
 
 // Adding a source is not needed for the first notes: its panel is a chunk of its own, fetched at idle time.
 const SourcePanel = lazy(() =>
-  import(/* webpackChunkName: "sources", webpackPrefetch: true */ "./SourcePanel").then((m) => ({ default: m.SourcePanel })),
+  import(/* webpackChunkName: "sources", webpackPrefetch: true */ "./SourcePanel").then((m) => ({
+    default: m.SourcePanel,
+  })),
 );
 
 const useStyles = makeStyles({
@@ -30,7 +32,14 @@ export interface CaptureSourcesProps {
 }
 
 /** The earlier texts (when a member is typed) above the source panel, with a placeholder while they load. */
-export function CaptureSources({ source, onChange, onAddEarlier, thread, memberId, isDisabled }: CaptureSourcesProps): ReactNode {
+export function CaptureSources({
+  source,
+  onChange,
+  onAddEarlier,
+  thread,
+  memberId,
+  isDisabled,
+}: CaptureSourcesProps): ReactNode {
   const styles = useStyles();
   return (
     <Suspense fallback={<div className={styles.sourcePlaceholder} aria-hidden />}>

@@ -8,8 +8,20 @@ import type { WorkSource } from "../../lib/work-source";
 import { useEarlierMinutes } from "./use-earlier-minutes";
 
 const useStyles = makeStyles({
-  hint: { margin: 0, fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200, color: tokens.colorNeutralForeground3 },
-  list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  hint: {
+    margin: 0,
+    fontSize: tokens.fontSizeBase200,
+    lineHeight: tokens.lineHeightBase200,
+    color: tokens.colorNeutralForeground3,
+  },
+  list: {
+    listStyleType: "none",
+    margin: 0,
+    padding: 0,
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalS,
+  },
   item: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS },
   line: { overflowWrap: "anywhere" },
 });
@@ -40,7 +52,12 @@ export function EarlierMinutes({ memberId, onAdd, isDisabled }: EarlierMinutesPr
               {day(item.createdAt)} · {item.firstLine}
             </span>
             <div>
-              <Button size="small" disabledFocusable={isDisabled || added.has(item.id)} onClick={() => add(item)} data-testid={`earlier-add-${item.id}`}>
+              <Button
+                size="small"
+                disabledFocusable={isDisabled || added.has(item.id)}
+                onClick={() => add(item)}
+                data-testid={`earlier-add-${item.id}`}
+              >
                 {t("ui.history.earlier.add")}
               </Button>
             </div>

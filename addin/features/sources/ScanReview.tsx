@@ -11,7 +11,12 @@ import { messageOf } from "../../lib/errors";
 
 const useStyles = makeStyles({
   title: { overflowWrap: "anywhere" },
-  hint: { margin: 0, fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200, color: tokens.colorNeutralForeground2 },
+  hint: {
+    margin: 0,
+    fontSize: tokens.fontSizeBase200,
+    lineHeight: tokens.lineHeightBase200,
+    color: tokens.colorNeutralForeground2,
+  },
   page: { minHeight: "140px" },
   buttons: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
 });
@@ -66,6 +71,7 @@ export function ScanReview(props: ScanReviewProps): ReactNode {
       });
     return () => abort.abort();
     // One reading per file: the callbacks may change identity on every render of the parent.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- one reading per file (see above)
   }, [api, file]);
 
   if (state.step === "reading") {
@@ -86,15 +92,25 @@ export function ScanReview(props: ScanReviewProps): ReactNode {
           {...(progress && progress.page > 0 ? { value: progress.page / progress.pages } : {})}
           data-testid="scan-progress-bar"
         />
-        <p className={styles.hint} role="status" data-testid="scan-progress" data-page={progress?.page ?? ""} data-pages={progress?.pages ?? ""}>
+        <p
+          className={styles.hint}
+          role="status"
+          data-testid="scan-progress"
+          data-page={progress?.page ?? ""}
+          data-pages={progress?.pages ?? ""}
+        >
           {label}
         </p>
         <p className={styles.hint}>{t("ui.ocr.local_note")}</p>
         <div className={styles.buttons}>
-          <Button size="small" onClick={() => {
-            controller.current?.abort();
-            onCancel();
-          }} data-testid="scan-cancel">
+          <Button
+            size="small"
+            onClick={() => {
+              controller.current?.abort();
+              onCancel();
+            }}
+            data-testid="scan-cancel"
+          >
             {t("ui.ocr.cancel")}
           </Button>
         </div>
@@ -104,12 +120,20 @@ export function ScanReview(props: ScanReviewProps): ReactNode {
 
   const { scan, texts } = state;
   const use = (): void => {
-    const text = texts.map((p) => p.trim()).filter((p) => p !== "").join("\n\n");
+    const text = texts
+      .map((p) => p.trim())
+      .filter((p) => p !== "")
+      .join("\n\n");
     props.onUse({
       kind: "scan",
       name: file.name,
       text,
-      facts: { pages: scan.pages.length, format: scan.format, confidence: scan.confidence, lowConfidencePages: scan.lowConfidencePages },
+      facts: {
+        pages: scan.pages.length,
+        format: scan.format,
+        confidence: scan.confidence,
+        lowConfidencePages: scan.lowConfidencePages,
+      },
     });
   };
   return (
@@ -118,7 +142,11 @@ export function ScanReview(props: ScanReviewProps): ReactNode {
         {t("ui.ocr.review_title")}
       </p>
       <p className={styles.hint} data-testid="scan-summary">
-        {t("ui.ocr.summary", { format: FORMAT_LABELS[scan.format], pages: scan.pages.length, confidence: scan.confidence })}
+        {t("ui.ocr.summary", {
+          format: FORMAT_LABELS[scan.format],
+          pages: scan.pages.length,
+          confidence: scan.confidence,
+        })}
       </p>
       <p className={styles.hint}>{t("ui.ocr.review_hint")}</p>
       {scan.lowConfidencePages.length > 0 && scan.pages.length > 1 ? (
@@ -133,21 +161,30 @@ export function ScanReview(props: ScanReviewProps): ReactNode {
               {t("ui.ocr.low_confidence", { confidence: page.confidence })}
             </InlineNotice>
           ) : null}
-          {page.rotation !== 0 ? <p className={styles.hint}>{t("ui.ocr.rotated", { degrees: page.rotation })}</p> : null}
+          {page.rotation !== 0 ? (
+            <p className={styles.hint}>{t("ui.ocr.rotated", { degrees: page.rotation })}</p>
+          ) : null}
           <Field label={t("ui.ocr.page_label", { page: page.page, confidence: page.confidence })} size="small">
             <Textarea
               className={styles.page}
               resize="vertical"
               rows={8}
               value={texts[i] ?? ""}
-              onChange={(_, data) => setState({ step: "review", scan, texts: texts.map((text, j) => (j === i ? data.value : text)) })}
+              onChange={(_, data) =>
+                setState({ step: "review", scan, texts: texts.map((text, j) => (j === i ? data.value : text)) })
+              }
               data-testid="scan-page-text"
             />
           </Field>
         </div>
       ))}
       <div className={styles.buttons}>
-        <Button appearance="primary" onClick={use} disabled={texts.every((text) => text.trim() === "")} data-testid="scan-use">
+        <Button
+          appearance="primary"
+          onClick={use}
+          disabled={texts.every((text) => text.trim() === "")}
+          data-testid="scan-use"
+        >
           {t("ui.ocr.use")}
         </Button>
         <Button appearance="subtle" onClick={() => onCancel()} data-testid="scan-discard">

@@ -53,7 +53,14 @@ export function SourceCard({ source, onChange, sources, isDisabled }: SourceCard
         >
           {isOpen ? t("ui.source.hide") : t("ui.source.show")}
         </Button>
-        <Button size="small" appearance="subtle" icon={<DeleteRegular />} disabledFocusable={isDisabled} onClick={sources.remove} data-testid="source-remove">
+        <Button
+          size="small"
+          appearance="subtle"
+          icon={<DeleteRegular />}
+          disabledFocusable={isDisabled}
+          onClick={sources.remove}
+          data-testid="source-remove"
+        >
           {t("ui.source.remove")}
         </Button>
       </div>

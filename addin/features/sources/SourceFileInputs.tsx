@@ -10,7 +10,11 @@ const ACCEPT = {
 } as const;
 
 /** One input per kind of file, out of the tab order: the buttons that open them are the focus stops. */
-export function SourceFileInputs({ sources }: { readonly sources: Pick<SourceImport, "inputs" | "onFile"> }): ReactNode {
+export function SourceFileInputs({
+  sources,
+}: {
+  readonly sources: Pick<SourceImport, "inputs" | "onFile">;
+}): ReactNode {
   const styles = useSourceStyles();
   return (
     <>

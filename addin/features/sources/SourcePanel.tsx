@@ -35,9 +35,12 @@ export function SourcePanel(props: SourcePanelProps): ReactNode {
   const { source } = props;
 
   let body: ReactNode;
-  if (source) body = <SourceCard source={source} onChange={props.onChange} sources={sources} isDisabled={props.isDisabled} />;
-  else if (sources.scanFile) body = <ScanReview file={sources.scanFile} onUse={sources.onScanUsed} onCancel={sources.onScanCancelled} />;
-  else if (sources.isRecordingVoice) body = <VoicePanel onUse={sources.onVoiceUsed} onCancel={sources.onVoiceCancelled} />;
+  if (source)
+    body = <SourceCard source={source} onChange={props.onChange} sources={sources} isDisabled={props.isDisabled} />;
+  else if (sources.scanFile)
+    body = <ScanReview file={sources.scanFile} onUse={sources.onScanUsed} onCancel={sources.onScanCancelled} />;
+  else if (sources.isRecordingVoice)
+    body = <VoicePanel onUse={sources.onVoiceUsed} onCancel={sources.onVoiceCancelled} />;
   else if (props.isReadingThread) {
     body = (
       <p className={styles.hint} role="status" data-testid="source-thread-reading">

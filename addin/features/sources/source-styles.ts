@@ -3,10 +3,20 @@ import { makeStyles, tokens } from "@fluentui/react-components";
 
 export const useSourceStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
-  heading: { margin: 0, fontSize: tokens.fontSizeBase300, lineHeight: tokens.lineHeightBase300, fontWeight: tokens.fontWeightSemibold },
+  heading: {
+    margin: 0,
+    fontSize: tokens.fontSizeBase300,
+    lineHeight: tokens.lineHeightBase300,
+    fontWeight: tokens.fontWeightSemibold,
+  },
   options: { display: "flex", flexDirection: "column", alignItems: "stretch", gap: tokens.spacingVerticalXS },
   option: { justifyContent: "flex-start" },
-  hint: { margin: 0, fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200, color: tokens.colorNeutralForeground3 },
+  hint: {
+    margin: 0,
+    fontSize: tokens.fontSizeBase200,
+    lineHeight: tokens.lineHeightBase200,
+    color: tokens.colorNeutralForeground3,
+  },
   card: {
     display: "flex",
     flexDirection: "column",
@@ -33,7 +43,14 @@ export const useSourceStyles = makeStyles({
   buttons: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
   text: { minHeight: "160px" },
   // Reachable by the buttons that open it, not by Tab: one focus stop per way of adding a source.
-  fileInput: { position: "absolute", width: "1px", height: "1px", opacity: 0, overflow: "hidden", pointerEvents: "none" },
+  fileInput: {
+    position: "absolute",
+    width: "1px",
+    height: "1px",
+    opacity: 0,
+    overflow: "hidden",
+    pointerEvents: "none",
+  },
   status: {
     margin: 0,
     minHeight: tokens.lineHeightBase200,

@@ -45,7 +45,11 @@ export function useEarlierMinutes(memberId: string, onAdd: (source: WorkSource) 
   }, [api, memberId]);
 
   const day = (iso: string): string =>
-    new Date(iso).toLocaleDateString(locale === "en" ? "en-GB" : "fr-FR", { day: "2-digit", month: "2-digit", year: "numeric" });
+    new Date(iso).toLocaleDateString(locale === "en" ? "en-GB" : "fr-FR", {
+      day: "2-digit",
+      month: "2-digit",
+      year: "numeric",
+    });
 
   const add = (item: MinutesListItem): void => {
     api.getMinutes(item.id).then(

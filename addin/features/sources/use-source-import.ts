@@ -44,7 +44,11 @@ export function useSourceImport(onChange: (source: WorkSource | null) => void): 
   const { t } = useI18n();
   const api = useApi();
   const host = useHost();
-  const inputs = { vtt: useRef<HTMLInputElement>(null), document: useRef<HTMLInputElement>(null), scan: useRef<HTMLInputElement>(null) };
+  const inputs = {
+    vtt: useRef<HTMLInputElement>(null),
+    document: useRef<HTMLInputElement>(null),
+    scan: useRef<HTMLInputElement>(null),
+  };
   const addButton = useRef<HTMLButtonElement>(null);
   const [scanFile, setScanFile] = useState<File | null>(null);
   const [isRecordingVoice, setIsRecordingVoice] = useState(false);
@@ -60,7 +64,8 @@ export function useSourceImport(onChange: (source: WorkSource | null) => void): 
     setIsAdding(false);
     setStatus(message);
   };
-  const addedMessage = (next: WorkSource): string => t("ui.source.added", { what: next.name || t(KIND_KEYS[next.kind]) });
+  const addedMessage = (next: WorkSource): string =>
+    t("ui.source.added", { what: next.name || t(KIND_KEYS[next.kind]) });
   const toOcr = (file: File): void => {
     setProblem(null);
     setScanFile(file);
@@ -117,7 +122,9 @@ export function useSourceImport(onChange: (source: WorkSource | null) => void): 
     isRecordingVoice,
     openVoice: () => setIsRecordingVoice(true),
     onFile,
-    addMeeting: readMeeting ? () => void add(async () => readTranscript(api, await readMeeting(), "meeting-transcript", "")) : undefined,
+    addMeeting: readMeeting
+      ? () => void add(async () => readTranscript(api, await readMeeting(), "meeting-transcript", ""))
+      : undefined,
     onScanUsed: (next) => {
       setScanFile(null);
       added(next, addedMessage(next));

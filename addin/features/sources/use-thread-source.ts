@@ -28,7 +28,11 @@ export interface ThreadSource {
  * Reads the item's thread once, unless the restored work already holds a source (or its removal): `restored` is
  * the saved source, undefined when nothing was saved about it.
  */
-export function useThreadSource(item: ItemContext, restored: WorkSource | null | undefined, onSource: (source: WorkSource) => void): ThreadSource {
+export function useThreadSource(
+  item: ItemContext,
+  restored: WorkSource | null | undefined,
+  onSource: (source: WorkSource) => void,
+): ThreadSource {
   const api = useApi();
   const { t } = useI18n();
   const [isReading, setIsReading] = useState(false);
@@ -48,7 +52,12 @@ export function useThreadSource(item: ItemContext, restored: WorkSource | null |
         (answer) => {
           // The item was switched meanwhile: this thread's source belongs to a workspace that is gone.
           if (controller.signal.aborted) return;
-          onSource({ kind: "mail-thread", name: "", text: answer.source, facts: { messages: answer.messages, ...attributionOf(answer.source) } });
+          onSource({
+            kind: "mail-thread",
+            name: "",
+            text: answer.source,
+            facts: { messages: answer.messages, ...attributionOf(answer.source) },
+          });
         },
         (error: unknown) => {
           if (controller.signal.aborted) return;
@@ -67,6 +76,7 @@ export function useThreadSource(item: ItemContext, restored: WorkSource | null |
     if (isThreadItem && restored === undefined) return read();
     return undefined;
     // On mount only: the workspace is remounted for each item.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- on mount only (see above)
   }, []);
 
   const offered = isThreadItem && problem === null ? null : hostSource;

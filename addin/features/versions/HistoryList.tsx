@@ -7,7 +7,13 @@ import { taskLabel, when } from "./history-format";
 import { useHistoryStyles } from "./history-styles";
 
 /** The texts loaded so far; choosing one reopens it. */
-export function HistoryList({ items, onOpen }: { readonly items: readonly MinutesListItem[]; readonly onOpen: (id: string) => void }): ReactNode {
+export function HistoryList({
+  items,
+  onOpen,
+}: {
+  readonly items: readonly MinutesListItem[];
+  readonly onOpen: (id: string) => void;
+}): ReactNode {
   const { t, locale } = useI18n();
   const styles = useHistoryStyles();
   return (
@@ -22,7 +28,12 @@ export function HistoryList({ items, onOpen }: { readonly items: readonly Minute
         ];
         return (
           <li key={item.id}>
-            <Button className={styles.item} appearance="outline" onClick={() => onOpen(item.id)} data-testid={`history-item-${item.id}`}>
+            <Button
+              className={styles.item}
+              appearance="outline"
+              onClick={() => onOpen(item.id)}
+              data-testid={`history-item-${item.id}`}
+            >
               <span className={styles.firstLine}>{item.firstLine}</span>
               <span className={styles.meta}>{meta.filter(Boolean).join(" · ")}</span>
             </Button>

@@ -9,7 +9,13 @@ import { SavedMinutes } from "./SavedMinutes";
 import { useHistory, type DraftSeed } from "./use-history";
 
 /** The history view; `onClose` goes back to the notes, `onSeed` starts a new draft from a saved text. */
-export function HistoryPanel({ onClose, onSeed }: { readonly onClose: () => void; readonly onSeed: (seed: DraftSeed) => void }): ReactNode {
+export function HistoryPanel({
+  onClose,
+  onSeed,
+}: {
+  readonly onClose: () => void;
+  readonly onSeed: (seed: DraftSeed) => void;
+}): ReactNode {
   const { t } = useI18n();
   const styles = useHistoryStyles();
   const headingId = useId();

@@ -76,22 +76,35 @@ export function SavedMinutes({ minutes: open, onBack, onSeed }: SavedMinutesProp
         </p>
       ) : null}
       <p className={styles.hint} data-testid="history-provenance">
-        {t("ui.history.provenance", { prePrompt: open.prePrompt.id, version: open.prePrompt.version, share: Math.round(open.aiShare * 100), ...saved })}
+        {t("ui.history.provenance", {
+          prePrompt: open.prePrompt.id,
+          version: open.prePrompt.version,
+          share: Math.round(open.aiShare * 100),
+          ...saved,
+        })}
       </p>
       <div className={styles.buttons}>
         <Button
           icon={<CopyRegular />}
-          onClick={() => void run(() => copyText(toPlainText(open.text, open.transparency.label, { headings })), "ui.history.copied")}
+          onClick={() =>
+            void run(() => copyText(toPlainText(open.text, open.transparency.label, { headings })), "ui.history.copied")
+          }
           data-testid="history-copy"
         >
           {t("ui.history.copy")}
         </Button>
-        <Button icon={<ArrowDownloadRegular />} onClick={() => void run(exportDocx, "ui.history.exported")} data-testid="history-docx">
+        <Button
+          icon={<ArrowDownloadRegular />}
+          onClick={() => void run(exportDocx, "ui.history.exported")}
+          data-testid="history-docx"
+        >
           {t("ui.history.docx")}
         </Button>
         <Button
           icon={<DocumentAddRegular />}
-          onClick={() => onSeed({ task: open.task, ...(open.template ? { template: open.template } : {}), text: open.text })}
+          onClick={() =>
+            onSeed({ task: open.task, ...(open.template ? { template: open.template } : {}), text: open.text })
+          }
           data-testid="history-new-from"
         >
           {t("ui.history.new_from")}

@@ -26,7 +26,10 @@ export function VersionItem({ version, isCurrent, onRestore }: VersionItemProps)
   const { t, locale } = useI18n();
   const styles = useVersionsStyles();
   const kind = t(KIND_KEYS[version.kind]);
-  const time = new Date(version.at).toLocaleTimeString(locale === "en" ? "en-GB" : "fr-FR", { hour: "2-digit", minute: "2-digit" });
+  const time = new Date(version.at).toLocaleTimeString(locale === "en" ? "en-GB" : "fr-FR", {
+    hour: "2-digit",
+    minute: "2-digit",
+  });
   const at = t("ui.versions.at", { time });
   return (
     <li className={styles.item} data-testid="version" data-kind={version.kind}>
@@ -34,8 +37,14 @@ export function VersionItem({ version, isCurrent, onRestore }: VersionItemProps)
         <span className={styles.kind}>{kind}</span>
         <span className={styles.meta}>{at}</span>
       </div>
-      {version.instruction ? <p className={styles.meta}>{t("ui.versions.instruction", { instruction: version.instruction })}</p> : null}
-      {version.text === null ? <p className={styles.meta}>{t("ui.versions.purged")}</p> : <p className={styles.excerpt}>{version.text}</p>}
+      {version.instruction ? (
+        <p className={styles.meta}>{t("ui.versions.instruction", { instruction: version.instruction })}</p>
+      ) : null}
+      {version.text === null ? (
+        <p className={styles.meta}>{t("ui.versions.purged")}</p>
+      ) : (
+        <p className={styles.excerpt}>{version.text}</p>
+      )}
       <div>
         {isCurrent ? (
           <span className={styles.meta}>{t("ui.versions.current")}</span>

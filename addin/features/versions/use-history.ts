@@ -54,7 +54,9 @@ export function useHistory(): HistoryState {
       api.listMinutes({ ...(q ? { q } : {}), ...(cursor ? { cursor } : {}) }, current.signal).then(
         (next) => {
           if (current.signal.aborted) return;
-          setPage((previous) => (cursor && previous ? { items: [...previous.items, ...next.items], nextCursor: next.nextCursor } : next));
+          setPage((previous) =>
+            cursor && previous ? { items: [...previous.items, ...next.items], nextCursor: next.nextCursor } : next,
+          );
           setSearched(q);
           setIsLoading(false);
         },

@@ -13,14 +13,35 @@ import { useRecorder } from "./use-recorder";
 import { createVoiceApi } from "./voice-api";
 
 const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, padding: tokens.spacingHorizontalM, borderRadius: tokens.borderRadiusMedium, border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, backgroundColor: tokens.colorNeutralBackground2 },
+  root: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalS,
+    padding: tokens.spacingHorizontalM,
+    borderRadius: tokens.borderRadiusMedium,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    backgroundColor: tokens.colorNeutralBackground2,
+  },
   heading: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
   notice: { margin: 0, fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200 },
   buttons: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
   fact: { margin: 0, fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
-  turns: { margin: 0, padding: 0, listStyle: "none", display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS, maxHeight: "320px", overflowY: "auto" },
+  turns: {
+    margin: 0,
+    padding: 0,
+    listStyle: "none",
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalXS,
+    maxHeight: "320px",
+    overflowY: "auto",
+  },
   turn: { fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200, overflowWrap: "anywhere" },
-  time: { color: tokens.colorNeutralForeground3, fontVariantNumeric: "tabular-nums", marginRight: tokens.spacingHorizontalXS },
+  time: {
+    color: tokens.colorNeutralForeground3,
+    fontVariantNumeric: "tabular-nums",
+    marginRight: tokens.spacingHorizontalXS,
+  },
   speaker: { fontWeight: tokens.fontWeightSemibold },
 });
 
@@ -47,7 +68,9 @@ export function VoicePanel(props: VoicePanelProps): ReactNode {
   /** Outlook first asks its own permission (a first grant needs a reload); then the browser's getUserMedia. */
   const start = async () => {
     setHostRefusal(null);
-    const permission = host.requestMicrophone ? await host.requestMicrophone().catch(() => "unsupported" as const) : "unsupported";
+    const permission = host.requestMicrophone
+      ? await host.requestMicrophone().catch(() => "unsupported" as const)
+      : "unsupported";
     if (permission === "denied") {
       setHostRefusal(t("ui.voice.mic_denied"));
       return;
@@ -60,7 +83,10 @@ export function VoicePanel(props: VoicePanelProps): ReactNode {
     await recorder.start();
   };
   const { state } = recorder;
-  const isSupported = typeof navigator !== "undefined" && navigator.mediaDevices?.getUserMedia !== undefined && typeof MediaRecorder !== "undefined";
+  const isSupported =
+    typeof navigator !== "undefined" &&
+    navigator.mediaDevices?.getUserMedia !== undefined &&
+    typeof MediaRecorder !== "undefined";
 
   useEffect(() => {
     let isCurrent = true;
@@ -88,18 +114,20 @@ export function VoicePanel(props: VoicePanelProps): ReactNode {
   }, [state.transcript]);
 
   const speakers = [...new Set(turns.map((turn) => turn.speaker))];
-  const named = speakers.reduce((acc, speaker) => (names[speaker] ? renameSpeaker(acc, speaker, names[speaker] ?? speaker) : acc), turns);
+  const named = speakers.reduce(
+    (acc, speaker) => (names[speaker] ? renameSpeaker(acc, speaker, names[speaker] ?? speaker) : acc),
+    turns,
+  );
   const isLive = state.phase === "recording" || state.phase === "paused";
-  const problem =
-    hasProblem(state.error)
-      ? state.error.problem.code === "provider_unavailable"
-        ? t("ui.voice.no_provider")
-        : t("ui.voice.failed", { reason: state.error.problem.detail })
-      : state.error
-        ? /NotAllowed|Permission|denied/i.test(`${state.error.name} ${state.error.message}`)
-          ? t("ui.voice.mic_denied")
-          : t("ui.voice.failed", { reason: state.error.message })
-        : null;
+  const problem = hasProblem(state.error)
+    ? state.error.problem.code === "provider_unavailable"
+      ? t("ui.voice.no_provider")
+      : t("ui.voice.failed", { reason: state.error.problem.detail })
+    : state.error
+      ? /NotAllowed|Permission|denied/i.test(`${state.error.name} ${state.error.message}`)
+        ? t("ui.voice.mic_denied")
+        : t("ui.voice.failed", { reason: state.error.message })
+      : null;
 
   const use = () => {
     const text = turnsToSource(named);
@@ -128,10 +156,21 @@ export function VoicePanel(props: VoicePanelProps): ReactNode {
           <p className={styles.notice} data-testid="voice-notice">
             {t("ui.voice.notice")}
           </p>
-          <Checkbox checked={hasConsent} onChange={(_, data) => setHasConsent(data.checked === true)} label={t("ui.voice.consent")} data-testid="voice-consent" />
+          <Checkbox
+            checked={hasConsent}
+            onChange={(_, data) => setHasConsent(data.checked === true)}
+            label={t("ui.voice.consent")}
+            data-testid="voice-consent"
+          />
           {!hasConsent ? <p className={styles.fact}>{t("ui.voice.consent_needed")}</p> : null}
           <div className={styles.buttons}>
-            <Button appearance="primary" icon={<MicRegular />} disabled={!hasConsent || !isSupported || !queue} onClick={() => void start()} data-testid="voice-start">
+            <Button
+              appearance="primary"
+              icon={<MicRegular />}
+              disabled={!hasConsent || !isSupported || !queue}
+              onClick={() => void start()}
+              data-testid="voice-start"
+            >
               {t("ui.voice.start")}
             </Button>
             <Button appearance="subtle" onClick={props.onCancel} data-testid="voice-cancel">
@@ -144,7 +183,8 @@ export function VoicePanel(props: VoicePanelProps): ReactNode {
       {isLive || state.phase === "starting" || state.phase === "finishing" ? (
         <>
           <p className={styles.fact} role="status" data-testid="voice-state">
-            {state.phase === "paused" ? t("ui.voice.paused") : t("ui.voice.recording")} · <span data-testid="voice-elapsed">{t("ui.voice.elapsed", { time: formatTimestamp(state.elapsedS) })}</span>
+            {state.phase === "paused" ? t("ui.voice.paused") : t("ui.voice.recording")} ·{" "}
+            <span data-testid="voice-elapsed">{t("ui.voice.elapsed", { time: formatTimestamp(state.elapsedS) })}</span>
           </p>
           <Field label={t("ui.voice.level")} size="small">
             <ProgressBar value={state.level} max={1} thickness="large" data-testid="voice-level" />
@@ -159,7 +199,13 @@ export function VoicePanel(props: VoicePanelProps): ReactNode {
                 {t("ui.voice.pause")}
               </Button>
             )}
-            <Button appearance="primary" icon={<RecordStopRegular />} disabled={!isLive} onClick={() => void recorder.stop()} data-testid="voice-stop">
+            <Button
+              appearance="primary"
+              icon={<RecordStopRegular />}
+              disabled={!isLive}
+              onClick={() => void recorder.stop()}
+              data-testid="voice-stop"
+            >
               {t("ui.voice.stop")}
             </Button>
           </div>
@@ -172,7 +218,9 @@ export function VoicePanel(props: VoicePanelProps): ReactNode {
         </p>
       ) : null}
       {state.isOffline ? <InlineNotice intent="warning">{t("ui.voice.offline")}</InlineNotice> : null}
-      {isResuming && state.phase === "transcribing" ? <p className={styles.fact}>{t("ui.voice.resume_upload")}</p> : null}
+      {isResuming && state.phase === "transcribing" ? (
+        <p className={styles.fact}>{t("ui.voice.resume_upload")}</p>
+      ) : null}
       {state.phase === "transcribing" ? (
         <p className={styles.fact} role="status" data-testid="voice-transcribing">
           {t("ui.voice.transcribing")}
@@ -194,7 +242,11 @@ export function VoicePanel(props: VoicePanelProps): ReactNode {
           <Button onClick={() => void recorder.retry()} data-testid="voice-retry">
             {t("ui.voice.retry")}
           </Button>
-          <Button appearance="subtle" onClick={() => void recorder.discard().then(() => setIsResuming(false))} data-testid="voice-discard">
+          <Button
+            appearance="subtle"
+            onClick={() => void recorder.discard().then(() => setIsResuming(false))}
+            data-testid="voice-discard"
+          >
             {t("ui.voice.discard")}
           </Button>
         </div>
@@ -205,7 +257,11 @@ export function VoicePanel(props: VoicePanelProps): ReactNode {
           <h4 className={styles.heading}>{t("ui.voice.transcript")}</h4>
           {speakers.map((speaker) => (
             <Field key={speaker} label={t("ui.voice.rename", { speaker })} size="small">
-              <Input value={names[speaker] ?? speaker} onChange={(_, data) => setNames({ ...names, [speaker]: data.value })} data-testid="voice-rename" />
+              <Input
+                value={names[speaker] ?? speaker}
+                onChange={(_, data) => setNames({ ...names, [speaker]: data.value })}
+                data-testid="voice-rename"
+              />
             </Field>
           ))}
           <ol className={styles.turns} data-testid="voice-turns">

@@ -5,7 +5,8 @@ import { AddinError, hasProblem } from "../../lib/errors";
 import type { ChunkQueue } from "./chunk-queue";
 import type { VoiceApi } from "./voice-api";
 
-export type RecorderPhase = "idle" | "starting" | "recording" | "paused" | "finishing" | "transcribing" | "done" | "failed";
+export type RecorderPhase =
+  "idle" | "starting" | "recording" | "paused" | "finishing" | "transcribing" | "done" | "failed";
 
 /** Opus in WebM where the browser has it (Chromium, Edge, Firefox), else Ogg, else whatever it records. */
 export function pickMimeType(): string {
@@ -36,9 +37,27 @@ export interface RecorderState {
  * device only once the server acknowledged it, so a network drop, a reload or a crash loses nothing.
  */
 export function useRecorder(api: VoiceApi, queue: ChunkQueue | null) {
-  const [state, setState] = useState<RecorderState>({ phase: "idle", elapsedS: 0, level: 0, pending: 0, isOffline: false, transcript: null, error: null });
+  const [state, setState] = useState<RecorderState>({
+    phase: "idle",
+    elapsedS: 0,
+    level: 0,
+    pending: 0,
+    isOffline: false,
+    transcript: null,
+    error: null,
+  });
   const patch = useCallback((p: Partial<RecorderState>) => setState((s) => ({ ...s, ...p })), []);
-  const live = useRef<{ recorder: MediaRecorder; stream: MediaStream; audio: AudioContext | null; id: string; n: number; startedAt: number; pausedMs: number; pausedAt: number | null; mimeType: string } | null>(null);
+  const live = useRef<{
+    recorder: MediaRecorder;
+    stream: MediaStream;
+    audio: AudioContext | null;
+    id: string;
+    n: number;
+    startedAt: number;
+    pausedMs: number;
+    pausedAt: number | null;
+    mimeType: string;
+  } | null>(null);
   const uploading = useRef<Promise<void> | null>(null);
   const isUnmounted = useRef(false);
 
@@ -67,7 +86,13 @@ export function useRecorder(api: VoiceApi, queue: ChunkQueue | null) {
             attempt = -1;
           } catch (error) {
             // The server refused the chunk for good (limit, conflict): stop sending it and say why.
-            if (hasProblem(error) && error.problem.status >= 400 && error.problem.status < 500 && error.problem.status !== 429 && error.problem.status !== 408) {
+            if (
+              hasProblem(error) &&
+              error.problem.status >= 400 &&
+              error.problem.status < 500 &&
+              error.problem.status !== 429 &&
+              error.problem.status !== 408
+            ) {
               patch({ error });
               return;
             }
@@ -96,7 +121,8 @@ export function useRecorder(api: VoiceApi, queue: ChunkQueue | null) {
           try {
             transcript = await api.transcribe(id, chunkCount);
           } catch (error) {
-            if (!(error instanceof AddinError && error.code === "network") || attempt >= 20 || isUnmounted.current) throw error;
+            if (!(error instanceof AddinError && error.code === "network") || attempt >= 20 || isUnmounted.current)
+              throw error;
             patch({ isOffline: true });
             await sleep(Math.min(10_000, 500 * 2 ** Math.min(attempt, 5)));
           }
@@ -160,7 +186,13 @@ export function useRecorder(api: VoiceApi, queue: ChunkQueue | null) {
       const n = l.n++;
       void (async () => {
         await queue.addChunk({ recordingId: id, n, blob: event.data, endS: elapsed() });
-        await queue.saveRecording({ id, mimeType, startedAt: l.startedAt, chunkCount: l.n, isStopped: recorder.state === "inactive" });
+        await queue.saveRecording({
+          id,
+          mimeType,
+          startedAt: l.startedAt,
+          chunkCount: l.n,
+          isStopped: recorder.state === "inactive",
+        });
         void flush(id);
       })();
     };
@@ -202,7 +234,13 @@ export function useRecorder(api: VoiceApi, queue: ChunkQueue | null) {
     void l.audio?.close();
     // The last dataavailable fires before stop; give its queue write a moment to land.
     await sleep(50);
-    await queue.saveRecording({ id: l.id, mimeType: l.mimeType, startedAt: l.startedAt, chunkCount: l.n, isStopped: true });
+    await queue.saveRecording({
+      id: l.id,
+      mimeType: l.mimeType,
+      startedAt: l.startedAt,
+      chunkCount: l.n,
+      isStopped: true,
+    });
     live.current = null;
     await transcribe(l.id, l.n);
   }, [queue, transcribe, patch]);

@@ -11,8 +11,10 @@ const TARGET_DPI = 300;
 
 /** pdf.js errors are plain objects with a name: a password is the adviser's to remove, anything else is damage. */
 function unreadable(error: unknown): AppError {
-  const name = typeof error === "object" && error !== null && "name" in error ? String((error as { name: unknown }).name) : "";
-  if (name === "PasswordException") return new AppError("document_unreadable", { detail: msg("ocr.pdf.encrypted"), cause: error });
+  const name =
+    typeof error === "object" && error !== null && "name" in error ? String((error as { name: unknown }).name) : "";
+  if (name === "PasswordException")
+    return new AppError("document_unreadable", { detail: msg("ocr.pdf.encrypted"), cause: error });
   return new AppError("document_unreadable", { detail: msg("ocr.pdf.corrupt"), cause: error });
 }
 

@@ -61,7 +61,9 @@ export function readImageHeader(bytes: Uint8Array): ImageHeader {
   } catch (error) {
     // image-size says "unsupported file type" when no format's signature matches: not an image at all.
     const isUnknown = error instanceof Error && /unsupported file type/iu.test(error.message);
-    throw isUnknown ? new AppError("unsupported_media_type", { detail: msg("ocr.not_scan"), cause: error }) : new AppError("document_unreadable", { detail: msg("ocr.image.corrupt"), cause: error });
+    throw isUnknown
+      ? new AppError("unsupported_media_type", { detail: msg("ocr.not_scan"), cause: error })
+      : new AppError("document_unreadable", { detail: msg("ocr.image.corrupt"), cause: error });
   }
   const format = size.type ? FORMAT_OF[size.type] : undefined;
   if (!format) throw new AppError("unsupported_media_type", { detail: msg("ocr.image.unsupported") });
@@ -69,7 +71,10 @@ export function readImageHeader(bytes: Uint8Array): ImageHeader {
   if (!width || !height) throw new AppError("document_unreadable", { detail: msg("ocr.image.corrupt") });
   if (width * height > MAX_IMAGE_PIXELS) {
     throw new AppError("payload_too_large", {
-      detail: msg("ocr.image.too_many_pixels", { megapixels: Math.round((width * height) / 1e6), max: Math.round(MAX_IMAGE_PIXELS / 1e6) }),
+      detail: msg("ocr.image.too_many_pixels", {
+        megapixels: Math.round((width * height) / 1e6),
+        max: Math.round(MAX_IMAGE_PIXELS / 1e6),
+      }),
     });
   }
   return { format, width, height, orientation: size.orientation ?? 1 };
@@ -143,7 +148,10 @@ export function rotateCanvas(source: Canvas, degrees: number): Canvas {
  * Leptonica reads it natively.
  */
 export function toPgm(source: Canvas, scale = 1): Uint8Array {
-  const canvas = scale === 1 ? source : createCanvas(Math.max(1, Math.round(source.width * scale)), Math.max(1, Math.round(source.height * scale)));
+  const canvas =
+    scale === 1
+      ? source
+      : createCanvas(Math.max(1, Math.round(source.width * scale)), Math.max(1, Math.round(source.height * scale)));
   if (canvas !== source) canvas.getContext("2d").drawImage(source, 0, 0, canvas.width, canvas.height);
   const { width, height } = canvas;
   const rgba = canvas.getContext("2d").getImageData(0, 0, width, height).data;

@@ -65,15 +65,29 @@ function shared(bytes: Uint8Array): Uint8Array {
 }
 
 /** The pages as the API answers them, the text joined, the confidence weighted by characters. */
-export function assembleScan(format: ScanSourceResponse["format"], readings: readonly OcrPageReading[]): ScanSourceResponse {
+export function assembleScan(
+  format: ScanSourceResponse["format"],
+  readings: readonly OcrPageReading[],
+): ScanSourceResponse {
   const pages: OcrPage[] = readings.map((r) => {
     const text = tidyOcrText(r.text);
     const confidence = text === "" ? 0 : Math.round(r.confidence);
-    return { page: r.page, text, confidence, lowConfidence: confidence < LOW_OCR_CONFIDENCE, rotation: r.rotation, skewDegrees: r.skewDegrees };
+    return {
+      page: r.page,
+      text,
+      confidence,
+      lowConfidence: confidence < LOW_OCR_CONFIDENCE,
+      rotation: r.rotation,
+      skewDegrees: r.skewDegrees,
+    };
   });
-  const text = pages.map((p) => p.text).filter((p) => p !== "").join("\n\n");
+  const text = pages
+    .map((p) => p.text)
+    .filter((p) => p !== "")
+    .join("\n\n");
   const characters = pages.reduce((sum, p) => sum + p.text.length, 0);
-  const confidence = characters === 0 ? 0 : Math.round(pages.reduce((sum, p) => sum + p.confidence * p.text.length, 0) / characters);
+  const confidence =
+    characters === 0 ? 0 : Math.round(pages.reduce((sum, p) => sum + p.confidence * p.text.length, 0) / characters);
   return {
     text,
     pages,
@@ -91,19 +105,28 @@ export function assembleScan(format: ScanSourceResponse["format"], readings: rea
  *   (document_unreadable, document_too_complex: time limit), documents_busy, or document_without_text when no page
  *   yields any text; the signal's reason when the caller aborts.
  */
-export async function readScan(pool: DocumentPool, upload: Uint8Array, options: ReadScanOptions = {}): Promise<ScanSourceResponse> {
+export async function readScan(
+  pool: DocumentPool,
+  upload: Uint8Array,
+  options: ReadScanOptions = {},
+): Promise<ScanSourceResponse> {
   const bytes = shared(upload);
   const kind = scanKindOf(bytes);
   const signal = options.signal;
-  const inspection = await pool.run(OCR_INSPECT, { kind, bytes }, { timeoutMs: INSPECT_TIMEOUT_MS, ...(signal ? { signal } : {}) }).catch((error: unknown) => {
-    // Content that is no known format, under a name or type that says image or PDF: a damaged file (422), not a
-    // wrong kind of file (415).
-    const claimed = claimedKind(options.filename, options.mimeType);
-    if (error instanceof AppError && error.code === "unsupported_media_type" && claimed) {
-      throw new AppError("document_unreadable", { detail: msg(claimed === "pdf" ? "ocr.pdf.corrupt" : "ocr.image.corrupt"), cause: error });
-    }
-    throw error;
-  });
+  const inspection = await pool
+    .run(OCR_INSPECT, { kind, bytes }, { timeoutMs: INSPECT_TIMEOUT_MS, ...(signal ? { signal } : {}) })
+    .catch((error: unknown) => {
+      // Content that is no known format, under a name or type that says image or PDF: a damaged file (422), not a
+      // wrong kind of file (415).
+      const claimed = claimedKind(options.filename, options.mimeType);
+      if (error instanceof AppError && error.code === "unsupported_media_type" && claimed) {
+        throw new AppError("document_unreadable", {
+          detail: msg(claimed === "pdf" ? "ocr.pdf.corrupt" : "ocr.image.corrupt"),
+          cause: error,
+        });
+      }
+      throw error;
+    });
   options.onInspected?.(inspection);
   const total = inspection.pages;
   options.onProgress?.({ page: 0, pages: total });
@@ -119,16 +142,22 @@ export async function readScan(pool: DocumentPool, upload: Uint8Array, options: 
     while (next <= total && !stop.signal.aborted) {
       const page = next;
       next += 1;
-      readings.push(await pool.run(OCR_PAGE, { kind, bytes, page }, { timeoutMs: PAGE_TIMEOUT_MS, signal: stop.signal }));
+      readings.push(
+        await pool.run(OCR_PAGE, { kind, bytes, page }, { timeoutMs: PAGE_TIMEOUT_MS, signal: stop.signal }),
+      );
       done += 1;
       options.onProgress?.({ page: done, pages: total });
     }
   };
   try {
-    const results = await Promise.allSettled(Array.from({ length: Math.min(OCR_PARALLEL_PAGES, total) }, () => worker().catch((error: unknown) => {
-      stop.abort(error);
-      throw error;
-    })));
+    const results = await Promise.allSettled(
+      Array.from({ length: Math.min(OCR_PARALLEL_PAGES, total) }, () =>
+        worker().catch((error: unknown) => {
+          stop.abort(error);
+          throw error;
+        }),
+      ),
+    );
     const failed = results.find((r): r is PromiseRejectedResult => r.status === "rejected");
     if (failed) throw signal?.aborted ? (signal.reason ?? failed.reason) : (stop.signal.reason ?? failed.reason);
   } finally {
@@ -137,7 +166,9 @@ export async function readScan(pool: DocumentPool, upload: Uint8Array, options: 
   readings.sort((a, b) => a.page - b.page);
   const scan = assembleScan(inspection.format, readings);
   if (scan.characters === 0) {
-    throw new AppError("document_without_text", { detail: total === 1 ? msg("ocr.no_text_one") : msg("ocr.no_text_many", { pages: total }) });
+    throw new AppError("document_without_text", {
+      detail: total === 1 ? msg("ocr.no_text_one") : msg("ocr.no_text_many", { pages: total }),
+    });
   }
   return scan;
 }

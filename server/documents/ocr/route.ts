@@ -24,10 +24,10 @@ export interface ScanRouteDeps {
   readonly scansPerMinute?: number;
 }
 
-
 /** The one file of the form, field "file"; other parts are drained so the connection is not stalled. */
 async function readUpload(request: FastifyRequest): Promise<{ bytes: Uint8Array; filename: string; mimeType: string }> {
-  if (!request.isMultipart()) throw new AppError("unsupported_media_type", { detail: msg("sources.document.not_multipart") });
+  if (!request.isMultipart())
+    throw new AppError("unsupported_media_type", { detail: msg("sources.document.not_multipart") });
   let upload: { bytes: Uint8Array; filename: string; mimeType: string } | undefined;
   for await (const part of request.parts()) {
     if (part.type !== "file") continue;
@@ -102,44 +102,48 @@ export function scanRoutes(deps: ScanRouteDeps) {
       throw translated ?? error;
     });
 
-    app.post(SCAN_URL, { schema: scanSchema, config: { rateLimit: { max: deps.scansPerMinute ?? 20, timeWindow: 60_000 } } }, async (request, reply) => {
-      const { bytes, filename, mimeType } = await readUpload(request);
-      // The response's close, not the request's (it fires once the body is read), tells that the adviser left:
-      // the pages not yet read are then abandoned and their workers freed.
-      const controller = new AbortController();
-      reply.raw.on("close", () => {
-        if (!reply.raw.writableEnded) controller.abort(new Error("client closed the connection"));
-      });
-
-      if (!wantsEventStream(request.headers.accept)) {
-        const scan = await readScan(deps.pool, bytes, { signal: controller.signal, filename, mimeType });
-        assertFitsSource(scan);
-        return reply.send(scan);
-      }
-
-      // The stream opens once the file is known to be readable: a damaged file or a password is a plain 422.
-      let stream: ReturnType<typeof openScanStream> | undefined;
-      try {
-        const scan = await readScan(deps.pool, bytes, {
-          signal: controller.signal,
-          filename,
-          mimeType,
-          onInspected: () => {
-            stream = openScanStream(reply, request.id);
-          },
-          onProgress: (progress) => stream?.send("progress", progress),
+    app.post(
+      SCAN_URL,
+      { schema: scanSchema, config: { rateLimit: { max: deps.scansPerMinute ?? 20, timeWindow: 60_000 } } },
+      async (request, reply) => {
+        const { bytes, filename, mimeType } = await readUpload(request);
+        // The response's close, not the request's (it fires once the body is read), tells that the adviser left:
+        // the pages not yet read are then abandoned and their workers freed.
+        const controller = new AbortController();
+        reply.raw.on("close", () => {
+          if (!reply.raw.writableEnded) controller.abort(new Error("client closed the connection"));
         });
-        assertFitsSource(scan);
-        stream?.send("done", scan);
-      } catch (error) {
-        if (!stream) throw error;
-        if (controller.signal.aborted) return;
-        const appError = toAppError(error);
-        if (appError.status >= 500) request.log.error({ err: error }, "scan failed");
-        stream.send("error", problemFor(appError, requestLocale(request)));
-      } finally {
-        stream?.end();
-      }
-    });
+
+        if (!wantsEventStream(request.headers.accept)) {
+          const scan = await readScan(deps.pool, bytes, { signal: controller.signal, filename, mimeType });
+          assertFitsSource(scan);
+          return reply.send(scan);
+        }
+
+        // The stream opens once the file is known to be readable: a damaged file or a password is a plain 422.
+        let stream: ReturnType<typeof openScanStream> | undefined;
+        try {
+          const scan = await readScan(deps.pool, bytes, {
+            signal: controller.signal,
+            filename,
+            mimeType,
+            onInspected: () => {
+              stream = openScanStream(reply, request.id);
+            },
+            onProgress: (progress) => stream?.send("progress", progress),
+          });
+          assertFitsSource(scan);
+          stream?.send("done", scan);
+        } catch (error) {
+          if (!stream) throw error;
+          if (controller.signal.aborted) return;
+          const appError = toAppError(error);
+          if (appError.status >= 500) request.log.error({ err: error }, "scan failed");
+          stream.send("error", problemFor(appError, requestLocale(request)));
+        } finally {
+          stream?.end();
+        }
+      },
+    );
   };
 }

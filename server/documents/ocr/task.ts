@@ -56,7 +56,9 @@ export async function ocrInspect({ kind, bytes }: ScanInput): Promise<OcrInspect
   const pdf = await openPdf(bytes);
   try {
     if (pdf.numPages > MAX_OCR_PAGES) {
-      throw new AppError("payload_too_large", { detail: msg("ocr.pdf.too_many_pages", { pages: pdf.numPages, max: MAX_OCR_PAGES }) });
+      throw new AppError("payload_too_large", {
+        detail: msg("ocr.pdf.too_many_pages", { pages: pdf.numPages, max: MAX_OCR_PAGES }),
+      });
     }
     if (pdf.numPages === 0) throw new AppError("document_unreadable", { detail: msg("ocr.pdf.corrupt") });
     return { pages: pdf.numPages, format: "pdf" };
@@ -84,7 +86,13 @@ export async function ocrPage({ kind, bytes, page }: PageInput): Promise<OcrPage
   const raster = await rasterise(kind, bytes, page);
   const read = async (degrees: number): Promise<OcrPageReading> => {
     const reading = await recognise(toPgm(rotateCanvas(raster.canvas, degrees)), raster.dpi);
-    return { page, text: reading.text, confidence: reading.confidence, rotation: degrees, skewDegrees: reading.skewDegrees };
+    return {
+      page,
+      text: reading.text,
+      confidence: reading.confidence,
+      rotation: degrees,
+      skewDegrees: reading.skewDegrees,
+    };
   };
   // Most pages come the right way up: read first, and look for a better orientation only when the reading is poor.
   const asIs = await read(0);

@@ -78,7 +78,8 @@ export async function detectUprightTurn(image: Uint8Array): Promise<UprightTurn>
   try {
     const { data } = await worker.detect(Buffer.from(image));
     const confidence = data.orientation_confidence ?? 0;
-    if (data.orientation_degrees === null || confidence < MIN_ORIENTATION_CONFIDENCE) return { degrees: 0, confidence: 0 };
+    if (data.orientation_degrees === null || confidence < MIN_ORIENTATION_CONFIDENCE)
+      return { degrees: 0, confidence: 0 };
     // Tesseract reports the clockwise turn that makes the text upright (a page scanned a quarter turn clockwise: 270).
     return { degrees: data.orientation_degrees, confidence };
   } catch {
@@ -90,7 +91,11 @@ export async function detectUprightTurn(image: Uint8Array): Promise<UprightTurn>
 /** Reads one page, deskewed by Tesseract's own line finding (rotateAuto). */
 export async function recognise(image: Uint8Array, dpi: number): Promise<Recognition> {
   const worker = await getReader();
-  const { data } = await worker.recognize(Buffer.from(image), { rotateAuto: true, user_defined_dpi: String(dpi) } as Record<string, unknown>, { text: true });
+  const { data } = await worker.recognize(
+    Buffer.from(image),
+    { rotateAuto: true, user_defined_dpi: String(dpi) } as Record<string, unknown>,
+    { text: true },
+  );
   return {
     text: data.text,
     confidence: Math.max(0, Math.min(100, data.confidence)),

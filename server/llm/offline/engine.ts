@@ -35,7 +35,8 @@ export function offlineSections(call: LlmCall): EmailSection[] {
  * @throws ProviderError when asked for an AI edit: rewriting needs a model, and the draft must stay as it is.
  */
 export function buildOfflineDraft(call: LlmCall): string {
-  if (call.input.revision) throw new ProviderError("status", false, { status: 503, message: "an AI edit needs a generative model" });
+  if (call.input.revision)
+    throw new ProviderError("status", false, { status: 503, message: "an AI edit needs a generative model" });
   const out: string[] = [`> ${t("offline.notice")}`, ""];
   for (const section of offlineSections(call)) {
     out.push(`## ${section.title}`);

@@ -18,11 +18,14 @@ const MAIL_START = /^\s*(?:de|from)\s*:/i;
 /** Greetings that open a member's mail. */
 // A salutation line ("Bonjour,", "Madame, Monsieur,"), not an adviser's note that names the member ("Monsieur Petit a
 // appelé…"): "Madame"/"Monsieur" open a mail only on a line that ends with a comma.
-const GREETING = /^\s*(?:(?:bonjour|bonsoir|hello)\b[^\n]{0,40}?[,!]|(?:madame|monsieur|mesdames|messieurs|chère|cher)\b[^\n.:;!?]{0,40},\s*$)/i;
+const GREETING =
+  /^\s*(?:(?:bonjour|bonsoir|hello)\b[^\n]{0,40}?[,!]|(?:madame|monsieur|mesdames|messieurs|chère|cher)\b[^\n.:;!?]{0,40},\s*$)/i;
 /** Where the member's mail ends and the adviser's notes start. */
-const ADVISER_MARK = /^\s*(?:-{3,}|_{3,}|={3,}|\*{3,}|notes?\s+(?:du|de|interne)|notes?\s+conseill|nb\b|note\s+interne|conseill(?:er|ère)\s*:|à faire|a faire|réponse|répondre|reponse|repondre)/i;
+const ADVISER_MARK =
+  /^\s*(?:-{3,}|_{3,}|={3,}|\*{3,}|notes?\s+(?:du|de|interne)|notes?\s+conseill|nb\b|note\s+interne|conseill(?:er|ère)\s*:|à faire|a faire|réponse|répondre|reponse|repondre)/i;
 /** A line the adviser tagged as the answer: "Réponse : …", "R : …", "À répondre : …". */
-const ANSWER_TAG = /^\s*(?:réponse|reponse|répondre|repondre|à répondre|a repondre|rép\.?|rep\.?|r)\s*(?:au sociétaire|au societaire|proposée|proposee)?\s*:\s*/i;
+const ANSWER_TAG =
+  /^\s*(?:réponse|reponse|répondre|repondre|à répondre|a repondre|rép\.?|rep\.?|r)\s*(?:au sociétaire|au societaire|proposée|proposee)?\s*:\s*/i;
 /** A note the adviser labelled as their own ("Notes du conseiller : …", "NB : …"): kept with their notes. */
 const ADVISER_NOTE = /^\s*(?:notes?\s+(?:du|de\s+la|de)\s+conseill\w*|notes?\s+conseill\w*|notes?\s+internes?|nb)\s*:/i;
 /** Lines of a mail thread already attributed by the sources route. */
@@ -85,7 +88,11 @@ export function memberEmailSections(notes: string, task: TaskDefinition): EmailS
   const titleOf = (id: string, fallback: string): string => task.sections.find((s) => s.id === id)?.title ?? fallback;
   const subject: EmailSection = { title: titleOf("objet", "Objet"), lines: [] };
   const request: EmailSection = { title: t("offline.email.request_heading"), lines: [] };
-  const answer: EmailSection = { title: t("offline.email.answer_heading"), lines: [], whenEmpty: t("offline.email.answer_placeholder") };
+  const answer: EmailSection = {
+    title: t("offline.email.answer_heading"),
+    lines: [],
+    whenEmpty: t("offline.email.answer_placeholder"),
+  };
   const commitments: EmailSection = { title: titleOf("engagements", "Ce que nous faisons pour vous"), lines: [] };
   const next: EmailSection = { title: titleOf("prochaines-etapes", "Prochaines étapes"), lines: [] };
   const adviser: EmailSection = { title: t("offline.email.adviser_heading"), lines: [] };

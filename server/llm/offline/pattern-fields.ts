@@ -45,15 +45,31 @@ const vehicle = (plate: Field) => ({ immatriculation: plate, marqueModele: NONE,
 export function patternFields(text: string, documentType: DocumentType): Extraction {
   const figures = lexFigures(text).filter((f) => !f.isWeak);
   const plates = platesOf(text, figures);
-  const date = first(figures, (f) => f.kind === "date" && f.dates.length === 1 && f.dates[0]?.day !== undefined && f.dates[0].month !== undefined && f.dates[0].year !== undefined);
+  const date = first(
+    figures,
+    (f) =>
+      f.kind === "date" &&
+      f.dates.length === 1 &&
+      f.dates[0]?.day !== undefined &&
+      f.dates[0].month !== undefined &&
+      f.dates[0].year !== undefined,
+  );
   const heure = first(figures, (f) => f.kind === "time");
   let extraction: Extraction;
   switch (documentType) {
     case "constat-amiable":
       extraction = {
-        documentType, date, heure, lieu: NONE,
-        vehiculeA: vehicle(plates[0] ?? NONE), vehiculeB: vehicle(plates[1] ?? NONE),
-        circonstancesA: NONE, circonstancesB: NONE, temoins: NONE, blesses: NONE, observations: NONE,
+        documentType,
+        date,
+        heure,
+        lieu: NONE,
+        vehiculeA: vehicle(plates[0] ?? NONE),
+        vehiculeB: vehicle(plates[1] ?? NONE),
+        circonstancesA: NONE,
+        circonstancesB: NONE,
+        temoins: NONE,
+        blesses: NONE,
+        observations: NONE,
       };
       break;
     case "devis-facture":
@@ -72,9 +88,15 @@ export function patternFields(text: string, documentType: DocumentType): Extract
       break;
     default:
       extraction = {
-        documentType: "declaration-sinistre-auto", date, heure, lieu: NONE, circonstances: NONE,
-        vehicules: plates.slice(0, 1).map(vehicle), tiers: plates.slice(1).map((p) => ({ nom: NONE, assureur: NONE, immatriculation: p })),
-        dommages: NONE, blesses: NONE,
+        documentType: "declaration-sinistre-auto",
+        date,
+        heure,
+        lieu: NONE,
+        circonstances: NONE,
+        vehicules: plates.slice(0, 1).map(vehicle),
+        tiers: plates.slice(1).map((p) => ({ nom: NONE, assureur: NONE, immatriculation: p })),
+        dommages: NONE,
+        blesses: NONE,
       };
   }
   return EXTRACTION_SCHEMAS[documentType].parse(extraction) as Extraction;

@@ -2,17 +2,21 @@
 
 export const dayFr = {
   // Server: request bodies and the history of saved texts.
-  "server.json.invalid_utf8_field": "le champ « {field} » contient des caractères qui ne sont pas en UTF-8 (texte copié d'un ancien logiciel en Windows-1252 ?). Réenregistrez-le en UTF-8 puis renvoyez-le.",
-  "server.json.invalid_utf8": "le corps contient des caractères qui ne sont pas en UTF-8 (texte copié d'un ancien logiciel en Windows-1252 ?). Réenregistrez-le en UTF-8 puis renvoyez-le.",
+  "server.json.invalid_utf8_field":
+    "le champ « {field} » contient des caractères qui ne sont pas en UTF-8 (texte copié d'un ancien logiciel en Windows-1252 ?). Réenregistrez-le en UTF-8 puis renvoyez-le.",
+  "server.json.invalid_utf8":
+    "le corps contient des caractères qui ne sont pas en UTF-8 (texte copié d'un ancien logiciel en Windows-1252 ?). Réenregistrez-le en UTF-8 puis renvoyez-le.",
   "server.minutes.list_query": "Paramètres de recherche invalides : {issues}",
-  "server.minutes.cursor": "Le curseur de pagination est invalide ou périmé : recommencez la recherche depuis la première page.",
+  "server.minutes.cursor":
+    "Le curseur de pagination est invalide ou périmé : recommencez la recherche depuis la première page.",
 
   // Pane: notes kept on the device.
   "ui.restore.notice": "Notes restaurées du {date} à {time}.",
   "ui.restore.discard": "Effacer ces notes",
   "ui.restore.keep": "Garder",
   "ui.draftname.label": "Nom du brouillon",
-  "ui.draftname.hint": "Vos notes sont gardées sur cet appareil sous ce nom pendant 24 h, sans donnée personnelle dans le nom.",
+  "ui.draftname.hint":
+    "Vos notes sont gardées sur cet appareil sous ce nom pendant 24 h, sans donnée personnelle dans le nom.",
 
   // Pane: "Mes comptes rendus".
   "ui.history.open": "Mes comptes rendus",
@@ -50,8 +54,10 @@ export const dayFr = {
 } as const;
 
 export const dayEn: Record<keyof typeof dayFr, string> = {
-  "server.json.invalid_utf8_field": "the field “{field}” contains characters that are not UTF-8 (text copied from an old Windows-1252 system?). Save it as UTF-8 and send it again.",
-  "server.json.invalid_utf8": "the body contains characters that are not UTF-8 (text copied from an old Windows-1252 system?). Save it as UTF-8 and send it again.",
+  "server.json.invalid_utf8_field":
+    "the field “{field}” contains characters that are not UTF-8 (text copied from an old Windows-1252 system?). Save it as UTF-8 and send it again.",
+  "server.json.invalid_utf8":
+    "the body contains characters that are not UTF-8 (text copied from an old Windows-1252 system?). Save it as UTF-8 and send it again.",
   "server.minutes.list_query": "Invalid search parameters: {issues}",
   "server.minutes.cursor": "The page cursor is invalid or stale: start the search again from the first page.",
 
@@ -59,7 +65,8 @@ export const dayEn: Record<keyof typeof dayFr, string> = {
   "ui.restore.discard": "Discard these notes",
   "ui.restore.keep": "Keep",
   "ui.draftname.label": "Draft name",
-  "ui.draftname.hint": "Your notes are kept on this device under this name for 24 h; keep personal data out of the name.",
+  "ui.draftname.hint":
+    "Your notes are kept on this device under this name for 24 h; keep personal data out of the name.",
 
   "ui.history.open": "My saved texts",
   "ui.history.title": "My saved texts",
@@ -77,7 +84,8 @@ export const dayEn: Record<keyof typeof dayFr, string> = {
   "ui.history.case.human-with-ai": "Written with AI",
   "ui.history.case.ai-only": "AI only",
   "ui.history.readonly": "Read only: this text is stored as it was validated.",
-  "ui.history.provenance": "Pre-prompt {prePrompt} (version {version}) · AI share {share} % · validated on {date} at {time}",
+  "ui.history.provenance":
+    "Pre-prompt {prePrompt} (version {version}) · AI share {share} % · validated on {date} at {time}",
   "ui.history.copy": "Copy",
   "ui.history.copied": "Text copied.",
   "ui.history.docx": "Export as .docx",

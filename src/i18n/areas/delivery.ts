@@ -22,14 +22,16 @@ export const deliveryFr = {
   "commitments.dropped": "Écarté",
   "commitments.create": "Créer les tâches confirmées",
   "commitments.created": "{count} tâche(s) créée(s) dans Outlook.",
-  "commitments.appointment": "Graph n'est pas autorisé : un rendez-vous de suivi s'ouvre pour chaque engagement confirmé.",
+  "commitments.appointment":
+    "Graph n'est pas autorisé : un rendez-vous de suivi s'ouvre pour chaque engagement confirmé.",
   "commitments.failed": "Les tâches n'ont pas pu être créées : {reason}",
   "commitments.followup": "Préparer l'e-mail de suivi au sociétaire",
   "commitments.followup.subject": "Suite à notre échange",
   "commitments.followup.intro": "Comme convenu lors de notre échange, voici ce à quoi nous nous sommes engagés :",
   "commitments.followup.member_intro": "Et ce que nous attendons de votre part :",
   "commitments.no_date": "sans échéance",
-  "commitments.unavailable": "Ni Microsoft Graph ni l'agenda d'Outlook ne sont disponibles ici : notez ces engagements dans votre agenda.",
+  "commitments.unavailable":
+    "Ni Microsoft Graph ni l'agenda d'Outlook ne sont disponibles ici : notez ces engagements dans votre agenda.",
   "commitments.member_label": "Sociétaire",
   "commitments.followup.draft": "E-mail de suivi au sociétaire (à relire)",
   "commitments.followup.save": "Enregistrer et insérer l'e-mail",
@@ -63,7 +65,8 @@ export const deliveryEn: Record<keyof typeof deliveryFr, string> = {
   "commitments.followup.intro": "As agreed during our conversation, here is what we committed to:",
   "commitments.followup.member_intro": "And what we expect from you:",
   "commitments.no_date": "no due date",
-  "commitments.unavailable": "Neither Microsoft Graph nor the Outlook calendar is available here: note these commitments in your calendar.",
+  "commitments.unavailable":
+    "Neither Microsoft Graph nor the Outlook calendar is available here: note these commitments in your calendar.",
   "commitments.member_label": "Member",
   "commitments.followup.draft": "Follow-up e-mail to the member (to review)",
   "commitments.followup.save": "Save and insert the e-mail",

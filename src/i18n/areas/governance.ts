@@ -5,17 +5,22 @@ export const governanceFr = {
   "problem.conflict.detail": "La ressource n'est pas dans un état qui permet cette action.",
   "governance.member_without_name": "Membre du comité",
   "governance.problem.version_not_found": "Cette version de pré-prompt n'existe pas.",
-  "governance.problem.unknown_task": "Tâche inconnue : choisissez interview-minutes, member-email, claim-summary ou document-extraction.",
+  "governance.problem.unknown_task":
+    "Tâche inconnue : choisissez interview-minutes, member-email, claim-summary ou document-extraction.",
   "governance.problem.unknown_template": "Ce modèle n'existe pas pour cette tâche.",
   "governance.problem.text_empty": "Le texte du pré-prompt est vide.",
   "governance.problem.text_too_long": "Le texte du pré-prompt dépasse {max} caractères.",
-  "governance.problem.based_on": "La version de départ (basedOn) doit être une version existante de la même tâche et du même modèle.",
+  "governance.problem.based_on":
+    "La version de départ (basedOn) doit être une version existante de la même tâche et du même modèle.",
   "governance.problem.own_version": "Vous êtes l'auteur de cette version : un autre membre du comité doit l'approuver.",
   "governance.problem.reason_required": "L'approbation demande un motif écrit (reason).",
-  "governance.problem.not_evaluated": "Seule une version évaluée peut être approuvée (état actuel : {state}). Lancez d'abord l'évaluation.",
-  "governance.problem.justification_required": "Cette version obtient un score inférieur à la version active ({candidate} contre {active}) : une justification écrite (justification) est nécessaire pour l'approuver.",
+  "governance.problem.not_evaluated":
+    "Seule une version évaluée peut être approuvée (état actuel : {state}). Lancez d'abord l'évaluation.",
+  "governance.problem.justification_required":
+    "Cette version obtient un score inférieur à la version active ({candidate} contre {active}) : une justification écrite (justification) est nécessaire pour l'approuver.",
   "governance.problem.already_active": "Cette version est déjà active.",
-  "governance.problem.not_approved": "Seule une version approuvée (ou déjà en vigueur auparavant) peut être activée (état actuel : {state}).",
+  "governance.problem.not_approved":
+    "Seule une version approuvée (ou déjà en vigueur auparavant) peut être activée (état actuel : {state}).",
   "governance.problem.no_evaluation": "Aucune évaluation pour cette version.",
   "governance.problem.body_object": "Le corps de la requête doit être un objet JSON.",
   "governance.problem.unknown_field": "Champ(s) inconnu(s) : {fields}.",
@@ -48,7 +53,8 @@ export const governanceFr = {
   "governance.ui.text_hint": "Part de la version active {id} ; les différences s'affichent en dessous.",
   "governance.ui.save_draft": "Enregistrer le brouillon",
   "governance.ui.cancel": "Annuler",
-  "governance.ui.evaluation_failed": "L'évaluation n'a pas abouti. Réessayez ; si l'échec se répète, vérifiez le fournisseur configuré.",
+  "governance.ui.evaluation_failed":
+    "L'évaluation n'a pas abouti. Réessayez ; si l'échec se répète, vérifiez le fournisseur configuré.",
   "governance.ui.evaluating": "Évaluation en cours : {done} cas sur {total}",
   "governance.ui.approved_by": "Approuvée par {name} — motif : {reason}",
   "governance.ui.approve_label": "Approbation",
@@ -74,17 +80,22 @@ export const governanceEn: Record<keyof typeof governanceFr, string> = {
   "problem.conflict.detail": "The resource is not in a state that allows this action.",
   "governance.member_without_name": "Committee member",
   "governance.problem.version_not_found": "This pre-prompt version does not exist.",
-  "governance.problem.unknown_task": "Unknown task: choose interview-minutes, member-email, claim-summary or document-extraction.",
+  "governance.problem.unknown_task":
+    "Unknown task: choose interview-minutes, member-email, claim-summary or document-extraction.",
   "governance.problem.unknown_template": "This template does not exist for this task.",
   "governance.problem.text_empty": "The pre-prompt text is empty.",
   "governance.problem.text_too_long": "The pre-prompt text is longer than {max} characters.",
-  "governance.problem.based_on": "The base version (basedOn) must be an existing version of the same task and template.",
+  "governance.problem.based_on":
+    "The base version (basedOn) must be an existing version of the same task and template.",
   "governance.problem.own_version": "You wrote this version: another committee member must approve it.",
   "governance.problem.reason_required": "Approval needs a written reason.",
-  "governance.problem.not_evaluated": "Only an evaluated version can be approved (current state: {state}). Run the evaluation first.",
-  "governance.problem.justification_required": "This version scores below the active one ({candidate} against {active}): a written justification is needed to approve it.",
+  "governance.problem.not_evaluated":
+    "Only an evaluated version can be approved (current state: {state}). Run the evaluation first.",
+  "governance.problem.justification_required":
+    "This version scores below the active one ({candidate} against {active}): a written justification is needed to approve it.",
   "governance.problem.already_active": "This version is already active.",
-  "governance.problem.not_approved": "Only an approved version (or one in force before) can be activated (current state: {state}).",
+  "governance.problem.not_approved":
+    "Only an approved version (or one in force before) can be activated (current state: {state}).",
   "governance.problem.no_evaluation": "No evaluation for this version.",
   "governance.problem.body_object": "The request body must be a JSON object.",
   "governance.problem.unknown_field": "Unknown field(s): {fields}.",
@@ -117,7 +128,8 @@ export const governanceEn: Record<keyof typeof governanceFr, string> = {
   "governance.ui.text_hint": "Starts from the active version {id}; the differences show below.",
   "governance.ui.save_draft": "Save the draft",
   "governance.ui.cancel": "Cancel",
-  "governance.ui.evaluation_failed": "The evaluation did not finish. Try again; if it keeps failing, check the configured provider.",
+  "governance.ui.evaluation_failed":
+    "The evaluation did not finish. Try again; if it keeps failing, check the configured provider.",
   "governance.ui.evaluating": "Evaluating: {done} of {total} cases",
   "governance.ui.approved_by": "Approved by {name} — reason: {reason}",
   "governance.ui.approve_label": "Approval",

@@ -2,14 +2,21 @@
 
 export const ocrFr = {
   "ocr.image.corrupt": "L'image est illisible ou endommagée : enregistrez-la à nouveau (JPEG ou PNG), puis réessayez.",
-  "ocr.image.unsupported": "Ce format d'image n'est pas lu : envoyez une photo ou un scan en JPEG, PNG, HEIC, WebP ou TIFF.",
-  "ocr.image.too_many_pixels": "L'image compte {megapixels} millions de pixels (maximum {max}) : réduisez sa taille, puis réessayez.",
-  "ocr.pdf.encrypted": "Le PDF est protégé par un mot de passe : enregistrez-en une copie sans protection, puis réessayez.",
+  "ocr.image.unsupported":
+    "Ce format d'image n'est pas lu : envoyez une photo ou un scan en JPEG, PNG, HEIC, WebP ou TIFF.",
+  "ocr.image.too_many_pixels":
+    "L'image compte {megapixels} millions de pixels (maximum {max}) : réduisez sa taille, puis réessayez.",
+  "ocr.pdf.encrypted":
+    "Le PDF est protégé par un mot de passe : enregistrez-en une copie sans protection, puis réessayez.",
   "ocr.pdf.corrupt": "Le PDF est endommagé : il n'a pas pu être ouvert pour la lecture des pages scannées.",
-  "ocr.pdf.too_many_pages": "Le document scanné compte {pages} pages ; la lecture automatique est limitée à {max} pages. Envoyez les pages utiles seulement.",
-  "ocr.no_text_one": "Aucun texte n'a pu être lu sur cette image : vérifiez qu'elle est nette et bien éclairée, ou saisissez les informations vous-même.",
-  "ocr.no_text_many": "Aucun texte n'a pu être lu sur les {pages} pages : vérifiez que le scan est net, ou saisissez les informations vous-même.",
-  "ocr.page_failed": "La lecture de la page {page} n'a pas abouti (délai dépassé ou page trop complexe). Réessayez, ou saisissez les informations vous-même.",
+  "ocr.pdf.too_many_pages":
+    "Le document scanné compte {pages} pages ; la lecture automatique est limitée à {max} pages. Envoyez les pages utiles seulement.",
+  "ocr.no_text_one":
+    "Aucun texte n'a pu être lu sur cette image : vérifiez qu'elle est nette et bien éclairée, ou saisissez les informations vous-même.",
+  "ocr.no_text_many":
+    "Aucun texte n'a pu être lu sur les {pages} pages : vérifiez que le scan est net, ou saisissez les informations vous-même.",
+  "ocr.page_failed":
+    "La lecture de la page {page} n'a pas abouti (délai dépassé ou page trop complexe). Réessayez, ou saisissez les informations vous-même.",
   "ocr.not_scan": "Ce fichier n'est ni une image ni un PDF : envoyez une photo ou un scan (JPEG, PNG, HEIC, PDF).",
 
   "ui.ocr.add": "Photo ou scan (lecture automatique)",
@@ -18,7 +25,8 @@ export const ocrFr = {
   "ui.ocr.progress_start": "Préparation de {pages} page(s)…",
   "ui.ocr.cancel": "Annuler la lecture",
   "ui.ocr.review_title": "Texte lu sur le document : relisez-le et corrigez-le",
-  "ui.ocr.review_hint": "La reconnaissance de texte peut se tromper (chiffres, noms, cases cochées). Corrigez ici avant d'utiliser le texte : les champs extraits citeront ce texte.",
+  "ui.ocr.review_hint":
+    "La reconnaissance de texte peut se tromper (chiffres, noms, cases cochées). Corrigez ici avant d'utiliser le texte : les champs extraits citeront ce texte.",
   "ui.ocr.page_label": "Page {page} (confiance {confidence} %)",
   "ui.ocr.low_confidence": "Lecture incertaine (confiance {confidence} %) : comparez cette page à l'original.",
   "ui.ocr.low_pages": "Pages à vérifier avec l'original : {pages}.",
@@ -34,13 +42,18 @@ export const ocrFr = {
 export const ocrEn: Record<keyof typeof ocrFr, string> = {
   "ocr.image.corrupt": "The image is unreadable or damaged: save it again (JPEG or PNG), then retry.",
   "ocr.image.unsupported": "This image format is not read: send a photo or scan as JPEG, PNG, HEIC, WebP or TIFF.",
-  "ocr.image.too_many_pixels": "The image has {megapixels} million pixels (at most {max}): make it smaller, then retry.",
+  "ocr.image.too_many_pixels":
+    "The image has {megapixels} million pixels (at most {max}): make it smaller, then retry.",
   "ocr.pdf.encrypted": "The PDF is password-protected: save an unprotected copy, then retry.",
   "ocr.pdf.corrupt": "The PDF is damaged: it could not be opened to read its scanned pages.",
-  "ocr.pdf.too_many_pages": "The scanned document has {pages} pages; automatic reading is limited to {max} pages. Send only the pages you need.",
-  "ocr.no_text_one": "No text could be read on this image: check that it is sharp and well lit, or type the information yourself.",
-  "ocr.no_text_many": "No text could be read on the {pages} pages: check that the scan is sharp, or type the information yourself.",
-  "ocr.page_failed": "Reading page {page} did not finish (time limit or too complex a page). Retry, or type the information yourself.",
+  "ocr.pdf.too_many_pages":
+    "The scanned document has {pages} pages; automatic reading is limited to {max} pages. Send only the pages you need.",
+  "ocr.no_text_one":
+    "No text could be read on this image: check that it is sharp and well lit, or type the information yourself.",
+  "ocr.no_text_many":
+    "No text could be read on the {pages} pages: check that the scan is sharp, or type the information yourself.",
+  "ocr.page_failed":
+    "Reading page {page} did not finish (time limit or too complex a page). Retry, or type the information yourself.",
   "ocr.not_scan": "This file is neither an image nor a PDF: send a photo or a scan (JPEG, PNG, HEIC, PDF).",
 
   "ui.ocr.add": "Photo or scan (text recognition)",
@@ -49,7 +62,8 @@ export const ocrEn: Record<keyof typeof ocrFr, string> = {
   "ui.ocr.progress_start": "Preparing {pages} page(s)…",
   "ui.ocr.cancel": "Cancel reading",
   "ui.ocr.review_title": "Text read from the document: check and correct it",
-  "ui.ocr.review_hint": "Text recognition can be wrong (figures, names, ticked boxes). Correct it here before using the text: the extracted fields will quote it.",
+  "ui.ocr.review_hint":
+    "Text recognition can be wrong (figures, names, ticked boxes). Correct it here before using the text: the extracted fields will quote it.",
   "ui.ocr.page_label": "Page {page} (confidence {confidence}%)",
   "ui.ocr.low_confidence": "Uncertain reading (confidence {confidence}%): compare this page with the original.",
   "ui.ocr.low_pages": "Pages to check against the original: {pages}.",

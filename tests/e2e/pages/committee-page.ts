@@ -7,7 +7,9 @@ import { takeScreenshot } from "../support/screenshots";
  * own sign-in needs Entra ID, which a test machine does not have).
  */
 export async function authorizeApi(context: BrowserContext, token: string): Promise<void> {
-  await context.route("**/api/**", (route) => route.continue({ headers: { ...route.request().headers(), authorization: `Bearer ${token}` } }));
+  await context.route("**/api/**", (route) =>
+    route.continue({ headers: { ...route.request().headers(), authorization: `Bearer ${token}` } }),
+  );
 }
 
 /** The committee page, read as a member of the committee would. */
@@ -52,12 +54,20 @@ export class CommitteePage {
   /** Opens the page and waits for the data (the audit chain's state is the last to come). */
   async open(baseUrl: string, query = ""): Promise<void> {
     await this.page.goto(`${baseUrl}/committee.html${query}`);
-    await this.page.locator('[data-testid="audit-state"], [data-testid="committee-forbidden"], [data-testid="committee-unauthorized"]').first().waitFor();
+    await this.page
+      .locator(
+        '[data-testid="audit-state"], [data-testid="committee-forbidden"], [data-testid="committee-unauthorized"]',
+      )
+      .first()
+      .waitFor();
   }
 
   /** Clicks an export button and returns the download. */
   async exportAs(format: "csv" | "json") {
-    const [download] = await Promise.all([this.page.waitForEvent("download"), this.page.getByTestId(`audit-export-${format}`).click()]);
+    const [download] = await Promise.all([
+      this.page.waitForEvent("download"),
+      this.page.getByTestId(`audit-export-${format}`).click(),
+    ]);
     return download;
   }
 

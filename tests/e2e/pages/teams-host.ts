@@ -41,7 +41,13 @@ const RUNTIME = {
 
 /** The harness page: one iframe, and a script that answers the framed page as Teams would. */
 function harnessHtml(appUrl: string, context: TeamsStubContext, width: number): string {
-  const legacyContext = { ...context, hostClientType: "web", hostName: "Teams", tid: "00000000-0000-4000-8000-000000000001", userObjectId: "00000000-0000-4000-8000-000000000002" };
+  const legacyContext = {
+    ...context,
+    hostClientType: "web",
+    hostName: "Teams",
+    tid: "00000000-0000-4000-8000-000000000001",
+    userObjectId: "00000000-0000-4000-8000-000000000002",
+  };
   // Served as source: runs in the harness page, not in Node.
   const script = `
     const frame = document.getElementById("app");
@@ -80,9 +86,20 @@ export class TeamsHostPage {
    * @param file - The page to frame, e.g. `tab.html`.
    * @param width - The frame's width: 320 px is the meeting side panel.
    */
-  static async route(context: BrowserContext, page: Page, serverUrl: string, file: string, stub: TeamsStubContext, width = 320): Promise<TeamsHostPage> {
+  static async route(
+    context: BrowserContext,
+    page: Page,
+    serverUrl: string,
+    file: string,
+    stub: TeamsStubContext,
+    width = 320,
+  ): Promise<TeamsHostPage> {
     await context.route(TEAMS_HARNESS_URL, (route) =>
-      route.fulfill({ status: 200, contentType: "text/html; charset=utf-8", body: harnessHtml(`${TEAMS_APP_ORIGIN}/${file}`, stub, width) }),
+      route.fulfill({
+        status: 200,
+        contentType: "text/html; charset=utf-8",
+        body: harnessHtml(`${TEAMS_APP_ORIGIN}/${file}`, stub, width),
+      }),
     );
     await context.route(`${TEAMS_APP_ORIGIN}/**`, async (route) => {
       const url = new URL(route.request().url());
@@ -111,7 +128,9 @@ export class TeamsHostPage {
   /** Waits for the framed page to send `func`; resolves with its arguments. */
   async waitForMessage(func: string): Promise<unknown[]> {
     const handle = await this.page.waitForFunction(
-      (name) => (window as unknown as { __teamsMessages: TeamsMessage[] }).__teamsMessages.find((m) => m.func === name)?.args ?? null,
+      (name) =>
+        (window as unknown as { __teamsMessages: TeamsMessage[] }).__teamsMessages.find((m) => m.func === name)?.args ??
+        null,
       func,
     );
     return (await handle.jsonValue()) as unknown[];
@@ -119,6 +138,10 @@ export class TeamsHostPage {
 
   /** Sends an event from Teams to the framed page (e.g. `settings.save` when the adviser clicks Save). */
   async send(func: string, args: unknown[] = []): Promise<void> {
-    await this.page.evaluate(([name, values]) => (window as unknown as { __teamsSend: (f: unknown, a: unknown) => void }).__teamsSend(name, values), [func, args] as const);
+    await this.page.evaluate(
+      ([name, values]) =>
+        (window as unknown as { __teamsSend: (f: unknown, a: unknown) => void }).__teamsSend(name, values),
+      [func, args] as const,
+    );
   }
 }

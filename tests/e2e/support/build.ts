@@ -37,6 +37,12 @@ export function buildInto(dir: string, env: Record<string, string> = {}): void {
   if (!isDistStale(dir)) return;
   const cli = join(ROOT, "node_modules", "webpack-cli", "bin", "cli.js");
   const args = [cli, "--mode", "production", ...(dir === DIST ? [] : ["--output-path", dir])];
-  const result = spawnSync(process.execPath, args, { cwd: ROOT, encoding: "utf8", timeout: 300_000, env: { ...process.env, ...env } });
-  if (result.status !== 0) throw new Error(`webpack build failed (status ${String(result.status)}):\n${result.stdout}\n${result.stderr}`);
+  const result = spawnSync(process.execPath, args, {
+    cwd: ROOT,
+    encoding: "utf8",
+    timeout: 300_000,
+    env: { ...process.env, ...env },
+  });
+  if (result.status !== 0)
+    throw new Error(`webpack build failed (status ${String(result.status)}):\n${result.stdout}\n${result.stderr}`);
 }

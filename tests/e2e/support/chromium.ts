@@ -8,7 +8,15 @@ import { ROOT } from "./build";
 export const CHROMIUM = "/usr/bin/chromium";
 
 /** Flags for a headless Chromium in a container with no network. */
-export const CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
+export const CHROMIUM_ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+];
 
 /**
  * Whether browser tests should run: always under CI (a missing Chromium then fails loudly at launch),
@@ -16,7 +24,9 @@ export const CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic",
  */
 export function shouldRunBrowserTests(): boolean {
   if (existsSync(CHROMIUM) || process.env.CI) return true;
-  console.warn(`[e2e] ${CHROMIUM} is missing: browser tests skipped. Install it with "apt-get install -y chromium" (under CI they fail instead).`);
+  console.warn(
+    `[e2e] ${CHROMIUM} is missing: browser tests skipped. Install it with "apt-get install -y chromium" (under CI they fail instead).`,
+  );
   return false;
 }
 
@@ -25,7 +35,10 @@ export function shouldRunBrowserTests(): boolean {
  * @throws Error naming the missing executable, so a CI log says what to install.
  */
 export async function launchChromium(): Promise<Browser> {
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} not found: install Debian's chromium (apt-get install -y chromium) to run the e2e suite.`);
+  if (!existsSync(CHROMIUM))
+    throw new Error(
+      `${CHROMIUM} not found: install Debian's chromium (apt-get install -y chromium) to run the e2e suite.`,
+    );
   return chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
 }
 
@@ -38,15 +51,28 @@ export interface AxeViolation {
 
 /** Runs axe-core (WCAG 2 A/AA rules) in the page (or a frame of it) and returns the serious and critical violations. */
 export async function seriousAxeViolations(page: Page | Frame): Promise<AxeViolation[]> {
-  if (!(await page.evaluate(() => "axe" in window))) await page.addScriptTag({ path: join(ROOT, "node_modules", "axe-core", "axe.min.js") });
+  if (!(await page.evaluate(() => "axe" in window)))
+    await page.addScriptTag({ path: join(ROOT, "node_modules", "axe-core", "axe.min.js") });
   const violations = await page.evaluate(async () => {
     // Colours are judged at rest: a dialog still fading in has semi-transparent text that would fail contrast.
     // (Infinite ones, such as a progress bar, never finish and are left alone.)
-    const finite = document.getAnimations().filter((a) => Number.isFinite(Number(a.effect?.getComputedTiming().endTime)));
+    const finite = document
+      .getAnimations()
+      .filter((a) => Number.isFinite(Number(a.effect?.getComputedTiming().endTime)));
     await Promise.all(finite.map((animation) => animation.finished.catch(() => undefined)));
-    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: unknown) => Promise<{ violations: AxeViolation[] }> } }).axe;
-    const result = await axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"] }, resultTypes: ["violations"] });
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target })) }));
+    const axe = (
+      window as unknown as { axe: { run: (ctx: Document, opts: unknown) => Promise<{ violations: AxeViolation[] }> } }
+    ).axe;
+    const result = await axe.run(document, {
+      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"] },
+      resultTypes: ["violations"],
+    });
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.map((n) => ({ target: n.target })),
+    }));
   });
   return violations.filter((v) => v.impact === "serious" || v.impact === "critical");
 }

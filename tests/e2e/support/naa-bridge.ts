@@ -22,11 +22,26 @@ function bridgeScript(tokens: Tokens): void {
   type Listener = (message: string) => void;
   const listeners: Listener[] = [];
   const asked: string[] = [];
-  const b64url = (value: object): string => btoa(JSON.stringify(value)).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+  const b64url = (value: object): string =>
+    btoa(JSON.stringify(value)).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
   const now = Math.floor(Date.now() / 1000);
-  const claims = { oid: "adviser-oid", tid: tokens.tenantId, name: "Conseillère Test", preferred_username: "conseillere@maif.test", iat: now, exp: now + 3600 };
+  const claims = {
+    oid: "adviser-oid",
+    tid: tokens.tenantId,
+    name: "Conseillère Test",
+    preferred_username: "conseillere@maif.test",
+    iat: now,
+    exp: now + 3600,
+  };
   const idToken = `${b64url({ alg: "none", typ: "JWT" })}.${b64url(claims)}.`;
-  const account = { homeAccountId: `adviser-oid.${tokens.tenantId}`, environment: "login.microsoftonline.com", tenantId: tokens.tenantId, username: claims.preferred_username, localAccountId: "adviser-oid", name: claims.name };
+  const account = {
+    homeAccountId: `adviser-oid.${tokens.tenantId}`,
+    environment: "login.microsoftonline.com",
+    tenantId: tokens.tenantId,
+    username: claims.preferred_username,
+    localAccountId: "adviser-oid",
+    name: claims.name,
+  };
   const answer = (envelope: object): void => {
     const text = JSON.stringify({ messageType: "NestedAppAuthResponse", ...envelope });
     setTimeout(() => listeners.forEach((l) => l(text)), 0);
@@ -37,15 +52,28 @@ function bridgeScript(tokens: Tokens): void {
     postMessage(raw: string) {
       const request = JSON.parse(raw) as { method: string; requestId: string; tokenParams?: { scope?: string } };
       if (request.method === "GetInitContext") {
-        return answer({ requestId: request.requestId, success: true, initContext: { sdkName: "outlook-stub", sdkVersion: "1.0.0", capabilities: {} } });
+        return answer({
+          requestId: request.requestId,
+          success: true,
+          initContext: { sdkName: "outlook-stub", sdkVersion: "1.0.0", capabilities: {} },
+        });
       }
       if (request.method === "GetToken" || request.method === "GetTokenPopup") {
         const scope = request.tokenParams?.scope ?? "";
         asked.push(scope);
         const accessToken = scope.split(" ").includes("Tasks.ReadWrite") ? tokens.graphToken : tokens.apiToken;
-        return answer({ requestId: request.requestId, success: true, account, token: { access_token: accessToken, id_token: idToken, expires_in: 3600, scope, token_type: "Bearer" } });
+        return answer({
+          requestId: request.requestId,
+          success: true,
+          account,
+          token: { access_token: accessToken, id_token: idToken, expires_in: 3600, scope, token_type: "Bearer" },
+        });
       }
-      return answer({ requestId: request.requestId, success: false, error: { status: "NESTED_APP_AUTH_UNAVAILABLE", code: "unsupported_method", description: request.method } });
+      return answer({
+        requestId: request.requestId,
+        success: false,
+        error: { status: "NESTED_APP_AUTH_UNAVAILABLE", code: "unsupported_method", description: request.method },
+      });
     },
   };
   (window as unknown as { __naaScopesAsked: string[] }).__naaScopesAsked = asked;
@@ -53,7 +81,11 @@ function bridgeScript(tokens: Tokens): void {
 
 /** Installs the bridge in every page of `context`, as a NAA-capable Outlook would. */
 export async function installNaaBridge(context: BrowserContext, tokens: NaaTokens): Promise<void> {
-  await context.addInitScript(bridgeScript, { graphToken: tokens.graphToken, apiToken: tokens.apiToken, tenantId: tokens.tenantId });
+  await context.addInitScript(bridgeScript, {
+    graphToken: tokens.graphToken,
+    apiToken: tokens.apiToken,
+    tenantId: tokens.tenantId,
+  });
 }
 
 /** The scopes the page asked the bridge for, in order (one entry per token request). */

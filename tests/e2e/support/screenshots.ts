@@ -28,7 +28,11 @@ export function pngSize(bytes: Uint8Array): { width: number; height: number } {
  * (the layout width the README shows: 360 px for the pane, 1280 px for the committee). Heights follow the content
  * and change with the UI; `npm run screenshots` refreshes the committed images.
  */
-export async function takeScreenshot(target: Page | Locator, name: string, options: { fullPage?: boolean } = {}): Promise<string> {
+export async function takeScreenshot(
+  target: Page | Locator,
+  name: string,
+  options: { fullPage?: boolean } = {},
+): Promise<string> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   const path = join(SCREENSHOTS, name);
   const common = { path, animations: "disabled" as const, caret: "hide" as const };
@@ -38,6 +42,7 @@ export async function takeScreenshot(target: Page | Locator, name: string, optio
   expect(fresh.width).toBeGreaterThan(0);
   expect(fresh.height).toBeGreaterThan(0);
   const committed = join(COMMITTED_SCREENSHOTS, name);
-  if (!isUpdatingScreenshots && existsSync(committed)) expect(fresh.width, `${name} is as wide as docs/screenshots/${name}`).toBe(pngSize(readFileSync(committed)).width);
+  if (!isUpdatingScreenshots && existsSync(committed))
+    expect(fresh.width, `${name} is as wide as docs/screenshots/${name}`).toBe(pngSize(readFileSync(committed)).width);
   return path;
 }

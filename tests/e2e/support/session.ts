@@ -16,7 +16,10 @@ export interface BrowserSession {
  * Registers beforeAll/afterAll hooks for the current suite; the fields are set once beforeAll ran. `env` adds server
  * variables; `hasProvider: false` runs the server on the offline engine alone (no fake provider).
  */
-export function useBrowserSession(env: Record<string, string> = {}, { hasProvider = true }: { readonly hasProvider?: boolean } = {}): BrowserSession {
+export function useBrowserSession(
+  env: Record<string, string> = {},
+  { hasProvider = true }: { readonly hasProvider?: boolean } = {},
+): BrowserSession {
   const state = {} as { browser?: Browser; fake?: FakeOpenAi; server?: TestServer };
   beforeAll(async () => {
     ensureBuilt();

@@ -18,7 +18,8 @@ async function rulesFiredAt(path: string, code: string): Promise<string[]> {
 
 describe("lint layer rules", { timeout: 120_000 }, () => {
   it("keeps src/ to itself, zod and diff", async () => {
-    const code = 'import { buildApp } from "../server/app";\nimport { readFileSync } from "node:fs";\nimport { z } from "zod";\n';
+    const code =
+      'import { buildApp } from "../server/app";\nimport { readFileSync } from "node:fs";\nimport { z } from "zod";\n';
     expect(await rulesFiredAt("src/layer-probe.ts", `${code}export { buildApp, readFileSync, z };\n`)).toEqual([
       "import-x/no-restricted-paths",
       "no-restricted-imports",
@@ -42,11 +43,14 @@ describe("lint layer rules", { timeout: 120_000 }, () => {
       "no-restricted-imports",
       "no-restricted-syntax",
     ]);
-    expect(await rulesFiredAt("addin/hosts/office-probe.ts", "export const item = Office.context.mailbox.item;\n")).toEqual([]);
-    const hostCode = 'import { app } from "@microsoft/teams-js";\nimport { PublicClientApplication } from "@azure/msal-browser";\n';
-    expect(await rulesFiredAt("addin/hosts/layer-probe.ts", `${hostCode}export { app, PublicClientApplication };\n`)).toEqual([
-      "no-restricted-imports",
-    ]);
+    expect(
+      await rulesFiredAt("addin/hosts/office-probe.ts", "export const item = Office.context.mailbox.item;\n"),
+    ).toEqual([]);
+    const hostCode =
+      'import { app } from "@microsoft/teams-js";\nimport { PublicClientApplication } from "@azure/msal-browser";\n';
+    expect(
+      await rulesFiredAt("addin/hosts/layer-probe.ts", `${hostCode}export { app, PublicClientApplication };\n`),
+    ).toEqual(["no-restricted-imports"]);
   });
 
   it("keeps server/ off addin/ and the packages its llm/ and store/ own", async () => {
@@ -56,7 +60,9 @@ describe("lint layer rules", { timeout: 120_000 }, () => {
       "no-restricted-imports",
       "no-restricted-imports",
     ]);
-    expect(await rulesFiredAt("server/llm/layer-probe.ts", 'import OpenAI from "openai";\nexport { OpenAI };\n')).toEqual([]);
+    expect(
+      await rulesFiredAt("server/llm/layer-probe.ts", 'import OpenAI from "openai";\nexport { OpenAI };\n'),
+    ).toEqual([]);
     expect(await rulesFiredAt("server/store/layer-probe.ts", 'import pg from "pg";\nexport { pg };\n')).toEqual([]);
   });
 
@@ -67,7 +73,10 @@ describe("lint layer rules", { timeout: 120_000 }, () => {
       writeFileSync(join(dir, "b.ts"), 'import { a } from "./a";\nexport const b = () => a;\n');
       const outside = new ESLint({ cwd: dir, overrideConfigFile: join(ROOT, "eslint.config.js") });
       const results = await outside.lintFiles(["a.ts", "b.ts"]);
-      expect(results.flatMap((r) => r.messages.map((m) => m.ruleId))).toEqual(["import-x/no-cycle", "import-x/no-cycle"]);
+      expect(results.flatMap((r) => r.messages.map((m) => m.ruleId))).toEqual([
+        "import-x/no-cycle",
+        "import-x/no-cycle",
+      ]);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

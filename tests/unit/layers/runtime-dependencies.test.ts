@@ -29,7 +29,12 @@ function packagesImportedBy(text: string): string[] {
   ].map((m) => m[1] ?? "");
   return specifiers
     .filter((s) => !s.startsWith(".") && !s.startsWith("node:"))
-    .map((s) => s.split("/").slice(0, s.startsWith("@") ? 2 : 1).join("/"));
+    .map((s) =>
+      s
+        .split("/")
+        .slice(0, s.startsWith("@") ? 2 : 1)
+        .join("/"),
+    );
 }
 
 describe("runtime dependencies", () => {

@@ -83,7 +83,9 @@ afterAll(() => {
 
 describe("layer tsconfigs", () => {
   for (const { layer, probe, refused } of CASES) {
-    const title = refused ? `tsconfig.${layer}.json refuses the ${probe} globals` : `tsconfig.${layer}.json accepts them`;
+    const title = refused
+      ? `tsconfig.${layer}.json refuses the ${probe} globals`
+      : `tsconfig.${layer}.json accepts them`;
     it(`${title} (${probe} probe)`, { timeout: 240_000 }, async () => {
       const lines = await diagnostics.get(`${layer}-${probe}`);
       if (refused) expect(missingNames(lines ?? []).sort()).toEqual([...PROBES[probe].names].sort());

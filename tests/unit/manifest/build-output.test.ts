@@ -10,7 +10,15 @@ import { runCli } from "../../../manifest/cli";
 import { appVersion, generateManifests, REPO_ROOT } from "../../../manifest/generate";
 import { ICON_SPECS, renderIcon } from "../../../manifest/icons";
 import { loadConfig, MANIFEST_ENVIRONMENTS } from "../../../manifest/manifest-config";
-import { APP_PACKAGE_ICONS, ENTRY_PAGES, ICON_FILES, ICONS_PATH, ICONS_SOURCE_DIR, LAUNCH_EVENT_SCRIPT, ON_MESSAGE_SEND_ACTION_ID } from "../../../manifest/pages";
+import {
+  APP_PACKAGE_ICONS,
+  ENTRY_PAGES,
+  ICON_FILES,
+  ICONS_PATH,
+  ICONS_SOURCE_DIR,
+  LAUNCH_EVENT_SCRIPT,
+  ON_MESSAGE_SEND_ACTION_ID,
+} from "../../../manifest/pages";
 import { decodePng, encodePng } from "../../../manifest/png";
 import { buildUnifiedManifest } from "../../../manifest/unified";
 import { buildXmlManifest } from "../../../manifest/xml";
@@ -40,29 +48,38 @@ describe("npm run package -- --env prod (the real command, offline)", () => {
 
   beforeAll(() => {
     outDir = tempDir();
-    result = spawnSync(process.execPath, ["--import", "tsx", join(REPO_ROOT, "manifest", "package.ts"), "--env", "prod", "--out", outDir], {
-      cwd: REPO_ROOT,
-      encoding: "utf8",
-      timeout: 60_000,
-    });
+    result = spawnSync(
+      process.execPath,
+      ["--import", "tsx", join(REPO_ROOT, "manifest", "package.ts"), "--env", "prod", "--out", outDir],
+      {
+        cwd: REPO_ROOT,
+        encoding: "utf8",
+        timeout: 60_000,
+      },
+    );
   });
 
   it("exits 0 and writes the manifests, the two icons and the zip", () => {
     expect(result.stderr).toBe("");
     expect(result.status).toBe(0);
-    for (const file of ["manifest.json", "manifest.xml", "color.png", "outline.png", "greffier-prod.zip"]) expect(existsSync(join(outDir, file))).toBe(true);
+    for (const file of ["manifest.json", "manifest.xml", "color.png", "outline.png", "greffier-prod.zip"])
+      expect(existsSync(join(outDir, file))).toBe(true);
   });
 
   it("writes exactly the manifests the templates give for the prod configuration", () => {
     const config = loadConfig("prod");
-    expect(JSON.parse(readFileSync(join(outDir, "manifest.json"), "utf8"))).toEqual(buildUnifiedManifest(config, appVersion()));
+    expect(JSON.parse(readFileSync(join(outDir, "manifest.json"), "utf8"))).toEqual(
+      buildUnifiedManifest(config, appVersion()),
+    );
     expect(readFileSync(join(outDir, "manifest.xml"), "utf8")).toBe(buildXmlManifest(config, appVersion()));
   });
 
   it("zips exactly manifest.json, color.png and outline.png at the root, with a schema-valid manifest", async () => {
     const entries = unzipSync(readFileSync(join(outDir, "greffier-prod.zip")));
     expect(Object.keys(entries).sort()).toEqual(["color.png", "manifest.json", "outline.png"]);
-    const manifest = JSON.parse(new TextDecoder().decode(entries["manifest.json"])) as { icons: { color: string; outline: string } };
+    const manifest = JSON.parse(new TextDecoder().decode(entries["manifest.json"])) as {
+      icons: { color: string; outline: string };
+    };
     expect(await schemaErrors(manifest)).toEqual([]);
     expect(manifest.icons).toEqual({ color: "color.png", outline: "outline.png" });
     expect(entries["manifest.json"]).toEqual(new Uint8Array(readFileSync(join(outDir, "manifest.json"))));
@@ -113,11 +130,19 @@ describe("command-line behaviour", () => {
   it("builds a dev manifest for a tunnel origin and another Entra app, still valid", async () => {
     const outDir = tempDir();
     const clientId = "11111111-2222-4333-8444-555555555555";
-    const generated = await generateManifests("dev", { outDir, overrides: { origin: "https://greffier-dev.example.net", entraClientId: clientId, sendMode: "block" } });
-    const manifest = JSON.parse(readFileSync(join(outDir, "manifest.json"), "utf8")) as ReturnType<typeof buildUnifiedManifest>;
+    const generated = await generateManifests("dev", {
+      outDir,
+      overrides: { origin: "https://greffier-dev.example.net", entraClientId: clientId, sendMode: "block" },
+    });
+    const manifest = JSON.parse(readFileSync(join(outDir, "manifest.json"), "utf8")) as ReturnType<
+      typeof buildUnifiedManifest
+    >;
     expect(manifest.validDomains).toEqual(["greffier-dev.example.net"]);
     expect(manifest.webApplicationInfo?.nestedAppAuthInfo).toEqual([
-      { redirectUri: "brk-multihub://greffier-dev.example.net", scopes: [`api://greffier-dev.example.net/${clientId}/access_as_user`] },
+      {
+        redirectUri: "brk-multihub://greffier-dev.example.net",
+        scopes: [`api://greffier-dev.example.net/${clientId}/access_as_user`],
+      },
     ]);
     expect(JSON.stringify(manifest)).not.toMatch(/localhost/);
     expect(generated.xml).toContain('SendMode="Block"');
@@ -183,30 +208,49 @@ describe("icons", () => {
 const DIST = join(REPO_ROOT, "dist");
 describe.runIf(existsSync(join(DIST, "taskpane.html")))("the built front end in dist/", () => {
   const read = (file: string) => readFileSync(join(DIST, file), "utf8");
-  const named = [...new Set(MANIFEST_ENVIRONMENTS.flatMap(namedUrls).map((u) => servedFileOf(u)).filter((f): f is string => f !== undefined))].sort();
+  const named = [
+    ...new Set(
+      MANIFEST_ENVIRONMENTS.flatMap(namedUrls)
+        .map((u) => servedFileOf(u))
+        .filter((f): f is string => f !== undefined),
+    ),
+  ].sort();
   const missing = named.filter((f) => !existsSync(join(DIST, f)));
   const built = (files: readonly string[]) => files.filter((f) => existsSync(join(DIST, f)));
 
-  it.skipIf(missing.length > 0)(`serves every page, script and icon the manifests name${missing.length > 0 ? ` (not built yet: ${missing.join(", ")})` : ""}`, () => {
-    expect(missing).toEqual([]);
-  });
+  it.skipIf(missing.length > 0)(
+    `serves every page, script and icon the manifests name${missing.length > 0 ? ` (not built yet: ${missing.join(", ")})` : ""}`,
+    () => {
+      expect(missing).toEqual([]);
+    },
+  );
 
   it("keeps office.js out of the Teams pages it has built (office.js blanks a Teams iframe)", () => {
-    for (const file of built(ENTRY_PAGES.filter((p) => p.sdk === "teams").map((p) => p.file))) expect(read(file), file).not.toMatch(/office\.js/);
-    for (const file of built(ENTRY_PAGES.filter((p) => p.sdk === "office").map((p) => p.file))) expect(read(file), file).toMatch(/office\.js/);
+    for (const file of built(ENTRY_PAGES.filter((p) => p.sdk === "teams").map((p) => p.file)))
+      expect(read(file), file).not.toMatch(/office\.js/);
+    for (const file of built(ENTRY_PAGES.filter((p) => p.sdk === "office").map((p) => p.file)))
+      expect(read(file), file).toMatch(/office\.js/);
   });
 
-  it.runIf(existsSync(join(DIST, LAUNCH_EVENT_SCRIPT)))("ships launchevent.js as one classic script that registers the handler (classic Outlook runs it alone)", () => {
-    const script = read(LAUNCH_EVENT_SCRIPT);
-    expect(script).toContain(ON_MESSAGE_SEND_ACTION_ID);
-    expect(script).toMatch(/actions\.associate/);
-    expect(script).not.toMatch(/^\s*(import|export)\s/m);
-    expect(read("commands.html")).toContain(LAUNCH_EVENT_SCRIPT);
-  });
+  it.runIf(existsSync(join(DIST, LAUNCH_EVENT_SCRIPT)))(
+    "ships launchevent.js as one classic script that registers the handler (classic Outlook runs it alone)",
+    () => {
+      const script = read(LAUNCH_EVENT_SCRIPT);
+      expect(script).toContain(ON_MESSAGE_SEND_ACTION_ID);
+      expect(script).toMatch(/actions\.associate/);
+      expect(script).not.toMatch(/^\s*(import|export)\s/m);
+      expect(read("commands.html")).toContain(LAUNCH_EVENT_SCRIPT);
+    },
+  );
 
   it("serves the icons it has copied byte for byte from manifest/assets", () => {
     for (const file of built(ICON_FILES.map((f) => `${ICONS_PATH}/${f}`))) {
-      expect(readFileSync(join(DIST, file)).equals(readFileSync(join(REPO_ROOT, ICONS_SOURCE_DIR, file.slice(ICONS_PATH.length + 1)))), file).toBe(true);
+      expect(
+        readFileSync(join(DIST, file)).equals(
+          readFileSync(join(REPO_ROOT, ICONS_SOURCE_DIR, file.slice(ICONS_PATH.length + 1))),
+        ),
+        file,
+      ).toBe(true);
     }
   });
 });

@@ -10,7 +10,12 @@ const BASE: ManifestConfigFile = {
   nameSuffix: "",
   entra: { clientId: "aaaaaaaa-0000-4000-8000-000000000003" },
   sendMode: "block",
-  developer: { name: "MAIF", websiteUrl: "https://www.maif.fr/", privacyUrl: "https://www.maif.fr/p", termsOfUseUrl: "https://www.maif.fr/t" },
+  developer: {
+    name: "MAIF",
+    websiteUrl: "https://www.maif.fr/",
+    privacyUrl: "https://www.maif.fr/p",
+    termsOfUseUrl: "https://www.maif.fr/t",
+  },
 };
 
 describe("manifest/config/*.json", () => {
@@ -24,7 +29,12 @@ describe("manifest/config/*.json", () => {
 
   it("dev is https://localhost:3000 with send mode softBlock and a visible name suffix", () => {
     const dev = loadConfig("dev");
-    expect(dev).toMatchObject({ origin: "https://localhost:3000", host: "localhost:3000", sendMode: "softBlock", naaRedirectUri: "brk-multihub://localhost:3000" });
+    expect(dev).toMatchObject({
+      origin: "https://localhost:3000",
+      host: "localhost:3000",
+      sendMode: "softBlock",
+      naaRedirectUri: "brk-multihub://localhost:3000",
+    });
     expect(dev.nameSuffix).not.toBe("");
     // The port stays in the Application ID URI: Teams SSO matches its host against the tab's domain.
     expect(dev.applicationIdUri).toBe(`api://localhost:3000/${dev.entra.clientId}`);
@@ -48,13 +58,24 @@ describe("resolveConfig", () => {
   });
 
   it("keeps an explicit Application ID URI", () => {
-    const config = resolveConfig({ ...BASE, entra: { ...BASE.entra, applicationIdUri: "api://aaaaaaaa-0000-4000-8000-000000000003" } });
+    const config = resolveConfig({
+      ...BASE,
+      entra: { ...BASE.entra, applicationIdUri: "api://aaaaaaaa-0000-4000-8000-000000000003" },
+    });
     expect(config.apiScope).toBe("api://aaaaaaaa-0000-4000-8000-000000000003/access_as_user");
   });
 
   it("applies command-line overrides over the file", () => {
-    const config = loadConfig("dev", { origin: "https://tunnel.example.net", sendMode: "block", entraClientId: "bbbbbbbb-0000-4000-8000-000000000000" });
-    expect(config).toMatchObject({ host: "tunnel.example.net", sendMode: "block", applicationIdUri: "api://tunnel.example.net/bbbbbbbb-0000-4000-8000-000000000000" });
+    const config = loadConfig("dev", {
+      origin: "https://tunnel.example.net",
+      sendMode: "block",
+      entraClientId: "bbbbbbbb-0000-4000-8000-000000000000",
+    });
+    expect(config).toMatchObject({
+      host: "tunnel.example.net",
+      sendMode: "block",
+      applicationIdUri: "api://tunnel.example.net/bbbbbbbb-0000-4000-8000-000000000000",
+    });
   });
 
   it.each<[string, Partial<ManifestConfigFile> | Record<string, unknown>, RegExp]>([
@@ -65,7 +86,11 @@ describe("resolveConfig", () => {
     ["a client id that is not a GUID", { entra: { clientId: "greffier" } }, /GUID/],
     ["an unknown send mode", { sendMode: "warn" }, /sendMode/],
     ["an unknown key", { tenant: "x" }, /Unrecognized key/],
-    ["a developer name over 32 characters", { developer: { ...BASE.developer, name: "x".repeat(33) } }, /developer.name/],
+    [
+      "a developer name over 32 characters",
+      { developer: { ...BASE.developer, name: "x".repeat(33) } },
+      /developer.name/,
+    ],
     ["an http privacy page", { developer: { ...BASE.developer, privacyUrl: "http://www.maif.fr/p" } }, /privacyUrl/],
   ])("refuses %s", (_name, change, expected) => {
     expect(() => resolveConfig({ ...BASE, ...change })).toThrow(expected);

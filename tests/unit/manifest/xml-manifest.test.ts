@@ -39,7 +39,10 @@ describe.each(MANIFEST_ENVIRONMENTS)("XML manifest (%s)", (env) => {
   it("is well-formed XML with a VersionOverrides 1.1 nested in 1.0", () => {
     const doc = parseXml(xml);
     expect(doc.documentElement.localName).toBe("OfficeApp");
-    const inner = doc.getElementsByTagNameNS("http://schemas.microsoft.com/office/mailappversionoverrides/1.1", "VersionOverrides");
+    const inner = doc.getElementsByTagNameNS(
+      "http://schemas.microsoft.com/office/mailappversionoverrides/1.1",
+      "VersionOverrides",
+    );
     expect(inner).toHaveLength(1);
     expect(inner[0]?.parentElement?.getAttribute("xsi:type")).toBe("VersionOverridesV1_0");
   });
@@ -56,9 +59,14 @@ describe.each(MANIFEST_ENVIRONMENTS)("XML manifest (%s)", (env) => {
     expect(controlsByContext(manifest)).toEqual(controlsByContext(unified));
     expect(controlsByContext(manifest).mailCompose).toEqual([COMPOSE_TASKPANE_COMMAND_ID]);
     const extension = (manifest as unknown as UnifiedManifest).extensions?.[0];
-    expect(extension?.autoRunEvents?.flatMap((e) => e.events)).toEqual([{ type: "messageSending", actionId: ON_MESSAGE_SEND_ACTION_ID, options: { sendMode: config.sendMode } }]);
+    expect(extension?.autoRunEvents?.flatMap((e) => e.events)).toEqual([
+      { type: "messageSending", actionId: ON_MESSAGE_SEND_ACTION_ID, options: { sendMode: config.sendMode } },
+    ]);
     const eventRuntime = extension?.runtimes?.find((r) => r.actions?.some((a) => a.id === ON_MESSAGE_SEND_ACTION_ID));
-    expect(eventRuntime?.code).toEqual({ page: `${config.origin}/commands.html`, script: `${config.origin}/${LAUNCH_EVENT_SCRIPT}` });
+    expect(eventRuntime?.code).toEqual({
+      page: `${config.origin}/commands.html`,
+      script: `${config.origin}/${LAUNCH_EVENT_SCRIPT}`,
+    });
     const pinnable = extension?.runtimes?.flatMap((r) => r.actions ?? []).filter((a) => a.pinnable).length;
     expect(pinnable).toBe(2); // message read and compose; pinning does not exist for appointments
     expect((manifest as unknown as UnifiedManifest).webApplicationInfo?.id).toBe(config.entra.clientId);
@@ -68,8 +76,12 @@ describe.each(MANIFEST_ENVIRONMENTS)("XML manifest (%s)", (env) => {
   it("reaches Outlook mobile with a read-mode button and icons of 25, 32 and 48 at scales 1–3", () => {
     const doc = parseXml(xml);
     const mobile = doc.getElementsByTagName("MobileFormFactor")[0];
-    expect(mobile?.getElementsByTagName("ExtensionPoint")[0]?.getAttribute("xsi:type")).toBe("MobileMessageReadCommandSurface");
-    const images = Array.from(mobile?.getElementsByTagName("bt:Image") ?? []).map((i) => `${i.getAttribute("size")}@${i.getAttribute("scale")}`);
+    expect(mobile?.getElementsByTagName("ExtensionPoint")[0]?.getAttribute("xsi:type")).toBe(
+      "MobileMessageReadCommandSurface",
+    );
+    const images = Array.from(mobile?.getElementsByTagName("bt:Image") ?? []).map(
+      (i) => `${i.getAttribute("size")}@${i.getAttribute("scale")}`,
+    );
     expect(images).toEqual(["25@1", "25@2", "25@3", "32@1", "32@2", "32@3", "48@1", "48@2", "48@3"]);
   });
 });
@@ -100,20 +112,72 @@ describe("a broken XML manifest is caught", () => {
   });
 
   const cases: Array<[string, (x: string) => string, RegExp]> = [
-    ["an element out of order", (x) => x.replace(/(<Version>[^<]*<\/Version>\n)(\s*<ProviderName>[^<]*<\/ProviderName>\n)/, "$2$1"), /<Version> comes too late|<ProviderName> comes too late/],
-    ["Resources before Hosts", (x) => x.replace(/(\s*<Hosts>\s*<Host xsi:type="MailHost">[\s\S]*?<\/Hosts>)(\s*<Resources>[\s\S]*?<\/Resources>)/, "$2$1"), /comes too late in <VersionOverrides>/],
-    ["Supertip after Icon", (x) => x.replace(/(\s*<Supertip>[\s\S]*?<\/Supertip>)(\s*<Icon>[\s\S]*?<\/Icon>)/, "$2$1"), /<Supertip> comes too late in <Control>/],
-    ["a resid with no resource", (x) => x.replace('resid="Taskpane.Url"', 'resid="Taskpane.Missing"'), /resid "Taskpane.Missing", missing from Urls/],
-    ["a label longer than 125 characters", (x) => x.replace('DefaultValue="Ouvrir Greffier"', `DefaultValue="${"x".repeat(126)}"`), /longer than 125/],
-    ["a duplicate control id", (x) => x.replace('id="GreffierAttendeeOpenPane"', 'id="GreffierReadOpenPane"'), /Control id "GreffierReadOpenPane" is not unique/],
+    [
+      "an element out of order",
+      (x) => x.replace(/(<Version>[^<]*<\/Version>\n)(\s*<ProviderName>[^<]*<\/ProviderName>\n)/, "$2$1"),
+      /<Version> comes too late|<ProviderName> comes too late/,
+    ],
+    [
+      "Resources before Hosts",
+      (x) =>
+        x.replace(
+          /(\s*<Hosts>\s*<Host xsi:type="MailHost">[\s\S]*?<\/Hosts>)(\s*<Resources>[\s\S]*?<\/Resources>)/,
+          "$2$1",
+        ),
+      /comes too late in <VersionOverrides>/,
+    ],
+    [
+      "Supertip after Icon",
+      (x) => x.replace(/(\s*<Supertip>[\s\S]*?<\/Supertip>)(\s*<Icon>[\s\S]*?<\/Icon>)/, "$2$1"),
+      /<Supertip> comes too late in <Control>/,
+    ],
+    [
+      "a resid with no resource",
+      (x) => x.replace('resid="Taskpane.Url"', 'resid="Taskpane.Missing"'),
+      /resid "Taskpane.Missing", missing from Urls/,
+    ],
+    [
+      "a label longer than 125 characters",
+      (x) => x.replace('DefaultValue="Ouvrir Greffier"', `DefaultValue="${"x".repeat(126)}"`),
+      /longer than 125/,
+    ],
+    [
+      "a duplicate control id",
+      (x) => x.replace('id="GreffierAttendeeOpenPane"', 'id="GreffierReadOpenPane"'),
+      /Control id "GreffierReadOpenPane" is not unique/,
+    ],
     ["another send mode", (x) => x.replace('SendMode="Block"', 'SendMode="SoftBlock"'), /SendMode is SoftBlock/],
-    ["another handler name", (x) => x.replace(`FunctionName="${ON_MESSAGE_SEND_ACTION_ID}"`, 'FunctionName="onSend"'), /FunctionName/],
+    [
+      "another handler name",
+      (x) => x.replace(`FunctionName="${ON_MESSAGE_SEND_ACTION_ID}"`, 'FunctionName="onSend"'),
+      /FunctionName/,
+    ],
     ["no launchevent.js override", (x) => x.replace(/<Override type="javascript"[^>]*\/>/, ""), /javascript override/],
-    ["compose without pinning", (x) => x.replace(/(MessageComposeCommandSurface[\s\S]*?)<SupportsPinning>true<\/SupportsPinning>/, "$1"), /MessageComposeCommandSurface task pane is not pinnable/],
-    ["a mobile icon of the wrong size", (x) => x.replace('size="48" scale="3" resid="Icon.144"', 'size="48" scale="3" resid="Icon.96"'), /should be 144px/],
-    ["a loopback URL in prod", (x) => x.replace("https://greffier.maif.fr/launchevent.js", "https://localhost:3000/launchevent.js"), /loopback|not on the app's origin/],
-    ["a four-part version missing", (x) => x.replace(/<Version>[^<]*<\/Version>/, "<Version>1.2.3</Version>"), /four numeric parts/],
-    ["the wrong Entra client", (x) => x.replace(/(<WebApplicationInfo>\s*<Id>)[^<]+/, "$100000000-0000-0000-0000-000000000000"), /WebApplicationInfo Id/],
+    [
+      "compose without pinning",
+      (x) => x.replace(/(MessageComposeCommandSurface[\s\S]*?)<SupportsPinning>true<\/SupportsPinning>/, "$1"),
+      /MessageComposeCommandSurface task pane is not pinnable/,
+    ],
+    [
+      "a mobile icon of the wrong size",
+      (x) => x.replace('size="48" scale="3" resid="Icon.144"', 'size="48" scale="3" resid="Icon.96"'),
+      /should be 144px/,
+    ],
+    [
+      "a loopback URL in prod",
+      (x) => x.replace("https://greffier.maif.fr/launchevent.js", "https://localhost:3000/launchevent.js"),
+      /loopback|not on the app's origin/,
+    ],
+    [
+      "a four-part version missing",
+      (x) => x.replace(/<Version>[^<]*<\/Version>/, "<Version>1.2.3</Version>"),
+      /four numeric parts/,
+    ],
+    [
+      "the wrong Entra client",
+      (x) => x.replace(/(<WebApplicationInfo>\s*<Id>)[^<]+/, "$100000000-0000-0000-0000-000000000000"),
+      /WebApplicationInfo Id/,
+    ],
   ];
   it.each(cases)("by the structural checks: %s", (_name, mutate, expected) => {
     const mutated = mutate(xml);
@@ -124,7 +188,11 @@ describe("a broken XML manifest is caught", () => {
   it("by the converter when Outlook could not read it either", async () => {
     vi.spyOn(console, "error").mockImplementation(() => undefined); // xmldom reports to the console before throwing
     vi.spyOn(console, "warn").mockImplementation(() => undefined);
-    await expect(convertXmlManifest(xml.replace(/<Id>[^<]+<\/Id>\n(\s*<Version>)/, "$1"))).rejects.toThrow(/cannot read the XML manifest/);
-    await expect(convertXmlManifest(xml.replace(/<Id>[^<]+<\/Id>/, "<Id>not-a-guid</Id>"))).rejects.toThrow(/cannot read the XML manifest/);
+    await expect(convertXmlManifest(xml.replace(/<Id>[^<]+<\/Id>\n(\s*<Version>)/, "$1"))).rejects.toThrow(
+      /cannot read the XML manifest/,
+    );
+    await expect(convertXmlManifest(xml.replace(/<Id>[^<]+<\/Id>/, "<Id>not-a-guid</Id>"))).rejects.toThrow(
+      /cannot read the XML manifest/,
+    );
   });
 });

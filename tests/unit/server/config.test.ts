@@ -5,14 +5,33 @@ import { ConfigError, loadConfig } from "../../../server/config";
 describe("config", () => {
   it("runs on embedded defaults with nothing set: port 3000 on loopback, PGlite, offline engine, dev user, MAIF", () => {
     const config = loadConfig({});
-    expect(config).toMatchObject({ port: 3000, host: "127.0.0.1", databaseUrl: undefined, dataDir: "./.data", llm: undefined, auth: { mode: "dev" }, orgName: "MAIF" });
+    expect(config).toMatchObject({
+      port: 3000,
+      host: "127.0.0.1",
+      databaseUrl: undefined,
+      dataDir: "./.data",
+      llm: undefined,
+      auth: { mode: "dev" },
+      orgName: "MAIF",
+    });
     expect(Object.isFrozen(config)).toBe(true);
   });
 
   it("reads the provider from LLM_* only, never from OPENAI_*", () => {
     expect(loadConfig({ OPENAI_BASE_URL: "https://api.openai.com/v1", OPENAI_API_KEY: "sk-x" }).llm).toBeUndefined();
-    const config = loadConfig({ LLM_BASE_URL: "https://api.mistral.ai/v1", LLM_API_KEY: "k", LLM_MODEL: "mistral-small-latest" });
-    expect(config.llm).toMatchObject({ baseUrl: "https://api.mistral.ai/v1", apiKey: "k", model: "mistral-small-latest", name: "api.mistral.ai", region: "FRA", timeoutMs: 30_000 });
+    const config = loadConfig({
+      LLM_BASE_URL: "https://api.mistral.ai/v1",
+      LLM_API_KEY: "k",
+      LLM_MODEL: "mistral-small-latest",
+    });
+    expect(config.llm).toMatchObject({
+      baseUrl: "https://api.mistral.ai/v1",
+      apiKey: "k",
+      model: "mistral-small-latest",
+      name: "api.mistral.ai",
+      region: "FRA",
+      timeoutMs: 30_000,
+    });
   });
 
   it("reports every invalid variable in one error", () => {

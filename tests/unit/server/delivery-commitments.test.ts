@@ -31,15 +31,27 @@ describe("readCommitmentsOffline", () => {
   });
 
   it("finds a 'rappeler le …' line outside any section, and completes a date without a year to the next one", () => {
-    const text = "Entretien téléphonique.\nRappeler le sociétaire le 5 janvier pour faire le point sur l'indemnisation.\nAucune autre demande.";
+    const text =
+      "Entretien téléphonique.\nRappeler le sociétaire le 5 janvier pour faire le point sur l'indemnisation.\nAucune autre demande.";
     const [only, ...rest] = readCommitmentsOffline(text, null, today);
     expect(rest).toEqual([]);
     expect(only).toMatchObject({ owner: "conseiller", dueDate: "2027-01-05", memberId: null });
   });
 
   it("reads 'demain' and 'sous 48 h' against the day of validation, and finds nothing in a text without commitments", () => {
-    expect(readCommitmentsOffline("- Relancer l'expert demain matin", null, today)[0]).toMatchObject({ owner: "conseiller", dueDate: "2026-11-17" });
-    expect(readCommitmentsOffline("À faire : envoyer le devis sous 48 h", null, today)[0]).toMatchObject({ dueDate: "2026-11-18" });
-    expect(readCommitmentsOffline("Le sociétaire a appelé pour une question sur son contrat habitation. Réponse apportée.", null, today)).toEqual([]);
+    expect(readCommitmentsOffline("- Relancer l'expert demain matin", null, today)[0]).toMatchObject({
+      owner: "conseiller",
+      dueDate: "2026-11-17",
+    });
+    expect(readCommitmentsOffline("À faire : envoyer le devis sous 48 h", null, today)[0]).toMatchObject({
+      dueDate: "2026-11-18",
+    });
+    expect(
+      readCommitmentsOffline(
+        "Le sociétaire a appelé pour une question sur son contrat habitation. Réponse apportée.",
+        null,
+        today,
+      ),
+    ).toEqual([]);
   });
 });

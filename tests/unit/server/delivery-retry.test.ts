@@ -8,7 +8,9 @@ describe("retryDelayMs", () => {
   it("retries first within 5 s whatever the random draw, even with a large base", () => {
     for (const r of [0, 0.5, 0.999]) {
       expect(retryDelayMs(policy, 1, undefined, () => r)).toBeLessThanOrEqual(FIRST_RETRY_LIMIT_MS);
-      expect(retryDelayMs({ ...policy, baseMs: 60_000 }, 1, undefined, () => r)).toBeLessThanOrEqual(FIRST_RETRY_LIMIT_MS);
+      expect(retryDelayMs({ ...policy, baseMs: 60_000 }, 1, undefined, () => r)).toBeLessThanOrEqual(
+        FIRST_RETRY_LIMIT_MS,
+      );
     }
   });
 

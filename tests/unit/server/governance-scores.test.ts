@@ -1,6 +1,18 @@
 // The evaluation scores as the committee reads them: sections in order, facts under other wordings, leaks, refusals, French.
 import { describe, expect, it } from "vitest";
-import { aggregate, frenchScore, isRefusal, leakCount, lengthScore, normalise, overallScore, scoreCase, sectionScore, toneScore, type ReferenceCase } from "../../../server/governance/scores";
+import {
+  aggregate,
+  frenchScore,
+  isRefusal,
+  leakCount,
+  lengthScore,
+  normalise,
+  overallScore,
+  scoreCase,
+  sectionScore,
+  toneScore,
+  type ReferenceCase,
+} from "../../../server/governance/scores";
 
 const titles = ["Contexte", "Demande du sociétaire", "Engagements pris"];
 
@@ -15,8 +27,18 @@ describe("evaluation scores", () => {
 
   it("matches facts and figures across accents, case, spacing of thousands and the euro sign", () => {
     expect(normalise("Montant : 1 450,00 euros")).toBe(normalise("montant 1450 €"));
-    const c: ReferenceCase = { id: "x", task: "claim-summary", notes: "Devis 1 450 € pour le plafond.", facts: ["plafond", ["vétusté", "usure"]], figures: ["1 450 €"], tone: "neutre" };
-    const s = scoreCase("## Faits\nLe PLAFOND est abîmé ; devis de 1450 euros, usure prise en compte.", c, ["Faits"], { min: 1, max: 100 });
+    const c: ReferenceCase = {
+      id: "x",
+      task: "claim-summary",
+      notes: "Devis 1 450 € pour le plafond.",
+      facts: ["plafond", ["vétusté", "usure"]],
+      figures: ["1 450 €"],
+      tone: "neutre",
+    };
+    const s = scoreCase("## Faits\nLe PLAFOND est abîmé ; devis de 1450 euros, usure prise en compte.", c, ["Faits"], {
+      min: 1,
+      max: 100,
+    });
     expect(s.facts).toBe(1);
     expect(s.figures).toBe(1);
     expect(s.inventedFigures).toBe(0);
@@ -35,7 +57,9 @@ describe("evaluation scores", () => {
   });
 
   it("tells French from English and scores length and tone", () => {
-    expect(frenchScore("Le sociétaire a déclaré le sinistre dans les délais et nous avons ouvert le dossier.")).toBeGreaterThan(0.9);
+    expect(
+      frenchScore("Le sociétaire a déclaré le sinistre dans les délais et nous avons ouvert le dossier."),
+    ).toBeGreaterThan(0.9);
     expect(frenchScore("The member reported the claim on time and we have opened the file.")).toBeLessThan(0.2);
     expect(lengthScore("un deux trois", { min: 3, max: 10 })).toBe(1);
     expect(lengthScore("un", { min: 4, max: 10 })).toBeCloseTo(0.25);
@@ -44,7 +68,17 @@ describe("evaluation scores", () => {
   });
 
   it("penalises refusals and leaks in the overall score", () => {
-    const good = { sections: 1, facts: 1, figures: 1, inventedFigures: 0, leaks: 0, length: 1, french: 1, refusal: 0, tone: 1 };
+    const good = {
+      sections: 1,
+      facts: 1,
+      figures: 1,
+      inventedFigures: 0,
+      leaks: 0,
+      length: 1,
+      french: 1,
+      refusal: 0,
+      tone: 1,
+    };
     const refused = { ...good, facts: 0, figures: 0, refusal: 1 };
     expect(aggregate([good]).overall).toBe(1);
     expect(aggregate([refused]).overall).toBeLessThan(aggregate([good]).overall ?? 0);

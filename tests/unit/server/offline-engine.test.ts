@@ -28,7 +28,10 @@ describe("offline engine", () => {
         const draft = buildOfflineDraft(callFor(task, text));
         const sections = sectionsOf(draft);
         const filed = offlineSections(callFor(task, text)).flatMap((s) => sections.get(s.title) ?? []);
-        const expected = text.split("\n").map(cleanLine).filter((l) => l !== "" && !/^-{3,}$/.test(l));
+        const expected = text
+          .split("\n")
+          .map(cleanLine)
+          .filter((l) => l !== "" && !/^-{3,}$/.test(l));
         expect(filed.sort()).toEqual([...expected].sort());
       });
     }
@@ -38,22 +41,37 @@ describe("offline engine", () => {
     const draft = buildOfflineDraft(callFor("interview-minutes", fixture("01-sinistre-auto-telephone.txt")));
     expect(draft.split("\n")[0]).toMatch(/sans IA générative/);
     const titles = [...draft.matchAll(/^## (.*)$/gm)].map((m) => m[1]);
-    expect(titles.slice(0, 5)).toEqual(["Contexte", "Demande du sociétaire", "Éléments échangés", "Engagements pris", "Prochaines étapes"]);
+    expect(titles.slice(0, 5)).toEqual([
+      "Contexte",
+      "Demande du sociétaire",
+      "Éléments échangés",
+      "Engagements pris",
+      "Prochaines étapes",
+    ]);
   });
 
   it("files requests, commitments and next steps of real notes where an adviser would look for them", () => {
     const minutes = (file: string) => sectionsOf(buildOfflineDraft(callFor("interview-minutes", fixture(file))));
     const auto = minutes("01-sinistre-auto-telephone.txt");
     expect(auto.get("Contexte")?.[0]).toMatch(/^Entretien téléphonique 14\/10/);
-    expect(auto.get("Demande du sociétaire")).toContainEqual(expect.stringMatching(/^demande véhicule de remplacement/));
+    expect(auto.get("Demande du sociétaire")).toContainEqual(
+      expect.stringMatching(/^demande véhicule de remplacement/),
+    );
     expect(auto.get("Prochaines étapes")).toContainEqual(expect.stringMatching(/^A faire : ouvrir dossier/));
     const water = minutes("02-degat-des-eaux-visite.txt");
-    expect(water.get("Demande du sociétaire")).toContainEqual(expect.stringMatching(/^elle demande si on prend la facture/));
+    expect(water.get("Demande du sociétaire")).toContainEqual(
+      expect.stringMatching(/^elle demande si on prend la facture/),
+    );
     expect(water.get("Prochaines étapes")).toContainEqual(expect.stringMatching(/^prochaine étape : artisan/));
     const complaint = minutes("04-reclamation-remboursement.txt");
-    expect(complaint.get("Engagements pris")).toContainEqual(expect.stringMatching(/^engagement pris : virement aujourd'hui/));
+    expect(complaint.get("Engagements pris")).toContainEqual(
+      expect.stringMatching(/^engagement pris : virement aujourd'hui/),
+    );
     expect(minutes("03-ajout-jeune-conducteur.txt").get("Prochaines étapes")).toEqual(
-      expect.arrayContaining([expect.stringMatching(/^envoyer le devis/), expect.stringMatching(/^rappel prévu le 12\/11/)]),
+      expect.arrayContaining([
+        expect.stringMatching(/^envoyer le devis/),
+        expect.stringMatching(/^rappel prévu le 12\/11/),
+      ]),
     );
   });
 
@@ -66,7 +84,9 @@ describe("offline engine", () => {
   it("streams the same text it returns, and is marked offline", async () => {
     const engine = createOfflineEngine();
     const pieces: string[] = [];
-    const output = await engine.generate(callFor("member-email", fixture("05-mail-societaire.txt")), { onDelta: (p) => pieces.push(p) });
+    const output = await engine.generate(callFor("member-email", fixture("05-mail-societaire.txt")), {
+      onDelta: (p) => pieces.push(p),
+    });
     expect(pieces.length).toBeGreaterThan(1);
     expect(pieces.join("")).toBe(output.text);
     expect(engine.info.isOffline).toBe(true);
@@ -75,7 +95,11 @@ describe("offline engine", () => {
 
 describe("offline engine on a one-line note", () => {
   it("files the line by what it says, not as a heading", () => {
-    const draft = buildOfflineDraft({ task: "interview-minutes", messages: [], input: { task: "interview-minutes", notes: "appel du 05/11 : M. Jean Dupont demande une attestation" } });
+    const draft = buildOfflineDraft({
+      task: "interview-minutes",
+      messages: [],
+      input: { task: "interview-minutes", notes: "appel du 05/11 : M. Jean Dupont demande une attestation" },
+    });
     expect(draft).toMatch(/## Demande du sociétaire\n- appel du 05\/11 : M\. Jean Dupont demande une attestation/);
   });
 });
@@ -84,7 +108,10 @@ describe("offline engine: only what it can", () => {
   it("files the member's own mail under « Demande du sociétaire » and writes no answer for the adviser", () => {
     const sections = sectionsOf(buildOfflineDraft(callFor("member-email", fixture("05-mail-societaire.txt"))));
     expect(sections.get("Demande du sociétaire")).toEqual(
-      expect.arrayContaining([expect.stringMatching(/^Mon vélo électrique/), expect.stringMatching(/^Est-ce que mon contrat habitation couvre ce vol/)]),
+      expect.arrayContaining([
+        expect.stringMatching(/^Mon vélo électrique/),
+        expect.stringMatching(/^Est-ce que mon contrat habitation couvre ce vol/),
+      ]),
     );
     expect(sections.get("Réponse")).toEqual([]);
     expect(sections.get("Rappel de la demande")).toBeUndefined();
@@ -98,21 +125,41 @@ describe("offline engine: only what it can", () => {
   });
 
   it("puts under « Réponse » only the lines the adviser tagged as the answer", () => {
-    const notes = "De : Mme Anne Roux\nBonjour, ma fenêtre est cassée, suis-je couverte ?\n---\nRéponse : oui, bris de glace couvert sans franchise\nvérifier le contrat\nRéponse :\nenvoyer un vitrier agréé\nsous 48h";
+    const notes =
+      "De : Mme Anne Roux\nBonjour, ma fenêtre est cassée, suis-je couverte ?\n---\nRéponse : oui, bris de glace couvert sans franchise\nvérifier le contrat\nRéponse :\nenvoyer un vitrier agréé\nsous 48h";
     const sections = sectionsOf(buildOfflineDraft(callFor("member-email", notes)));
-    expect(sections.get("Réponse")).toEqual(["oui, bris de glace couvert sans franchise", "envoyer un vitrier agréé", "sous 48h"]);
+    expect(sections.get("Réponse")).toEqual([
+      "oui, bris de glace couvert sans franchise",
+      "envoyer un vitrier agréé",
+      "sous 48h",
+    ]);
     expect(sections.get("Demande du sociétaire")).toEqual(["Bonjour, ma fenêtre est cassée, suis-je couverte ?"]);
     expect([...sections.values()].flat()).toContain("vérifier le contrat");
   });
 
   it("files [Sociétaire] lines of a mail thread as the member's request", () => {
-    const sections = sectionsOf(buildOfflineDraft(callFor("member-email", "[Sociétaire] Je souhaite résilier mon contrat auto.\n[MAIF] Nous avons bien reçu votre demande.")));
+    const sections = sectionsOf(
+      buildOfflineDraft(
+        callFor(
+          "member-email",
+          "[Sociétaire] Je souhaite résilier mon contrat auto.\n[MAIF] Nous avons bien reçu votre demande.",
+        ),
+      ),
+    );
     expect(sections.get("Demande du sociétaire")).toEqual(["Je souhaite résilier mon contrat auto."]);
     expect(sections.get("Réponse")).toEqual([]);
   });
 
   it("refuses an AI edit rather than touching the draft", async () => {
-    const call = { task: "member-email" as const, messages: [], input: { task: "member-email" as const, notes: "x", revision: { draft: "Mon brouillon.", instruction: "Plus concis" } } };
+    const call = {
+      task: "member-email" as const,
+      messages: [],
+      input: {
+        task: "member-email" as const,
+        notes: "x",
+        revision: { draft: "Mon brouillon.", instruction: "Plus concis" },
+      },
+    };
     expect(() => buildOfflineDraft(call)).toThrow();
     await expect(createOfflineEngine().generate(call)).rejects.toMatchObject({ isRetryable: false });
   });
@@ -127,7 +174,9 @@ describe("offline engine: only what it can", () => {
   });
 
   it("reports no model time: no token and no CPU footprint", async () => {
-    const output = await createOfflineEngine().generate(callFor("interview-minutes", fixture("01-sinistre-auto-telephone.txt")));
+    const output = await createOfflineEngine().generate(
+      callFor("interview-minutes", fixture("01-sinistre-auto-telephone.txt")),
+    );
     expect(output.usage).toEqual({ inputTokens: 0, outputTokens: 0 });
     expect(output.cpuMs).toBeUndefined();
   });

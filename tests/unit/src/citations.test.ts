@@ -18,7 +18,8 @@ describe("citations", () => {
     ].join("\n");
     const citations = citeSentences(draft, notes);
     const lineOf = (needle: string) => notes.split("\n").findIndex((l) => l.includes(needle)) + 1;
-    const refsFor = (fragment: string) => citations.find((c) => draft.slice(c.start, c.end).includes(fragment))?.refs.map((r) => r.line);
+    const refsFor = (fragment: string) =>
+      citations.find((c) => draft.slice(c.start, c.end).includes(fragment))?.refs.map((r) => r.line);
     expect(refsFor("plombier")?.[0]).toBe(lineOf("plombier le 19/10"));
     expect(refsFor("parquet")?.[0]).toBe(lineOf("parquet séjour"));
     expect(refsFor("artisan")?.[0]).toBe(lineOf("prochaine étape"));
@@ -33,8 +34,13 @@ describe("citations", () => {
   });
 
   it("cites transcript turns given as source lines", () => {
-    const source = "Élodie Martin : Vous avez pu faire bâcher le toit ?\nThomas Petit : Oui, un couvreur est passé le 17, il a bâché. Il m'a fait un devis de 2 950 euros.";
-    const [citation] = citeSentences("Un couvreur a bâché le toit le 17 et a établi un devis de 2 950 euros.", "", source);
+    const source =
+      "Élodie Martin : Vous avez pu faire bâcher le toit ?\nThomas Petit : Oui, un couvreur est passé le 17, il a bâché. Il m'a fait un devis de 2 950 euros.";
+    const [citation] = citeSentences(
+      "Un couvreur a bâché le toit le 17 et a établi un devis de 2 950 euros.",
+      "",
+      source,
+    );
     expect(citation?.refs[0]).toEqual({ in: "source", line: 2 });
   });
 
@@ -44,6 +50,8 @@ describe("citations", () => {
   });
 
   it("strips citation markers before insertion", () => {
-    expect(stripCitationMarkers("Le plombier est intervenu [n5]. Devis de 2 950 € [s2, n3].")).toBe("Le plombier est intervenu. Devis de 2 950 €.");
+    expect(stripCitationMarkers("Le plombier est intervenu [n5]. Devis de 2 950 € [s2, n3].")).toBe(
+      "Le plombier est intervenu. Devis de 2 950 €.",
+    );
   });
 });

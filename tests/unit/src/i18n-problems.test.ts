@@ -67,9 +67,7 @@ describe("deferred messages", () => {
       "Field not allowed: “a”. Only the contract's fields are accepted.",
     );
     const issues = joined(["x", "y", "z"], "problem.list.issues");
-    expect(render(msg("problem.invalid_request.detail", { issues }))).toBe(
-      "La requête est invalide : x ; y ; z",
-    );
+    expect(render(msg("problem.invalid_request.detail", { issues }))).toBe("La requête est invalide : x ; y ; z");
   });
 
   it("keep an AppError's French detail for logs while responses render it in any language", () => {

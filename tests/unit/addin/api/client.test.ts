@@ -23,7 +23,17 @@ async function collect(stream: ReadableStream<Uint8Array>) {
 
 describe("readSse", () => {
   it("parses events split anywhere, CRLF and CR line ends, comments and multi-line data", async () => {
-    const events = await collect(streamOf(": keep-alive\r", "\nevent: del", "ta\r\ndata: {\"text\":", "\"a\"}\r", "\n\r\n", "data: one\ndata: two\n\n", "event: done\rdata: {}\r\r"));
+    const events = await collect(
+      streamOf(
+        ": keep-alive\r",
+        "\nevent: del",
+        'ta\r\ndata: {"text":',
+        '"a"}\r',
+        "\n\r\n",
+        "data: one\ndata: two\n\n",
+        "event: done\rdata: {}\r\r",
+      ),
+    );
     expect(events).toEqual([
       { event: "delta", data: '{"text":"a"}' },
       { event: "message", data: "one\ntwo" },
@@ -76,9 +86,20 @@ describe("api client", () => {
   });
 
   it("throws the problem of an error event", async () => {
-    const problem = { type: "about:blank", title: "x", status: 503, detail: "Aucun service d'IA n'est disponible.", code: "provider_unavailable" };
+    const problem = {
+      type: "about:blank",
+      title: "x",
+      status: 503,
+      detail: "Aucun service d'IA n'est disponible.",
+      code: "provider_unavailable",
+    };
     const fetch = scriptedFetch(({ init }) => sseResponse([{ event: "error", data: problem }], init.signal));
-    const error = await createApiClient({ fetch }).streamGeneration({ task: "interview-minutes", notes: "n" }, { onDelta: () => undefined, onReplace: () => undefined }).catch((e: unknown) => e);
+    const error = await createApiClient({ fetch })
+      .streamGeneration(
+        { task: "interview-minutes", notes: "n" },
+        { onDelta: () => undefined, onReplace: () => undefined },
+      )
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AddinError);
     expect((error as ProblemError).problem).toEqual(problem);
     expect((error as ProblemError).code).toBe("provider_unavailable");
@@ -88,15 +109,24 @@ describe("api client", () => {
     const { draft: _draft, ...withoutDraft } = generation();
     const stream = scriptedFetch(({ init }) => sseResponse([{ event: "done", data: withoutDraft }], init.signal));
     const handlers = { onDelta: () => undefined, onReplace: () => undefined };
-    await expect(createApiClient({ fetch: stream }).streamGeneration({ task: "member-email", notes: "n" }, handlers)).rejects.toMatchObject({ code: "bad_response" });
+    await expect(
+      createApiClient({ fetch: stream }).streamGeneration({ task: "member-email", notes: "n" }, handlers),
+    ).rejects.toMatchObject({ code: "bad_response" });
     const save = scriptedFetch(() => jsonResponse(201, { transparency: { case: "ai-validated", label: null } }));
     const request = { generationId: "g", text: "t", validated: true };
-    await expect(createApiClient({ fetch: save }).saveMinutes(request, undefined, { attempts: 1 })).rejects.toMatchObject({ code: "bad_response", problem: { status: 201 } });
+    await expect(
+      createApiClient({ fetch: save }).saveMinutes(request, undefined, { attempts: 1 }),
+    ).rejects.toMatchObject({ code: "bad_response", problem: { status: 201 } });
   });
 
   it("reports a stream that ends without done as stream_incomplete", async () => {
     const fetch = scriptedFetch(({ init }) => sseResponse([{ event: "delta", data: { text: "a" } }], init.signal));
-    await expect(createApiClient({ fetch }).streamGeneration({ task: "member-email", notes: "n" }, { onDelta: () => undefined, onReplace: () => undefined })).rejects.toMatchObject({
+    await expect(
+      createApiClient({ fetch }).streamGeneration(
+        { task: "member-email", notes: "n" },
+        { onDelta: () => undefined, onReplace: () => undefined },
+      ),
+    ).rejects.toMatchObject({
       code: "stream_incomplete",
     });
   });
@@ -104,39 +134,75 @@ describe("api client", () => {
   it("reads problem+json errors and falls back to a generic detail for other bodies", async () => {
     const detail = "Champ non autorisé : « foo ».";
     const fetch = scriptedFetch(
-      () => jsonResponse(400, { type: "about:blank", title: "t", status: 400, detail, code: "unknown_field" }, "application/problem+json"),
+      () =>
+        jsonResponse(
+          400,
+          { type: "about:blank", title: "t", status: 400, detail, code: "unknown_field" },
+          "application/problem+json",
+        ),
       () => new Response("<html>Bad gateway</html>", { status: 502 }),
     );
     const client = createApiClient({ fetch });
-    await expect(client.saveMinutes({ generationId: "g", text: "t", validated: true })).rejects.toMatchObject({ problem: { detail } });
-    await expect(client.saveMinutes({ generationId: "g", text: "t", validated: true }, undefined, { attempts: 1 })).rejects.toMatchObject({ code: "bad_response", problem: { status: 502 } });
+    await expect(client.saveMinutes({ generationId: "g", text: "t", validated: true })).rejects.toMatchObject({
+      problem: { detail },
+    });
+    await expect(
+      client.saveMinutes({ generationId: "g", text: "t", validated: true }, undefined, { attempts: 1 }),
+    ).rejects.toMatchObject({ code: "bad_response", problem: { status: 502 } });
   });
 
   it("sends a save with one Idempotency-Key and retries a network failure or a 5xx with the same key", async () => {
-    const saved = { id: "3f1c2a9e-8d7b-4c6a-9e5f-1a2b3c4d5e6f", transparency: { case: "ai-validated", label: "Rédigé avec l'aide de l'IA" } };
+    const saved = {
+      id: "3f1c2a9e-8d7b-4c6a-9e5f-1a2b3c4d5e6f",
+      transparency: { case: "ai-validated", label: "Rédigé avec l'aide de l'IA" },
+    };
     const fetch = scriptedFetch(
       () => {
         throw new TypeError("Failed to fetch");
       },
-      () => jsonResponse(503, { type: "about:blank", title: "t", status: 503, detail: "indisponible", code: "internal" }, "application/problem+json"),
+      () =>
+        jsonResponse(
+          503,
+          { type: "about:blank", title: "t", status: 503, detail: "indisponible", code: "internal" },
+          "application/problem+json",
+        ),
       () => jsonResponse(201, saved),
     );
     const client = createApiClient({ fetch });
-    await expect(client.saveMinutes({ generationId: "g", text: "t", validated: true }, undefined, { idempotencyKey: "acte-1", retryBaseMs: 1 })).resolves.toEqual(saved);
+    await expect(
+      client.saveMinutes({ generationId: "g", text: "t", validated: true }, undefined, {
+        idempotencyKey: "acte-1",
+        retryBaseMs: 1,
+      }),
+    ).resolves.toEqual(saved);
     const keys = fetch.calls.map((c) => new Headers(c.init.headers).get("idempotency-key"));
     expect(keys).toEqual(["acte-1", "acte-1", "acte-1"]);
   });
 
   it("does not retry a save the server refused (4xx), and gives up after its attempts", async () => {
-    const refuse = () => jsonResponse(422, { type: "about:blank", title: "t", status: 422, detail: "Clé déjà utilisée", code: "idempotency_key_reused" }, "application/problem+json");
+    const refuse = () =>
+      jsonResponse(
+        422,
+        { type: "about:blank", title: "t", status: 422, detail: "Clé déjà utilisée", code: "idempotency_key_reused" },
+        "application/problem+json",
+      );
     const once = scriptedFetch(refuse);
-    await expect(createApiClient({ fetch: once }).saveMinutes({ generationId: "g", text: "t", validated: true }, undefined, { retryBaseMs: 1 })).rejects.toMatchObject({ code: "idempotency_key_reused" });
+    await expect(
+      createApiClient({ fetch: once }).saveMinutes({ generationId: "g", text: "t", validated: true }, undefined, {
+        retryBaseMs: 1,
+      }),
+    ).rejects.toMatchObject({ code: "idempotency_key_reused" });
     expect(once.calls).toHaveLength(1);
     expect(new Headers(once.calls[0]?.init.headers).get("idempotency-key")).toMatch(/^[0-9a-f-]{36}$/);
 
     const down = () => new Response("<html>Bad gateway</html>", { status: 502 });
     const always = scriptedFetch(down, down, down);
-    await expect(createApiClient({ fetch: always }).saveMinutes({ generationId: "g", text: "t", validated: true }, undefined, { attempts: 3, retryBaseMs: 1 })).rejects.toMatchObject({ problem: { status: 502 } });
+    await expect(
+      createApiClient({ fetch: always }).saveMinutes({ generationId: "g", text: "t", validated: true }, undefined, {
+        attempts: 3,
+        retryBaseMs: 1,
+      }),
+    ).rejects.toMatchObject({ problem: { status: 502 } });
     expect(always.calls).toHaveLength(3);
   });
 
@@ -144,15 +210,24 @@ describe("api client", () => {
     const answer = generation({ draft: "Texte complet" });
     const fetch = scriptedFetch(() => jsonResponse(201, answer));
     const replaced: string[] = [];
-    const result = await createApiClient({ fetch }).streamGeneration({ task: "claim-summary", notes: "n" }, { onDelta: () => undefined, onReplace: (t) => replaced.push(t) });
+    const result = await createApiClient({ fetch }).streamGeneration(
+      { task: "claim-summary", notes: "n" },
+      { onDelta: () => undefined, onReplace: (t) => replaced.push(t) },
+    );
     expect(result.draft).toBe("Texte complet");
     expect(replaced).toEqual(["Texte complet"]);
   });
 
   it("lets an abort through as an abort, not as a problem", async () => {
     const controller = new AbortController();
-    const fetch = scriptedFetch(({ init }) => sseResponse([{ event: "delta", data: { text: "a" } }, { hang: true }], init.signal));
-    const pending = createApiClient({ fetch }).streamGeneration({ task: "interview-minutes", notes: "n" }, { onDelta: () => controller.abort(), onReplace: () => undefined }, controller.signal);
+    const fetch = scriptedFetch(({ init }) =>
+      sseResponse([{ event: "delta", data: { text: "a" } }, { hang: true }], init.signal),
+    );
+    const pending = createApiClient({ fetch }).streamGeneration(
+      { task: "interview-minutes", notes: "n" },
+      { onDelta: () => controller.abort(), onReplace: () => undefined },
+      controller.signal,
+    );
     const error = await pending.catch((e: unknown) => e);
     expect(error).not.toBeInstanceOf(AddinError);
     expect((error as Error).name).toBe("AbortError");

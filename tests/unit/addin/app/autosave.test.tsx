@@ -72,8 +72,13 @@ describe("notes kept on the device", () => {
     vi.stubGlobal(
       "fetch",
       scriptedFetch(
-        ({ init }) => sseResponse([{ event: "done", data: generation({ draft: "Texte validé.", ungrounded: [] }) }], init.signal),
-        () => jsonResponse(201, { id: "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f", transparency: { case: "ai-validated", label: "Mention" } }),
+        ({ init }) =>
+          sseResponse([{ event: "done", data: generation({ draft: "Texte validé.", ungrounded: [] }) }], init.signal),
+        () =>
+          jsonResponse(201, {
+            id: "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f",
+            transparency: { case: "ai-validated", label: "Mention" },
+          }),
       ),
     );
     const host = createFakeHost({ item: { key: "outlook:AAMk-save" } });

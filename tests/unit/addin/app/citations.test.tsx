@@ -41,7 +41,11 @@ describe("citations", () => {
     const answer = generation({ draft: DRAFT, citations: CITATIONS });
     const fetch = scriptedFetch(
       ({ init }) => sseResponse([{ event: "done", data: answer }], init.signal),
-      () => jsonResponse(201, { id: "5b8c1e3f-2b6a-4c1e-9f3a-1a2b3c4d5e6f", transparency: { case: "ai-validated", label: "Mention." } }),
+      () =>
+        jsonResponse(201, {
+          id: "5b8c1e3f-2b6a-4c1e-9f3a-1a2b3c4d5e6f",
+          transparency: { case: "ai-validated", label: "Mention." },
+        }),
     );
     vi.stubGlobal("fetch", fetch);
     render(<Root loadHost={() => Promise.resolve(createFakeHost())} initialLocale="fr" />);

@@ -14,7 +14,14 @@ const EXTRACTION: Extraction = {
   heure: F("18h30"),
   lieu: F("Poitiers", "accident survenu à Poitiers"),
   circonstances: F("le tiers n'a pas respecté le cédez-le-passage"),
-  vehicules: [{ immatriculation: F("FG-482-KL", "immatriculation FG-482-KL"), marqueModele: F("Peugeot 208"), conducteur: F(null), assureur: F(null) }],
+  vehicules: [
+    {
+      immatriculation: F("FG-482-KL", "immatriculation FG-482-KL"),
+      marqueModele: F("Peugeot 208"),
+      conducteur: F(null),
+      assureur: F(null),
+    },
+  ],
   tiers: [],
   dommages: F("feu arrière cassé"),
   blesses: F("aucun", "Blessés : aucun"),
@@ -25,7 +32,10 @@ const answer = generation({
   extraction: EXTRACTION,
   ungrounded: [{ text: "Poitiers", kind: "quote", field: "lieu" }],
 });
-const saved = { id: "5b8c1e3f-2b6a-4c1e-9f3a-1a2b3c4d5e6f", transparency: { case: "ai-validated", label: "Extraction validée." } };
+const saved = {
+  id: "5b8c1e3f-2b6a-4c1e-9f3a-1a2b3c4d5e6f",
+  transparency: { case: "ai-validated", label: "Extraction validée." },
+};
 
 beforeEach(() => {
   localStorage.clear();
@@ -53,12 +63,18 @@ describe("extraction form", () => {
     vi.stubGlobal("fetch", fetch);
     render(<Root loadHost={() => Promise.resolve(createFakeHost())} initialLocale="fr" />);
     await extract(user, "Constat amiable");
-    expect((fetch.calls[0] as FetchCall).body).toMatchObject({ task: "document-extraction", documentType: "constat-amiable" });
+    expect((fetch.calls[0] as FetchCall).body).toMatchObject({
+      task: "document-extraction",
+      documentType: "constat-amiable",
+    });
   });
 
   it("shows each field with its quote, holds Enregistrer until the flagged value is handled, and saves « Libellé : valeur » lines", async () => {
     const user = userEvent.setup();
-    const fetch = scriptedFetch(({ init }) => sseResponse([{ event: "done", data: answer }], init.signal), () => jsonResponse(201, saved));
+    const fetch = scriptedFetch(
+      ({ init }) => sseResponse([{ event: "done", data: answer }], init.signal),
+      () => jsonResponse(201, saved),
+    );
     vi.stubGlobal("fetch", fetch);
     render(<Root loadHost={() => Promise.resolve(createFakeHost())} initialLocale="fr" />);
     await extract(user);
@@ -68,7 +84,9 @@ describe("extraction form", () => {
     const plate = screen.getByRole("textbox", { name: "Véhicule 1 — Immatriculation" });
     expect(plate).toHaveValue("FG-482-KL");
     expect(plate).toHaveAccessibleDescription("Citation : « immatriculation FG-482-KL »");
-    expect(screen.getByRole("textbox", { name: "Véhicule 1 — Conducteur" })).toHaveAccessibleDescription("Aucune citation du document.");
+    expect(screen.getByRole("textbox", { name: "Véhicule 1 — Conducteur" })).toHaveAccessibleDescription(
+      "Aucune citation du document.",
+    );
     const place = screen.getByTestId("field-lieu");
     expect(place).toHaveAttribute("data-status", "pending");
     expect(place).toHaveTextContent("Cette citation est introuvable dans le document");
@@ -106,7 +124,10 @@ describe("extraction form", () => {
 
   it("lets the adviser confirm a flagged value as read, keeping the focus on that field", async () => {
     const user = userEvent.setup();
-    vi.stubGlobal("fetch", scriptedFetch(({ init }) => sseResponse([{ event: "done", data: answer }], init.signal)));
+    vi.stubGlobal(
+      "fetch",
+      scriptedFetch(({ init }) => sseResponse([{ event: "done", data: answer }], init.signal)),
+    );
     render(<Root loadHost={() => Promise.resolve(createFakeHost())} initialLocale="fr" />);
     await extract(user);
     await user.click(screen.getByRole("button", { name: "Confirmer « Lieu »" }));

@@ -8,7 +8,13 @@ import { isolatePaneTests, renderPane } from "../support/pane";
 
 const saved = { id: "5b8c1e3f-2b6a-4c1e-9f3a-1a2b3c4d5e6f", transparency: { case: "human-with-ai", label: null } };
 const created = { id: "9d0c7a3e-1f2b-4c5d-8e9f-0a1b2c3d4e5f" };
-const notFound = { type: "urn:greffier:problem:generation_not_found", title: "Génération introuvable", status: 404, detail: "La génération indiquée n'existe pas ou ne vous appartient pas.", code: "generation_not_found" };
+const notFound = {
+  type: "urn:greffier:problem:generation_not_found",
+  title: "Génération introuvable",
+  status: 404,
+  detail: "La génération indiquée n'existe pas ou ne vous appartient pas.",
+  code: "generation_not_found",
+};
 
 /** Notes → Générer → validate → Enregistrer, answered by the first two handlers of `fetch`. */
 async function generateAndSave(user: ReturnType<typeof userEvent.setup>): Promise<void> {
@@ -44,7 +50,10 @@ describe("feedback after saving", () => {
     expect(down).toHaveAttribute("aria-pressed", "true");
     expect(fetch.calls).toHaveLength(2);
 
-    await user.type(within(prompt).getByRole("textbox", { name: "Un commentaire ? (facultatif)" }), "  Le ton était trop sec.  ");
+    await user.type(
+      within(prompt).getByRole("textbox", { name: "Un commentaire ? (facultatif)" }),
+      "  Le ton était trop sec.  ",
+    );
     await user.click(within(prompt).getByRole("button", { name: "Envoyer mon avis" }));
 
     const thanks = await screen.findByTestId("feedback-sent");
@@ -101,7 +110,9 @@ describe("feedback after saving", () => {
     await user.click(screen.getByRole("button", { name: "Envoyer mon avis" }));
 
     const error = await screen.findByRole("alert");
-    expect(error).toHaveTextContent("Votre avis n'a pas été envoyé : La génération indiquée n'existe pas ou ne vous appartient pas.");
+    expect(error).toHaveTextContent(
+      "Votre avis n'a pas été envoyé : La génération indiquée n'existe pas ou ne vous appartient pas.",
+    );
     expect(screen.getByRole("textbox", { name: "Un commentaire ? (facultatif)" })).toHaveValue("Très utile");
 
     await user.click(screen.getByRole("button", { name: "Envoyer mon avis" }));
@@ -140,7 +151,9 @@ describe("Proposer un usage", () => {
     await user.type(field, "  Préparer les relances de pièces manquantes.  ");
     await user.click(within(dialog).getByRole("button", { name: "Envoyer" }));
 
-    expect(await within(dialog).findByTestId("use-case-sent")).toHaveTextContent("Merci ! Votre proposition a été transmise au comité d'éthique et de contrôle.");
+    expect(await within(dialog).findByTestId("use-case-sent")).toHaveTextContent(
+      "Merci ! Votre proposition a été transmise au comité d'éthique et de contrôle.",
+    );
     const call = fetch.calls[0] as FetchCall;
     expect(call.url).toBe("/api/feedback");
     expect(call.body).toEqual({ kind: "use-case", comment: "Préparer les relances de pièces manquantes." });
@@ -152,7 +165,13 @@ describe("Proposer un usage", () => {
   it("refuses an empty proposal without calling the server, and keeps the text when sending fails", async () => {
     const user = userEvent.setup();
     const detail = "La requête est invalide : comment";
-    const fetch = scriptedFetch(() => jsonResponse(400, { type: "about:blank", title: "Requête invalide", status: 400, detail, code: "invalid_request" }, "application/problem+json"));
+    const fetch = scriptedFetch(() =>
+      jsonResponse(
+        400,
+        { type: "about:blank", title: "Requête invalide", status: 400, detail, code: "invalid_request" },
+        "application/problem+json",
+      ),
+    );
     vi.stubGlobal("fetch", fetch);
     renderPane();
     const dialog = await openDialog(user);
@@ -161,10 +180,17 @@ describe("Proposer un usage", () => {
     expect(within(dialog).getByText("Décrivez l'usage avant d'envoyer.")).toBeInTheDocument();
     expect(fetch.calls).toHaveLength(0);
 
-    await user.type(within(dialog).getByRole("textbox", { name: /Votre proposition/ }), "Résumer les fils de courriels");
+    await user.type(
+      within(dialog).getByRole("textbox", { name: /Votre proposition/ }),
+      "Résumer les fils de courriels",
+    );
     await user.click(within(dialog).getByRole("button", { name: "Envoyer" }));
-    expect(await within(dialog).findByTestId("use-case-error")).toHaveTextContent(`La proposition n'a pas été envoyée : ${detail} Votre texte est conservé.`);
-    expect(within(dialog).getByRole("textbox", { name: /Votre proposition/ })).toHaveValue("Résumer les fils de courriels");
+    expect(await within(dialog).findByTestId("use-case-error")).toHaveTextContent(
+      `La proposition n'a pas été envoyée : ${detail} Votre texte est conservé.`,
+    );
+    expect(within(dialog).getByRole("textbox", { name: /Votre proposition/ })).toHaveValue(
+      "Résumer les fils de courriels",
+    );
 
     // Annuler closes it (reopening keeps the text: checked in Chromium, where focus and motion behave as in Outlook).
     await user.click(within(dialog).getByRole("button", { name: "Annuler" }));

@@ -9,13 +9,25 @@ import { isolatePaneTests, renderPane } from "../support/pane";
 isolatePaneTests();
 
 const ID = "0f5b7a8e-3c2d-4e1f-9a8b-7c6d5e4f3a2b";
-const item = { id: ID, task: "interview-minutes", template: null, createdAt: "2026-11-03T09:15:00.000Z", memberId: "SOC-4471", firstLine: "Dégât des eaux chez M. Lefèvre", transparency: { case: "ai-validated" } };
+const item = {
+  id: ID,
+  task: "interview-minutes",
+  template: null,
+  createdAt: "2026-11-03T09:15:00.000Z",
+  memberId: "SOC-4471",
+  firstLine: "Dégât des eaux chez M. Lefèvre",
+  transparency: { case: "ai-validated" },
+};
 const minutes = {
   id: ID,
   generationId: "1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d",
   task: "interview-minutes",
   text: "Contexte\nDégât des eaux chez M. Lefèvre, fuite du chauffe-eau.\n\nProchaines étapes\n• Expert mandaté",
-  transparency: { case: "ai-validated", label: "Compte-rendu produit par une intelligence artificielle générative et validé par un collaborateur du groupe MAIF." },
+  transparency: {
+    case: "ai-validated",
+    label:
+      "Compte-rendu produit par une intelligence artificielle générative et validé par un collaborateur du groupe MAIF.",
+  },
   aiShare: 0.92,
   validatedBy: "dev:local",
   validatedAt: "2026-11-03T09:15:00.000Z",
@@ -36,7 +48,9 @@ describe("Mes comptes rendus", () => {
     renderPane(createFakeHost());
     await user.click(await screen.findByRole("button", { name: "Mes comptes rendus" }));
     const list = await screen.findByTestId("history-list");
-    expect(within(list).getByRole("button")).toHaveTextContent(/Dégât des eaux chez M. Lefèvre.*Compte-rendu d'entretien.*Sociétaire SOC-4471/);
+    expect(within(list).getByRole("button")).toHaveTextContent(
+      /Dégât des eaux chez M. Lefèvre.*Compte-rendu d'entretien.*Sociétaire SOC-4471/,
+    );
     expect((fetch.calls[0] as FetchCall).url).toBe("/api/minutes");
 
     await user.type(screen.getByRole("searchbox", { name: "Rechercher dans mes textes" }), "chauffe-eau");

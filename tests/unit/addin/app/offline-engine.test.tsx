@@ -17,8 +17,13 @@ const NO_MODEL = generation({
   provider: { name: "offline", model: "greffier-offline-sorter", region: "FRA" },
 });
 const FALLBACK = { ...NO_MODEL, canRevise: true, pseudonymised: 3 };
-const REVISED = generation({ id: "22222222-2222-4222-8222-222222222222", draft: "## Contexte\nAppel du 14/10, reformulé par le modèle.\n", parentId: NO_MODEL.id });
-const LABEL = "Compte-rendu produit par une intelligence artificielle générative et validé par un collaborateur du groupe MAIF.";
+const REVISED = generation({
+  id: "22222222-2222-4222-8222-222222222222",
+  draft: "## Contexte\nAppel du 14/10, reformulé par le modèle.\n",
+  parentId: NO_MODEL.id,
+});
+const LABEL =
+  "Compte-rendu produit par une intelligence artificielle générative et validé par un collaborateur du groupe MAIF.";
 
 async function generate(user: ReturnType<typeof userEvent.setup>): Promise<void> {
   await user.type(await screen.findByRole("textbox", { name: /Notes/ }), "appel du 14/10");
@@ -60,7 +65,10 @@ describe("a draft prepared without a model", () => {
 
   it("claims no masking and reports a zero footprint with no model used", async () => {
     const user = userEvent.setup();
-    vi.stubGlobal("fetch", scriptedFetch(({ init }) => sseResponse([{ event: "done", data: NO_MODEL }], init.signal)));
+    vi.stubGlobal(
+      "fetch",
+      scriptedFetch(({ init }) => sseResponse([{ event: "done", data: NO_MODEL }], init.signal)),
+    );
     renderPane();
     await generate(user);
     expect(screen.queryByTestId("facts-masked")).not.toBeInTheDocument();
@@ -71,13 +79,21 @@ describe("a draft prepared without a model", () => {
     const user = userEvent.setup();
     const fetch = scriptedFetch(
       ({ init }) => sseResponse([{ event: "done", data: NO_MODEL }], init.signal),
-      () => jsonResponse(201, { id: "5b8c1e3f-2b6a-4c1e-9f3a-1a2b3c4d5e6f", transparency: { case: "human-with-ai", label: null } }),
+      () =>
+        jsonResponse(201, {
+          id: "5b8c1e3f-2b6a-4c1e-9f3a-1a2b3c4d5e6f",
+          transparency: { case: "human-with-ai", label: null },
+        }),
     );
     vi.stubGlobal("fetch", fetch);
     renderPane();
     await generate(user);
     await validateAndSave(user);
-    expect(fetch.calls[1]?.body).toMatchObject({ generationId: NO_MODEL.id, text: expect.stringMatching(/appel du 14\/10/), validated: true });
+    expect(fetch.calls[1]?.body).toMatchObject({
+      generationId: NO_MODEL.id,
+      text: expect.stringMatching(/appel du 14\/10/),
+      validated: true,
+    });
     expect(screen.getByTestId("transparency-none")).toBeInTheDocument();
     expect(screen.queryByTestId("transparency-label")).not.toBeInTheDocument();
     expect(screen.getByTestId("confirmation")).not.toHaveTextContent(/intelligence artificielle/);
@@ -90,7 +106,11 @@ describe("an offline draft when a model is configured (the provider failed)", ()
     const fetch = scriptedFetch(
       ({ init }) => sseResponse([{ event: "done", data: FALLBACK }], init.signal),
       ({ init }) => sseResponse([{ event: "done", data: REVISED }], init.signal),
-      () => jsonResponse(201, { id: "5b8c1e3f-2b6a-4c1e-9f3a-1a2b3c4d5e6f", transparency: { case: "ai-validated", label: LABEL } }),
+      () =>
+        jsonResponse(201, {
+          id: "5b8c1e3f-2b6a-4c1e-9f3a-1a2b3c4d5e6f",
+          transparency: { case: "ai-validated", label: LABEL },
+        }),
     );
     vi.stubGlobal("fetch", fetch);
     renderPane();
@@ -100,11 +120,22 @@ describe("an offline draft when a model is configured (the provider failed)", ()
     const concise = screen.getByRole("button", { name: "Plus concis" });
     expect(concise).not.toHaveAttribute("aria-disabled", "true");
     await user.click(concise);
-    await waitFor(() => expect((screen.getByTestId("draft") as HTMLTextAreaElement).value).toMatch(/reformulé par le modèle/));
-    expect(fetch.calls[1]?.body).toMatchObject({ revise: { generationId: FALLBACK.id, instruction: "Plus concis", draft: expect.stringMatching(/appel du 14\/10/) } });
+    await waitFor(() =>
+      expect((screen.getByTestId("draft") as HTMLTextAreaElement).value).toMatch(/reformulé par le modèle/),
+    );
+    expect(fetch.calls[1]?.body).toMatchObject({
+      revise: {
+        generationId: FALLBACK.id,
+        instruction: "Plus concis",
+        draft: expect.stringMatching(/appel du 14\/10/),
+      },
+    });
 
     await validateAndSave(user);
-    expect(fetch.calls[2]?.body).toMatchObject({ generationId: REVISED.id, text: expect.stringMatching(/reformulé par le modèle/) });
+    expect(fetch.calls[2]?.body).toMatchObject({
+      generationId: REVISED.id,
+      text: expect.stringMatching(/reformulé par le modèle/),
+    });
     expect(screen.getByTestId("transparency-label")).toHaveTextContent(LABEL);
   });
 });

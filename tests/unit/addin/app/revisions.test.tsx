@@ -6,8 +6,19 @@ import { createFakeHost } from "../../../support/fake-hosts";
 import { generation, jsonResponse, scriptedFetch, sseResponse, type FetchCall } from "../support/fake-fetch";
 import { isolatePaneTests, renderPane } from "../support/pane";
 
-const FIRST = generation({ id: "11111111-1111-4111-8111-111111111111", task: "member-email", draft: "Bonjour Madame, votre dossier avance bien et nous revenons vers vous.", prePrompt: { id: "member-email@1", version: 1 } });
-const REVISED = generation({ id: "22222222-2222-4222-8222-222222222222", task: "member-email", draft: "Bonjour Madame, dossier en cours.", parentId: FIRST.id, prePrompt: { id: "member-email@1", version: 1 } });
+const FIRST = generation({
+  id: "11111111-1111-4111-8111-111111111111",
+  task: "member-email",
+  draft: "Bonjour Madame, votre dossier avance bien et nous revenons vers vous.",
+  prePrompt: { id: "member-email@1", version: 1 },
+});
+const REVISED = generation({
+  id: "22222222-2222-4222-8222-222222222222",
+  task: "member-email",
+  draft: "Bonjour Madame, dossier en cours.",
+  parentId: FIRST.id,
+  prePrompt: { id: "member-email@1", version: 1 },
+});
 
 async function generateFirst(user: ReturnType<typeof userEvent.setup>): Promise<HTMLElement> {
   await user.selectOptions(await screen.findByRole("combobox", { name: "Tâche" }), "Réponse à un sociétaire");
@@ -26,7 +37,15 @@ describe("AI edits and version history", () => {
     const fetch = scriptedFetch(
       ({ init }) => sseResponse([{ event: "done", data: FIRST }], init.signal),
       () => jsonResponse(201, { id: "33333333-3333-4333-8333-333333333333" }),
-      ({ init }) => sseResponse([{ event: "delta", data: { text: "Bonjour Madame, " } }, { event: "delta", data: { text: "dossier en cours." } }, { event: "done", data: REVISED }], init.signal),
+      ({ init }) =>
+        sseResponse(
+          [
+            { event: "delta", data: { text: "Bonjour Madame, " } },
+            { event: "delta", data: { text: "dossier en cours." } },
+            { event: "done", data: REVISED },
+          ],
+          init.signal,
+        ),
     );
     vi.stubGlobal("fetch", fetch);
     const host = createFakeHost();
@@ -40,10 +59,17 @@ describe("AI edits and version history", () => {
     const edited = `${FIRST.draft} Cordialement.`;
     expect(fetch.calls[1]).toMatchObject({ url: `/api/generations/${FIRST.id}/versions`, body: { text: edited } });
     expect(fetch.calls[2]?.url).toBe("/api/generations");
-    expect(fetch.calls[2]?.body).toMatchObject({ task: "member-email", notes: "dossier sinistre", revise: { generationId: FIRST.id, instruction: "Plus concis", draft: edited } });
+    expect(fetch.calls[2]?.body).toMatchObject({
+      task: "member-email",
+      notes: "dossier sinistre",
+      revise: { generationId: FIRST.id, instruction: "Plus concis", draft: edited },
+    });
     expect(await screen.findByRole("checkbox", { name: /valide/ })).not.toBeChecked();
     expect(screen.getByRole("textbox", { name: /Notes/ })).toHaveValue("dossier sinistre");
-    expect(host.records.at(-1)).toEqual({ type: "draft", draft: { generationId: REVISED.id, prePromptId: "member-email@1" } });
+    expect(host.records.at(-1)).toEqual({
+      type: "draft",
+      draft: { generationId: REVISED.id, prePromptId: "member-email@1" },
+    });
   });
 
   it("sends a free instruction with Enter, without recording a version when the draft was not edited", async () => {
@@ -58,7 +84,9 @@ describe("AI edits and version history", () => {
     await user.type(screen.getByRole("textbox", { name: "Autre consigne" }), "ajoute le numéro de dossier{Enter}");
     await waitFor(() => expect(screen.getByTestId("draft")).toHaveValue(REVISED.draft));
     expect(fetch.calls).toHaveLength(2);
-    expect((fetch.calls[1] as FetchCall).body).toMatchObject({ revise: { instruction: "ajoute le numéro de dossier", draft: FIRST.draft } });
+    expect((fetch.calls[1] as FetchCall).body).toMatchObject({
+      revise: { instruction: "ajoute le numéro de dossier", draft: FIRST.draft },
+    });
   });
 
   it("keeps the draft as it was when the AI edit fails, and says why", async () => {
@@ -68,13 +96,25 @@ describe("AI edits and version history", () => {
       "fetch",
       scriptedFetch(
         ({ init }) => sseResponse([{ event: "done", data: FIRST }], init.signal),
-        ({ init }) => sseResponse([{ event: "delta", data: { text: "Bonj" } }, { event: "error", data: { type: "about:blank", title: "Échec", status: 502, detail, code: "provider_failed" } }], init.signal),
+        ({ init }) =>
+          sseResponse(
+            [
+              { event: "delta", data: { text: "Bonj" } },
+              {
+                event: "error",
+                data: { type: "about:blank", title: "Échec", status: 502, detail, code: "provider_failed" },
+              },
+            ],
+            init.signal,
+          ),
       ),
     );
     renderPane();
     await generateFirst(user);
     await user.click(screen.getByRole("button", { name: "Plus formel" }));
-    expect(await screen.findByTestId("revise-error")).toHaveTextContent(`La retouche n'a pas abouti : ${detail} Le brouillon précédent est conservé.`);
+    expect(await screen.findByTestId("revise-error")).toHaveTextContent(
+      `La retouche n'a pas abouti : ${detail} Le brouillon précédent est conservé.`,
+    );
     expect(screen.getByTestId("draft")).toHaveValue(FIRST.draft);
   });
 
@@ -91,7 +131,9 @@ describe("AI edits and version history", () => {
     const draft = await generateFirst(user);
     await user.type(draft, " Cordialement.");
     await user.click(screen.getByRole("button", { name: "Plus concis" }));
-    expect(await screen.findByTestId("revise-error")).toHaveTextContent(/La retouche n'a pas abouti : Le serveur Greffier est injoignable/);
+    expect(await screen.findByTestId("revise-error")).toHaveTextContent(
+      /La retouche n'a pas abouti : Le serveur Greffier est injoignable/,
+    );
     expect(screen.getByTestId("draft")).toHaveValue(`${FIRST.draft} Cordialement.`);
     expect(fetch.calls).toHaveLength(2);
 
@@ -106,7 +148,13 @@ describe("AI edits and version history", () => {
     const history = [
       { kind: "generation", generationId: FIRST.id, text: FIRST.draft, at: "2026-11-25T09:00:00.000Z" },
       { kind: "manual-edit", text: "Texte retouché à la main.", at: "2026-11-25T09:05:00.000Z" },
-      { kind: "ai-edit", generationId: REVISED.id, instruction: "Plus concis", text: REVISED.draft, at: "2026-11-25T09:06:00.000Z" },
+      {
+        kind: "ai-edit",
+        generationId: REVISED.id,
+        instruction: "Plus concis",
+        text: REVISED.draft,
+        at: "2026-11-25T09:06:00.000Z",
+      },
     ];
     const fetch = scriptedFetch(
       ({ init }) => sseResponse([{ event: "done", data: REVISED }], init.signal),
@@ -129,7 +177,9 @@ describe("AI edits and version history", () => {
     expect(items[2]).toHaveTextContent("Consigne : « Plus concis »");
     expect(items[2]).toHaveTextContent("Version affichée");
 
-    await user.click(screen.getAllByRole("button", { name: /^Restaurer la version : Modification manuelle/ })[0] as HTMLElement);
+    await user.click(
+      screen.getAllByRole("button", { name: /^Restaurer la version : Modification manuelle/ })[0] as HTMLElement,
+    );
     expect(screen.getByTestId("draft")).toHaveValue("Texte retouché à la main.");
     expect(screen.getByRole("checkbox", { name: /valide/ })).not.toBeChecked();
     expect(screen.getByTestId("versions-status")).toHaveTextContent("Version restaurée");

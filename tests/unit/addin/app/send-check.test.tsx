@@ -6,7 +6,8 @@ import { createFakeHost } from "../../../support/fake-hosts";
 import { generation, jsonResponse, scriptedFetch, sseResponse } from "../support/fake-fetch";
 import { renderPane } from "../support/pane";
 
-const LABEL = "Courriel rédigé avec l'aide d'une intelligence artificielle générative et validé par un collaborateur du groupe MAIF.";
+const LABEL =
+  "Courriel rédigé avec l'aide d'une intelligence artificielle générative et validé par un collaborateur du groupe MAIF.";
 const transparency = { case: "ai-validated", label: LABEL } as const;
 const answer = generation({ draft: "Bonjour Madame,", prePrompt: { id: "member-email@1", version: 1 } });
 const record = { generationId: answer.id, prePromptId: "member-email@1" };
@@ -24,7 +25,10 @@ beforeEach(() => {
   sessionStorage.clear();
   vi.stubGlobal(
     "fetch",
-    scriptedFetch(({ init }) => sseResponse([{ event: "done", data: answer }], init.signal), () => jsonResponse(201, { id: "5b8c1e3f-2b6a-4c1e-9f3a-1a2b3c4d5e6f", transparency })),
+    scriptedFetch(
+      ({ init }) => sseResponse([{ event: "done", data: answer }], init.signal),
+      () => jsonResponse(201, { id: "5b8c1e3f-2b6a-4c1e-9f3a-1a2b3c4d5e6f", transparency }),
+    ),
   );
 });
 afterEach(() => {
@@ -41,7 +45,11 @@ describe("send-check bookkeeping", () => {
     expect(host.records).toEqual([{ type: "draft", draft: record }]);
 
     await user.click(screen.getByRole("button", { name: "Insérer dans le message" }));
-    await waitFor(() => expect(host.writes).toEqual([{ target: "insert", text: "Bonjour Madame,", notice: LABEL, provenance: { ...record, transparency } }]));
+    await waitFor(() =>
+      expect(host.writes).toEqual([
+        { target: "insert", text: "Bonjour Madame,", notice: LABEL, provenance: { ...record, transparency } },
+      ]),
+    );
   });
 
   it("records the validation when the saved text is copied, since it may be pasted into the mail", async () => {
@@ -50,7 +58,9 @@ describe("send-check bookkeeping", () => {
     renderPane(host);
     await generateAndSave(user);
     await user.click(screen.getByRole("button", { name: "Copier" }));
-    await waitFor(() => expect(host.records.at(-1)).toEqual({ type: "validated", record: { ...record, transparency } }));
+    await waitFor(() =>
+      expect(host.records.at(-1)).toEqual({ type: "validated", record: { ...record, transparency } }),
+    );
     expect(await navigator.clipboard.readText()).toContain("Bonjour Madame,");
     expect(screen.getByTestId("deliver-status")).toHaveTextContent("Texte copié.");
   });
@@ -64,7 +74,9 @@ describe("send-check bookkeeping", () => {
     renderPane(host);
     await generateAndSave(user);
     await user.click(screen.getByRole("button", { name: "Copier" }));
-    expect(await screen.findByTestId("deliver-status")).toHaveTextContent("le texte est copié, mais sa validation n'a pas pu être enregistrée");
+    expect(await screen.findByTestId("deliver-status")).toHaveTextContent(
+      "le texte est copié, mais sa validation n'a pas pu être enregistrée",
+    );
   });
 
   it("forgets the draft in the host on « Nouvelles notes »", async () => {

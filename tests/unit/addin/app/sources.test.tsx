@@ -10,8 +10,13 @@ import { generation, jsonResponse, scriptedFetch, sseResponse, type FetchCall } 
 import { isolatePaneTests, renderPane } from "../support/pane";
 
 const VTT = readFileSync(resolve("tests/fixtures/sources/teams-sinistre-habitation.vtt"), "utf8");
-const TRANSCRIPT = { source: "Élodie Martin (MAIF) : Bonjour Monsieur Petit.\nJean Petit : Bonjour.", speakers: ["Élodie Martin (MAIF)", "Jean Petit"], turns: 2 };
-const THREAD = "[MAIF]\nDe : Élodie Martin\nBonjour Madame,\n\n[Sociétaire]\nDe : Sophie Durand\nOù en est mon dossier ?\n\n[MAIF]\nNous revenons vers vous.";
+const TRANSCRIPT = {
+  source: "Élodie Martin (MAIF) : Bonjour Monsieur Petit.\nJean Petit : Bonjour.",
+  speakers: ["Élodie Martin (MAIF)", "Jean Petit"],
+  turns: 2,
+};
+const THREAD =
+  "[MAIF]\nDe : Élodie Martin\nBonjour Madame,\n\n[Sociétaire]\nDe : Sophie Durand\nOù en est mon dossier ?\n\n[MAIF]\nNous revenons vers vous.";
 
 const setup = () => userEvent.setup({ pointerEventsCheck: 0 });
 
@@ -25,7 +30,10 @@ isolatePaneTests();
 describe("sources in the taskpane", () => {
   it("imports a Teams .vtt file: speakers and turns shown, the text sent as the source, kept with the work", async () => {
     const user = setup();
-    const fetch = scriptedFetch(() => jsonResponse(200, TRANSCRIPT), ({ init }) => sseResponse([{ event: "done", data: generation() }], init.signal));
+    const fetch = scriptedFetch(
+      () => jsonResponse(200, TRANSCRIPT),
+      ({ init }) => sseResponse([{ event: "done", data: generation() }], init.signal),
+    );
     vi.stubGlobal("fetch", fetch);
     const host = createFakeHost({ item: { key: "teams:meeting-1" } });
     const view = renderPane(host);
@@ -49,7 +57,10 @@ describe("sources in the taskpane", () => {
     await user.type(screen.getByRole("textbox", { name: /Notes/ }), "entretien sinistre");
     await user.click(screen.getByRole("button", { name: "Générer" }));
     await screen.findByRole("checkbox", { name: /valide/ });
-    expect((fetch.calls[1] as FetchCall).body).toMatchObject({ notes: "entretien sinistre", source: TRANSCRIPT.source });
+    expect((fetch.calls[1] as FetchCall).body).toMatchObject({
+      notes: "entretien sinistre",
+      source: TRANSCRIPT.source,
+    });
 
     view.unmount();
     vi.stubGlobal("fetch", scriptedFetch());
@@ -90,11 +101,22 @@ describe("sources in the taskpane", () => {
 
   it("uploads a PDF as multipart `file`, shows its pages and warns about pages without text", async () => {
     const user = setup();
-    const fetch = scriptedFetch(() => jsonResponse(200, { text: "Déclaration de sinistre\nLieu : Niort", pages: 3, format: "pdf", characters: 36, pagesWithoutText: [2] }));
+    const fetch = scriptedFetch(() =>
+      jsonResponse(200, {
+        text: "Déclaration de sinistre\nLieu : Niort",
+        pages: 3,
+        format: "pdf",
+        characters: 36,
+        pagesWithoutText: [2],
+      }),
+    );
     vi.stubGlobal("fetch", fetch);
     renderPane(createFakeHost());
     await openAdd(user);
-    await user.upload(screen.getByTestId("source-file-document"), new File(["%PDF-1.4"], "declaration.pdf", { type: "application/pdf" }));
+    await user.upload(
+      screen.getByTestId("source-file-document"),
+      new File(["%PDF-1.4"], "declaration.pdf", { type: "application/pdf" }),
+    );
     const card = await screen.findByTestId("source-card");
     expect(card).toHaveTextContent("Document · declaration.pdf");
     expect(card).toHaveTextContent("PDF · 3 pages · 36 caractères");
@@ -114,11 +136,25 @@ describe("sources in the taskpane", () => {
   ])("shows the server's French detail when a document is refused (%i)", async (status, code, detail) => {
     const user = setup();
     vi.spyOn(console, "warn").mockImplementation(() => undefined);
-    vi.stubGlobal("fetch", scriptedFetch(() => jsonResponse(status, { type: "about:blank", title: "Refusé", status, detail, code }, "application/problem+json")));
+    vi.stubGlobal(
+      "fetch",
+      scriptedFetch(() =>
+        jsonResponse(
+          status,
+          { type: "about:blank", title: "Refusé", status, detail, code },
+          "application/problem+json",
+        ),
+      ),
+    );
     renderPane(createFakeHost());
     await openAdd(user);
-    await user.upload(screen.getByTestId("source-file-document"), new File(["x"], "scan.pdf", { type: "application/pdf" }));
-    expect(await screen.findByTestId("source-error")).toHaveTextContent(`La source n'a pas pu être ajoutée : ${detail}`);
+    await user.upload(
+      screen.getByTestId("source-file-document"),
+      new File(["x"], "scan.pdf", { type: "application/pdf" }),
+    );
+    expect(await screen.findByTestId("source-error")).toHaveTextContent(
+      `La source n'a pas pu être ajoutée : ${detail}`,
+    );
     expect(screen.queryByTestId("source-card")).not.toBeInTheDocument();
   });
 
@@ -129,11 +165,24 @@ describe("sources in the taskpane", () => {
       ({ init }) => sseResponse([{ event: "done", data: generation() }], init.signal),
     );
     vi.stubGlobal("fetch", fetch);
-    renderPane(createFakeHost({ kind: "outlook", item: { kind: "message-read", source: "Bonjour…\n-----Message d'origine-----\n…", memberAddress: "sophie.durand@orange.fr", targets: ["reply"] } }));
+    renderPane(
+      createFakeHost({
+        kind: "outlook",
+        item: {
+          kind: "message-read",
+          source: "Bonjour…\n-----Message d'origine-----\n…",
+          memberAddress: "sophie.durand@orange.fr",
+          targets: ["reply"],
+        },
+      }),
+    );
     const card = await screen.findByTestId("source-card");
     expect(card).toHaveTextContent("Fil de messages");
     expect(card).toHaveTextContent("3 messages : 1 du sociétaire, 2 de la MAIF");
-    expect((fetch.calls[0] as FetchCall).body).toEqual({ text: "Bonjour…\n-----Message d'origine-----\n…", memberAddress: "sophie.durand@orange.fr" });
+    expect((fetch.calls[0] as FetchCall).body).toEqual({
+      text: "Bonjour…\n-----Message d'origine-----\n…",
+      memberAddress: "sophie.durand@orange.fr",
+    });
     expect(screen.queryByTestId("include-source")).not.toBeInTheDocument();
 
     await user.type(screen.getByRole("textbox", { name: /Notes/ }), "répondre");
@@ -148,12 +197,17 @@ describe("sources in the taskpane", () => {
     const fetch = scriptedFetch(() => jsonResponse(200, TRANSCRIPT));
     vi.stubGlobal("fetch", fetch);
     const host = createFakeHost({ kind: "teams", item: { kind: "meeting" } });
-    const read = vi.fn<() => Promise<string>>().mockRejectedValueOnce(hostError("host_transcript_forbidden")).mockResolvedValueOnce(VTT);
+    const read = vi
+      .fn<() => Promise<string>>()
+      .mockRejectedValueOnce(hostError("host_transcript_forbidden"))
+      .mockResolvedValueOnce(VTT);
     const teams: FakeHost = { ...host, readMeetingTranscript: read };
     renderPane(teams);
     await openAdd(user);
     await user.click(screen.getByRole("button", { name: "Transcription de cette réunion" }));
-    expect(await screen.findByTestId("source-error")).toHaveTextContent(/ne permet pas à Greffier de lire la transcription/);
+    expect(await screen.findByTestId("source-error")).toHaveTextContent(
+      /ne permet pas à Greffier de lire la transcription/,
+    );
 
     await user.click(screen.getByRole("button", { name: "Transcription de cette réunion" }));
     expect(await screen.findByTestId("source-card")).toHaveTextContent("Transcription de la réunion");

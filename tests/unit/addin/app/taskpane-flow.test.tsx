@@ -6,7 +6,8 @@ import { createFakeHost, type FakeHost } from "../../../support/fake-hosts";
 import { generation, jsonResponse, scriptedFetch, sseResponse, type FetchCall } from "../support/fake-fetch";
 import { isolatePaneTests, renderPane } from "../support/pane";
 
-const LABEL = "Compte-rendu produit par une intelligence artificielle générative et validé par un collaborateur du groupe MAIF.";
+const LABEL =
+  "Compte-rendu produit par une intelligence artificielle générative et validé par un collaborateur du groupe MAIF.";
 const saved = { id: "5b8c1e3f-2b6a-4c1e-9f3a-1a2b3c4d5e6f", transparency: { case: "ai-validated", label: LABEL } };
 
 const notesField = () => screen.findByRole("textbox", { name: /Notes/ });
@@ -31,7 +32,14 @@ describe("taskpane flow", () => {
       ],
     });
     const fetch = scriptedFetch(
-      ({ init }) => sseResponse([{ event: "delta", data: { text: "Franchise de 380 €, " } }, { event: "done", data: answer }], init.signal),
+      ({ init }) =>
+        sseResponse(
+          [
+            { event: "delta", data: { text: "Franchise de 380 €, " } },
+            { event: "done", data: answer },
+          ],
+          init.signal,
+        ),
       () => jsonResponse(201, saved),
     );
     vi.stubGlobal("fetch", fetch);
@@ -66,12 +74,18 @@ describe("taskpane flow", () => {
     expect(confirmation).toHaveTextContent(LABEL);
     const call = fetch.calls[1] as FetchCall;
     expect(call.url).toBe("/api/minutes");
-    expect(call.body).toEqual({ generationId: answer.id, text: "Franchise de 380 €, devis de 1 250 € et rappel sous 48 heures.", validated: true });
+    expect(call.body).toEqual({
+      generationId: answer.id,
+      text: "Franchise de 380 €, devis de 1 250 € et rappel sous 48 heures.",
+      validated: true,
+    });
   });
 
   it("sends the notes, the task and the context, and shows provider, masked count and footprint", async () => {
     const user = userEvent.setup();
-    const fetch = scriptedFetch(({ init }) => sseResponse([{ event: "done", data: generation({ pseudonymised: 3, degraded: true }) }], init.signal));
+    const fetch = scriptedFetch(({ init }) =>
+      sseResponse([{ event: "done", data: generation({ pseudonymised: 3, degraded: true }) }], init.signal),
+    );
     vi.stubGlobal("fetch", fetch);
     renderPane(createFakeHost({ item: { context: { memberName: "Karim Benali", date: "14 octobre 2026" } } }));
 
@@ -79,7 +93,11 @@ describe("taskpane flow", () => {
     await screen.findByTestId("offline-banner");
     const call = fetch.calls[0] as FetchCall;
     expect((call.init.headers as Record<string, string>).accept).toBe("text/event-stream");
-    expect(call.body).toEqual({ task: "interview-minutes", notes: "appel du sociétaire", context: { memberName: "Karim Benali", date: "14 octobre 2026" } });
+    expect(call.body).toEqual({
+      task: "interview-minutes",
+      notes: "appel du sociétaire",
+      context: { memberName: "Karim Benali", date: "14 octobre 2026" },
+    });
     expect(screen.getByTestId("facts-masked")).toHaveTextContent("3 données personnelles masquées");
     expect(screen.getByTestId("facts-footprint")).toHaveTextContent(/Wh/);
     expect(screen.getByTestId("provider")).toHaveTextContent(/hors ligne/);
@@ -98,11 +116,18 @@ describe("taskpane flow", () => {
 
   it("writes the notes to the device while a draft streams, without waiting for the stream to end", async () => {
     const user = userEvent.setup();
-    vi.stubGlobal("fetch", scriptedFetch(({ init }) => sseResponse([{ event: "delta", data: { text: "Début" } }, { hang: true }], init.signal)));
+    vi.stubGlobal(
+      "fetch",
+      scriptedFetch(({ init }) =>
+        sseResponse([{ event: "delta", data: { text: "Début" } }, { hang: true }], init.signal),
+      ),
+    );
     renderPane(createFakeHost({ item: { key: "outlook:crash" } }));
     await typeNotesAndGenerate(user, "ne rien perdre");
     await waitFor(() => expect(screen.getByTestId("draft")).toHaveValue("Début"));
-    await waitFor(() => expect(localStorage.getItem("greffier:work:v2:local|outlook:crash")).toContain("ne rien perdre"));
+    await waitFor(() =>
+      expect(localStorage.getItem("greffier:work:v2:local|outlook:crash")).toContain("ne rien perdre"),
+    );
   });
 
   it("keeps each item's notes apart when the host switches item", async () => {
@@ -121,7 +146,13 @@ describe("taskpane flow", () => {
 
   it("keeps the notes and the partial draft when the stream fails, and shows the server's detail", async () => {
     const user = userEvent.setup();
-    const problem = { type: "about:blank", title: "Le service d'IA a échoué", status: 502, detail: "Le service d'IA n'a pas pu produire le brouillon. Vos notes sont conservées.", code: "provider_failed" };
+    const problem = {
+      type: "about:blank",
+      title: "Le service d'IA a échoué",
+      status: 502,
+      detail: "Le service d'IA n'a pas pu produire le brouillon. Vos notes sont conservées.",
+      code: "provider_failed",
+    };
     vi.stubGlobal(
       "fetch",
       scriptedFetch(({ init }) =>
@@ -182,7 +213,13 @@ describe("taskpane flow", () => {
     const detail = "Les notes sont vides : saisissez au moins une ligne avant de générer.";
     vi.stubGlobal(
       "fetch",
-      scriptedFetch(() => jsonResponse(422, { type: "about:blank", title: "Notes vides", status: 422, detail, code: "notes_empty" }, "application/problem+json")),
+      scriptedFetch(() =>
+        jsonResponse(
+          422,
+          { type: "about:blank", title: "Notes vides", status: 422, detail, code: "notes_empty" },
+          "application/problem+json",
+        ),
+      ),
     );
     renderPane(createFakeHost());
     await typeNotesAndGenerate(user, "   x");
@@ -191,7 +228,10 @@ describe("taskpane flow", () => {
 
   it("says the server is unreachable when fetch itself fails, and keeps the notes", async () => {
     const user = userEvent.setup();
-    vi.stubGlobal("fetch", scriptedFetch(() => Promise.reject(new TypeError("Failed to fetch"))));
+    vi.stubGlobal(
+      "fetch",
+      scriptedFetch(() => Promise.reject(new TypeError("Failed to fetch"))),
+    );
     renderPane(createFakeHost());
     await typeNotesAndGenerate(user, "mes notes");
     expect(await screen.findByTestId("stream-error")).toHaveTextContent("injoignable");
@@ -202,7 +242,10 @@ describe("taskpane flow", () => {
     const user = userEvent.setup();
     vi.stubGlobal(
       "fetch",
-      scriptedFetch(({ init }) => sseResponse([{ event: "done", data: generation({ draft: "Bonjour Monsieur," }) }], init.signal), () => jsonResponse(201, saved)),
+      scriptedFetch(
+        ({ init }) => sseResponse([{ event: "done", data: generation({ draft: "Bonjour Monsieur," }) }], init.signal),
+        () => jsonResponse(201, saved),
+      ),
     );
     const host = createFakeHost({ kind: "outlook", item: { kind: "message-compose", targets: ["insert"] } });
     renderPane(host);
@@ -218,7 +261,16 @@ describe("taskpane flow", () => {
     expect(warn).toHaveBeenCalledOnce();
 
     await user.click(screen.getByRole("button", { name: "Insérer dans le message" }));
-    await waitFor(() => expect(host.writes).toEqual([{ target: "insert", text: "Bonjour Monsieur,", notice: LABEL, provenance: expect.objectContaining({ transparency: saved.transparency }) }]));
+    await waitFor(() =>
+      expect(host.writes).toEqual([
+        {
+          target: "insert",
+          text: "Bonjour Monsieur,",
+          notice: LABEL,
+          provenance: expect.objectContaining({ transparency: saved.transparency }),
+        },
+      ]),
+    );
     expect(screen.getByTestId("deliver-status")).toHaveTextContent("Texte inséré");
   });
 
@@ -241,12 +293,18 @@ describe("taskpane flow", () => {
 
   it("shows the server's detail when saving fails, and lets the adviser try again", async () => {
     const user = userEvent.setup();
-    const detail = "Le texte doit être relu et validé par un collaborateur avant d'être enregistré (validated: true). Rien n'a été enregistré.";
+    const detail =
+      "Le texte doit être relu et validé par un collaborateur avant d'être enregistré (validated: true). Rien n'a été enregistré.";
     vi.stubGlobal(
       "fetch",
       scriptedFetch(
         ({ init }) => sseResponse([{ event: "done", data: generation({ draft: "Texte" }) }], init.signal),
-        () => jsonResponse(422, { type: "about:blank", title: "Validation requise", status: 422, detail, code: "validation_required" }, "application/problem+json"),
+        () =>
+          jsonResponse(
+            422,
+            { type: "about:blank", title: "Validation requise", status: 422, detail, code: "validation_required" },
+            "application/problem+json",
+          ),
         () => jsonResponse(201, saved),
       ),
     );

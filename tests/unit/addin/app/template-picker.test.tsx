@@ -30,7 +30,11 @@ describe("template picker", () => {
     await user.click(screen.getByRole("button", { name: "Générer" }));
 
     await waitFor(() => expect(fetch.calls).toHaveLength(1));
-    expect((fetch.calls[0] as FetchCall).body).toEqual({ task: "interview-minutes", template: "complaint", notes: "réclamation sur un remboursement" });
+    expect((fetch.calls[0] as FetchCall).body).toEqual({
+      task: "interview-minutes",
+      template: "complaint",
+      notes: "réclamation sur un remboursement",
+    });
   });
 
   it("sends no template for the general minutes", async () => {
@@ -47,7 +51,9 @@ describe("template picker", () => {
 
   it("is hidden for the other tasks, which never send the minutes' template", async () => {
     const user = userEvent.setup();
-    const fetch = scriptedFetch(({ init }) => sseResponse([{ event: "done", data: generation({ task: "member-email" }) }], init.signal));
+    const fetch = scriptedFetch(({ init }) =>
+      sseResponse([{ event: "done", data: generation({ task: "member-email" }) }], init.signal),
+    );
     vi.stubGlobal("fetch", fetch);
     renderPane(createFakeHost());
     await user.selectOptions(await templateSelect(), "duty-to-advise");
@@ -71,7 +77,11 @@ describe("template picker", () => {
     const first = renderPane(host);
     await user.selectOptions(await templateSelect(), "claim-declaration");
     await user.type(screen.getByRole("textbox", { name: /Notes/ }), "bris de glace");
-    await waitFor(() => expect(localStorage.getItem("greffier:work:v2:local|outlook:template")).toContain('"template":"claim-declaration"'));
+    await waitFor(() =>
+      expect(localStorage.getItem("greffier:work:v2:local|outlook:template")).toContain(
+        '"template":"claim-declaration"',
+      ),
+    );
     first.unmount();
 
     renderPane(host);

@@ -33,14 +33,22 @@ const ORIGIN = "https://greffier.maif.fr";
 const NOW = Date.UTC(2026, 10, 23, 9, 0, 0);
 
 /** An MSAL error as v5 throws them: branch on errorCode, the message is a link. */
-const msalError = (errorCode: string): Error & { errorCode: string } => Object.assign(new Error("https://aka.ms/msal-error"), { errorCode });
-const tokenResult = (accessToken: string, expiresInMs = 3_600_000) => ({ accessToken, expiresOn: new Date(NOW + expiresInMs) });
+const msalError = (errorCode: string): Error & { errorCode: string } =>
+  Object.assign(new Error("https://aka.ms/msal-error"), { errorCode });
+const tokenResult = (accessToken: string, expiresInMs = 3_600_000) => ({
+  accessToken,
+  expiresOn: new Date(NOW + expiresInMs),
+});
 
 function hostWith(auth?: HostAuth, locale: "fr" | "en" = "fr"): HostAdapter {
   return { ...createFakeHost({ kind: auth ? "outlook" : "browser", locale }), ...(auth ? { auth } : {}) };
 }
 
-function source(host: HostAdapter, config: AuthConfig | null = CONFIG, now: () => number = () => NOW): () => Promise<string | null> {
+function source(
+  host: HostAdapter,
+  config: AuthConfig | null = CONFIG,
+  now: () => number = () => NOW,
+): () => Promise<string | null> {
   return createAccessTokenSource({ config, host: Promise.resolve(host), origin: ORIGIN, now });
 }
 
@@ -79,7 +87,15 @@ describe("a build without a client id (development)", () => {
       getAccessToken,
       fetch: (_input, init) => {
         calls.push(init ?? {});
-        return Promise.resolve(new Response(JSON.stringify({ id: "8c1f9a2e-1b7d-4e3a-9f0c-5d6e7f8a9b0c", transparency: { case: "ai-validated", label: "x" } }), { status: 201, headers: { "content-type": "application/json" } }));
+        return Promise.resolve(
+          new Response(
+            JSON.stringify({
+              id: "8c1f9a2e-1b7d-4e3a-9f0c-5d6e7f8a9b0c",
+              transparency: { case: "ai-validated", label: "x" },
+            }),
+            { status: 201, headers: { "content-type": "application/json" } },
+          ),
+        );
       },
     });
     await api.saveMinutes({ generationId: "8c1f9a2e-1b7d-4e3a-9f0c-5d6e7f8a9b0c", text: "x", validated: true });
@@ -96,7 +112,15 @@ describe("the MSAL ladder (Outlook, and Teams with NAA)", () => {
       getAccessToken,
       fetch: (_input, init) => {
         headers.push(init?.headers as Record<string, string>);
-        return Promise.resolve(new Response(JSON.stringify({ id: "8c1f9a2e-1b7d-4e3a-9f0c-5d6e7f8a9b0c", transparency: { case: "human-with-ai", label: null } }), { status: 201, headers: { "content-type": "application/json" } }));
+        return Promise.resolve(
+          new Response(
+            JSON.stringify({
+              id: "8c1f9a2e-1b7d-4e3a-9f0c-5d6e7f8a9b0c",
+              transparency: { case: "human-with-ai", label: null },
+            }),
+            { status: 201, headers: { "content-type": "application/json" } },
+          ),
+        );
       },
     });
     await api.saveMinutes({ generationId: "8c1f9a2e-1b7d-4e3a-9f0c-5d6e7f8a9b0c", text: "x", validated: true });
@@ -114,7 +138,11 @@ describe("the MSAL ladder (Outlook, and Teams with NAA)", () => {
       auth: Record<string, unknown>;
       system: { loggerOptions: { piiLoggingEnabled: boolean; loggerCallback: (...args: unknown[]) => void } };
     };
-    expect(configuration.auth).toEqual({ clientId: CONFIG.clientId, authority: CONFIG.authority, redirectUri: `${ORIGIN}/auth-redirect.html` });
+    expect(configuration.auth).toEqual({
+      clientId: CONFIG.clientId,
+      authority: CONFIG.authority,
+      redirectUri: `${ORIGIN}/auth-redirect.html`,
+    });
     expect(configuration.system.loggerOptions.piiLoggingEnabled).toBe(false);
     configuration.system.loggerOptions.loggerCallback(2, "token eyJ… for adviser@maif.fr", true);
     expect(log).not.toHaveBeenCalled();
@@ -139,7 +167,11 @@ describe("the MSAL ladder (Outlook, and Teams with NAA)", () => {
   it("falls back to the Office dialog when the popup cannot open, and reads the token it sends back", async () => {
     msal.client.acquireTokenSilent.mockRejectedValue(msalError("no_account_error"));
     msal.client.acquireTokenPopup.mockRejectedValue(msalError("popup_window_error"));
-    const openDialog = vi.fn(() => Promise.resolve(encodeDialogMessage({ kind: "token", accessToken: "dialog-token", expiresOnMs: NOW + 3_600_000 })));
+    const openDialog = vi.fn(() =>
+      Promise.resolve(
+        encodeDialogMessage({ kind: "token", accessToken: "dialog-token", expiresOnMs: NOW + 3_600_000 }),
+      ),
+    );
     expect(await source(hostWith({ openDialog }))()).toBe("dialog-token");
     expect(openDialog).toHaveBeenCalledWith(`${ORIGIN}/auth-dialog.html`);
   });
@@ -149,7 +181,11 @@ describe("the MSAL ladder (Outlook, and Teams with NAA)", () => {
     msal.client.acquireTokenPopup.mockRejectedValue(msalError("popup_window_error"));
     const error = await failure(source(hostWith())());
     expect(error.code).toBe("auth_popup_blocked");
-    expect(error.problem).toMatchObject({ status: 401, title: t("auth.error.title"), detail: t("auth.error.popup_blocked") });
+    expect(error.problem).toMatchObject({
+      status: 401,
+      title: t("auth.error.title"),
+      detail: t("auth.error.popup_blocked"),
+    });
   });
 
   it.each([
@@ -215,7 +251,9 @@ describe("the MSAL ladder (Outlook, and Teams with NAA)", () => {
 
   it("reuses a token until it is near expiry, then asks again", async () => {
     let now = NOW;
-    msal.client.acquireTokenSilent.mockResolvedValueOnce(tokenResult("first")).mockResolvedValueOnce(tokenResult("second"));
+    msal.client.acquireTokenSilent
+      .mockResolvedValueOnce(tokenResult("first"))
+      .mockResolvedValueOnce(tokenResult("second"));
     const getAccessToken = source(hostWith(), CONFIG, () => now);
     expect(await getAccessToken()).toBe("first");
     now = NOW + 3_600_000 - REFRESH_MARGIN_MS - 1_000;
@@ -226,7 +264,9 @@ describe("the MSAL ladder (Outlook, and Teams with NAA)", () => {
   });
 
   it("tries again after a failure rather than remembering it", async () => {
-    msal.client.acquireTokenSilent.mockRejectedValueOnce(msalError("no_network_connectivity")).mockResolvedValueOnce(tokenResult("later"));
+    msal.client.acquireTokenSilent
+      .mockRejectedValueOnce(msalError("no_network_connectivity"))
+      .mockResolvedValueOnce(tokenResult("later"));
     const getAccessToken = source(hostWith());
     await failure(getAccessToken());
     expect(await getAccessToken()).toBe("later");
@@ -237,7 +277,12 @@ describe("the MSAL ladder (Outlook, and Teams with NAA)", () => {
     msal.client.acquireTokenPopup.mockRejectedValue(msalError("user_cancelled"));
     const fetch = vi.fn();
     const api = createApiClient({ getAccessToken: source(hostWith()), fetch });
-    const error = await failure(api.streamGeneration({ task: "member-email", notes: "x" }, { onDelta: () => undefined, onReplace: () => undefined }));
+    const error = await failure(
+      api.streamGeneration(
+        { task: "member-email", notes: "x" },
+        { onDelta: () => undefined, onReplace: () => undefined },
+      ),
+    );
     expect(error.problem.detail).toBe(t("auth.error.cancelled"));
     expect(fetch).not.toHaveBeenCalled();
   });
@@ -270,7 +315,9 @@ describe("Teams", () => {
     ["invalid_grant", "auth_failed"],
   ] as const)("maps Teams' %s to %s", async (reason, code) => {
     const getHostToken = vi.fn(() => Promise.reject(new Error(reason)));
-    expect((await failure(source(hostWith({ isNestedAppAuthRecommended: () => false, getHostToken }))())).code).toBe(code);
+    expect((await failure(source(hostWith({ isNestedAppAuthRecommended: () => false, getHostToken }))())).code).toBe(
+      code,
+    );
   });
 });
 
@@ -282,7 +329,12 @@ describe("delegated tokens for Graph (meeting transcripts in Teams)", () => {
     msal.client.acquireTokenPopup.mockResolvedValue(tokenResult("graph-token"));
     const getHostToken = vi.fn(() => Promise.resolve("teams-sso"));
     const openDialog = vi.fn();
-    const tokens = createTokenSources({ config: CONFIG, host: Promise.resolve(hostWith({ getHostToken, openDialog, isNestedAppAuthRecommended: () => false })), origin: ORIGIN, now: () => NOW });
+    const tokens = createTokenSources({
+      config: CONFIG,
+      host: Promise.resolve(hostWith({ getHostToken, openDialog, isNestedAppAuthRecommended: () => false })),
+      origin: ORIGIN,
+      now: () => NOW,
+    });
     expect(await tokens.forScopes?.(GRAPH)).toBe("graph-token");
     expect(await tokens.forScopes?.([...GRAPH].reverse())).toBe("graph-token");
     expect(msal.client.acquireTokenSilent).toHaveBeenCalledWith({ scopes: GRAPH });
@@ -292,6 +344,8 @@ describe("delegated tokens for Graph (meeting transcripts in Teams)", () => {
   });
 
   it("offers no Graph token in a build without sign-in", () => {
-    expect(createTokenSources({ config: null, host: Promise.resolve(hostWith()), origin: ORIGIN }).forScopes).toBeNull();
+    expect(
+      createTokenSources({ config: null, host: Promise.resolve(hostWith()), origin: ORIGIN }).forScopes,
+    ).toBeNull();
   });
 });

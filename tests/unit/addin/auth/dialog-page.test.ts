@@ -13,7 +13,11 @@ vi.mock("@azure/msal-browser", () => ({
   LogLevel: { Error: 0 },
 }));
 
-const AUTH = { clientId: "7a1b9e4b-dfc9-43a5-8e7d-bd20b095e01a", apiScope: "api://greffier.maif.fr/7a1b9e4b-dfc9-43a5-8e7d-bd20b095e01a/access_as_user", authority: "https://login.microsoftonline.com/organizations" };
+const AUTH = {
+  clientId: "7a1b9e4b-dfc9-43a5-8e7d-bd20b095e01a",
+  apiScope: "api://greffier.maif.fr/7a1b9e4b-dfc9-43a5-8e7d-bd20b095e01a/access_as_user",
+  authority: "https://login.microsoftonline.com/organizations",
+};
 
 let sent: { message: string; options?: unknown }[];
 
@@ -49,23 +53,35 @@ describe("the Office dialog sign-in page", () => {
     msal.client.acquireTokenRedirect.mockResolvedValue(undefined);
     await loadPage();
     await vi.waitFor(() => expect(msal.client.acquireTokenRedirect).toHaveBeenCalledWith({ scopes: [AUTH.apiScope] }));
-    const configuration = msal.create.mock.calls[0]?.[0] as { auth: { redirectUri: string }; system: { loggerOptions: { piiLoggingEnabled: boolean } } };
+    const configuration = msal.create.mock.calls[0]?.[0] as {
+      auth: { redirectUri: string };
+      system: { loggerOptions: { piiLoggingEnabled: boolean } };
+    };
     expect(configuration.auth.redirectUri).toBe(`${window.location.origin}/auth-dialog.html`);
     expect(configuration.system.loggerOptions.piiLoggingEnabled).toBe(false);
     expect(sent).toEqual([]);
   });
 
   it("hands the token to the pane on return from Entra, to the pane's origin only", async () => {
-    msal.client.handleRedirectPromise.mockResolvedValue({ accessToken: "dialog-token", expiresOn: new Date(1_800_000_000_000) });
+    msal.client.handleRedirectPromise.mockResolvedValue({
+      accessToken: "dialog-token",
+      expiresOn: new Date(1_800_000_000_000),
+    });
     await loadPage();
     await vi.waitFor(() => expect(sent).toHaveLength(1));
-    expect(decodeDialogMessage(sent[0]?.message ?? "")).toEqual({ kind: "token", accessToken: "dialog-token", expiresOnMs: 1_800_000_000_000 });
+    expect(decodeDialogMessage(sent[0]?.message ?? "")).toEqual({
+      kind: "token",
+      accessToken: "dialog-token",
+      expiresOnMs: 1_800_000_000_000,
+    });
     expect(sent[0]?.options).toEqual({ targetOrigin: window.location.origin });
     expect(document.getElementById("root")?.textContent).toMatch(/Connexion réussie/);
   });
 
   it("reports a failure as a code, never the library's message", async () => {
-    msal.client.handleRedirectPromise.mockRejectedValue(Object.assign(new Error("https://aka.ms/msal"), { errorCode: "user_cancelled" }));
+    msal.client.handleRedirectPromise.mockRejectedValue(
+      Object.assign(new Error("https://aka.ms/msal"), { errorCode: "user_cancelled" }),
+    );
     await loadPage();
     await vi.waitFor(() => expect(sent).toHaveLength(1));
     expect(decodeDialogMessage(sent[0]?.message ?? "")).toEqual({ kind: "error", code: "auth_cancelled" });

@@ -21,7 +21,11 @@ function installDialog(outcome: { status: "succeeded" | "failed"; code?: number 
       ui: {
         displayDialogAsync: (url: string, options: unknown, cb: (r: unknown) => void) => {
           opened.push({ url, options });
-          cb(outcome.status === "succeeded" ? { status: "succeeded", value: dialog } : { status: "failed", error: { code: outcome.code, message: "no" } });
+          cb(
+            outcome.status === "succeeded"
+              ? { status: "succeeded", value: dialog }
+              : { status: "failed", error: { code: outcome.code, message: "no" } },
+          );
         },
       },
     },
@@ -54,7 +58,10 @@ describe("the Office dialog fallback", () => {
 
   it("rejects with Office's code when it cannot open (another dialog open, pop-up blocked)", async () => {
     installDialog({ status: "failed", code: 12007 });
-    await expect(openOfficeDialog("https://greffier.maif.fr/auth-dialog.html")).rejects.toMatchObject({ code: "office_dialog", status: 12007 });
+    await expect(openOfficeDialog("https://greffier.maif.fr/auth-dialog.html")).rejects.toMatchObject({
+      code: "office_dialog",
+      status: 12007,
+    });
   });
 
   it("is what the Outlook host offers the sign-in", () => {

@@ -23,7 +23,8 @@ describe.runIf(existsSync(SCRIPT))("dist/launchevent.js in a JavaScript-only run
   });
 
   it("calls no library function newer than ECMAScript 2016", () => {
-    const newer = /\bObject\.(entries|values|fromEntries|hasOwn|getOwnPropertyDescriptors)\b|\.(padStart|padEnd|flatMap|flat|matchAll|replaceAll|at)\(|Promise\.(allSettled|any)\b|\.finally\(|structuredClone|globalThis/;
+    const newer =
+      /\bObject\.(entries|values|fromEntries|hasOwn|getOwnPropertyDescriptors)\b|\.(padStart|padEnd|flatMap|flat|matchAll|replaceAll|at)\(|Promise\.(allSettled|any)\b|\.finally\(|structuredClone|globalThis/;
     expect(code.match(newer)?.[0] ?? null).toBeNull();
   });
 
@@ -34,7 +35,11 @@ describe.runIf(existsSync(SCRIPT))("dist/launchevent.js in a JavaScript-only run
     runInNewContext(code, { Office: office, console });
     expect([...state.actions.keys()]).toEqual([ON_MESSAGE_SEND_ACTION_ID]);
     const completion = await sendMessage(state, ON_MESSAGE_SEND_ACTION_ID);
-    expect(completion).toMatchObject({ allowEvent: false, commandId: "GreffierComposeOpenPane", cancelLabel: "Ouvrir Greffier" });
+    expect(completion).toMatchObject({
+      allowEvent: false,
+      commandId: "GreffierComposeOpenPane",
+      cancelLabel: "Ouvrir Greffier",
+    });
   });
 
   it("lets a mail without Greffier state go", async () => {

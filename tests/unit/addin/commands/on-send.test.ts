@@ -5,11 +5,19 @@ import { t } from "../../../../src/i18n";
 import type { HostAdapter, ValidatedRecord } from "../../../../addin/hosts/host-adapter";
 import { PENDING_PROPERTY, PROVENANCE_HEADER, VALIDATED_PROPERTY } from "../../../../addin/hosts/outlook-provenance";
 import { MAX_ALERT_CHARS } from "../../../../addin/commands/on-send";
-import { fakeComposeOffice, installOffice, sendMessage, uninstallOffice, type ComposeState, type FakeComposeOptions } from "../../../support/fake-outlook-compose";
+import {
+  fakeComposeOffice,
+  installOffice,
+  sendMessage,
+  uninstallOffice,
+  type ComposeState,
+  type FakeComposeOptions,
+} from "../../../support/fake-outlook-compose";
 
 const GENERATION = "0b9d3c7e-4a57-4d1e-9c55-7f3f2b1e8a10";
 const OTHER_GENERATION = "5f2c1a9b-8e7d-4c6b-a5f4-3e2d1c0b9a87";
-const NOTICE = "Réponse produite par une intelligence artificielle générative et validée par un collaborateur du groupe MAIF.";
+const NOTICE =
+  "Réponse produite par une intelligence artificielle générative et validée par un collaborateur du groupe MAIF.";
 
 const validated = (overrides: Partial<ValidatedRecord> = {}): ValidatedRecord => ({
   generationId: GENERATION,
@@ -179,7 +187,12 @@ describe("validated text inserted from the task pane", () => {
 
   it("needs no notice for a text mostly written by the adviser (human-with-ai), and says so in the header", async () => {
     const host = await setUp();
-    await host.write("insert", "Bonjour Monsieur,", null, validated({ transparency: { case: "human-with-ai", label: null } }));
+    await host.write(
+      "insert",
+      "Bonjour Monsieur,",
+      null,
+      validated({ transparency: { case: "human-with-ai", label: null } }),
+    );
     expect(await send()).toEqual({ allowEvent: true });
     expect(state.headers[PROVENANCE_HEADER]).toBe(`human-with-ai; prompt=member-email@1; generation=${GENERATION}`);
   });
@@ -227,20 +240,26 @@ describe("the task pane's records", () => {
   it("reports host_record_failed when the text went in but its validation could not be recorded", async () => {
     const host = await setUp();
     state.failures.add("saveCustomProperties");
-    await expect(host.write("insert", "Bonjour Monsieur,", NOTICE, validated())).rejects.toMatchObject({ code: "host_record_failed" });
+    await expect(host.write("insert", "Bonjour Monsieur,", NOTICE, validated())).rejects.toMatchObject({
+      code: "host_record_failed",
+    });
     expect(state.body).toContain("Bonjour Monsieur,");
   });
 
   it("refuses a draft record it cannot save, so the pane knows the send check is not armed", async () => {
     const host = await setUp();
     state.failures.add("saveCustomProperties");
-    await expect(host.recordDraft?.({ generationId: GENERATION, prePromptId: "member-email@1" })).rejects.toMatchObject({ code: "host_record_failed" });
+    await expect(host.recordDraft?.({ generationId: GENERATION, prePromptId: "member-email@1" })).rejects.toMatchObject(
+      { code: "host_record_failed" },
+    );
   });
 
   it("records nothing when the insertion itself failed", async () => {
     const host = await setUp();
     state.failures.add("insertBody");
-    await expect(host.write("insert", "Bonjour Monsieur,", NOTICE, validated())).rejects.toMatchObject({ code: "host_write_failed" });
+    await expect(host.write("insert", "Bonjour Monsieur,", NOTICE, validated())).rejects.toMatchObject({
+      code: "host_write_failed",
+    });
     expect(state.properties).toEqual({});
     expect(state.headers).toEqual({});
   });

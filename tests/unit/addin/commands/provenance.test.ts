@@ -9,7 +9,12 @@ import {
   type StoredValidation,
 } from "../../../../addin/hosts/outlook-provenance";
 
-const validation: StoredValidation = { generationId: "g-1", prePromptId: "member-email@1", case: "ai-validated", label: "Mention." };
+const validation: StoredValidation = {
+  generationId: "g-1",
+  prePromptId: "member-email@1",
+  case: "ai-validated",
+  label: "Mention.",
+};
 
 describe("provenance header", () => {
   it("reads case; prompt; generation", () => {
@@ -27,15 +32,22 @@ describe("provenance header", () => {
 describe("stored validation", () => {
   it("round-trips through JSON", () => {
     expect(parseStoredValidation(JSON.stringify(validation))).toEqual(validation);
-    expect(parseStoredValidation(JSON.stringify({ ...validation, case: "human-with-ai", label: null }))).toMatchObject({ label: null });
+    expect(parseStoredValidation(JSON.stringify({ ...validation, case: "human-with-ai", label: null }))).toMatchObject({
+      label: null,
+    });
   });
 
-  it.each([[undefined], [""], ["{"], ["null"], [JSON.stringify({ ...validation, case: "made-up" })], [JSON.stringify({ ...validation, label: 3 })], [JSON.stringify({ generationId: "g" })]])(
-    "counts %j as no validation",
-    (raw) => {
-      expect(parseStoredValidation(raw)).toBeNull();
-    },
-  );
+  it.each([
+    [undefined],
+    [""],
+    ["{"],
+    ["null"],
+    [JSON.stringify({ ...validation, case: "made-up" })],
+    [JSON.stringify({ ...validation, label: 3 })],
+    [JSON.stringify({ generationId: "g" })],
+  ])("counts %j as no validation", (raw) => {
+    expect(parseStoredValidation(raw)).toBeNull();
+  });
 });
 
 describe("merging custom properties and session data", () => {
@@ -53,13 +65,18 @@ describe("merging custom properties and session data", () => {
   });
 
   it("reads the properties alone when there is no session data", () => {
-    expect(mergeStoredStates({ pending: null, validated: validation }, null)).toEqual({ pendingIds: [], validated: validation });
+    expect(mergeStoredStates({ pending: null, validated: validation }, null)).toEqual({
+      pendingIds: [],
+      validated: validation,
+    });
   });
 });
 
 describe("finding the notice in the body", () => {
   it("ignores how Outlook spaced or quoted it", () => {
-    expect(bodyHoldsNotice("Bonjour\n\nTexte   validé par\u00a0l\u2019équipe.", "Texte validé par l'équipe.")).toBe(true);
+    expect(bodyHoldsNotice("Bonjour\n\nTexte   validé par\u00a0l\u2019équipe.", "Texte validé par l'équipe.")).toBe(
+      true,
+    );
   });
 
   it("does not accept a shortened notice", () => {

@@ -39,22 +39,69 @@ const STATS: CommitteeStats = {
   ],
   totals: { generations: 19, energyWh: 2, gco2eq: 0.09 },
   transcription: {
-    cells: [{ month: "2026-11", suppressed: false, transcriptions: 9, audioMinutes: 184.6, energyWh: { total: 0.6, perMinute: 0.00325 }, gco2eq: { total: 0.03, perMinute: 0.00016 } }, { month: "2026-10", suppressed: true }],
+    cells: [
+      {
+        month: "2026-11",
+        suppressed: false,
+        transcriptions: 9,
+        audioMinutes: 184.6,
+        energyWh: { total: 0.6, perMinute: 0.00325 },
+        gco2eq: { total: 0.03, perMinute: 0.00016 },
+      },
+      { month: "2026-10", suppressed: true },
+    ],
     totals: { transcriptions: 9, audioMinutes: 184.6, energyWh: 0.6, gco2eq: 0.03 },
   },
-  comments: [{ month: "2026-11", task: "interview-minutes", rating: "down", comment: "Le modèle réclamation oublie la date de M. [NOM_1]." }],
+  comments: [
+    {
+      month: "2026-11",
+      task: "interview-minutes",
+      rating: "down",
+      comment: "Le modèle réclamation oublie la date de M. [NOM_1].",
+    },
+  ],
   useCases: [{ month: "2026-11", comment: "Préparer les courriers de relance des pièces manquantes." }],
 };
 
 const AUDIT: AuditVerification = { ok: true, entries: 35 };
 
 const PRE_PROMPTS: PrePromptVersion[] = [
-  { id: "interview-minutes@2", task: "interview-minutes", version: 2, sha256: "ab".repeat(32), text: "Tu es l'assistant de rédaction, version 2.", firstSeenAt: "2026-10-20T08:00:00Z", firstUsedAt: "2026-10-20T09:00:00Z" },
-  { id: "interview-minutes@1", task: "interview-minutes", version: 1, sha256: "cd".repeat(32), text: "Tu es l'assistant de rédaction, version 1.", firstSeenAt: "2026-09-01T08:00:00Z", firstUsedAt: "2026-09-02T09:00:00Z" },
-  { id: "interview-minutes.complaint@1", task: "interview-minutes.complaint", version: 1, sha256: "ef".repeat(32), text: "Consignes de la réclamation.", firstSeenAt: "2026-10-20T08:00:00Z", firstUsedAt: null },
+  {
+    id: "interview-minutes@2",
+    task: "interview-minutes",
+    version: 2,
+    sha256: "ab".repeat(32),
+    text: "Tu es l'assistant de rédaction, version 2.",
+    firstSeenAt: "2026-10-20T08:00:00Z",
+    firstUsedAt: "2026-10-20T09:00:00Z",
+  },
+  {
+    id: "interview-minutes@1",
+    task: "interview-minutes",
+    version: 1,
+    sha256: "cd".repeat(32),
+    text: "Tu es l'assistant de rédaction, version 1.",
+    firstSeenAt: "2026-09-01T08:00:00Z",
+    firstUsedAt: "2026-09-02T09:00:00Z",
+  },
+  {
+    id: "interview-minutes.complaint@1",
+    task: "interview-minutes.complaint",
+    version: 1,
+    sha256: "ef".repeat(32),
+    text: "Consignes de la réclamation.",
+    firstSeenAt: "2026-10-20T08:00:00Z",
+    firstUsedAt: null,
+  },
 ];
 
-const FORBIDDEN = { type: "urn:greffier:problem:forbidden", title: "Accès refusé", status: 403, detail: "Ces données sont réservées au comité d'éthique et de contrôle.", code: "forbidden" };
+const FORBIDDEN = {
+  type: "urn:greffier:problem:forbidden",
+  title: "Accès refusé",
+  status: 403,
+  detail: "Ces données sont réservées au comité d'éthique et de contrôle.",
+  code: "forbidden",
+};
 
 type Routes = Record<string, () => Response | Promise<Response>>;
 
@@ -103,28 +150,49 @@ describe("committee page", () => {
     expect(card).toHaveAttribute("data-task", "interview-minutes");
     expect(within(card).getByRole("heading", { name: "Compte-rendu d'entretien" })).toBeInTheDocument();
     expect(within(card).getByTestId("cell-generations")).toHaveTextContent("12 générations");
-    expect(within(card).getByTestId("metric-validated")).toHaveTextContent(/Validées et enregistrées\s*83\s%\s·\s10 sur 12/);
+    expect(within(card).getByTestId("metric-validated")).toHaveTextContent(
+      /Validées et enregistrées\s*83\s%\s·\s10 sur 12/,
+    );
     expect(within(card).getByTestId("metric-ungrounded")).toHaveTextContent("0,25");
     expect(within(card).getByTestId("metric-degraded")).toHaveTextContent(/3\s·\s25\s%/);
     expect(within(card).getByTestId("metric-health")).toHaveTextContent(/50\s%/);
-    expect(within(card).getByTestId("metric-footprint-total")).toHaveTextContent(formatFootprint({ energyWh: 1.2, gco2eq: 0.054 }, "fr"));
-    expect(within(card).getByTestId("metric-footprint-per")).toHaveTextContent(formatFootprint({ energyWh: 0.1, gco2eq: 0.0045 }, "fr"));
-    expect(within(card).getByTestId("transparency")).toHaveTextContent(/validé par un collaborateur ».*7.*Sans mention.*3/);
+    expect(within(card).getByTestId("metric-footprint-total")).toHaveTextContent(
+      formatFootprint({ energyWh: 1.2, gco2eq: 0.054 }, "fr"),
+    );
+    expect(within(card).getByTestId("metric-footprint-per")).toHaveTextContent(
+      formatFootprint({ energyWh: 0.1, gco2eq: 0.0045 }, "fr"),
+    );
+    expect(within(card).getByTestId("transparency")).toHaveTextContent(
+      /validé par un collaborateur ».*7.*Sans mention.*3/,
+    );
     expect(within(card).getByTestId("ratings")).toHaveTextContent(/Utile\s:\s4.*Pas utile\s:\s1/);
     expect(within(card).getByTestId("providers")).toHaveTextContent(/Mistral \(FRA\) : 9.*offline \(FRA\) : 3/);
-    expect(within(card).getByRole("link", { name: "interview-minutes.complaint@1" })).toHaveAttribute("href", "#preprompt-interview-minutes-complaint-1");
+    expect(within(card).getByRole("link", { name: "interview-minutes.complaint@1" })).toHaveAttribute(
+      "href",
+      "#preprompt-interview-minutes-complaint-1",
+    );
 
     expect(screen.getByTestId("summary-generations")).toHaveTextContent("19");
-    expect(screen.getByTestId("summary-hidden")).toHaveTextContent("Sans 2 cases non affichées (moins de 5 conseillers chacune).");
-    expect(screen.getByTestId("summary-footprint")).toHaveTextContent(formatFootprint({ energyWh: 2, gco2eq: 0.09 }, "fr"));
+    expect(screen.getByTestId("summary-hidden")).toHaveTextContent(
+      "Sans 2 cases non affichées (moins de 5 conseillers chacune).",
+    );
+    expect(screen.getByTestId("summary-footprint")).toHaveTextContent(
+      formatFootprint({ energyWh: 2, gco2eq: 0.09 }, "fr"),
+    );
     // Recorded interviews' transcription, summed apart: minutes of audio and their footprint.
-    expect(screen.getByTestId("summary-transcription")).toHaveTextContent(`Transcription des entretiens enregistrés : 185 min d'audio, ${formatFootprint({ energyWh: 0.6, gco2eq: 0.03 }, "fr")}`);
+    expect(screen.getByTestId("summary-transcription")).toHaveTextContent(
+      `Transcription des entretiens enregistrés : 185 min d'audio, ${formatFootprint({ energyWh: 0.6, gco2eq: 0.03 }, "fr")}`,
+    );
     expect(await screen.findByTestId("summary-audit")).toHaveTextContent("Journal intègre : 35 événements");
     expect(screen.getByTestId("audit-state")).toHaveTextContent("Journal intègre : 35 événements");
 
     expect(screen.getByTestId("comments")).toHaveTextContent("Le modèle réclamation oublie la date de M. [NOM_1].");
-    expect(screen.getByTestId("use-cases")).toHaveTextContent("Préparer les courriers de relance des pièces manquantes.");
-    expect(screen.getByText("Sans utilisation ce mois-ci : Synthèse de dossier sinistre, Extraction de document.")).toBeInTheDocument();
+    expect(screen.getByTestId("use-cases")).toHaveTextContent(
+      "Préparer les courriers de relance des pièces manquantes.",
+    );
+    expect(
+      screen.getByText("Sans utilisation ce mois-ci : Synthèse de dossier sinistre, Extraction de document."),
+    ).toBeInTheDocument();
   });
 
   it("writes a suppressed cell as « moins de 5 conseillers : non affiché », with no figure at all, in the cards and the table", async () => {
@@ -159,7 +227,9 @@ describe("committee page", () => {
     const figure = within(card).getByRole("figure", { name: "Part de l'IA dans les textes enregistrés" });
     const image = within(figure).getByRole("img");
     expect(image.tagName.toLowerCase()).toBe("svg");
-    expect(image).toHaveAccessibleName(/^10 textes enregistrés, par part de mots venant de l'IA : 0 à 10 % : 0, 10 à 20 % : 1, .*80 à 90 % : 3, 90 à 100 % : 3\.$/);
+    expect(image).toHaveAccessibleName(
+      /^10 textes enregistrés, par part de mots venant de l'IA : 0 à 10 % : 0, 10 à 20 % : 1, .*80 à 90 % : 3, 90 à 100 % : 3\.$/,
+    );
     const table = within(figure).getByRole("table", { name: "Part de l'IA dans les textes enregistrés" });
     const rows = within(table).getAllByRole("row");
     expect(rows).toHaveLength(11);
@@ -169,7 +239,11 @@ describe("committee page", () => {
 
   it("tells anyone without the Committee role that the page is reserved for the committee, and shows nothing else", async () => {
     const problem = () => jsonResponse(403, FORBIDDEN, "application/problem+json");
-    renderPage({ "/api/committee/stats": problem, "/api/committee/audit/verify": problem, "/api/committee/preprompts": problem });
+    renderPage({
+      "/api/committee/stats": problem,
+      "/api/committee/audit/verify": problem,
+      "/api/committee/preprompts": problem,
+    });
     const denied = await screen.findByTestId("committee-forbidden");
     expect(denied).toHaveAttribute("role", "alert");
     expect(denied).toHaveTextContent("Accès refusé");
@@ -179,10 +253,16 @@ describe("committee page", () => {
   });
 
   it("says where the audit chain breaks", async () => {
-    renderPage(committeeRoutes({ "/api/committee/audit/verify": () => jsonResponse(200, { ok: false, entries: 35, firstBrokenAt: 12 }) }));
+    renderPage(
+      committeeRoutes({
+        "/api/committee/audit/verify": () => jsonResponse(200, { ok: false, entries: 35, firstBrokenAt: 12 }),
+      }),
+    );
     const state = await screen.findByTestId("audit-state");
     expect(state).toHaveAttribute("data-ok", "false");
-    expect(state).toHaveTextContent("Journal rompu à l'événement n° 12 (sur 35) : une entrée a été modifiée ou supprimée.");
+    expect(state).toHaveTextContent(
+      "Journal rompu à l'événement n° 12 (sur 35) : une entrée a été modifiée ou supprimée.",
+    );
   });
 
   it("keeps the other sections when one source fails, and retries", async () => {
@@ -190,7 +270,20 @@ describe("committee page", () => {
     let calls = 0;
     renderPage(
       committeeRoutes({
-        "/api/committee/stats": () => (++calls === 1 ? jsonResponse(500, { type: "about:blank", title: "Erreur interne", status: 500, detail: "Une erreur inattendue est survenue.", code: "internal" }, "application/problem+json") : jsonResponse(200, STATS)),
+        "/api/committee/stats": () =>
+          ++calls === 1
+            ? jsonResponse(
+                500,
+                {
+                  type: "about:blank",
+                  title: "Erreur interne",
+                  status: 500,
+                  detail: "Une erreur inattendue est survenue.",
+                  code: "internal",
+                },
+                "application/problem+json",
+              )
+            : jsonResponse(200, STATS),
       }),
     );
     const error = await screen.findByTestId("committee-error");
@@ -208,7 +301,9 @@ describe("committee page", () => {
     const header = within(registry).getByRole("button", { name: /Compte-rendu d'entretien\s*2 versions/ });
     expect(header).toHaveAttribute("aria-expanded", "false");
     await user.click(header);
-    const versions = within(screen.getByTestId("preprompt-group-interview-minutes")).getAllByTestId("preprompt-version");
+    const versions = within(screen.getByTestId("preprompt-group-interview-minutes")).getAllByTestId(
+      "preprompt-version",
+    );
     expect(versions.map((v) => v.id)).toEqual(["preprompt-interview-minutes-2", "preprompt-interview-minutes-1"]);
     expect(versions[0]).toHaveTextContent("Version 2");
     expect(versions[0]).toHaveTextContent("En vigueur");
@@ -216,8 +311,12 @@ describe("committee page", () => {
     expect(versions[1]).not.toHaveTextContent("En vigueur");
 
     // A card links to the template's version: the registry opens its item and focuses it.
-    await user.click(within(await screen.findByTestId("cell")).getByRole("link", { name: "interview-minutes.complaint@1" }));
-    const complaint = await screen.findByRole("article", { name: "Compte-rendu d'entretien — Entretien de réclamation, Version 1" });
+    await user.click(
+      within(await screen.findByTestId("cell")).getByRole("link", { name: "interview-minutes.complaint@1" }),
+    );
+    const complaint = await screen.findByRole("article", {
+      name: "Compte-rendu d'entretien — Entretien de réclamation, Version 1",
+    });
     await waitFor(() => expect(complaint).toHaveFocus());
     expect(complaint).toHaveTextContent("Jamais utilisée");
     expect(complaint).toHaveTextContent("Consignes de la réclamation.");
@@ -229,10 +328,20 @@ describe("committee page", () => {
     vi.stubGlobal("URL", Object.assign(URL, { createObjectURL, revokeObjectURL: vi.fn() }));
     const click = vi.spyOn(HTMLAnchorElement.prototype, "click").mockImplementation(() => undefined);
     const csv = () =>
-      new Response("seq,id\n1,x\n", { status: 200, headers: { "content-type": "text/csv", "content-disposition": 'attachment; filename="greffier-audit-2026-11-25.csv"' } });
-    const { fetch } = renderPage(committeeRoutes({ "/api/committee/audit/export?format=csv": csv }), "fr", () => Promise.resolve("tok-committee"));
+      new Response("seq,id\n1,x\n", {
+        status: 200,
+        headers: {
+          "content-type": "text/csv",
+          "content-disposition": 'attachment; filename="greffier-audit-2026-11-25.csv"',
+        },
+      });
+    const { fetch } = renderPage(committeeRoutes({ "/api/committee/audit/export?format=csv": csv }), "fr", () =>
+      Promise.resolve("tok-committee"),
+    );
     await user.click(await screen.findByRole("button", { name: "Exporter en CSV" }));
-    expect(await screen.findByTestId("audit-export-status")).toHaveTextContent("Export téléchargé : greffier-audit-2026-11-25.csv");
+    expect(await screen.findByTestId("audit-export-status")).toHaveTextContent(
+      "Export téléchargé : greffier-audit-2026-11-25.csv",
+    );
     const index = fetch.urls.indexOf("/api/committee/audit/export?format=csv");
     expect(fetch.headers[index]).toMatchObject({ authorization: "Bearer tok-committee", accept: "text/csv" });
     expect(createObjectURL).toHaveBeenCalledOnce();

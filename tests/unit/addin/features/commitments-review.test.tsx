@@ -14,9 +14,16 @@ import { generation, jsonResponse, sseResponse } from "../support/fake-fetch";
 import { isolatePaneTests } from "../support/pane";
 
 const MINUTES_ID = "33333333-3333-4333-8333-333333333333";
-const EMAIL_LABEL = "E-mail rédigé avec l'aide d'une intelligence artificielle générative et validé par un collaborateur du groupe MAIF.";
+const EMAIL_LABEL =
+  "E-mail rédigé avec l'aide d'une intelligence artificielle générative et validé par un collaborateur du groupe MAIF.";
 const COMMITMENTS = [
-  { what: "Rappeler le sociétaire pour fixer le passage de l'expert", owner: "conseiller", dueDate: "2026-03-12", memberId: "SOC-9", quote: "Rappeler le sociétaire le 12 mars" },
+  {
+    what: "Rappeler le sociétaire pour fixer le passage de l'expert",
+    owner: "conseiller",
+    dueDate: "2026-03-12",
+    memberId: "SOC-9",
+    quote: "Rappeler le sociétaire le 12 mars",
+  },
   { what: "Envoyer les photos du dégât", owner: "sociétaire", dueDate: null, memberId: "SOC-9" },
   { what: "Passage du plombier", owner: "tiers", dueDate: null, memberId: "SOC-9" },
 ];
@@ -38,20 +45,48 @@ function routedFetch(options: { graphStatus?: number } = {}) {
     const path = new URL(url, "http://pane.test").pathname;
     if (path === "/api/generations") {
       const task = (body as { task: string }).task;
-      const answer = task === "member-email" ? generation({ id: "44444444-4444-4444-8444-444444444444", task: "member-email", draft: "Madame, suite à notre échange, nous vous rappellerons le 12/03/2026.", prePrompt: { id: "member-email@1", version: 1 } }) : generation();
+      const answer =
+        task === "member-email"
+          ? generation({
+              id: "44444444-4444-4444-8444-444444444444",
+              task: "member-email",
+              draft: "Madame, suite à notre échange, nous vous rappellerons le 12/03/2026.",
+              prePrompt: { id: "member-email@1", version: 1 },
+            })
+          : generation();
       return sseResponse([{ event: "done", data: answer }], init.signal);
     }
     if (path === "/api/minutes") {
       const isEmail = (body as { generationId: string }).generationId.startsWith("4444");
-      return jsonResponse(201, { id: isEmail ? "55555555-5555-4555-8555-555555555555" : MINUTES_ID, transparency: isEmail ? { case: "ai-validated", label: EMAIL_LABEL } : { case: "human-with-ai", label: null } });
+      return jsonResponse(201, {
+        id: isEmail ? "55555555-5555-4555-8555-555555555555" : MINUTES_ID,
+        transparency: isEmail ? { case: "ai-validated", label: EMAIL_LABEL } : { case: "human-with-ai", label: null },
+      });
     }
-    if (path === `/api/minutes/${MINUTES_ID}/commitments`) return jsonResponse(200, { minutesId: MINUTES_ID, commitments: COMMITMENTS, prePrompt: { id: "commitments@1", version: 1 }, provider: { name: "offline", model: "offline" }, degraded: true });
+    if (path === `/api/minutes/${MINUTES_ID}/commitments`)
+      return jsonResponse(200, {
+        minutesId: MINUTES_ID,
+        commitments: COMMITMENTS,
+        prePrompt: { id: "commitments@1", version: 1 },
+        provider: { name: "offline", model: "offline" },
+        degraded: true,
+      });
     if (url.startsWith("https://graph.test/")) {
       if (options.graphStatus) return jsonResponse(options.graphStatus, { error: { code: "Forbidden" } });
-      if (path === "/v1.0/me/todo/lists") return jsonResponse(200, { value: [{ id: "other", wellknownListName: "none" }, { id: "tasks-list", wellknownListName: "defaultList" }] });
+      if (path === "/v1.0/me/todo/lists")
+        return jsonResponse(200, {
+          value: [
+            { id: "other", wellknownListName: "none" },
+            { id: "tasks-list", wellknownListName: "defaultList" },
+          ],
+        });
       if (path === "/v1.0/me/todo/lists/tasks-list/tasks") return jsonResponse(201, { id: `task-${calls.length}` });
     }
-    return jsonResponse(404, { type: "about:blank", title: "Introuvable", status: 404, code: "not_found" }, "application/problem+json");
+    return jsonResponse(
+      404,
+      { type: "about:blank", title: "Introuvable", status: 404, code: "not_found" },
+      "application/problem+json",
+    );
   });
   return Object.assign(fn, { calls });
 }
@@ -96,16 +131,28 @@ describe("commitments review", () => {
     await user.click(screen.getByRole("button", { name: "Créer les tâches confirmées" }));
     expect(await screen.findByTestId("commitments-status")).toHaveTextContent("2 tâche(s) créée(s) dans Outlook.");
     expect(tokenFor).toHaveBeenCalledWith(["Tasks.ReadWrite"]);
-    const tasks = fetch.calls.filter((c) => c.method === "POST" && c.url.includes("/todo/lists/tasks-list/tasks")).map((c) => c.body as { title: string; dueDateTime?: { dateTime: string } });
-    expect(tasks.map((t) => t.title)).toEqual(["Rappeler le sociétaire pour fixer le passage de l'expert", "Envoyer les photos et la facture du plombier"]);
+    const tasks = fetch.calls
+      .filter((c) => c.method === "POST" && c.url.includes("/todo/lists/tasks-list/tasks"))
+      .map((c) => c.body as { title: string; dueDateTime?: { dateTime: string } });
+    expect(tasks.map((t) => t.title)).toEqual([
+      "Rappeler le sociétaire pour fixer le passage de l'expert",
+      "Envoyer les photos et la facture du plombier",
+    ]);
     expect(tasks.map((t) => t.dueDateTime?.dateTime)).toEqual(["2026-03-12T09:00:00", "2026-03-20T09:00:00"]);
 
     await user.click(screen.getByRole("button", { name: "Préparer l'e-mail de suivi au sociétaire" }));
     const followUp = await screen.findByTestId("followup");
-    const request = fetch.calls.filter((c) => c.url.endsWith("/api/generations")).at(-1)?.body as { task: string; notes: string };
+    const request = fetch.calls.filter((c) => c.url.endsWith("/api/generations")).at(-1)?.body as {
+      task: string;
+      notes: string;
+    };
     expect(request.task).toBe("member-email");
-    expect(request.notes).toMatch(/nous nous sommes engagés[\s\S]*Rappeler le sociétaire pour fixer le passage de l'expert \(12\/03\/2026\)/);
-    expect(request.notes).toMatch(/attendons de votre part[\s\S]*Envoyer les photos et la facture du plombier \(20\/03\/2026\)/);
+    expect(request.notes).toMatch(
+      /nous nous sommes engagés[\s\S]*Rappeler le sociétaire pour fixer le passage de l'expert \(12\/03\/2026\)/,
+    );
+    expect(request.notes).toMatch(
+      /attendons de votre part[\s\S]*Envoyer les photos et la facture du plombier \(20\/03\/2026\)/,
+    );
     expect(request.notes).not.toMatch(/Passage du plombier/);
     const save = within(followUp).getByRole("button", { name: "Enregistrer et insérer l'e-mail" });
     expect(save).toBeDisabled(); // nothing leaves without validation
@@ -113,7 +160,11 @@ describe("commitments review", () => {
     await user.click(save);
     expect(await screen.findByTestId("followup-notice")).toHaveTextContent(EMAIL_LABEL);
     const emailSave = fetch.calls.filter((c) => c.url.endsWith("/api/minutes")).at(-1)?.body;
-    expect(emailSave).toEqual({ generationId: "44444444-4444-4444-8444-444444444444", text: "Madame, suite à notre échange, nous vous rappellerons le 12/03/2026.", validated: true });
+    expect(emailSave).toEqual({
+      generationId: "44444444-4444-4444-8444-444444444444",
+      text: "Madame, suite à notre échange, nous vous rappellerons le 12/03/2026.",
+      validated: true,
+    });
   });
 
   it("opens a follow-up appointment per confirmed commitment when Graph refuses To Do", async () => {

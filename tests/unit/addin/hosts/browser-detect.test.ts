@@ -27,8 +27,12 @@ describe("browser host", () => {
 
     // A new tab (a new session) finds the last draft again; ?draft= picks another one.
     sessionStorage.clear();
-    expect((await createBrowserHost({ locale: "fr", search: "" }).readContext()).key).toBe("browser:draft:dossier lambert");
-    expect((await createBrowserHost({ locale: "fr", search: "?draft=Autre" }).readContext()).key).toBe("browser:draft:autre");
+    expect((await createBrowserHost({ locale: "fr", search: "" }).readContext()).key).toBe(
+      "browser:draft:dossier lambert",
+    );
+    expect((await createBrowserHost({ locale: "fr", search: "?draft=Autre" }).readContext()).key).toBe(
+      "browser:draft:autre",
+    );
     expect(Object.keys(sessionStorage)).toEqual([]);
   });
 
@@ -50,12 +54,18 @@ describe("host detection", () => {
   });
 
   it("uses the browser host when office.js runs outside Office", async () => {
-    (globalThis as { Office?: unknown }).Office = { onReady: () => Promise.resolve({ host: null, platform: null }), HostType: { Outlook: "Outlook" } };
+    (globalThis as { Office?: unknown }).Office = {
+      onReady: () => Promise.resolve({ host: null, platform: null }),
+      HostType: { Outlook: "Outlook" },
+    };
     expect((await detectTaskpaneHost()).kind).toBe("browser");
   });
 
   it("does not wait forever for an office.js that never answers", async () => {
-    (globalThis as { Office?: unknown }).Office = { onReady: () => new Promise(() => undefined), HostType: { Outlook: "Outlook" } };
+    (globalThis as { Office?: unknown }).Office = {
+      onReady: () => new Promise(() => undefined),
+      HostType: { Outlook: "Outlook" },
+    };
     expect((await detectTaskpaneHost(20)).kind).toBe("browser");
   });
 

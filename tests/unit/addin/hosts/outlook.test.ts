@@ -15,7 +15,10 @@ interface Recorder {
   handlers: Record<string, () => void>;
 }
 
-function officeWith(item: Record<string, unknown>, options: { sets?: string[]; theme?: string } = {}): { office: OfficeMockObject; rec: Recorder } {
+function officeWith(
+  item: Record<string, unknown>,
+  options: { sets?: string[]; theme?: string } = {},
+): { office: OfficeMockObject; rec: Recorder } {
   const rec: Recorder = { inserted: [], replies: [], set: [], handlers: {} };
   const sets = options.sets ?? ["1.5", "1.8", "1.9", "1.14"];
   const office = new OfficeMockObject({
@@ -72,7 +75,10 @@ describe("outlook host: message read", () => {
     from: { displayName: "Karim Benali", emailAddress: "k.benali@example.fr" },
     to: [{ displayName: "Conseiller", emailAddress: "conseiller@maif.fr" }],
     dateTimeCreated: new Date("2026-10-14T09:30:00Z"),
-    body: { getAsync: (type: string, cb: Callback) => cb(ok(type === "text" ? "Bonjour, je vous écris au sujet de mon sinistre." : "<p>Bonjour</p>")) },
+    body: {
+      getAsync: (type: string, cb: Callback) =>
+        cb(ok(type === "text" ? "Bonjour, je vous écris au sujet de mon sinistre." : "<p>Bonjour</p>")),
+    },
     displayReplyFormAsync: function (this: { replies?: string[] }, form: { htmlBody: string }, cb: Callback) {
       cb(ok(form.htmlBody));
     },
@@ -87,7 +93,11 @@ describe("outlook host: message read", () => {
     expect(host.locale).toBe("fr");
     expect(item.key).toBe("outlook:AAMkRead1");
     expect(item.kind).toBe("message-read");
-    expect(item.context).toMatchObject({ subject: "Sinistre auto du 12/10", memberName: "Karim Benali", channel: "Courriel" });
+    expect(item.context).toMatchObject({
+      subject: "Sinistre auto du 12/10",
+      memberName: "Karim Benali",
+      channel: "Courriel",
+    });
     expect(item.context.date).toMatch(/2026/);
     expect(item.source).toBe("Bonjour, je vous écris au sujet de mon sinistre.");
     expect(item.suggestedTask).toBe("member-email");
@@ -126,7 +136,12 @@ describe("outlook host: message compose", () => {
     (office.context.mailbox as Record<string, unknown>).item = composeItem(rec);
     install(office);
     const item = await createOutlookHost().readContext();
-    expect(item).toMatchObject({ key: "outlook:AAMkDraft7", kind: "message-compose", targets: ["insert"], source: "> message cité" });
+    expect(item).toMatchObject({
+      key: "outlook:AAMkDraft7",
+      kind: "message-compose",
+      targets: ["insert"],
+      source: "> message cité",
+    });
     expect(item.context).toMatchObject({ subject: "RE: Sinistre auto", memberName: "Karim Benali" });
   });
 
@@ -174,7 +189,9 @@ describe("outlook host: message compose", () => {
     const { office } = officeWith({});
     (office.context.mailbox as Record<string, unknown>).item = item;
     install(office);
-    const error: unknown = await createOutlookHost().write("insert", "texte").catch((e: unknown) => e);
+    const error: unknown = await createOutlookHost()
+      .write("insert", "texte")
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AddinError);
     expect(error).toMatchObject({ code: "host_write_failed" });
   });
@@ -197,8 +214,17 @@ describe("outlook host: appointment", () => {
     });
     install(office);
     const item = await createOutlookHost().readContext();
-    expect(item).toMatchObject({ key: "outlook:AAMkAppt1", kind: "appointment-read", suggestedTask: "interview-minutes", targets: [] });
-    expect(item.context).toMatchObject({ subject: "Entretien M. Benali", memberName: "Karim Benali", channel: "Rendez-vous" });
+    expect(item).toMatchObject({
+      key: "outlook:AAMkAppt1",
+      kind: "appointment-read",
+      suggestedTask: "interview-minutes",
+      targets: [],
+    });
+    expect(item.context).toMatchObject({
+      subject: "Entretien M. Benali",
+      memberName: "Karim Benali",
+      channel: "Rendez-vous",
+    });
     expect(item.context.date).toMatch(/octobre 2026/);
   });
 
@@ -208,7 +234,9 @@ describe("outlook host: appointment", () => {
       itemType: "appointment",
       subject: { getAsync: (cb: Callback) => cb(ok("Entretien")) },
       start: { getAsync: (cb: Callback) => cb(ok(new Date("2026-10-14T08:00:00Z"))) },
-      requiredAttendees: { getAsync: (cb: Callback) => cb(ok([{ displayName: "Karim Benali", emailAddress: "k@example.fr" }])) },
+      requiredAttendees: {
+        getAsync: (cb: Callback) => cb(ok([{ displayName: "Karim Benali", emailAddress: "k@example.fr" }])),
+      },
       getItemIdAsync: (cb: Callback) => cb(ok("AAMkAppt2")),
       body: composeBody(rec, "html", "<p>Lien Teams</p>"),
     });
@@ -223,7 +251,12 @@ describe("outlook host: appointment", () => {
 
 describe("outlook host: events and theme", () => {
   it("follows ItemChanged, including to no item", async () => {
-    const { office, rec } = officeWith({ itemType: "message", itemId: "A", subject: "A", body: { getAsync: (_t: string, cb: Callback) => cb(ok("")) } });
+    const { office, rec } = officeWith({
+      itemType: "message",
+      itemId: "A",
+      subject: "A",
+      body: { getAsync: (_t: string, cb: Callback) => cb(ok("")) },
+    });
     install(office);
     const host = createOutlookHost();
     let calls = 0;

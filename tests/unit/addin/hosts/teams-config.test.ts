@@ -2,7 +2,11 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 
 const sdk = vi.hoisted(() => {
-  const state = { initialized: false, saveHandler: undefined as ((event: { notifySuccess(): void; notifyFailure(reason?: string): void }) => void) | undefined };
+  const state = {
+    initialized: false,
+    saveHandler: undefined as
+      ((event: { notifySuccess(): void; notifyFailure(reason?: string): void }) => void) | undefined,
+  };
   return {
     state,
     app: {
@@ -11,14 +15,18 @@ const sdk = vi.hoisted(() => {
         state.initialized = true;
         return Promise.resolve();
       }),
-      getContext: vi.fn(() => Promise.resolve({ app: { locale: "fr-fr", theme: "dark" }, page: { id: "cfg", frameContext: "settings" } })),
+      getContext: vi.fn(() =>
+        Promise.resolve({ app: { locale: "fr-fr", theme: "dark" }, page: { id: "cfg", frameContext: "settings" } }),
+      ),
       registerOnThemeChangeHandler: vi.fn(),
     },
     pages: {
       config: {
-        registerOnSaveHandler: vi.fn((handler: (event: { notifySuccess(): void; notifyFailure(reason?: string): void }) => void) => {
-          state.saveHandler = handler;
-        }),
+        registerOnSaveHandler: vi.fn(
+          (handler: (event: { notifySuccess(): void; notifyFailure(reason?: string): void }) => void) => {
+            state.saveHandler = handler;
+          },
+        ),
         setConfig: vi.fn(() => Promise.resolve()),
         setValidityState: vi.fn(),
       },
@@ -27,7 +35,12 @@ const sdk = vi.hoisted(() => {
     nestedAppAuth: { isNAAChannelRecommended: vi.fn(() => false) },
   };
 });
-vi.mock("@microsoft/teams-js", () => ({ app: sdk.app, pages: sdk.pages, authentication: sdk.authentication, nestedAppAuth: sdk.nestedAppAuth }));
+vi.mock("@microsoft/teams-js", () => ({
+  app: sdk.app,
+  pages: sdk.pages,
+  authentication: sdk.authentication,
+  nestedAppAuth: sdk.nestedAppAuth,
+}));
 
 const teams = await import("../../../../addin/hosts/teams");
 const { runConfigPage, MEETING_TAB_ENTITY_ID } = await import("../../../../addin/teams-config/config-page");
@@ -48,7 +61,13 @@ beforeEach(() => {
 
 describe("the config page inside Teams", () => {
   const run = () =>
-    runConfigPage({ root: document.getElementById("root") as HTMLElement, origin: ORIGIN, initialLocale: "fr", isFramed: true, loadHost: () => Promise.resolve(teams) });
+    runConfigPage({
+      root: document.getElementById("root") as HTMLElement,
+      origin: ORIGIN,
+      initialLocale: "fr",
+      isFramed: true,
+      loadHost: () => Promise.resolve(teams),
+    });
 
   it("initialises teams-js once, says what the tab does and enables Save at once", async () => {
     await run();
@@ -78,7 +97,9 @@ describe("the config page inside Teams", () => {
     await run();
     const event = saveEvent();
     sdk.state.saveHandler?.(event);
-    await vi.waitFor(() => expect(event.notifyFailure).toHaveBeenCalledWith("L'onglet n'a pas pu être enregistré. Réessayez."));
+    await vi.waitFor(() =>
+      expect(event.notifyFailure).toHaveBeenCalledWith("L'onglet n'a pas pu être enregistré. Réessayez."),
+    );
     expect(event.notifySuccess).not.toHaveBeenCalled();
   });
 });
@@ -86,7 +107,13 @@ describe("the config page inside Teams", () => {
 describe("the config page outside Teams", () => {
   it("says where it belongs and never loads teams-js", async () => {
     const loadHost = vi.fn();
-    await runConfigPage({ root: document.getElementById("root") as HTMLElement, origin: ORIGIN, initialLocale: "fr", isFramed: false, loadHost });
+    await runConfigPage({
+      root: document.getElementById("root") as HTMLElement,
+      origin: ORIGIN,
+      initialLocale: "fr",
+      isFramed: false,
+      loadHost,
+    });
     expect(loadHost).not.toHaveBeenCalled();
     expect(document.getElementById("root")?.textContent).toMatch(/ouvrez-la depuis Teams/);
   });
@@ -94,7 +121,10 @@ describe("the config page outside Teams", () => {
 
 describe("what Teams offers the sign-in", () => {
   it("follows the host's NAA recommendation and gives Teams' SSO token otherwise", async () => {
-    sdk.app.getContext.mockResolvedValueOnce({ app: { locale: "fr-fr", theme: "default" }, page: { id: "tab", frameContext: "sidePanel" } });
+    sdk.app.getContext.mockResolvedValueOnce({
+      app: { locale: "fr-fr", theme: "default" },
+      page: { id: "tab", frameContext: "sidePanel" },
+    });
     const host = await teams.connectTeamsHost();
     expect(host.auth?.isNestedAppAuthRecommended?.()).toBe(false);
     sdk.nestedAppAuth.isNAAChannelRecommended.mockReturnValueOnce(true);

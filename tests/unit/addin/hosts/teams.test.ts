@@ -2,7 +2,11 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 
 const sdk = vi.hoisted(() => {
-  const state = { initialized: false, themeHandler: undefined as ((t: string) => void) | undefined, context: {} as Record<string, unknown> };
+  const state = {
+    initialized: false,
+    themeHandler: undefined as ((t: string) => void) | undefined,
+    context: {} as Record<string, unknown>,
+  };
   return {
     state,
     app: {
@@ -42,7 +46,12 @@ describe("teams host", () => {
     expect(host.theme()).toBe("dark");
     expect((host as unknown as { frame: string }).frame).toBe("sidePanel");
     const item = await host.readContext();
-    expect(item).toMatchObject({ key: "teams:MCMxOTptZWV0aW5n", kind: "meeting", suggestedTask: "interview-minutes", targets: [] });
+    expect(item).toMatchObject({
+      key: "teams:MCMxOTptZWV0aW5n",
+      kind: "meeting",
+      suggestedTask: "interview-minutes",
+      targets: [],
+    });
     expect(item.context.channel).toBe("Teams meeting");
 
     await connectTeamsHost();
@@ -74,16 +83,22 @@ describe("teams host", () => {
     const fetch = (async (input: RequestInfo | URL) => {
       const url = decodeURIComponent(String(input));
       requests.push(url);
-      if (url.endsWith("/chats/19:meeting_abc@thread.v2")) return Response.json({ onlineMeetingInfo: { joinWebUrl: "https://teams.microsoft.com/l/meetup-join/x" } });
+      if (url.endsWith("/chats/19:meeting_abc@thread.v2"))
+        return Response.json({ onlineMeetingInfo: { joinWebUrl: "https://teams.microsoft.com/l/meetup-join/x" } });
       if (url.includes("/me/onlineMeetings?")) return Response.json({ value: [{ id: "M1" }] });
-      if (url.endsWith("/transcripts")) return Response.json({ value: [{ id: "T1", createdDateTime: "2026-11-25T09:00:00Z" }] });
+      if (url.endsWith("/transcripts"))
+        return Response.json({ value: [{ id: "T1", createdDateTime: "2026-11-25T09:00:00Z" }] });
       return new Response("WEBVTT\n", { headers: { "content-type": "text/vtt" } });
     }) as typeof globalThis.fetch;
-    const host = await connectTeamsHost({ graph: { getToken: () => Promise.resolve("t"), baseUrl: "https://graph.test/v1.0", fetch } });
+    const host = await connectTeamsHost({
+      graph: { getToken: () => Promise.resolve("t"), baseUrl: "https://graph.test/v1.0", fetch },
+    });
     expect(await host.readMeetingTranscript?.()).toBe("WEBVTT\n");
     expect(requests[0]).toBe("https://graph.test/v1.0/chats/19:meeting_abc@thread.v2");
 
     sdk.state.context = { app: { locale: "fr-fr", theme: "default" }, page: { id: "tab-9", frameContext: "content" } };
-    expect((await connectTeamsHost({ graph: { getToken: () => Promise.resolve("t") } })).readMeetingTranscript).toBeUndefined();
+    expect(
+      (await connectTeamsHost({ graph: { getToken: () => Promise.resolve("t") } })).readMeetingTranscript,
+    ).toBeUndefined();
   });
 });

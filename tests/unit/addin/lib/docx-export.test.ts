@@ -20,8 +20,12 @@ function listFormat(numberingXml: string, numId: string | null, level: string | 
   const xml = new DOMParser().parseFromString(numberingXml, "application/xml");
   const num = [...xml.getElementsByTagNameNS(W, "num")].find((n) => n.getAttributeNS(W, "numId") === numId);
   const abstractId = num?.getElementsByTagNameNS(W, "abstractNumId")[0]?.getAttributeNS(W, "val");
-  const abstract = [...xml.getElementsByTagNameNS(W, "abstractNum")].find((a) => a.getAttributeNS(W, "abstractNumId") === abstractId);
-  const lvl = [...(abstract?.getElementsByTagNameNS(W, "lvl") ?? [])].find((l) => l.getAttributeNS(W, "ilvl") === (level ?? "0"));
+  const abstract = [...xml.getElementsByTagNameNS(W, "abstractNum")].find(
+    (a) => a.getAttributeNS(W, "abstractNumId") === abstractId,
+  );
+  const lvl = [...(abstract?.getElementsByTagNameNS(W, "lvl") ?? [])].find(
+    (l) => l.getAttributeNS(W, "ilvl") === (level ?? "0"),
+  );
   return lvl?.getElementsByTagNameNS(W, "numFmt")[0]?.getAttributeNS(W, "val") ?? null;
 }
 
@@ -34,7 +38,10 @@ async function readBack(blob: Blob): Promise<{ paragraphs: WordParagraph[]; file
     reader.readAsArrayBuffer(blob);
   });
   const files = unzipSync(new Uint8Array(buffer));
-  const xml = new DOMParser().parseFromString(strFromU8(files["word/document.xml"] ?? new Uint8Array()), "application/xml");
+  const xml = new DOMParser().parseFromString(
+    strFromU8(files["word/document.xml"] ?? new Uint8Array()),
+    "application/xml",
+  );
   const paragraphs = [...xml.getElementsByTagNameNS(W, "p")].map((p) => ({
     style: p.getElementsByTagNameNS(W, "pStyle")[0]?.getAttributeNS(W, "val") ?? null,
     numId: p.getElementsByTagNameNS(W, "numId")[0]?.getAttributeNS(W, "val") ?? null,
@@ -64,10 +71,13 @@ Appel entrant du **sociétaire** le 03/11/2026 au sujet d'un *dégât des eaux*.
 `;
 
 describe("docx export", () => {
-  const notice = "Compte-rendu produit par une intelligence artificielle générative et validé par un collaborateur du groupe MAIF.";
+  const notice =
+    "Compte-rendu produit par une intelligence artificielle générative et validé par un collaborateur du groupe MAIF.";
 
   it("turns Markdown into Word headings, bullet and numbered lists, with the notice and no marker left", async () => {
-    const { paragraphs, files } = await readBack(await draftToDocx(MODEL_DRAFT, { title: "Compte-rendu d'entretien", subtitle: "03/11/2026", notice }));
+    const { paragraphs, files } = await readBack(
+      await draftToDocx(MODEL_DRAFT, { title: "Compte-rendu d'entretien", subtitle: "03/11/2026", notice }),
+    );
     const byText = (start: string) => paragraphs.find((p) => p.text.startsWith(start));
     expect(byText("Compte-rendu d'entretien")?.style).toBe("Title");
     expect(byText("Contexte")?.style).toBe("Heading1");
@@ -83,8 +93,10 @@ describe("docx export", () => {
     expect(numbered[0]?.numId).not.toBe(bullets[0]?.numId);
     // The numbering part defines them: each bullet resolves to a bullet level, each numbered item to a decimal one.
     const numberingXml = strFromU8(files["word/numbering.xml"] ?? new Uint8Array());
-    for (const item of bullets) expect(listFormat(numberingXml, item?.numId ?? null, item?.level ?? null)).toBe("bullet");
-    for (const item of numbered) expect(listFormat(numberingXml, item?.numId ?? null, item?.level ?? null)).toBe("decimal");
+    for (const item of bullets)
+      expect(listFormat(numberingXml, item?.numId ?? null, item?.level ?? null)).toBe("bullet");
+    for (const item of numbered)
+      expect(listFormat(numberingXml, item?.numId ?? null, item?.level ?? null)).toBe("decimal");
 
     expect(paragraphs.at(-1)?.text).toBe(notice);
     const all = paragraphs.map((p) => p.text).join("\n");
@@ -97,7 +109,9 @@ describe("docx export", () => {
     const clean = cleanDraft(MODEL_DRAFT).text;
     expect(clean).not.toMatch(/[*#]|^- /m);
     const headings = sectionTitles("interview-minutes");
-    const { paragraphs } = await readBack(await draftToDocx(clean, { title: "Compte-rendu d'entretien", notice, headings }));
+    const { paragraphs } = await readBack(
+      await draftToDocx(clean, { title: "Compte-rendu d'entretien", notice, headings }),
+    );
     const byText = (start: string) => paragraphs.find((p) => p.text.startsWith(start));
     expect(byText("Contexte")?.style).toBe("Heading1");
     expect(byText("Éléments échangés")?.style).toBe("Heading1");

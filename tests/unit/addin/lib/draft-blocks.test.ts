@@ -5,12 +5,15 @@ import { cleanDraft, headingRanges, toBlocks } from "../../../../addin/lib/draft
 import { draftToSafeHtml } from "../../../../addin/lib/draft-html";
 import { generation } from "../support/fake-fetch";
 
-const MARKDOWN = "## Contexte\nAppel du **sociétaire** le 03/11.\n\n## Éléments échangés\n- Franchise de *380 €*.\n- Devis estimé à 1 250 €.\n";
+const MARKDOWN =
+  "## Contexte\nAppel du **sociétaire** le 03/11.\n\n## Éléments échangés\n- Franchise de *380 €*.\n- Devis estimé à 1 250 €.\n";
 
 describe("clean draft", () => {
   it("removes heading, emphasis and bullet markers without adding or merging lines", () => {
     const clean = cleanDraft(MARKDOWN);
-    expect(clean.text).toBe("Contexte\nAppel du sociétaire le 03/11.\n\nÉléments échangés\n• Franchise de 380 €.\n• Devis estimé à 1 250 €.\n");
+    expect(clean.text).toBe(
+      "Contexte\nAppel du sociétaire le 03/11.\n\nÉléments échangés\n• Franchise de 380 €.\n• Devis estimé à 1 250 €.\n",
+    );
     expect(clean.text.split("\n")).toHaveLength(MARKDOWN.split("\n").length);
     const at = MARKDOWN.indexOf("1 250 €");
     expect(clean.text.slice(clean.at(at), clean.at(at + "1 250 €".length))).toBe("1 250 €");
@@ -49,7 +52,10 @@ describe("headings of a clean text", () => {
 
 describe("clean text into a mail body", () => {
   it("gives the catalogue's section titles and list headings their heading tags, with no task known", () => {
-    const html = draftToSafeHtml("Contexte\nEntretien du 03/11.\n\nSuites à donner\n• Expert mandaté\n1. Rappel\n\nCordialement,\nJean Martin", "Mention");
+    const html = draftToSafeHtml(
+      "Contexte\nEntretien du 03/11.\n\nSuites à donner\n• Expert mandaté\n1. Rappel\n\nCordialement,\nJean Martin",
+      "Mention",
+    );
     expect(html).toBe(
       "<h2>Contexte</h2><p>Entretien du 03/11.</p><h2>Suites à donner</h2><ul><li>Expert mandaté</li></ul><ol><li>Rappel</li></ol><p>Cordialement,<br>Jean Martin</p><p><em>Mention</em></p>",
     );

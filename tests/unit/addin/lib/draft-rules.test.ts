@@ -27,18 +27,27 @@ describe("flags", () => {
   });
 
   it("corrects at the server offsets when they still match, else at the first occurrence", () => {
-    expect(applyCorrection(text, flags[0]!.figure, "1 300 €")).toBe("Devis de 1 300 € puis 1 250 € encore, rappel sous 48 h.");
-    expect(applyCorrection(`Note. ${text}`, flags[0]!.figure, "X")).toBe("Note. Devis de X puis 1 250 € encore, rappel sous 48 h.");
+    expect(applyCorrection(text, flags[0]!.figure, "1 300 €")).toBe(
+      "Devis de 1 300 € puis 1 250 € encore, rappel sous 48 h.",
+    );
+    expect(applyCorrection(`Note. ${text}`, flags[0]!.figure, "X")).toBe(
+      "Note. Devis de X puis 1 250 € encore, rappel sous 48 h.",
+    );
   });
 
   it("gives the figure's surroundings within its line, without list markers", () => {
-    expect(contextOf(flags[1]!, "## Titre\n- Rappel sous 48 h.\n- Autre")).toEqual({ before: "Rappel sous ", match: "48 h", after: "." });
+    expect(contextOf(flags[1]!, "## Titre\n- Rappel sous 48 h.\n- Autre")).toEqual({
+      before: "Rappel sous ",
+      match: "48 h",
+      after: ".",
+    });
   });
 });
 
 describe("draft session", () => {
   const answer = generation({ draft: "Montant 1 250 €.", ungrounded: [{ text: "1 250 €", kind: "amount" }] });
-  const review = (): DraftPhase => draftReducer(draftReducer(idlePhase, { type: "start" }), { type: "done", generation: answer });
+  const review = (): DraftPhase =>
+    draftReducer(draftReducer(idlePhase, { type: "start" }), { type: "done", generation: answer });
 
   it("accumulates deltas, honours replace, and keeps the partial text on failure and cancel", () => {
     let phase = draftReducer(idlePhase, { type: "start" });
@@ -46,7 +55,9 @@ describe("draft session", () => {
     phase = draftReducer(phase, { type: "replace", text: "Re", reason: "fallback" });
     phase = draftReducer(phase, { type: "delta", text: "prise" });
     expect(phase).toMatchObject({ kind: "streaming", text: "Reprise" });
-    expect(draftReducer(phase, { type: "fail", problem: { type: "t", title: "t", status: 502, detail: "d" } })).toMatchObject({ kind: "failed", text: "Reprise" });
+    expect(
+      draftReducer(phase, { type: "fail", problem: { type: "t", title: "t", status: 502, detail: "d" } }),
+    ).toMatchObject({ kind: "failed", text: "Reprise" });
     expect(draftReducer(phase, { type: "cancel" })).toEqual({ kind: "cancelled", text: "Reprise" });
   });
 
@@ -71,7 +82,10 @@ describe("draft session", () => {
   });
 
   it("ignores a save while one is running and empty corrections", () => {
-    let phase = draftReducer(draftReducer(review(), { type: "confirm-flag", id: 0 }), { type: "validate", isValidated: true });
+    let phase = draftReducer(draftReducer(review(), { type: "confirm-flag", id: 0 }), {
+      type: "validate",
+      isValidated: true,
+    });
     phase = draftReducer(phase, { type: "save-start" });
     expect(saveBlocker(phase)).toBe("saving");
     expect(draftReducer(phase, { type: "edit", text: "autre" })).toBe(phase);
@@ -84,19 +98,27 @@ describe("draft to blocks, text and HTML", () => {
 
   it("reads headings, paragraphs with their lines, and bullet lists", () => {
     expect(toBlocks(draft).map((b) => b.type)).toEqual(["heading", "paragraph", "list", "paragraph"]);
-    expect(toPlainText(draft, "Mention")).toBe("Titre\n\nLigne 1\nLigne 2\n\n• Gras et <i>balise</i>\n• second\n\nFin\n\nMention");
+    expect(toPlainText(draft, "Mention")).toBe(
+      "Titre\n\nLigne 1\nLigne 2\n\n• Gras et <i>balise</i>\n• second\n\nFin\n\nMention",
+    );
   });
 
   it("escapes everything the model wrote and keeps only the fixed tags", () => {
     expect(escapeHtml(`<a href="x">'&'</a>`)).toBe("&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;");
-    expect(draftToSafeHtml(draft)).toBe("<h2>Titre</h2><p>Ligne 1<br>Ligne 2</p><ul><li><strong>Gras</strong> et &lt;i&gt;balise&lt;/i&gt;</li><li>second</li></ul><p>Fin</p>");
+    expect(draftToSafeHtml(draft)).toBe(
+      "<h2>Titre</h2><p>Ligne 1<br>Ligne 2</p><ul><li><strong>Gras</strong> et &lt;i&gt;balise&lt;/i&gt;</li><li>second</li></ul><p>Fin</p>",
+    );
   });
 });
 
 describe("footprint in plain words", () => {
   it("says it in French and English", () => {
-    expect(footprintSentence({ energyWh: 0.42, gco2eq: 0.021 }, "fr")).toBe("Empreinte estimée : ≈ 0,42 Wh, 21 mg CO2e, comme une ampoule LED allumée 3 min");
-    expect(footprintSentence({ energyWh: 0.05, gco2eq: 0.003 }, "en")).toBe("Estimated footprint: ≈ 0.05 Wh, 3 mg CO2e, like an LED bulb lit for 18 s");
+    expect(footprintSentence({ energyWh: 0.42, gco2eq: 0.021 }, "fr")).toBe(
+      "Empreinte estimée : ≈ 0,42 Wh, 21 mg CO2e, comme une ampoule LED allumée 3 min",
+    );
+    expect(footprintSentence({ energyWh: 0.05, gco2eq: 0.003 }, "en")).toBe(
+      "Estimated footprint: ≈ 0.05 Wh, 3 mg CO2e, like an LED bulb lit for 18 s",
+    );
   });
 });
 
@@ -106,11 +128,21 @@ describe("work store", () => {
     vi.spyOn(console, "warn").mockImplementation(() => undefined);
   });
   afterEach(() => vi.restoreAllMocks());
-  const work = { task: "member-email" as const, notes: "notes", context: { memberName: "K" }, includeSource: false, phase: { kind: "streaming", text: "partiel" } as DraftPhase };
+  const work = {
+    task: "member-email" as const,
+    notes: "notes",
+    context: { memberName: "K" },
+    includeSource: false,
+    phase: { kind: "streaming", text: "partiel" } as DraftPhase,
+  };
 
   it("round-trips the work, storing a running stream as cancelled", () => {
     saveWork("k1", work, localStorage, 1000);
-    expect(loadWork("k1", localStorage, 2000)).toEqual({ ...work, phase: { kind: "cancelled", text: "partiel" }, updatedAt: 1000 });
+    expect(loadWork("k1", localStorage, 2000)).toEqual({
+      ...work,
+      phase: { kind: "cancelled", text: "partiel" },
+      updatedAt: 1000,
+    });
     clearWork("k1", localStorage);
     expect(loadWork("k1", localStorage)).toBeNull();
   });
@@ -142,7 +174,11 @@ describe("work store", () => {
   });
 
   it("reports a refused write instead of throwing", () => {
-    const full = { setItem: () => { throw new DOMException("full", "QuotaExceededError"); } } as unknown as Storage;
+    const full = {
+      setItem: () => {
+        throw new DOMException("full", "QuotaExceededError");
+      },
+    } as unknown as Storage;
     expect(saveWork("k", work, full)).toBe(false);
   });
 });

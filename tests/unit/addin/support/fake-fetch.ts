@@ -37,7 +37,9 @@ export function jsonResponse(status: number, body: unknown, contentType = "appli
 
 /** A generation answer with sensible defaults. */
 export function generation(overrides: Partial<GenerationResponse> = {}): GenerationResponse {
-  const draft = overrides.draft ?? "## Contexte\nEntretien du 14/10.\n\n## Éléments échangés\n- Franchise de 380 €.\n- Devis estimé à 1 250 €.\n";
+  const draft =
+    overrides.draft ??
+    "## Contexte\nEntretien du 14/10.\n\n## Éléments échangés\n- Franchise de 380 €.\n- Devis estimé à 1 250 €.\n";
   return {
     id: "3f2b8c1e-5d4a-4e7b-9c1f-2a6b8d0e4f11",
     task: "interview-minutes",
@@ -60,10 +62,16 @@ export interface FetchCall {
 }
 
 /** A fetch that answers each request with the next handler and records the calls. */
-export function scriptedFetch(...handlers: ((call: FetchCall) => Response | Promise<Response>)[]): typeof fetch & { calls: FetchCall[] } {
+export function scriptedFetch(
+  ...handlers: ((call: FetchCall) => Response | Promise<Response>)[]
+): typeof fetch & { calls: FetchCall[] } {
   const calls: FetchCall[] = [];
   const fn = (async (input: RequestInfo | URL, init: RequestInit = {}) => {
-    const call = { url: String(input), init, body: typeof init.body === "string" ? (JSON.parse(init.body) as unknown) : undefined };
+    const call = {
+      url: String(input),
+      init,
+      body: typeof init.body === "string" ? (JSON.parse(init.body) as unknown) : undefined,
+    };
     calls.push(call);
     const handler = handlers.shift();
     if (!handler) throw new Error(`unexpected fetch ${call.url}`);

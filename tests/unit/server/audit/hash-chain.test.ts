@@ -107,12 +107,20 @@ describe("tampering is detected", () => {
     });
     const cut = chain.slice(0, 4);
     expect(await verifyChain(cut, { key: KEY })).toMatchObject({ ok: true });
-    expect(await verifyChain(cut, { key: KEY, checkpoints })).toMatchObject({ ok: false, firstBrokenAt: 5, reason: "cut-tail" });
+    expect(await verifyChain(cut, { key: KEY, checkpoints })).toMatchObject({
+      ok: false,
+      firstBrokenAt: 5,
+      reason: "cut-tail",
+    });
   });
 
   it("a wiped table, against a signed checkpoint", async () => {
     const checkpoints = [signedAt(chainOf(3)[2])];
-    expect(await verifyChain([], { key: KEY, checkpoints })).toMatchObject({ ok: false, firstBrokenAt: 1, reason: "wiped" });
+    expect(await verifyChain([], { key: KEY, checkpoints })).toMatchObject({
+      ok: false,
+      firstBrokenAt: 1,
+      reason: "wiped",
+    });
   });
 
   it("a chain rebuilt with the key that differs from what a checkpoint recorded", async () => {
@@ -129,7 +137,10 @@ describe("tampering is detected", () => {
   it("an edited checkpoint line", async () => {
     const chain = chainOf(3);
     const checkpoints = [{ ...signedAt(chain[2]), isSigned: false }];
-    expect(await verifyChain(chain, { key: KEY, checkpoints })).toMatchObject({ ok: false, reason: "checkpoint-signature" });
+    expect(await verifyChain(chain, { key: KEY, checkpoints })).toMatchObject({
+      ok: false,
+      reason: "checkpoint-signature",
+    });
   });
 
   it("an unsigned event: accepted only before the first signed checkpoint (events older than the key)", async () => {
@@ -138,7 +149,11 @@ describe("tampering is detected", () => {
     chain = append(chain, { generationId: "g4", tokens: 1 });
     expect(await verifyChain(chain, { key: KEY, checkpoints })).toMatchObject({ ok: true, entries: 4 });
     chain = append(chain, { generationId: "g5", tokens: 1 }, null);
-    expect(await verifyChain(chain, { key: KEY, checkpoints })).toMatchObject({ ok: false, firstBrokenAt: 5, reason: "signature" });
+    expect(await verifyChain(chain, { key: KEY, checkpoints })).toMatchObject({
+      ok: false,
+      firstBrokenAt: 5,
+      reason: "signature",
+    });
   });
 });
 

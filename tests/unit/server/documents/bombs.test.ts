@@ -29,16 +29,19 @@ describe("DOCX bombs", () => {
   it.each([
     ["190 MB", 190],
     ["50 MB", 50],
-  ])("refuses a DOCX whose document.xml inflates to %s with a 413 in French, without inflating it", async (_label, inflatedMb) => {
-    const bomb = buildDocxBomb({ inflatedMb });
-    expect(bomb.length).toBeLessThan(inflatedMb * 6_000);
-    const { result: error, rssGrowthMb, ms } = await measured(() => refusal(readDocumentText(bomb, "contrat.docx")));
-    expect(error.status).toBe(413);
-    expect(error.code).toBe("payload_too_large");
-    expect(error.detail).toMatch(/anormalement volumineux une fois décompressé/u);
-    expect(rssGrowthMb).toBeLessThan(40);
-    expect(ms).toBeLessThan(5_000);
-  });
+  ])(
+    "refuses a DOCX whose document.xml inflates to %s with a 413 in French, without inflating it",
+    async (_label, inflatedMb) => {
+      const bomb = buildDocxBomb({ inflatedMb });
+      expect(bomb.length).toBeLessThan(inflatedMb * 6_000);
+      const { result: error, rssGrowthMb, ms } = await measured(() => refusal(readDocumentText(bomb, "contrat.docx")));
+      expect(error.status).toBe(413);
+      expect(error.code).toBe("payload_too_large");
+      expect(error.detail).toMatch(/anormalement volumineux une fois décompressé/u);
+      expect(rssGrowthMb).toBeLessThan(40);
+      expect(ms).toBeLessThan(5_000);
+    },
+  );
 
   it("refuses a part under the size limit whose compression ratio no real XML reaches", async () => {
     const bomb = buildDocxBomb({ inflatedMb: 10 });
@@ -57,8 +60,13 @@ describe("DOCX bombs", () => {
 
   it("refuses an entity-expansion bomb (billion laughs) in document.xml as a damaged file, before any XML parser runs", async () => {
     const files = unzipSync(await buildDocx(["Texte"]));
-    const entities = ['<!ENTITY l0 "rire ">', ...Array.from({ length: 12 }, (_, i) => `<!ENTITY l${i + 1} "${`&l${i};`.repeat(10)}">`)].join("");
-    files["word/document.xml"] = strToU8(`<?xml version="1.0"?><!DOCTYPE w:document [${entities}]><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>&l12;</w:t></w:r></w:p></w:body></w:document>`);
+    const entities = [
+      '<!ENTITY l0 "rire ">',
+      ...Array.from({ length: 12 }, (_, i) => `<!ENTITY l${i + 1} "${`&l${i};`.repeat(10)}">`),
+    ].join("");
+    files["word/document.xml"] = strToU8(
+      `<?xml version="1.0"?><!DOCTYPE w:document [${entities}]><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>&l12;</w:t></w:r></w:p></w:body></w:document>`,
+    );
     const { result: error, ms } = await measured(() => refusal(readDocumentText(zipSync(files), "rires.docx")));
     expect(error.status).toBe(422);
     expect(error.detail).toMatch(/Le fichier Word est illisible/u);
@@ -66,7 +74,10 @@ describe("DOCX bombs", () => {
   });
 
   it("still reads a real DOCX of many paragraphs", async () => {
-    const paragraphs = Array.from({ length: 1_000 }, (_, i) => `Article ${i + 1} : la garantie couvre les dommages causés au logement assuré.`);
+    const paragraphs = Array.from(
+      { length: 1_000 },
+      (_, i) => `Article ${i + 1} : la garantie couvre les dommages causés au logement assuré.`,
+    );
     const result = await readDocumentText(await buildDocx(paragraphs), "cg.docx");
     expect(result.text).toContain("Article 1000 : la garantie");
   });
@@ -103,7 +114,11 @@ describe("PDF bombs", () => {
     const pdf = pdfWithContents([{ ops: textLines(["Facture jointe en pièce attachée"]) }], {
       extraObjects: [
         { id: 90, dict: "/Type /EmbeddedFile /Subtype /text#2Fplain /Filter /FlateDecode", stream: packed },
-        { id: 91, dict: "/Type /XObject /Subtype /Image /Width 4096 /Height 10240 /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /FlateDecode", stream: packed },
+        {
+          id: 91,
+          dict: "/Type /XObject /Subtype /Image /Width 4096 /Height 10240 /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /FlateDecode",
+          stream: packed,
+        },
       ],
     });
     expect((await readDocumentText(pdf, "facture.pdf")).text).toBe("Facture jointe en pièce attachée");

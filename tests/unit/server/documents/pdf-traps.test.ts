@@ -46,7 +46,9 @@ describe("PDF text: a document is 'without text' only when the whole of it has n
   });
 
   it("reads text on one page of ten, the others blank", async () => {
-    const contents = Array.from({ length: 10 }, (_, i) => ({ ops: i === 6 ? textLines(["Montant de la franchise : 80 € par sinistre"]) : "" }));
+    const contents = Array.from({ length: 10 }, (_, i) => ({
+      ops: i === 6 ? textLines(["Montant de la franchise : 80 € par sinistre"]) : "",
+    }));
     const result = await read(pdfWithContents(contents));
     expect(result.text).toBe("Montant de la franchise : 80 € par sinistre");
     expect(result.pagesWithoutText).toEqual([1, 2, 3, 4, 5, 6, 8, 9, 10]);
@@ -55,7 +57,10 @@ describe("PDF text: a document is 'without text' only when the whole of it has n
   it("sends to OCR a scan whose only text is stamped page numbers", async () => {
     const image = "<< /Type /XObject /Subtype /Image /Width 2 /Height 2 /ColorSpace /DeviceGray /BitsPerComponent 8 >>";
     const pdf = pdfWithContents(
-      ["Page 1 sur 2", "- 2 -"].map((stamp) => ({ ops: `q 595 0 0 842 0 0 cm /Im1 Do Q\n${textLines([stamp], "F1", 8)}`, resources: ">> /XObject << /Im1 90 0 R" })),
+      ["Page 1 sur 2", "- 2 -"].map((stamp) => ({
+        ops: `q 595 0 0 842 0 0 cm /Im1 Do Q\n${textLines([stamp], "F1", 8)}`,
+        resources: ">> /XObject << /Im1 90 0 R",
+      })),
       { extraObjects: [{ id: 90, dict: image.slice(3, -3), stream: "\u0080\u0040\u0020\u0010" }] },
     );
     const error = await refusal(read(pdf));
@@ -74,7 +79,8 @@ describe("PDF text: layout and file-structure traps", () => {
         { ops: `BT /F1 12 Tf 0 1 -1 0 300 100 Tm ${pdfString("Texte écrit à la verticale")} Tj ET` },
       ]),
     );
-    for (const line of [...LINES, "Plan du logement, côté rue", "Texte écrit à la verticale"]) expect(result.text).toContain(line);
+    for (const line of [...LINES, "Plan du logement, côté rue", "Texte écrit à la verticale"])
+      expect(result.text).toContain(line);
   });
 
   it("reads a file whose xref offsets are all wrong, and one with no xref at all", async () => {
@@ -105,14 +111,20 @@ describe("PDF text: layout and file-structure traps", () => {
   });
 
   it("reads a cross-reference stream with objects packed in an object stream (PDF 1.5)", async () => {
-    const result = await read(pdfWithContents([{ ops: textLines(LINES) }, { ops: textLines(["Deuxième page"]) }], { xref: "stream" }));
+    const result = await read(
+      pdfWithContents([{ ops: textLines(LINES) }, { ops: textLines(["Deuxième page"]) }], { xref: "stream" }),
+    );
     expect(result.text).toContain(LINES[0]);
     expect(result.text).toContain("Deuxième page");
   });
 
   it("reads the last revision of an incrementally updated file", async () => {
     const base = pdfWithContents([{ ops: textLines(["Brouillon du constat"]) }]);
-    const updated = appendIncrementalUpdate(base, [{ id: 5, dict: "", stream: textLines(["Constat signé le 12/03/2025"]) }], 1);
+    const updated = appendIncrementalUpdate(
+      base,
+      [{ id: 5, dict: "", stream: textLines(["Constat signé le 12/03/2025"]) }],
+      1,
+    );
     const result = await read(updated);
     expect(result.text).toBe("Constat signé le 12/03/2025");
   });
@@ -171,7 +183,10 @@ describe("PDF text: layout and file-structure traps", () => {
     const result = await read(
       pdfWithContents([{ ops, resources: "/F8 99 0 R" }], {
         extraObjects: [
-          { id: 99, dict: "<< /Type /Font /Subtype /TrueType /BaseFont /ABCDEF+Wingdings-Regular /FirstChar 65 /LastChar 68 /Widths [800 800 800 800] /ToUnicode 100 0 R >>" },
+          {
+            id: 99,
+            dict: "<< /Type /Font /Subtype /TrueType /BaseFont /ABCDEF+Wingdings-Regular /FirstChar 65 /LastChar 68 /Widths [800 800 800 800] /ToUnicode 100 0 R >>",
+          },
           { id: 100, dict: "", stream: cmap },
         ],
       }),
@@ -191,14 +206,22 @@ describe("PDF text: layout and file-structure traps", () => {
       "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def /CMapName /Adobe-Identity-UCS def /CMapType 2 def",
       "1 begincodespacerange <0000> <FFFF> endcodespacerange",
       `${text.length} beginbfchar`,
-      ...[...text].map((c, i) => `<${(i + 3).toString(16).padStart(4, "0")}> <${c.charCodeAt(0).toString(16).padStart(4, "0")}>`),
+      ...[...text].map(
+        (c, i) => `<${(i + 3).toString(16).padStart(4, "0")}> <${c.charCodeAt(0).toString(16).padStart(4, "0")}>`,
+      ),
       "endbfchar endcmap CMapName currentdict /CMap defineresource pop end end",
     ].join("\n");
     const result = await read(
       pdfWithContents([{ ops: `BT /F5 12 Tf 56 780 Td <${glyphs}> Tj ET`, resources: "/F5 93 0 R" }], {
         extraObjects: [
-          { id: 93, dict: "<< /Type /Font /Subtype /Type0 /BaseFont /ABCDEF+Calibri /Encoding /Identity-H /DescendantFonts [94 0 R] /ToUnicode 95 0 R >>" },
-          { id: 94, dict: "<< /Type /Font /Subtype /CIDFontType2 /BaseFont /ABCDEF+Calibri /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /DW 500 >>" },
+          {
+            id: 93,
+            dict: "<< /Type /Font /Subtype /Type0 /BaseFont /ABCDEF+Calibri /Encoding /Identity-H /DescendantFonts [94 0 R] /ToUnicode 95 0 R >>",
+          },
+          {
+            id: 94,
+            dict: "<< /Type /Font /Subtype /CIDFontType2 /BaseFont /ABCDEF+Calibri /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /DW 500 >>",
+          },
           { id: 95, dict: "", stream: cmap },
         ],
       }),
@@ -211,13 +234,31 @@ describe("PDF text: where else text hides", () => {
   it("reads the invisible OCR layer of a scanned page (text render mode 3), as scanners write it", async () => {
     const image = "/Type /XObject /Subtype /Image /Width 2 /Height 2 /ColorSpace /DeviceGray /BitsPerComponent 8";
     const ops = `q 595 0 0 842 0 0 cm /Im1 Do Q\nBT 3 Tr /F1 11 Tf 56 780 Td ${pdfString(LINES[0] as string)} Tj ET`;
-    const result = await read(pdfWithContents([{ ops, resources: ">> /XObject << /Im1 90 0 R" }], { extraObjects: [{ id: 90, dict: image, stream: "\u0080\u0040\u0020\u0010" }] }));
+    const result = await read(
+      pdfWithContents([{ ops, resources: ">> /XObject << /Im1 90 0 R" }], {
+        extraObjects: [{ id: 90, dict: image, stream: "\u0080\u0040\u0020\u0010" }],
+      }),
+    );
     expect(result.text).toContain(LINES[0]);
   });
 
   it("reads text drawn inside a form XObject (a letterhead, a stamp)", async () => {
-    const form = { id: 96, dict: "/Type /XObject /Subtype /Form /BBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >>", stream: textLines(["MAIF, service sinistres, 79018 Niort"]) };
-    const result = await read(pdfWithContents([{ ops: `q /Fm1 Do Q\n${textLines(["Objet : votre déclaration"], "F1", 10).replace("780", "600")}`, resources: ">> /XObject << /Fm1 96 0 R" }], { extraObjects: [form] }));
+    const form = {
+      id: 96,
+      dict: "/Type /XObject /Subtype /Form /BBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >>",
+      stream: textLines(["MAIF, service sinistres, 79018 Niort"]),
+    };
+    const result = await read(
+      pdfWithContents(
+        [
+          {
+            ops: `q /Fm1 Do Q\n${textLines(["Objet : votre déclaration"], "F1", 10).replace("780", "600")}`,
+            resources: ">> /XObject << /Fm1 96 0 R",
+          },
+        ],
+        { extraObjects: [form] },
+      ),
+    );
     expect(result.text).toContain("MAIF, service sinistres, 79018 Niort");
     expect(result.text).toContain("Objet : votre déclaration");
   });
@@ -253,18 +294,39 @@ describe("PDF text: dynamic XFA forms", () => {
 describe("PDF text: forms and comments", () => {
   function formPdf(pageOps: string): Uint8Array {
     const objects: RawPdfObject[] = [
-      { id: 1, dict: "<< /Type /Catalog /Pages 2 0 R /AcroForm << /Fields [10 0 R 11 0 R 12 0 R 16 0 R] /NeedAppearances true >> >>" },
+      {
+        id: 1,
+        dict: "<< /Type /Catalog /Pages 2 0 R /AcroForm << /Fields [10 0 R 11 0 R 12 0 R 16 0 R] /NeedAppearances true >> >>",
+      },
       { id: 2, dict: "<< /Type /Pages /Kids [4 0 R] /Count 1 >>" },
       { id: 3, dict: "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>" },
-      { id: 4, dict: "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> /Contents 5 0 R /Annots [10 0 R 11 0 R 12 0 R 13 0 R 16 0 R] >>" },
+      {
+        id: 4,
+        dict: "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> /Contents 5 0 R /Annots [10 0 R 11 0 R 12 0 R 13 0 R 16 0 R] >>",
+      },
       { id: 5, dict: "", stream: pageOps },
-      { id: 10, dict: `<< /Type /Annot /Subtype /Widget /FT /Tx /T (nom) /TU ${pdfString("Nom du sociétaire")} /V ${pdfString("Jean Dupont")} /Rect [150 700 400 720] /P 4 0 R /F 4 /DA (/Helv 10 Tf 0 g) >>` },
-      { id: 11, dict: `<< /Type /Annot /Subtype /Widget /FT /Btn /T (blesses) /TU ${pdfString("Blessés")} /V /Oui /AS /Oui /Rect [150 670 165 685] /P 4 0 R /F 4 /AP << /N << /Oui 14 0 R /Off 15 0 R >> >> >>` },
-      { id: 12, dict: `<< /Type /Annot /Subtype /Widget /FT /Ch /Ff 131072 /T (ville) /TU (Ville) /Opt [[(NIO) (Niort)] [(PAR) (Paris)]] /V (NIO) /Rect [150 640 400 660] /P 4 0 R /F 4 >>` },
-      { id: 13, dict: `<< /Type /Annot /Subtype /Text /Contents ${pdfString("Voir le devis joint")} /Rect [500 800 520 820] /P 4 0 R >>` },
+      {
+        id: 10,
+        dict: `<< /Type /Annot /Subtype /Widget /FT /Tx /T (nom) /TU ${pdfString("Nom du sociétaire")} /V ${pdfString("Jean Dupont")} /Rect [150 700 400 720] /P 4 0 R /F 4 /DA (/Helv 10 Tf 0 g) >>`,
+      },
+      {
+        id: 11,
+        dict: `<< /Type /Annot /Subtype /Widget /FT /Btn /T (blesses) /TU ${pdfString("Blessés")} /V /Oui /AS /Oui /Rect [150 670 165 685] /P 4 0 R /F 4 /AP << /N << /Oui 14 0 R /Off 15 0 R >> >> >>`,
+      },
+      {
+        id: 12,
+        dict: `<< /Type /Annot /Subtype /Widget /FT /Ch /Ff 131072 /T (ville) /TU (Ville) /Opt [[(NIO) (Niort)] [(PAR) (Paris)]] /V (NIO) /Rect [150 640 400 660] /P 4 0 R /F 4 >>`,
+      },
+      {
+        id: 13,
+        dict: `<< /Type /Annot /Subtype /Text /Contents ${pdfString("Voir le devis joint")} /Rect [500 800 520 820] /P 4 0 R >>`,
+      },
       { id: 14, dict: "/Type /XObject /Subtype /Form /BBox [0 0 15 15]", stream: "0 0 m 15 15 l S" },
       { id: 15, dict: "/Type /XObject /Subtype /Form /BBox [0 0 15 15]", stream: "" },
-      { id: 16, dict: `<< /Type /Annot /Subtype /Widget /FT /Btn /T (temoin) /TU ${pdfString("Témoin présent")} /V /Off /AS /Off /Rect [150 610 165 625] /P 4 0 R /F 4 /AP << /N << /Oui 14 0 R /Off 15 0 R >> >> >>` },
+      {
+        id: 16,
+        dict: `<< /Type /Annot /Subtype /Widget /FT /Btn /T (temoin) /TU ${pdfString("Témoin présent")} /V /Off /AS /Off /Rect [150 610 165 625] /P 4 0 R /F 4 /AP << /N << /Oui 14 0 R /Off 15 0 R >> >> >>`,
+      },
     ];
     return writePdf({ objects, root: 1 });
   }
@@ -291,17 +353,38 @@ describe("PDF text: more form fields", () => {
       { id: 1, dict: "<< /Type /Catalog /Pages 2 0 R /AcroForm << /Fields [10 0 R 20 0 R 21 0 R 30 0 R] >> >>" },
       { id: 2, dict: "<< /Type /Pages /Kids [4 0 R] /Count 1 >>" },
       { id: 3, dict: "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>" },
-      { id: 4, dict: "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> /Contents 5 0 R /Annots [11 0 R 12 0 R 20 0 R 21 0 R] >>" },
+      {
+        id: 4,
+        dict: "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> /Contents 5 0 R /Annots [11 0 R 12 0 R 20 0 R 21 0 R] >>",
+      },
       { id: 5, dict: "", stream: textLines(["Questionnaire"]) },
-      { id: 10, dict: `<< /FT /Btn /Ff 49152 /T (usage) /TU ${pdfString("Usage du véhicule")} /V /Professionnel /Kids [11 0 R 12 0 R] >>` },
-      { id: 11, dict: "<< /Type /Annot /Subtype /Widget /Parent 10 0 R /AS /Off /Rect [100 700 115 715] /P 4 0 R /AP << /N << /Personnel 14 0 R /Off 15 0 R >> >> >>" },
-      { id: 12, dict: "<< /Type /Annot /Subtype /Widget /Parent 10 0 R /AS /Professionnel /Rect [200 700 215 715] /P 4 0 R /AP << /N << /Professionnel 14 0 R /Off 15 0 R >> >> >>" },
+      {
+        id: 10,
+        dict: `<< /FT /Btn /Ff 49152 /T (usage) /TU ${pdfString("Usage du véhicule")} /V /Professionnel /Kids [11 0 R 12 0 R] >>`,
+      },
+      {
+        id: 11,
+        dict: "<< /Type /Annot /Subtype /Widget /Parent 10 0 R /AS /Off /Rect [100 700 115 715] /P 4 0 R /AP << /N << /Personnel 14 0 R /Off 15 0 R >> >> >>",
+      },
+      {
+        id: 12,
+        dict: "<< /Type /Annot /Subtype /Widget /Parent 10 0 R /AS /Professionnel /Rect [200 700 215 715] /P 4 0 R /AP << /N << /Professionnel 14 0 R /Off 15 0 R >> >> >>",
+      },
       { id: 14, dict: "/Type /XObject /Subtype /Form /BBox [0 0 15 15]", stream: "0 0 m 15 15 l S" },
       { id: 15, dict: "/Type /XObject /Subtype /Form /BBox [0 0 15 15]", stream: "" },
-      { id: 20, dict: `<< /Type /Annot /Subtype /Widget /FT /Tx /Ff 4096 /T (circonstances) /TU (Circonstances) /V ${pdfString("Le véhicule B a reculé.\rIl a heurté mon pare-chocs.")} /Rect [100 500 500 600] /P 4 0 R >>` },
-      { id: 21, dict: `<< /Type /Annot /Subtype /Widget /FT /Ch /Ff 2097152 /T (degats) /TU ${pdfString("Dégâts")} /Opt [(Pare-chocs) (Phare) (Portière)] /V [(Pare-chocs) (Phare)] /Rect [100 400 300 480] /P 4 0 R >>` },
+      {
+        id: 20,
+        dict: `<< /Type /Annot /Subtype /Widget /FT /Tx /Ff 4096 /T (circonstances) /TU (Circonstances) /V ${pdfString("Le véhicule B a reculé.\rIl a heurté mon pare-chocs.")} /Rect [100 500 500 600] /P 4 0 R >>`,
+      },
+      {
+        id: 21,
+        dict: `<< /Type /Annot /Subtype /Widget /FT /Ch /Ff 2097152 /T (degats) /TU ${pdfString("Dégâts")} /Opt [(Pare-chocs) (Phare) (Portière)] /V [(Pare-chocs) (Phare)] /Rect [100 400 300 480] /P 4 0 R >>`,
+      },
       // A merged field and widget that no page lists in /Annots.
-      { id: 30, dict: `<< /Type /Annot /Subtype /Widget /FT /Tx /T (numero_contrat) /TU ${pdfString("N° de contrat")} /V (4471 0098 2) /Rect [100 300 300 320] >>` },
+      {
+        id: 30,
+        dict: `<< /Type /Annot /Subtype /Widget /FT /Tx /T (numero_contrat) /TU ${pdfString("N° de contrat")} /V (4471 0098 2) /Rect [100 300 300 320] >>`,
+      },
     ];
     const result = await read(writePdf({ objects, root: 1 }));
     // pdf.js gives a radio button its own tooltip only, not its group's: the group's name labels it then.

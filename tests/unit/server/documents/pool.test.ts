@@ -31,7 +31,13 @@ describe("document pool", () => {
   it("passes progress messages to the caller, in order", async () => {
     const seen: unknown[] = [];
     expect(await pool.run(STEPS, { steps: 3 }, { onProgress: (m) => seen.push(m) })).toBe("done");
-    expect(seen).toEqual([{ step: 1, of: 3 }, { step: 2, of: 3 }, { step: 3, of: 3 }].slice(0, seen.length));
+    expect(seen).toEqual(
+      [
+        { step: 1, of: 3 },
+        { step: 2, of: 3 },
+        { step: 3, of: 3 },
+      ].slice(0, seen.length),
+    );
     expect(seen.length).toBeGreaterThanOrEqual(2);
   });
 
@@ -76,7 +82,9 @@ describe("document pool", () => {
   });
 
   it("refuses with 503 when more jobs wait than the queue holds", async () => {
-    const spins = Array.from({ length: 4 }, () => pool.run(SPIN, undefined, { timeoutMs: 1_500 }).catch((e: unknown) => e));
+    const spins = Array.from({ length: 4 }, () =>
+      pool.run(SPIN, undefined, { timeoutMs: 1_500 }).catch((e: unknown) => e),
+    );
     const busy = await refusal(pool.run(ECHO, { n: 4 }));
     expect(busy).toMatchObject({ code: "documents_busy", status: 503 });
     for (const outcome of await Promise.all(spins)) expect(outcome).toMatchObject({ code: "document_too_complex" });

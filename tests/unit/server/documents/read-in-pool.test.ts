@@ -9,7 +9,8 @@ import { buildDocx, buildDocxBomb, buildPdf, buildWordLikeDocx } from "../../../
 const pool = createDocumentPool({ maxThreads: 1, heapMb: 256, defaultTimeoutMs: 20_000 });
 afterAll(() => pool.close());
 
-const ARTICLE = (i: number) => `Article ${i} : en cas de dégât des eaux, l’assuré déclare le sinistre dans les cinq jours ouvrés suivant sa découverte.`;
+const ARTICLE = (i: number) =>
+  `Article ${i} : en cas de dégât des eaux, l’assuré déclare le sinistre dans les cinq jours ouvrés suivant sa découverte.`;
 
 async function refusal(promise: Promise<unknown>): Promise<AppError> {
   try {
@@ -41,9 +42,14 @@ describe("readDocument in the pool", () => {
   }, 60_000);
 
   it("answers a bomb and then reads the next document in the same pool", async () => {
-    const bomb = await refusal(readDocument(pool, { bytes: buildDocxBomb({ inflatedMb: 190 }), filename: "bombe.docx" }));
+    const bomb = await refusal(
+      readDocument(pool, { bytes: buildDocxBomb({ inflatedMb: 190 }), filename: "bombe.docx" }),
+    );
     expect(bomb.status).toBe(413);
-    const result = await readDocument(pool, { bytes: buildPdf([{ lines: ["Constat amiable du 12/03/2025, rue de la Gare à Niort."] }]), filename: "constat.pdf" });
+    const result = await readDocument(pool, {
+      bytes: buildPdf([{ lines: ["Constat amiable du 12/03/2025, rue de la Gare à Niort."] }]),
+      filename: "constat.pdf",
+    });
     expect(result.text).toBe("Constat amiable du 12/03/2025, rue de la Gare à Niort.");
   });
 });

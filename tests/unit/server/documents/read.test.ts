@@ -2,7 +2,14 @@
 import { describe, expect, it } from "vitest";
 import { AppError } from "../../../../src/errors";
 import { readDocumentText } from "../../../../server/documents/read";
-import { buildDocx, buildDocxWithRecordedPages, buildEncryptedPdf, buildPdf, buildZip, forgeDeclaredSize } from "../../../support/document-builders";
+import {
+  buildDocx,
+  buildDocxWithRecordedPages,
+  buildEncryptedPdf,
+  buildPdf,
+  buildZip,
+  forgeDeclaredSize,
+} from "../../../support/document-builders";
 
 const DECLARATION = [
   "Déclaration de sinistre automobile",
@@ -23,7 +30,10 @@ async function refusal(promise: Promise<unknown>): Promise<AppError> {
 
 describe("readDocumentText: PDF", () => {
   it("extracts the text of every page, in order, with accents and the euro sign", async () => {
-    const pdf = buildPdf([{ lines: DECLARATION }, { lines: ["Circonstances : le véhicule B n’a pas respecté la priorité.", "Blessés : aucun."] }]);
+    const pdf = buildPdf([
+      { lines: DECLARATION },
+      { lines: ["Circonstances : le véhicule B n’a pas respecté la priorité.", "Blessés : aucun."] },
+    ]);
     const result = await readDocumentText(pdf, "declaration.pdf", "application/pdf");
     expect(result.format).toBe("pdf");
     expect(result.pages).toBe(2);
@@ -40,7 +50,13 @@ describe("readDocumentText: PDF", () => {
   });
 
   it("sends a scanned PDF (images only, or images with a page number) to OCR with a 422 'document scanné sans texte'", async () => {
-    for (const pdf of [buildPdf([{ hasImage: true }, { hasImage: true }]), buildPdf([{ hasImage: true, lines: ["1/2"] }, { hasImage: true, lines: ["2/2"] }])]) {
+    for (const pdf of [
+      buildPdf([{ hasImage: true }, { hasImage: true }]),
+      buildPdf([
+        { hasImage: true, lines: ["1/2"] },
+        { hasImage: true, lines: ["2/2"] },
+      ]),
+    ]) {
       const error = await refusal(readDocumentText(pdf, "constat.pdf"));
       expect(error.status).toBe(422);
       expect(error.code).toBe("document_needs_ocr");
@@ -59,7 +75,9 @@ describe("readDocumentText: PDF", () => {
     const long = buildPdf(Array.from({ length: 51 }, () => ({ lines: ["Page de conditions générales, article 1."] })));
     const pages = await refusal(readDocumentText(long, "cg.pdf"));
     expect(pages.status).toBe(413);
-    expect(pages.detail).toBe("Le document compte 51 pages, au-delà de la limite de 50 pages. Envoyez seulement les pages utiles.");
+    expect(pages.detail).toBe(
+      "Le document compte 51 pages, au-delà de la limite de 50 pages. Envoyez seulement les pages utiles.",
+    );
 
     const big = new Uint8Array(10 * 1024 * 1024 + 1);
     big.set([...("%PDF-1.4\n" as string)].map((c) => c.charCodeAt(0)));
@@ -69,7 +87,9 @@ describe("readDocumentText: PDF", () => {
   });
 
   it("accepts exactly 50 pages", async () => {
-    const fifty = buildPdf(Array.from({ length: 50 }, (_, i) => ({ lines: [`Article ${i + 1} : garanties du contrat habitation.`] })));
+    const fifty = buildPdf(
+      Array.from({ length: 50 }, (_, i) => ({ lines: [`Article ${i + 1} : garanties du contrat habitation.`] })),
+    );
     const result = await readDocumentText(fifty, "cg.pdf");
     expect(result.pages).toBe(50);
   });
@@ -80,9 +100,13 @@ describe("readDocumentText: PDF", () => {
     expect(encrypted.code).toBe("document_unreadable");
     expect(encrypted.detail).toMatch(/protégé par un mot de passe/u);
 
-    const damaged = await refusal(readDocumentText(new TextEncoder().encode("%PDF-1.7\nce fichier a été tronqué"), "tronque.pdf"));
+    const damaged = await refusal(
+      readDocumentText(new TextEncoder().encode("%PDF-1.7\nce fichier a été tronqué"), "tronque.pdf"),
+    );
     expect(damaged.status).toBe(422);
-    expect(damaged.detail).toBe("Le fichier PDF est illisible ou endommagé. Ouvrez-le pour vérifier, puis enregistrez-le à nouveau.");
+    expect(damaged.detail).toBe(
+      "Le fichier PDF est illisible ou endommagé. Ouvrez-le pour vérifier, puis enregistrez-le à nouveau.",
+    );
   });
 });
 
@@ -112,15 +136,20 @@ describe("readDocumentText: DOCX", () => {
 
 describe("readDocumentText: DOCX symbols", () => {
   it("keeps the boxes of a Word form, inserted as symbols or typed in Wingdings", async () => {
-    const contentTypes = '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>';
-    const rels = '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>';
+    const contentTypes =
+      '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>';
+    const rels =
+      '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>';
     const body = [
       '<w:p><w:r><w:sym w:font="Wingdings" w:char="F0FE"/></w:r><w:r><w:t xml:space="preserve"> Blessés</w:t></w:r></w:p>',
       '<w:p><w:r><w:rPr><w:rFonts w:ascii="Wingdings" w:hAnsi="Wingdings"/></w:rPr><w:t>\uf0a8</w:t></w:r><w:r><w:t xml:space="preserve"> Témoins</w:t></w:r></w:p>',
       '<w:p><w:r><w:rPr><w:rFonts w:ascii="Symbol" w:hAnsi="Symbol"/></w:rPr><w:t>\uf0b7</w:t></w:r><w:r><w:t xml:space="preserve"> Franchise de 150 €</w:t></w:r></w:p>',
     ].join("");
     const document = `<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${body}</w:body></w:document>`;
-    const result = await readDocumentText(buildZip({ "[Content_Types].xml": contentTypes, "_rels/.rels": rels, "word/document.xml": document }), "formulaire.docx");
+    const result = await readDocumentText(
+      buildZip({ "[Content_Types].xml": contentTypes, "_rels/.rels": rels, "word/document.xml": document }),
+      "formulaire.docx",
+    );
     expect(result.text).toMatch(/^[☑🗹] Blessés$/mu);
     expect(result.text).toMatch(/^☐ Témoins$/mu);
     expect(result.text).toMatch(/^• Franchise de 150 €$/mu);
@@ -129,11 +158,36 @@ describe("readDocumentText: DOCX symbols", () => {
 
 describe("readDocumentText: other formats", () => {
   it.each([
-    ["an OpenDocument text", buildZip({ mimetype: "application/vnd.oasis.opendocument.text", "content.xml": "<office:document-content/>" }), "note.odt", /OpenDocument/u],
-    ["a spreadsheet", buildZip({ "[Content_Types].xml": "<Types/>", "xl/workbook.xml": "<workbook/>" }), "devis.xlsx", /envoyez un PDF ou un document Word/u],
-    ["a Word 97 document", new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]), "ancien.doc", /Word 97-2003/u],
-    ["a photo", new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46, 0x49, 0x46]), "constat.jpg", /pas de reconnaissance de caractères/u],
-    ["plain text", new TextEncoder().encode("Bonjour, voici mes notes."), "notes.txt", /envoyez un PDF ou un document Word/u],
+    [
+      "an OpenDocument text",
+      buildZip({ mimetype: "application/vnd.oasis.opendocument.text", "content.xml": "<office:document-content/>" }),
+      "note.odt",
+      /OpenDocument/u,
+    ],
+    [
+      "a spreadsheet",
+      buildZip({ "[Content_Types].xml": "<Types/>", "xl/workbook.xml": "<workbook/>" }),
+      "devis.xlsx",
+      /envoyez un PDF ou un document Word/u,
+    ],
+    [
+      "a Word 97 document",
+      new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]),
+      "ancien.doc",
+      /Word 97-2003/u,
+    ],
+    [
+      "a photo",
+      new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46, 0x49, 0x46]),
+      "constat.jpg",
+      /pas de reconnaissance de caractères/u,
+    ],
+    [
+      "plain text",
+      new TextEncoder().encode("Bonjour, voici mes notes."),
+      "notes.txt",
+      /envoyez un PDF ou un document Word/u,
+    ],
   ])("answers 415 to %s, saying what to send instead", async (_label, bytes, name, detail) => {
     const error = await refusal(readDocumentText(bytes, name));
     expect(error.status).toBe(415);

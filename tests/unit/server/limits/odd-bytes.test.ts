@@ -4,7 +4,11 @@ import { describe, expect, it } from "vitest";
 import { cleanJson, cleanText, hasOddCharacters } from "../../../../server/limits/odd-bytes";
 
 /** Strings mixing ordinary text, accents, emoji (surrogate pairs), NUL and lone surrogates. */
-const oddString = fc.array(fc.oneof(fc.string(), fc.constantFrom("\u0000", "\ud800", "\udfff", "é", "😀", "\ud83d", "\ude00")), { maxLength: 12 }).map((parts) => parts.join(""));
+const oddString = fc
+  .array(fc.oneof(fc.string(), fc.constantFrom("\u0000", "\ud800", "\udfff", "é", "😀", "\ud83d", "\ude00")), {
+    maxLength: 12,
+  })
+  .map((parts) => parts.join(""));
 
 describe("odd bytes", () => {
   it("leaves no NUL and no lone surrogate, and cleaning twice changes nothing more", () => {
@@ -32,8 +36,22 @@ describe("odd bytes", () => {
   });
 
   it("cleans every string of a JSON body, keys included, and returns a clean body as the same object", () => {
-    const body = { notes: "x\u0000y", context: { "sub\u0000ject": "s\udc00" }, list: ["ok", "n\u0000"], n: 3, b: true, z: null };
-    expect(cleanJson(body)).toEqual({ notes: "xy", context: { subject: "s\uFFFD" }, list: ["ok", "n"], n: 3, b: true, z: null });
+    const body = {
+      notes: "x\u0000y",
+      context: { "sub\u0000ject": "s\udc00" },
+      list: ["ok", "n\u0000"],
+      n: 3,
+      b: true,
+      z: null,
+    };
+    expect(cleanJson(body)).toEqual({
+      notes: "xy",
+      context: { subject: "s\uFFFD" },
+      list: ["ok", "n"],
+      n: 3,
+      b: true,
+      z: null,
+    });
     const clean = { task: "member-email", notes: "rien à nettoyer" };
     expect(cleanJson(clean)).toBe(clean);
     fc.assert(

@@ -112,15 +112,38 @@ describe("provider chain", () => {
   it("follows the breaker's model through answers, failures, refusals and cancellations", async () => {
     await fc.assert(
       fc.asyncProperty(
-        fc.commands([fc.integer({ min: 1, max: 1_500 }).map((ms) => new Advance(ms)), fc.constantFrom<Outcome>("ok", "fail", "refuse", "cancel").map((o) => new Generate(o))], { maxCommands: 40 }),
+        fc.commands(
+          [
+            fc.integer({ min: 1, max: 1_500 }).map((ms) => new Advance(ms)),
+            fc.constantFrom<Outcome>("ok", "fail", "refuse", "cancel").map((o) => new Generate(o)),
+          ],
+          { maxCommands: 40 },
+        ),
         async (cmds) => {
           const clock = { now: 0 };
           const script: Outcome[] = [];
           const calls = { n: 0 };
           const cancel = { current: new AbortController() };
-          const remote = scriptedProvider(script, () => cancel.current.abort(new Error("cancelled by the adviser")), calls);
-          const chain = createProviderChain([remote, offline], { budgetMs: 10_000, maxAttempts: 1, retryBaseMs: 0, breakerThreshold: THRESHOLD, breakerCooldownMs: COOLDOWN, now: () => clock.now });
-          await fc.asyncModelRun(() => ({ model: { now: 0, failures: 0, openedAt: undefined }, real: { clock, script, calls, chain, cancel } }), cmds);
+          const remote = scriptedProvider(
+            script,
+            () => cancel.current.abort(new Error("cancelled by the adviser")),
+            calls,
+          );
+          const chain = createProviderChain([remote, offline], {
+            budgetMs: 10_000,
+            maxAttempts: 1,
+            retryBaseMs: 0,
+            breakerThreshold: THRESHOLD,
+            breakerCooldownMs: COOLDOWN,
+            now: () => clock.now,
+          });
+          await fc.asyncModelRun(
+            () => ({
+              model: { now: 0, failures: 0, openedAt: undefined },
+              real: { clock, script, calls, chain, cancel },
+            }),
+            cmds,
+          );
         },
       ),
       { numRuns: 150 },
@@ -133,7 +156,14 @@ describe("provider chain", () => {
     const calls = { n: 0 };
     const cancel = { current: new AbortController() };
     const remote = scriptedProvider(script, () => cancel.current.abort(new Error("cancelled")), calls);
-    const chain = createProviderChain([remote, offline], { budgetMs: 10_000, maxAttempts: 1, retryBaseMs: 0, breakerThreshold: 1, breakerCooldownMs: 100, now: () => clock.now });
+    const chain = createProviderChain([remote, offline], {
+      budgetMs: 10_000,
+      maxAttempts: 1,
+      retryBaseMs: 0,
+      breakerThreshold: 1,
+      breakerCooldownMs: 100,
+      now: () => clock.now,
+    });
     expect((await chain.generate(call)).provider.info.name).toBe("offline");
     expect(chain.breakerStates().remote).toBe("open");
     clock.now = 200;
@@ -147,8 +177,17 @@ describe("provider chain", () => {
   });
 
   it("bounds a hung provider by the budget on the JSON path (no onDelta), then answers offline", async () => {
-    const hung: LlmProvider = { info: { name: "hung", model: "m", region: "FRA", isOffline: false }, generate: (_c, o = {}) => waitForAbort(o.signal) };
-    const chain = createProviderChain([hung, offline], { budgetMs: 300, maxAttempts: 3, retryBaseMs: 0, breakerThreshold: 5, breakerCooldownMs: 1_000 });
+    const hung: LlmProvider = {
+      info: { name: "hung", model: "m", region: "FRA", isOffline: false },
+      generate: (_c, o = {}) => waitForAbort(o.signal),
+    };
+    const chain = createProviderChain([hung, offline], {
+      budgetMs: 300,
+      maxAttempts: 3,
+      retryBaseMs: 0,
+      breakerThreshold: 5,
+      breakerCooldownMs: 1_000,
+    });
     const started = performance.now();
     const result = await chain.generate(call);
     const elapsed = performance.now() - started;
@@ -167,7 +206,14 @@ describe("provider chain", () => {
         return { text: "début fin", usage: { inputTokens: 1, outputTokens: 2 } };
       },
     };
-    const chain = createProviderChain([slow, offline], { budgetMs: 200, answerMs: 5_000, maxAttempts: 1, retryBaseMs: 0, breakerThreshold: 5, breakerCooldownMs: 1_000 });
+    const chain = createProviderChain([slow, offline], {
+      budgetMs: 200,
+      answerMs: 5_000,
+      maxAttempts: 1,
+      retryBaseMs: 0,
+      breakerThreshold: 5,
+      breakerCooldownMs: 1_000,
+    });
     expect((await chain.generate(call)).provider.info.name).toBe("slow");
   });
 });
@@ -231,7 +277,10 @@ describe("fallback order", () => {
   it("waits as long as Retry-After asks, or moves on at once when that is past the budget", async () => {
     const log: string[] = [];
     const busy = (ms: number) => new ProviderError("status", true, { status: 429, retryAfterMs: ms });
-    const patient = createProviderChain([listedProvider("primary", [busy(150), "ok"], log), loggedOffline(log)], settings);
+    const patient = createProviderChain(
+      [listedProvider("primary", [busy(150), "ok"], log), loggedOffline(log)],
+      settings,
+    );
     let started = performance.now();
     expect((await patient.generate(call)).provider.info.name).toBe("primary");
     expect(performance.now() - started).toBeGreaterThanOrEqual(140);

@@ -46,7 +46,10 @@ class Acquire implements Cmd {
 }
 
 class End implements Cmd {
-  constructor(readonly index: number, readonly how: "succeed" | "fail" | "release") {}
+  constructor(
+    readonly index: number,
+    readonly how: "succeed" | "fail" | "release",
+  ) {}
   check = () => true;
   run(m: Model, r: Real) {
     if (r.permits.length === 0) return;
@@ -64,7 +67,8 @@ class End implements Cmd {
       r.breaker.release(permit);
     }
     if (permit.isTrial) m.trialOut = false;
-    const expected = m.openedAt === undefined ? "closed" : m.trialOut || m.now - m.openedAt >= COOLDOWN ? "half-open" : "open";
+    const expected =
+      m.openedAt === undefined ? "closed" : m.trialOut || m.now - m.openedAt >= COOLDOWN ? "half-open" : "open";
     expect(r.breaker.stateAt(m.now)).toBe(expected);
     // Never two trials at once.
     expect(r.permits.filter((p) => p.isTrial).length).toBeLessThanOrEqual(1);
@@ -75,14 +79,22 @@ class End implements Cmd {
 const commands = [
   fc.integer({ min: 1, max: 1_500 }).map((ms) => new Advance(ms)),
   fc.constant(new Acquire()),
-  fc.tuple(fc.nat(5), fc.constantFrom("succeed", "fail", "release") as fc.Arbitrary<"succeed" | "fail" | "release">).map(([i, how]) => new End(i, how)),
+  fc
+    .tuple(fc.nat(5), fc.constantFrom("succeed", "fail", "release") as fc.Arbitrary<"succeed" | "fail" | "release">)
+    .map(([i, how]) => new End(i, how)),
 ];
 
 describe("circuit breaker", () => {
   it("follows its model under any sequence of calls, verdicts, cancellations and time", () => {
     fc.assert(
       fc.property(fc.commands(commands, { maxCommands: 80 }), (cmds) => {
-        fc.modelRun(() => ({ model: { now: 0, failures: 0, openedAt: undefined, trialOut: false }, real: { breaker: new CircuitBreaker({ failureThreshold: THRESHOLD, cooldownMs: COOLDOWN }), permits: [] } }), cmds);
+        fc.modelRun(
+          () => ({
+            model: { now: 0, failures: 0, openedAt: undefined, trialOut: false },
+            real: { breaker: new CircuitBreaker({ failureThreshold: THRESHOLD, cooldownMs: COOLDOWN }), permits: [] },
+          }),
+          cmds,
+        );
       }),
       { numRuns: 300 },
     );

@@ -114,7 +114,11 @@ describe("the OpenAI-compatible adapter", () => {
 
   it("classifies a 5xx as retryable and a 4xx refusal as final", async () => {
     fake.enqueue({ kind: "status", status: 503 });
-    expect(await failureOf(provider().generate(call))).toMatchObject({ kind: "status", status: 503, isRetryable: true });
+    expect(await failureOf(provider().generate(call))).toMatchObject({
+      kind: "status",
+      status: 503,
+      isRetryable: true,
+    });
     for (const status of [400, 401, 404, 422]) {
       fake.enqueue({ kind: "status", status });
       const error = await failureOf(provider().generate(call));
@@ -124,7 +128,11 @@ describe("the OpenAI-compatible adapter", () => {
   });
 
   it("calls an unreadable chunk, or an answer that is no event stream, malformed", async () => {
-    fake.enqueue({ kind: "malformed-chunk", afterChunks: 1, text: "Un brouillon interrompu par un morceau illisible." });
+    fake.enqueue({
+      kind: "malformed-chunk",
+      afterChunks: 1,
+      text: "Un brouillon interrompu par un morceau illisible.",
+    });
     expect(await failureOf(provider().generate(call))).toMatchObject({ kind: "malformed", isRetryable: true });
     fake.enqueue({ kind: "wrong-content-type" });
     expect(await failureOf(provider().generate(call))).toMatchObject({ kind: "malformed", isRetryable: true });

@@ -25,9 +25,25 @@ describe("PGlite store in a worker thread", () => {
 
   it("returns rows with their PostgreSQL types: dates, JSON documents, numbers, booleans, nulls, accented text", async () => {
     const at = new Date("2026-03-14T09:26:53.589Z");
-    await db.query("INSERT INTO items (k, n, at, doc, flag) VALUES ($1, $2, $3, $4, $5)", ["sociétaire é", 42, at, JSON.stringify({ note: "rappel à 18h", tags: ["a"] }), true]);
-    const [row] = await db.query<{ k: string; n: number; at: Date; doc: unknown; flag: boolean; missing: null }>("SELECT k, n, at, doc, flag, NULL AS missing FROM items WHERE k = $1", ["sociétaire é"]);
-    expect(row).toEqual({ k: "sociétaire é", n: 42, at, doc: { note: "rappel à 18h", tags: ["a"] }, flag: true, missing: null });
+    await db.query("INSERT INTO items (k, n, at, doc, flag) VALUES ($1, $2, $3, $4, $5)", [
+      "sociétaire é",
+      42,
+      at,
+      JSON.stringify({ note: "rappel à 18h", tags: ["a"] }),
+      true,
+    ]);
+    const [row] = await db.query<{ k: string; n: number; at: Date; doc: unknown; flag: boolean; missing: null }>(
+      "SELECT k, n, at, doc, flag, NULL AS missing FROM items WHERE k = $1",
+      ["sociétaire é"],
+    );
+    expect(row).toEqual({
+      k: "sociétaire é",
+      n: 42,
+      at,
+      doc: { note: "rappel à 18h", tags: ["a"] },
+      flag: true,
+      missing: null,
+    });
     expect(row?.at).toBeInstanceOf(Date);
   });
 
@@ -53,7 +69,9 @@ describe("PGlite store in a worker thread", () => {
       })
       .catch((e: unknown) => e);
     expect(error).toMatchObject({ code: "23505" });
-    const keys = (await db.query<{ k: string }>("SELECT k FROM items WHERE k IN ('kept', 'discarded')")).map((r) => r.k);
+    const keys = (await db.query<{ k: string }>("SELECT k FROM items WHERE k IN ('kept', 'discarded')")).map(
+      (r) => r.k,
+    );
     expect(keys).toEqual(["kept"]);
     // The connection is not left inside an aborted transaction.
     await db.transaction(async (tx) => tx.query("INSERT INTO items (k) VALUES ('after')"));
@@ -113,7 +131,9 @@ describe("PGlite store in a worker thread", () => {
       return tx.query<{ locks: number }>("SELECT count(*)::int AS locks FROM pg_locks WHERE locktype = 'advisory'");
     });
     expect(rows).toEqual([{ locks: 1 }]);
-    expect(await db.query("SELECT count(*)::int AS locks FROM pg_locks WHERE locktype = 'advisory'")).toEqual([{ locks: 0 }]);
+    expect(await db.query("SELECT count(*)::int AS locks FROM pg_locks WHERE locktype = 'advisory'")).toEqual([
+      { locks: 0 },
+    ]);
   });
 
   it("leaves the event loop free while a long query runs", async () => {

@@ -15,7 +15,12 @@ const printed = (value: number, digits: number): string => String(Number(value.t
 
 describe("the worked example of docs/footprint.md", () => {
   // 24B dense model, 500 output tokens, PUE 1.2, France, no measured latency.
-  const example = estimateFootprint({ outputTokens: 500, model: { activeParamsB: 24, totalParamsB: 24 }, pue: 1.2, region: "FRA" });
+  const example = estimateFootprint({
+    outputTokens: 500,
+    model: { activeParamsB: 24, totalParamsB: 24 },
+    pue: 1.2,
+    region: "FRA",
+  });
 
   it.each([
     ["energy", example.energyWh, 3, "0.0543", "Wh"],
@@ -38,7 +43,12 @@ describe("the worked example of docs/footprint.md", () => {
   });
 
   it("matches the 70B comparison of the doc (4 GPUs)", () => {
-    const large = estimateFootprint({ outputTokens: 500, model: { activeParamsB: 70, totalParamsB: 70 }, pue: 1.2, region: "FRA" });
+    const large = estimateFootprint({
+      outputTokens: 500,
+      model: { activeParamsB: 70, totalParamsB: 70 },
+      pue: 1.2,
+      region: "FRA",
+    });
     expect(printed(large.energyWh, 3)).toBe("0.329");
     expect(printed(large.gco2eq, 3)).toBe("0.0397");
     expect(DOC).toContain("0.329 Wh");
@@ -64,10 +74,16 @@ describe("what changes the estimate", () => {
     const unknown = estimateFootprint({ outputTokens: 500 });
     expect(unknown.isDefaultModelSize).toBe(true);
     expect(unknown).toEqual({
-      ...estimateFootprint({ outputTokens: 500, model: { activeParamsB: DEFAULT_MODEL_PARAMS_B, totalParamsB: DEFAULT_MODEL_PARAMS_B } }),
+      ...estimateFootprint({
+        outputTokens: 500,
+        model: { activeParamsB: DEFAULT_MODEL_PARAMS_B, totalParamsB: DEFAULT_MODEL_PARAMS_B },
+      }),
       isDefaultModelSize: true,
     });
-    expect(estimateFootprint({ outputTokens: 500, model: { activeParamsB: undefined, totalParamsB: undefined } }).isDefaultModelSize).toBe(true);
+    expect(
+      estimateFootprint({ outputTokens: 500, model: { activeParamsB: undefined, totalParamsB: undefined } })
+        .isDefaultModelSize,
+    ).toBe(true);
   });
 
   it("takes a model declared by one size as dense", () => {
@@ -102,15 +118,31 @@ describe("what changes the estimate", () => {
   });
 
   it.each([
-    [undefined, "FRA"], ["", "FRA"], ["FRA", "FRA"], ["fr", "FRA"], ["France", "FRA"], ["francecentral", "FRA"], ["fr-par", "FRA"],
-    ["SWE", "SWE"], ["swedencentral", "SWE"], ["eu-west-1", "IRL"], ["DE", "DEU"], ["USA", "USA"], ["World", "WOR"], ["Atlantis", "WOR"],
+    [undefined, "FRA"],
+    ["", "FRA"],
+    ["FRA", "FRA"],
+    ["fr", "FRA"],
+    ["France", "FRA"],
+    ["francecentral", "FRA"],
+    ["fr-par", "FRA"],
+    ["SWE", "SWE"],
+    ["swedencentral", "SWE"],
+    ["eu-west-1", "IRL"],
+    ["DE", "DEU"],
+    ["USA", "USA"],
+    ["World", "WOR"],
+    ["Atlantis", "WOR"],
   ])("reads the region %s as the %s mix", (region, code) => {
     expect(resolveRegion(region)).toBe(code);
   });
 
   it.each([
-    [{ outputTokens: -1 }], [{ outputTokens: Number.NaN }], [{ outputTokens: 10, pue: 0.9 }], [{ outputTokens: 10, latencyMs: -5 }],
-    [{ outputTokens: 10, model: { activeParamsB: -3 } }], [{ outputTokens: 10, model: { activeParamsB: 50, totalParamsB: 10 } }],
+    [{ outputTokens: -1 }],
+    [{ outputTokens: Number.NaN }],
+    [{ outputTokens: 10, pue: 0.9 }],
+    [{ outputTokens: 10, latencyMs: -5 }],
+    [{ outputTokens: 10, model: { activeParamsB: -3 } }],
+    [{ outputTokens: 10, model: { activeParamsB: 50, totalParamsB: 10 } }],
   ])("refuses an impossible input %j", (input) => {
     expect(() => estimateFootprint(input)).toThrow(RangeError);
   });

@@ -27,10 +27,13 @@ function reachable(file: string, seen = new Set<string>()): Set<string> {
 }
 
 describe("import graph", () => {
-  it.each(["src/checks/groundedness.ts", "src/figures/index.ts"])("%s reaches neither the schemas nor itself again", (entry) => {
-    const start = resolve(ROOT, entry);
-    const files = [...reachable(start)].map((f) => f.slice(ROOT.length + 1));
-    expect(files.filter((f) => f.startsWith("src/schemas/") || f.startsWith("src/extraction/"))).toEqual([]);
-    expect(files.every((f) => f.startsWith("src/figures/") || f.startsWith("src/checks/"))).toBe(true);
-  });
+  it.each(["src/checks/groundedness.ts", "src/figures/index.ts"])(
+    "%s reaches neither the schemas nor itself again",
+    (entry) => {
+      const start = resolve(ROOT, entry);
+      const files = [...reachable(start)].map((f) => f.slice(ROOT.length + 1));
+      expect(files.filter((f) => f.startsWith("src/schemas/") || f.startsWith("src/extraction/"))).toEqual([]);
+      expect(files.every((f) => f.startsWith("src/figures/") || f.startsWith("src/checks/"))).toBe(true);
+    },
+  );
 });

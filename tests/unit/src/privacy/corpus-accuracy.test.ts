@@ -32,13 +32,21 @@ describe("labelled corpus", () => {
 
   it("keeps precision at 90 % or more for every type, so the minutes are not emptied of ordinary words", () => {
     for (const score of evaluation.byType) {
-      if (score.detected > 0) expect(score.correct / score.detected, `${score.type}: ${evaluation.falsePositives.join("; ")}`).toBeGreaterThanOrEqual(0.9);
+      if (score.detected > 0)
+        expect(
+          score.correct / score.detected,
+          `${score.type}: ${evaluation.falsePositives.join("; ")}`,
+        ).toBeGreaterThanOrEqual(0.9);
     }
   });
 
   it("round-trips every sentence and leaves none of its labelled values in the pseudonymised text", () => {
     for (const entry of corpus) {
-      const result = pseudonymise({ notes: entry.text, ...(entry.context ? { context: entry.context } : {}), ...(entry.knownNames ? { knownNames: entry.knownNames } : {}) });
+      const result = pseudonymise({
+        notes: entry.text,
+        ...(entry.context ? { context: entry.context } : {}),
+        ...(entry.knownNames ? { knownNames: entry.knownNames } : {}),
+      });
       expect(restore(result.notes, result.mapping)).toBe(entry.text);
       for (const entity of entry.entities) expect(result.notes, entry.id).not.toContain(entity.value);
     }

@@ -3,7 +3,8 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { pseudonymise, restore } from "../../../../src/privacy";
 
-const read = (name: string): string => readFileSync(fileURLToPath(new URL(`../../../fixtures/pii/notes/${name}`, import.meta.url)), "utf8");
+const read = (name: string): string =>
+  readFileSync(fileURLToPath(new URL(`../../../fixtures/pii/notes/${name}`, import.meta.url)), "utf8");
 
 const WORD = /[\p{L}\p{N}\p{M}_]/u;
 function containsWord(text: string, value: string): boolean {
@@ -26,15 +27,46 @@ const CASES: readonly FixtureCase[] = [
   {
     file: "01-sinistre-auto-telephone.txt",
     memberName: "Karim Benali",
-    gone: ["Karim", "Benali", "Claire", "Morel", "3456789B", "FG-482-KL", "GH-105-TR", "06 12 45 78 90", "karim.benali@example.fr"],
-    kept: ["14/10", "12/10", "18h30", "17/10 9h", "1 500 €", "0 €", "7 jours", "Peugeot 208", "Garage des Halles", "av. de Paris à Niort"],
+    gone: [
+      "Karim",
+      "Benali",
+      "Claire",
+      "Morel",
+      "3456789B",
+      "FG-482-KL",
+      "GH-105-TR",
+      "06 12 45 78 90",
+      "karim.benali@example.fr",
+    ],
+    kept: [
+      "14/10",
+      "12/10",
+      "18h30",
+      "17/10 9h",
+      "1 500 €",
+      "0 €",
+      "7 jours",
+      "Peugeot 208",
+      "Garage des Halles",
+      "av. de Paris à Niort",
+    ],
     hasHealthData: true,
   },
   {
     file: "02-degat-des-eaux-visite.txt",
     memberName: "Sophie Garnier",
     gone: ["Sophie", "Garnier", "8 rue Ricard", "79000 Niort", "Paul", "Renaud"],
-    kept: ["21/10/2025", "18/10", "19/10", "240 € TTC", "5 000 € HT", "1 600 €", "~12 m²", "sociétaire depuis 2009", "RDV agence Niort"],
+    kept: [
+      "21/10/2025",
+      "18/10",
+      "19/10",
+      "240 € TTC",
+      "5 000 € HT",
+      "1 600 €",
+      "~12 m²",
+      "sociétaire depuis 2009",
+      "RDV agence Niort",
+    ],
     hasHealthData: true,
   },
   {

@@ -28,7 +28,9 @@ describe("lexicon boundary", () => {
   });
 
   it("only server/privacy loads them", () => {
-    const loaders = sourceFiles(join(ROOT, "server")).filter((file) => LIST_PACKAGES.slice(0, 3).some((p) => readFileSync(file, "utf8").includes(p)));
+    const loaders = sourceFiles(join(ROOT, "server")).filter((file) =>
+      LIST_PACKAGES.slice(0, 3).some((p) => readFileSync(file, "utf8").includes(p)),
+    );
     expect(loaders.map((f) => f.slice(ROOT.length))).toEqual(["server/privacy/lexicons.ts"]);
   });
 });

@@ -4,8 +4,14 @@ import { loadLexicons } from "../../../../server/privacy/lexicons";
 
 const lexicons = loadLexicons();
 const found = (text: string): string[] => detectPii(text, { lexicons }).map((m) => `${m.type}:${m.value}`);
-const names = (text: string): string[] => found(text).filter((f) => f.startsWith("NOM:") || f.startsWith("PRENOM:")).map((f) => f.replace(/^\w+:/, ""));
-const valuesOf = (text: string, type: PiiType): string[] => detectPii(text, { lexicons }).filter((m) => m.type === type).map((m) => m.value);
+const names = (text: string): string[] =>
+  found(text)
+    .filter((f) => f.startsWith("NOM:") || f.startsWith("PRENOM:"))
+    .map((f) => f.replace(/^\w+:/, ""));
+const valuesOf = (text: string, type: PiiType): string[] =>
+  detectPii(text, { lexicons })
+    .filter((m) => m.type === type)
+    .map((m) => m.value);
 
 describe("lexicons", () => {
   it("tell given names from surnames whatever the package calls its files, and know words and communes", () => {
@@ -57,7 +63,10 @@ describe("names without a civility", () => {
   });
 
   it("gives a name in the AI-edit instruction the placeholder it has in the notes", () => {
-    const result = pseudonymise({ notes: "Appel de Mme Sophie Garnier ce matin.", extraTexts: ["Ajoute que Garnier rappellera Sophie lundi"] }, { lexicons });
+    const result = pseudonymise(
+      { notes: "Appel de Mme Sophie Garnier ce matin.", extraTexts: ["Ajoute que Garnier rappellera Sophie lundi"] },
+      { lexicons },
+    );
     expect(result.notes).toBe("Appel de Mme [PRENOM_1] [NOM_1] ce matin.");
     expect(result.extraTexts).toEqual(["Ajoute que [NOM_1] rappellera [PRENOM_1] lundi"]);
     expect(restore(result.extraTexts[0] ?? "", result.mapping)).toBe("Ajoute que Garnier rappellera Sophie lundi");
@@ -87,12 +96,18 @@ describe("words, places and brands that are not people", () => {
 
 describe("whole addresses", () => {
   it.each([
-    ["Adresse : Résidence Le Parc, escalier B, 3e étage, porte gauche.", "Résidence Le Parc, escalier B, 3e étage, porte gauche"],
+    [
+      "Adresse : Résidence Le Parc, escalier B, 3e étage, porte gauche.",
+      "Résidence Le Parc, escalier B, 3e étage, porte gauche",
+    ],
     ["Domicile : 5, rue de la Paix - 75002 Paris", "5, rue de la Paix - 75002 Paris"],
     ["Sinistre au lieu-dit La Croix Blanche à Vouillé.", "lieu-dit La Croix Blanche à Vouillé"],
     ["Envoyer à BP 8, 97200 Fort-de-France.", "BP 8, 97200 Fort-de-France"],
     ["Adresse : Chemin de la Fontaine, 16100 Cognac", "Chemin de la Fontaine, 16100 Cognac"],
-    ["Locaux : ZI des Sables, 44 rue de l'Industrie, 85000 La Roche-sur-Yon", "ZI des Sables, 44 rue de l'Industrie, 85000 La Roche-sur-Yon"],
+    [
+      "Locaux : ZI des Sables, 44 rue de l'Industrie, 85000 La Roche-sur-Yon",
+      "ZI des Sables, 44 rue de l'Industrie, 85000 La Roche-sur-Yon",
+    ],
     ["Elle vit au 3 rue Carnot, 79 000 Niort.", "3 rue Carnot, 79 000 Niort"],
     ["Kot étudiant : rue des Wallons 12, 1348 Louvain-la-Neuve", "rue des Wallons 12, 1348 Louvain-la-Neuve"],
     ["Chalet : chemin du Lac 4, CH-1950 Sion", "chemin du Lac 4, CH-1950 Sion"],
@@ -123,7 +138,10 @@ describe("identifiers in odd forms", () => {
   ])("%s", (text, type, value) => expect(valuesOf(text, type as PiiType)).toEqual([value]));
 
   it("takes a recent date beside a name for the date of an event, an older one for a birth date", () => {
-    const births = (text: string): string[] => detectPii(text, { lexicons, referenceYear: 2026 }).filter((m) => m.type === "DATE_NAISSANCE").map((m) => m.value);
+    const births = (text: string): string[] =>
+      detectPii(text, { lexicons, referenceYear: 2026 })
+        .filter((m) => m.type === "DATE_NAISSANCE")
+        .map((m) => m.value);
     expect(births("Sinistre déclaré par Karim Benali, 12/03/2026, par téléphone.")).toEqual([]);
     expect(births("Appel de Mme Sophie Garnier (03/11/2025) pour la franchise.")).toEqual([]);
     expect(births("Karim Benali, 15/06/1978, sociétaire depuis 2005.")).toEqual(["15/06/1978"]);

@@ -64,8 +64,14 @@ describe("names given by the context", () => {
     ]);
   });
   it("accepts civilities, capitals and labels in the known name", () => {
-    expect(names("BENALI souhaite un courrier ; Karim rappellera", { knownNames: ["M. BENALI Karim"] })).toEqual(["NOM:BENALI", "PRENOM:Karim"]);
-    expect(names("Élodie transmet à Martin", { knownNames: ["Élodie Martin (MAIF)"] })).toEqual(["PRENOM:Élodie", "NOM:Martin"]);
+    expect(names("BENALI souhaite un courrier ; Karim rappellera", { knownNames: ["M. BENALI Karim"] })).toEqual([
+      "NOM:BENALI",
+      "PRENOM:Karim",
+    ]);
+    expect(names("Élodie transmet à Martin", { knownNames: ["Élodie Martin (MAIF)"] })).toEqual([
+      "PRENOM:Élodie",
+      "NOM:Martin",
+    ]);
   });
   it("does not match a surname that is an ordinary word in lower case", () => {
     expect(names("un petit dégât chez M. Petit", { knownNames: ["Thomas Petit"] })).toEqual(["NOM:Petit"]);
@@ -106,10 +112,9 @@ describe("transcripts and mail headers", () => {
     ]);
   });
   it("reads 'Prénom Nom :' speaker lines but not labels", () => {
-    expect(names("Conseiller : Bonjour\nNathalie Vasseur : Oui\nObjet : sinistre\nCode Postal : 79000\nRAPPEL URGENT : oui")).toEqual([
-      "PRENOM:Nathalie",
-      "NOM:Vasseur",
-    ]);
+    expect(
+      names("Conseiller : Bonjour\nNathalie Vasseur : Oui\nObjet : sinistre\nCode Postal : 79000\nRAPPEL URGENT : oui"),
+    ).toEqual(["PRENOM:Nathalie", "NOM:Vasseur"]);
   });
   it("reads senders and recipients", () => {
     expect(names("De : Claire Morel <claire.morel@free.fr>\nÀ : Dubois Jean; Paul Renaud\nObjet : vol")).toEqual([
@@ -132,8 +137,9 @@ describe("relatives, neighbours and maiden names", () => {
     ["Mme Garcia (née Moreau)", ["NOM:Garcia", "NOM:Moreau"]],
     ["Le fils, Kevin Robert, 19 ans", ["PRENOM:Kevin", "NOM:Robert"]],
   ])("%s", (text, expected) => expect(names(text)).toEqual(expected));
-  it.each(["fille de l'assurée", "enfant asthmatique", "le voisin Garage des Halles", "née le 3 mars 1975"])("finds no name in %s", (text) =>
-    expect(names(text)).toEqual([]),
+  it.each(["fille de l'assurée", "enfant asthmatique", "le voisin Garage des Halles", "née le 3 mars 1975"])(
+    "finds no name in %s",
+    (text) => expect(names(text)).toEqual([]),
   );
 });
 

@@ -1,5 +1,11 @@
 // Tests the pseudonymisation contract the server relies on: placeholders, mapping, counts, context handling, health flag.
-import { PseudonymMappingSchema, hasHealthData, pseudonymise, restore, type PseudonymisationInput } from "../../../../src/privacy";
+import {
+  PseudonymMappingSchema,
+  hasHealthData,
+  pseudonymise,
+  restore,
+  type PseudonymisationInput,
+} from "../../../../src/privacy";
 
 describe("pseudonymise", () => {
   const input: PseudonymisationInput = {
@@ -7,7 +13,15 @@ describe("pseudonymise", () => {
       "Entretien 14/10 - M. Karim Benali, n° sociétaire 3456789B, tél 06 12 45 78 90.\n" +
       "Benali a envoyé le constat ; rappeler Karim Benali au 06 12 45 78 90 avant 18h30. Franchise 1 500 €.",
     source: "De : Karim Benali <karim.benali@example.fr>\nObjet : sinistre du 12/10",
-    context: { memberName: "Karim Benali", memberId: "3456789B", subject: "Sinistre M. Benali", date: "2025-10-14", channel: "phone", tone: "neutre", language: "fr" },
+    context: {
+      memberName: "Karim Benali",
+      memberId: "3456789B",
+      subject: "Sinistre M. Benali",
+      date: "2025-10-14",
+      channel: "phone",
+      tone: "neutre",
+      language: "fr",
+    },
   };
   const result = pseudonymise(input);
 
@@ -34,7 +48,17 @@ describe("pseudonymise", () => {
   it("counts distinct values replaced, by type", () => {
     expect(result.count).toBe(5);
     expect(result.countsByType).toEqual({
-      NOM: 1, PRENOM: 1, EMAIL: 1, TEL: 1, IBAN: 0, NIR: 0, ADRESSE: 0, IMMAT: 0, DATE_NAISSANCE: 0, REF: 1, SIRET: 0,
+      NOM: 1,
+      PRENOM: 1,
+      EMAIL: 1,
+      TEL: 1,
+      IBAN: 0,
+      NIR: 0,
+      ADRESSE: 0,
+      IMMAT: 0,
+      DATE_NAISSANCE: 0,
+      REF: 1,
+      SIRET: 0,
     });
   });
 
@@ -50,7 +74,8 @@ describe("pseudonymise", () => {
     });
     expect(restore(result.notes, mapping)).toBe(input.notes);
     expect(restore(result.source ?? "", mapping)).toBe(input.source);
-    for (const [key, value] of Object.entries(input.context ?? {})) expect(restore(result.context?.[key] ?? "", mapping)).toBe(value);
+    for (const [key, value] of Object.entries(input.context ?? {}))
+      expect(restore(result.context?.[key] ?? "", mapping)).toBe(value);
   });
 
   it("is deterministic", () => {
@@ -58,12 +83,19 @@ describe("pseudonymise", () => {
   });
 
   it("numbers people so that a person's given name and surname share a number", () => {
-    const r = pseudonymise({ notes: "M. Karim Benali et Mme Claire Morel ; M. et Mme Lambert, leur fils Hugo ; Mme Morel." });
-    expect(r.notes).toBe("M. [PRENOM_1] [NOM_1] et Mme [PRENOM_2] [NOM_2] ; M. et Mme [NOM_3], leur fils [PRENOM_4] ; Mme [NOM_2].");
+    const r = pseudonymise({
+      notes: "M. Karim Benali et Mme Claire Morel ; M. et Mme Lambert, leur fils Hugo ; Mme Morel.",
+    });
+    expect(r.notes).toBe(
+      "M. [PRENOM_1] [NOM_1] et Mme [PRENOM_2] [NOM_2] ; M. et Mme [NOM_3], leur fils [PRENOM_4] ; Mme [NOM_2].",
+    );
   });
 
   it("makes the member person 1 whatever the notes mention first", () => {
-    const r = pseudonymise({ notes: "Mme Claire Morel (tiers) ; la sociétaire Mme Garnier", context: { memberName: "Sophie Garnier" } });
+    const r = pseudonymise({
+      notes: "Mme Claire Morel (tiers) ; la sociétaire Mme Garnier",
+      context: { memberName: "Sophie Garnier" },
+    });
     expect(r.notes).toBe("Mme [PRENOM_2] [NOM_2] (tiers) ; la sociétaire Mme [NOM_1]");
     expect(r.context?.memberName).toBe("[PRENOM_1] [NOM_1]");
   });
@@ -100,7 +132,9 @@ describe("pseudonymise", () => {
     const r = pseudonymise({ notes: "pas de blessé ; a vu son médecin (pas d'arrêt) ; enfant asthmatique" });
     expect(r.hasHealthData).toBe(true);
     expect(r.notes).toBe("pas de blessé ; a vu son médecin (pas d'arrêt) ; enfant asthmatique");
-    expect(pseudonymise({ notes: "bris de glace, véhicule à l'arrêt au garage, garantie santé" }).hasHealthData).toBe(false);
+    expect(pseudonymise({ notes: "bris de glace, véhicule à l'arrêt au garage, garantie santé" }).hasHealthData).toBe(
+      false,
+    );
     expect(pseudonymise({ notes: "RAS", source: "Elle est enceinte" }).hasHealthData).toBe(true);
     expect(pseudonymise({ notes: "RAS", context: { subject: "Hospitalisation" } }).hasHealthData).toBe(true);
   });
@@ -135,8 +169,12 @@ describe("hasHealthData", () => {
     "suivi par un psychologue",
     "fracture du poignet",
   ])("sees health in %s", (text) => expect(hasHealthData(text)).toBe(true));
-  it.each(["véhicule à l'arrêt au garage", "contrat santé et garantie prévoyance", "à traiter en urgence", "le virement est opéré", "demande invalide", "RAS"])(
-    "sees none in %s",
-    (text) => expect(hasHealthData(text)).toBe(false),
-  );
+  it.each([
+    "véhicule à l'arrêt au garage",
+    "contrat santé et garantie prévoyance",
+    "à traiter en urgence",
+    "le virement est opéré",
+    "demande invalide",
+    "RAS",
+  ])("sees none in %s", (text) => expect(hasHealthData(text)).toBe(false));
 });

@@ -1,32 +1,123 @@
 // Property-based tests: restore(pseudonymise(x)) = x, no detected value survives, and streamed restoration equals whole restoration.
 import fc from "fast-check";
-import { PII_TYPES, StreamRestorer, pseudonymise, restore, type PseudonymisationInput, type PseudonymMapping } from "../../../../src/privacy";
+import {
+  PII_TYPES,
+  StreamRestorer,
+  pseudonymise,
+  restore,
+  type PseudonymisationInput,
+  type PseudonymMapping,
+} from "../../../../src/privacy";
 import { loadLexicons } from "../../../../server/privacy/lexicons";
 
-const NAMES = ["Karim Benali", "Sophie Garnier", "M. BENALI Karim", "Anne-Marie Le Goff", "Élodie Martin (MAIF)", "Thomas Petit", "Inès Carpentier"];
+const NAMES = [
+  "Karim Benali",
+  "Sophie Garnier",
+  "M. BENALI Karim",
+  "Anne-Marie Le Goff",
+  "Élodie Martin (MAIF)",
+  "Thomas Petit",
+  "Inès Carpentier",
+];
 
 // Fragments are personal data in every supported form, their look-alikes, and placeholder-shaped noise.
 const SAMPLES = [
-  "M. Karim Benali", "Benali", "BENALI", "benali", "Karim", "Mme Claire Morel", "M. et Mme Lambert", "leur fils Hugo", "Monsieur Petit",
-  "un petit dégât", "Madame", "M.", "Mme", "De : Jean-Marc Dubois", "<v Thomas Petit>", "Nathalie Vasseur :", "née Moreau",
-  "karim.benali@example.fr", "06 12 34 56 78", "0612345678", "+33 6 12 34 56 78", "+33 (0)6 12 34 56 78", "05.49.24.61.33",
-  "FR76 3000 6000 0112 3456 7890 189", "FR7630006000011234567890189", "IBAN FR76 3000 6000 0112 3456 7890 188",
-  "2 95 10 99 126 111 93", "2 75 08 2A 004 021 64", "SIRET 732 829 320 00017", "73282932000017", "FR44732829320",
-  "8 rue Ricard", "12 bis avenue de Paris", "79000 Niort", "FG-482-KL", "AB 123 CD", "1234 AB 79", "né le 12/03/1980",
-  "née le 3 mars 1975", "n° sociétaire 3456789B", "3456789B", "dossier 2025-BG-118734", "sinistre n° 25-118734",
-  "1 500 €", "389,90 €", "12/10", "21/10/2025", "18h30", "12,5 %", "asthmatique", "médecin",
-  "[NOM_1]", "[PRENOM_2]", "[TEL_1]", "[DATE_NAISSANCE_1]", "[NOM_", "NOM_1]", "[NOM_1", "[[NOM_1]]", "[REF_0]", "[nom_1]",
+  "M. Karim Benali",
+  "Benali",
+  "BENALI",
+  "benali",
+  "Karim",
+  "Mme Claire Morel",
+  "M. et Mme Lambert",
+  "leur fils Hugo",
+  "Monsieur Petit",
+  "un petit dégât",
+  "Madame",
+  "M.",
+  "Mme",
+  "De : Jean-Marc Dubois",
+  "<v Thomas Petit>",
+  "Nathalie Vasseur :",
+  "née Moreau",
+  "karim.benali@example.fr",
+  "06 12 34 56 78",
+  "0612345678",
+  "+33 6 12 34 56 78",
+  "+33 (0)6 12 34 56 78",
+  "05.49.24.61.33",
+  "FR76 3000 6000 0112 3456 7890 189",
+  "FR7630006000011234567890189",
+  "IBAN FR76 3000 6000 0112 3456 7890 188",
+  "2 95 10 99 126 111 93",
+  "2 75 08 2A 004 021 64",
+  "SIRET 732 829 320 00017",
+  "73282932000017",
+  "FR44732829320",
+  "8 rue Ricard",
+  "12 bis avenue de Paris",
+  "79000 Niort",
+  "FG-482-KL",
+  "AB 123 CD",
+  "1234 AB 79",
+  "né le 12/03/1980",
+  "née le 3 mars 1975",
+  "n° sociétaire 3456789B",
+  "3456789B",
+  "dossier 2025-BG-118734",
+  "sinistre n° 25-118734",
+  "1 500 €",
+  "389,90 €",
+  "12/10",
+  "21/10/2025",
+  "18h30",
+  "12,5 %",
+  "asthmatique",
+  "médecin",
+  "[NOM_1]",
+  "[PRENOM_2]",
+  "[TEL_1]",
+  "[DATE_NAISSANCE_1]",
+  "[NOM_",
+  "NOM_1]",
+  "[NOM_1",
+  "[[NOM_1]]",
+  "[REF_0]",
+  "[nom_1]",
 ];
-const placeholderLike = fc.tuple(fc.constantFrom(...PII_TYPES), fc.integer({ min: 0, max: 12 })).map(([type, n]) => `[${type}_${n}]`);
-const bracketNoise = fc.string({ unit: fc.constantFrom("[", "]", "N", "O", "M", "_", "1", "0", "T", "E", "L", "P", "R"), maxLength: 10 });
+const placeholderLike = fc
+  .tuple(fc.constantFrom(...PII_TYPES), fc.integer({ min: 0, max: 12 }))
+  .map(([type, n]) => `[${type}_${n}]`);
+const bracketNoise = fc.string({
+  unit: fc.constantFrom("[", "]", "N", "O", "M", "_", "1", "0", "T", "E", "L", "P", "R"),
+  maxLength: 10,
+});
 const fragment = fc.oneof(
   { arbitrary: fc.constantFrom(...SAMPLES), weight: 6 },
   { arbitrary: fc.string({ unit: "binary", maxLength: 8 }), weight: 2 },
   { arbitrary: bracketNoise, weight: 1 },
   { arbitrary: placeholderLike, weight: 1 },
 );
-const separator = fc.constantFrom("", " ", "  ", "\n", ", ", ". ", "[", "]", "_", "-", "(", ")", "'", "+", "\u00a0", "@");
-const noteText = fc.array(fc.tuple(fragment, separator), { maxLength: 24 }).map((parts) => parts.map(([f, s]) => f + s).join(""));
+const separator = fc.constantFrom(
+  "",
+  " ",
+  "  ",
+  "\n",
+  ", ",
+  ". ",
+  "[",
+  "]",
+  "_",
+  "-",
+  "(",
+  ")",
+  "'",
+  "+",
+  "\u00a0",
+  "@",
+);
+const noteText = fc
+  .array(fc.tuple(fragment, separator), { maxLength: 24 })
+  .map((parts) => parts.map(([f, s]) => f + s).join(""));
 
 const pseudonymisationInput: fc.Arbitrary<PseudonymisationInput> = fc
   .record({
@@ -82,7 +173,8 @@ describe("pseudonymise / restore round trip (property-based)", () => {
         const { tone: _settingNotPseudonymised, ...personalContext } = result.context ?? {};
         const outputs = [result.notes, result.source ?? "", ...Object.values(personalContext).map((v) => v ?? "")];
         for (const value of Object.values(result.mapping.entries)) {
-          for (const out of outputs) expect(occursAsWord(out, value), `"${value}" survives in ${JSON.stringify(out)}`).toBe(false);
+          for (const out of outputs)
+            expect(occursAsWord(out, value), `"${value}" survives in ${JSON.stringify(out)}`).toBe(false);
         }
         expect(result.count).toBe(Object.keys(result.mapping.entries).length);
         expect(Object.values(result.countsByType).reduce((a, b) => a + b, 0)).toBe(result.count);
@@ -105,16 +197,51 @@ describe("pseudonymise with the server's lexicons (property-based)", () => {
   const lexicons = loadLexicons();
   // Forms only the lexicon rules read: greetings, lower case, particles, places, address chains, odd identifiers.
   const LEXICON_SAMPLES = [
-    "Bonjour Sophie", "julie morel", "appel de karim", "m. dupont", "lycée Victor Hugo", "Van der Berg", "de La Fontaine",
-    "Rappeler Benali", "dossier Lefèvre", "Pierre a appelé", "la pierre", "Résidence Les Tilleuls, bâtiment B, 33000 Bordeaux",
-    "lieu-dit Les Rochettes", "BP 45, 79001 Niort CEDEX", "rue Saint-Gilles 120, 4000 Liège", "06/12/34/56/78", "06 1234 5678",
-    "julie point morel at gmail point com", "s.garnier(at)free.fr", "FR76-3000-6000-0112-3456-7890-189", "(12/03/1961)",
-    "Renault Mégane", "à Laval", "loi Lemoine", "Kerjean a", "QUÉRÉ Yannick",
+    "Bonjour Sophie",
+    "julie morel",
+    "appel de karim",
+    "m. dupont",
+    "lycée Victor Hugo",
+    "Van der Berg",
+    "de La Fontaine",
+    "Rappeler Benali",
+    "dossier Lefèvre",
+    "Pierre a appelé",
+    "la pierre",
+    "Résidence Les Tilleuls, bâtiment B, 33000 Bordeaux",
+    "lieu-dit Les Rochettes",
+    "BP 45, 79001 Niort CEDEX",
+    "rue Saint-Gilles 120, 4000 Liège",
+    "06/12/34/56/78",
+    "06 1234 5678",
+    "julie point morel at gmail point com",
+    "s.garnier(at)free.fr",
+    "FR76-3000-6000-0112-3456-7890-189",
+    "(12/03/1961)",
+    "Renault Mégane",
+    "à Laval",
+    "loi Lemoine",
+    "Kerjean a",
+    "QUÉRÉ Yannick",
   ];
   const lexiconNote = fc
-    .array(fc.tuple(fc.oneof({ arbitrary: fc.constantFrom(...LEXICON_SAMPLES, ...SAMPLES), weight: 6 }, { arbitrary: fc.string({ maxLength: 6 }), weight: 1 }), separator), { maxLength: 16 })
+    .array(
+      fc.tuple(
+        fc.oneof(
+          { arbitrary: fc.constantFrom(...LEXICON_SAMPLES, ...SAMPLES), weight: 6 },
+          { arbitrary: fc.string({ maxLength: 6 }), weight: 1 },
+        ),
+        separator,
+      ),
+      { maxLength: 16 },
+    )
     .map((parts) => parts.map(([f, sep]) => f + sep).join(""));
-  const input = fc.record({ notes: lexiconNote, tone: lexiconNote, instruction: lexiconNote, memberName: fc.option(fc.constantFrom(...NAMES), { nil: undefined }) });
+  const input = fc.record({
+    notes: lexiconNote,
+    tone: lexiconNote,
+    instruction: lexiconNote,
+    memberName: fc.option(fc.constantFrom(...NAMES), { nil: undefined }),
+  });
 
   it("restores notes, every context field and the extra texts exactly, and no replaced value survives in any of them", () => {
     fc.assert(
@@ -123,9 +250,15 @@ describe("pseudonymise with the server's lexicons (property-based)", () => {
         expect(restore(result.notes, result.mapping)).toBe(notes);
         expect(restore(result.context?.tone ?? "", result.mapping)).toBe(tone);
         expect(restore(result.extraTexts[0] ?? "", result.mapping)).toBe(instruction);
-        const outputs = [result.notes, result.context?.tone ?? "", result.context?.memberName ?? "", ...result.extraTexts];
+        const outputs = [
+          result.notes,
+          result.context?.tone ?? "",
+          result.context?.memberName ?? "",
+          ...result.extraTexts,
+        ];
         for (const value of Object.values(result.mapping.entries)) {
-          for (const out of outputs) expect(occursAsWord(out, value), `"${value}" survives in ${JSON.stringify(out)}`).toBe(false);
+          for (const out of outputs)
+            expect(occursAsWord(out, value), `"${value}" survives in ${JSON.stringify(out)}`).toBe(false);
         }
       }),
       { numRuns: 300 },
@@ -136,10 +269,29 @@ describe("pseudonymise with the server's lexicons (property-based)", () => {
 describe("StreamRestorer (property-based)", () => {
   const mapping: PseudonymMapping = {
     version: 1,
-    entries: { "[NOM_1]": "Benali", "[PRENOM_1]": "Karim", "[TEL_1]": "06 12 34 56 78", "[DATE_NAISSANCE_1]": "12/03/1980", "[REF_12]": "3456789B" },
+    entries: {
+      "[NOM_1]": "Benali",
+      "[PRENOM_1]": "Karim",
+      "[TEL_1]": "06 12 34 56 78",
+      "[DATE_NAISSANCE_1]": "12/03/1980",
+      "[REF_12]": "3456789B",
+    },
   };
   const draftPiece = fc.oneof(
-    fc.constantFrom(...Object.keys(mapping.entries), "M. ", " ", "\n", "[", "]", "[NOM_", "[NOM_2]", "[DATE_", "NOM_1]", "1 500 €", "[[NOM_1]]"),
+    fc.constantFrom(
+      ...Object.keys(mapping.entries),
+      "M. ",
+      " ",
+      "\n",
+      "[",
+      "]",
+      "[NOM_",
+      "[NOM_2]",
+      "[DATE_",
+      "NOM_1]",
+      "1 500 €",
+      "[[NOM_1]]",
+    ),
     fc.string({ maxLength: 6 }),
     placeholderLike,
   );

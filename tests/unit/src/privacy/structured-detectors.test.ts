@@ -2,7 +2,10 @@
 import { detectPii, type PiiType } from "../../../../src/privacy";
 
 const found = (text: string): [PiiType, string][] => detectPii(text).map((m) => [m.type, m.value]);
-const valuesOf = (text: string, type: PiiType): string[] => detectPii(text).filter((m) => m.type === type).map((m) => m.value);
+const valuesOf = (text: string, type: PiiType): string[] =>
+  detectPii(text)
+    .filter((m) => m.type === type)
+    .map((m) => m.value);
 
 describe("ordinary figures are never personal data", () => {
   it.each([
@@ -70,10 +73,13 @@ describe("IBAN", () => {
 });
 
 describe("NIR", () => {
-  it.each(["2 95 10 99 126 111 93", "295109912611193", "2 75 08 2A 004 021 64", "2 97 02 2B 015 003 60", "1.80.03.79.191.123.23"])(
-    "finds %s",
-    (nir) => expect(valuesOf(`assuré ${nir} ok`, "NIR")).toEqual([nir]),
-  );
+  it.each([
+    "2 95 10 99 126 111 93",
+    "295109912611193",
+    "2 75 08 2A 004 021 64",
+    "2 97 02 2B 015 003 60",
+    "1.80.03.79.191.123.23",
+  ])("finds %s", (nir) => expect(valuesOf(`assuré ${nir} ok`, "NIR")).toEqual([nir]));
   it("needs the key to match unless the note says it is a social-security number", () => {
     expect(valuesOf("lot 2 95 10 99 126 111 94", "NIR")).toEqual([]);
     expect(valuesOf("n° de sécurité sociale : 2 95 10 99 126 111 94", "NIR")).toEqual(["2 95 10 99 126 111 94"]);
@@ -89,8 +95,9 @@ describe("SIRET / SIREN", () => {
     ["Siret du garage agréé : 351 200 845 00029", "351 200 845 00029"],
     ["TVA intracommunautaire FR44732829320", "FR44732829320"],
   ])("finds it in %s", (text, value) => expect(valuesOf(text, "SIRET")).toEqual([value]));
-  it.each(["code 732829320 du produit", "14 chiffres 73282932000018 faux", "FR45732829320 sans contexte"])("ignores %s", (text) =>
-    expect(valuesOf(text, "SIRET")).toEqual([]),
+  it.each(["code 732829320 du produit", "14 chiffres 73282932000018 faux", "FR45732829320 sans contexte"])(
+    "ignores %s",
+    (text) => expect(valuesOf(text, "SIRET")).toEqual([]),
   );
 });
 
@@ -165,8 +172,11 @@ describe("postal addresses", () => {
     expect(valuesOf("8 rue Ricard le plombier est passé", "ADRESSE")).toEqual(["8 rue Ricard"]);
     expect(valuesOf("145 boulevard Jean Jaurès à Poitiers", "ADRESSE")).toEqual(["145 boulevard Jean Jaurès"]);
   });
-  it.each(["rond-point av. de Paris à Niort", "2 cours par semaine", "3 places de parking", "plafond 15000 € par an", "RDV agence Niort"])(
-    "ignores %s",
-    (text) => expect(valuesOf(text, "ADRESSE")).toEqual([]),
-  );
+  it.each([
+    "rond-point av. de Paris à Niort",
+    "2 cours par semaine",
+    "3 places de parking",
+    "plafond 15000 € par an",
+    "RDV agence Niort",
+  ])("ignores %s", (text) => expect(valuesOf(text, "ADRESSE")).toEqual([]));
 });

@@ -10,7 +10,11 @@ const newest = (text: string) => parse(text).at(-1);
 
 const REPLY = "Bonjour,\n\nJe vous confirme le rendez-vous avec l'expert jeudi à 14 h.";
 const OLD = "Bonjour,\nPouvez-vous me confirmer le rendez-vous ?\nMerci";
-const quote = (text: string) => text.split("\n").map((l) => (l === "" ? ">" : `> ${l}`)).join("\n");
+const quote = (text: string) =>
+  text
+    .split("\n")
+    .map((l) => (l === "" ? ">" : `> ${l}`))
+    .join("\n");
 
 describe("attribution lines in the languages members write", () => {
   it.each([
@@ -38,7 +42,9 @@ describe("attribution lines in the languages members write", () => {
   });
 
   it("reads an attribution that Apple Mail put inside the quote", () => {
-    const messages = parse(`${REPLY}\n\n> On 7 Dec 2026, at 10:00, Jean Dupont <jean.dupont@orange.fr> wrote:\n>\n${quote(OLD)}\n`);
+    const messages = parse(
+      `${REPLY}\n\n> On 7 Dec 2026, at 10:00, Jean Dupont <jean.dupont@orange.fr> wrote:\n>\n${quote(OLD)}\n`,
+    );
     expect(messages.map((m) => m.body)).toEqual([OLD, REPLY]);
     expect(messages[0]?.from).toBe("Jean Dupont <jean.dupont@orange.fr>");
   });
@@ -46,19 +52,50 @@ describe("attribution lines in the languages members write", () => {
 
 describe("header blocks of Outlook, Hotmail and other clients", () => {
   it.each([
-    ["fr", "De : Jean Dupont <jean.dupont@orange.fr>\nEnvoyé : lundi 7 décembre 2026 10:00\nÀ : Élodie Martin <elodie.martin@maif.fr>\nObjet : Rendez-vous expert"],
-    ["en", "From: Jean Dupont <jean.dupont@orange.fr>\nSent: Monday, December 7, 2026 10:00 AM\nTo: Élodie Martin <elodie.martin@maif.fr>\nSubject: Rendez-vous expert"],
-    ["de", "Von: Jean Dupont <jean.dupont@orange.fr>\nGesendet: Montag, 7. Dezember 2026 10:00\nAn: Élodie Martin <elodie.martin@maif.fr>\nBetreff: Rendez-vous expert"],
-    ["es", "De: Jean Dupont <jean.dupont@orange.fr>\nEnviado: lunes, 7 de diciembre de 2026 10:00\nPara: Élodie Martin <elodie.martin@maif.fr>\nAsunto: Rendez-vous expert"],
-    ["it", "Da: Jean Dupont <jean.dupont@orange.fr>\nInviato: lunedì 7 dicembre 2026 10:00\nA: Élodie Martin <elodie.martin@maif.fr>\nOggetto: Rendez-vous expert"],
-    ["pt", "De: Jean Dupont <jean.dupont@orange.fr>\nEnviada em: segunda-feira, 7 de dezembro de 2026 10:00\nPara: Élodie Martin <elodie.martin@maif.fr>\nAssunto: Rendez-vous expert"],
-    ["nl", "Van: Jean Dupont <jean.dupont@orange.fr>\nVerzonden: maandag 7 december 2026 10:00\nAan: Élodie Martin <elodie.martin@maif.fr>\nOnderwerp: Rendez-vous expert"],
-    ["ru", "От: Jean Dupont <jean.dupont@orange.fr>\nОтправлено: 7 декабря 2026 г. 10:00\nКому: Élodie Martin <elodie.martin@maif.fr>\nТема: Rendez-vous expert"],
-    ["ar", "من: Jean Dupont <jean.dupont@orange.fr>\nتاريخ الإرسال: 7 ديسمبر 2026 10:00\nإلى: Élodie Martin <elodie.martin@maif.fr>\nالموضوع: Rendez-vous expert"],
+    [
+      "fr",
+      "De : Jean Dupont <jean.dupont@orange.fr>\nEnvoyé : lundi 7 décembre 2026 10:00\nÀ : Élodie Martin <elodie.martin@maif.fr>\nObjet : Rendez-vous expert",
+    ],
+    [
+      "en",
+      "From: Jean Dupont <jean.dupont@orange.fr>\nSent: Monday, December 7, 2026 10:00 AM\nTo: Élodie Martin <elodie.martin@maif.fr>\nSubject: Rendez-vous expert",
+    ],
+    [
+      "de",
+      "Von: Jean Dupont <jean.dupont@orange.fr>\nGesendet: Montag, 7. Dezember 2026 10:00\nAn: Élodie Martin <elodie.martin@maif.fr>\nBetreff: Rendez-vous expert",
+    ],
+    [
+      "es",
+      "De: Jean Dupont <jean.dupont@orange.fr>\nEnviado: lunes, 7 de diciembre de 2026 10:00\nPara: Élodie Martin <elodie.martin@maif.fr>\nAsunto: Rendez-vous expert",
+    ],
+    [
+      "it",
+      "Da: Jean Dupont <jean.dupont@orange.fr>\nInviato: lunedì 7 dicembre 2026 10:00\nA: Élodie Martin <elodie.martin@maif.fr>\nOggetto: Rendez-vous expert",
+    ],
+    [
+      "pt",
+      "De: Jean Dupont <jean.dupont@orange.fr>\nEnviada em: segunda-feira, 7 de dezembro de 2026 10:00\nPara: Élodie Martin <elodie.martin@maif.fr>\nAssunto: Rendez-vous expert",
+    ],
+    [
+      "nl",
+      "Van: Jean Dupont <jean.dupont@orange.fr>\nVerzonden: maandag 7 december 2026 10:00\nAan: Élodie Martin <elodie.martin@maif.fr>\nOnderwerp: Rendez-vous expert",
+    ],
+    [
+      "ru",
+      "От: Jean Dupont <jean.dupont@orange.fr>\nОтправлено: 7 декабря 2026 г. 10:00\nКому: Élodie Martin <elodie.martin@maif.fr>\nТема: Rendez-vous expert",
+    ],
+    [
+      "ar",
+      "من: Jean Dupont <jean.dupont@orange.fr>\nتاريخ الإرسال: 7 ديسمبر 2026 10:00\nإلى: Élodie Martin <elodie.martin@maif.fr>\nالموضوع: Rendez-vous expert",
+    ],
   ])("%s: Outlook's rule and header block start the older message", (_label, block) => {
     const messages = parse(`${REPLY}\n\n________________________________\n${block}\n\n${OLD}\n`);
     expect(messages.map((m) => m.body)).toEqual([OLD, REPLY]);
-    expect(messages[0]).toMatchObject({ from: "Jean Dupont <jean.dupont@orange.fr>", subject: "Rendez-vous expert", author: "member" });
+    expect(messages[0]).toMatchObject({
+      from: "Jean Dupont <jean.dupont@orange.fr>",
+      subject: "Rendez-vous expert",
+      author: "member",
+    });
   });
 
   it.each([
@@ -72,19 +109,25 @@ describe("header blocks of Outlook, Hotmail and other clients", () => {
     ["-----Oorspronkelijk bericht-----"],
     ["-----Исходное сообщение-----"],
   ])("'%s' then a header block starts the older message", (separator) => {
-    const messages = parse(`${REPLY}\n\n${separator}\nFrom: Jean Dupont [mailto:jean.dupont@orange.fr]\nSent: Monday, December 7, 2026 10:00 AM\nTo: Élodie Martin\nSubject: Rendez-vous\n\n${OLD}\n`);
+    const messages = parse(
+      `${REPLY}\n\n${separator}\nFrom: Jean Dupont [mailto:jean.dupont@orange.fr]\nSent: Monday, December 7, 2026 10:00 AM\nTo: Élodie Martin\nSubject: Rendez-vous\n\n${OLD}\n`,
+    );
     expect(messages.map((m) => m.body)).toEqual([OLD, REPLY]);
     expect(messages[0]?.from).toBe("Jean Dupont <jean.dupont@orange.fr>");
   });
 
   it("reads a Hotmail block whose header starts with the date", () => {
-    const messages = parse(`${REPLY}\n\nDate: Mon, 7 Dec 2026 10:00:00 +0100\nFrom: jean.dupont@hotmail.fr\nTo: elodie.martin@maif.fr\nSubject: Rendez-vous\n\n${OLD}\n`);
+    const messages = parse(
+      `${REPLY}\n\nDate: Mon, 7 Dec 2026 10:00:00 +0100\nFrom: jean.dupont@hotmail.fr\nTo: elodie.martin@maif.fr\nSubject: Rendez-vous\n\n${OLD}\n`,
+    );
     expect(messages.map((m) => m.body)).toEqual([OLD, REPLY]);
     expect(messages[0]?.from).toBe("jean.dupont@hotmail.fr");
   });
 
   it("reads Thunderbird's forward, whose header starts with the subject", () => {
-    const messages = parse(`Pour info.\n\n-------- Forwarded Message --------\nSubject: Rendez-vous\nDate: Mon, 7 Dec 2026 10:00:00 +0100\nFrom: Jean Dupont <jean.dupont@orange.fr>\nTo: elodie.martin@maif.fr\n\n${OLD}\n`);
+    const messages = parse(
+      `Pour info.\n\n-------- Forwarded Message --------\nSubject: Rendez-vous\nDate: Mon, 7 Dec 2026 10:00:00 +0100\nFrom: Jean Dupont <jean.dupont@orange.fr>\nTo: elodie.martin@maif.fr\n\n${OLD}\n`,
+    );
     expect(messages.map((m) => m.body)).toEqual([OLD, "Pour info."]);
     expect(messages[0]?.from).toBe("Jean Dupont <jean.dupont@orange.fr>");
   });
@@ -115,11 +158,17 @@ describe("forwards", () => {
       "",
     ].join("\n");
     const messages = parse(text);
-    expect(messages.map((m) => m.body)).toEqual(["Bonjour, l'expert peut passer jeudi.", "D'accord pour jeudi.", "Pour traitement."]);
+    expect(messages.map((m) => m.body)).toEqual([
+      "Bonjour, l'expert peut passer jeudi.",
+      "D'accord pour jeudi.",
+      "Pour traitement.",
+    ]);
   });
 
   it("does not count a forward sent without a word as a message of its own", () => {
-    const messages = parse(`\n---------- Forwarded message ---------\nFrom: Jean Dupont <jean.dupont@orange.fr>\nDate: Mon, Dec 7, 2026 at 10:00 AM\nSubject: Rendez-vous\nTo: <agence@maif.fr>\n\n${OLD}\n`);
+    const messages = parse(
+      `\n---------- Forwarded message ---------\nFrom: Jean Dupont <jean.dupont@orange.fr>\nDate: Mon, Dec 7, 2026 at 10:00 AM\nSubject: Rendez-vous\nTo: <agence@maif.fr>\n\n${OLD}\n`,
+    );
     expect(messages.map((m) => m.body)).toEqual([OLD]);
   });
 });
@@ -131,7 +180,10 @@ describe("signatures, mobile footers, list footers and disclaimers", () => {
     ["'-Name'", `${body}\n\n-Jean`],
     ["'- Name'", `${body}\n- Jean Dupont`],
     ["'Cordialement,' and a name", `${body}\n\nCordialement,\nJean Dupont`],
-    ["'Bien cordialement' and a name block", `${body}\n\nBien cordialement\n\nJean Dupont\n12 rue des Lilas\n79000 Niort`],
+    [
+      "'Bien cordialement' and a name block",
+      `${body}\n\nBien cordialement\n\nJean Dupont\n12 rue des Lilas\n79000 Niort`,
+    ],
     ["'Envoyé de mon iPhone'", `${body}\n\nEnvoyé de mon iPhone`],
     ["'Sent from my Samsung Galaxy smartphone.'", `${body}\n\nSent from my Samsung Galaxy smartphone.`],
     ["a custom mobile footer", `${body}\n\nSent from a magnificent torch of pixels`],
@@ -141,9 +193,18 @@ describe("signatures, mobile footers, list footers and disclaimers", () => {
     ["'Enviado desde mi iPhone'", `${body}\n\nEnviado desde mi iPhone`],
     ["'Inviato da iPhone'", `${body}\n\nInviato da iPhone`],
     ["'Envoyé depuis Yahoo Mail pour Android'", `${body}\n\nEnvoyé depuis Yahoo Mail pour Android`],
-    ["a mailing-list footer", `${body}\n\n_______________________________________________\nSinistres-habitation mailing list\nSinistres-habitation@lists.example.org\nhttps://lists.example.org/mailman/listinfo/sinistres-habitation`],
-    ["a Google Groups footer", `${body}\n\n--\nYou received this message because you are subscribed to the Google Groups "Sinistres" group.\nTo unsubscribe from this group and stop receiving emails from it, send an email to sinistres+unsubscribe@googlegroups.com.\nTo view this discussion on the web visit https://groups.google.com/d/msgid/sinistres/abc.`],
-    ["a French unsubscribe line", `${body}\n\nPour vous désinscrire de cette liste, envoyez un message à sinistres-unsubscribe@lists.example.org`],
+    [
+      "a mailing-list footer",
+      `${body}\n\n_______________________________________________\nSinistres-habitation mailing list\nSinistres-habitation@lists.example.org\nhttps://lists.example.org/mailman/listinfo/sinistres-habitation`,
+    ],
+    [
+      "a Google Groups footer",
+      `${body}\n\n--\nYou received this message because you are subscribed to the Google Groups "Sinistres" group.\nTo unsubscribe from this group and stop receiving emails from it, send an email to sinistres+unsubscribe@googlegroups.com.\nTo view this discussion on the web visit https://groups.google.com/d/msgid/sinistres/abc.`,
+    ],
+    [
+      "a French unsubscribe line",
+      `${body}\n\nPour vous désinscrire de cette liste, envoyez un message à sinistres-unsubscribe@lists.example.org`,
+    ],
     [
       "a French legal disclaimer",
       `${body}\n\nJean\n\nCe message et toutes les pièces jointes (ci-après le « message ») sont établis à l'intention exclusive de ses destinataires et sont confidentiels. Si vous recevez ce message par erreur, merci de le détruire et d'en avertir immédiatement l'expéditeur. Toute utilisation de ce message non conforme à sa destination, toute diffusion ou toute publication, totale ou partielle, est interdite, sauf autorisation expresse.`,
@@ -157,7 +218,8 @@ describe("signatures, mobile footers, list footers and disclaimers", () => {
   });
 
   it("keeps prose that starts like a footer, and a dash inside a sentence", () => {
-    const prose = "Bonjour,\n\nSent from the garage yesterday, the quote is attached.\nLe montant - hors taxes - est de 420 €.";
+    const prose =
+      "Bonjour,\n\nSent from the garage yesterday, the quote is attached.\nLe montant - hors taxes - est de 420 €.";
     expect(newest(prose)?.body).toBe(prose);
   });
 });
@@ -177,17 +239,25 @@ describe("shapes of the public reply-parser corpora (rewritten in our words)", (
   });
 
   it("reads a header block opened by 'Message du :' under a rule of equals signs", () => {
-    const messages = parse(`${REPLY}\n\n====\n\nMessage du : 03/12/2026 09:12\nDe : "Agence MAIF" <agence@maif.fr>\nA : jean.dupont@orange.fr\nCopie à : \nSujet : Votre dossier\n\nVotre dossier est complet.\n`);
+    const messages = parse(
+      `${REPLY}\n\n====\n\nMessage du : 03/12/2026 09:12\nDe : "Agence MAIF" <agence@maif.fr>\nA : jean.dupont@orange.fr\nCopie à : \nSujet : Votre dossier\n\nVotre dossier est complet.\n`,
+    );
     expect(messages.map((m) => m.body)).toEqual(["Votre dossier est complet.", REPLY]);
   });
 
   it("drops a custom mobile footer sitting right above an unquoted attribution", () => {
-    const messages = parse("Je vous envoie la photo ce soir.\n\nSent from TypeApp<http://www.typeapp.example/r?b=1>\nOn Dec 3, 2026, at 09:12, Agence MAIF <agence@maif.fr<\nmailto:agence@maif.fr>> wrote:\nPouvez-vous nous envoyer une photo ?");
-    expect(messages.map((m) => m.body)).toEqual(["Pouvez-vous nous envoyer une photo ?", "Je vous envoie la photo ce soir."]);
+    const messages = parse(
+      "Je vous envoie la photo ce soir.\n\nSent from TypeApp<http://www.typeapp.example/r?b=1>\nOn Dec 3, 2026, at 09:12, Agence MAIF <agence@maif.fr<\nmailto:agence@maif.fr>> wrote:\nPouvez-vous nous envoyer une photo ?",
+    );
+    expect(messages.map((m) => m.body)).toEqual([
+      "Pouvez-vous nous envoyer une photo ?",
+      "Je vous envoie la photo ce soir.",
+    ]);
   });
 
   it("keeps an inline reply on a mailing list, without the list's footer or the quoted signature", () => {
-    const text = "Bonjour,\nOn Thu, 2026-12-03 at 09:12 +0100, Paul Martin wrote:\n> Comment déclarer un sinistre ?\n\nPar l'espace sociétaire, rubrique Sinistres.\n\n> \n> -Paul Martin\n> \n> _______________________________________________\n> entraide mailing list\n> entraide@lists.example.org\n> http://lists.example.org/mailman/listinfo/entraide\n\n\n__\nentraide mailing list\nentraide@lists.example.org\nhttp://lists.example.org/mailman/listinfo/entraide\n";
+    const text =
+      "Bonjour,\nOn Thu, 2026-12-03 at 09:12 +0100, Paul Martin wrote:\n> Comment déclarer un sinistre ?\n\nPar l'espace sociétaire, rubrique Sinistres.\n\n> \n> -Paul Martin\n> \n> _______________________________________________\n> entraide mailing list\n> entraide@lists.example.org\n> http://lists.example.org/mailman/listinfo/entraide\n\n\n__\nentraide mailing list\nentraide@lists.example.org\nhttp://lists.example.org/mailman/listinfo/entraide\n";
     const body = newest(text)?.body ?? "";
     expect(body).toMatch(/^Bonjour,/u);
     expect(body).toContain("Par l'espace sociétaire, rubrique Sinistres.");
@@ -195,18 +265,25 @@ describe("shapes of the public reply-parser corpora (rewritten in our words)", (
   });
 
   it("removes a closing, a '--' signature block and a mobile footer together", () => {
-    expect(newest("Merci pour votre aide !\n\nBien à vous,\nJean\n\n--\nJean Dupont\nArtisan plombier\nDupont & Fils\n\nEnvoyé de mon iPhone\n\n")?.body).toBe("Merci pour votre aide !");
+    expect(
+      newest(
+        "Merci pour votre aide !\n\nBien à vous,\nJean\n\n--\nJean Dupont\nArtisan plombier\nDupont & Fils\n\nEnvoyé de mon iPhone\n\n",
+      )?.body,
+    ).toBe("Merci pour votre aide !");
   });
 
   it("does not take a sentence ending with an address and a colon for an attribution", () => {
-    const text = "Bonjour,\n\nLe 3 mars, j'ai écrit à expert@cabinet.example :\nles photos, la facture et le devis.\nSans réponse depuis.";
+    const text =
+      "Bonjour,\n\nLe 3 mars, j'ai écrit à expert@cabinet.example :\nles photos, la facture et le devis.\nSans réponse depuis.";
     expect(parse(text).map((m) => m.body)).toEqual([text]);
   });
 });
 
 describe("attribution lines right under the reply", () => {
   it("does not fold a reply's last line starting with 'Le' into the attribution below it", () => {
-    const messages = parse("Bonjour,\nLe devis de 120 € est accepté.\nLe lun. 7 déc. 2026 à 10:00, Jean Dupont <jean.dupont@orange.fr> a écrit :\n> Voici le devis.\n");
+    const messages = parse(
+      "Bonjour,\nLe devis de 120 € est accepté.\nLe lun. 7 déc. 2026 à 10:00, Jean Dupont <jean.dupont@orange.fr> a écrit :\n> Voici le devis.\n",
+    );
     expect(messages.map((m) => m.body)).toEqual(["Voici le devis.", "Bonjour,\nLe devis de 120 € est accepté."]);
     expect(messages[0]?.sentAt).toBe("lun. 7 déc. 2026 à 10:00");
   });
@@ -214,7 +291,8 @@ describe("attribution lines right under the reply", () => {
 
 describe("a message forwarded as an attachment", () => {
   it("reads the header block framed by dashes that a mail parser renders, without the dashes", () => {
-    const text = "Je vous transfère le devis.\n\n-----------------------------------------\nFrom:    Plomberie Martin <contact@plomberie.example>\nSubject: Devis\nDate:    04/12/2026, 16:00:00\nTo:      jean.dupont@orange.fr\n-----------------------------------------\n\nLe devis s'élève à 420 €.\n";
+    const text =
+      "Je vous transfère le devis.\n\n-----------------------------------------\nFrom:    Plomberie Martin <contact@plomberie.example>\nSubject: Devis\nDate:    04/12/2026, 16:00:00\nTo:      jean.dupont@orange.fr\n-----------------------------------------\n\nLe devis s'élève à 420 €.\n";
     const messages = parse(text);
     expect(messages.map((m) => m.body)).toEqual(["Le devis s'élève à 420 €.", "Je vous transfère le devis."]);
     expect(messages[0]).toMatchObject({ from: "Plomberie Martin <contact@plomberie.example>", subject: "Devis" });
@@ -240,7 +318,10 @@ describe("closings and signature blocks in the languages members write", () => {
   });
 
   it.each([
-    ["a name block with contact details and no closing", "Jean Dupont\nArtisan plombier – Dupont & Fils\nTél. : 05 49 12 34 56\nwww.dupont-plomberie.example"],
+    [
+      "a name block with contact details and no closing",
+      "Jean Dupont\nArtisan plombier – Dupont & Fils\nTél. : 05 49 12 34 56\nwww.dupont-plomberie.example",
+    ],
     ["a name with a title on one line", "Jean Dupont | Artisan plombier | Dupont & Fils"],
     ["a rule then a name block", "---\nJean Dupont\nDupont & Fils"],
     ["a dash line then a name", "-\nJean"],
@@ -248,10 +329,19 @@ describe("closings and signature blocks in the languages members write", () => {
     ["a localised mobile footer", "Von meinem Samsung Galaxy Smartphone gesendet"],
     ["a mobile footer with an apology", "Sent from my iPhone, please excuse any typos"],
     ["a Swedish mobile footer", "Skickat från min iPhone"],
-    ["a company registration footer", "Dupont & Fils SARL, siège social : 12 rue des Lilas, 79000 Niort, capital social de 10 000 €."],
+    [
+      "a company registration footer",
+      "Dupont & Fils SARL, siège social : 12 rue des Lilas, 79000 Niort, capital social de 10 000 €.",
+    ],
     ["a phishing warning", "Dupont & Fils will never ask you for your password by email."],
-    ["a German disclaimer", "Diese E-Mail enthält vertrauliche Informationen. Wenn Sie nicht der richtige Adressat sind, informieren Sie bitte sofort den Absender und vernichten Sie diese Mail."],
-    ["a Spanish disclaimer", "Este mensaje y sus archivos adjuntos son confidenciales. Si usted no es el destinatario, le rogamos lo comunique al remitente y proceda a su eliminación."],
+    [
+      "a German disclaimer",
+      "Diese E-Mail enthält vertrauliche Informationen. Wenn Sie nicht der richtige Adressat sind, informieren Sie bitte sofort den Absender und vernichten Sie diese Mail.",
+    ],
+    [
+      "a Spanish disclaimer",
+      "Este mensaje y sus archivos adjuntos son confidenciales. Si usted no es el destinatario, le rogamos lo comunique al remitente y proceda a su eliminación.",
+    ],
   ])("removes %s", (_label, footer) => {
     expect(newest(`${body}\n\n${footer}`)?.body).toBe(body);
   });
@@ -291,9 +381,15 @@ describe("attribution lines of other clients and styles", () => {
 
 describe("forwarded from Nordic and Polish clients", () => {
   it.each([
-    ["-------- Oprindelig besked --------\nFra: Agence MAIF <agence@maif.fr>\nDato: 03.12.2026  09.12  (GMT+01:00)\nTil: jean.dupont@orange.fr\nEmne: Votre dossier"],
-    ["-----Ursprungligt meddelande-----\nFrån: Agence MAIF <agence@maif.fr>\nSkickat: den 3 december 2026 09:12\nTill: jean.dupont@orange.fr\nÄmne: Votre dossier"],
-    ["-----Wiadomość oryginalna-----\nOd: Agence MAIF <agence@maif.fr>\nWysłano: 3 grudnia 2026 09:12\nDo: jean.dupont@orange.fr\nTemat: Votre dossier"],
+    [
+      "-------- Oprindelig besked --------\nFra: Agence MAIF <agence@maif.fr>\nDato: 03.12.2026  09.12  (GMT+01:00)\nTil: jean.dupont@orange.fr\nEmne: Votre dossier",
+    ],
+    [
+      "-----Ursprungligt meddelande-----\nFrån: Agence MAIF <agence@maif.fr>\nSkickat: den 3 december 2026 09:12\nTill: jean.dupont@orange.fr\nÄmne: Votre dossier",
+    ],
+    [
+      "-----Wiadomość oryginalna-----\nOd: Agence MAIF <agence@maif.fr>\nWysłano: 3 grudnia 2026 09:12\nDo: jean.dupont@orange.fr\nTemat: Votre dossier",
+    ],
   ])("%s", (block) => {
     const messages = parse(`${REPLY}\n\n${block}\n\nVotre dossier est complet.\n`);
     expect(messages.map((m) => m.body)).toEqual(["Votre dossier est complet.", REPLY]);
@@ -303,8 +399,14 @@ describe("forwarded from Nordic and Polish clients", () => {
 
 describe("a name signed right under the last sentence", () => {
   it("removes 'Jean' under a sentence that ends, and keeps a line that goes on with the sentence", () => {
-    expect(newest("Merci pour le devis, je le signe ce soir.\nJean\n\nEnvoyé de mon iPhone")?.body).toBe("Merci pour le devis, je le signe ce soir.");
-    expect(newest("Bonjour,\nle rendez-vous est fixé avec\nMonsieur Girard")?.body).toBe("Bonjour,\nle rendez-vous est fixé avec\nMonsieur Girard");
-    expect(newest("Bonjour,\nLe rendez-vous est à l'agence :\nAgence de Niort")?.body).toBe("Bonjour,\nLe rendez-vous est à l'agence :\nAgence de Niort");
+    expect(newest("Merci pour le devis, je le signe ce soir.\nJean\n\nEnvoyé de mon iPhone")?.body).toBe(
+      "Merci pour le devis, je le signe ce soir.",
+    );
+    expect(newest("Bonjour,\nle rendez-vous est fixé avec\nMonsieur Girard")?.body).toBe(
+      "Bonjour,\nle rendez-vous est fixé avec\nMonsieur Girard",
+    );
+    expect(newest("Bonjour,\nLe rendez-vous est à l'agence :\nAgence de Niort")?.body).toBe(
+      "Bonjour,\nLe rendez-vous est à l'agence :\nAgence de Niort",
+    );
   });
 });

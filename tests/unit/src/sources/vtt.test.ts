@@ -23,7 +23,14 @@ function refusal(text: string): AppError {
 describe("parseVtt on Teams transcripts", () => {
   it("merges consecutive cues of one speaker into turns, keeping the first start and the last end", () => {
     const { turns } = parseVtt(source("teams-sinistre-habitation.vtt"));
-    expect(speakers(turns)).toEqual(["Élodie Martin (MAIF)", "Thomas Petit", "Élodie Martin (MAIF)", "Thomas Petit", "Élodie Martin (MAIF)", "Thomas Petit"]);
+    expect(speakers(turns)).toEqual([
+      "Élodie Martin (MAIF)",
+      "Thomas Petit",
+      "Élodie Martin (MAIF)",
+      "Thomas Petit",
+      "Élodie Martin (MAIF)",
+      "Thomas Petit",
+    ]);
     expect(turns[0]).toEqual({
       speaker: "Élodie Martin (MAIF)",
       text: "Bonjour Monsieur Petit, Élodie Martin, conseillère MAIF. Je vous appelle au sujet de votre déclaration de sinistre habitation.",
@@ -31,15 +38,26 @@ describe("parseVtt on Teams transcripts", () => {
       end: "00:00:09.420",
     });
     // A cue wrapped over two lines reads as one sentence.
-    expect(turns[1]?.text).toBe("Oui, bonjour. Alors c'est la tempête du 16 octobre, des tuiles sont tombées et il y a eu une infiltration dans la chambre du fond.");
-    expect(turns[3]).toMatchObject({ text: "Oui, un couvreur est passé le 17, il a bâché. Il m'a fait un devis de 2 950 euros pour remplacer les tuiles.", start: "00:00:21.600", end: "00:00:30.400" });
+    expect(turns[1]?.text).toBe(
+      "Oui, bonjour. Alors c'est la tempête du 16 octobre, des tuiles sont tombées et il y a eu une infiltration dans la chambre du fond.",
+    );
+    expect(turns[3]).toMatchObject({
+      text: "Oui, un couvreur est passé le 17, il a bâché. Il m'a fait un devis de 2 950 euros pour remplacer les tuiles.",
+      start: "00:00:21.600",
+      end: "00:00:30.400",
+    });
   });
 
   it("reads the shared sample transcript", () => {
     const { turns } = parseVtt(note("06-transcription-teams.vtt"));
     expect(turns).toHaveLength(6);
     expect(speakersOf(turns)).toEqual(["Élodie Martin", "Thomas Petit"]);
-    expect(turns.at(-1)).toEqual({ speaker: "Thomas Petit", text: "Parfait, merci beaucoup.", start: "00:00:38.500", end: "00:00:42.000" });
+    expect(turns.at(-1)).toEqual({
+      speaker: "Thomas Petit",
+      text: "Parfait, merci beaucoup.",
+      start: "00:00:38.500",
+      end: "00:00:42.000",
+    });
   });
 
   it("handles a BOM, CRLF, header metadata, NOTE and STYLE blocks, cue settings, <v.loud>, inline tags and entities", () => {
@@ -58,36 +76,83 @@ describe("parseVtt on Teams transcripts", () => {
         end: "00:00:18.000",
       },
       { speaker: null, text: "(bruit de fond)", start: "00:00:19.000", end: "00:00:21.000" },
-      { speaker: "Karim Benali (MAIF)", text: "Je transmets les factures à l'expert pour revoir la vétusté.", start: "00:00:21.500", end: "00:00:27.000" },
+      {
+        speaker: "Karim Benali (MAIF)",
+        text: "Je transmets les factures à l'expert pour revoir la vétusté.",
+        start: "00:00:21.500",
+        end: "00:00:27.000",
+      },
     ]);
     const all = transcriptToSource(turns);
-    for (const syntax of ["WEBVTT", "NOTE", "STYLE", "-->", "Kind:", "::cue", "<v", "<i>", "</v>", "align:", "&amp;", "\r", "\uFEFF"]) expect(all).not.toContain(syntax);
+    for (const syntax of [
+      "WEBVTT",
+      "NOTE",
+      "STYLE",
+      "-->",
+      "Kind:",
+      "::cue",
+      "<v",
+      "<i>",
+      "</v>",
+      "align:",
+      "&amp;",
+      "\r",
+      "\uFEFF",
+    ])
+      expect(all).not.toContain(syntax);
   });
 
   it("splits a cue holding two voices, drops text a blank line cut off its cue (the spec's stray block), and starts a cue at a timing line without a blank line", () => {
     const { turns } = parseVtt(source("teams-tricky-cues.vtt"));
-    expect(speakers(turns)).toEqual(["Sophie Laurent (MAIF)", "Marc Girard [Invité]", "Sophie Laurent (MAIF)", "Marc Girard [Invité]", "Sophie Laurent (MAIF)", null]);
+    expect(speakers(turns)).toEqual([
+      "Sophie Laurent (MAIF)",
+      "Marc Girard [Invité]",
+      "Sophie Laurent (MAIF)",
+      "Marc Girard [Invité]",
+      "Sophie Laurent (MAIF)",
+      null,
+    ]);
     // Per the WebVTT parser, "entièrement, sur environ 12 m²." after a blank line belongs to no cue.
-    expect(turns[1]?.text).toBe("Bonjour. Je suis l'expert mandaté pour le dégât des eaux du 3 mars. Le plafond de la salle de bains est à refaire");
+    expect(turns[1]?.text).toBe(
+      "Bonjour. Je suis l'expert mandaté pour le dégât des eaux du 3 mars. Le plafond de la salle de bains est à refaire",
+    );
     // "<v   Sophie   Laurent (MAIF)  >" is the same speaker as "<v Sophie Laurent (MAIF)>".
     expect(turns[2]?.text).toBe("Merci. Et la cause ?");
     expect(turns[3]?.text).toBe("Un joint de douche défaillant chez le voisin du dessus.");
     expect(turns[4]?.text).toBe("C'est donc la convention IRSI qui s'applique.");
     // An empty voice says nothing; the cues after it name nobody, and consecutive unnamed cues form one turn.
-    expect(turns[5]).toEqual({ speaker: null, text: "Je vous envoie mon rapport d'ici vendredi. Bonne journée.", start: "00:00:17.000", end: "00:00:20.000" });
+    expect(turns[5]).toEqual({
+      speaker: null,
+      text: "Je vous envoie mon rapport d'ici vendredi. Bonne journée.",
+      start: "00:00:17.000",
+      end: "00:00:20.000",
+    });
   });
 
   it("reads 'Name: text' speakers in files without voices (Zoom), but not one 'Attention :' sentence", () => {
     const { turns } = parseVtt(source("zoom-speaker-prefix.vtt"));
     expect(speakers(turns)).toEqual(["Claire Moreau", "Paul Lefèvre", "Claire Moreau"]);
-    expect(turns[0]?.text).toBe("Bonjour Monsieur Lefèvre, c'est au sujet de votre jeune conducteur. Votre fils Hugo a obtenu son permis quand ?");
+    expect(turns[0]?.text).toBe(
+      "Bonjour Monsieur Lefèvre, c'est au sujet de votre jeune conducteur. Votre fils Hugo a obtenu son permis quand ?",
+    );
 
-    const once = parseVtt("WEBVTT\n\n00:01.000 --> 00:02.000\nAttention : la ligne coupe.\n\n00:02.000 --> 00:03.000\nJe vous rappelle.\n");
-    expect(once.turns).toEqual([{ speaker: null, text: "Attention : la ligne coupe. Je vous rappelle.", start: "00:00:01.000", end: "00:00:03.000" }]);
+    const once = parseVtt(
+      "WEBVTT\n\n00:01.000 --> 00:02.000\nAttention : la ligne coupe.\n\n00:02.000 --> 00:03.000\nJe vous rappelle.\n",
+    );
+    expect(once.turns).toEqual([
+      {
+        speaker: null,
+        text: "Attention : la ligne coupe. Je vous rappelle.",
+        start: "00:00:01.000",
+        end: "00:00:03.000",
+      },
+    ]);
   });
 
   it("normalises timestamps, skips cues with invalid timings, and reads '<' as the spec's tag opener", () => {
-    const { turns } = parseVtt("WEBVTT\n\n01:02.500 --> 1:00:03.250\n<v A B>3 &lt; 4 &amp;&constructor; &eacute;t&eacute; &#233;</v>\n\nabc --> def\n<v C D>perdu\n\n01:02.5 --> 01:03.000\n<v C D>perdu aussi\n\n01:04.000 --> 01:05.000\n<v C D>ok 3 < 4 ignoré</v> fin\n");
+    const { turns } = parseVtt(
+      "WEBVTT\n\n01:02.500 --> 1:00:03.250\n<v A B>3 &lt; 4 &amp;&constructor; &eacute;t&eacute; &#233;</v>\n\nabc --> def\n<v C D>perdu\n\n01:02.5 --> 01:03.000\n<v C D>perdu aussi\n\n01:04.000 --> 01:05.000\n<v C D>ok 3 < 4 ignoré</v> fin\n",
+    );
     expect(turns).toEqual([
       { speaker: "A B", text: "3 < 4 &&constructor; été é", start: "00:01:02.500", end: "01:00:03.250" },
       // "< 4 ignoré</v>" is a start tag with an empty name and an annotation: dropped, and the voice stays open.
@@ -125,20 +190,32 @@ describe("parseVtt on transcripts copied from Teams or Word", () => {
       "Karim Benali a arrêté la transcription",
     ].join("\r\n");
     expect(parseVtt(text).turns).toEqual([
-      { speaker: "Karim Benali", text: "Bonjour Madame Dupont, je vous appelle pour votre sinistre.", start: "00:00:03.000", end: "00:00:03.000" },
-      { speaker: "Nathalie Dupont", text: "Oui, bonjour. Le dégât des eaux date du 2 novembre.", start: "00:00:09.000", end: "00:00:09.000" },
+      {
+        speaker: "Karim Benali",
+        text: "Bonjour Madame Dupont, je vous appelle pour votre sinistre.",
+        start: "00:00:03.000",
+        end: "00:00:03.000",
+      },
+      {
+        speaker: "Nathalie Dupont",
+        text: "Oui, bonjour. Le dégât des eaux date du 2 novembre.",
+        start: "00:00:09.000",
+        end: "00:00:09.000",
+      },
       { speaker: "Karim Benali", text: "Très bien, je note.", start: "01:02:15.000", end: "01:02:15.000" },
     ]);
   });
 
   it("reads a speaker on their own line followed by lines of speech, with or without blank lines", () => {
-    const spaced = "Élodie Martin\nBonjour Monsieur Petit.\nJe vous appelle pour la tempête.\n\nThomas Petit\nOui, bonjour.\n\nÉlodie Martin\nAvez-vous des photos ?\n";
+    const spaced =
+      "Élodie Martin\nBonjour Monsieur Petit.\nJe vous appelle pour la tempête.\n\nThomas Petit\nOui, bonjour.\n\nÉlodie Martin\nAvez-vous des photos ?\n";
     expect(turnsOf(spaced)).toEqual([
       ["Élodie Martin", "Bonjour Monsieur Petit. Je vous appelle pour la tempête."],
       ["Thomas Petit", "Oui, bonjour."],
       ["Élodie Martin", "Avez-vous des photos ?"],
     ]);
-    const packed = "Élodie Martin (MAIF)\nBonjour.\nThomas Petit\nBonjour Madame.\nMerci\nÉlodie Martin (MAIF)\nC'est noté.\nThomas Petit\nMerci.\n";
+    const packed =
+      "Élodie Martin (MAIF)\nBonjour.\nThomas Petit\nBonjour Madame.\nMerci\nÉlodie Martin (MAIF)\nC'est noté.\nThomas Petit\nMerci.\n";
     expect(turnsOf(packed)).toEqual([
       ["Élodie Martin (MAIF)", "Bonjour."],
       // "Merci" alone is speech, not a speaker.
@@ -147,14 +224,17 @@ describe("parseVtt on transcripts copied from Teams or Word", () => {
       ["Thomas Petit", "Merci."],
     ]);
     // A speaker line may end with a colon, and a time line may follow it.
-    expect(turnsOf("Conseiller :\n0:05\nBonjour.\n\nSociétaire :\n0:07\nBonjour, j'appelle pour mon contrat.\n")).toEqual([
+    expect(
+      turnsOf("Conseiller :\n0:05\nBonjour.\n\nSociétaire :\n0:07\nBonjour, j'appelle pour mon contrat.\n"),
+    ).toEqual([
       ["Conseiller", "Bonjour."],
       ["Sociétaire", "Bonjour, j'appelle pour mon contrat."],
     ]);
   });
 
   it("reads '[00:01:02] Name: text' lines, and the lines that wrap them", () => {
-    const text = "[00:00:01] Claire Moreau: Bonjour Monsieur Lefèvre.\n[00:00:04] Paul Lefèvre : Bonjour.\nJe vous écoute.\n(00:01:02) Claire Moreau: Votre fils a son permis ?\n00:01:10 Paul Lefèvre: Depuis septembre.\n";
+    const text =
+      "[00:00:01] Claire Moreau: Bonjour Monsieur Lefèvre.\n[00:00:04] Paul Lefèvre : Bonjour.\nJe vous écoute.\n(00:01:02) Claire Moreau: Votre fils a son permis ?\n00:01:10 Paul Lefèvre: Depuis septembre.\n";
     expect(parseVtt(text).turns).toEqual([
       { speaker: "Claire Moreau", text: "Bonjour Monsieur Lefèvre.", start: "00:00:01.000", end: "00:00:01.000" },
       { speaker: "Paul Lefèvre", text: "Bonjour. Je vous écoute.", start: "00:00:04.000", end: "00:00:04.000" },
@@ -164,7 +244,8 @@ describe("parseVtt on transcripts copied from Teams or Word", () => {
   });
 
   it("reads Teams' older copy with timing lines and the speaker under them", () => {
-    const text = "0:0:0.0 --> 0:0:4.500\nKarim Benali\nBonjour Madame.\n\n0:0:4.500 --> 0:0:7.0\nNathalie Dupont\nBonjour.\n";
+    const text =
+      "0:0:0.0 --> 0:0:4.500\nKarim Benali\nBonjour Madame.\n\n0:0:4.500 --> 0:0:7.0\nNathalie Dupont\nBonjour.\n";
     expect(turnsOf(text)).toEqual([
       ["Karim Benali", "Bonjour Madame."],
       ["Nathalie Dupont", "Bonjour."],
@@ -172,7 +253,9 @@ describe("parseVtt on transcripts copied from Teams or Word", () => {
   });
 
   it("refuses prose that names no speaker", () => {
-    expect(refusal("Bonjour,\nJe vous écris au sujet de mon sinistre.\nCordialement").detail).toMatch(/n'est pas une transcription/u);
+    expect(refusal("Bonjour,\nJe vous écris au sujet de mon sinistre.\nCordialement").detail).toMatch(
+      /n'est pas une transcription/u,
+    );
   });
 });
 
@@ -201,7 +284,10 @@ describe("transcriptToSource and speakersOf", () => {
 
   it("gives each speaker's name once, without Teams decorations, in order of appearance", () => {
     expect(speakersOf(parseVtt(source("teams-tricky-cues.vtt")).turns)).toEqual(["Sophie Laurent", "Marc Girard"]);
-    expect(speakersOf(parseVtt(source("teams-bom-crlf-notes.vtt")).turns)).toEqual(["Karim Benali", "Dupont, Nathalie"]);
+    expect(speakersOf(parseVtt(source("teams-bom-crlf-notes.vtt")).turns)).toEqual([
+      "Karim Benali",
+      "Dupont, Nathalie",
+    ]);
     expect(speakersOf([{ speaker: "(MAIF)", text: "x", start: "", end: "" }])).toEqual(["(MAIF)"]);
   });
 
@@ -220,7 +306,10 @@ describe("parseVtt on pathological input", () => {
     ["unclosed voices", `WEBVTT\n\n00:01.000 --> 00:02.000\n${fill("<v ")}`],
     ["text outside any cue", `WEBVTT\n\n00:01.000 --> 00:02.000\nx\n\n${fill("texte\n")}`],
     ["timing lines", `WEBVTT\n\n${fill("00:01.000 --> 00:02.000\n")}`],
-    ["alternating short cues", `WEBVTT\n\n${fill("00:01.000 --> 00:02.000\n<v A>x</v>\n\n00:01.000 --> 00:02.000\n<v B>y</v>\n\n")}`],
+    [
+      "alternating short cues",
+      `WEBVTT\n\n${fill("00:01.000 --> 00:02.000\n<v A>x</v>\n\n00:01.000 --> 00:02.000\n<v B>y</v>\n\n")}`,
+    ],
     ["copied speaker lines", fill("Karim Benali\nBonjour.\n")],
     ["capitalised words on one line", fill("Aaa Bbb ")],
     ["copied headers and prefixes", fill("Karim Benali   0:03\n[00:00:01] Claire Moreau: oui\n")],
@@ -236,15 +325,36 @@ describe("parseVtt on pathological input", () => {
 });
 
 describe("parseVtt properties", () => {
-  const noise = fc.constantFrom("-->", "00:00:01.000 --> 00:00:02.000", "NOTE", "STYLE", "<v A>", "<v.loud>", "</v>", "<", "&", "&#x110000;", "&#0;", "", " ", "\r", "\uFEFF", "<00:00:01.000>");
+  const noise = fc.constantFrom(
+    "-->",
+    "00:00:01.000 --> 00:00:02.000",
+    "NOTE",
+    "STYLE",
+    "<v A>",
+    "<v.loud>",
+    "</v>",
+    "<",
+    "&",
+    "&#x110000;",
+    "&#0;",
+    "",
+    " ",
+    "\r",
+    "\uFEFF",
+    "<00:00:01.000>",
+  );
   const line = fc.oneof(fc.string({ unit: "grapheme", maxLength: 40 }), noise);
 
   // The signature is "WEBVTT" then a space, a tab or a line end (the spec refuses "WEBVTTX"), then anything.
   it("never throws on a text that starts with the WebVTT signature", () => {
     fc.assert(
-      fc.property(fc.constantFrom("", " ", "\t", "\n", "\r", "\r\n"), fc.string({ unit: "binary", maxLength: 300 }), (separator, rest) => {
-        parseVtt(separator === "" ? "WEBVTT" : `WEBVTT${separator}${rest}`);
-      }),
+      fc.property(
+        fc.constantFrom("", " ", "\t", "\n", "\r", "\r\n"),
+        fc.string({ unit: "binary", maxLength: 300 }),
+        (separator, rest) => {
+          parseVtt(separator === "" ? "WEBVTT" : `WEBVTT${separator}${rest}`);
+        },
+      ),
       { numRuns: 500 },
     );
     fc.assert(
@@ -256,7 +366,17 @@ describe("parseVtt properties", () => {
   });
 
   it("answers any text with turns or a French refusal, never another error", () => {
-    const copyLine = fc.oneof(line, fc.constantFrom("Karim Benali   0:03", "Karim Benali", "Nathalie Dupont :", "[00:01:02] Claire Moreau: oui", "0:0:1.0 --> 0:0:2.0", "Merci"));
+    const copyLine = fc.oneof(
+      line,
+      fc.constantFrom(
+        "Karim Benali   0:03",
+        "Karim Benali",
+        "Nathalie Dupont :",
+        "[00:01:02] Claire Moreau: oui",
+        "0:0:1.0 --> 0:0:2.0",
+        "Merci",
+      ),
+    );
     fc.assert(
       fc.property(fc.array(copyLine, { maxLength: 30 }), (lines) => {
         try {
@@ -270,7 +390,13 @@ describe("parseVtt properties", () => {
     );
   });
 
-  const speaker = fc.constantFrom<string | null>("Élodie Martin (MAIF)", "Thomas Petit", "Dupont, Nathalie", "O'Neil Kate", null);
+  const speaker = fc.constantFrom<string | null>(
+    "Élodie Martin (MAIF)",
+    "Thomas Petit",
+    "Dupont, Nathalie",
+    "O'Neil Kate",
+    null,
+  );
   const word = fc.stringMatching(/^[a-zA-Zàéèêçô0-9&<>'’,.?!%€-]{1,10}$/u);
   const cue = fc.record({
     speaker,
@@ -287,10 +413,14 @@ describe("parseVtt properties", () => {
       fc.property(fc.array(cue, { minLength: 1, maxLength: 12 }), fc.boolean(), (cues, crlf) => {
         const blocks = cues.map((c, i) => {
           const words = c.words.map(escape);
-          const text = [words.slice(0, c.wrapAt).join(" "), words.slice(c.wrapAt).join(" ")].filter((l) => l !== "").join("\n");
+          const text = [words.slice(0, c.wrapAt).join(" "), words.slice(c.wrapAt).join(" ")]
+            .filter((l) => l !== "")
+            .join("\n");
           const voice = c.speaker === null ? "" : `<v${c.isLoud ? ".loud" : ""} ${escape(c.speaker)}>`;
           const timing = `00:00:${String(i).padStart(2, "0")}.000 --> 00:00:${String(i + 1).padStart(2, "0")}.000`;
-          return [...(c.hasId ? [`cue-${i}`] : []), timing, `${voice}${text}${voice && c.closes ? "</v>" : ""}`].join("\n");
+          return [...(c.hasId ? [`cue-${i}`] : []), timing, `${voice}${text}${voice && c.closes ? "</v>" : ""}`].join(
+            "\n",
+          );
         });
         const file = ["WEBVTT", ...blocks].join("\n\n");
         const { turns } = parseVtt(crlf ? file.replaceAll("\n", "\r\n") : file);

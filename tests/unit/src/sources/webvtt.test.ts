@@ -29,13 +29,16 @@ describe("WebVTT file signature", () => {
   });
 
   it("refuses anything else: another seventh character, lower case, leading blanks, too short", () => {
-    for (const bad of ["WEBVTTX\n\n", "webvtt\n\n", " WEBVTT\n\n", "\nWEBVTT\n", "WEBVT", "", "WEBVTT-\n"]) expect(parseWebVtt(bad)).toBeNull();
+    for (const bad of ["WEBVTTX\n\n", "webvtt\n\n", " WEBVTT\n\n", "\nWEBVTT\n", "WEBVT", "", "WEBVTT-\n"])
+      expect(parseWebVtt(bad)).toBeNull();
   });
 });
 
 describe("WebVTT blocks and line ends", () => {
   it("reads CR, LF, CRLF and LFCR as line ends (LFCR is two)", () => {
-    const cues = parseWebVtt(`WEBVTT\r\rcr\r${CUE}\rtext1\r\rlf\n${CUE}\ntext2\n\ncrlf\r\n${CUE}\r\ntext3\r\n\r\nlfcr\n\r${CUE}\n\rtext4\n\r`)?.cues;
+    const cues = parseWebVtt(
+      `WEBVTT\r\rcr\r${CUE}\rtext1\r\rlf\n${CUE}\ntext2\n\ncrlf\r\n${CUE}\r\ntext3\r\n\r\nlfcr\n\r${CUE}\n\rtext4\n\r`,
+    )?.cues;
     expect(cues?.map((c) => [c.id, c.text])).toEqual([
       ["cr", "text1"],
       ["lf", "text2"],
@@ -56,7 +59,9 @@ describe("WebVTT blocks and line ends", () => {
   });
 
   it("keeps cue ids as written, spaces included, and keeps a cue's lines", () => {
-    const cues = parseWebVtt(`WEBVTT\n\n leading space\n${CUE}\ntext1\n\ntrailing space \n${CUE}\ntext2\n\n-- >\n${CUE}\nline one\nline two`)?.cues;
+    const cues = parseWebVtt(
+      `WEBVTT\n\n leading space\n${CUE}\ntext1\n\ntrailing space \n${CUE}\ntext2\n\n-- >\n${CUE}\nline one\nline two`,
+    )?.cues;
     expect(cues?.map((c) => c.id)).toEqual([" leading space", "trailing space ", "-- >"]);
     expect(cues?.[2]?.text).toBe("line one\nline two");
   });
@@ -67,7 +72,10 @@ describe("WebVTT blocks and line ends", () => {
   });
 
   it("ends a cue at a line holding '-->' and skips what follows up to the next blank line", () => {
-    expect(texts(`WEBVTT\n\n${CUE}\nhello\nso a --> b\nlost\n\n00:00:02.000 --> 00:00:03.000\nnext`)).toEqual(["hello", "next"]);
+    expect(texts(`WEBVTT\n\n${CUE}\nhello\nso a --> b\nlost\n\n00:00:02.000 --> 00:00:03.000\nnext`)).toEqual([
+      "hello",
+      "next",
+    ]);
     // A timing line in the payload starts the next cue.
     expect(texts(`WEBVTT\n\n${CUE}\none\n${CUE}\ntwo`)).toEqual(["one", "two"]);
   });
@@ -82,7 +90,9 @@ describe("WebVTT blocks and line ends", () => {
 
 describe("WebVTT timestamps", () => {
   it("reads hours when present and minutes otherwise, and cue settings after the end", () => {
-    const cues = parseWebVtt(`WEBVTT\n\n00:01.500 --> 01:02.250 align:start position:10%\na\n\n1:00:00.000 --> 100:00:00.001\nb`)?.cues;
+    const cues = parseWebVtt(
+      `WEBVTT\n\n00:01.500 --> 01:02.250 align:start position:10%\na\n\n1:00:00.000 --> 100:00:00.001\nb`,
+    )?.cues;
     expect(cues?.map((c) => [c.start, c.end])).toEqual([
       [1.5, 62.25],
       [3600, 360000.001],
@@ -90,8 +100,35 @@ describe("WebVTT timestamps", () => {
   });
 
   it("skips cues whose timings are too short, too long, over 59 or garbage, never merging their text", () => {
-    const bad = ["0000:00.000", "00:0:00.000", "00:00:0.000", "00:00:00.00", "00:00:00.0", "00:00:00.", "00:00:00", "00:00", "0:00.000", "00::00:00.000", "00:000:00.000", "00:00:000.000", "00:00:00..000", "00:00:00.0000", "00:60.000", "00:00:60.000", "00:60:00.000", "00:00,000", "abc", "-00:00.000"];
-    const file = ["WEBVTT", `0:00:00.000 --> 00:00:01.000\ntext1`, ...bad.map((t) => `${t} --> 00:00:01.000\ninvalid`), ...bad.map((t) => `00:00:00.000 --> ${t}\ninvalid`), `00:00:00.000 --> 000:00:01.000\ntext2`].join("\n\n");
+    const bad = [
+      "0000:00.000",
+      "00:0:00.000",
+      "00:00:0.000",
+      "00:00:00.00",
+      "00:00:00.0",
+      "00:00:00.",
+      "00:00:00",
+      "00:00",
+      "0:00.000",
+      "00::00:00.000",
+      "00:000:00.000",
+      "00:00:000.000",
+      "00:00:00..000",
+      "00:00:00.0000",
+      "00:60.000",
+      "00:00:60.000",
+      "00:60:00.000",
+      "00:00,000",
+      "abc",
+      "-00:00.000",
+    ];
+    const file = [
+      "WEBVTT",
+      `0:00:00.000 --> 00:00:01.000\ntext1`,
+      ...bad.map((t) => `${t} --> 00:00:01.000\ninvalid`),
+      ...bad.map((t) => `00:00:00.000 --> ${t}\ninvalid`),
+      `00:00:00.000 --> 000:00:01.000\ntext2`,
+    ].join("\n\n");
     expect(texts(file)).toEqual(["text1", "text2"]);
   });
 
@@ -112,8 +149,12 @@ describe("WebVTT timestamps", () => {
 
 describe("WebVTT cue text tokenizer and tree", () => {
   it("builds the known tags: c with classes, i, b, u, lang and v with annotations", () => {
-    expect(show(parseCueText("<c.yellow.big>a</c><i>b</i><b>c</b><u>d</u><lang fr-FR>e</lang>"))).toBe('c.yellow.big("a"),i("b"),b("c"),u("d"),lang fr-FR("e")');
-    expect(show(parseCueText("<v.loud.fast   Karim   Benali  >Bonjour</v>"))).toBe('v.loud.fast Karim Benali("Bonjour")');
+    expect(show(parseCueText("<c.yellow.big>a</c><i>b</i><b>c</b><u>d</u><lang fr-FR>e</lang>"))).toBe(
+      'c.yellow.big("a"),i("b"),b("c"),u("d"),lang fr-FR("e")',
+    );
+    expect(show(parseCueText("<v.loud.fast   Karim   Benali  >Bonjour</v>"))).toBe(
+      'v.loud.fast Karim Benali("Bonjour")',
+    );
   });
 
   it("drops unknown tags and keeps their text", () => {
@@ -149,7 +190,8 @@ describe("WebVTT cue text tokenizer and tree", () => {
   it("decodes character references in text and annotations, and keeps what is not one", () => {
     expect(cueTextOf(parseCueText("&amp; &lt; &gt; a&lrm;b a&rlm;b &nbsp;"))).toBe("& < > a\u200eb a\u200fb \u00a0");
     expect(cueTextOf(parseCueText("&#233;t&#xE9; &#x20AC; &eacute; &quot;"))).toBe('été € é "');
-    for (const kept of ["&", "&&", "&;", "&1", "&1;", "&unknownentity;", "&#;", "&#x;"]) expect(cueTextOf(parseCueText(kept))).toBe(kept);
+    for (const kept of ["&", "&&", "&;", "&1", "&1;", "&unknownentity;", "&#;", "&#x;"])
+      expect(cueTextOf(parseCueText(kept))).toBe(kept);
     expect(cueTextOf(parseCueText("&#0; &#x110000; &#xD800;"))).toBe("\uFFFD \uFFFD \uFFFD");
     expect(show(parseCueText("&<c>x"))).toBe('"&",c("x")');
     expect(show(parseCueText("<v Bob &amp; Ann>x"))).toBe('v Bob & Ann("x")');

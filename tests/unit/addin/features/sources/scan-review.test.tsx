@@ -11,7 +11,14 @@ const setup = () => userEvent.setup({ pointerEventsCheck: 0 });
 const SCAN: ScanSourceResponse = {
   text: "Déclaration de sinistre\nDate : 14/10/2026 à 18h30\n\nImmatriculation FG-482-KL",
   pages: [
-    { page: 1, text: "Déclaration de sinistre\nDate : 14/10/2026 à 18h30", confidence: 91, lowConfidence: false, rotation: 0, skewDegrees: 3 },
+    {
+      page: 1,
+      text: "Déclaration de sinistre\nDate : 14/10/2026 à 18h30",
+      confidence: 91,
+      lowConfidence: false,
+      rotation: 0,
+      skewDegrees: 3,
+    },
     { page: 2, text: "Immatriculation FG-482-KL", confidence: 52, lowConfidence: true, rotation: 180, skewDegrees: 0 },
   ],
   format: "pdf",
@@ -50,9 +57,14 @@ describe("scans read by OCR in the pane", () => {
     renderPane();
 
     await openScan(user);
-    await user.upload(screen.getByTestId("source-file-scan"), new File([new Uint8Array([1, 2, 3])], "scan.pdf", { type: "application/pdf" }));
+    await user.upload(
+      screen.getByTestId("source-file-scan"),
+      new File([new Uint8Array([1, 2, 3])], "scan.pdf", { type: "application/pdf" }),
+    );
     // The second page is held back: the pane must say how far the reading is, page by page.
-    await waitFor(() => expect(screen.getByTestId("scan-progress")).toHaveTextContent("Page 1 sur 2 lue"), { timeout: 10_000 });
+    await waitFor(() => expect(screen.getByTestId("scan-progress")).toHaveTextContent("Page 1 sur 2 lue"), {
+      timeout: 10_000,
+    });
     expect((fetch.calls[0] as FetchCall).url).toBe("/api/sources/scan");
     expect(new Headers((fetch.calls[0] as FetchCall).init.headers).get("accept")).toBe("text/event-stream");
     release();
@@ -85,15 +97,31 @@ describe("scans read by OCR in the pane", () => {
 
   it("sends a PDF the document reader finds without text to OCR instead of refusing it", async () => {
     const user = setup();
-    const needsOcr = { type: "urn:greffier:problem:document_needs_ocr", title: "Document sans texte", status: 422, detail: "Document scanné sans texte", code: "document_needs_ocr" };
+    const needsOcr = {
+      type: "urn:greffier:problem:document_needs_ocr",
+      title: "Document sans texte",
+      status: 422,
+      detail: "Document scanné sans texte",
+      code: "document_needs_ocr",
+    };
     const fetch = scriptedFetch(
       () => jsonResponse(422, needsOcr, "application/problem+json"),
-      ({ init }) => sseResponse([{ event: "progress", data: { page: 0, pages: 2 } }, { event: "done", data: SCAN }], init.signal),
+      ({ init }) =>
+        sseResponse(
+          [
+            { event: "progress", data: { page: 0, pages: 2 } },
+            { event: "done", data: SCAN },
+          ],
+          init.signal,
+        ),
     );
     vi.stubGlobal("fetch", fetch);
     renderPane();
     await openScan(user);
-    await user.upload(screen.getByTestId("source-file-document"), new File([new Uint8Array([37, 80, 68, 70])], "constat.pdf", { type: "application/pdf" }));
+    await user.upload(
+      screen.getByTestId("source-file-document"),
+      new File([new Uint8Array([37, 80, 68, 70])], "constat.pdf", { type: "application/pdf" }),
+    );
     await screen.findByTestId("scan-review", {}, { timeout: 10_000 });
     expect(fetch.calls.map((c) => c.url)).toEqual(["/api/sources/document", "/api/sources/scan"]);
     expect(screen.queryByTestId("source-error")).toBeNull();
@@ -101,12 +129,27 @@ describe("scans read by OCR in the pane", () => {
 
   it("says why a photo could not be read, in the server's words, and offers the choices again", async () => {
     const user = setup();
-    const corrupt = { type: "urn:greffier:problem:document_unreadable", title: "Document illisible", status: 422, detail: "L'image est illisible ou endommagée : enregistrez-la à nouveau (JPEG ou PNG), puis réessayez.", code: "document_unreadable" };
-    vi.stubGlobal("fetch", scriptedFetch(() => jsonResponse(422, corrupt, "application/problem+json")));
+    const corrupt = {
+      type: "urn:greffier:problem:document_unreadable",
+      title: "Document illisible",
+      status: 422,
+      detail: "L'image est illisible ou endommagée : enregistrez-la à nouveau (JPEG ou PNG), puis réessayez.",
+      code: "document_unreadable",
+    };
+    vi.stubGlobal(
+      "fetch",
+      scriptedFetch(() => jsonResponse(422, corrupt, "application/problem+json")),
+    );
     renderPane();
     await openScan(user);
-    await user.upload(screen.getByTestId("source-file-scan"), new File([new Uint8Array([0xff, 0xd8, 0xff])], "photo.jpg", { type: "image/jpeg" }));
-    await waitFor(() => expect(screen.getByTestId("source-error")).toHaveTextContent("L'image est illisible ou endommagée"), { timeout: 10_000 });
+    await user.upload(
+      screen.getByTestId("source-file-scan"),
+      new File([new Uint8Array([0xff, 0xd8, 0xff])], "photo.jpg", { type: "image/jpeg" }),
+    );
+    await waitFor(
+      () => expect(screen.getByTestId("source-error")).toHaveTextContent("L'image est illisible ou endommagée"),
+      { timeout: 10_000 },
+    );
     expect(screen.queryByTestId("scan-reading")).toBeNull();
     expect(screen.getByRole("button", { name: "Ajouter une source" })).toBeInTheDocument();
   });

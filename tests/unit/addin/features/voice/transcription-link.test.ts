@@ -2,12 +2,20 @@
 import { describe, expect, it } from "vitest";
 import { isWorkSource, transcriptionForRequest, type WorkSource } from "../../../../../addin/lib/work-source";
 
-const recorded: WorkSource = { kind: "transcript", name: "Enregistrer l'entretien", text: "[00:00] Conseiller : Bonjour.", facts: { turns: 1 }, transcriptionId: "6f1f7c1e-3b7a-4c8e-9d0f-2a1b3c4d5e6f" };
+const recorded: WorkSource = {
+  kind: "transcript",
+  name: "Enregistrer l'entretien",
+  text: "[00:00] Conseiller : Bonjour.",
+  facts: { turns: 1 },
+  transcriptionId: "6f1f7c1e-3b7a-4c8e-9d0f-2a1b3c4d5e6f",
+};
 
 describe("the transcription sent with a generation", () => {
   it("goes with a recorded interview's transcript, edited or appended to", () => {
     expect(transcriptionForRequest(recorded)).toBe(recorded.transcriptionId);
-    expect(transcriptionForRequest({ ...recorded, text: `${recorded.text}\n\nCompte rendu du 3 mars\nTexte.` })).toBe(recorded.transcriptionId);
+    expect(transcriptionForRequest({ ...recorded, text: `${recorded.text}\n\nCompte rendu du 3 mars\nTexte.` })).toBe(
+      recorded.transcriptionId,
+    );
   });
 
   it("stays home when there is no recording, or when the adviser emptied the source", () => {

@@ -4,7 +4,14 @@ import { describe, expect, it } from "vitest";
 import { AppError } from "../../../../../src/errors";
 import { MAX_IMAGE_PIXELS } from "../../../../../src/sources/limits";
 import { isWholeJpeg, isWholePng } from "../../../../../server/documents/ocr/image-integrity";
-import { fitScale, MAX_PAGE_PIXELS, rasteriseImage, readImageHeader, rotateCanvas, toPgm } from "../../../../../server/documents/ocr/raster";
+import {
+  fitScale,
+  MAX_PAGE_PIXELS,
+  rasteriseImage,
+  readImageHeader,
+  rotateCanvas,
+  toPgm,
+} from "../../../../../server/documents/ocr/raster";
 
 /** 200 × 100, white, with a black square in the top-left corner: where it lands tells how the image was turned. */
 function markedCanvas() {
@@ -20,13 +27,38 @@ function markedCanvas() {
 /** A JPEG with an EXIF APP1 segment holding only the Orientation tag (TIFF big-endian, one IFD entry), as cameras write it. */
 function withExifOrientation(jpeg: Buffer, orientation: number): Buffer {
   const tiff = Buffer.from([
-    0x4d, 0x4d, 0x00, 0x2a, 0x00, 0x00, 0x00, 0x08, // "MM", 42, IFD at 8
-    0x00, 0x01, // one entry
-    0x01, 0x12, 0x00, 0x03, 0x00, 0x00, 0x00, 0x01, 0x00, orientation, 0x00, 0x00, // Orientation, SHORT, 1, value
-    0x00, 0x00, 0x00, 0x00, // no next IFD
+    0x4d,
+    0x4d,
+    0x00,
+    0x2a,
+    0x00,
+    0x00,
+    0x00,
+    0x08, // "MM", 42, IFD at 8
+    0x00,
+    0x01, // one entry
+    0x01,
+    0x12,
+    0x00,
+    0x03,
+    0x00,
+    0x00,
+    0x00,
+    0x01,
+    0x00,
+    orientation,
+    0x00,
+    0x00, // Orientation, SHORT, 1, value
+    0x00,
+    0x00,
+    0x00,
+    0x00, // no next IFD
   ]);
   const payload = Buffer.concat([Buffer.from("Exif\0\0", "latin1"), tiff]);
-  const app1 = Buffer.concat([Buffer.from([0xff, 0xe1, (payload.length + 2) >> 8, (payload.length + 2) & 0xff]), payload]);
+  const app1 = Buffer.concat([
+    Buffer.from([0xff, 0xe1, (payload.length + 2) >> 8, (payload.length + 2) & 0xff]),
+    payload,
+  ]);
   return Buffer.concat([jpeg.subarray(0, 2), app1, jpeg.subarray(2)]);
 }
 
@@ -59,12 +91,24 @@ function greyAt(canvas: Canvas, x: number, y: number): number {
 
 describe("image header", () => {
   it("names the format and size without decoding", () => {
-    expect(readImageHeader(markedCanvas().toBuffer("image/png"))).toEqual({ format: "png", width: 200, height: 100, orientation: 1 });
-    expect(readImageHeader(markedCanvas().toBuffer("image/jpeg"))).toMatchObject({ format: "jpeg", width: 200, height: 100 });
+    expect(readImageHeader(markedCanvas().toBuffer("image/png"))).toEqual({
+      format: "png",
+      width: 200,
+      height: 100,
+      orientation: 1,
+    });
+    expect(readImageHeader(markedCanvas().toBuffer("image/jpeg"))).toMatchObject({
+      format: "jpeg",
+      width: 200,
+      height: 100,
+    });
   });
 
   it("refuses text as not an image (415) and a header announcing a bomb (413) before any decoding", () => {
-    expectAppError(() => readImageHeader(new TextEncoder().encode("%!PS-Adobe-3.0 not an image at all")), "unsupported_media_type");
+    expectAppError(
+      () => readImageHeader(new TextEncoder().encode("%!PS-Adobe-3.0 not an image at all")),
+      "unsupported_media_type",
+    );
     const side = Math.ceil(Math.sqrt(MAX_IMAGE_PIXELS)) + 1;
     expectAppError(() => readImageHeader(pngHeaderOnly(side, side)), "payload_too_large");
   });
@@ -77,7 +121,9 @@ describe("whole or damaged files", () => {
   it("accepts whole PNG and JPEG files, and a JPEG with data appended after its end (motion photos)", () => {
     expect(isWholePng(png)).toBe(true);
     expect(isWholeJpeg(jpeg)).toBe(true);
-    expect(isWholeJpeg(Buffer.concat([jpeg, Buffer.from("ftypmp42 and a short video follows".repeat(200))]))).toBe(true);
+    expect(isWholeJpeg(Buffer.concat([jpeg, Buffer.from("ftypmp42 and a short video follows".repeat(200))]))).toBe(
+      true,
+    );
   });
 
   it("tells truncated files and a flipped byte", () => {
@@ -85,7 +131,8 @@ describe("whole or damaged files", () => {
     const flipped = Buffer.from(png);
     flipped[png.length - 30] = flipped[png.length - 30]! ^ 0xff;
     expect(isWholePng(flipped)).toBe(false);
-    for (const cut of [4, 40, Math.floor(jpeg.length / 2), jpeg.length - 2]) expect(isWholeJpeg(jpeg.subarray(0, cut)), `cut at ${cut}`).toBe(false);
+    for (const cut of [4, 40, Math.floor(jpeg.length / 2), jpeg.length - 2])
+      expect(isWholeJpeg(jpeg.subarray(0, cut)), `cut at ${cut}`).toBe(false);
     expect(isWholeJpeg(png)).toBe(false);
     expect(isWholePng(jpeg)).toBe(false);
   });

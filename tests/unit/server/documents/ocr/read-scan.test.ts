@@ -4,7 +4,13 @@ import { AppError } from "../../../../../src/errors";
 import { msg } from "../../../../../src/i18n/message";
 import type { ScanProgress } from "../../../../../src/schemas/scan";
 import type { DocumentPool, DocumentTask, RunOptions } from "../../../../../server/documents/pool";
-import { assembleScan, OCR_INSPECT, OCR_PAGE, readScan, tidyOcrText } from "../../../../../server/documents/ocr/read-scan";
+import {
+  assembleScan,
+  OCR_INSPECT,
+  OCR_PAGE,
+  readScan,
+  tidyOcrText,
+} from "../../../../../server/documents/ocr/read-scan";
 import type { OcrPageReading, PageInput } from "../../../../../server/documents/ocr/task";
 
 const PDF = new TextEncoder().encode("%PDF-1.7\n% a scan\n");
@@ -25,7 +31,9 @@ function fakePool(pages: number, read: (page: number) => Promise<OcrPageReading>
       try {
         return (await Promise.race([
           read(page),
-          new Promise((_, reject) => options.signal?.addEventListener("abort", () => reject(options.signal?.reason), { once: true })),
+          new Promise((_, reject) =>
+            options.signal?.addEventListener("abort", () => reject(options.signal?.reason), { once: true }),
+          ),
         ])) as O;
       } finally {
         running -= 1;
@@ -37,7 +45,13 @@ function fakePool(pages: number, read: (page: number) => Promise<OcrPageReading>
   return { pool, state };
 }
 
-const reading = (page: number, text: string, confidence = 90): OcrPageReading => ({ page, text, confidence, rotation: 0, skewDegrees: 0 });
+const reading = (page: number, text: string, confidence = 90): OcrPageReading => ({
+  page,
+  text,
+  confidence,
+  rotation: 0,
+  skewDegrees: 0,
+});
 const after = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe("readScan", () => {
@@ -84,7 +98,11 @@ describe("readScan", () => {
 
 describe("assembling the pages", () => {
   it("weights the confidence by characters, flags the pages under the threshold, and keeps blank pages out of the text", () => {
-    const scan = assembleScan("pdf", [reading(1, "a".repeat(300), 90), reading(2, " ", 96), reading(3, "b".repeat(100), 50)]);
+    const scan = assembleScan("pdf", [
+      reading(1, "a".repeat(300), 90),
+      reading(2, " ", 96),
+      reading(3, "b".repeat(100), 50),
+    ]);
     expect(scan.confidence).toBe(80);
     expect(scan.lowConfidencePages).toEqual([2, 3]);
     expect(scan.pages[1]).toMatchObject({ text: "", confidence: 0, lowConfidence: true });
@@ -93,6 +111,8 @@ describe("assembling the pages", () => {
   });
 
   it("tidies Tesseract's spacing without joining lines", () => {
-    expect(tidyOcrText("  Nom :\u00a0  LEFEBVRE \r\n\n\n\nDate : 21/09/2026  \n")).toBe("Nom : LEFEBVRE\n\nDate : 21/09/2026");
+    expect(tidyOcrText("  Nom :\u00a0  LEFEBVRE \r\n\n\n\nDate : 21/09/2026  \n")).toBe(
+      "Nom : LEFEBVRE\n\nDate : 21/09/2026",
+    );
   });
 });
