@@ -6,6 +6,7 @@ import { restore } from "../../src/privacy";
 import { CommitmentsAnswerSchema, type Commitment } from "../../src/schemas/commitments";
 import type { ProviderChain } from "../llm/chain";
 import { pseudonymiseForProvider } from "../privacy/pseudonymiser";
+import { commitmentsRequest } from "../prompts/wording";
 import { readCommitmentsOffline } from "./commitments";
 
 /** The commitments pre-prompt in force: its id, version and hash, like every task's. */
@@ -63,7 +64,7 @@ export async function extractCommitments(
   try {
     const masked = pseudonymiseForProvider({ notes: text, context: { memberId: memberId ?? undefined } });
     const day = today.toISOString().slice(0, 10);
-    const user = `Date de l'entretien : ${day}.\nRéférence du sociétaire : ${masked.context?.memberId ?? "inconnue"}.\n<compte_rendu>\n${masked.notes.replace(/<\s*\/?\s*compte_rendu\b[^>]*>/gi, "‹compte_rendu›")}\n</compte_rendu>\nSchéma JSON :\n${JSON.stringify(JSON_SCHEMA)}`;
+    const user = commitmentsRequest(day, masked.context?.memberId, masked.notes, JSON_SCHEMA);
     const result = await chain.generate({
       task: "interview-minutes",
       messages: [

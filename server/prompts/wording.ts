@@ -35,3 +35,15 @@ export function fieldsRepairRequest(error: string): string {
     "Renvoie uniquement l'objet JSON corrigé, sans texte autour."
   );
 }
+
+/**
+ * Commitments read from validated minutes: the interview's day, the (masked) member reference, the minutes in their
+ * block (a tag imitating ours is defused) and the JSON schema of the answer.
+ */
+export function commitmentsRequest(day: string, memberRef: string | undefined, minutes: string, jsonSchema: unknown) {
+  const defused = minutes.replace(/<\s*\/?\s*compte_rendu\b[^>]*>/gi, "‹compte_rendu›");
+  return (
+    `Date de l'entretien : ${day}.\nRéférence du sociétaire : ${memberRef ?? "inconnue"}.\n` +
+    `<compte_rendu>\n${defused}\n</compte_rendu>\nSchéma JSON :\n${JSON.stringify(jsonSchema)}`
+  );
+}
