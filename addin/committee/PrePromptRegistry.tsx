@@ -12,7 +12,9 @@ import {
 import { useEffect, useMemo, useState, type ReactNode } from "react";
 import { TASK_IDS, TEMPLATE_IDS } from "../../src/tasks/catalogue";
 import type { CommitteeClient, PrePromptVersion } from "../api/committee";
-import { DraftEditor, StateBadge, VersionActions } from "./PrePromptGovernance";
+import { DraftEditor } from "./governance/DraftEditor";
+import { StateBadge } from "./governance/StateBadge";
+import { VersionActions } from "./governance/VersionActions";
 import { useI18n } from "../hooks/use-i18n";
 import { formatDateTime, prePromptAnchor, variantLabel } from "./format";
 

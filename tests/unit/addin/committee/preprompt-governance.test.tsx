@@ -3,7 +3,8 @@ import { render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it, vi } from "vitest";
 import type { CommitteeClient, PrePromptVersion } from "../../../../addin/api/committee";
-import { DraftEditor, VersionActions } from "../../../../addin/committee/PrePromptGovernance";
+import { DraftEditor } from "../../../../addin/committee/governance/DraftEditor";
+import { VersionActions } from "../../../../addin/committee/governance/VersionActions";
 
 const ACTIVE: PrePromptVersion = {
   id: "member-email@1",
