@@ -21,9 +21,9 @@ import { AuditPanel } from "./AuditPanel";
 import { FeedbackSection } from "./FeedbackSection";
 import { formatMonth, taskLabel } from "./format";
 import { MonthlyOverview } from "./MonthlyOverview";
-import { PrePromptRegistry } from "./PrePromptRegistry";
+import { PrePromptRegistry } from "./registry/PrePromptRegistry";
 import { SummaryTiles } from "./SummaryTiles";
-import { TaskCard } from "./TaskCard";
+import { TaskCard } from "./task-card/TaskCard";
 import { useCommitteeData, type Loadable } from "./use-committee-data";
 
 const useStyles = makeStyles({

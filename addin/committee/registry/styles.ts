@@ -1,0 +1,87 @@
+// Owns the look of the pre-prompt registry: the accordion, its headers and panels, and each version's article.
+import { makeStyles, tokens } from "@fluentui/react-components";
+
+export const useRegistryStyles = makeStyles({
+  intro: {
+    margin: 0,
+    fontSize: tokens.fontSizeBase300,
+    lineHeight: tokens.lineHeightBase300,
+    color: tokens.colorNeutralForeground2,
+    maxWidth: "72ch",
+  },
+  accordion: {
+    borderRadius: tokens.borderRadiusXLarge,
+    backgroundColor: tokens.colorNeutralBackground1,
+    boxShadow: tokens.shadow4,
+    overflow: "hidden",
+  },
+  item: {
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    ":last-child": { borderBottom: "none" },
+  },
+  headerButton: {
+    height: "auto",
+    minHeight: "44px",
+    paddingTop: tokens.spacingVerticalS,
+    paddingBottom: tokens.spacingVerticalS,
+    textAlign: "left",
+  },
+  header: { display: "flex", flexWrap: "wrap", alignItems: "baseline", columnGap: tokens.spacingHorizontalS },
+  headerName: { fontWeight: tokens.fontWeightSemibold },
+  headerCount: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground3 },
+  panel: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalL,
+    paddingBottom: tokens.spacingVerticalL,
+  },
+  version: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalS,
+    scrollMarginTop: "16px",
+    outlineStyle: "none",
+  },
+  versionHead: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalS },
+  versionTitle: {
+    margin: 0,
+    fontSize: tokens.fontSizeBase300,
+    lineHeight: tokens.lineHeightBase300,
+    fontWeight: tokens.fontWeightSemibold,
+  },
+  id: {
+    fontFamily: tokens.fontFamilyMonospace,
+    fontSize: tokens.fontSizeBase200,
+    color: tokens.colorNeutralForeground3,
+  },
+  meta: {
+    listStyleType: "none",
+    margin: 0,
+    padding: 0,
+    display: "flex",
+    flexWrap: "wrap",
+    columnGap: tokens.spacingHorizontalL,
+    rowGap: tokens.spacingVerticalXXS,
+    fontSize: tokens.fontSizeBase200,
+    color: tokens.colorNeutralForeground2,
+  },
+  sha: { fontFamily: tokens.fontFamilyMonospace, overflowWrap: "anywhere" },
+  text: {
+    margin: 0,
+    maxHeight: "420px",
+    overflow: "auto",
+    padding: tokens.spacingHorizontalL,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackground3,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    // Read by people, not machines: the body font, with the text's own line breaks kept.
+    fontFamily: tokens.fontFamilyBase,
+    fontSize: tokens.fontSizeBase300,
+    lineHeight: tokens.lineHeightBase400,
+    maxWidth: "100ch",
+    whiteSpace: "pre-wrap",
+    overflowWrap: "anywhere",
+    color: tokens.colorNeutralForeground1,
+  },
+  empty: { margin: 0, color: tokens.colorNeutralForeground3 },
+});
