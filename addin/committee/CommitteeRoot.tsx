@@ -1,10 +1,12 @@
-// Owns the committee page's frame: theme, language (French first, English on demand), header, and the content loaded behind it.
-import { Button, FluentProvider, makeStyles, tokens, type Theme } from "@fluentui/react-components";
+// Owns the committee page's frame: theme, language (French first, English on demand), header, and the content loaded
+// behind it.
+import { Button, FluentProvider } from "@fluentui/react-components";
 import { Component, lazy, Suspense, useEffect, useMemo, useState, type ErrorInfo, type ReactNode } from "react";
 import type { Locale } from "../../src/i18n";
 import { createCommitteeClient, type CommitteeClient } from "../api/committee";
 import { I18nProvider, useI18n } from "../hooks/use-i18n";
-import { initialTheme, loadTheme } from "../theme/themes";
+import { useRootStyles } from "./root-styles";
+import { usePageTheme } from "./use-page-theme";
 
 // The content is a chunk of its own. Only what the taskpane's first download already holds (FluentProvider, Button,
 // makeStyles) is imported here: the build shares one vendor chunk between entry pages, so anything more would be
@@ -13,91 +15,10 @@ const CommitteePage = lazy(() =>
   import(/* webpackChunkName: "committee-page" */ "./CommitteePage").then((m) => ({ default: m.CommitteePage })),
 );
 
-const useStyles = makeStyles({
-  root: {
-    minHeight: "100vh",
-    backgroundColor: tokens.colorNeutralBackground2,
-    color: tokens.colorNeutralForeground1,
-    fontFamily: tokens.fontFamilyBase,
-  },
-  header: {
-    backgroundColor: tokens.colorNeutralBackground1,
-    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-  },
-  bar: {
-    display: "flex",
-    alignItems: "center",
-    justifyContent: "space-between",
-    flexWrap: "wrap",
-    gap: tokens.spacingHorizontalM,
-    maxWidth: "1200px",
-    marginLeft: "auto",
-    marginRight: "auto",
-    boxSizing: "border-box",
-    paddingTop: tokens.spacingVerticalL,
-    paddingBottom: tokens.spacingVerticalL,
-    paddingLeft: tokens.spacingHorizontalXXL,
-    paddingRight: tokens.spacingHorizontalXXL,
-    "@media (max-width: 480px)": { paddingLeft: tokens.spacingHorizontalL, paddingRight: tokens.spacingHorizontalL },
-  },
-  titles: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS, minWidth: 0 },
-  app: {
-    margin: 0,
-    fontSize: tokens.fontSizeBase200,
-    lineHeight: tokens.lineHeightBase200,
-    fontWeight: tokens.fontWeightSemibold,
-    color: tokens.colorBrandForeground1,
-    letterSpacing: "0.04em",
-    textTransform: "uppercase",
-  },
-  title: {
-    margin: 0,
-    fontSize: tokens.fontSizeBase600,
-    lineHeight: tokens.lineHeightBase600,
-    fontWeight: tokens.fontWeightSemibold,
-  },
-  main: {
-    maxWidth: "1200px",
-    marginLeft: "auto",
-    marginRight: "auto",
-    boxSizing: "border-box",
-    paddingTop: tokens.spacingVerticalXXL,
-    paddingBottom: "64px",
-    paddingLeft: tokens.spacingHorizontalXXL,
-    paddingRight: tokens.spacingHorizontalXXL,
-    outlineStyle: "none",
-    "@media (max-width: 480px)": {
-      paddingLeft: tokens.spacingHorizontalL,
-      paddingRight: tokens.spacingHorizontalL,
-      paddingTop: tokens.spacingVerticalL,
-    },
-  },
-  skip: {
-    position: "absolute",
-    left: "-10000px",
-    ":focus": {
-      left: tokens.spacingHorizontalL,
-      top: tokens.spacingVerticalS,
-      padding: tokens.spacingHorizontalS,
-      backgroundColor: tokens.colorNeutralBackground1,
-      zIndex: 1,
-    },
-  },
-  bone: {
-    height: "96px",
-    marginBottom: tokens.spacingVerticalL,
-    borderRadius: tokens.borderRadiusXLarge,
-    backgroundColor: tokens.colorNeutralBackground3,
-  },
-  crash: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, alignItems: "flex-start" },
-  crashTitle: { margin: 0, fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
-  crashBody: { margin: 0 },
-});
-
 /** Grey blocks holding the content's place while its chunk and data arrive. */
 function Placeholder(): ReactNode {
   const { t } = useI18n();
-  const styles = useStyles();
+  const styles = useRootStyles();
   return (
     <div role="status" aria-label={t("committee.loading")} data-testid="committee-loading">
       <div className={styles.bone} />
@@ -108,7 +29,7 @@ function Placeholder(): ReactNode {
 
 function CrashNotice(): ReactNode {
   const { t } = useI18n();
-  const styles = useStyles();
+  const styles = useRootStyles();
   return (
     <div role="alert" className={styles.crash} data-testid="committee-crash">
       <h2 className={styles.crashTitle}>{t("committee.crash.title")}</h2>
@@ -137,16 +58,9 @@ class CommitteeErrorBoundary extends Component<{ children: ReactNode }, { error:
   }
 }
 
-/** The reader's colour scheme, for the same themes as the pane. */
-function scheme(): "light" | "dark" | "contrast" {
-  const media = (query: string): boolean => typeof window.matchMedia === "function" && window.matchMedia(query).matches;
-  if (media("(forced-colors: active)")) return "contrast";
-  return media("(prefers-color-scheme: dark)") ? "dark" : "light";
-}
-
 function Frame({ onLocaleChange, client }: { onLocaleChange: () => void; client: CommitteeClient }): ReactNode {
   const { t, locale } = useI18n();
-  const styles = useStyles();
+  const styles = useRootStyles();
   const other: Locale = locale === "fr" ? "en" : "fr";
 
   useEffect(() => {
@@ -198,33 +112,13 @@ export interface CommitteeRootProps {
 
 /** The whole committee page. */
 export function CommitteeRoot({ initialLocale, client, getAccessToken }: CommitteeRootProps): ReactNode {
-  const styles = useStyles();
+  const styles = useRootStyles();
   const [locale, setLocale] = useState<Locale>(initialLocale);
-  const [theme, setTheme] = useState<Theme>(initialTheme);
+  const theme = usePageTheme();
   const api = useMemo(
     () => client ?? createCommitteeClient({ locale, ...(getAccessToken ? { getAccessToken } : {}) }),
     [client, locale, getAccessToken],
   );
-
-  useEffect(() => {
-    let isCurrent = true;
-    const apply = (): void => {
-      loadTheme("browser", scheme()).then(
-        (next) => {
-          if (isCurrent) setTheme(next);
-        },
-        (error: unknown) => console.warn("Theme not loaded; keeping the current one", error),
-      );
-    };
-    apply();
-    const query =
-      typeof window.matchMedia === "function" ? window.matchMedia("(prefers-color-scheme: dark)") : undefined;
-    query?.addEventListener?.("change", apply);
-    return () => {
-      isCurrent = false;
-      query?.removeEventListener?.("change", apply);
-    };
-  }, []);
 
   return (
     <FluentProvider theme={theme} className={styles.root}>
