@@ -1,66 +1,19 @@
-// Owns the audit log's section: the chain's state in words ("Journal intègre : N événements" or where it breaks), re-verify, export.
-import { Button, makeStyles, mergeClasses, Spinner, tokens } from "@fluentui/react-components";
+// Owns the audit log's section: the chain's state in words ("Journal intègre : N événements" or where it breaks),
+// re-verify, export.
+import { Button, mergeClasses, Spinner } from "@fluentui/react-components";
 import {
   ArrowClockwiseRegular,
   ArrowDownloadRegular,
   ErrorCircleRegular,
   ShieldCheckmarkRegular,
 } from "@fluentui/react-icons";
-import { useState, type ReactNode } from "react";
-import { hasProblem, messageOf } from "../lib/errors";
-import type { AuditExportFormat, AuditVerification, CommitteeClient } from "../api/committee";
+import type { ReactNode } from "react";
+import type { AuditVerification, CommitteeClient } from "../api/committee";
 import { useI18n } from "../hooks/use-i18n";
-import { downloadBlob } from "../lib/clipboard";
+import { useAuditStyles } from "./audit-styles";
 import { formatNumber } from "./format";
+import { useAuditExport } from "./use-audit-export";
 import type { Loadable } from "./use-committee-data";
-
-const useStyles = makeStyles({
-  state: {
-    display: "flex",
-    alignItems: "flex-start",
-    gap: tokens.spacingHorizontalM,
-    padding: tokens.spacingHorizontalL,
-    borderRadius: tokens.borderRadiusLarge,
-    fontSize: tokens.fontSizeBase400,
-    lineHeight: tokens.lineHeightBase400,
-    fontWeight: tokens.fontWeightSemibold,
-  },
-  ok: {
-    backgroundColor: tokens.colorStatusSuccessBackground1,
-    color: tokens.colorStatusSuccessForeground1,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorStatusSuccessBorder1}`,
-  },
-  broken: {
-    backgroundColor: tokens.colorStatusDangerBackground1,
-    color: tokens.colorStatusDangerForeground1,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorStatusDangerBorder1}`,
-  },
-  icon: { fontSize: "24px", flexShrink: 0 },
-  text: { margin: 0 },
-  intro: {
-    margin: 0,
-    fontSize: tokens.fontSizeBase300,
-    lineHeight: tokens.lineHeightBase300,
-    color: tokens.colorNeutralForeground2,
-    maxWidth: "72ch",
-  },
-  actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
-  note: {
-    margin: 0,
-    fontSize: tokens.fontSizeBase200,
-    lineHeight: tokens.lineHeightBase200,
-    color: tokens.colorNeutralForeground3,
-  },
-  status: {
-    margin: 0,
-    minHeight: tokens.lineHeightBase200,
-    fontSize: tokens.fontSizeBase200,
-    lineHeight: tokens.lineHeightBase200,
-    color: tokens.colorNeutralForeground2,
-  },
-  failed: { color: tokens.colorStatusDangerForeground1 },
-  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
-});
 
 /** The chain's state in one sentence; the same words on the summary tile and in this section. */
 export function auditSentence(
@@ -79,7 +32,7 @@ export function auditSentence(
 /** The chain's state as a coloured banner (green when intact, red naming the first broken entry). */
 export function AuditState({ audit }: { audit: AuditVerification }): ReactNode {
   const { t, locale } = useI18n();
-  const styles = useStyles();
+  const styles = useAuditStyles();
   return (
     <div
       className={mergeClasses(styles.state, audit.ok ? styles.ok : styles.broken)}
@@ -96,8 +49,6 @@ export function AuditState({ audit }: { audit: AuditVerification }): ReactNode {
   );
 }
 
-type Outcome = { readonly isOk: boolean; readonly message: string } | null;
-
 /** The chain's state as loaded, the re-verify action, and the client the exports are fetched with. */
 export interface AuditPanelProps {
   readonly audit: Loadable<AuditVerification>;
@@ -106,28 +57,11 @@ export interface AuditPanelProps {
   readonly client: CommitteeClient;
 }
 
-/** State of the chain, "Vérifier à nouveau", and the CSV and JSON exports (fetched with the reader's token, then saved). */
+/** State of the chain, "Vérifier à nouveau", and the CSV and JSON exports (see use-audit-export). */
 export function AuditPanel({ audit, isVerifying, onVerify, client }: AuditPanelProps): ReactNode {
   const { t } = useI18n();
-  const styles = useStyles();
-  const [busy, setBusy] = useState<AuditExportFormat | null>(null);
-  const [outcome, setOutcome] = useState<Outcome>(null);
-
-  const exportAs = async (format: AuditExportFormat): Promise<void> => {
-    setBusy(format);
-    setOutcome(null);
-    try {
-      const file = await client.exportAudit(format);
-      downloadBlob(file.blob, file.filename);
-      setOutcome({ isOk: true, message: t("committee.audit.exported", { file: file.filename }) });
-    } catch (error) {
-      if (!hasProblem(error)) console.error("Audit export failed", error);
-      const reason = messageOf(error, t, "committee.error.bad_response");
-      setOutcome({ isOk: false, message: t("committee.audit.export_failed", { reason }) });
-    } finally {
-      setBusy(null);
-    }
-  };
+  const styles = useAuditStyles();
+  const { busy, outcome, exportAs } = useAuditExport(client);
 
   return (
     <div className={styles.root}>
