@@ -10,6 +10,7 @@ import {
   type PiiMatch,
   type PiiType,
 } from "../../src/privacy";
+import type { StoreKind } from "../support/stores";
 
 /** One labelled sentence of `tests/fixtures/pii/*.jsonl`. */
 export interface CorpusEntry {
@@ -314,33 +315,22 @@ export async function scoreThroughApi(api: ApiUnderTest, entries: readonly Corpu
 }
 
 /**
- * Sends every sentence through POST /api/generations (PGlite, the real pipeline, the fake provider recording) and
- * scores what the provider received.
+ * Sends every sentence through POST /api/generations (the real pipeline on a store of `kind`, the fake provider
+ * recording) and scores what the provider received.
  */
-export async function evaluateThroughApi(corpora: readonly CorpusName[]): Promise<Map<CorpusName, SentEvaluation>> {
-  const { startFakeOpenAi } = await import("../support/fake-openai");
-  const { createTestStore } = await import("../support/stores");
-  const { buildTestApp, fakeProviderEnv } = await import("../support/test-app");
-  const fake = await startFakeOpenAi();
-  const store = await createTestStore("pglite");
-  const db = await store.open();
-  const { app } = await buildTestApp({
-    db,
-    env: { ...fakeProviderEnv(fake.baseUrl), RATE_LIMIT_PER_MINUTE: "100000" },
-  });
-  const results = new Map<CorpusName, SentEvaluation>();
-  try {
+export async function evaluateThroughApi(
+  corpora: readonly CorpusName[],
+  kind: StoreKind = "pglite",
+): Promise<Map<CorpusName, SentEvaluation>> {
+  const { withAppOn } = await import("./app-on-store");
+  return withAppOn(kind, async (api) => {
+    const results = new Map<CorpusName, SentEvaluation>();
     for (const name of corpora) {
       const corpus = loadCorpus(name);
-      results.set(name, summarise(await scoreThroughApi({ app, fake }, corpus), corpus));
+      results.set(name, summarise(await scoreThroughApi(api, corpus), corpus));
     }
-  } finally {
-    await app.close();
-    await db.close();
-    await store.destroy();
-    await fake.close();
-  }
-  return results;
+    return results;
+  });
 }
 
 const percent = (part: number, whole: number): string =>
@@ -374,29 +364,65 @@ export function timePseudonymisationMs(
   return { sizeBytes: new TextEncoder().encode(notes).length, medianMs: median(times), medianCpuMs: median(cpuTimes) };
 }
 
-function sentSection(name: CorpusName, result: SentEvaluation): string[] {
-  const lines = [
-    `### \`${CORPORA[name]}\` — ${result.sentences} sentences, ${result.controls} controls`,
-    "",
-    `- spans fully masked: **${percent(result.fullyMasked, result.spans)}** (${result.fullyMasked}/${result.spans})`,
-    `- names sent in clear: **${result.namesInClear.length}**`,
-    `- control sentences touched: **${percent(result.controlsTouched.length, result.controls)}** (${result.controlsTouched.length}/${result.controls})`,
-    "",
-    "| type | spans | fully masked |",
-    "| --- | ---: | ---: |",
-    ...result.byType.map((s) => `| ${s.type} | ${s.expected} | ${percent(s.masked, s.expected)} |`),
-    "",
-    "| name introduced by | spans | fully masked |",
-    "| --- | ---: | ---: |",
-    ...result.namesByVia.map((s) => `| ${s.type} | ${s.expected} | ${percent(s.masked, s.expected)} |`),
+/** One corpus's figures as each store gave them. */
+type ByStore = readonly { readonly store: string; readonly result: SentEvaluation }[];
+
+/** A figure on each store, side by side: "**100.0 %** (155/155) on PGlite, **100.0 %** (155/155) on PostgreSQL". */
+const sideBySide = (byStore: ByStore, figure: (r: SentEvaluation) => string): string =>
+  byStore.map(({ store, result }) => `${figure(result)} on ${store}`).join(", ");
+
+/** A list of values once when every store gave the same, else one list per store. */
+function listed(title: string, byStore: ByStore, items: (r: SentEvaluation) => readonly string[]): string[] {
+  const first = items(byStore[0]!.result);
+  const isSame = byStore.every(({ result }) => JSON.stringify(items(result)) === JSON.stringify(first));
+  if (isSame)
+    return first.length === 0
+      ? []
+      : [
+          "",
+          `${title} (${byStore.length > 1 ? "every store" : byStore[0]!.store}):`,
+          "",
+          ...first.map((n) => `- ${n}`),
+        ];
+  return byStore.flatMap(({ store, result }) =>
+    items(result).length === 0 ? [] : ["", `${title} (${store}):`, "", ...items(result).map((n) => `- ${n}`)],
+  );
+}
+
+/** A table of spans per row (type or way a name was introduced), a column of fully masked spans per store. */
+function maskedTable(head: string, byStore: ByStore, rows: (r: SentEvaluation) => SentEvaluation["byType"]): string[] {
+  const columns = byStore.map(({ store }) => `fully masked (${store})`);
+  return [
+    `| ${head} | spans | ${columns.join(" | ")} |`,
+    `| --- | ---: | ${columns.map(() => "---:").join(" | ")} |`,
+    ...rows(byStore[0]!.result).map((row) => {
+      const masked = byStore.map(({ result }) => {
+        const s = rows(result).find((r) => r.type === row.type);
+        return s ? percent(s.masked, s.expected) : "n/a";
+      });
+      return `| ${row.type} | ${row.expected} | ${masked.join(" | ")} |`;
+    }),
   ];
-  if (result.namesInClear.length > 0)
-    lines.push("", "Names sent in clear:", "", ...result.namesInClear.map((n) => `- ${n}`));
-  if (result.otherLeaks.length > 0)
-    lines.push("", "Other values not fully masked:", "", ...result.otherLeaks.map((n) => `- ${n}`));
-  if (result.controlsTouched.length > 0)
-    lines.push("", "Control sentences touched:", "", ...result.controlsTouched.map((n) => `- ${n}`));
-  return lines;
+}
+
+const fraction = (part: number, whole: number): string => `**${percent(part, whole)}** (${part}/${whole})`;
+
+function sentSection(name: CorpusName, byStore: ByStore): string[] {
+  const { sentences, controls } = byStore[0]!.result;
+  return [
+    `### \`${CORPORA[name]}\` — ${sentences} sentences, ${controls} controls`,
+    "",
+    `- spans fully masked: ${sideBySide(byStore, (r) => fraction(r.fullyMasked, r.spans))}`,
+    `- names sent in clear: ${sideBySide(byStore, (r) => `**${r.namesInClear.length}**`)}`,
+    `- control sentences touched: ${sideBySide(byStore, (r) => fraction(r.controlsTouched.length, r.controls))}`,
+    "",
+    ...maskedTable("type", byStore, (r) => r.byType),
+    "",
+    ...maskedTable("name introduced by", byStore, (r) => r.namesByVia),
+    ...listed("Names sent in clear", byStore, (r) => r.namesInClear),
+    ...listed("Other values not fully masked", byStore, (r) => r.otherLeaks),
+    ...listed("Control sentences touched", byStore, (r) => r.controlsTouched),
+  ];
 }
 
 /** The Markdown section `npm run bench -- pseudonymisation` prints: each corpus apart, through the API, and the speed. */
@@ -405,24 +431,31 @@ export async function runPseudonymisationBench(): Promise<string> {
   const { pseudonymiseForProvider } = await import("../../server/privacy/pseudonymiser");
   const lexicons = loadLexicons();
   const names: CorpusName[] = ["corpus", "corpus-2", "corpus-holdout", "corpus-holdout-2"];
-  const sent = await evaluateThroughApi(names);
+  const { BENCH_STORES, STORE_LABEL } = await import("./app-on-store");
+  const sent: { store: string; results: Map<CorpusName, SentEvaluation> }[] = [];
+  for (const kind of BENCH_STORES)
+    sent.push({ store: STORE_LABEL[kind], results: await evaluateThroughApi(names, kind) });
   const speed = timePseudonymisationMs(loadCorpus("corpus-2"), 15, (notes) =>
     pseudonymiseForProvider({ notes, context: { memberName: "Karim Benali", memberId: "3456789B" } }),
   );
   // No "## " heading here: run.ts gives the section its title, and splits results.md on "## " to keep other sections.
   const lines = [
-    "Each corpus is sent sentence by sentence through `POST /api/generations` (real pipeline, PGlite, the fake provider",
-    "recording each request). A labelled value is fully masked when none of its identifying words (every word of a name;",
-    "the digits and proper words of an address, phone, IBAN…; the local part of an e-mail) reached the provider. A control",
-    "sentence (no personal data) is touched when the provider received it changed. `NOM` counts given names and surnames.",
+    "Each corpus is sent sentence by sentence through `POST /api/generations` (real pipeline, the fake provider",
+    "recording each request), on PGlite and on PostgreSQL side by side. A labelled value is fully masked when none of",
+    "its identifying words (every word of a name; the digits and proper words of an address, phone, IBAN…; the local",
+    "part of an e-mail) reached the provider. A control sentence (no personal data) is touched when the provider",
+    "received it changed. `NOM` counts given names and surnames.",
     "`corpus-holdout.jsonl` was scored once after tuning (96.7 % of spans fully masked, 3 name words in clear, 1/27",
     "controls touched), then its misses were fixed by general rules, so it is no longer held out; `corpus-holdout-2.jsonl`,",
     "written after that, is the estimate for text nobody tuned to.",
     "",
   ];
   for (const name of names) {
-    const result = sent.get(name);
-    if (result) lines.push(...sentSection(name, result), "");
+    const byStore = sent.flatMap(({ store, results }) => {
+      const result = results.get(name);
+      return result ? [{ store, result }] : [];
+    });
+    if (byStore.length > 0) lines.push(...sentSection(name, byStore), "");
   }
   const first = evaluateCorpus(loadCorpus("corpus"), lexicons);
   lines.push(
