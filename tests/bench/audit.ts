@@ -1,7 +1,7 @@
 // Owns the audit bench: time to verify an untouched chain of 10,000 signed events against its checkpoints, PGlite and PostgreSQL.
 import { randomUUID } from "node:crypto";
 import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { checkpointStore } from "../../server/audit/checkpoints";
 import { eventHash, eventHmac, GENESIS_HASH } from "../../server/audit/hash-chain";
@@ -90,12 +90,17 @@ async function measure(kind: StoreKind): Promise<string> {
 
 /** Verifies a 10,000-event chain three times per store; the target is under 2 s. */
 export async function runAuditBench(): Promise<string> {
+  // Other processes share the machine: its load, before and after, says how far the times are inflated.
+  const loadBefore = loadavg()[0]!;
   const rows = [await measure("pglite"), ...(hasPostgres ? [await measure("postgres")] : [])];
+  const loadAfter = loadavg()[0]!;
   return [
     "Untouched chain, each event's link, hash and HMAC re-checked and the head compared with a signed checkpoint (`GET /api/committee/audit/verify`). Target: under 2 s for 10,000 events.",
     "",
     "| store | events | median | slowest of 3 | verifies |",
     "| --- | --- | --- | --- | --- |",
     ...rows,
+    "",
+    `Load average (1 min) on ${cpus().length} cores: ${loadBefore.toFixed(2)} before, ${loadAfter.toFixed(2)} after.`,
   ].join("\n");
 }
