@@ -1,52 +1,14 @@
-// Owns the histogram of the AI share in saved texts: ten bars of 10 %, with a sentence and a table for screen readers.
-import { makeStyles, tokens } from "@fluentui/react-components";
+// Owns the histogram of the AI share in saved texts: ten bars of 10 %, with a sentence and a table for screen
+// readers.
 import { useId, type ReactNode } from "react";
 import { useI18n } from "../../hooks/use-i18n";
 import { formatNumber } from "../format";
+import { useHistogramStyles } from "./histogram-styles";
+import { HistogramTable } from "./HistogramTable";
 import { niceMax, useChartWidth } from "./use-chart-width";
 
 const HEIGHT = 150;
 const PAD = { top: 16, right: 4, bottom: 24, left: 28 };
-
-const useStyles = makeStyles({
-  figure: { margin: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS, minWidth: 0 },
-  caption: {
-    fontSize: tokens.fontSizeBase300,
-    lineHeight: tokens.lineHeightBase300,
-    fontWeight: tokens.fontWeightSemibold,
-    color: tokens.colorNeutralForeground1,
-  },
-  box: { width: "100%" },
-  // Until the observer reports a narrower box (a frame after a resize), the drawing scales down instead of overflowing.
-  svg: { display: "block", overflow: "visible", maxWidth: "100%" },
-  bar: { fill: tokens.colorBrandBackground },
-  grid: { stroke: tokens.colorNeutralStroke2, strokeWidth: 1 },
-  axis: { stroke: tokens.colorNeutralStrokeAccessible, strokeWidth: 1 },
-  label: { fill: tokens.colorNeutralForeground3, fontSize: "11px", fontFamily: tokens.fontFamilyBase },
-  value: {
-    fill: tokens.colorNeutralForeground1,
-    fontSize: "11px",
-    fontWeight: tokens.fontWeightSemibold,
-    fontFamily: tokens.fontFamilyBase,
-  },
-  axisTitle: {
-    margin: 0,
-    textAlign: "center",
-    fontSize: tokens.fontSizeBase200,
-    lineHeight: tokens.lineHeightBase200,
-    color: tokens.colorNeutralForeground3,
-  },
-  details: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
-  summary: { cursor: "pointer", color: tokens.colorBrandForegroundLink, width: "fit-content" },
-  table: {
-    borderCollapse: "collapse",
-    marginTop: tokens.spacingVerticalXS,
-    "& th, & td": { textAlign: "left", padding: `2px ${tokens.spacingHorizontalM} 2px 0` },
-    "& td": { textAlign: "right" },
-  },
-  empty: { margin: 0, fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground3 },
-  tableCaption: { textAlign: "left", color: tokens.colorNeutralForeground3 },
-});
 
 /** Labels of the ten buckets: "0 à 10 %", … "90 à 100 %". */
 function binLabels(t: ReturnType<typeof useI18n>["t"]): string[] {
@@ -56,7 +18,7 @@ function binLabels(t: ReturnType<typeof useI18n>["t"]): string[] {
 /** How many saved texts fall in each tenth of AI share (0–10 %, …, 90–100 %). */
 export function AiShareHistogram({ counts }: { counts: readonly number[] }): ReactNode {
   const { t, locale } = useI18n();
-  const styles = useStyles();
+  const styles = useHistogramStyles();
   const captionId = useId();
   const [box, width] = useChartWidth<HTMLDivElement>(320);
   const total = counts.reduce((sum, n) => sum + n, 0);
@@ -139,26 +101,7 @@ export function AiShareHistogram({ counts }: { counts: readonly number[] }): Rea
       <p className={styles.axisTitle} aria-hidden="true">
         {t("committee.histogram.axis")}
       </p>
-      <details className={styles.details}>
-        <summary className={styles.summary}>{t("committee.chart.data")}</summary>
-        <table className={styles.table} data-testid="histogram-table">
-          <caption className={styles.tableCaption}>{t("committee.histogram.title")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("committee.histogram.axis")}</th>
-              <th scope="col">{t("committee.histogram.count")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {counts.map((n, i) => (
-              <tr key={i}>
-                <th scope="row">{bins[i]}</th>
-                <td>{formatNumber(n, locale)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </details>
+      <HistogramTable counts={counts} bins={bins} />
     </figure>
   );
 }
