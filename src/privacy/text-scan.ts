@@ -74,6 +74,17 @@ export interface LiteralHit<T> {
 
 const HORIZONTAL_SPACE_RE = /[\u00a0\u202f]/g;
 
+/** Per code unit, 1 when it is a word character (WORD_CHAR): ASCII decided by its code, the rest by the regex. */
+function wordCharFlags(text: string): Uint8Array {
+  const flags = new Uint8Array(text.length);
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text.charCodeAt(i);
+    const ascii = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+    flags[i] = (c < 128 ? ascii : WORD_CHAR.test(text.charAt(i))) ? 1 : 0;
+  }
+  return flags;
+}
+
 /**
  * Finds whole-word occurrences of many literals in one pass over the text (longest literal first at each word
  * start). Linear in the text for a fixed table, unlike a regex alternation of hundreds of values, which is what
@@ -99,9 +110,10 @@ export function findLiterals<T>(text: string, table: ReadonlyMap<string, T>, fol
   }
   for (const bucket of byHead.values()) bucket.sort((a, b) => b.key.length - a.key.length);
   const hits: LiteralHit<T>[] = [];
+  const isWord = wordCharFlags(haystack);
   for (let i = 0; i < haystack.length; i += 1) {
+    if (i > 0 && isWord[i] === 1 && isWord[i - 1] === 1) continue;
     const first = haystack.charAt(i);
-    if (i > 0 && WORD_CHAR.test(first) && WORD_CHAR.test(haystack.charAt(i - 1))) continue;
     const two = byHead.get(haystack.slice(i, i + 2));
     const one = byHead.get(first);
     const bucket = two && one ? [...two, ...one].sort((a, b) => b.key.length - a.key.length) : (two ?? one);
