@@ -1,4 +1,5 @@
-// Owns the front-end build: one app behind several entry pages (taskpane, tab, config, committee, commands + launchevent.js, sign-in pages) into dist/.
+// Owns the front-end build: one app behind several entry pages (taskpane, tab, config, committee, commands +
+// launchevent.js, sign-in pages) into dist/.
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -113,7 +114,8 @@ export default async (env = {}, argv = {}) => {
       publicPath: "/",
       // launchevent.js is the other compilation's, written to the same folder.
       clean: { keep: (file) => file.startsWith(LAUNCH_EVENT_SCRIPT) },
-      // Always write, even unchanged files: "is dist/ older than its sources?" checks (npm start, the e2e) rely on mtimes.
+      // Always write, even unchanged files: "is dist/ older than its sources?" checks (npm start, the e2e) rely on
+      // mtimes.
       compareBeforeEmit: false,
     },
     devtool: isProduction ? "source-map" : "eval-cheap-module-source-map",

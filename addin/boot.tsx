@@ -1,4 +1,5 @@
-// Owns the start of a pane page (taskpane.html, tab.html): one host detection, the API client with the sign-in hook, the React root.
+// Owns the start of a pane page (taskpane.html, tab.html): one host detection, the API client with the sign-in hook,
+// the React root.
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { createApiClient } from "./api/client";

@@ -1,4 +1,5 @@
-// Owns the checks a generated manifest must pass before anyone sideloads it: the bundled schema and the invariants no schema states.
+// Owns the checks a generated manifest must pass before anyone sideloads it: the bundled schema and the invariants no
+// schema states.
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -25,7 +26,8 @@ const NAA_MANIFEST_VERSION = 1.22;
  * Validates a JSON manifest against the schema its `$schema` names, using the copy bundled in @microsoft/app-manifest.
  * @param manifest - A parsed manifest.
  * @returns AJV error messages; empty when valid.
- * @throws Error when `$schema` is not a developer.microsoft.com Teams schema URL, so validation can never reach the network.
+ * @throws Error when `$schema` is not a developer.microsoft.com Teams schema URL, so validation can never reach the
+ * network.
  */
 export async function schemaErrors(manifest: unknown): Promise<string[]> {
   const schemaUrl = (manifest as { $schema?: unknown }).$schema;
@@ -377,7 +379,8 @@ export function xmlManifestProblems(doc: Document, config: ManifestConfig): stri
     }
   }
 
-  // Command surfaces: the four desktop ones open the task pane; messages pin it; compose carries the Smart Alerts commandId.
+  // Command surfaces: the four desktop ones open the task pane; messages pin it; compose carries the Smart Alerts
+  // commandId.
   const surfaces = new Map(descendants(root, "ExtensionPoint").map((e) => [e.getAttribute("xsi:type") ?? "", e]));
   for (const type of [
     "MessageReadCommandSurface",

@@ -1,4 +1,5 @@
-// Owns manifest generation: config + templates → checked manifest.json, manifest.xml and the two app icons in one folder, and the app zip.
+// Owns manifest generation: config + templates → checked manifest.json, manifest.xml and the two app icons in one
+// folder, and the app zip.
 import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { zipSync } from "fflate";

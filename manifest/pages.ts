@@ -1,4 +1,5 @@
-// Owns the contract between the manifests and the front-end build: entry pages, the event script, icon files and command ids.
+// Owns the contract between the manifests and the front-end build: entry pages, the event script, icon files and
+// command ids.
 //
 // Dependency-free on purpose: webpack.config, the manifest generator and the tests all read these lists, so a page the
 // manifests name can never be missing from the build without a test saying so.

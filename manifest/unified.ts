@@ -1,4 +1,5 @@
-// Owns the unified Microsoft 365 manifest template: one app that is an Outlook add-in and a Teams personal tab and meeting side panel.
+// Owns the unified Microsoft 365 manifest template: one app that is an Outlook add-in and a Teams personal tab and
+// meeting side panel.
 import type { TeamsManifestV1D24 } from "@microsoft/app-manifest";
 import type { ManifestConfig } from "./manifest-config";
 import {

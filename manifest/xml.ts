@@ -1,4 +1,5 @@
-// Owns the XML add-in-only manifest template (VersionOverrides 1.1) for the Outlook clients the unified manifest does not reach.
+// Owns the XML add-in-only manifest template (VersionOverrides 1.1) for the Outlook clients the unified manifest does
+// not reach.
 //
 // Element order matters in this format: a misplaced element makes Outlook refuse the whole add-in, so the builder
 // below emits children exactly in the XSD sequence (docs/develop/manifest-element-ordering.md).

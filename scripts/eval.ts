@@ -1,4 +1,5 @@
-// `npm run eval -- --task <task> [--template <t>] [--version <n>] [--json]`: scores one pre-prompt version on its reference cases.
+// `npm run eval -- --task <task> [--template <t>] [--version <n>] [--json]`: scores one pre-prompt version on its
+// reference cases.
 import { readFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import { loadConfig } from "../server/config";

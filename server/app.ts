@@ -224,7 +224,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(commitmentsRoutes({ db: deps.db, chain }));
   await app.register(feedbackRoutes({ db: deps.db, audit }));
   await app.register(committeeRoutes({ db: deps.db, verifyAudit: () => anchor.verify(), audit, chain }));
-  // Uploads are parsed and read by OCR in worker threads: one pool per app, started on the first job, closed with the app.
+  // Uploads are parsed and read by OCR in worker threads: one pool per app, started on the first job, closed with the
+  // app.
   const documentPool = lazyDocumentPool({
     maxThreads: deps.config.documents.workers,
     heapMb: deps.config.documents.heapMb,

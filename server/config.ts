@@ -328,7 +328,8 @@ const ConfigSchema = z
           path: ["WEBHOOK_SECRET"],
           message: "WEBHOOK_SECRET is required when WEBHOOK_URLS is set",
         });
-      // The reference library's rule: base64 after an optional whsec_ prefix (24 to 64 bytes are recommended, not required).
+      // The reference library's rule: base64 after an optional whsec_ prefix (24 to 64 bytes are recommended, not
+      // required).
       if (env.WEBHOOK_SECRET && !/^(?:whsec_)?[A-Za-z0-9+/]+={0,2}$/.test(env.WEBHOOK_SECRET)) {
         ctx.addIssue({
           code: "custom",

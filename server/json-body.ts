@@ -1,4 +1,5 @@
-// Owns the JSON body parser: strict UTF-8 (a Windows-1252 paste is refused, naming its field), then Fastify's safe JSON parse.
+// Owns the JSON body parser: strict UTF-8 (a Windows-1252 paste is refused, naming its field), then Fastify's safe JSON
+// parse.
 import type { FastifyInstance } from "fastify";
 import { AppError } from "../src/errors";
 import { msg } from "../src/i18n/message";

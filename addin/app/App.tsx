@@ -12,7 +12,8 @@ import { PaneMenu } from "./PaneMenu";
 import { PaneShell } from "./PaneShell";
 import { Workspace } from "./Workspace";
 
-// Only the plain-browser host names its drafts: the field is a chunk of its own, not in Outlook's or Teams' first download.
+// Only the plain-browser host names its drafts: the field is a chunk of its own, not in Outlook's or Teams' first
+// download.
 const DraftNameField = lazy(() =>
   import(/* webpackChunkName: "draft-name" */ "../features/capture/DraftNameField").then((m) => ({
     default: m.DraftNameField,

@@ -1,4 +1,5 @@
-// Owns the last line of defence: a rendering bug shows a calm message (notes are already saved locally), not a blank pane.
+// Owns the last line of defence: a rendering bug shows a calm message (notes are already saved locally), not a blank
+// pane.
 import { Component, type ErrorInfo, type ReactNode } from "react";
 import { ErrorNotice } from "../components/ErrorNotice";
 

@@ -1,4 +1,5 @@
-// Owns the getAccessToken hook of the API client: no token without a configured client id, else one sign-in at a time, tokens reused until near expiry, failures as French problems.
+// Owns the getAccessToken hook of the API client: no token without a configured client id, else one sign-in at a time,
+// tokens reused until near expiry, failures as French problems.
 import { t, type Locale } from "../../src/i18n/core";
 import type { HostAdapter } from "../hosts/host-adapter";
 import type { AuthConfig } from "./auth-config";

@@ -1,4 +1,5 @@
-// Owns the sign-in configuration fixed at build time (webpack's DefinePlugin): client id, API scope, authority; none in dev, where the server's dev mode needs no token.
+// Owns the sign-in configuration fixed at build time (webpack's DefinePlugin): client id, API scope, authority; none in
+// dev, where the server's dev mode needs no token.
 /**
  * Set by webpack.config.js (`__GREFFIER_AUTH__`): an object, or null when the build has no client id. Undeclared
  * outside a webpack build (tests, type checks), hence the `typeof` guard.

@@ -1,4 +1,5 @@
-// Owns auth-dialog.html, the Office dialog fallback: a standard MSAL redirect sign-in in the dialog, then the token (or an error code) sent back to the task pane.
+// Owns auth-dialog.html, the Office dialog fallback: a standard MSAL redirect sign-in in the dialog, then the token (or
+// an error code) sent back to the task pane.
 import { createStandardPublicClientApplication } from "@azure/msal-browser";
 import { t, toLocale, type Locale } from "../../src/i18n";
 import { sendToOpener, whenOfficeReady } from "../hosts/office-dialog";

@@ -1,4 +1,5 @@
-// Owns the mapping of MSAL, Office dialog and Teams errors onto the sign-in codes (loaded with the sign-in, not in the pane's first download).
+// Owns the mapping of MSAL, Office dialog and Teams errors onto the sign-in codes (loaded with the sign-in, not in the
+// pane's first download).
 import { AddinError } from "../lib/errors";
 import type { AuthErrorCode } from "./auth-error";
 
@@ -53,7 +54,8 @@ export function authCodeOfMsal(failure: MsalFailure): AuthErrorCode {
 }
 
 /**
- * The code for a failed Office dialog (an `office_dialog` error, Office's number as `status`): 12006 closed by the user, 12007 one already
+ * The code for a failed Office dialog (an `office_dialog` error, Office's number as `status`): 12006 closed by the
+ * user, 12007 one already
  * open, 12009 the user ignored or blocked it, 12011 the browser blocked it.
  */
 export function authCodeOfDialog(error: unknown): AuthErrorCode {

@@ -1,4 +1,5 @@
-// Owns the token ladder, loaded on first need (msal-browser is not in the pane's first download): NAA silent → popup → Office dialog in Outlook; NAA or Teams SSO in Teams.
+// Owns the token ladder, loaded on first need (msal-browser is not in the pane's first download): NAA silent → popup →
+// Office dialog in Outlook; NAA or Teams SSO in Teams.
 import {
   createNestablePublicClientApplication,
   LogLevel,

@@ -1,4 +1,5 @@
-// Owns launchevent.js, the OnMessageSend handler script: one classic script with no imports at run time (classic Outlook on Windows runs it alone, without DOM).
+// Owns launchevent.js, the OnMessageSend handler script: one classic script with no imports at run time (classic
+// Outlook on Windows runs it alone, without DOM).
 import { ON_MESSAGE_SEND_ACTION_ID } from "../../manifest/pages";
 import { registerMessageSendHandler } from "../hosts/outlook-send";
 import { checkFailed, decideMessageSend } from "./on-send";

@@ -1,4 +1,5 @@
-// Owns the send rule of Outlook messages: AI text the adviser has not validated in the task pane does not go out, validated text goes out with its notice and provenance header.
+// Owns the send rule of Outlook messages: AI text the adviser has not validated in the task pane does not go out,
+// validated text goes out with its notice and provenance header.
 import { COMPOSE_TASKPANE_COMMAND_ID } from "../../manifest/pages";
 import type { Locale } from "../../src/i18n";
 import { en } from "../../src/i18n/en";

@@ -1,4 +1,5 @@
-// Owns the look shared by the review's boxed sections (figures to check, feedback, version history), so they stay alike.
+// Owns the look shared by the review's boxed sections (figures to check, feedback, version history), so they stay
+// alike.
 import { makeStyles, tokens } from "@fluentui/react-components";
 
 /**

@@ -1,4 +1,5 @@
-// Owns "download as .docx" for any validated text: the Word chunk loaded on demand, a French file name, the task's headings.
+// Owns "download as .docx" for any validated text: the Word chunk loaded on demand, a French file name, the task's
+// headings.
 import type { TemplateId, TaskId } from "../../src/tasks/catalogue";
 import { downloadBlob } from "../lib/clipboard";
 import { exportFileName, sectionTitles } from "../lib/export-name";

@@ -78,7 +78,8 @@ export function useDraftSession(initial: DraftPhase): DraftSession {
         );
         if (!current.signal.aborted) {
           dispatch({ type: "done", generation: generation.extraction ? generation : presentable(generation) });
-          // The send check (Outlook compose) now holds the mail until this draft is validated and written, or discarded.
+          // The send check (Outlook compose) now holds the mail until this draft is validated and written, or
+          // discarded.
           host
             .recordDraft?.({ generationId: generation.id, prePromptId: generation.prePrompt.id })
             .catch((error: unknown) => {
@@ -134,7 +135,8 @@ export function useDraftSession(initial: DraftPhase): DraftSession {
     const review = latest.current;
     // A double click lands before the re-render that disables the button: the ref stops the second one.
     if (review.kind !== "review" || !canSave(review) || isSending.current) return;
-    // One validation act, one Idempotency-Key: clicking again on the same text reuses it, so the server stores one record.
+    // One validation act, one Idempotency-Key: clicking again on the same text reuses it, so the server stores one
+    // record.
     const act =
       saveAct.current?.generationId === review.generation.id && saveAct.current.text === review.text
         ? saveAct.current

@@ -1,4 +1,5 @@
-// Owns the choice of host at start-up, once: Outlook when office.js says so, Teams on the tab page, the browser otherwise.
+// Owns the choice of host at start-up, once: Outlook when office.js says so, Teams on the tab page, the browser
+// otherwise.
 /// <reference types="office-js" />
 import { createBrowserHost } from "./browser";
 import type { HostAdapter } from "./host-adapter";

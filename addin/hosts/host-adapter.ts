@@ -77,7 +77,8 @@ export interface HostAuth {
   /**
    * Outlook: opens `url` (on the add-in's origin) in an Office dialog, resolves with the first message the page
    * sends back, and closes the dialog.
-   * @throws AddinError `office_dialog`, Office's number as `status` (12006 closed by the user, 12007/12009/12011 not opened).
+   * @throws AddinError `office_dialog`, Office's number as `status` (12006 closed by the user, 12007/12009/12011 not
+   * opened).
    */
   openDialog?(url: string): Promise<string>;
 }

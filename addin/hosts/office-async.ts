@@ -1,4 +1,5 @@
-// Owns the one wrapper every Office callback API goes through: a Promise that rejects with a HostError, never a throw in a callback.
+// Owns the one wrapper every Office callback API goes through: a Promise that rejects with a HostError, never a throw
+// in a callback.
 /// <reference types="office-js" />
 import { hostError, type HostErrorCode } from "./host-adapter";
 

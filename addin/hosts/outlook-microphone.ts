@@ -1,4 +1,5 @@
-// Owns the Outlook microphone permission: Office.devicePermission (requirement set DevicePermission 1.1) where the client has it.
+// Owns the Outlook microphone permission: Office.devicePermission (requirement set DevicePermission 1.1) where the
+// client has it.
 /// <reference types="office-js" />
 import type { MicrophonePermission } from "./host-adapter";
 

@@ -1,5 +1,7 @@
-// Owns the Greffier state of an Outlook message being written, shared by the task pane and the OnMessageSend handler: pending and validated AI drafts, the provenance header, the notice in the body.
-// Bundled into launchevent.js too, which classic Outlook runs in an ECMAScript 2016 runtime: no library call newer than that here.
+// Owns the Greffier state of an Outlook message being written, shared by the task pane and the OnMessageSend handler:
+// pending and validated AI drafts, the provenance header, the notice in the body.
+// Bundled into launchevent.js too, which classic Outlook runs in an ECMAScript 2016 runtime: no library call newer than
+// that here.
 /// <reference types="office-js" />
 import type { TransparencyCase } from "../../src/schemas/minutes";
 import type { DraftRecord, ValidatedRecord } from "./host-adapter";

@@ -1,4 +1,5 @@
-// Owns the Office side of the OnMessageSend handler: registering it with Office.actions and the message it checks, as a port the send rules use.
+// Owns the Office side of the OnMessageSend handler: registering it with Office.actions and the message it checks, as a
+// port the send rules use.
 /// <reference types="office-js" />
 import { toLocale, type Locale } from "../../src/i18n";
 import { isMailboxSetSupported } from "./office-async";

@@ -1,4 +1,5 @@
-// Owns every Office.js call of the Outlook taskpane: read the item, write the validated text, record drafts for the send check, follow item and theme changes.
+// Owns every Office.js call of the Outlook taskpane: read the item, write the validated text, record drafts for the
+// send check, follow item and theme changes.
 /// <reference types="office-js" />
 import { t, toLocale, type Locale } from "../../src/i18n/core";
 import type { GenerationContext } from "../../src/schemas/generation";

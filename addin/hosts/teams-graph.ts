@@ -1,4 +1,5 @@
-// Owns the Microsoft Graph calls behind the Teams host: from the meeting chat to its latest transcript, as WebVTT, with the adviser's delegated token.
+// Owns the Microsoft Graph calls behind the Teams host: from the meeting chat to its latest transcript, as WebVTT, with
+// the adviser's delegated token.
 import { hostError, type HostError } from "./host-adapter";
 
 /** Microsoft Graph v1.0, unless a test points elsewhere. */

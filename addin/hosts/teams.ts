@@ -1,4 +1,5 @@
-// Owns every teams-js call: initialise once, read the context (theme, locale, meeting), follow theme changes, sign-in help, and the configurable tab's config page.
+// Owns every teams-js call: initialise once, read the context (theme, locale, meeting), follow theme changes, sign-in
+// help, and the configurable tab's config page.
 import { app, authentication, nestedAppAuth, pages } from "@microsoft/teams-js";
 import { t, toLocale, type Locale } from "../../src/i18n/core";
 import { hostError, type HostAdapter, type HostAuth, type HostTheme, type ItemContext } from "./host-adapter";

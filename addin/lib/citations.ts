@@ -1,4 +1,5 @@
-// Owns the reading of a generation's citations against the draft as edited: which sentence the caret is in, and the lines it cites.
+// Owns the reading of a generation's citations against the draft as edited: which sentence the caret is in, and the
+// lines it cites.
 import type { Citation, CitationRef } from "../../src/provenance/citations";
 
 // The shapes the alignment in src/ produces; type-only, so the alignment code itself stays out of the pane.

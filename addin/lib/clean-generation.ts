@@ -1,4 +1,5 @@
-// Owns the generation as the editor shows it: the model's Markdown made a clean text, its citations and flagged figures moved along.
+// Owns the generation as the editor shows it: the model's Markdown made a clean text, its citations and flagged figures
+// moved along.
 import type { GenerationResponse } from "../../src/schemas/generation";
 import { cleanDraft } from "./draft-blocks";
 

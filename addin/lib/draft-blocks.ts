@@ -1,4 +1,5 @@
-// Owns the reading of a draft (light Markdown from a model, or the clean text the editor shows) into blocks every exporter shares.
+// Owns the reading of a draft (light Markdown from a model, or the clean text the editor shows) into blocks every
+// exporter shares.
 import { TASKS, TEMPLATES } from "../../src/tasks/catalogue";
 
 /** A run of text inside a block; `isBold` comes from `**…**`, `isItalic` from `*…*` or `_…_`. */

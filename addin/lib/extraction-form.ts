@@ -1,4 +1,5 @@
-// Owns the extraction as a form: its fields in document order with their labels and quotes, and the text it saves ("Libellé : valeur").
+// Owns the extraction as a form: its fields in document order with their labels and quotes, and the text it saves
+// ("Libellé : valeur").
 import { t, type Locale, type MessageKey } from "../../src/i18n/core";
 import type { DocumentType } from "../../src/schemas/extraction";
 import { fr } from "../../src/i18n/fr";

@@ -1,4 +1,5 @@
-// Owns the source attached to the adviser's work (a transcript, a document, a mail thread): its shape, its facts, and how it is restored.
+// Owns the source attached to the adviser's work (a transcript, a document, a mail thread): its shape, its facts, and
+// how it is restored.
 import { MAX_SOURCE_CHARS } from "../../src/schemas/limits";
 
 /** Where a source came from. */

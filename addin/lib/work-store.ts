@@ -1,4 +1,5 @@
-// Owns the local copy of the adviser's work (notes, context, draft) per item, so a closed pane or a crash loses nothing.
+// Owns the local copy of the adviser's work (notes, context, draft) per item, so a closed pane or a crash loses
+// nothing.
 import type { GenerationContext } from "../../src/schemas/generation";
 import type { DocumentType } from "../../src/schemas/extraction";
 import { isTaskId, TEMPLATE_IDS, type TaskId, type TemplateId } from "../../src/tasks/catalogue";

@@ -1,4 +1,5 @@
-// Owns the configurable tab's config page: says what the tab is, and saves tab.html as the content of the meeting side panel and meeting tabs.
+// Owns the configurable tab's config page: says what the tab is, and saves tab.html as the content of the meeting side
+// panel and meeting tabs.
 import { t, type Locale } from "../../src/i18n";
 import type { HostTheme } from "../hosts/host-adapter";
 import type { TabConfig, TeamsConfigContext } from "../hosts/teams";

@@ -1,4 +1,5 @@
-// Owns the canonical serialisation hashed by the audit chain: JSON with sorted keys, so the same event always hashes the same.
+// Owns the canonical serialisation hashed by the audit chain: JSON with sorted keys, so the same event always hashes
+// the same.
 
 /** Serialises `value` with object keys in code-point order (the RFC 8785 idea, for the values we store). */
 export function canonicalJson(value: unknown): string {

@@ -1,4 +1,5 @@
-// Owns Entra ID access-token validation: RS256 only, signature from a cached remote JWKS, every claim that matters checked.
+// Owns Entra ID access-token validation: RS256 only, signature from a cached remote JWKS, every claim that matters
+// checked.
 import { createRemoteJWKSet, errors as joseErrors, jwtVerify, type JWTPayload } from "jose";
 import { AppError } from "../../src/errors";
 import type { User } from "./user";

@@ -1,4 +1,5 @@
-// Owns the extraction of commitments from validated minutes: structured output under commitments@N, the offline reading otherwise.
+// Owns the extraction of commitments from validated minutes: structured output under commitments@N, the offline reading
+// otherwise.
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { z } from "zod";

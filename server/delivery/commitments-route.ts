@@ -1,4 +1,5 @@
-// Owns POST /api/minutes/:id/commitments: the commitments of the caller's own validated minutes, for review in the pane.
+// Owns POST /api/minutes/:id/commitments: the commitments of the caller's own validated minutes, for review in the
+// pane.
 import type { FastifyInstance } from "fastify";
 import { AppError } from "../../src/errors";
 import { CommitmentsResponseSchema } from "../../src/schemas/commitments";

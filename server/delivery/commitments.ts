@@ -1,4 +1,5 @@
-// Owns the offline reading of commitments from validated text: "À faire" sections, "rappeler le …" lines and their dates.
+// Owns the offline reading of commitments from validated text: "À faire" sections, "rappeler le …" lines and their
+// dates.
 import type { Commitment, CommitmentOwner } from "../../src/schemas/commitments";
 import { lexFigures, type DateParts } from "../../src/figures";
 

@@ -1,4 +1,5 @@
-// Owns the delivery metrics on /metrics: attempts by outcome, and the outbox's pending and dead rows (read at scrape time).
+// Owns the delivery metrics on /metrics: attempts by outcome, and the outbox's pending and dead rows (read at scrape
+// time).
 import { Counter, Gauge, type Registry } from "prom-client";
 import type { Db } from "../store/db";
 

@@ -93,7 +93,8 @@ export interface ClaimedDelivery {
 
 /**
  * Claims up to `limit` due deliveries for `leaseMs`, to the receivers still configured (one an operator removed from
- * WEBHOOK_URLS keeps its rows pending, untouched, until it comes back). One statement with FOR UPDATE SKIP LOCKED: replicas polling
+ * WEBHOOK_URLS keeps its rows pending, untouched, until it comes back). One statement with FOR UPDATE SKIP LOCKED:
+ * replicas polling
  * the same PostgreSQL never claim the same row, and the same SQL runs on PGlite (one connection, no contention).
  */
 export async function claimDue(

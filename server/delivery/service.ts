@@ -1,4 +1,5 @@
-// Owns delivery as the app sees it: the outbox write of each save, and the worker that runs when receivers are configured.
+// Owns delivery as the app sees it: the outbox write of each save, and the worker that runs when receivers are
+// configured.
 import type { FastifyBaseLogger } from "fastify";
 import type { Config } from "../config";
 import type { Db } from "../store/db";

@@ -1,4 +1,5 @@
-// Owns text extraction from Word documents (.docx): archive limits read from the ZIP central directory (fflate), then mammoth on the checked parts only.
+// Owns text extraction from Word documents (.docx): archive limits read from the ZIP central directory (fflate), then
+// mammoth on the checked parts only.
 import { unzipSync, zipSync, type Unzipped } from "fflate";
 import mammoth from "mammoth";
 import { AppError } from "../../src/errors";

@@ -5,7 +5,8 @@ const MIB = 1024 * 1024;
 
 /**
  * Why these figures: a DOCX whose text fits in a source (200 000 characters) holds a `document.xml` of a few MB (Word
- * writes 5 to 20 bytes of markup per character); compressed XML shrinks 5 to 30 times, never hundreds. A real PDF page's content stream is KB, a
+ * writes 5 to 20 bytes of markup per character); compressed XML shrinks 5 to 30 times, never hundreds. A real PDF
+ * page's content stream is KB, a
  * heavy vector plan a few MB; an embedded CJK font is the largest non-image stream one meets, about 20 MB.
  * Bombs are thousands of times their size and are refused on their declared or measured size, before mammoth or
  * pdf.js sees them. The worker's heap and wall-clock limits (pool.ts) stay the last line, not the first.

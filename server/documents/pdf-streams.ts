@@ -1,4 +1,5 @@
-// Owns the measure of a PDF's streams before pdf.js reads it: each non-image stream is inflated, counted and dropped, and reading stops at the limit.
+// Owns the measure of a PDF's streams before pdf.js reads it: each non-image stream is inflated, counted and dropped,
+// and reading stops at the limit.
 import { constants as zlibConstants, inflateRawSync, inflateSync } from "node:zlib";
 import { Inflate } from "fflate";
 import { AppError } from "../../src/errors";
@@ -13,7 +14,8 @@ export interface StreamMeasure {
 
 // pdf.js inflates a content stream whole before it parses it, and offers no hook to stop at a size; a stream that
 // inflates to 100 MB costs a minute of parsing. So the streams are measured here first. Images and attached files
-// are skipped: text extraction never decodes them. Filters after one this scan cannot undo (LZW, RunLength, Crypt) end the measure
+// are skipped: text extraction never decodes them. Filters after one this scan cannot undo (LZW, RunLength, Crypt) end
+// the measure
 // of that stream; the worker's own limits cover them.
 const CHUNK_BYTES = 4 * 1024;
 const IMAGE_FILTERS = /\/(?:DCTDecode|DCT|JPXDecode|CCITTFaxDecode|CCF|JBIG2Decode)\b/u;

@@ -1,4 +1,5 @@
-// Owns text extraction from PDF files with pdf.js (legacy build, for Node): page text, form-field values and annotation texts, within the limits.
+// Owns text extraction from PDF files with pdf.js (legacy build, for Node): page text, form-field values and annotation
+// texts, within the limits.
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import {

@@ -1,4 +1,5 @@
-// Owns the bounded pool of document worker threads (piscina): every parse of an uploaded file runs here, never on the event loop.
+// Owns the bounded pool of document worker threads (piscina): every parse of an uploaded file runs here, never on the
+// event loop.
 //
 // ── How to run a job in the pool (for document extraction today, OCR tomorrow) ─────────────────────────────────────
 //
@@ -6,11 +7,13 @@
 //   //    server/documents/ocr/ocr-task.ts
 //   export async function ocrPage(input: OcrInput, context: TaskContext): Promise<OcrOutput> {
 //     context.progress({ page: 3, of: 30 });            // reaches the caller's onProgress, through a MessagePort
-//     throw new AppError("document_unreadable", { detail: msg("…") }); // an expected refusal: the caller gets the same AppError
+//     throw new AppError("document_unreadable", { detail: msg("…") }); // an expected refusal: the caller gets the same
+// AppError
 //   }
 //
 //   // 2. The main thread names it once, with its input and output types:
-//   export const OCR_PAGE = defineDocumentTask<OcrInput, OcrOutput>(new URL("./ocr-task.ts", import.meta.url), "ocrPage");
+//   export const OCR_PAGE = defineDocumentTask<OcrInput, OcrOutput>(new URL("./ocr-task.ts", import.meta.url),
+// "ocrPage");
 //
 //   // 3. and runs it in the app's pool, with its own wall-clock limit. server/app.ts creates the one pool of the app
 //   //    (`lazyDocumentPool`, sized by DOCUMENT_WORKERS, DOCUMENT_WORKER_HEAP_MB, DOCUMENT_TIMEOUT_MS) and hands it
@@ -28,7 +31,8 @@
 //   signal's reason (an AbortError), which is not a problem for anyone to see.
 // - `onProgress` receives the task's `context.progress(message)` calls, in order, while the job runs (a message still
 //   in flight when `run` settles is dropped: progress is for display, return results as the output).
-// - A full pool (`maxThreads` jobs running and `maxQueue` waiting) refuses a new job at once with `documents_busy` (503).
+// - A full pool (`maxThreads` jobs running and `maxQueue` waiting) refuses a new job at once with `documents_busy`
+// (503).
 // - Inputs and outputs are copied by structured clone: plain data, typed arrays; pass `transferList` to move
 //   ArrayBuffers instead (they are then detached on the caller's side).
 //

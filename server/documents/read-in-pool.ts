@@ -1,4 +1,5 @@
-// Owns reading an uploaded document from the main thread: the job goes to the document pool, the event loop never waits on it.
+// Owns reading an uploaded document from the main thread: the job goes to the document pool, the event loop never waits
+// on it.
 import type { DocumentText } from "./read";
 import type { ReadDocumentInput } from "./read-task";
 import { defineDocumentTask, type DocumentPool } from "./pool";

@@ -1,4 +1,5 @@
-// Owns reading the text of a source document (PDF or DOCX) in this thread: format detected by content, limits, "no text".
+// Owns reading the text of a source document (PDF or DOCX) in this thread: format detected by content, limits, "no
+// text".
 import { AppError } from "../../src/errors";
 import { msg, grouped } from "../../src/i18n/message";
 import { MAX_SOURCE_CHARS } from "../../src/schemas/limits";

@@ -16,7 +16,8 @@ const modules = new Map();
 
 /**
  * Runs one task: `envelope.module` (a file URL) exports `envelope.name`, a function `(input, context)`.
- * An expected refusal (an AppError-like object with `code` and `detailMessage`, plain data) comes back as `{ problem }`; anything else
+ * An expected refusal (an AppError-like object with `code` and `detailMessage`, plain data) comes back as `{ problem
+ * }`; anything else
  * thrown is an unexpected failure and rejects.
  */
 export default async function runTask(envelope) {

@@ -1,4 +1,5 @@
-// Owns the evaluation harness: runs a pre-prompt version over its reference cases through the provider chain and scores it.
+// Owns the evaluation harness: runs a pre-prompt version over its reference cases through the provider chain and scores
+// it.
 import { fileURLToPath } from "node:url";
 import { readdir, readFile } from "node:fs/promises";
 import { resolve } from "node:path";

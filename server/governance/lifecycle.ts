@@ -108,7 +108,8 @@ export async function markEvaluated(
 /**
  * Approves an evaluated version: a Committee member other than its author, with a written reason; a version scoring
  * below the active one needs a written justification too.
- * @throws AppError not_found, forbidden (the author), conflict (not evaluated, worse without justification), invalid_request.
+ * @throws AppError not_found, forbidden (the author), conflict (not evaluated, worse without justification),
+ * invalid_request.
  */
 export async function approve(
   db: Db,
@@ -178,7 +179,8 @@ function isActivatable(v: VersionRow): boolean {
 }
 
 /**
- * Puts a version in force and retires the one it replaces, in one transaction; activating an earlier version is the rollback.
+ * Puts a version in force and retires the one it replaces, in one transaction; activating an earlier version is the
+ * rollback.
  * @throws AppError not_found, conflict (never approved, or already active).
  */
 export async function activate(

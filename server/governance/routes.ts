@@ -1,4 +1,5 @@
-// Owns /api/committee/preprompts*: versions, drafts, evaluations, approval and activation (inside the committee's role check).
+// Owns /api/committee/preprompts*: versions, drafts, evaluations, approval and activation (inside the committee's role
+// check).
 import type { FastifyInstance } from "fastify";
 import { AppError } from "../../src/errors";
 import { t } from "../../src/i18n";

@@ -1,4 +1,5 @@
-// Owns the scoring of one evaluation draft against its reference case: sections, facts, figures, leaks, length, French, refusals, tone.
+// Owns the scoring of one evaluation draft against its reference case: sections, facts, figures, leaks, length, French,
+// refusals, tone.
 import { findUngrounded } from "../../src/checks/groundedness";
 import { findPlaceholderTokens } from "../../src/privacy/placeholders";
 

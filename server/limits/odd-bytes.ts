@@ -1,4 +1,5 @@
-// Owns the characters PostgreSQL refuses (U+0000 in text and jsonb, lone UTF-16 surrogates in jsonb): cleaned at the edge.
+// Owns the characters PostgreSQL refuses (U+0000 in text and jsonb, lone UTF-16 surrogates in jsonb): cleaned at the
+// edge.
 
 const NUL = /\u0000/g;
 // A high surrogate not followed by a low one, or a low one not preceded by a high one.

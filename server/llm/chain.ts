@@ -1,4 +1,5 @@
-// Owns the provider chain: our one retry loop (backoff, jitter, Retry-After), a time budget, circuit breakers, and fallback.
+// Owns the provider chain: our one retry loop (backoff, jitter, Retry-After), a time budget, circuit breakers, and
+// fallback.
 import { setTimeout as sleep } from "node:timers/promises";
 import { AppError } from "../../src/errors";
 import { msg } from "../../src/i18n/message";

@@ -1,4 +1,5 @@
-// Owns calls to any OpenAI-compatible endpoint (Mistral, Scaleway, OVHcloud, Azure OpenAI EU, vLLM, Ollama) through the openai SDK.
+// Owns calls to any OpenAI-compatible endpoint (Mistral, Scaleway, OVHcloud, Azure OpenAI EU, vLLM, Ollama) through the
+// openai SDK.
 import OpenAI from "openai";
 import type { LlmConfig } from "../config";
 import type { GenerateOptions, LlmCall, LlmOutput, LlmProvider } from "./provider";

@@ -1,4 +1,5 @@
-// Owns calls to an OpenAI-compatible /v1/audio/transcriptions endpoint (Voxtral, Whisper, vLLM, faster-whisper) through the openai SDK.
+// Owns calls to an OpenAI-compatible /v1/audio/transcriptions endpoint (Voxtral, Whisper, vLLM, faster-whisper) through
+// the openai SDK.
 import { toFile } from "openai";
 import type { TimedSegment } from "../../src/schemas/transcription";
 import { openAiClient } from "./openai-compatible";
@@ -57,7 +58,8 @@ function toSegments(answer: VerboseAnswer): TimedSegment[] {
 /** Creates the endpoint's client; no SDK retries (the caller owns them) and nothing read from OPENAI_* variables. */
 export function createSpeechToText(endpoint: TranscriptionEndpoint): SpeechToText {
   const client = openAiClient(endpoint);
-  // Some servers (older faster-whisper, Voxtral's early API) refuse verbose_json: remembered, so the next call asks for JSON.
+  // Some servers (older faster-whisper, Voxtral's early API) refuse verbose_json: remembered, so the next call asks for
+  // JSON.
   let verbose = true;
 
   async function call(

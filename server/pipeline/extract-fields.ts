@@ -1,4 +1,5 @@
-// Owns LLM field extraction: JSON under the document's schema, validated, repaired once, quotes checked against the source.
+// Owns LLM field extraction: JSON under the document's schema, validated, repaired once, quotes checked against the
+// source.
 import { z } from "zod";
 import { DOCUMENT_TYPE_LABELS, guessDocumentType, mapStrings } from "../../src/extraction/fields";
 import { DOCUMENT_TYPES, EXTRACTION_SCHEMAS, type DocumentType, type Extraction } from "../../src/schemas/extraction";

@@ -1,4 +1,5 @@
-// Owns loading the name, word and commune lists from their packages, once per process, for the pseudonymiser (never bundled in the taskpane).
+// Owns loading the name, word and commune lists from their packages, once per process, for the pseudonymiser (never
+// bundled in the taskpane).
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";

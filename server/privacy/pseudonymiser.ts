@@ -1,4 +1,5 @@
-// Owns the server's one pseudonymiser: the src rules bound to the lexicons loaded once, used for every text that leaves the server.
+// Owns the server's one pseudonymiser: the src rules bound to the lexicons loaded once, used for every text that leaves
+// the server.
 import { createPseudonymiser, type PseudonymisationInput, type PseudonymisationResult } from "../../src/privacy";
 import { loadLexicons } from "./lexicons";
 

@@ -1,4 +1,5 @@
-// Owns /api/committee/*: the ethics committee's aggregates, audit verification and export, pre-prompt governance. Role Committee only.
+// Owns /api/committee/*: the ethics committee's aggregates, audit verification and export, pre-prompt governance. Role
+// Committee only.
 import { Readable } from "node:stream";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { AppError } from "../../src/errors";

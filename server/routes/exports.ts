@@ -1,4 +1,5 @@
-// Owns GET /api/exports (batch pull in commit order) and the dead-letter routes /api/deliveries*. Integration role only.
+// Owns GET /api/exports (batch pull in commit order) and the dead-letter routes /api/deliveries*. Integration role
+// only.
 import type { FastifyInstance } from "fastify";
 import { AppError } from "../../src/errors";
 import { msg } from "../../src/i18n/message";

@@ -1,4 +1,5 @@
-// Owns POST /api/minutes (validated texts only), GET /api/minutes (the caller's list) and GET /api/minutes/:id (author only).
+// Owns POST /api/minutes (validated texts only), GET /api/minutes (the caller's list) and GET /api/minutes/:id (author
+// only).
 import type { FastifyInstance } from "fastify";
 import { AppError } from "../../src/errors";
 import { msg } from "../../src/i18n/message";

@@ -1,4 +1,5 @@
-// Owns the translation of @fastify/multipart's upload errors into the product's problem codes, shared by every upload route.
+// Owns the translation of @fastify/multipart's upload errors into the product's problem codes, shared by every upload
+// route.
 import type { FastifyError } from "fastify";
 import { AppError } from "../../src/errors";
 import { msg, type Message } from "../../src/i18n/message";

@@ -148,7 +148,8 @@ export function sourceRoutes(deps: SourceDeps = {}) {
         for await (const part of request.parts()) {
           if (part.type !== "file") continue;
           if (part.fieldname !== "file") {
-            // Drain it: an unread part stalls the form, and the connection with it (a graceful stop would wait forever).
+            // Drain it: an unread part stalls the form, and the connection with it (a graceful stop would wait
+            // forever).
             part.file.resume();
             continue;
           }

@@ -1,4 +1,5 @@
-// Owns POST /api/transcriptions (one file) and /api/recordings/* (live recording: numbered, idempotent chunks, then transcribe).
+// Owns POST /api/transcriptions (one file) and /api/recordings/* (live recording: numbered, idempotent chunks, then
+// transcribe).
 import fastifyMultipart from "@fastify/multipart";
 import type { FastifyError, FastifyInstance, FastifyRequest } from "fastify";
 import { AppError } from "../../src/errors";
@@ -259,7 +260,8 @@ export function transcriptionRoutes(deps: TranscriptionDeps) {
       statusOf(await load(request)),
     );
 
-    // A pane back online sends its backlog at once (an hour offline is 360 chunks): chunks get a wider limit than other calls.
+    // A pane back online sends its backlog at once (an hour offline is 360 chunks): chunks get a wider limit than other
+    // calls.
     app.put<{ Params: { id: string; n: string } }>(
       "/api/recordings/:id/chunks/:n",
       { schema: chunkSchema, config: { rateLimit: { max: 1_200, timeWindow: 60_000 } } },

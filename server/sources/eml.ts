@@ -1,4 +1,5 @@
-// Owns the reading of an .eml file (RFC 5322/MIME) into the thread text the mail reader takes: its header, then its body.
+// Owns the reading of an .eml file (RFC 5322/MIME) into the thread text the mail reader takes: its header, then its
+// body.
 import PostalMime, { type Address } from "postal-mime";
 import { C1_REMAP } from "../../src/sources/html-entities";
 import { htmlToText } from "../../src/sources/html-text";

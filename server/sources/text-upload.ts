@@ -1,4 +1,5 @@
-// Owns reading a text source sent as a file (raw body or form upload) rather than JSON: bytes, declared charset, form fields.
+// Owns reading a text source sent as a file (raw body or form upload) rather than JSON: bytes, declared charset, form
+// fields.
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { AppError } from "../../src/errors";
 import { msg } from "../../src/i18n/message";

@@ -1,4 +1,5 @@
-// Owns the messages between the main thread and the PGlite worker: requests, replies, and errors that keep their PostgreSQL fields.
+// Owns the messages between the main thread and the PGlite worker: requests, replies, and errors that keep their
+// PostgreSQL fields.
 
 /** `tx` 0 runs outside any transaction (queued behind an open one, as PGlite does). */
 export type WorkerRequest =

@@ -1,4 +1,5 @@
-// Owns the embedded implementation of Db: PGlite (PostgreSQL compiled to WASM) persisted in DATA_DIR, run in a worker thread.
+// Owns the embedded implementation of Db: PGlite (PostgreSQL compiled to WASM) persisted in DATA_DIR, run in a worker
+// thread.
 import { createRequire } from "node:module";
 import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
@@ -8,7 +9,8 @@ import { fromWire, type WorkerReply, type WorkerRequest } from "./pglite-protoco
 // Request bodies without their id, which the connection assigns.
 type Call = WorkerRequest extends infer R ? (R extends WorkerRequest ? Omit<R, "id"> : never) : never;
 
-// Node 20 does not pass the main thread's tsx hooks to workers: the worker loads its TypeScript entry through tsx's API.
+// Node 20 does not pass the main thread's tsx hooks to workers: the worker loads its TypeScript entry through tsx's
+// API.
 const BOOTSTRAP = `
 const { workerData } = require("node:worker_threads");
 import(workerData.tsxApi).then((tsx) => tsx.tsImport(workerData.entry, workerData.entry));

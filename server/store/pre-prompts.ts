@@ -1,4 +1,5 @@
-// Owns the pre_prompt_versions and pre_prompt_evaluations tables: every pre-prompt version, its lifecycle state and scores.
+// Owns the pre_prompt_versions and pre_prompt_evaluations tables: every pre-prompt version, its lifecycle state and
+// scores.
 import { createHash } from "node:crypto";
 import type { PrePrompt, PrePromptRegistry } from "../prompts/registry";
 import type { Db } from "./db";

@@ -1,4 +1,5 @@
-// Owns the retention policy in SQL: what advisers sent and unvalidated drafts go after a delay; validated minutes later.
+// Owns the retention policy in SQL: what advisers sent and unvalidated drafts go after a delay; validated minutes
+// later.
 import { appendDeletions } from "../delivery/outbox";
 import type { Db } from "./db";
 

@@ -1,4 +1,5 @@
-// Owns the link from a generation to the transcription it drafts from: the caller's own, with the member's consent on record.
+// Owns the link from a generation to the transcription it drafts from: the caller's own, with the member's consent on
+// record.
 import { AppError } from "../../src/errors";
 import { msg } from "../../src/i18n/message";
 import type { Db } from "../store/db";

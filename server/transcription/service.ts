@@ -1,4 +1,5 @@
-// Owns one transcription: limits, cutting long WAV at silences, provider calls with retries and breaker, stitching, turns, footprint.
+// Owns one transcription: limits, cutting long WAV at silences, provider calls with retries and breaker, stitching,
+// turns, footprint.
 import { AppError } from "../../src/errors";
 import { estimateFootprint } from "../../src/checks/footprint";
 import { msg } from "../../src/i18n/message";
@@ -167,7 +168,8 @@ export function createTranscriber(
       const { format, durationS: known } = await check(bytes);
       if (!stt) throw unavailable();
       const wav = format === "wav" ? readWav(bytes) : undefined;
-      // WAV is cut at silences; compressed audio cannot be cut without a decoder and goes whole (see docs/ARCHITECTURE.md).
+      // WAV is cut at silences; compressed audio cannot be cut without a decoder and goes whole (see
+      // docs/ARCHITECTURE.md).
       const plan = wav
         ? splitWav(bytes, wav, { pieceS: transcription.pieceSeconds })
         : { cuts: [0], pieces: [{ startS: 0, endS: known ?? 0, bytes }] };
@@ -190,7 +192,8 @@ export function createTranscriber(
       };
       await Promise.all(Array.from({ length: Math.min(PARALLEL_PIECES, plan.pieces.length) }, worker));
 
-      // Stitching: each piece keeps the segments that start after its own cut and before the next one (overlap heard twice).
+      // Stitching: each piece keeps the segments that start after its own cut and before the next one (overlap heard
+      // twice).
       const segments: TimedSegment[] = [];
       plan.pieces.forEach((piece, index) => {
         const result = results[index] as (typeof results)[number];

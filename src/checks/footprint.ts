@@ -1,4 +1,5 @@
-// Owns the environmental footprint of one generation: energy and emissions of an LLM call (EcoLogits) or of the offline engine.
+// Owns the environmental footprint of one generation: energy and emissions of an LLM call (EcoLogits) or of the offline
+// engine.
 import type { Locale } from "../i18n";
 
 /**

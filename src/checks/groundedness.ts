@@ -1,4 +1,5 @@
-// Owns the groundedness check: finds the figures of a draft that appear nowhere in the notes, the source or the context.
+// Owns the groundedness check: finds the figures of a draft that appear nowhere in the notes, the source or the
+// context.
 import { normaliseNoun, type DateParts, type Figure } from "../figures";
 import { prepare, readFigures } from "../figures/lexer";
 

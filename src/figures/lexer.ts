@@ -1,4 +1,5 @@
-// Owns the one French figures lexer: dates, times, amounts, percentages, phones, plates, references, years, counts with their noun, and numbers in words, with offsets.
+// Owns the one French figures lexer: dates, times, amounts, percentages, phones, plates, references, years, counts with
+// their noun, and numbers in words, with offsets.
 import {
   APPROXIMATE_WORDS,
   CARDINAL_WORDS,

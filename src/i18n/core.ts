@@ -1,4 +1,5 @@
-// Owns message lookup and interpolation over the registered catalogues; French is built in, the default and the fallback.
+// Owns message lookup and interpolation over the registered catalogues; French is built in, the default and the
+// fallback.
 import { fr, type MessageKey } from "./fr";
 
 export type Locale = "fr" | "en";

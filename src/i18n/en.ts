@@ -401,7 +401,8 @@ export const en: Record<MessageKey, string> = {
   "committee.error.bad_response": "The server sent an unexpected answer. Try again in a moment.",
   "ui.feedback.too_long": "The comment is over {max} characters: shorten it.",
 
-  // ── send.*, auth.*, teams.config.*: the OnMessageSend check, sign-in and the Teams tab's config page (addin/commands, addin/auth, addin/teams-config). Appended as one block. ──
+  // ── send.*, auth.*, teams.config.*: the OnMessageSend check, sign-in and the Teams tab's config page
+  // (addin/commands, addin/auth, addin/teams-config). Appended as one block. ──
   "send.held.pending":
     "This message holds a Greffier AI draft you have not validated. Open Greffier to validate or discard it.",
   "send.held.notice_restored":

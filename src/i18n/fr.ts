@@ -411,7 +411,8 @@ export const fr = {
   "committee.error.bad_response": "Le serveur a renvoyé une réponse inattendue. Réessayez dans un instant.",
   "ui.feedback.too_long": "Le commentaire dépasse {max} caractères : raccourcissez-le.",
 
-  // ── send.*, auth.*, teams.config.*: the OnMessageSend check, sign-in and the Teams tab's config page (addin/commands, addin/auth, addin/teams-config). Appended as one block. ──
+  // ── send.*, auth.*, teams.config.*: the OnMessageSend check, sign-in and the Teams tab's config page
+  // (addin/commands, addin/auth, addin/teams-config). Appended as one block. ──
   "send.held.pending":
     "Ce message contient un brouillon IA de Greffier que vous n'avez pas validé. Ouvrez Greffier pour le valider ou l'abandonner.",
   "send.held.notice_restored":

@@ -1,4 +1,5 @@
-// Owns whole postal addresses, from their first element to the city: house names, lieu-dit, résidence, building, flat, BP/CS, street, postcode, CEDEX.
+// Owns whole postal addresses, from their first element to the city: house names, lieu-dit, résidence, building, flat,
+// BP/CS, street, postcode, CEDEX.
 import { placeKey, type NameLexicons } from "./lexicons";
 import { CITY_STOP, CITY_WORD, STREET_TYPES, streetNameEnd } from "./structured-detectors";
 import { LEFT_EDGE, SPACE, type Candidate } from "./text-scan";

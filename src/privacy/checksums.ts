@@ -1,4 +1,5 @@
-// Owns the check-digit algorithms that turn digit-shaped look-alikes into certain identifiers (IBAN, NIR, SIREN/SIRET, VAT).
+// Owns the check-digit algorithms that turn digit-shaped look-alikes into certain identifiers (IBAN, NIR, SIREN/SIRET,
+// VAT).
 
 /** Remainder of a long decimal string modulo 97, computed piecewise so no number ever exceeds 2^53. */
 function mod97(digits: string): number {

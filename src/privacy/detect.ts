@@ -1,4 +1,5 @@
-// Owns the assembly of all detectors into non-overlapping matches, and the propagation of every found value to its other mentions.
+// Owns the assembly of all detectors into non-overlapping matches, and the propagation of every found value to its
+// other mentions.
 import { detectAddressChains } from "./address-chain";
 import { detectLexiconNames } from "./lexicon-names";
 import { detectOddIdentifiers } from "./odd-identifiers";

@@ -1,4 +1,5 @@
-// Owns the word lists behind name detection: frequent given names in France, words that are never names, and surnames that are also ordinary words.
+// Owns the word lists behind name detection: frequent given names in France, words that are never names, and surnames
+// that are also ordinary words.
 
 /**
  * Frequent given names in France (INSEE births 1940–2020, including names of North-African, Portuguese and West-African

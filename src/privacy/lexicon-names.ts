@@ -1,4 +1,5 @@
-// Owns name detection from the French name lexicons: greetings, subjects, "dossier/chez/famille + Nom", full names, lower-case names, and the last guard on any name left.
+// Owns name detection from the French name lexicons: greetings, subjects, "dossier/chez/famille + Nom", full names,
+// lower-case names, and the last guard on any name left.
 import { CAPITAL_PARTICLES, FIRST_NAMES, NOT_NAME_WORDS } from "./french-names";
 import { fold, placeKey, type NameLexicons } from "./lexicons";
 import { personCandidates, readNameUnits, splitPerson } from "./name-detectors";

@@ -1,4 +1,5 @@
-// Owns the lookup tables built once from the name, word and commune lists the server loads and injects (src stays free of the lists themselves).
+// Owns the lookup tables built once from the name, word and commune lists the server loads and injects (src stays free
+// of the lists themselves).
 
 /** The raw lists, as the server reads them from their packages. Every list may be in any case. */
 export interface RawLexicons {

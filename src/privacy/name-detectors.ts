@@ -1,4 +1,5 @@
-// Owns person-name detection: names after a civility, known names (member, relatives, transcript speakers), kinship and mail headers, and "Prénom Nom" from a first-name list.
+// Owns person-name detection: names after a civility, known names (member, relatives, transcript speakers), kinship and
+// mail headers, and "Prénom Nom" from a first-name list.
 import { CAPITAL_PARTICLES, COMMON_WORD_NAMES, FIRST_NAMES, NAME_PARTICLES, NOT_NAME_WORDS } from "./french-names";
 import type { PiiType } from "./pii-types";
 import { LEFT_EDGE, SPACE, findLiterals, forEachMatch, type Candidate } from "./text-scan";
@@ -257,7 +258,8 @@ function detectHeadersAndSpeakers(text: string): Candidate[] {
     found.push(...personCandidates(text, person, NAME_PRIORITY.speaker));
     return true;
   });
-  // Plain transcripts: "Nathalie Vasseur : Oui, c'est moi." Two words at least, so "Conseiller :" or "Objet :" never count.
+  // Plain transcripts: "Nathalie Vasseur : Oui, c'est moi." Two words at least, so "Conseiller :" or "Objet :" never
+  // count.
   forEachMatch(LINE_START_RE, text, (m) => {
     const units = readNameUnits(text, m.index + m[0].length, 4);
     const last = units[units.length - 1];

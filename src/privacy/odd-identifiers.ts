@@ -1,4 +1,5 @@
-// Owns identifiers typed in odd forms: phones in mixed or split groups, e-mails spelt out ("point", "at"), IBANs with dashes or odd grouping.
+// Owns identifiers typed in odd forms: phones in mixed or split groups, e-mails spelt out ("point", "at"), IBANs with
+// dashes or odd grouping.
 import { hasIbanLength, isValidIban } from "./checksums";
 import { IBAN_KEYWORD_RE, lineBefore, PRIORITY } from "./structured-detectors";
 import { candidate, forEachMatch, forEachMatchNear, type Candidate } from "./text-scan";

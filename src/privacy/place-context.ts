@@ -1,4 +1,5 @@
-// Owns the contexts where a capitalised name is a place or a brand, not a person: "lycée Victor Hugo", "à Laval", "Leroy Merlin".
+// Owns the contexts where a capitalised name is a place or a brand, not a person: "lycée Victor Hugo", "à Laval",
+// "Leroy Merlin".
 import { fold, placeKey, type NameLexicons } from "./lexicons";
 
 /** Nouns that make the name after them a place or a thing: streets, schools, hospitals, stations, venues, laws, storms. Folded. */
@@ -354,7 +355,8 @@ export function placeWords(text: string, words: readonly ContextWord[], lexicons
     const isFamily = before !== undefined && FAMILY_BEFORE.has(before.key);
     const isTown = lexicons.towns.has(keyOf(word)) && !lexicons.firstNames.has(word.key) && !isFamily;
     const after = words[i + 1];
-    // "Accord de Nicole Vasseur": a given name followed by a capitalised word is a person, even where a commune bears it.
+    // "Accord de Nicole Vasseur": a given name followed by a capitalised word is a person, even where a commune bears
+    // it.
     if (
       lexicons.firstNames.has(word.key) &&
       after?.isCapital === true &&

@@ -1,4 +1,5 @@
-// Owns the pseudonymisation of a generation request (notes, source, context) into placeholders, with its mapping and counts.
+// Owns the pseudonymisation of a generation request (notes, source, context) into placeholders, with its mapping and
+// counts.
 import { detectPiiInTexts, type KnownValue } from "./detect";
 import type { NameLexicons } from "./lexicons";
 import { hasHealthData } from "./health";
@@ -35,7 +36,8 @@ export interface PseudonymisationResult {
   readonly hasHealthData: boolean;
 }
 
-// A short member id ("42") is masked in the context field but not hunted for in prose, where it would hit other numbers.
+// A short member id ("42") is masked in the context field but not hunted for in prose, where it would hit other
+// numbers.
 const MIN_PROPAGATED_ID_LENGTH = 4;
 
 /**

@@ -1,4 +1,5 @@
-// Owns the detectors of structured French identifiers: e-mail, phone, IBAN, NIR, SIRET/SIREN/VAT, plates, dates of birth, references, postal addresses.
+// Owns the detectors of structured French identifiers: e-mail, phone, IBAN, NIR, SIRET/SIREN/VAT, plates, dates of
+// birth, references, postal addresses.
 import { isValidFrenchVat, isValidIban, isValidNir, isValidSiret, hasIbanLength } from "./checksums";
 import {
   LEFT_EDGE,

@@ -1,4 +1,5 @@
-// Owns the low-level scanning helpers shared by the detectors: word boundaries, match loops, literal search, candidate shape.
+// Owns the low-level scanning helpers shared by the detectors: word boundaries, match loops, literal search, candidate
+// shape.
 import type { PiiType } from "./pii-types";
 
 /** Regex source: nothing alphanumeric (or "_") just before. Every detector starts with it so a match never begins mid-word. */

@@ -1,4 +1,5 @@
-// Owns the transcription contract (turns, answer, recording limits) and the pure turn-building shared by server and pane.
+// Owns the transcription contract (turns, answer, recording limits) and the pure turn-building shared by server and
+// pane.
 import * as z from "zod/mini";
 
 /** Longest recording accepted, in seconds (2 h), unless the deployment says otherwise. */

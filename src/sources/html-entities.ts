@@ -1,4 +1,5 @@
-// Owns HTML character references as the WebVTT cue text tokenizer consumes them: numeric ones and the named ones French text meets.
+// Owns HTML character references as the WebVTT cue text tokenizer consumes them: numeric ones and the named ones French
+// text meets.
 
 // Latin-1 (U+00A0 to U+00FF) in code point order, as HTML names them.
 const LATIN1 =
@@ -113,7 +114,8 @@ function codePointText(code: number): string {
 
 /**
  * HTML's "consume a character reference" after an "&" at `pos - 1`: `&#233;`, `&#xE9;` (the ";" optional, as HTML
- * allows) and named references with their ";". Out-of-range numbers give U+FFFD, C1 numbers their Windows-1252 character.
+ * allows) and named references with their ";". Out-of-range numbers give U+FFFD, C1 numbers their Windows-1252
+ * character.
  * @param additionalAllowed  the character that ends a reference without being one (">" inside a tag's annotation).
  * @returns the decoded text and the position after the reference, or null when none starts there (the "&" is literal).
  */

@@ -1,4 +1,5 @@
-// Owns the public surface of sources: transcripts, mail threads and their limits (their routes' contract is in schemas/).
+// Owns the public surface of sources: transcripts, mail threads and their limits (their routes' contract is in
+// schemas/).
 export * from "./limits";
 export {
   addressesOf,

@@ -1,4 +1,5 @@
-// Owns the size limits of imported sources (documents, transcripts, mail threads); shared so the add-in can warn before uploading.
+// Owns the size limits of imported sources (documents, transcripts, mail threads); shared so the add-in can warn before
+// uploading.
 
 /** Bytes of one uploaded document (PDF or DOCX). */
 export const MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;

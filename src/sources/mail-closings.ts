@@ -1,4 +1,5 @@
-// Owns the closing formulas that end a mail ("Cordialement,", "Mit freundlichen Grüßen", "Saludos,"…) and the shape of the signature blocks under them.
+// Owns the closing formulas that end a mail ("Cordialement,", "Mit freundlichen Grüßen", "Saludos,"…) and the shape of
+// the signature blocks under them.
 
 // Formulas that only ever close a mail, in the languages members write (and the Nordic and Polish ones they forward).
 const STRONG = [

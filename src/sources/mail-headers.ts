@@ -1,4 +1,5 @@
-// Owns the recognition of where a quoted message starts in a mail thread: Outlook header blocks, separators and "… a écrit :" lines.
+// Owns the recognition of where a quoted message starts in a mail thread: Outlook header blocks, separators and "… a
+// écrit :" lines.
 
 /** What a quoted message's header says about it; every field as written, trimmed. */
 export interface MailHeader {
@@ -12,14 +13,16 @@ export interface MailHeader {
 
 type HeaderField = "from" | "sent" | "to" | "cc" | "subject" | "other";
 
-// Starts only where a run of address characters starts, so a long word without "@" is scanned once, not once per letter.
+// Starts only where a run of address characters starts, so a long word without "@" is scanned once, not once per
+// letter.
 const EMAIL_RE =
   /(?<![\p{L}\p{N}._%+'’-])[\p{L}\p{N}._%+'’-]{1,64}@[\p{L}\p{N}-]{1,63}(?:\.[\p{L}\p{N}-]{1,63}){0,8}\.\p{L}{2,24}(?![\p{L}])/gu;
 
 // Outlook (desktop, web, Mac), Hotmail, Apple Mail, Gmail and Thunderbird header names, in the languages members write:
 // French, English, German, Spanish, Italian, Portuguese, Dutch, Russian and Arabic. Outlook's HTML-to-text keeps the
 // bold of the names as "*De :*", and French typography puts a (non-breaking) space before the colon.
-// (Each run of blanks is matched by one quantifier only: two in a row would backtrack quadratically on long blank runs.)
+// (Each run of blanks is matched by one quantifier only: two in a row would backtrack quadratically on long blank
+// runs.)
 // Nordic and Polish names too: members forward what they receive.
 const FROM_NAMES = ["de", "from", "expéditeur", "expediteur", "von", "da", "van", "от", "من", "fra", "från", "od"];
 const SENT_NAMES = [
@@ -175,8 +178,10 @@ const SEPARATOR_RE = new RegExp(
   "iu",
 );
 const RULE_RE = /^[ \t]*_{10,}[ \t]*$/u;
-// The verbs of attribution lines: French, English, German, Spanish, Italian, Portuguese, Dutch, Russian, Arabic (and the
-// Nordic and Polish ones members forward). German, Dutch and Arabic put the verb before the sender, the others at the end.
+// The verbs of attribution lines: French, English, German, Spanish, Italian, Portuguese, Dutch, Russian, Arabic (and
+// the
+// Nordic and Polish ones members forward). German, Dutch and Arabic put the verb before the sender, the others at the
+// end.
 const ATTRIBUTION_VERB_RE =
   /(?<![\p{L}'’])(?:a écrit|a ecrit|wrote|said|quoting|schrieb|geschrieben|escribió|escribio|ha scritto|escreveu|schreef|geschreven|skrev|kirjoitti|napisał\(a\)|napisała|napisał|написал\(а\)|написала|написал|писал\(а\)|писала|писал|пишет|كتب)(?![\p{L}])/giu;
 // Some clients drop the colon: "On Mon, Dec 7, 2026 at 10:00 AM, Name <address> wrote".
@@ -363,7 +368,8 @@ export function readAttribution(lines: readonly string[], start: number): { head
   for (let span = 1; span <= 3; span += 1) {
     if (span > 1 && !startsLikeOne) break;
     const part = lines.slice(start, start + span);
-    // A wrapped attribution goes on with its sender or verb; a line that starts one is the attribution, this one is prose.
+    // A wrapped attribution goes on with its sender or verb; a line that starts one is the attribution, this one is
+    // prose.
     if (part.length < span || part.slice(1).some((l) => l.trim() === "" || ATTRIBUTION_START_RE.test(l.trim()))) break;
     const joined = part.map((l) => l.trim()).join(" ");
     if (joined.length > 300) break;
@@ -377,7 +383,8 @@ export function readAttribution(lines: readonly string[], start: number): { head
     const hasFigure = /\p{Nd}/u.test(joined);
     ATTRIBUTION_VERB_RE.lastIndex = 0;
     const hasVerb = ATTRIBUTION_VERB_RE.test(joined);
-    // Without a verb, Gmail's line is a date with a time, then only the sender's name and address ("…, Name <address>:");
+    // Without a verb, Gmail's line is a date with a time, then only the sender's name and address ("…, Name
+    // <address>:");
     // "Le 3 mars à 10:00, j'ai écrit à x@y.fr :" has words that are not a name.
     const afterTime =
       /\d{1,2}:\d{2}(?::\d{2})?(?![\d:])(.{0,80}?)<?[^\s<>()@]{1,64}@[^\s@]{1,255}>?\)?[ \t]*:[ \t]*$/u.exec(

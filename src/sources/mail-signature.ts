@@ -1,4 +1,5 @@
-// Owns the removal of what is not the message in a mail body: signatures, mobile footers, legal disclaimers and security banners.
+// Owns the removal of what is not the message in a mail body: signatures, mobile footers, legal disclaimers and
+// security banners.
 import { closingKind, hasContact, isNameLine } from "./mail-closings";
 
 /** The body kept, and the lines removed (read later to tell who wrote the message). */
@@ -16,7 +17,8 @@ const DEVICE = String.raw`(?:iPhone|iPad|iPod|Android|Galaxy|Samsung|BlackBerry|
 const SENT_VERB = String.raw`(?:Sent|Envoy[ée]|Gesendet|Enviad[oa]|Inviato|Verzonden|Verstuurd|Skickat|Wysłane|Отправлено)`;
 const SENT_PREP = String.raw`(?:from|with|via|using|on|de|depuis|avec|à partir de|a partir de|von|vom|mit|desde|do|da|dal|dalla|con|vanaf|met|van|från|z|с|из)`;
 const POSSESSIVE = String.raw`(?:my|a|an|the|mon|ma|l['’]|meinem|meiner|mi|mio|mia|mijn|min|meu|minha|o meu|mój|моего|моём|моем)`;
-// "Envoyé de mon iPhone", "Sent from my Samsung Galaxy smartphone.", "Von meinem iPhone gesendet", "Get Outlook for iOS"…
+// "Envoyé de mon iPhone", "Sent from my Samsung Galaxy smartphone.", "Von meinem iPhone gesendet", "Get Outlook for
+// iOS"…
 // The device must follow within three words, so "Sent from my desk, is much easier than my phone." stays.
 const MOBILE_RE = new RegExp(
   String.raw`^(?:${SENT_VERB}[ \t]+${SENT_PREP}[ \t]+(?:${POSSESSIVE}[ \t]+)?(?:[\p{L}\p{N}-]+[ \t]+){0,3}?${DEVICE}(?![\p{L}])|Von meinem[ \t]+(?:[\p{L}\p{N}-]+[ \t]+){0,3}?[\p{L}\p{N}-]*${DEVICE}[\p{L}\p{N}-]*[ \t]+gesendet|(?:Get|Obtenir|Télécharger|Scarica|Descargar|Baixe|Download|Получить)[ \t]+Outlook|Provenance ?: ?Courrier pour Windows|أرسلت من|تم الإرسال من)[^\n]{0,80}$`,
@@ -36,7 +38,8 @@ const BANNER_RE =
 const EXTERNAL_TAG_RE = /^\[(?:EXTERNE|EXTERNAL|EXT)\]$/iu;
 const INLINE_IMAGE_RE = /\[(?:cid|image):[^\]\n]{0,200}\]/giu;
 const SIG_DELIMITER_RE = /^--$/u;
-// Lines that may open a signature block when a name or contact details follow them: "-", "—", "---", "___", "~~~", "===", "***".
+// Lines that may open a signature block when a name or contact details follow them: "-", "—", "---", "___", "~~~",
+// "===", "***".
 const SOFT_DELIMITER_RE = /^(?:[-–—~]|[-_=*~•·—]{3,})$/u;
 const RULE_ONLY_RE = /^[-_=*~•·]{3,}$/u;
 const POSTSCRIPT_RE = /^(?:P\.?[ \t]?S\.?|P-S)[ \t]*[:.-]/iu;

@@ -1,4 +1,5 @@
-// Owns the reading of a mail thread (Outlook text with quoted history) into messages attributed to the member or the insurer.
+// Owns the reading of a mail thread (Outlook text with quoted history) into messages attributed to the member or the
+// insurer.
 import { t } from "../i18n";
 import {
   emailsIn,
@@ -183,7 +184,8 @@ function authorOfAddress(address: string, options: MailThreadOptions): MailAutho
   return address.toLowerCase() === member ? "member" : "unknown";
 }
 
-// Words by which members sign ("Sociétaire n° 1234567 A"); a signature naming the insurer with them is still a member's.
+// Words by which members sign ("Sociétaire n° 1234567 A"); a signature naming the insurer with them is still a
+// member's.
 const MEMBER_SIGNATURE_RE = /(?<![\p{L}])(?:sociétaire|societaire|adhérent|adherent)(?![\p{L}])/iu;
 
 /** Evidence inside one message: its sender, else what its signature or disclaimer says. */
@@ -201,7 +203,8 @@ function authorFromEvidence(
   if (member && addresses.includes(member)) return "member";
   if (addresses.some((a) => isInsurerDomain(domainOf(a), options.insurerDomains))) return "insurer";
   if (MEMBER_SIGNATURE_RE.test(signature)) return "member";
-  // The insurer's signatures and its mail server's disclaimer name it ("www.maif.fr", "MAIF, société d'assurance mutuelle").
+  // The insurer's signatures and its mail server's disclaimer name it ("www.maif.fr", "MAIF, société d'assurance
+  // mutuelle").
   if (insurer?.test(signature)) return "insurer";
   return undefined;
 }

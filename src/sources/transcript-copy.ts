@@ -1,4 +1,5 @@
-// Owns the reading of transcripts copied as text from Teams or Word: "Name   0:03" headers, speakers on their own line, "[00:01:02] Name: text".
+// Owns the reading of transcripts copied as text from Teams or Word: "Name   0:03" headers, speakers on their own line,
+// "[00:01:02] Name: text".
 
 /** One piece of speech; `start`/`end` are `hh:mm:ss.mmm`, or "" when the copy gives no time. */
 export interface SpeechSegment {

@@ -1,4 +1,5 @@
-// Owns the reading of transcripts (WebVTT from Teams, or copied as text) into speaker turns, without timestamps or cue syntax.
+// Owns the reading of transcripts (WebVTT from Teams, or copied as text) into speaker turns, without timestamps or cue
+// syntax.
 import { AppError } from "../errors";
 import { t } from "../i18n";
 import { msg } from "../i18n/message";
@@ -22,7 +23,8 @@ export interface ParsedTranscript {
 
 type Segment = SpeechSegment;
 
-// "Karim Benali: bonjour" — transcripts exported by Zoom and some recorders name the speaker in the text instead of a voice.
+// "Karim Benali: bonjour" — transcripts exported by Zoom and some recorders name the speaker in the text instead of a
+// voice.
 const SPEAKER_PREFIX_RE = /^(\p{Lu}[\p{L}\p{M}'’.\- ]{0,58}?(?:\s*\([^)\n]{1,40}\))?)\s?:\s+(\S[\s\S]*)$/u;
 
 function squash(text: string): string {
@@ -37,7 +39,8 @@ function formatSeconds(seconds: number): string {
 }
 
 /**
- * The refusal for a file that is neither WebVTT nor a transcript copy, with a hint when it is recognisably something else.
+ * The refusal for a file that is neither WebVTT nor a transcript copy, with a hint when it is recognisably something
+ * else.
  * @throws never; returns the error to throw.
  */
 function notWebVtt(text: string): AppError {
@@ -109,7 +112,8 @@ function mergeTurns(segments: readonly Segment[]): TranscriptTurn[] {
 
 /**
  * Reads a transcript into speaker turns. A WebVTT file (as Teams exports it) is read by the W3C parsing rules: voices
- * (`<v Name>`, `<v.loud Name>`) name the speaker, or a "Name:" prefix when most cues have one; cues with invalid timings,
+ * (`<v Name>`, `<v.loud Name>`) name the speaker, or a "Name:" prefix when most cues have one; cues with invalid
+ * timings,
  * NOTE/STYLE/REGION blocks, tags and timestamps are dropped, references decoded. Text that is not WebVTT is read as a
  * copy from Teams or Word ("Name   0:03", a speaker on their own line, "[00:01:02] Name: text"). Consecutive speech
  * of one speaker becomes one turn. Never throws once the text is recognised.

@@ -1,4 +1,5 @@
-// Owns the W3C WebVTT parsing rules: the file parser (signature, blocks, cue timings) and the cue text tokenizer and tree.
+// Owns the W3C WebVTT parsing rules: the file parser (signature, blocks, cue timings) and the cue text tokenizer and
+// tree.
 import { decodeCharacterReference } from "./html-entities";
 
 /** A cue as the WebVTT parser algorithm yields it; times in seconds. */

@@ -1,4 +1,5 @@
-// Owns the audit bench: time to verify an untouched chain of 10,000 signed events against its checkpoints, PGlite and PostgreSQL.
+// Owns the audit bench: time to verify an untouched chain of 10,000 signed events against its checkpoints, PGlite and
+// PostgreSQL.
 import { randomUUID } from "node:crypto";
 import { mkdtemp, rm } from "node:fs/promises";
 import { cpus, loadavg, tmpdir } from "node:os";

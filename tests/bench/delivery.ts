@@ -1,4 +1,5 @@
-// Owns the delivery bench: save→delivery latency with a healthy receiver, and 1,000 records through injected faults and kill -9.
+// Owns the delivery bench: save→delivery latency with a healthy receiver, and 1,000 records through injected faults and
+// kill -9.
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
 import { createServer } from "node:net";
@@ -263,7 +264,8 @@ async function faultRun(
         begun += 1;
         if (refuseAt.has(i)) await receiver.refuseFor(1_000);
         if (killAt.has(i)) {
-          // kill -9 while deliveries are in flight (and saves of the other clients too), then start again on the same data.
+          // kill -9 while deliveries are in flight (and saves of the other clients too), then start again on the same
+          // data.
           isDown = true;
           kills += 1;
           await server.kill9();

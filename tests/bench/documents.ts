@@ -1,4 +1,5 @@
-// Owns the documents benchmark: event-loop delay and memory while decompression bombs are uploaded, on PGlite and PostgreSQL.
+// Owns the documents benchmark: event-loop delay and memory while decompression bombs are uploaded, on PGlite and
+// PostgreSQL.
 import { readFileSync } from "node:fs";
 import { monitorEventLoopDelay, performance } from "node:perf_hooks";
 import { buildDocx, buildDocxBomb, buildPdf, buildPdfBomb } from "../support/document-builders";

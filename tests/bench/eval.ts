@@ -1,4 +1,5 @@
-// Owns the evaluation benchmark: the four tasks × their reference cases against the fake provider, wall time and scores.
+// Owns the evaluation benchmark: the four tasks × their reference cases against the fake provider, wall time and
+// scores.
 import { performance } from "node:perf_hooks";
 import { loadConfig } from "../../server/config";
 import { evaluateVersion, referenceSet } from "../../server/governance/evaluation";

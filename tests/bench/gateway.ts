@@ -1,4 +1,5 @@
-// Owns the gateway benchmark: direct-to-provider vs through Greffier, on PGlite and on PostgreSQL, streamed and not, at several concurrencies.
+// Owns the gateway benchmark: direct-to-provider vs through Greffier, on PGlite and on PostgreSQL, streamed and not, at
+// several concurrencies.
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { loadavg, tmpdir } from "node:os";

@@ -1,4 +1,5 @@
-// Bench section `npm run bench -- ocr`: OCR pages per minute on this machine's cores, RSS and event-loop delay while a 30-page scan is read.
+// Bench section `npm run bench -- ocr`: OCR pages per minute on this machine's cores, RSS and event-loop delay while a
+// 30-page scan is read.
 import { readFileSync } from "node:fs";
 import { loadavg } from "node:os";
 import { monitorEventLoopDelay } from "node:perf_hooks";

@@ -1,4 +1,5 @@
-// Owns the accuracy and speed measure of pseudonymisation: each labelled French corpus scored apart, in process and through the HTTP API with the fake provider recording what it receives.
+// Owns the accuracy and speed measure of pseudonymisation: each labelled French corpus scored apart, in process and
+// through the HTTP API with the fake provider recording what it receives.
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import {

@@ -1,4 +1,5 @@
-// Bench of issue 17: a 30-minute recording uploaded in 10 s chunks while recording, then the time from "stop" to the transcript.
+// Bench of issue 17: a 30-minute recording uploaded in 10 s chunks while recording, then the time from "stop" to the
+// transcript.
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";

@@ -1,4 +1,5 @@
-// Loads the built commands.html in Debian's Chromium, as Outlook on the web and new Outlook do for OnMessageSend: office.js, then launchevent.js by a plain tag.
+// Loads the built commands.html in Debian's Chromium, as Outlook on the web and new Outlook do for OnMessageSend:
+// office.js, then launchevent.js by a plain tag.
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ON_MESSAGE_SEND_ACTION_ID } from "../../manifest/pages";

@@ -1,4 +1,5 @@
-// Drives the committee page in Chromium: one member edits and evaluates a pre-prompt, another approves and puts it in service, then rolls back.
+// Drives the committee page in Chromium: one member edits and evaluates a pre-prompt, another approves and puts it in
+// service, then rolls back.
 import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startFakeOpenAi, type FakeOpenAi } from "../support/fake-openai";

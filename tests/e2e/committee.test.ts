@@ -1,4 +1,5 @@
-// Drives committee.html in Debian's Chromium against the real server: a month of use made through the API, read at 1280 and 360 px.
+// Drives committee.html in Debian's Chromium against the real server: a month of use made through the API, read at 1280
+// and 360 px.
 import { readFile } from "node:fs/promises";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

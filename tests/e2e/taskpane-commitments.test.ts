@@ -1,6 +1,7 @@
 // Drives the built taskpane in Chromium: after saving minutes, the commitments are reviewed (confirmed, edited,
 // dropped), created as To Do tasks through a fake Graph in a build that signs in (the stubbed Outlook host answers
-// nested app authentication), and the follow-up e-mail to the member is drafted, validated and saved with the member notice.
+// nested app authentication), and the follow-up e-mail to the member is drafted, validated and saved with the member
+// notice.
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

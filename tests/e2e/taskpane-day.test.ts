@@ -1,4 +1,5 @@
-// The adviser's day in Chromium: notes that survive the pane per item and go once saved, "Mes comptes rendus" (search, reopen, export again), no 404 on load.
+// The adviser's day in Chromium: notes that survive the pane per item and go once saved, "Mes comptes rendus" (search,
+// reopen, export again), no 404 on load.
 import { readFileSync } from "node:fs";
 import { strFromU8, unzipSync } from "fflate";
 import type { BrowserContext, Page } from "playwright-core";

@@ -1,4 +1,5 @@
-// Drives document extraction and AI edits in the built taskpane in Chromium, against the real server and the fake provider.
+// Drives document extraction and AI edits in the built taskpane in Chromium, against the real server and the fake
+// provider.
 import { readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";

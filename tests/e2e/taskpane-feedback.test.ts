@@ -1,4 +1,5 @@
-// Drives the built taskpane in Chromium against the real server (dev mode): feedback after saving, and a proposed use from the menu.
+// Drives the built taskpane in Chromium against the real server (dev mode): feedback after saving, and a proposed use
+// from the menu.
 import { describe, expect, it } from "vitest";
 import type { CommitteeStats } from "../../src/schemas/committee";
 import { routeOfficeCdn, TaskpanePage } from "./pages/taskpane-page";

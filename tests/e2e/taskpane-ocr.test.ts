@@ -1,4 +1,5 @@
-// A phone photo read by OCR in the built taskpane in Chromium, against the real server without any AI: progress shown, text corrected, extraction quoting it.
+// A phone photo read by OCR in the built taskpane in Chromium, against the real server without any AI: progress shown,
+// text corrected, extraction quoting it.
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ScanReviewPage } from "./pages/scan-review";

@@ -1,4 +1,5 @@
-// Drives the sources of the built taskpane in Chromium against the real server: a Teams .vtt import, a PDF upload, an Outlook mail thread.
+// Drives the sources of the built taskpane in Chromium against the real server: a Teams .vtt import, a PDF upload, an
+// Outlook mail thread.
 import { readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";

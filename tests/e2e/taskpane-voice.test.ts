@@ -1,4 +1,5 @@
-// Records an interview in the built taskpane with Chromium's fake microphone: consent → record → stop → transcript → draft → validate → save.
+// Records an interview in the built taskpane with Chromium's fake microphone: consent → record → stop → transcript →
+// draft → validate → save.
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";

@@ -1,4 +1,5 @@
-// Drives tab.html and config.html inside a stubbed Teams host (a harness on a Teams origin answering teams-js over postMessage) in Debian's Chromium, against the real server and the fake provider.
+// Drives tab.html and config.html inside a stubbed Teams host (a harness on a Teams origin answering teams-js over
+// postMessage) in Debian's Chromium, against the real server and the fake provider.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { BrowserContext, Frame } from "playwright-core";

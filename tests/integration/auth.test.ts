@@ -1,4 +1,5 @@
-// Every request carries a user: entra tokens are validated, each adviser sees only their own work, dev mode stays on loopback.
+// Every request carries a user: entra tokens are validated, each adviser sees only their own work, dev mode stays on
+// loopback.
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../server/config";

@@ -1,4 +1,5 @@
-// Delivery under injected faults (500, 429, cut, hang, slow, refused, restart) on both stores, and two replicas sharing one PostgreSQL.
+// Delivery under injected faults (500, 429, cut, hang, slow, refused, restart) on both stores, and two replicas sharing
+// one PostgreSQL.
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DeliveryPayloadSchema } from "../../src/schemas/delivery";

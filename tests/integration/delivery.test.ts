@@ -1,4 +1,5 @@
-// Delivery of validated records to MAIF's systems: signed (verified with `standardwebhooks`), retried, dead-lettered, replayed, exported, deleted.
+// Delivery of validated records to MAIF's systems: signed (verified with `standardwebhooks`), retried, dead-lettered,
+// replayed, exported, deleted.
 import type { FastifyInstance } from "fastify";
 import { afterAll, afterEach, beforeAll, expect, it } from "vitest";
 import { Webhook } from "standardwebhooks";
@@ -62,7 +63,8 @@ describeEachStore("webhook delivery", (kind) => {
     expect(got).toHaveLength(1);
     const [delivery] = got;
     if (!delivery) throw new Error("no delivery");
-    // The reference implementation verifies the headers: id, timestamp, and v1,<base64 HMAC-SHA256 of id.timestamp.body>.
+    // The reference implementation verifies the headers: id, timestamp, and v1,<base64 HMAC-SHA256 of
+    // id.timestamp.body>.
     expect(() =>
       new Webhook(secret).verify(delivery.body, {
         "webhook-id": delivery.id,

@@ -1,4 +1,5 @@
-// Document extraction: JSON under the document's schema, validated, repaired once, every value checked against its quote.
+// Document extraction: JSON under the document's schema, validated, repaired once, every value checked against its
+// quote.
 import { readFileSync } from "node:fs";
 import { beforeEach, expect, it } from "vitest";
 import { GenerationResponseSchema } from "../../src/schemas/generation";

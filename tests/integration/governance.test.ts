@@ -1,4 +1,5 @@
-// The ethics committee's tools: a tamper-evident audit log, aggregates without any per-person figure, feedback, pre-prompt registry.
+// The ethics committee's tools: a tamper-evident audit log, aggregates without any per-person figure, feedback,
+// pre-prompt registry.
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { CommitteeStatsSchema } from "../../src/schemas/committee";

@@ -1,4 +1,5 @@
-// The API as documented: `validated` missing or false is a 422 that stores nothing; a body that is not UTF-8 is a 400 naming its field.
+// The API as documented: `validated` missing or false is a 422 that stores nothing; a body that is not UTF-8 is a 400
+// naming its field.
 import { expect, it } from "vitest";
 import type { GenerationResponse } from "../../src/schemas/generation";
 import { useAppWithFakeProvider } from "../support/app-fixture";

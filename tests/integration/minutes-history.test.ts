@@ -1,4 +1,5 @@
-// "Mes comptes rendus": GET /api/minutes lists the caller's own saved texts (search, member, pages), never another adviser's; retention applies.
+// "Mes comptes rendus": GET /api/minutes lists the caller's own saved texts (search, member, pages), never another
+// adviser's; retention applies.
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { MinutesListSchema, type MinutesList } from "../../src/schemas/minutes";

@@ -1,4 +1,5 @@
-// POST/GET /api/minutes: nothing unvalidated is stored, the transparency case comes from provenance, minutes survive a restart.
+// POST/GET /api/minutes: nothing unvalidated is stored, the transparency case comes from provenance, minutes survive a
+// restart.
 import { expect, it } from "vitest";
 import type { GenerationResponse } from "../../src/schemas/generation";
 import { MinutesSchema } from "../../src/schemas/minutes";

@@ -1,4 +1,5 @@
-// From a scan to extraction fields: the OCR text (as the adviser would use it) is the source of a document-extraction, every quote is found in it, and only pseudonymised text reaches the provider.
+// From a scan to extraction fields: the OCR text (as the adviser would use it) is the source of a document-extraction,
+// every quote is found in it, and only pseudonymised text reaches the provider.
 import { readFileSync } from "node:fs";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

@@ -1,4 +1,5 @@
-// Held-out scans (tests/fixtures/scans/held-out): written from the spec before the reader was tuned and never used to tune it; what they check is what an adviser would notice.
+// Held-out scans (tests/fixtures/scans/held-out): written from the spec before the reader was tuned and never used to
+// tune it; what they check is what an adviser would notice.
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { ScanSourceResponseSchema } from "../../src/schemas/scan";

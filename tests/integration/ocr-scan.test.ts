@@ -1,4 +1,5 @@
-// POST /api/sources/scan through the real app and its worker pool: scans and photos read by OCR, progress by SSE, refusals as French problem+json.
+// POST /api/sources/scan through the real app and its worker pool: scans and photos read by OCR, progress by SSE,
+// refusals as French problem+json.
 import { readFileSync } from "node:fs";
 import type { LightMyRequestResponse } from "fastify";
 import { describe, expect, it } from "vitest";

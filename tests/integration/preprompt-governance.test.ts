@@ -1,4 +1,5 @@
-// Pre-prompt governance through the HTTP API: drafts, evaluation, approval by another member, activation, rollback, audit.
+// Pre-prompt governance through the HTTP API: drafts, evaluation, approval by another member, activation, rollback,
+// audit.
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "../../server/store/db";

@@ -1,10 +1,12 @@
-// A sample of the second labelled corpus through the HTTP API: the fake provider must receive every labelled value masked and every control sentence unchanged.
+// A sample of the second labelled corpus through the HTTP API: the fake provider must receive every labelled value
+// masked and every control sentence unchanged.
 import { expect, it } from "vitest";
 import { loadCorpus, scoreThroughApi, summarise } from "../bench/pseudonymisation";
 import { useAppWithFakeProvider } from "../support/app-fixture";
 import { describeEachStore } from "../support/stores";
 
-// Every fifth sentence: names of each kind, addresses, odd identifiers and controls all come up (the bench runs them all).
+// Every fifth sentence: names of each kind, addresses, odd identifiers and controls all come up (the bench runs them
+// all).
 const SAMPLE = loadCorpus("corpus-2").filter((_, index) => index % 5 === 0);
 
 describeEachStore("pseudonymisation of a labelled sample through the API", (kind) => {

@@ -1,4 +1,5 @@
-// Every text that leaves the server is pseudonymised: the AI-edit instruction, the draft under revision and each context field, with one placeholder per person.
+// Every text that leaves the server is pseudonymised: the AI-edit instruction, the draft under revision and each
+// context field, with one placeholder per person.
 import { expect, it } from "vitest";
 import { GenerationResponseSchema } from "../../src/schemas/generation";
 import { useAppWithFakeProvider } from "../support/app-fixture";

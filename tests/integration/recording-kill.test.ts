@@ -160,7 +160,8 @@ describeEachStore("recording upload through a server killed with SIGKILL", (kind
     expect(fake.audioRequests.at(-1)?.audioBytes).toBe(wav.length);
     expect(transcript.durationS).toBeCloseTo(36, 0);
     expect(transcript.turns.length).toBeGreaterThan(0);
-    // The audio is gone once transcribed (AUDIO_RETENTION_HOURS=0), and no temporary part of the cut chunk stays behind.
+    // The audio is gone once transcribed (AUDIO_RETENTION_HOURS=0), and no temporary part of the cut chunk stays
+    // behind.
     expect(existsSync(recordingDir(dataDir, id))).toBe(false);
   }, 180_000);
 });

@@ -1,4 +1,5 @@
-// POST /api/sources/* through the real app: uploads, transcripts and mail threads become sources; every refusal is problem+json in French.
+// POST /api/sources/* through the real app: uploads, transcripts and mail threads become sources; every refusal is
+// problem+json in French.
 import { readFileSync } from "node:fs";
 import type { FastifyInstance, LightMyRequestResponse } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

@@ -1,4 +1,5 @@
-// The store stays out of the streaming hot path: nothing is written while the draft streams; the generation row and its audit event land together after it.
+// The store stays out of the streaming hot path: nothing is written while the draft streams; the generation row and its
+// audit event land together after it.
 import { expect, it } from "vitest";
 import { useAppWithFakeProvider } from "../support/app-fixture";
 import { describeEachStore } from "../support/stores";

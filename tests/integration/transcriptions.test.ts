@@ -1,4 +1,5 @@
-// Transcription contract (issue 17): consent first, limits, 503 without provider, turns and source, audio gone after use.
+// Transcription contract (issue 17): consent first, limits, 503 without provider, turns and source, audio gone after
+// use.
 import { existsSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";

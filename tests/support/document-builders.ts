@@ -1,4 +1,5 @@
-// Owns the documents the source tests upload: hand-written PDFs (text, scans, encryption, one per reading trap), DOCX/ZIP variants and decompression bombs.
+// Owns the documents the source tests upload: hand-written PDFs (text, scans, encryption, one per reading trap),
+// DOCX/ZIP variants and decompression bombs.
 import { createHash } from "node:crypto";
 import { constants as zlibConstants, crc32, deflateRawSync } from "node:zlib";
 import { Document, Packer, Paragraph } from "docx";
@@ -131,7 +132,8 @@ export function forgeDeclaredSize(zip: Uint8Array, entry: string, size: number):
 }
 
 // ── Decompression bombs ────────────────────────────────────────────────────────────────────────────────────────────
-// Built at test time, never committed. The payload is a block of about 1 MiB compressed once and repeated: a DEFLATE stream may
+// Built at test time, never committed. The payload is a block of about 1 MiB compressed once and repeated: a DEFLATE
+// stream may
 // be a run of non-final blocks (each chunk ends with a sync flush), so the inflated size is exact and building a
 // 190 MB bomb takes milliseconds. A six-digit number every `spacing` bytes sets the ratio (about spacing / 32).
 

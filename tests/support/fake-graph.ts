@@ -1,4 +1,5 @@
-// Owns a local fake of the Microsoft Graph routes the Teams host uses for meeting transcripts: chat, online meetings, transcripts, content.
+// Owns a local fake of the Microsoft Graph routes the Teams host uses for meeting transcripts: chat, online meetings,
+// transcripts, content.
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 
 export interface FakeGraphOptions {

@@ -1,4 +1,5 @@
-// Owns the office-addin-mock double of Outlook around a message being written: body, custom properties, session data, internet headers, Office.actions, with failures on demand.
+// Owns the office-addin-mock double of Outlook around a message being written: body, custom properties, session data,
+// internet headers, Office.actions, with failures on demand.
 import { OfficeMockObject } from "office-addin-mock";
 
 type Callback = (result: { status: string; value?: unknown; error?: unknown }) => void;

@@ -1,4 +1,5 @@
-// Owns access to the French sample notes the suite tests with (copied from shared/fixtures so a clone is self-contained).
+// Owns access to the French sample notes the suite tests with (copied from shared/fixtures so a clone is
+// self-contained).
 import { readdirSync, readFileSync } from "node:fs";
 
 const NOTES_DIR = new URL("../fixtures/notes/", import.meta.url);

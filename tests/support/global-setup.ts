@@ -1,4 +1,5 @@
-// Builds the front end once before any test project runs: the e2e, the manifest checks and the on-send bundle test read dist/.
+// Builds the front end once before any test project runs: the e2e, the manifest checks and the on-send bundle test read
+// dist/.
 import { ensureBuilt } from "../e2e/support/build";
 
 /**

@@ -1,4 +1,5 @@
-// Teams media permission (issue 17): every environment's manifest lets the tab use the microphone, and stays schema-valid.
+// Teams media permission (issue 17): every environment's manifest lets the tab use the microphone, and stays
+// schema-valid.
 import { describe, expect, it } from "vitest";
 import { schemaErrors } from "../../manifest/checks";
 import { loadConfig, MANIFEST_ENVIRONMENTS } from "../../manifest/manifest-config";

@@ -1,4 +1,5 @@
-// Outlook microphone permission (issue 17): DevicePermission 1.1 asked when present, its three answers, and clients without it.
+// Outlook microphone permission (issue 17): DevicePermission 1.1 asked when present, its three answers, and clients
+// without it.
 import { afterEach, describe, expect, it } from "vitest";
 import { requestOutlookMicrophone } from "../../addin/hosts/outlook-microphone";
 

@@ -1,4 +1,5 @@
-// Turns (issue 17): diarised labels mapped to Conseiller/Sociétaire, a question hands the floor, renaming, source lines.
+// Turns (issue 17): diarised labels mapped to Conseiller/Sociétaire, a question hands the floor, renaming, source
+// lines.
 import { describe, expect, it } from "vitest";
 import { renameSpeaker, segmentsToTurns, turnsToSource } from "../../src/schemas/transcription";
 

@@ -1,4 +1,5 @@
-// WAV cutting (issue 17): cuts fall in pauses, pieces overlap, and the pieces are complete WAV files of the right length.
+// WAV cutting (issue 17): cuts fall in pauses, pieces overlap, and the pieces are complete WAV files of the right
+// length.
 import { describe, expect, it } from "vitest";
 import { readWav, splitWav } from "../../server/transcription/wav";
 import { sniffAudio } from "../../server/transcription/audio";

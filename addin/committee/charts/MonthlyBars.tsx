@@ -1,4 +1,5 @@
-// Owns the chart of generations per month, stacked by task; only cells that are shown count, suppressed ones are left out.
+// Owns the chart of generations per month, stacked by task; only cells that are shown count, suppressed ones are left
+// out.
 import { makeStyles, tokens } from "@fluentui/react-components";
 import type { ReactNode } from "react";
 import { useI18n } from "../../hooks/use-i18n";

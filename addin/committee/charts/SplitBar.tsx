@@ -1,4 +1,5 @@
-// Owns the one-line proportion bar (transparency cases, ratings): coloured segments drawn in SVG, the figures written beside it.
+// Owns the one-line proportion bar (transparency cases, ratings): coloured segments drawn in SVG, the figures written
+// beside it.
 import { makeStyles, tokens } from "@fluentui/react-components";
 import type { ReactNode } from "react";
 import { useI18n } from "../../hooks/use-i18n";

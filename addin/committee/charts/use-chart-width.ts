@@ -1,4 +1,5 @@
-// Owns the width of a chart's box, so the SVG is drawn at its real size (text stays the same size at 360 px and 1280 px).
+// Owns the width of a chart's box, so the SVG is drawn at its real size (text stays the same size at 360 px and 1280
+// px).
 import { useLayoutEffect, useRef, useState, type RefObject } from "react";
 
 /**

@@ -1,4 +1,5 @@
-// Owns the notes of the follow-up e-mail: what was promised to the member and what is expected of them, from confirmed commitments.
+// Owns the notes of the follow-up e-mail: what was promised to the member and what is expected of them, from confirmed
+// commitments.
 import type { Locale, MessageKey } from "../../../src/i18n";
 import type { Commitment } from "../../../src/schemas/commitments";
 

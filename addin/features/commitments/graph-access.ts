@@ -1,4 +1,5 @@
-// Owns the pane's access to delegated Graph tokens for tasks: set once by the page's start (boot.tsx), read by the review.
+// Owns the pane's access to delegated Graph tokens for tasks: set once by the page's start (boot.tsx), read by the
+// review.
 
 type TokenFor = (scopes: readonly string[]) => Promise<string>;
 

@@ -1,4 +1,5 @@
-// Owns the Microsoft Graph To Do calls that turn confirmed commitments into the adviser's Outlook tasks (Tasks.ReadWrite).
+// Owns the Microsoft Graph To Do calls that turn confirmed commitments into the adviser's Outlook tasks
+// (Tasks.ReadWrite).
 import type { Commitment } from "../../../src/schemas/commitments";
 import { AddinError } from "../../lib/errors";
 

@@ -1,4 +1,5 @@
-// Owns the AI edit controls under the draft: three common instructions and a free one, each rewriting the current draft.
+// Owns the AI edit controls under the draft: three common instructions and a free one, each rewriting the current
+// draft.
 import { Button, Field, Input, makeStyles, tokens, Tooltip } from "@fluentui/react-components";
 import { SparkleRegular } from "@fluentui/react-icons";
 import { useId, useState, type ReactNode } from "react";

@@ -1,4 +1,5 @@
-// Owns the "Sources de cette phrase" list under the draft: the note and source lines the sentence at the caret draws on; shown only, never exported.
+// Owns the "Sources de cette phrase" list under the draft: the note and source lines the sentence at the caret draws
+// on; shown only, never exported.
 import { makeStyles, tokens } from "@fluentui/react-components";
 import { useId, type ReactNode } from "react";
 import type { CitedLine } from "../../lib/citations";

@@ -1,4 +1,5 @@
-// Owns one field of the extraction form: its value, its quote, and the confirmation a field not found in the document needs.
+// Owns one field of the extraction form: its value, its quote, and the confirmation a field not found in the document
+// needs.
 import { Button, Field, makeStyles, mergeClasses, Textarea, tokens } from "@fluentui/react-components";
 import { CheckmarkRegular } from "@fluentui/react-icons";
 import { useEffect, useId, useRef, type ReactNode } from "react";

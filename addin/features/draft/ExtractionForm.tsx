@@ -1,4 +1,5 @@
-// Owns the extraction form: each extracted field editable, its quote beneath, and the fields whose quote is not in the document to confirm or correct.
+// Owns the extraction form: each extracted field editable, its quote beneath, and the fields whose quote is not in the
+// document to confirm or correct.
 import { makeStyles, tokens } from "@fluentui/react-components";
 import { useId, type ReactNode } from "react";
 import type { FormField } from "../../lib/extraction-form";

@@ -1,4 +1,5 @@
-// Owns the "Proposer un usage" dialog: the adviser describes a new use and sends it to the committee (POST /api/feedback).
+// Owns the "Proposer un usage" dialog: the adviser describes a new use and sends it to the committee (POST
+// /api/feedback).
 import {
   Button,
   Dialog,

@@ -40,7 +40,8 @@ export function useRating(
   const isTooLong = comment.length > MAX_COMMENT_CHARS;
 
   useEffect(() => {
-    // The buttons are gone once sent: move the keyboard (and the screen reader) to the thanks, not to the top of the page.
+    // The buttons are gone once sent: move the keyboard (and the screen reader) to the thanks, not to the top of the
+    // page.
     if (sent && wasSentHere.current) thanksRef.current?.focus();
   }, [sent]);
 

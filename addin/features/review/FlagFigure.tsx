@@ -1,4 +1,5 @@
-// Owns how one flagged figure reads: the figure, its kind, its status once decided, and the words around it in the text.
+// Owns how one flagged figure reads: the figure, its kind, its status once decided, and the words around it in the
+// text.
 import { makeStyles, tokens } from "@fluentui/react-components";
 import type { ReactNode, RefObject } from "react";
 import type { MessageKey } from "../../../src/i18n/core";

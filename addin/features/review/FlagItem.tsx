@@ -1,4 +1,5 @@
-// Owns one figure to check: where it stands in the text, its status, and the adviser's buttons (confirm, correct, reopen).
+// Owns one figure to check: where it stands in the text, its status, and the adviser's buttons (confirm, correct,
+// reopen).
 import { Button, makeStyles, tokens } from "@fluentui/react-components";
 import { CheckmarkRegular, EditRegular } from "@fluentui/react-icons";
 import { useEffect, useRef, useState, type ReactNode } from "react";

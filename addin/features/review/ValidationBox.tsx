@@ -1,4 +1,5 @@
-// Owns the last step of the review: the adviser's validation, Enregistrer (with why it waits), discard, and a failed save.
+// Owns the last step of the review: the adviser's validation, Enregistrer (with why it waits), discard, and a failed
+// save.
 import {
   Button,
   Checkbox,

@@ -1,4 +1,5 @@
-// Owns the device's queue of recorded chunks (IndexedDB): kept until the server acknowledged them, found again after a reload.
+// Owns the device's queue of recorded chunks (IndexedDB): kept until the server acknowledged them, found again after a
+// reload.
 
 /** One chunk waiting for the server's acknowledgement. */
 export interface QueuedChunk {

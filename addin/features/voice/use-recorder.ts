@@ -1,4 +1,5 @@
-// Owns one live recording in the pane: microphone, MediaRecorder chunks every 10 s into the device queue, uploads while recording, level, time.
+// Owns one live recording in the pane: microphone, MediaRecorder chunks every 10 s into the device queue, uploads while
+// recording, level, time.
 import { useCallback, useEffect, useRef, useState } from "react";
 import { CHUNK_SECONDS, type TranscriptionResponse } from "../../../src/schemas/transcription";
 import { AddinError, hasProblem } from "../../lib/errors";

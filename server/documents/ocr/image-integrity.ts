@@ -1,4 +1,5 @@
-// Owns the check that a PNG or JPEG upload is whole: the decoder draws a truncated or damaged file as grey without a word, and OCR would then read noise.
+// Owns the check that a PNG or JPEG upload is whole: the decoder draws a truncated or damaged file as grey without a
+// word, and OCR would then read noise.
 import { crc32, inflateSync } from "node:zlib";
 
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];

@@ -1,4 +1,5 @@
-// Owns rendering the pages of a scanned PDF to bitmaps for OCR with pdf.js and @napi-rs/canvas, at 300 dpi within the pixel budget.
+// Owns rendering the pages of a scanned PDF to bitmaps for OCR with pdf.js and @napi-rs/canvas, at 300 dpi within the
+// pixel budget.
 import { createCanvas } from "@napi-rs/canvas";
 import { getDocument, type PDFDocumentProxy } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { AppError } from "../../../src/errors";

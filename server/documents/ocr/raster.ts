@@ -1,4 +1,5 @@
-// Owns turning an uploaded image into the bitmap Tesseract reads: header checked before decoding, upright per EXIF, scaled to ~300 dpi, bounded in pixels.
+// Owns turning an uploaded image into the bitmap Tesseract reads: header checked before decoding, upright per EXIF,
+// scaled to ~300 dpi, bounded in pixels.
 import { createCanvas, loadImage, type Canvas } from "@napi-rs/canvas";
 import decodeHeic from "heic-decode";
 import { imageSize } from "image-size";
@@ -52,7 +53,8 @@ export interface ImageHeader {
 
 /**
  * Reads an image's format and size from its header, before anything is decoded.
- * @throws AppError document_unreadable (not an image we read, or a broken header), payload_too_large (over MAX_IMAGE_PIXELS).
+ * @throws AppError document_unreadable (not an image we read, or a broken header), payload_too_large (over
+ * MAX_IMAGE_PIXELS).
  */
 export function readImageHeader(bytes: Uint8Array): ImageHeader {
   let size: ReturnType<typeof imageSize>;

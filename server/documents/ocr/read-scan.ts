@@ -1,4 +1,5 @@
-// Owns reading a whole scan or photo: one pool job to inspect it, one per page (two at a time), progress as pages finish, the text assembled.
+// Owns reading a whole scan or photo: one pool job to inspect it, one per page (two at a time), progress as pages
+// finish, the text assembled.
 import { AppError } from "../../../src/errors";
 import { msg } from "../../../src/i18n/message";
 import type { OcrPage, ScanProgress, ScanSourceResponse } from "../../../src/schemas/scan";

@@ -1,4 +1,5 @@
-// Owns POST /api/sources/scan: a scan or a photo read by OCR on this server (never sent anywhere), as JSON or as SSE progress page by page.
+// Owns POST /api/sources/scan: a scan or a photo read by OCR on this server (never sent anywhere), as JSON or as SSE
+// progress page by page.
 import fastifyMultipart from "@fastify/multipart";
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { AppError } from "../../../src/errors";

@@ -1,4 +1,5 @@
-// Owns the OCR jobs run in the document worker pool: "inspect" (what the file is, how many pages) and "page" (read one page), never on the event loop.
+// Owns the OCR jobs run in the document worker pool: "inspect" (what the file is, how many pages) and "page" (read one
+// page), never on the event loop.
 import { AppError } from "../../../src/errors";
 import { msg } from "../../../src/i18n/message";
 import type { ScanSourceResponse } from "../../../src/schemas/scan";

@@ -1,4 +1,5 @@
-// Owns Tesseract in this thread, fully offline: French LSTM and orientation data from the registry packages, no CDN, no cache files.
+// Owns Tesseract in this thread, fully offline: French LSTM and orientation data from the registry packages, no CDN, no
+// cache files.
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { createWorker, OEM, PSM, type Worker } from "tesseract.js";

@@ -1,4 +1,5 @@
-// Owns the offline engine: no generative AI, a deterministic draft that files the adviser's notes under the task's sections.
+// Owns the offline engine: no generative AI, a deterministic draft that files the adviser's notes under the task's
+// sections.
 import { t } from "../../../src/i18n";
 import { TASKS, variantOf, type TaskDefinition } from "../../../src/tasks/catalogue";
 import type { DocumentType } from "../../../src/schemas/extraction";

@@ -1,4 +1,5 @@
-// Owns the fields the offline engine finds by pattern, without a model (dates, times, plates, amounts), each with its quote.
+// Owns the fields the offline engine finds by pattern, without a model (dates, times, plates, amounts), each with its
+// quote.
 import { EXTRACTION_SCHEMAS, type DocumentType, type Extraction, type Field } from "../../../src/schemas/extraction";
 import { lexFigures, type FigureToken } from "../../../src/figures";
 

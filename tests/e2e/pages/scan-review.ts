@@ -1,4 +1,5 @@
-// Owns the page object of the OCR source steps in the taskpane: pick a photo or scan, follow the reading, correct the text, use it.
+// Owns the page object of the OCR source steps in the taskpane: pick a photo or scan, follow the reading, correct the
+// text, use it.
 import type { Frame, Locator, Page } from "playwright-core";
 
 /** The scan part of the source panel, driven as an adviser would. */

@@ -1,4 +1,5 @@
-// Owns the page object of the taskpane (ai-chatbot's tests/pages style): every selector the e2e suite uses, by data-testid.
+// Owns the page object of the taskpane (ai-chatbot's tests/pages style): every selector the e2e suite uses, by
+// data-testid.
 import { join } from "node:path";
 import type { BrowserContext, Frame, Locator, Page } from "playwright-core";
 import { DIST } from "../support/build";

@@ -1,4 +1,5 @@
-// Owns the stubbed Teams host of the browser suite: a harness page on a Teams origin that frames a Greffier page and answers teams-js over postMessage, as Teams does.
+// Owns the stubbed Teams host of the browser suite: a harness page on a Teams origin that frames a Greffier page and
+// answers teams-js over postMessage, as Teams does.
 import type { BrowserContext, Frame, Page } from "playwright-core";
 
 /** Where the harness is served (routed, never fetched): an origin teams-js trusts without its CDN list. */

@@ -1,4 +1,5 @@
-// Owns where the e2e screenshots go: a temporary folder under `npm test` (the tree stays clean), docs/screenshots under `npm run screenshots`.
+// Owns where the e2e screenshots go: a temporary folder under `npm test` (the tree stays clean), docs/screenshots under
+// `npm run screenshots`.
 import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Locator, Page } from "playwright-core";

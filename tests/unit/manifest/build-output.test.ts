@@ -1,4 +1,5 @@
-// What `npm run manifest` / `npm run package` write: the app zip Teams accepts, icons of the right size, and only URLs the build serves.
+// What `npm run manifest` / `npm run package` write: the app zip Teams accepts, icons of the right size, and only URLs
+// the build serves.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";

@@ -1,4 +1,5 @@
-// The unified manifest: valid against the bundled schema for every environment, and every invariant a sideload relies on holds — and is caught when broken.
+// The unified manifest: valid against the bundled schema for every environment, and every invariant a sideload relies
+// on holds — and is caught when broken.
 import { describe, expect, it } from "vitest";
 import { schemaErrors, unifiedManifestProblems } from "../../../manifest/checks";
 import { loadConfig, MANIFEST_ENVIRONMENTS, type ManifestConfig } from "../../../manifest/manifest-config";

@@ -1,4 +1,5 @@
-// The XML add-in-only manifest: well-formed, ordered as the XSDs demand, wired like the unified one, and converted offline to a schema-valid JSON manifest.
+// The XML add-in-only manifest: well-formed, ordered as the XSDs demand, wired like the unified one, and converted
+// offline to a schema-valid JSON manifest.
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { convertXmlManifest, xmlManifestProblems } from "../../../manifest/checks";

@@ -1,4 +1,5 @@
-// The evaluation scores as the committee reads them: sections in order, facts under other wordings, leaks, refusals, French.
+// The evaluation scores as the committee reads them: sections in order, facts under other wordings, leaks, refusals,
+// French.
 import { describe, expect, it } from "vitest";
 import {
   aggregate,

@@ -1,4 +1,5 @@
-// The offline engine must give advisers a usable starting point: every line of their notes, sorted into the task's sections.
+// The offline engine must give advisers a usable starting point: every line of their notes, sorted into the task's
+// sections.
 import { describe, expect, it } from "vitest";
 import { TASK_IDS } from "../../../src/tasks/catalogue";
 import { findUngrounded } from "../../../src/checks/groundedness";

@@ -1,4 +1,5 @@
-// The mandatory pre-prompts: one per task, versioned, naming the task's sections and the rules the convention asked for.
+// The mandatory pre-prompts: one per task, versioned, naming the task's sections and the rules the convention asked
+// for.
 import { mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";

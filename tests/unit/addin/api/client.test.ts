@@ -1,4 +1,5 @@
-// Covers the SSE reader (streamed and whole bodies) and the API client: events across chunk borders, done/error/replace, problems, aborts, tokens.
+// Covers the SSE reader (streamed and whole bodies) and the API client: events across chunk borders,
+// done/error/replace, problems, aborts, tokens.
 import { describe, expect, it } from "vitest";
 import { createApiClient } from "../../../../addin/api/client";
 import { AddinError, type ProblemError } from "../../../../addin/lib/errors";

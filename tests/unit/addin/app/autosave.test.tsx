@@ -1,4 +1,5 @@
-// Covers notes kept on the device across pane openings: per user and item, the "restored" notice and its discard, 24 h expiry, cleared on save.
+// Covers notes kept on the device across pane openings: per user and item, the "restored" notice and its discard, 24 h
+// expiry, cleared on save.
 import { screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it, vi } from "vitest";

@@ -1,4 +1,5 @@
-// Covers the citations under the draft: the lines behind the sentence at the caret, found again after edits, never part of the saved text.
+// Covers the citations under the draft: the lines behind the sentence at the caret, found again after edits, never part
+// of the saved text.
 import { fireEvent, render, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";

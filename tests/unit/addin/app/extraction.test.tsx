@@ -1,4 +1,5 @@
-// Covers document extraction in the pane: the document type sent, the fields as a form with their quotes, flagged values to confirm or correct, the saved lines.
+// Covers document extraction in the pane: the document type sent, the fields as a form with their quotes, flagged
+// values to confirm or correct, the saved lines.
 import { render, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";

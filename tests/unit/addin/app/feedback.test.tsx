@@ -1,4 +1,5 @@
-// Covers the advisers' channel to the committee from the pane: the rating asked after saving, and "Proposer un usage" from the header menu.
+// Covers the advisers' channel to the committee from the pane: the rating asked after saving, and "Proposer un usage"
+// from the header menu.
 import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it, vi } from "vitest";

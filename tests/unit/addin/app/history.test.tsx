@@ -1,4 +1,5 @@
-// Covers "Mes comptes rendus" in the pane and the offer of a member's earlier texts as a source (added only on the adviser's choice).
+// Covers "Mes comptes rendus" in the pane and the offer of a member's earlier texts as a source (added only on the
+// adviser's choice).
 import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it, vi } from "vitest";

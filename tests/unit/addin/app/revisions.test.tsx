@@ -1,4 +1,5 @@
-// Covers AI edits by instruction (manual edit recorded first, or the edit fails; draft replaced, validation reset, failure keeps the draft) and the version history.
+// Covers AI edits by instruction (manual edit recorded first, or the edit fails; draft replaced, validation reset,
+// failure keeps the draft) and the version history.
 import { screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it, vi } from "vitest";

@@ -1,4 +1,5 @@
-// Covers the send-check bookkeeping the pane owes its host: draft recorded when generated, provenance on insert, record on copy, discard.
+// Covers the send-check bookkeeping the pane owes its host: draft recorded when generated, provenance on insert, record
+// on copy, discard.
 import { screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";

@@ -1,4 +1,5 @@
-// Covers the sources of the work in the pane: .vtt and document imports, the Outlook mail thread, the Teams meeting transcript, edit, remove, autosave.
+// Covers the sources of the work in the pane: .vtt and document imports, the Outlook mail thread, the Teams meeting
+// transcript, edit, remove, autosave.
 import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { readFileSync } from "node:fs";

@@ -1,4 +1,5 @@
-// Covers the template picker of the interview minutes: offered for that task only, sent as `template`, kept with the autosaved work.
+// Covers the template picker of the interview minutes: offered for that task only, sent as `template`, kept with the
+// autosaved work.
 import { screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it, vi } from "vitest";

@@ -1,4 +1,5 @@
-// Covers the sign-in ladder with msal-browser mocked: no auth without a client id, silent → popup → Office dialog, Teams SSO, French errors, one sign-in at a time.
+// Covers the sign-in ladder with msal-browser mocked: no auth without a client id, silent → popup → Office dialog,
+// Teams SSO, French errors, one sign-in at a time.
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { createApiClient } from "../../../../addin/api/client";
 import { createAccessTokenSource, createTokenSources, REFRESH_MARGIN_MS } from "../../../../addin/auth/access-token";

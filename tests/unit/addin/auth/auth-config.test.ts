@@ -1,4 +1,5 @@
-// Covers the build-time sign-in configuration: what the build bakes in (webpack.config.js) matches what the manifests name, and nothing means no sign-in.
+// Covers the build-time sign-in configuration: what the build bakes in (webpack.config.js) matches what the manifests
+// name, and nothing means no sign-in.
 import { describe, expect, it } from "vitest";
 import { buildAuthConfig, parseAuthConfig } from "../../../../addin/auth/auth-config";
 import { loadConfig, MANIFEST_ENVIRONMENTS } from "../../../../manifest/manifest-config";

@@ -1,4 +1,5 @@
-// Covers auth-dialog.html's script with msal-browser mocked: redirect out to Entra, token back to the pane on return, errors as codes.
+// Covers auth-dialog.html's script with msal-browser mocked: redirect out to Entra, token back to the pane on return,
+// errors as codes.
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { decodeDialogMessage } from "../../../../addin/auth/dialog-message";
 

@@ -1,4 +1,5 @@
-// Covers the Office dialog the sign-in falls back on (office-addin-mock): first message back closes it, another origin is ignored, closing or blocking rejects with Office's code.
+// Covers the Office dialog the sign-in falls back on (office-addin-mock): first message back closes it, another origin
+// is ignored, closing or blocking rejects with Office's code.
 import { OfficeMockObject } from "office-addin-mock";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { openOfficeDialog } from "../../../../addin/hosts/office-dialog";

@@ -1,4 +1,5 @@
-// Runs the built dist/launchevent.js as classic Outlook on Windows does: alone, in a bare JavaScript context with no DOM, no module loader, only Office.
+// Runs the built dist/launchevent.js as classic Outlook on Windows does: alone, in a bare JavaScript context with no
+// DOM, no module loader, only Office.
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { runInNewContext } from "node:vm";

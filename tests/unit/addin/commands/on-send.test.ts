@@ -1,4 +1,5 @@
-// Covers the OnMessageSend check end to end against office-addin-mock: what the task pane records on the message, then what launchevent.js decides when the adviser presses Send.
+// Covers the OnMessageSend check end to end against office-addin-mock: what the task pane records on the message, then
+// what launchevent.js decides when the adviser presses Send.
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { COMPOSE_TASKPANE_COMMAND_ID, ON_MESSAGE_SEND_ACTION_ID } from "../../../../manifest/pages";
 import { t } from "../../../../src/i18n";

@@ -1,4 +1,5 @@
-// Covers the pure side of the send check: the header value, the stored validation, merging the two stores, finding the notice.
+// Covers the pure side of the send check: the header value, the stored validation, merging the two stores, finding the
+// notice.
 import { describe, expect, it } from "vitest";
 import { hasUnvalidatedDraft } from "../../../../addin/commands/on-send";
 import {

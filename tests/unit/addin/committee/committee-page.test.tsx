@@ -1,4 +1,5 @@
-// Covers the committee page against a fake API: figures of shown cells, suppressed cells in words, 403, charts' text alternatives, exports.
+// Covers the committee page against a fake API: figures of shown cells, suppressed cells in words, 403, charts' text
+// alternatives, exports.
 import { render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, describe, expect, it, vi } from "vitest";

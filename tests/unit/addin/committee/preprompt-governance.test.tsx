@@ -1,4 +1,5 @@
-// The committee's pre-prompt actions against a fake client: diff while editing, no self-approval, justification when worse, rollback.
+// The committee's pre-prompt actions against a fake client: diff while editing, no self-approval, justification when
+// worse, rollback.
 import { render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it, vi } from "vitest";

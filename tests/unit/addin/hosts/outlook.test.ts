@@ -1,4 +1,5 @@
-// Covers the Outlook host against office-addin-mock: read, compose and appointment items, escaping, item and theme changes.
+// Covers the Outlook host against office-addin-mock: read, compose and appointment items, escaping, item and theme
+// changes.
 import { OfficeMockObject } from "office-addin-mock";
 import { afterEach, describe, expect, it } from "vitest";
 import { createOutlookHost, themeFromBackground } from "../../../../addin/hosts/outlook";

@@ -1,4 +1,5 @@
-// Covers the Teams configurable tab's config page with teams-js mocked: tab.html saved for the meeting side panel, Save enabled, failures told to Teams; and what Teams offers the sign-in.
+// Covers the Teams configurable tab's config page with teams-js mocked: tab.html saved for the meeting side panel, Save
+// enabled, failures told to Teams; and what Teams offers the sign-in.
 import { beforeEach, describe, expect, it, vi } from "vitest";
 
 const sdk = vi.hoisted(() => {

@@ -1,4 +1,5 @@
-// Covers the Teams host's meeting transcript over a local fake Graph: the way from the chat to the VTT, and 403/404 in words.
+// Covers the Teams host's meeting transcript over a local fake Graph: the way from the chat to the VTT, and 403/404 in
+// words.
 // @vitest-environment node
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";

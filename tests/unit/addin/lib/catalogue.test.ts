@@ -1,4 +1,5 @@
-// The pane's English on demand: French before anything loads, English once the pane has loaded it, French when it cannot.
+// The pane's English on demand: French before anything loads, English once the pane has loaded it, French when it
+// cannot.
 import { afterEach, describe, expect, it, vi } from "vitest";
 
 /** Fresh copies of the lookup and the loader, without the English that the dom setup registers for other tests. */

@@ -1,4 +1,5 @@
-// Covers the .docx export, read back as Word would: Heading styles, real list numbering, the notice, no Markdown left, a French file name.
+// Covers the .docx export, read back as Word would: Heading styles, real list numbering, the notice, no Markdown left,
+// a French file name.
 import { unzipSync, strFromU8 } from "fflate";
 import { describe, expect, it } from "vitest";
 import { draftToDocx } from "../../../../addin/export/docx";

@@ -1,4 +1,5 @@
-// Reading uploads in the document pool: real documents within the worker's heap, refusals with their codes, a bomb not costing the next job.
+// Reading uploads in the document pool: real documents within the worker's heap, refusals with their codes, a bomb not
+// costing the next job.
 import { afterAll, describe, expect, it } from "vitest";
 import { AppError } from "../../../../src/errors";
 import { createDocumentPool } from "../../../../server/documents/pool";

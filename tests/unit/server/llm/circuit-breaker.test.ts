@@ -1,4 +1,5 @@
-// The circuit breaker as a state machine (fast-check model-based): one trial at a time, a cancelled trial never benches.
+// The circuit breaker as a state machine (fast-check model-based): one trial at a time, a cancelled trial never
+// benches.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { CircuitBreaker, type BreakerPermit } from "../../../../server/llm/circuit-breaker";

@@ -1,4 +1,5 @@
-// PGlite in its worker thread behaves as the Db callers expect: types, PostgreSQL error codes, serialised transactions, persistence, a free event loop.
+// PGlite in its worker thread behaves as the Db callers expect: types, PostgreSQL error codes, serialised transactions,
+// persistence, a free event loop.
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";

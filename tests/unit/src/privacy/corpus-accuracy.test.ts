@@ -1,4 +1,5 @@
-// The accuracy gate on the labelled French corpus, plus the speed budget and the regexes' resistance to pathological input.
+// The accuracy gate on the labelled French corpus, plus the speed budget and the regexes' resistance to pathological
+// input.
 import { evaluateCorpus, GATED_NAME_VIA, loadCorpus, timePseudonymisationMs } from "../../../bench/pseudonymisation";
 import { PII_TYPES, STRUCTURED_PII_TYPES, pseudonymise, restore } from "../../../../src/privacy";
 

@@ -1,4 +1,5 @@
-// Runs the real French notes through pseudonymisation: members' data must be gone, amounts and ordinary dates must stay.
+// Runs the real French notes through pseudonymisation: members' data must be gone, amounts and ordinary dates must
+// stay.
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { pseudonymise, restore } from "../../../../src/privacy";

@@ -1,4 +1,5 @@
-// Tests detection with the server's French lexicons: names without a civility, particles, lower case, the last guard, places and brands kept, whole addresses, odd identifiers.
+// Tests detection with the server's French lexicons: names without a civility, particles, lower case, the last guard,
+// places and brands kept, whole addresses, odd identifiers.
 import { detectPii, pseudonymise, restore, type PiiType } from "../../../../src/privacy";
 import { loadLexicons } from "../../../../server/privacy/lexicons";
 

@@ -1,4 +1,5 @@
-// Tests person-name detection: civility, known names, speakers, kinship, headers, first-name list, later mentions, look-alikes.
+// Tests person-name detection: civility, known names, speakers, kinship, headers, first-name list, later mentions,
+// look-alikes.
 import { detectPii, type DetectOptions } from "../../../../src/privacy";
 
 const names = (text: string, options?: DetectOptions): string[] =>

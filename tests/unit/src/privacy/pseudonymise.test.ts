@@ -1,4 +1,5 @@
-// Tests the pseudonymisation contract the server relies on: placeholders, mapping, counts, context handling, health flag.
+// Tests the pseudonymisation contract the server relies on: placeholders, mapping, counts, context handling, health
+// flag.
 import {
   PseudonymMappingSchema,
   hasHealthData,

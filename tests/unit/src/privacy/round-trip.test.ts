@@ -1,4 +1,5 @@
-// Property-based tests: restore(pseudonymise(x)) = x, no detected value survives, and streamed restoration equals whole restoration.
+// Property-based tests: restore(pseudonymise(x)) = x, no detected value survives, and streamed restoration equals whole
+// restoration.
 import fc from "fast-check";
 import {
   PII_TYPES,

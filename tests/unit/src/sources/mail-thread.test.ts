@@ -285,7 +285,8 @@ describe("parseMailThread on tricky inputs", () => {
 
 describe("parseMailThread on pathological input", () => {
   const fill = (unit: string) => unit.repeat(Math.ceil(1_000_000 / unit.length)).slice(0, 1_000_000);
-  // Each used to be (or would naively be) quadratic or worse: a flattened header read by lazy groups took 31 s for 4 KB.
+  // Each used to be (or would naively be) quadratic or worse: a flattened header read by lazy groups took 31 s for 4
+  // KB.
   it.each([
     ["a flattened header repeated", `De : ${fill("x Sent : y To : z Cc : ")}`],
     ["a word without an @", fill("a")],

@@ -1,5 +1,7 @@
-// The W3C WebVTT parsing rules, rule by rule: file parsing (signature, blocks, timings) and the cue text tokenizer and tree.
-// Cases follow the shapes of the public web-platform-tests (webvtt/parsing); every expectation is written from the spec text.
+// The W3C WebVTT parsing rules, rule by rule: file parsing (signature, blocks, timings) and the cue text tokenizer and
+// tree.
+// Cases follow the shapes of the public web-platform-tests (webvtt/parsing); every expectation is written from the spec
+// text.
 import { describe, expect, it } from "vitest";
 import { cueTextOf, parseCueText, parseWebVtt, type CueNode } from "../../../../src/sources/webvtt";
 
@@ -43,7 +45,8 @@ describe("WebVTT blocks and line ends", () => {
       ["cr", "text1"],
       ["lf", "text2"],
       ["crlf", "text3"],
-      // LF CR is two line ends: "lfcr" is a block of its own, the timing line a cue without id or text, "text4" a stray block.
+      // LF CR is two line ends: "lfcr" is a block of its own, the timing line a cue without id or text, "text4" a stray
+      // block.
       ["", ""],
     ]);
   });

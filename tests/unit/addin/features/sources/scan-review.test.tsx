@@ -1,4 +1,5 @@
-// Photos and scans in the pane: progress while the server reads, each page's text to correct, uncertain pages flagged, the corrected text sent as the source; a PDF without text goes to OCR.
+// Photos and scans in the pane: progress while the server reads, each page's text to correct, uncertain pages flagged,
+// the corrected text sent as the source; a PDF without text goes to OCR.
 import { screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it, vi } from "vitest";

@@ -1,4 +1,5 @@
-// The pane sends the transcription with a generation only when its source is a recorded interview's transcript still sent.
+// The pane sends the transcription with a generation only when its source is a recorded interview's transcript still
+// sent.
 import { describe, expect, it } from "vitest";
 import { isWorkSource, transcriptionForRequest, type WorkSource } from "../../../../../addin/lib/work-source";
 

@@ -1,4 +1,5 @@
-// Images prepared for OCR: refused from the header when not an image or too big, whole files told from damaged ones, EXIF orientation applied, pixels bounded.
+// Images prepared for OCR: refused from the header when not an image or too big, whole files told from damaged ones,
+// EXIF orientation applied, pixels bounded.
 import { createCanvas, type Canvas } from "@napi-rs/canvas";
 import { describe, expect, it } from "vitest";
 import { AppError } from "../../../../../src/errors";

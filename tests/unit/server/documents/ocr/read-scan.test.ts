@@ -1,4 +1,5 @@
-// Reading a scan page by page over the pool: progress in order, two pages at a time, a failed page stops the rest, pages assembled with their confidence.
+// Reading a scan page by page over the pool: progress in order, two pages at a time, a failed page stops the rest,
+// pages assembled with their confidence.
 import { describe, expect, it } from "vitest";
 import { AppError } from "../../../../../src/errors";
 import { msg } from "../../../../../src/i18n/message";
