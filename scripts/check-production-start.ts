@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
-import { startLocalIdentityProvider, TEST_AUDIENCE, TEST_ISSUER, TEST_TENANT } from "../tests/support/jwks-signer";
+import { startLocalIdentityProvider } from "../tests/support/jwks-signer";
 
 /** The first start builds the pane with webpack: minutes on a busy 2-core machine. */
 const START_TIMEOUT_MS = 300_000;
@@ -22,11 +22,7 @@ const env: NodeJS.ProcessEnv = {
   PORT: port,
   HOST: "127.0.0.1",
   DATA_DIR: dataDir,
-  AUTH_MODE: "entra",
-  AUTH_TENANT_ID: TEST_TENANT,
-  AUTH_AUDIENCE: TEST_AUDIENCE,
-  AUTH_ISSUER: TEST_ISSUER,
-  AUTH_JWKS_URL: idp.jwksUrl,
+  ...idp.env,
 };
 // Its own process group (npm → start.mjs → webpack or the server), so the whole tree is stopped afterwards.
 const server = spawn("npm", ["start"], {

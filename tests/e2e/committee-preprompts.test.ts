@@ -3,13 +3,7 @@
 import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startFakeOpenAi, type FakeOpenAi } from "../support/fake-openai";
-import {
-  startLocalIdentityProvider,
-  TEST_AUDIENCE,
-  TEST_ISSUER,
-  TEST_TENANT,
-  type LocalIdentityProvider,
-} from "../support/jwks-signer";
+import { startLocalIdentityProvider, type LocalIdentityProvider } from "../support/jwks-signer";
 import { startTestServer, type TestServer } from "../support/test-server";
 import { authorizeApi, CommitteePage } from "./pages/committee-page";
 import { ensureBuilt } from "./support/build";
@@ -34,11 +28,7 @@ describe.runIf(shouldRunBrowserTests())("committee pre-prompt governance in Chro
     server = await startTestServer({
       llmBaseUrl: fake.baseUrl,
       env: {
-        AUTH_MODE: "entra",
-        AUTH_TENANT_ID: TEST_TENANT,
-        AUTH_AUDIENCE: TEST_AUDIENCE,
-        AUTH_ISSUER: TEST_ISSUER,
-        AUTH_JWKS_URL: idp.jwksUrl,
+        ...idp.env,
       },
     });
     alice = await idp.sign({ oid: "member-alice", name: "Alice Martin", roles: ["Committee"] });

@@ -4,13 +4,7 @@ import { readFile } from "node:fs/promises";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startFakeOpenAi, type FakeOpenAi } from "../support/fake-openai";
-import {
-  startLocalIdentityProvider,
-  TEST_AUDIENCE,
-  TEST_ISSUER,
-  TEST_TENANT,
-  type LocalIdentityProvider,
-} from "../support/jwks-signer";
+import { startLocalIdentityProvider, TEST_TENANT, type LocalIdentityProvider } from "../support/jwks-signer";
 import { startTestServer, type TestServer } from "../support/test-server";
 import { authorizeApi, CommitteePage } from "./pages/committee-page";
 import { takeScreenshot } from "./support/screenshots";
@@ -38,11 +32,7 @@ describe.runIf(shouldRunBrowserTests())("committee page in Chromium", () => {
     server = await startTestServer({
       llmBaseUrl: fake.baseUrl,
       env: {
-        AUTH_MODE: "entra",
-        AUTH_TENANT_ID: TEST_TENANT,
-        AUTH_AUDIENCE: TEST_AUDIENCE,
-        AUTH_ISSUER: TEST_ISSUER,
-        AUTH_JWKS_URL: idp.jwksUrl,
+        ...idp.env,
         LLM_MAX_ATTEMPTS: "3",
       },
     });

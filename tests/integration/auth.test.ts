@@ -4,13 +4,7 @@ import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../server/config";
 import type { Db } from "../../server/store/db";
-import {
-  startLocalIdentityProvider,
-  TEST_AUDIENCE,
-  TEST_ISSUER,
-  TEST_TENANT,
-  type LocalIdentityProvider,
-} from "../support/jwks-signer";
+import { startLocalIdentityProvider, TEST_TENANT, type LocalIdentityProvider } from "../support/jwks-signer";
 import { createTestStore, describeEachStore, type TestStore } from "../support/stores";
 import { buildTestApp } from "../support/test-app";
 
@@ -27,11 +21,7 @@ describeEachStore("per-adviser isolation (entra)", (kind) => {
     ({ app } = await buildTestApp({
       db,
       env: {
-        AUTH_MODE: "entra",
-        AUTH_TENANT_ID: TEST_TENANT,
-        AUTH_AUDIENCE: TEST_AUDIENCE,
-        AUTH_ISSUER: TEST_ISSUER,
-        AUTH_JWKS_URL: idp.jwksUrl,
+        ...idp.env,
       },
     }));
   });

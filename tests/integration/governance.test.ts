@@ -4,13 +4,7 @@ import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { CommitteeStatsSchema } from "../../src/schemas/committee";
 import type { Db } from "../../server/store/db";
-import {
-  startLocalIdentityProvider,
-  TEST_AUDIENCE,
-  TEST_ISSUER,
-  TEST_TENANT,
-  type LocalIdentityProvider,
-} from "../support/jwks-signer";
+import { startLocalIdentityProvider, TEST_TENANT, type LocalIdentityProvider } from "../support/jwks-signer";
 import { fixture } from "../support/fixtures";
 import { createTestStore, describeEachStore, type TestStore } from "../support/stores";
 import { buildTestApp } from "../support/test-app";
@@ -30,11 +24,7 @@ describeEachStore("governance", (kind) => {
     ({ app } = await buildTestApp({
       db,
       env: {
-        AUTH_MODE: "entra",
-        AUTH_TENANT_ID: TEST_TENANT,
-        AUTH_AUDIENCE: TEST_AUDIENCE,
-        AUTH_ISSUER: TEST_ISSUER,
-        AUTH_JWKS_URL: idp.jwksUrl,
+        ...idp.env,
       },
     }));
     committee = `Bearer ${await idp.sign({ oid: "ethics-member", roles: ["Committee"] })}`;

@@ -5,13 +5,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { MinutesListSchema, type MinutesList } from "../../src/schemas/minutes";
 import type { Db } from "../../server/store/db";
 import { purgeExpired } from "../../server/store/retention";
-import {
-  startLocalIdentityProvider,
-  TEST_AUDIENCE,
-  TEST_ISSUER,
-  TEST_TENANT,
-  type LocalIdentityProvider,
-} from "../support/jwks-signer";
+import { startLocalIdentityProvider, type LocalIdentityProvider } from "../support/jwks-signer";
 import { createTestStore, describeEachStore, type TestStore } from "../support/stores";
 import { buildTestApp } from "../support/test-app";
 
@@ -75,11 +69,7 @@ describeEachStore("minutes history", (kind) => {
     ({ app } = await buildTestApp({
       db,
       env: {
-        AUTH_MODE: "entra",
-        AUTH_TENANT_ID: TEST_TENANT,
-        AUTH_AUDIENCE: TEST_AUDIENCE,
-        AUTH_ISSUER: TEST_ISSUER,
-        AUTH_JWKS_URL: idp.jwksUrl,
+        ...idp.env,
       },
     }));
     alice = `Bearer ${await idp.sign({ oid: "alice" })}`;

@@ -4,13 +4,7 @@ import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "../../server/store/db";
 import { startFakeOpenAi, type FakeOpenAi } from "../support/fake-openai";
-import {
-  startLocalIdentityProvider,
-  TEST_AUDIENCE,
-  TEST_ISSUER,
-  TEST_TENANT,
-  type LocalIdentityProvider,
-} from "../support/jwks-signer";
+import { startLocalIdentityProvider, type LocalIdentityProvider } from "../support/jwks-signer";
 import { createTestStore, describeEachStore, type TestStore } from "../support/stores";
 import { buildTestApp, fakeProviderEnv } from "../support/test-app";
 
@@ -49,11 +43,7 @@ describeEachStore("pre-prompt governance", (kind) => {
       db,
       env: {
         ...fakeProviderEnv(fake.baseUrl),
-        AUTH_MODE: "entra",
-        AUTH_TENANT_ID: TEST_TENANT,
-        AUTH_AUDIENCE: TEST_AUDIENCE,
-        AUTH_ISSUER: TEST_ISSUER,
-        AUTH_JWKS_URL: idp.jwksUrl,
+        ...idp.env,
       },
     }));
     alice = `Bearer ${await idp.sign({ oid: "member-alice", name: "Alice Comité", roles: ["Committee"] })}`;
@@ -407,11 +397,7 @@ describe("pre-prompt governance across a restart", () => {
     const idp = await startLocalIdentityProvider();
     const store = await createTestStore("pglite");
     const env = {
-      AUTH_MODE: "entra",
-      AUTH_TENANT_ID: TEST_TENANT,
-      AUTH_AUDIENCE: TEST_AUDIENCE,
-      AUTH_ISSUER: TEST_ISSUER,
-      AUTH_JWKS_URL: idp.jwksUrl,
+      ...idp.env,
     };
     try {
       let db = await store.open();

@@ -11,13 +11,7 @@ import {
 } from "../../src/schemas/sources";
 import type { Db } from "../../server/store/db";
 import { buildDocx, buildPdf } from "../support/document-builders";
-import {
-  startLocalIdentityProvider,
-  TEST_AUDIENCE,
-  TEST_ISSUER,
-  TEST_TENANT,
-  type LocalIdentityProvider,
-} from "../support/jwks-signer";
+import { startLocalIdentityProvider, type LocalIdentityProvider } from "../support/jwks-signer";
 import { createTestStore, type TestStore } from "../support/stores";
 import { buildTestApp } from "../support/test-app";
 
@@ -540,11 +534,7 @@ describe("source routes (entra)", () => {
     ({ app } = await buildTestApp({
       db,
       env: {
-        AUTH_MODE: "entra",
-        AUTH_TENANT_ID: TEST_TENANT,
-        AUTH_AUDIENCE: TEST_AUDIENCE,
-        AUTH_ISSUER: TEST_ISSUER,
-        AUTH_JWKS_URL: idp.jwksUrl,
+        ...idp.env,
       },
     }));
   });

@@ -30,11 +30,7 @@ describe("entra token validation", () => {
     ({ app } = await buildTestApp({
       db,
       env: {
-        AUTH_MODE: "entra",
-        AUTH_TENANT_ID: TEST_TENANT,
-        AUTH_AUDIENCE: TEST_AUDIENCE,
-        AUTH_ISSUER: TEST_ISSUER,
-        AUTH_JWKS_URL: idp.jwksUrl,
+        ...idp.env,
       },
     }));
     const jwks = (await (await fetch(idp.jwksUrl)).json()) as { keys: JsonWebKey[] };

@@ -9,13 +9,7 @@ import { CommitteeStatsSchema, MIN_GROUP_SIZE } from "../../src/schemas/committe
 import type { Db } from "../../server/store/db";
 import { multipartBody, speechLikeWav } from "../support/audio";
 import { startFakeOpenAi, type FakeOpenAi } from "../support/fake-openai";
-import {
-  startLocalIdentityProvider,
-  TEST_AUDIENCE,
-  TEST_ISSUER,
-  TEST_TENANT,
-  type LocalIdentityProvider,
-} from "../support/jwks-signer";
+import { startLocalIdentityProvider, type LocalIdentityProvider } from "../support/jwks-signer";
 import { createTestStore, describeEachStore, type TestStore } from "../support/stores";
 import { buildTestApp, fakeProviderEnv, parseSse } from "../support/test-app";
 
@@ -35,11 +29,7 @@ describeEachStore("transcription consent and footprint", (kind) => {
       env: {
         ...fakeProviderEnv(fake.baseUrl),
         DATA_DIR: dataDir,
-        AUTH_MODE: "entra",
-        AUTH_TENANT_ID: TEST_TENANT,
-        AUTH_AUDIENCE: TEST_AUDIENCE,
-        AUTH_ISSUER: TEST_ISSUER,
-        AUTH_JWKS_URL: idp.jwksUrl,
+        ...idp.env,
       },
     });
     return { app, db, store };

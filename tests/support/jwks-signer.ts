@@ -9,6 +9,8 @@ export const TEST_ISSUER = `https://login.microsoftonline.com/${TEST_TENANT}/v2.
 
 export interface LocalIdentityProvider {
   readonly jwksUrl: string;
+  /** The server's settings for `entra` mode against this provider (AUTH_MODE, tenant, audience, issuer, JWKS). */
+  readonly env: Readonly<Record<string, string>>;
   /** Signs an access token with sensible valid claims, overridden by `claims`. */
   sign(
     claims?: JWTPayload & { oid?: string; tid?: string; scp?: string; roles?: string[]; name?: string },
@@ -26,8 +28,16 @@ export async function startLocalIdentityProvider(): Promise<LocalIdentityProvide
   });
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
   const { port } = server.address() as AddressInfo;
+  const jwksUrl = `http://127.0.0.1:${port}/keys`;
   return {
-    jwksUrl: `http://127.0.0.1:${port}/keys`,
+    jwksUrl,
+    env: {
+      AUTH_MODE: "entra",
+      AUTH_TENANT_ID: TEST_TENANT,
+      AUTH_AUDIENCE: TEST_AUDIENCE,
+      AUTH_ISSUER: TEST_ISSUER,
+      AUTH_JWKS_URL: jwksUrl,
+    },
     async sign(claims = {}, options = {}) {
       const { iss, aud, ...rest } = claims;
       const jwt = new SignJWT({ oid: "user-a", tid: TEST_TENANT, scp: "access_as_user", name: "Adviser A", ...rest })
