@@ -8,7 +8,8 @@ import { checkpointStore } from "../../server/audit/checkpoints";
 import { eventHash, eventHmac, GENESIS_HASH } from "../../server/audit/hash-chain";
 import { auditHead, verifyAudit } from "../../server/store/audit";
 import type { Db } from "../../server/store/db";
-import { createTestStore, hasPostgres, type StoreKind } from "../support/stores";
+import { createTestStore, type StoreKind } from "../support/stores";
+import { BENCH_STORES } from "./app-on-store";
 
 const EVENTS = Number(process.env.BENCH_AUDIT_EVENTS ?? 10_000);
 const KEY = Buffer.from("clé-du-banc-d-essai-du-journal-d-audit-0123456789", "utf8");
@@ -93,7 +94,8 @@ async function measure(kind: StoreKind): Promise<string> {
 export async function runAuditBench(): Promise<string> {
   // Other processes share the machine: its load, before and after, says how far the times are inflated.
   const loadBefore = loadavg()[0]!;
-  const rows = [await measure("pglite"), ...(hasPostgres ? [await measure("postgres")] : [])];
+  const rows = [];
+  for (const kind of BENCH_STORES) rows.push(await measure(kind));
   const loadAfter = loadavg()[0]!;
   return [
     "Untouched chain, each event's link, hash and HMAC re-checked and the head compared with a signed checkpoint (`GET /api/committee/audit/verify`). Target: under 2 s for 10,000 events.",

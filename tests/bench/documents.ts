@@ -4,6 +4,7 @@ import { readFileSync } from "node:fs";
 import { monitorEventLoopDelay, performance } from "node:perf_hooks";
 import { buildDocx, buildDocxBomb, buildPdf, buildPdfBomb } from "../support/document-builders";
 import { createTestStore, hasPostgres, type StoreKind } from "../support/stores";
+import { BENCH_STORES } from "./app-on-store";
 import { buildTestApp } from "../support/test-app";
 
 interface Upload {
@@ -122,9 +123,8 @@ async function runOnStore(kind: StoreKind, files: readonly Upload[]): Promise<St
 /** Runs the section and returns its markdown. */
 export async function runDocumentsBench(): Promise<string> {
   const files = bombs();
-  const kinds: StoreKind[] = hasPostgres ? ["pglite", "postgres"] : ["pglite"];
   const rows: StoreFigures[] = [];
-  for (const kind of kinds) rows.push(await runOnStore(kind, files));
+  for (const kind of BENCH_STORES) rows.push(await runOnStore(kind, files));
   const f = (n: number) => n.toFixed(0);
   const f1 = (n: number) => n.toFixed(1);
   const sizes = files.map((u) => `${u.name} (${f(u.bytes.length / 1024)} KB)`).join(", ");
