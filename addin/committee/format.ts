@@ -1,8 +1,6 @@
 // Owns how the committee page writes its figures: numbers, shares, months, dates and the names of tasks and templates.
-import type { Locale, MessageKey } from "../../src/i18n";
+import type { Locale, Translate } from "../../src/i18n/core";
 import { isTaskId, TASKS, TEMPLATE_IDS, TEMPLATES, type TemplateId } from "../../src/tasks/catalogue";
-
-type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
 
 const tag = (locale: Locale): string => (locale === "en" ? "en-GB" : "fr-FR");
 

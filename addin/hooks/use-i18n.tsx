@@ -1,9 +1,8 @@
 // Owns the pane's language: a context holding the locale, and a `t` bound to it.
 import { createContext, useContext, useMemo, type ReactNode } from "react";
-import { t as translate, type Locale, type MessageKey } from "../../src/i18n/core";
+import { t as translate, type Locale, type Translate } from "../../src/i18n/core";
 
-/** `t` bound to the pane's locale. */
-export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
+export type { Translate };
 
 interface I18n {
   readonly locale: Locale;

@@ -1,36 +1,30 @@
 // Owns the add-in's one error type and the words an adviser is shown for it, whatever failed (API, sign-in,
 // host, Graph).
-import type { MessageKey } from "../../src/i18n/core";
+import type { MessageKey, Translate } from "../../src/i18n/core";
 import type { Problem } from "../../src/schemas/problem";
 import { authMessageKey, isAuthErrorCode } from "../auth/auth-error";
 
 /** Codes the client adds to the server's: the request never got an answer, or the stream stopped short. */
 export type ClientProblemCode = "network" | "stream_incomplete" | "bad_response";
 
-/** Why a host could not read or write; each code has a message under `ui.host.*`. */
-export type HostErrorCode =
-  | "host_read_failed"
-  | "host_write_failed"
-  | "host_unsupported"
-  /** The text went into the item but the validation record did not, so the send check would still hold the mail. */
-  | "host_record_failed"
-  /** The tenant or the meeting refuses the transcript to this user (Graph 403). */
-  | "host_transcript_forbidden"
-  /** No transcript: transcription was not started, the meeting is not found, or it expired. */
-  | "host_transcript_not_found";
-
-const HOST_ERROR_CODES: readonly string[] = [
+const HOST_ERROR_CODES = [
   "host_read_failed",
   "host_write_failed",
   "host_unsupported",
+  // The text went into the item but the validation record did not, so the send check would still hold the mail.
   "host_record_failed",
+  // The tenant or the meeting refuses the transcript to this user (Graph 403).
   "host_transcript_forbidden",
+  // No transcript: transcription was not started, the meeting is not found, or it expired.
   "host_transcript_not_found",
-] satisfies readonly HostErrorCode[];
+] as const;
+
+/** Why a host could not read or write; each code has a message under `ui.host.*`. */
+export type HostErrorCode = (typeof HOST_ERROR_CODES)[number];
 
 /** Whether `code` is one of the host's. */
 function isHostErrorCode(code: string): code is HostErrorCode {
-  return HOST_ERROR_CODES.includes(code);
+  return (HOST_ERROR_CODES as readonly string[]).includes(code);
 }
 
 /**
@@ -65,9 +59,6 @@ export function problemError(problem: Problem, cause?: unknown): ProblemError {
 export function hasProblem(error: unknown): error is ProblemError {
   return error instanceof AddinError && error.problem !== undefined;
 }
-
-/** `t` bound to the pane's locale (the one `useI18n` gives). */
-export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
 
 /**
  * The text to show for a failure: an API problem's detail (written for people, in the pane's language), the

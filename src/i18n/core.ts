@@ -9,6 +9,9 @@ export type { MessageKey };
 // in English, so French-speaking advisers never download it.
 const catalogues: Partial<Record<Locale, Readonly<Record<MessageKey, string>>>> = { fr };
 
+/** `t` bound to one locale, as the pane and its helpers receive it. */
+export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
+
 /** Makes `locale` available to `t`; until then its messages fall back to French. */
 export function registerCatalogue(locale: Locale, messages: Readonly<Record<MessageKey, string>>): void {
   catalogues[locale] = messages;

@@ -1,9 +1,7 @@
 // Owns the notes of the follow-up e-mail: what was promised to the member and what is expected of them, from confirmed
 // commitments.
-import type { Locale, MessageKey } from "../../../src/i18n";
+import type { Locale, Translate } from "../../../src/i18n/core";
 import type { Commitment } from "../../../src/schemas/commitments";
-
-type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
 
 /** A due date as the member reads it (12/03/2026). */
 export function frenchDate(iso: string): string {
