@@ -80,7 +80,8 @@ describe.runIf(shouldRunBrowserTests())("committee page in Chromium", () => {
     await committee.open(server.url);
 
     expect(await page.title()).toBe("Comité d'éthique et de contrôle · Greffier");
-    expect(await committee.shownCards.count()).toBe(2);
+    // The month's cells and the audit state come from separate requests: wait for the cells, not only for the audit.
+    await expect.poll(() => committee.shownCards.count(), { timeout: 15_000 }).toBe(2);
     const minutes = committee.card("interview-minutes");
     expect(await minutes.getByTestId("cell-generations").textContent()).toBe("6 générations");
     expect(await minutes.getByTestId("metric-validated").textContent()).toMatch(/100\s%/);
