@@ -191,8 +191,8 @@ describe.runIf(shouldRunBrowserTests())("committee page in Chromium", () => {
     const page = await context.newPage();
     const committee = new CommitteePage(page);
     await committee.open(devServer.url);
+    await expect.poll(() => committee.suppressedCards.count(), { timeout: 15_000 }).toBe(2);
     expect(await committee.shownCards.count()).toBe(0);
-    expect(await committee.suppressedCards.count()).toBe(2);
     for (const card of await committee.suppressedCards.all()) {
       const words = (await card.textContent()) ?? "";
       expect(words).toContain("moins de 5 conseillers : non affiché");
